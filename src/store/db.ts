@@ -1,0 +1,33 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseTarget {
+  kind: DatabaseKind;
+  /** File path for SQLite (":memory:" allowed), connection string for PostgreSQL. */
+  location: string;
+}
+
+/** `postgres://…` selects PostgreSQL; anything else is a SQLite file path. */
+export function databaseTarget(databaseUrl: string | undefined, sqlitePath: string): DatabaseTarget {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return { kind: 'postgres', location: databaseUrl };
+  return { kind: 'sqlite', location: databaseUrl ?? sqlitePath };
+}
+
+export function openDatabase<T>(target: DatabaseTarget): Kysely<T> {
+  if (target.kind === 'postgres') {
+    return new Kysely<T>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.location, max: 10 }) }) });
+  }
+  if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+  const sqlite = new SQLite(target.location);
+  // WAL lets readers run beside the single writer; NORMAL sync is durable across process crashes.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../src/store/db.js';
+
+/** PostgreSQL of the development and CI machines; SWGATE_TEST_PG moves it. */
+export const TEST_PG_URL = process.env.SWGATE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let reachable: Promise<boolean> | undefined;
+export function postgresReachable(): Promise<boolean> {
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.end();
+      return true;
+    } catch {
+      console.warn(`\n  ⚠ PostgreSQL is not reachable at ${TEST_PG_URL}: the PostgreSQL runs of the integration suite are SKIPPED.\n`);
+      return false;
+    }
+  })();
+  return reachable;
+}
+
+export interface TestDatabase {
+  target: DatabaseTarget;
+  drop(): Promise<void>;
+}
+
+/** A fresh, private database of the given kind: parallel test runs never share one. */
+export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'swgate-test-'));
+    return { target: { kind, location: join(dir, 'swgate.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `swgate_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind, location: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** The database kinds a suite runs on: SQLite always, PostgreSQL when it answers. */
+export async function databaseKinds(): Promise<Array<'sqlite' | 'postgres'>> {
+  return (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+}
