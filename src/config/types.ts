@@ -1,0 +1,74 @@
+/** Kinds of participant (ARCHITECTURE.md, "participant"). */
+export const PARTICIPANT_KINDS = ['customs', 'pga', 'partner-customs', 'trader', 'platform', 'post', 'express'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+export interface Participant {
+  id: string;
+  kind: ParticipantKind;
+  name: string;
+  /** ISO 3166 alpha-2 (or a sandbox code such as XB) for administrations. */
+  country?: string;
+  /** SHA-256 hex digests of the participant's API keys: keys are never stored in clear. */
+  apiKeySha256: string[];
+  /** SHA-256 fingerprints (hex) of mTLS client certificates registered for the participant. */
+  certificateFingerprints: string[];
+  /** Where deliveries to this participant go; `sandbox` means the simulated agency in-process. */
+  endpoint?: string;
+  /** May act as an operator (re-queue deliveries, see every exchange). */
+  operator: boolean;
+}
+
+export interface AgreementConditions {
+  documentKinds?: string[];
+  senderKinds?: ParticipantKind[];
+  /** Two-digit HS chapters, e.g. "06". */
+  hsChapters?: string[];
+  /** Four-digit HS headings, e.g. "0602". */
+  hsHeadings?: string[];
+  /** Declaration type prefixes: "IM", "EX", "CO". */
+  declarationDirections?: Array<'import' | 'export' | 'other'>;
+  procedureCodes?: string[];
+  destinationCountries?: string[];
+  exportCountries?: string[];
+  /** Cited document codes: category + type, e.g. "C400". */
+  citedDocumentCodes?: string[];
+}
+
+export interface DeliveryPolicy {
+  attempts: number;
+  backoffMs: number;
+  timeoutMs: number;
+}
+
+export interface Agreement {
+  id: string;
+  description: string;
+  when: AgreementConditions;
+  destination: string;
+  format: string;
+  mapping?: string;
+  signing?: 'ecdsa-p256' | 'rsa-sha256';
+  delivery: DeliveryPolicy;
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: the default Redis, or a private one started under dataDir when none answers. */
+  redisUrl?: string;
+  /** Key prefix for every Redis key swgate writes (queues). */
+  redisPrefix: string;
+  /** `postgres://…`, or unset for SQLite under dataDir. */
+  databaseUrl?: string;
+  bodyLimitBytes: number;
+  logLevel: string;
+  /** Serve /metrics without credentials. */
+  metricsPublic: boolean;
+  /** Runs the simulated agencies and prints the sandbox credentials. */
+  sandbox: boolean;
+  /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */
+  publicUrl: string;
+  participants: Participant[];
+  agreements: Agreement[];
+}
