@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { GatewayConfig } from '../config/types.js';
+import { type GatewayRoles, startGateway } from '../runtime/gateway.js';
+import { RedisUnavailableError } from '../runtime/redis.js';
+
+/** Starts the gateway in the given roles and keeps it running until SIGINT or SIGTERM. */
+export async function runGateway(roles: GatewayRoles): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  let gateway;
+  try {
+    gateway = await startGateway(config, roles);
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) fail(error.message);
+    throw error;
+  }
+  if (roles.api && gateway.url) printBanner(config, gateway.url, roles);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    gateway.logger.info({ signal }, 'shutting down: finishing in-flight requests and deliveries');
+    await gateway.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function fail(message: string): never {
+  process.stderr.write(`swgate: ${message}\n`);
+  process.exit(1);
+}
+
+function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles): void {
+  const lines = [
+    '',
+    `swgate is listening on ${url}${roles.workers ? ' (API and delivery workers)' : ' (API only)'}`,
+    `  API documentation: ${url}/docs    OpenAPI: ${url}/openapi.json`,
+  ];
+  if (config.sandbox) {
+    lines.push('  Sandbox credentials (public by design):');
+    for (const p of config.participants) lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
+    lines.push(`  Try: curl -H 'Authorization: Bearer sandbox-trader-demo' -H 'Content-Type: application/xml' --data-binary @test/fixtures/wco-dm/samples/import/TT_IM036a__TT_IM036a.xml ${url}/v1/declarations`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,74 @@
+import { PARTICIPANT_KINDS } from './types.js';
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+const deliveryPolicy = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    attempts: { type: 'integer', minimum: 1, maximum: 100 },
+    backoffMs: { type: 'integer', minimum: 0 },
+    timeoutMs: { type: 'integer', minimum: 100 },
+  },
+} as const;
+
+/** JSON Schema of the YAML configuration file (participants, agreements, delivery defaults). */
+export const configFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['participants', 'agreements'],
+  properties: {
+    participants: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'name'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+          kind: { enum: [...PARTICIPANT_KINDS] },
+          name: { type: 'string', minLength: 1 },
+          country: { type: 'string', pattern: '^[A-Z]{2}$' },
+          apiKeySha256: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+          certificateFingerprints: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+          endpoint: { type: 'string', pattern: '^(sandbox|https?://.+)$' },
+          operator: { type: 'boolean' },
+        },
+      },
+    },
+    deliveryDefaults: deliveryPolicy,
+    agreements: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'destination', 'format'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+          description: { type: 'string' },
+          when: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              documentKinds: stringList,
+              senderKinds: { type: 'array', items: { enum: [...PARTICIPANT_KINDS] } },
+              hsChapters: { type: 'array', items: { type: 'string', pattern: '^[0-9]{2}$' } },
+              hsHeadings: { type: 'array', items: { type: 'string', pattern: '^[0-9]{4}$' } },
+              declarationDirections: { type: 'array', items: { enum: ['import', 'export', 'other'] } },
+              procedureCodes: stringList,
+              destinationCountries: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' } },
+              exportCountries: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' } },
+              citedDocumentCodes: { type: 'array', items: { type: 'string', pattern: '^[A-Z0-9]{4}$' } },
+            },
+          },
+          destination: { type: 'string' },
+          format: { enum: ['wco-xml', 'wco-json'] },
+          mapping: { type: 'string' },
+          signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },
+          delivery: deliveryPolicy,
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,146 @@
+import { Ajv } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { configFileSchema } from './file-schema.js';
+import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
+
+/** Every bad value of the configuration at once, one sentence each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_CONFIG_FILE = 'config/sandbox.yaml';
+const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000 };
+
+type Env = Record<string, string | undefined>;
+
+interface ConfigFile {
+  participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator'> & Partial<Participant>>;
+  deliveryDefaults?: Partial<DeliveryPolicy>;
+  agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
+}
+
+const validateFile = new Ajv({ allErrors: true }).compile<ConfigFile>(configFileSchema);
+
+/** Loads configuration from the environment and the YAML file it names (SWGATE_CONFIG). */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
+  const problems: string[] = [];
+  const file = resolve(cwd, env.SWGATE_CONFIG ?? DEFAULT_CONFIG_FILE);
+  const parsed = readConfigFile(file, problems);
+
+  const port = integerFrom(env, 'PORT', 8080, 0, 65535, problems);
+  const host = env.HOST ?? '0.0.0.0';
+  const bodyLimitBytes = integerFrom(env, 'SWGATE_BODY_LIMIT', 5 * 1024 * 1024, 1024, 512 * 1024 * 1024, problems);
+  const dataDir = resolve(cwd, env.SWGATE_DATA_DIR ?? 'var');
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}").`);
+  }
+  if (env.REDIS_URL !== undefined && !/^rediss?:\/\/.+/.test(env.REDIS_URL)) {
+    problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${env.REDIS_URL}").`);
+  }
+  const publicUrl = env.SWGATE_PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+  if (!/^https?:\/\/.+/.test(publicUrl)) problems.push(`SWGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}").`);
+
+  const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', true, problems);
+  const participants = parsed ? participantsFrom(parsed) : [];
+  const agreements = parsed ? agreementsFrom(parsed) : [];
+  if (parsed) checkReferences(participants, agreements, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port,
+    host,
+    dataDir,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.SWGATE_REDIS_PREFIX ?? 'swgate',
+    databaseUrl: env.DATABASE_URL,
+    bodyLimitBytes,
+    logLevel,
+    metricsPublic,
+    sandbox: participants.some((p) => p.endpoint === 'sandbox'),
+    publicUrl,
+    participants,
+    agreements,
+  };
+}
+
+function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.push(`SWGATE_CONFIG: cannot read ${file}.`);
+    return undefined;
+  }
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push(`${file}: ${e.message.split('\n')[0]}`);
+    return undefined;
+  }
+  const data: unknown = doc.toJS();
+  if (!validateFile(data)) {
+    for (const e of validateFile.errors ?? []) {
+      const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '(top level)';
+      const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : '';
+      const allowed = e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+      problems.push(`${file}: ${where} ${e.message ?? 'is invalid'}${extra}${allowed}.`);
+    }
+    return undefined;
+  }
+  return data;
+}
+
+function participantsFrom(file: ConfigFile): Participant[] {
+  return file.participants.map((p) => ({
+    ...p,
+    apiKeySha256: p.apiKeySha256 ?? [],
+    certificateFingerprints: p.certificateFingerprints ?? [],
+    operator: p.operator ?? false,
+  }));
+}
+
+function agreementsFrom(file: ConfigFile): Agreement[] {
+  const defaults = { ...DEFAULT_DELIVERY, ...file.deliveryDefaults };
+  return file.agreements.map((a) => ({ ...a, description: a.description ?? a.id, delivery: { ...defaults, ...a.delivery } }));
+}
+
+function checkReferences(participants: Participant[], agreements: Agreement[], problems: string[]): void {
+  const ids = new Set<string>();
+  for (const p of participants) {
+    if (ids.has(p.id)) problems.push(`participant "${p.id}" is defined twice.`);
+    ids.add(p.id);
+  }
+  const agreementIds = new Set<string>();
+  for (const a of agreements) {
+    if (agreementIds.has(a.id)) problems.push(`agreement "${a.id}" is defined twice.`);
+    agreementIds.add(a.id);
+    const destination = participants.find((p) => p.id === a.destination);
+    if (!destination) problems.push(`agreement "${a.id}" names destination "${a.destination}", which is not a participant.`);
+    else if (!destination.endpoint) problems.push(`agreement "${a.id}" delivers to "${a.destination}", which has no endpoint.`);
+  }
+}
+
+function integerFrom(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    return fallback;
+  }
+  return value;
+}
+
+function booleanFrom(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  problems.push(`${name} must be true or false (got "${raw}").`);
+  return fallback;
+}

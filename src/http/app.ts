@@ -1,0 +1,71 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { GatewayConfig } from '../config/types.js';
+import type { IngestRequest, IngestResult } from '../pipeline/ingest.js';
+import type { SandboxDestinations } from '../sandbox/destinations.js';
+import type { Store } from '../store/exchanges.js';
+import { authenticate, credentialsOf } from './auth.js';
+import { installMetrics, type MetricsSources } from './metrics.js';
+import { installProblemHandlers } from './problem.js';
+import './request-context.js';
+import { declarationRoutes } from './routes/declarations.js';
+import { exchangeRoutes } from './routes/exchanges.js';
+import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { referenceRoutes } from './routes/reference.js';
+import { sandboxRoutes } from './routes/sandbox.js';
+
+export interface GatewayServices {
+  config: GatewayConfig;
+  store: Store;
+  ingest: (req: IngestRequest) => Promise<IngestResult>;
+  readiness: Record<string, ReadinessCheck>;
+  metrics: MetricsSources;
+  sandbox?: SandboxDestinations;
+}
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(services: GatewayServices, logger: FastifyBaseLogger | boolean = false): Promise<FastifyInstance> {
+  const { config } = services;
+  const options = {
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { coerceTypes: 'array' as const, removeAdditional: false } },
+  };
+  const app: FastifyInstance = typeof logger === 'object' ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'swgate — Single Window interoperability gateway',
+        version: API_VERSION,
+        description: 'Declarations and e-LPCOs in WCO DM XML and JSON: validated, signed, mapped, routed to customs, PGAs and partner administrations, with verifiable provenance. Sandbox keys: `sandbox-<participant>` (e.g. `sandbox-trader-demo`).',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A participant API key' } } },
+      tags: [
+        { name: 'documents', description: 'Documents in' },
+        { name: 'exchanges', description: 'What happened to a document' },
+        { name: 'reference', description: 'Who you are and what you may send' },
+        { name: 'sandbox', description: 'Simulated destinations' },
+        { name: 'operations', description: 'Health and metrics' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installProblemHandlers(app);
+  const credentials = credentialsOf(config.participants);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/v1/')) request.participant = authenticate(credentials, request);
+  });
+  installMetrics(app, services.metrics, { public: config.metricsPublic, authenticate: (request) => authenticate(credentials, request) });
+
+  healthRoutes(app, { checks: services.readiness });
+  declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes });
+  exchangeRoutes(app, { store: services.store });
+  referenceRoutes(app, { agreements: config.agreements });
+  if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { finding, RejectionError } from '../findings.js';
+import type { DocumentFormat } from '../pipeline/ingest.js';
+
+const XML_TYPES = ['application/xml', 'text/xml'];
+const JSON_TYPES = ['application/json'];
+
+/**
+ * Document routes need the exact bytes (content hash, signatures, lossless storage), so in
+ * their scope every supported body arrives as a Buffer; anything else is a 415.
+ */
+export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser([...XML_TYPES, ...JSON_TYPES], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+}
+
+/** The document format a request's media type announces; only UTF-8 is accepted. */
+export function formatOf(request: FastifyRequest): DocumentFormat {
+  const [type = '', ...params] = String(request.headers['content-type'] ?? '').toLowerCase().split(';').map((s) => s.trim());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new RejectionError(415, 'Unsupported media type', [finding('request.charset', `Documents must be UTF-8 (got charset ${charset}).`)]);
+  }
+  return XML_TYPES.includes(type) ? 'wco-xml' : 'wco-json';
+}
+
+export function bodyOf(request: FastifyRequest): Buffer {
+  const body = request.body;
+  if (!Buffer.isBuffer(body) || body.length === 0) {
+    throw new RejectionError(400, 'Malformed document', [finding('request.empty-body', 'The request has no document in its body.')]);
+  }
+  return body;
+}
+
+export const documentBodySchema = {
+  description: 'A WCO DM declaration: XML (DMS profile) or its WCO JSON form',
+  content: {
+    'application/xml': { schema: { type: 'string' } },
+    'application/json': { schema: { type: 'object' } },
+  },
+} as const;

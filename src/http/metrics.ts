@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface MetricsSources {
+  exchangesByStatus: () => Promise<Array<{ status: string; count: number }>>;
+  queueDepths: () => Promise<Array<{ destination: string; counts: Record<string, number> }>>;
+}
+
+/** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths. */
+export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean; authenticate: (request: FastifyRequest) => void }): void {
+  const registry = new Registry();
+  const requests = new Counter({ name: 'swgate_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'swgate_http_request_duration_seconds',
+    help: 'Time to answer HTTP requests',
+    labelNames: ['method', 'route'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'swgate_exchanges',
+    help: 'Exchanges by status',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { status, count } of await sources.exchangesByStatus()) this.set({ status }, count);
+    },
+  });
+  new Gauge({
+    name: 'swgate_queue_jobs',
+    help: 'Delivery jobs per destination queue and state',
+    labelNames: ['destination', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { destination, counts } of await sources.queueDepths()) for (const [state, n] of Object.entries(counts)) this.set({ destination, state }, n);
+    },
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: reply.statusCode });
+    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (request, reply) => {
+    if (!options.public) options.authenticate(request);
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { Agreement } from '../../config/types.js';
+import { agreementsFor } from '../../routing/agreements.js';
+import { bearerSecurity, problems } from '../schemas.js';
+
+const stringArray = { type: 'array', items: { type: 'string' } } as const;
+
+export function referenceRoutes(app: FastifyInstance, deps: { agreements: readonly Agreement[] }): void {
+  app.get(
+    '/v1/participants/me',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Who the credentials belong to',
+        security: bearerSecurity,
+        response: {
+          200: { type: 'object', required: ['id', 'kind', 'name', 'operator'], properties: { id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' }, country: { type: 'string' }, operator: { type: 'boolean' } } },
+          ...problems(401),
+        },
+      },
+    },
+    async (request) => {
+      const { id, kind, name, country, operator } = request.participant;
+      return { id, kind, name, operator, ...(country ? { country } : {}) };
+    },
+  );
+
+  app.get(
+    '/v1/agreements',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'What the caller may send, and where each document goes',
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'description', 'when', 'destination', 'format', 'delivery'],
+                  properties: {
+                    id: { type: 'string' },
+                    description: { type: 'string' },
+                    when: {
+                      type: 'object',
+                      properties: {
+                        documentKinds: stringArray, senderKinds: stringArray, hsChapters: stringArray, hsHeadings: stringArray, declarationDirections: stringArray,
+                        procedureCodes: stringArray, destinationCountries: stringArray, exportCountries: stringArray, citedDocumentCodes: stringArray,
+                      },
+                    },
+                    destination: { type: 'string' },
+                    format: { type: 'string' },
+                    mapping: { type: 'string' },
+                    signing: { type: 'string' },
+                    delivery: { type: 'object', properties: { attempts: { type: 'integer' }, backoffMs: { type: 'integer' }, timeoutMs: { type: 'integer' } } },
+                  },
+                },
+              },
+            },
+          },
+          ...problems(401),
+        },
+      },
+    },
+    async (request) => ({ items: agreementsFor(deps.agreements, request.participant) }),
+  );
+}

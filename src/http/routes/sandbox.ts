@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { finding, RejectionError } from '../../findings.js';
+import type { SandboxDestinations } from '../../sandbox/destinations.js';
+import { acceptRawDocuments } from '../documents-in.js';
+import { forbidden } from '../auth.js';
+import { bearerSecurity, problems } from '../schemas.js';
+
+const participantParams = { type: 'object', required: ['participant'], properties: { participant: { type: 'string' } } } as const;
+
+const unknownDestination = (id: string) => new RejectionError(404, 'Not found', [finding('sandbox.unknown-destination', `"${id}" is not a simulated destination of this sandbox.`)]);
+
+/**
+ * The simulated agencies' own endpoint (what the delivery workers POST to, over real HTTP),
+ * and the view integrators use to see what each one received.
+ */
+export function sandboxRoutes(app: FastifyInstance, deps: { destinations: SandboxDestinations; bodyLimit: number }): void {
+  const { destinations } = deps;
+  app.register(async (scope) => {
+    acceptRawDocuments(scope, deps.bodyLimit);
+    scope.post<{ Params: { participant: string } }>(
+      '/sandbox/destinations/:participant/deliveries',
+      { schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },
+      async (request) => {
+        const { participant } = request.params;
+        if (!destinations.has(participant)) throw unknownDestination(participant);
+        const messageId = request.headers['x-swgate-message-id'];
+        const exchangeId = request.headers['x-swgate-exchange-id'];
+        if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
+          throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
+        }
+        return destinations.receive(participant, { messageId, exchangeId, mediaType: String(request.headers['content-type']), body: request.body as Buffer });
+      },
+    );
+  });
+
+  app.get<{ Params: { participant: string } }>(
+    '/v1/sandbox/destinations/:participant/received',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: 'What a simulated destination received (the participant itself or an operator)',
+        security: bearerSecurity,
+        params: participantParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { messageId: { type: 'string' }, exchangeId: { type: 'string' }, mediaType: { type: 'string' }, sha256: { type: 'string' }, bytes: { type: 'integer' }, receivedAt: { type: 'string' }, copies: { type: 'integer' } },
+                },
+              },
+            },
+          },
+          ...problems(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { participant } = request.params;
+      if (!destinations.has(participant)) throw unknownDestination(participant);
+      if (request.participant.id !== participant && !request.participant.operator) throw forbidden(`Only ${participant} or an operator may see what ${participant} received.`);
+      return { items: destinations.list(participant) };
+    },
+  );
+}

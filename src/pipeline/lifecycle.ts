@@ -1,0 +1,24 @@
+import type { DeliveryRow, ExchangeStatus } from '../store/exchange-tables.js';
+
+export interface Receipt {
+  status: 'accepted' | 'accepted-with-warnings' | 'rejected';
+  /** SHA-256 hex of exactly the bytes the destination received. */
+  receivedSha256: string;
+  receiptId?: string;
+  issuedBy?: string;
+  issuedAt?: string;
+  findings?: unknown[];
+}
+
+/**
+ * The exchange status that its deliveries imply (API.md): it stays `routed` until every
+ * delivery has ended; then a failure wins over a refusal, a refusal over warnings.
+ */
+export function exchangeStatusFrom(deliveries: ReadonlyArray<Pick<DeliveryRow, 'status' | 'receipt'>>): ExchangeStatus {
+  if (deliveries.some((d) => d.status === 'failed')) return 'failed';
+  const ended = deliveries.every((d) => d.status === 'acknowledged' || d.status === 'rejected');
+  if (!ended) return 'routed';
+  if (deliveries.some((d) => d.status === 'rejected')) return 'rejected';
+  const warned = deliveries.some((d) => d.receipt !== null && (JSON.parse(d.receipt) as Receipt).status === 'accepted-with-warnings');
+  return warned ? 'delivered-with-warnings' : 'delivered';
+}

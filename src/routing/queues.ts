@@ -1,0 +1,107 @@
+import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { DeliveryPolicy } from '../config/types.js';
+
+/** What a delivery job carries: references only; the payload stays in the database. */
+export interface DeliveryJob {
+  exchangeId: string;
+  destination: string;
+}
+
+export interface DeliveryAttempt {
+  /** 1 for the first attempt. */
+  number: number;
+  /** The attempt after which the delivery gives up. */
+  last: number;
+}
+
+/** Thrown by a delivery that must not be tried again (a 4xx answer, say). */
+export class FinalDeliveryError extends Error {
+  override name = 'FinalDeliveryError';
+}
+
+export const queueName = (destination: string) => `deliveries-${destination}`;
+
+/**
+ * BullMQ forbids a single ':' in custom job ids; the queue is per destination already, so
+ * `exchangeId.destination` is as unique as the `exchangeId:destination` of the design, and
+ * makes a second enqueue of the same delivery a no-op.
+ */
+export const jobId = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;
+
+export interface QueueSettings {
+  connection: ConnectionOptions;
+  prefix: string;
+}
+
+/** One BullMQ queue per destination participant. */
+export class DeliveryQueues {
+  private readonly queues = new Map<string, Queue<DeliveryJob>>();
+
+  constructor(private readonly settings: QueueSettings) {}
+
+  private queueFor(destination: string): Queue<DeliveryJob> {
+    let queue = this.queues.get(destination);
+    if (!queue) {
+      queue = new Queue<DeliveryJob>(queueName(destination), { connection: this.settings.connection, prefix: this.settings.prefix });
+      this.queues.set(destination, queue);
+    }
+    return queue;
+  }
+
+  /** Idempotent: a delivery that already has a job is left as it is. */
+  async enqueue(job: DeliveryJob, policy: DeliveryPolicy): Promise<void> {
+    await this.queueFor(job.destination).add('deliver', job, {
+      jobId: jobId(job),
+      attempts: policy.attempts,
+      backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  async depths(destinations: readonly string[]): Promise<Array<{ destination: string; counts: Record<string, number> }>> {
+    return Promise.all(
+      destinations.map(async (destination) => ({
+        destination,
+        counts: await this.queueFor(destination).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'),
+      })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}
+
+export type DeliveryProcessor = (job: DeliveryJob, attempt: DeliveryAttempt) => Promise<void>;
+
+export interface WorkerSettings extends QueueSettings {
+  concurrency: number;
+}
+
+/** Workers for the given destinations, all running the same processor. */
+export function startDeliveryWorkers(destinations: readonly string[], processor: DeliveryProcessor, settings: WorkerSettings): Worker<DeliveryJob>[] {
+  return destinations.map(
+    (destination) =>
+      new Worker<DeliveryJob>(
+        queueName(destination),
+        async (job) => {
+          const attempt = { number: job.attemptsMade + 1, last: job.opts.attempts ?? 1 };
+          try {
+            await processor(job.data, attempt);
+          } catch (error) {
+            // BullMQ stops retrying only on its own error type; the pipeline knows nothing of BullMQ.
+            if (error instanceof FinalDeliveryError) throw new UnrecoverableError(error.message);
+            throw error;
+          }
+        },
+        { connection: settings.connection, prefix: settings.prefix, concurrency: settings.concurrency },
+      ),
+  );
+}
+
+/** Lets in-flight jobs finish, then stops. */
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.close()));
+}

@@ -1,0 +1,140 @@
+import { type Migration, sql } from 'kysely';
+
+/** Exchange statuses of API.md, in lifecycle order. */
+export const EXCHANGE_STATUSES = ['received', 'validated', 'routed', 'delivered', 'delivered-with-warnings', 'rejected', 'failed'] as const;
+export type ExchangeStatus = (typeof EXCHANGE_STATUSES)[number];
+
+export const DELIVERY_STATUSES = ['queued', 'in-flight', 'retrying', 'delivered', 'acknowledged', 'rejected', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface ExchangeRow {
+  id: string;
+  sender: string;
+  kind: string;
+  format: string;
+  status: ExchangeStatus;
+  content_sha256: string;
+  message_id: string | null;
+  idempotency_key: string | null;
+  /** JSON: the facts routing read from the document. */
+  facts: string;
+  /** JSON: findings of validation and processing. */
+  findings: string;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRow {
+  exchange_id: string;
+  /** `original`, or the name of a mapped or signed output. */
+  name: string;
+  media_type: string;
+  sha256: string;
+  content: string;
+  created_at: string;
+}
+
+export interface DeliveryRow {
+  exchange_id: string;
+  destination: string;
+  agreement_id: string;
+  format: string;
+  mapping: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  /** JSON: the destination's receipt, once there is one. */
+  receipt: string | null;
+  updated_at: string;
+}
+
+export interface ExchangeEventRow {
+  /** ULID: sorts in the order events happened. */
+  id: string;
+  exchange_id: string;
+  at: string;
+  event: string;
+  destination: string | null;
+  /** JSON detail, if any. */
+  detail: string | null;
+}
+
+export interface ExchangeTables {
+  exchanges: ExchangeRow;
+  documents: DocumentRow;
+  deliveries: DeliveryRow;
+  exchange_events: ExchangeEventRow;
+}
+
+/** Portable DDL: text and integer columns only, so one migration serves SQLite and PostgreSQL. */
+export const exchangeMigrations: Record<string, Migration> = {
+  '001-exchanges': {
+    async up(db) {
+      await db.schema
+        .createTable('exchanges')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('sender', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('content_sha256', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text')
+        .addColumn('idempotency_key', 'text')
+        .addColumn('facts', 'text', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('exchanges_sender_received').on('exchanges').columns(['sender', 'received_at']).execute();
+      await db.schema.createIndex('exchanges_status').on('exchanges').column('status').execute();
+      await db.schema
+        .createIndex('exchanges_sender_idempotency')
+        .unique()
+        .on('exchanges')
+        .columns(['sender', 'idempotency_key'])
+        .where(sql.ref('idempotency_key'), 'is not', null)
+        .execute();
+
+      await db.schema
+        .createTable('documents')
+        .addColumn('exchange_id', 'text', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('documents_pk', ['exchange_id', 'name'])
+        .execute();
+
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('exchange_id', 'text', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('mapping', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('receipt', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('deliveries_pk', ['exchange_id', 'destination'])
+        .execute();
+      await db.schema.createIndex('deliveries_status').on('deliveries').column('status').execute();
+
+      await db.schema
+        .createTable('exchange_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('exchange_id', 'text', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('exchange_events_exchange').on('exchange_events').columns(['exchange_id', 'id']).execute();
+    },
+    async down(db) {
+      for (const t of ['exchange_events', 'deliveries', 'documents', 'exchanges']) await db.schema.dropTable(t).execute();
+    },
+  },
+};

@@ -1,0 +1,168 @@
+import type { Kysely, Transaction } from 'kysely';
+import { monotonicFactory } from 'ulid';
+import type { DatabaseKind } from './db.js';
+import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, ExchangeRow, ExchangeStatus, ExchangeTables } from './exchange-tables.js';
+
+export interface Store {
+  db: Kysely<ExchangeTables>;
+  kind: DatabaseKind;
+}
+
+type Db = Kysely<ExchangeTables> | Transaction<ExchangeTables>;
+
+export const newId = monotonicFactory();
+
+export interface NewEvent {
+  event: string;
+  at: string;
+  destination?: string;
+  detail?: unknown;
+}
+
+export interface AcceptedExchange {
+  exchange: ExchangeRow;
+  original: DocumentRow;
+  deliveries: DeliveryRow[];
+  events: NewEvent[];
+}
+
+/** Everything an accepted document leaves behind, written in one transaction or not at all. */
+export async function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('exchanges').values(accepted.exchange).execute();
+    await trx.insertInto('documents').values(accepted.original).execute();
+    if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
+    await insertEvents(trx, accepted.exchange.id, accepted.events);
+  });
+}
+
+export async function insertEvents(db: Db, exchangeId: string, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows: ExchangeEventRow[] = events.map((e) => ({
+    id: newId(),
+    exchange_id: exchangeId,
+    at: e.at,
+    event: e.event,
+    destination: e.destination ?? null,
+    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+  }));
+  await db.insertInto('exchange_events').values(rows).execute();
+}
+
+export function findExchange(store: Store, id: string): Promise<ExchangeRow | undefined> {
+  return store.db.selectFrom('exchanges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByIdempotencyKey(store: Store, sender: string, key: string): Promise<ExchangeRow | undefined> {
+  return store.db.selectFrom('exchanges').selectAll().where('sender', '=', sender).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function deliveriesOf(db: Db, exchangeId: string): Promise<DeliveryRow[]> {
+  return db.selectFrom('deliveries').selectAll().where('exchange_id', '=', exchangeId).orderBy('destination').execute();
+}
+
+export function eventsOf(store: Store, exchangeId: string): Promise<ExchangeEventRow[]> {
+  return store.db.selectFrom('exchange_events').selectAll().where('exchange_id', '=', exchangeId).orderBy('id').execute();
+}
+
+export function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentRow | undefined> {
+  return store.db.selectFrom('documents').selectAll().where('exchange_id', '=', exchangeId).where('name', '=', name).executeTakeFirst();
+}
+
+export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
+  return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').execute();
+}
+
+export interface ExchangeQuery {
+  /** Exchanges this participant sent or receives; omit for an operator's view of all. */
+  participant?: string;
+  status?: string;
+  kind?: string;
+  since?: string;
+  /** The id of the last exchange of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listExchanges(store: Store, q: ExchangeQuery): Promise<ExchangeRow[]> {
+  let query = store.db.selectFrom('exchanges').selectAll();
+  if (q.participant !== undefined) {
+    const participant = q.participant;
+    query = query.where((eb) =>
+      eb.or([
+        eb('sender', '=', participant),
+        eb.exists(eb.selectFrom('deliveries').select('deliveries.exchange_id').whereRef('deliveries.exchange_id', '=', 'exchanges.id').where('deliveries.destination', '=', participant)),
+      ]),
+    );
+  }
+  if (q.status) query = query.where('status', '=', q.status as ExchangeStatus);
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.since) query = query.where('updated_at', '>=', q.since);
+  if (q.cursor) query = query.where('id', '<', q.cursor);
+  return query.orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+export async function isRecipient(store: Store, exchangeId: string, participant: string): Promise<boolean> {
+  const row = await store.db.selectFrom('deliveries').select('destination').where('exchange_id', '=', exchangeId).where('destination', '=', participant).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Runs `work` with the exchange row locked, so that two workers settling deliveries of the
+ * same exchange at once both see each other's outcome when they derive its status.
+ * SQLite serialises writers already; PostgreSQL needs the row lock.
+ */
+export async function withExchangeLocked<T>(store: Store, exchangeId: string, work: (trx: Transaction<ExchangeTables>, exchange: ExchangeRow) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('exchanges').selectAll().where('id', '=', exchangeId);
+    if (store.kind === 'postgres') q = q.forUpdate();
+    const exchange = await q.executeTakeFirst();
+    if (!exchange) throw new Error(`exchange ${exchangeId} does not exist`);
+    return work(trx, exchange);
+  });
+}
+
+export interface DeliveryChange {
+  status: DeliveryStatus;
+  attempts?: number;
+  lastError?: string | null;
+  receipt?: unknown;
+  at: string;
+}
+
+export async function updateDelivery(db: Db, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({
+      status: change.status,
+      updated_at: change.at,
+      ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
+      ...(change.lastError !== undefined ? { last_error: change.lastError } : {}),
+      ...(change.receipt !== undefined ? { receipt: JSON.stringify(change.receipt) } : {}),
+    })
+    .where('exchange_id', '=', exchangeId)
+    .where('destination', '=', destination)
+    .execute();
+}
+
+export async function updateExchangeStatus(db: Db, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
+  await db.updateTable('exchanges').set({ status, updated_at: at }).where('id', '=', exchangeId).execute();
+}
+
+/** Deliveries that should have a queued job: re-enqueued at worker start (enqueue is idempotent). */
+export function unfinishedDeliveries(store: Store): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id'>>> {
+  return store.db.selectFrom('deliveries').select(['exchange_id', 'destination', 'agreement_id']).where('status', 'in', ['queued', 'in-flight', 'retrying']).execute();
+}
+
+export async function countExchangesByStatus(store: Store): Promise<Array<{ status: string; count: number }>> {
+  const rows = await store.db.selectFrom('exchanges').select(['status', (eb) => eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+}
+
+export async function deleteExchange(store: Store, exchangeId: string): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    for (const table of ['exchange_events', 'deliveries', 'documents'] as const) await trx.deleteFrom(table).where('exchange_id', '=', exchangeId).execute();
+    await trx.deleteFrom('exchanges').where('id', '=', exchangeId).execute();
+  });
+}

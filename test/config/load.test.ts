@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+
+function configFile(yaml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'swgate-config-'));
+  const file = join(dir, 'config.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('loads the sandbox with its participants, agreements and the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.bodyLimitBytes).toBe(5 * 1024 * 1024);
+    expect(config.sandbox).toBe(true);
+    expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
+    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000 });
+    expect(config.dataDir).toMatch(/var$/);
+  });
+
+  it('takes PORT, HOST, SWGATE_DATA_DIR, REDIS_URL and DATABASE_URL from the environment', () => {
+    const config = loadConfig({ PORT: '9090', HOST: '127.0.0.1', SWGATE_DATA_DIR: '/tmp/x', REDIS_URL: 'redis://10.0.0.1:6380', DATABASE_URL: 'postgres://db/swgate' });
+    expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', dataDir: '/tmp/x', redisUrl: 'redis://10.0.0.1:6380', databaseUrl: 'postgres://db/swgate' });
+  });
+
+  it('names every bad environment value at once, one sentence each', () => {
+    const problems = problemsOf({ PORT: 'eighty', SWGATE_BODY_LIMIT: '-1', LOG_LEVEL: 'loud', REDIS_URL: 'localhost:6379', SWGATE_METRICS_PUBLIC: 'maybe' });
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toBe('PORT must be a whole number from 0 to 65535 (got "eighty").');
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
+  });
+
+  it('names the bad values of the YAML file by their place in it', () => {
+    const file = configFile(`
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox, colour: blue }
+  - { id: Trader, kind: smuggler, name: T }
+agreements:
+  - { id: a1, when: { hsChapters: ["6"] }, destination: customs, format: wco-xml }
+`);
+    const problems = problemsOf({ SWGATE_CONFIG: file });
+    expect(problems).toContain(`${file}: participants.0 must NOT have additional properties "colour".`);
+    expect(problems.some((p) => p.includes('participants.1.id must match pattern'))).toBe(true);
+    expect(problems.some((p) => p.includes('participants.1.kind must be equal to one of the allowed values (customs, pga'))).toBe(true);
+    expect(problems.some((p) => p.includes('agreements.0.when.hsChapters.0 must match pattern'))).toBe(true);
+  });
+
+  it('refuses agreements that name unknown destinations or destinations without an endpoint', () => {
+    const file = configFile(`
+participants:
+  - { id: customs, kind: customs, name: C }
+  - { id: trader, kind: trader, name: T }
+agreements:
+  - { id: a1, when: {}, destination: nobody, format: wco-xml }
+  - { id: a2, when: {}, destination: customs, format: wco-xml }
+`);
+    expect(problemsOf({ SWGATE_CONFIG: file })).toEqual([
+      'agreement "a1" names destination "nobody", which is not a participant.',
+      'agreement "a2" delivers to "customs", which has no endpoint.',
+    ]);
+  });
+
+  it('says so when the file cannot be read or is not YAML', () => {
+    expect(problemsOf({ SWGATE_CONFIG: '/nonexistent/swgate.yaml' })).toEqual(['SWGATE_CONFIG: cannot read /nonexistent/swgate.yaml.']);
+    expect(problemsOf({ SWGATE_CONFIG: configFile('participants: [\n') })[0]).toMatch(/config\.yaml: /);
+  });
+});
