@@ -1,0 +1,28 @@
+import type { GatewayConfig } from '../config/types.js';
+import { SandboxDestinations } from '../sandbox/destinations.js';
+import type { Store } from '../store/exchanges.js';
+import { buildApp } from './app.js';
+
+const notForDocuments = () => {
+  throw new Error('the OpenAPI document is generated without running services');
+};
+
+/** The OpenAPI document, generated from the route schemas of an app that is built but never serves. */
+export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
+  const app = await buildApp({
+    config,
+    store: {} as Store,
+    ingest: notForDocuments,
+    readiness: {},
+    metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
+    sandbox: new SandboxDestinations(new Map()),
+  });
+  await app.ready();
+  const document = app.swagger();
+  await app.close();
+  return document;
+}
+
+export const OPENAPI_FILE = 'openapi/openapi.json';
+
+export const renderOpenApi = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../support/databases.js';
+import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
+
+const kinds = await databaseKinds();
+const asTrader = { authorization: 'Bearer sandbox-trader-demo' };
+
+interface ExchangeView {
+  exchangeId: string;
+  status: string;
+  deliveries: Array<{ destination: string; status: string; attempts: number; receipt?: { status: string; receivedSha256: string } }>;
+  timeline: Array<{ event: string; destination?: string }>;
+  documents: Array<{ name: string; href: string; sha256: string }>;
+}
+
+describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway(kind);
+  });
+  afterAll(async () => t?.stop());
+
+  const post = (body: Buffer | string, type = 'application/xml', headers: Record<string, string> = asTrader) =>
+    fetch(`${t.url}/v1/declarations`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+  const view = async (id: string, headers = asTrader) => (await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers })).json()) as ExchangeView;
+  const settled = (id: string) => waitFor(() => view(id), (e) => !['received', 'validated', 'routed'].includes(e.status));
+
+  it('delivers a corpus import citing a CITES permit to customs and the wildlife authority', async () => {
+    const body = sample('import/TT_IM036a__TT_IM036a.xml');
+    const res = await post(body);
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { exchangeId: string; status: string; contentSha256: string; links: { self: string } };
+    expect(accepted).toMatchObject({ status: 'routed', links: { self: `/v1/exchanges/${accepted.exchangeId}` } });
+    expect(res.headers.get('location')).toBe(accepted.links.self);
+
+    const exchange = await settled(accepted.exchangeId);
+    expect(exchange.status).toBe('delivered');
+    expect(exchange.deliveries.map((d) => [d.destination, d.status])).toEqual([['customs', 'acknowledged'], ['pga-wildlife', 'acknowledged']]);
+    for (const d of exchange.deliveries) expect(d.receipt).toMatchObject({ status: 'accepted', receivedSha256: accepted.contentSha256 });
+    const events = exchange.timeline.map((e) => e.event);
+    expect(events.slice(0, 3)).toEqual(['received', 'validated', 'routed']);
+    expect(events.at(-1)).toBe('delivered');
+    expect(events.filter((e) => e === 'acknowledged')).toHaveLength(2);
+
+    const original = await fetch(`${t.url}${exchange.documents[0]?.href}`, { headers: asTrader });
+    expect(original.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(Buffer.from(await original.arrayBuffer()).equals(body)).toBe(true);
+
+    const received = (await (await fetch(`${t.url}/v1/sandbox/destinations/pga-wildlife/received`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })).json()) as {
+      items: Array<{ exchangeId: string; sha256: string; copies: number }>;
+    };
+    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: accepted.contentSha256, copies: 1 }));
+  });
+
+  it('delivers the WCO JSON form of a declaration, by HS chapter to the plant health agency', async () => {
+    const declaration = {
+      MetaData: {
+        Declaration: {
+          FunctionCode: '9',
+          FunctionalReferenceID: 'JSON-LRN-0001',
+          TypeCode: 'IMA',
+          GoodsShipment: {
+            GovernmentAgencyGoodsItem: [
+              { SequenceNumeric: '1', Commodity: { Classification: [{ ID: '06029091', IdentificationTypeCode: 'TSP' }] }, Origin: [{ CountryCode: 'NL' }] },
+            ],
+          },
+        },
+      },
+    };
+    const res = await post(JSON.stringify(declaration), 'application/json');
+    expect(res.status).toBe(202);
+    const { exchangeId } = (await res.json()) as { exchangeId: string };
+    const exchange = await settled(exchangeId);
+    expect(exchange.status).toBe('delivered');
+    expect(exchange.deliveries.map((d) => d.destination)).toEqual(['customs', 'pga-plant']);
+  });
+
+  it('sends an export bound for XB to the partner gateway as well (my export as your import)', async () => {
+    const body = sample('export/TT_EX001a__TT_EX001a.xml').toString('utf8').replace(/(<Destination>[\s\S]*?<CountryCode>)US/, '$1XB');
+    const res = await post(body);
+    expect(res.status).toBe(202);
+    const exchange = await settled(((await res.json()) as { exchangeId: string }).exchangeId);
+    expect(exchange.deliveries.map((d) => d.destination)).toEqual(['customs', 'partner-xb']);
+    expect(exchange.status).toBe('delivered');
+  });
+
+  it('answers a repeated Idempotency-Key with the original exchange, and a reused one with 409', async () => {
+    const body = sample('import/TT_IM001a__Step1_TT_IM001a.xml');
+    const headers = { ...asTrader, 'idempotency-key': `key-${kind}` };
+    const first = (await (await post(body, 'application/xml', headers)).json()) as { exchangeId: string };
+    const again = await post(body, 'application/xml', headers);
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { exchangeId: string }).exchangeId).toBe(first.exchangeId);
+    const other = await post(sample('import/TT_IM003a__TT_IM003a.xml'), 'application/xml', headers);
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('idempotency.conflict');
+  });
+
+  it('shows an exchange only to those who sent or receive it', async () => {
+    const { exchangeId } = (await (await post(sample('import/TT_IM036a__TT_IM036a.xml'))).json()) as { exchangeId: string };
+    expect((await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })).status).toBe(200);
+    const foreign = await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: { authorization: 'Bearer sandbox-pga-food' } });
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const mine = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: asTrader })).json()) as { items: Array<{ exchangeId: string }> };
+    expect(mine.items[0]?.exchangeId).toBe(exchangeId);
+    const food = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: { authorization: 'Bearer sandbox-pga-food' } })).json()) as { items: unknown[] };
+    expect(food.items).toEqual([]);
+  });
+
+  it('reports readiness and Prometheus metrics', async () => {
+    const ready = await fetch(`${t.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok', database: 'ok' } });
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/swgate_exchanges\{status="delivered"\} [1-9]/);
+    expect(metrics).toMatch(/swgate_queue_jobs\{destination="customs",state="completed"\} [1-9]/);
+    expect(metrics).toMatch(/swgate_http_requests_total\{method="POST",route="\/v1\/declarations",status="202"\} [1-9]/);
+  });
+});

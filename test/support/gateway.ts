@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/load.js';
+import { queueName } from '../../src/routing/queues.js';
+import { type Gateway, startGateway } from '../../src/runtime/gateway.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';
+
+export const SAMPLES = 'test/fixtures/wco-dm/samples/customs-declarations';
+export const sample = (path: string) => readFileSync(join(SAMPLES, path));
+
+export interface TestGateway {
+  gateway: Gateway;
+  url: string;
+  /** Total delivery jobs that exist in Redis for this gateway, in any state. */
+  jobCount(): Promise<number>;
+  exchangeCount(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A whole sandbox gateway (API + workers) on an ephemeral port, its own database and Redis prefix. */
+export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestGateway> {
+  const database: TestDatabase = await createTestDatabase(kind);
+  const dataDir = mkdtempSync(join(tmpdir(), 'swgate-gw-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SWGATE_DATA_DIR: dataDir,
+    REDIS_URL: TEST_REDIS_URL,
+    SWGATE_REDIS_PREFIX: testRedisPrefix(),
+    DATABASE_URL: database.target.location,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const gateway = await startGateway(config, { api: true, workers: true }, pino({ level: 'silent' }));
+  const destinations = [...new Set(config.agreements.map((a) => a.destination))];
+  const queues = destinations.map((d) => new Queue(queueName(d), { connection: { url: TEST_REDIS_URL }, prefix: config.redisPrefix }));
+  return {
+    gateway,
+    url: gateway.url as string,
+    async jobCount() {
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts()));
+      return counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
+    },
+    async exchangeCount() {
+      const row = await gateway.store.db.selectFrom('exchanges').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async stop() {
+      await gateway.close();
+      for (const q of queues) {
+        await q.obliterate({ force: true });
+        await q.close();
+      }
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
