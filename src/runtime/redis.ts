@@ -34,15 +34,15 @@ export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boole
  * REDIS_URL when given (it must answer); else the default Redis; else, when `redis-server`
  * is on the PATH, a private one under dataDir that lives as long as this process.
  */
-export async function resolveRedis(configured: string | undefined, dataDir: string): Promise<RedisEndpoint> {
+export async function resolveRedis(configured: string | undefined, dataDir: string, defaultUrl = DEFAULT_REDIS_URL): Promise<RedisEndpoint> {
   if (configured !== undefined) {
     if (await redisAnswers(configured)) return { url: configured };
     throw new RedisUnavailableError(`No Redis answers at REDIS_URL=${configured}: start it, or unset REDIS_URL to let swgate use or start a local one.`);
   }
-  if (await redisAnswers(DEFAULT_REDIS_URL)) return { url: DEFAULT_REDIS_URL };
+  if (await redisAnswers(defaultUrl)) return { url: defaultUrl };
   if (spawnSync('redis-server', ['--version']).error) {
     throw new RedisUnavailableError(
-      `No Redis answers at ${DEFAULT_REDIS_URL} and redis-server is not installed: install Redis 6.2 or newer (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL.`,
+      `No Redis answers at ${defaultUrl} and redis-server is not installed: install Redis 6.2 or newer (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL.`,
     );
   }
   return startPrivateRedis(dataDir);
