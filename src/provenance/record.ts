@@ -1,0 +1,107 @@
+import canonicalize from 'canonicalize';
+
+/** The events of an exchange that are logged, in lifecycle order. */
+export const PROVENANCE_EVENTS = ['received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed'] as const;
+export type ProvenanceEvent = (typeof PROVENANCE_EVENTS)[number];
+
+/** A PROV entity: one version of a document, named by its content hash. */
+export interface ProvEntity {
+  contentSha256: string;
+  /** `original`, or the name of a mapped or signed output. */
+  name?: string;
+  mediaType?: string;
+}
+
+/** A PROV agent: who acted (the sender, the gateway, a destination). */
+export interface ProvAgent {
+  participant: string;
+  /** SHA-256 of the agent's certificate (DER), when a certificate authenticated it. */
+  certificateFingerprint?: string;
+}
+
+/** The mapping that derived an entity from another, pinned by version and by spec content. */
+export interface ProvDerivation {
+  /** contentSha256 of the source entity. */
+  entity: string;
+  /** `id@version` of the mapping. */
+  mapping: string;
+  /** SHA-256 of the mapping specification text. */
+  specSha256: string;
+}
+
+export interface ProvActivity {
+  /** `urn:swgate:<exchangeId>:<event>[:<destination>]` — unique per step of the exchange. */
+  id: string;
+  type: ProvenanceEvent;
+  destination?: string;
+}
+
+/**
+ * One event of an exchange in W3C PROV terms. `wasGeneratedBy` is the activity id; `used` lists
+ * the entities the activity read. The canonical JSON of this object is the log's leaf input, so
+ * optional fields are left out rather than set to undefined or null.
+ */
+export interface ProvenanceRecord {
+  exchangeId: string;
+  event: ProvenanceEvent;
+  time: string;
+  entity: ProvEntity;
+  activity: ProvActivity;
+  agent: ProvAgent;
+  used: ProvEntity[];
+  wasGeneratedBy: string;
+  wasDerivedFrom?: ProvDerivation;
+}
+
+export interface RecordInput {
+  exchangeId: string;
+  event: ProvenanceEvent;
+  time: Date;
+  entity: ProvEntity;
+  agent: ProvAgent;
+  used?: ProvEntity[];
+  destination?: string;
+  derivedFrom?: ProvDerivation;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const MAPPING_REF = /^[^@\s]+@[^@\s]+$/;
+
+/** Builds a record; throws on malformed hashes or mapping references, which are programming errors. */
+export function buildRecord(input: RecordInput): ProvenanceRecord {
+  if (!PROVENANCE_EVENTS.includes(input.event)) throw new TypeError(`unknown provenance event "${input.event}"`);
+  for (const entity of [input.entity, ...(input.used ?? [])]) requireSha256(entity.contentSha256, 'contentSha256');
+  if (input.agent.certificateFingerprint !== undefined) requireSha256(input.agent.certificateFingerprint, 'certificateFingerprint');
+  if (input.derivedFrom) {
+    requireSha256(input.derivedFrom.entity, 'wasDerivedFrom.entity');
+    requireSha256(input.derivedFrom.specSha256, 'wasDerivedFrom.specSha256');
+    if (!MAPPING_REF.test(input.derivedFrom.mapping)) throw new TypeError(`mapping "${input.derivedFrom.mapping}" is not id@version`);
+  }
+  const activityId = ['urn:swgate', input.exchangeId, input.event, ...(input.destination ? [input.destination] : [])].join(':');
+  return {
+    exchangeId: input.exchangeId,
+    event: input.event,
+    time: input.time.toISOString(),
+    entity: withoutUndefined(input.entity),
+    activity: withoutUndefined({ id: activityId, type: input.event, destination: input.destination }),
+    agent: withoutUndefined(input.agent),
+    used: (input.used ?? []).map(withoutUndefined),
+    wasGeneratedBy: activityId,
+    ...(input.derivedFrom ? { wasDerivedFrom: { ...input.derivedFrom } } : {}),
+  };
+}
+
+/** RFC 8785 canonical JSON, UTF-8: the bytes the log hashes for this record. */
+export function leafInput(record: ProvenanceRecord): Buffer {
+  const text = canonicalize(record);
+  if (text === undefined) throw new TypeError('record has no JSON form');
+  return Buffer.from(text, 'utf8');
+}
+
+function requireSha256(value: string, field: string): void {
+  if (!SHA256_HEX.test(value)) throw new TypeError(`${field} must be a lowercase hex SHA-256, got "${value}"`);
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
