@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when built (`npm run build`), else the TypeScript sources through tsx.
+// Runs the TypeScript sources through tsx where they are (a checkout), the compiled CLI where
+// only it was shipped (the Docker image): a stale dist/ never shadows the sources.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli', 'main.js');
-if (existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
-} else {
+const sources = join(root, 'src', 'cli', 'main.ts');
+if (existsSync(sources)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
+  await import(pathToFileURL(sources).href);
+} else {
+  await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href);
 }
