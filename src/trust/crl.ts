@@ -1,0 +1,107 @@
+/**
+ * Certificate revocation lists: parsed with pkijs, verified against the issuing certificate,
+ * cached per source and refreshed when the CRL says so (nextUpdate) or after refreshSeconds.
+ * A CRL that cannot be fetched, parsed, verified or is out of date gives status `unknown`;
+ * what `unknown` means is the trust store policy's decision, not this module's.
+ */
+import { readFile } from 'node:fs/promises';
+import type { X509Certificate } from 'node:crypto';
+import * as pkijs from 'pkijs';
+import { systemClock, type Clock } from './clock.js';
+
+export interface CrlSource {
+  file?: string;
+  url?: string;
+  /** Re-read at least this often even if nextUpdate is later. Default one hour. */
+  refreshSeconds?: number;
+}
+
+export type RevocationStatus = 'good' | 'revoked' | 'unknown';
+
+const MAX_CRL_BYTES = 10 * 1024 * 1024;
+
+function pemOrDerToDer(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const match = /-----BEGIN X509 CRL-----([\s\S]*?)-----END X509 CRL-----/.exec(text);
+  return match?.[1] ? Buffer.from(match[1].replace(/\s+/g, ''), 'base64') : bytes;
+}
+
+export function parseCrl(bytes: Uint8Array): pkijs.CertificateRevocationList {
+  const der = pemOrDerToDer(bytes);
+  return pkijs.CertificateRevocationList.fromBER(new Uint8Array(der).buffer);
+}
+
+export function readCrlNextUpdate(bytes: Uint8Array): Date | undefined {
+  try {
+    return parseCrl(bytes).nextUpdate?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serial numbers compared as hex without leading zeros: node and DER disagree on padding. */
+function normalizeSerial(hex: string): string {
+  return hex.toUpperCase().replace(/^0+(?=.)/, '');
+}
+
+async function readSource(source: CrlSource): Promise<Uint8Array> {
+  if (source.file) return readFile(source.file);
+  if (!source.url) throw new Error('a CRL source needs a file or a url');
+  const response = await fetch(source.url, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`CRL fetch ${source.url}: HTTP ${response.status}`);
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (body.length > MAX_CRL_BYTES) throw new Error(`CRL ${source.url} larger than ${MAX_CRL_BYTES} bytes`);
+  return body;
+}
+
+interface CachedCrl {
+  crl?: pkijs.CertificateRevocationList;
+  loadedAt: number;
+}
+
+export class CrlCache {
+  private readonly cached = new Map<CrlSource, CachedCrl>();
+
+  constructor(
+    private readonly sources: readonly CrlSource[],
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  private async current(source: CrlSource): Promise<pkijs.CertificateRevocationList | undefined> {
+    const now = this.clock().getTime();
+    const entry = this.cached.get(source);
+    const maxAgeMs = (source.refreshSeconds ?? 3600) * 1000;
+    const nextUpdate = entry?.crl?.nextUpdate?.value.getTime();
+    const stale = !entry || now - entry.loadedAt > maxAgeMs || (nextUpdate !== undefined && now > nextUpdate);
+    if (!stale) return entry.crl;
+    try {
+      const crl = parseCrl(await readSource(source));
+      this.cached.set(source, { crl, loadedAt: now });
+      return crl;
+    } catch {
+      // Keep what we had: an out-of-date CRL still yields `unknown` below, never `good`.
+      this.cached.set(source, { crl: entry?.crl, loadedAt: now });
+      return entry?.crl;
+    }
+  }
+
+  /** Revocation status of `certificate`, from a current CRL signed by `issuer`. */
+  async status(certificate: X509Certificate, issuer: X509Certificate): Promise<RevocationStatus> {
+    const now = this.clock();
+    const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
+    for (const source of this.sources) {
+      const crl = await this.current(source);
+      if (!crl || !crl.issuer.isEqual(issuerPkijs.subject)) continue;
+      const inDate = crl.thisUpdate.value <= now && (crl.nextUpdate === undefined || now <= crl.nextUpdate.value);
+      if (!inDate) continue;
+      const verified = await crl.verify({ issuerCertificate: issuerPkijs }).catch(() => false);
+      if (!verified) continue;
+      const serial = normalizeSerial(certificate.serialNumber);
+      const revoked = (crl.revokedCertificates ?? []).some(
+        (entry) => normalizeSerial(Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex')) === serial,
+      );
+      return revoked ? 'revoked' : 'good';
+    }
+    return 'unknown';
+  }
+}

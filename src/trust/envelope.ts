@@ -1,0 +1,171 @@
+/**
+ * The envelope that travels between gateways and agencies: header + payload + signature.
+ *
+ * XML form (namespace ENVELOPE_NS, written by swgate already in exclusive-canonical form):
+ *   <swg:Envelope xmlns:swg="urn:swgate:envelope:1" Id="m-<messageId>">
+ *     <swg:Header><swg:MessageId/>…<swg:RefToMessageId/>?</swg:Header>
+ *     <swg:Payload contentType="application/xml">document, inline</swg:Payload>
+ *     <ds:Signature/>   (enveloped, appended by xml-sign.ts)
+ *   </swg:Envelope>
+ * A non-XML payload (JSON) is carried as base64 of its exact bytes with
+ * `contentType="application/json" encoding="base64"`, so its digest survives the trip.
+ */
+import type { Element } from '@xmldom/xmldom';
+import { finding, RejectionError } from '../findings.js';
+import { canonicalize, CDATA_SECTION_NODE, elementChildren, isElementNamed, parseDom, TEXT_NODE } from './xml-dom.js';
+
+export const ENVELOPE_NS = 'urn:swgate:envelope:1';
+
+export interface EnvelopeHeader {
+  messageId: string;
+  conversationId: string;
+  from: string;
+  to: string;
+  documentKind: string;
+  /** ISO 8601 instant. */
+  createdAt: string;
+  refToMessageId?: string;
+}
+
+/** A payload ready to be placed in an envelope: its exclusive-canonical content. */
+export interface EnvelopePayload {
+  contentType: string;
+  encoding?: 'base64';
+  /** Inner content of swg:Payload, exactly as it is written and digested. */
+  canonical: string;
+}
+
+export interface ReadEnvelope {
+  header: EnvelopeHeader;
+  contentType: string;
+  /** The payload document (canonical XML) or the decoded bytes of a base64 payload. */
+  payload: string | Buffer;
+}
+
+const HEADER_FIELDS = [
+  ['messageId', 'MessageId'],
+  ['conversationId', 'ConversationId'],
+  ['from', 'From'],
+  ['to', 'To'],
+  ['documentKind', 'DocumentKind'],
+  ['createdAt', 'CreatedAt'],
+  ['refToMessageId', 'RefToMessageId'],
+] as const satisfies ReadonlyArray<readonly [keyof EnvelopeHeader, string]>;
+
+// Ids become part of the root's `Id` attribute, which must be an XML NCName.
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]{1,256}$/;
+
+function invalidEnvelope(code: string, message: string): RejectionError {
+  return new RejectionError(422, 'Invalid envelope', [finding(code, message)]);
+}
+
+function checkHeader(header: EnvelopeHeader): void {
+  for (const [field] of HEADER_FIELDS) {
+    const value = header[field];
+    if (value === undefined && field === 'refToMessageId') continue;
+    const pattern = field === 'messageId' || field === 'conversationId' || field === 'refToMessageId' ? ID_PATTERN : TEXT_PATTERN;
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      throw invalidEnvelope('envelope.header', `header ${field} is missing or has characters that are not allowed`);
+    }
+  }
+}
+
+export function rootIdFor(messageId: string): string {
+  return `m-${messageId}`;
+}
+
+/** Exclusive c14n text escaping (c14n spec §2.3). */
+export function escapeCanonicalText(value: string): string {
+  return value.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' })[c]!);
+}
+
+export function escapeCanonicalAttribute(value: string): string {
+  return value.replace(
+    /[&<"\t\n\r]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' })[c]!,
+  );
+}
+
+/** An XML document as an envelope payload: checked by the safe parser, canonicalised once. */
+export function xmlPayload(xml: Buffer | string): EnvelopePayload {
+  const { root } = parseDom(xml);
+  // Exclusive c14n of the payload inside the envelope equals its standalone form only if the
+  // payload does not reuse the envelope's namespace (which the envelope root declares).
+  const stack: Element[] = [root];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    if (element.namespaceURI === ENVELOPE_NS) throw invalidEnvelope('envelope.payload-namespace', `the payload may not use ${ENVELOPE_NS}`);
+    stack.push(...elementChildren(element));
+  }
+  return { contentType: 'application/xml', canonical: canonicalize(root) };
+}
+
+export function base64Payload(bytes: Uint8Array, contentType: string): EnvelopePayload {
+  if (!TEXT_PATTERN.test(contentType)) throw invalidEnvelope('envelope.content-type', 'content type not allowed');
+  return { contentType, encoding: 'base64', canonical: Buffer.from(bytes).toString('base64') };
+}
+
+/**
+ * The envelope without signature, in exclusive-canonical form: this string is exactly what
+ * the enveloped-signature + exc-c14n transforms produce from the signed envelope.
+ */
+export const ENVELOPE_END_TAG = '</swg:Envelope>';
+
+export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: EnvelopePayload): string {
+  checkHeader(header);
+  let headerXml = '';
+  for (const [field, element] of HEADER_FIELDS) {
+    const value = header[field];
+    if (value !== undefined) headerXml += `<swg:${element}>${escapeCanonicalText(value)}</swg:${element}>`;
+  }
+  const encoding = payload.encoding ? ` encoding="${payload.encoding}"` : '';
+  return (
+    `<swg:Envelope xmlns:swg="${ENVELOPE_NS}" Id="${rootIdFor(header.messageId)}">` +
+    `<swg:Header>${headerXml}</swg:Header>` +
+    `<swg:Payload contentType="${escapeCanonicalAttribute(payload.contentType)}"${encoding}>${payload.canonical}</swg:Payload>` +
+    ENVELOPE_END_TAG
+  );
+}
+
+function textContent(element: Element): string {
+  let text = '';
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== TEXT_NODE && child.nodeType !== CDATA_SECTION_NODE) {
+      throw invalidEnvelope('envelope.header', `${element.localName} must hold text only`);
+    }
+    text += child.nodeValue ?? '';
+  }
+  return text;
+}
+
+/**
+ * Reads an envelope from the canonical bytes of its signed reference (xml-verify's
+ * `signedXml`): never from the document as received.
+ */
+export function readSignedEnvelope(signedXml: string): ReadEnvelope {
+  const { root } = parseDom(signedXml);
+  const [headerElement, payloadElement, ...rest] = elementChildren(root);
+  if (
+    !isElementNamed(root, ENVELOPE_NS, 'Envelope') ||
+    !isElementNamed(headerElement, ENVELOPE_NS, 'Header') ||
+    !isElementNamed(payloadElement, ENVELOPE_NS, 'Payload') ||
+    rest.length > 0
+  ) {
+    throw invalidEnvelope('envelope.structure', 'expected swg:Envelope with swg:Header and swg:Payload');
+  }
+  const header: Partial<Record<keyof EnvelopeHeader, string>> = {};
+  const byName = new Map<string, keyof EnvelopeHeader>(HEADER_FIELDS.map(([field, element]) => [element, field]));
+  for (const element of elementChildren(headerElement)) {
+    const field = element.namespaceURI === ENVELOPE_NS ? byName.get(element.localName ?? '') : undefined;
+    if (!field || header[field] !== undefined) throw invalidEnvelope('envelope.header', `unexpected header element ${element.tagName}`);
+    header[field] = textContent(element);
+  }
+  checkHeader(header as EnvelopeHeader);
+  const contentType = payloadElement.getAttribute('contentType') ?? '';
+  if (payloadElement.getAttribute('encoding') === 'base64') {
+    return { header: header as EnvelopeHeader, contentType, payload: Buffer.from(textContent(payloadElement), 'base64') };
+  }
+  const [document, ...others] = elementChildren(payloadElement);
+  if (!document || others.length > 0) throw invalidEnvelope('envelope.payload', 'an XML payload holds exactly one document element');
+  return { header: header as EnvelopeHeader, contentType, payload: canonicalize(document) };
+}

@@ -1,0 +1,172 @@
+/**
+ * A participant's trust store and the decision whether a certificate may speak for that
+ * participant (SECURITY.md "Trust and certificates"). Decisions use node's X509Certificate;
+ * pkijs only reads the extensions node does not expose.
+ */
+import { X509Certificate } from 'node:crypto';
+import { finding, RejectionError } from '../findings.js';
+import { systemClock, type Clock } from './clock.js';
+import { fingerprintSha256, readCertificateDetails } from './certificate-details.js';
+import type { CrlCache } from './crl.js';
+
+export interface PinnedCertificate {
+  certificate: X509Certificate;
+  /** Rollover window: the certificate is accepted only between these instants. */
+  acceptFrom?: Date;
+  acceptUntil?: Date;
+}
+
+export type UnknownRevocationPolicy = 'fail-closed' | 'allow-unknown';
+
+export interface TrustStore {
+  participantId: string;
+  pinned: PinnedCertificate[];
+  anchors: X509Certificate[];
+  intermediates: X509Certificate[];
+  /** SHA-256 fingerprints (hex) of certificates that must never be accepted again. */
+  retiredFingerprints: string[];
+  crls?: CrlCache;
+  unknownRevocation: UnknownRevocationPolicy;
+  clock?: Clock;
+}
+
+export type RevocationOutcome = 'good' | 'unknown-allowed-by-policy' | 'pinned-not-checked';
+
+export interface TrustDecision {
+  participantId: string;
+  certificate: X509Certificate;
+  certificateFingerprint: string;
+  matchedBy: 'pinned' | 'anchor';
+  /** Leaf first, anchor last. */
+  chainFingerprints: string[];
+  revocation: RevocationOutcome;
+}
+
+const MAX_CERTIFICATE_BYTES = 16 * 1024;
+const MAX_CHAIN_LENGTH = 5;
+
+function untrusted(code: string, message: string): RejectionError {
+  return new RejectionError(401, 'Certificate not trusted', [finding(code, message)]);
+}
+
+export function parseCertificate(der: Uint8Array): X509Certificate {
+  if (der.length === 0 || der.length > MAX_CERTIFICATE_BYTES) {
+    throw untrusted('trust.certificate-malformed', `certificate must be 1..${MAX_CERTIFICATE_BYTES} bytes of DER`);
+  }
+  try {
+    return new X509Certificate(der);
+  } catch (error) {
+    throw untrusted('trust.certificate-malformed', `certificate does not parse: ${(error as Error).message}`);
+  }
+}
+
+function checkKeyStrength(certificate: X509Certificate): void {
+  const key = certificate.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const strong =
+    (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048) ||
+    (key.asymmetricKeyType === 'ec' && ['prime256v1', 'secp384r1'].includes(details.namedCurve ?? ''));
+  if (!strong) {
+    const size = details.modulusLength ?? details.namedCurve ?? 'unknown';
+    throw untrusted('trust.weak-key', `${key.asymmetricKeyType} key (${size}) is not allowed: RSA >= 2048 or EC P-256/P-384`);
+  }
+}
+
+function checkValidity(certificate: X509Certificate, now: Date, role: string): void {
+  if (now < new Date(certificate.validFrom)) {
+    throw untrusted('trust.certificate-not-yet-valid', `${role} certificate is valid from ${certificate.validFrom}`);
+  }
+  if (now > new Date(certificate.validTo)) {
+    throw untrusted('trust.certificate-expired', `${role} certificate expired ${certificate.validTo}`);
+  }
+}
+
+function checkSigningCertificate(certificate: X509Certificate, now: Date): void {
+  checkValidity(certificate, now, 'signing');
+  checkKeyStrength(certificate);
+  if (certificate.ca) throw untrusted('trust.key-usage', 'a CA certificate may not sign documents');
+  const usage = readCertificateDetails(certificate).keyUsage;
+  if (usage && !usage.has('digitalSignature') && !usage.has('nonRepudiation')) {
+    throw untrusted('trust.key-usage', 'certificate key usage allows neither digitalSignature nor nonRepudiation');
+  }
+}
+
+function checkIssuerCertificate(issuer: X509Certificate, now: Date): void {
+  if (!issuer.ca) throw untrusted('trust.issuer-not-ca', `issuer ${issuer.subject.replaceAll('\n', ', ')} is not a CA`);
+  checkValidity(issuer, now, 'issuer');
+  checkKeyStrength(issuer);
+  const usage = readCertificateDetails(issuer).keyUsage;
+  if (usage && !usage.has('keyCertSign')) throw untrusted('trust.issuer-not-ca', 'issuer key usage lacks keyCertSign');
+}
+
+function findIssuer(certificate: X509Certificate, candidates: X509Certificate[]): X509Certificate | undefined {
+  return candidates.find((candidate) => candidate.subject === certificate.issuer && certificate.verify(candidate.publicKey));
+}
+
+/** Leaf first, anchor last; throws when no path leads to one of the store's anchors. */
+function buildChain(leaf: X509Certificate, store: TrustStore, now: Date): X509Certificate[] {
+  const chain = [leaf];
+  let current = leaf;
+  while (chain.length <= MAX_CHAIN_LENGTH) {
+    const anchor = findIssuer(current, store.anchors);
+    if (anchor) {
+      checkIssuerCertificate(anchor, now);
+      return [...chain, anchor];
+    }
+    const intermediate = findIssuer(current, store.intermediates);
+    if (!intermediate || chain.includes(intermediate)) break;
+    checkIssuerCertificate(intermediate, now);
+    chain.push(intermediate);
+    current = intermediate;
+  }
+  throw untrusted('trust.chain-untrusted', `certificate does not chain to a trust anchor of ${store.participantId}`);
+}
+
+function checkBoundToParticipant(certificate: X509Certificate, participantId: string): void {
+  const { commonNames, dnsNames } = readCertificateDetails(certificate);
+  if (!commonNames.includes(participantId) && !dnsNames.includes(participantId)) {
+    throw untrusted(
+      'trust.certificate-not-bound-to-sender',
+      `certificate (CN ${commonNames.join(', ') || 'none'}) does not name participant ${participantId}`,
+    );
+  }
+}
+
+async function checkRevocation(chain: X509Certificate[], store: TrustStore): Promise<RevocationOutcome> {
+  let outcome: RevocationOutcome = 'good';
+  for (let index = 0; index + 1 < chain.length; index++) {
+    const certificate = chain[index]!;
+    const status = store.crls ? await store.crls.status(certificate, chain[index + 1]!) : 'unknown';
+    if (status === 'revoked') throw untrusted('trust.certificate-revoked', `certificate serial ${certificate.serialNumber} is revoked`);
+    if (status === 'unknown') {
+      if (store.unknownRevocation !== 'allow-unknown') {
+        throw untrusted('trust.revocation-unknown', `revocation status of serial ${certificate.serialNumber} is unknown (no current CRL)`);
+      }
+      outcome = 'unknown-allowed-by-policy';
+    }
+  }
+  return outcome;
+}
+
+/** May `certificate` sign for `store.participantId` now? Throws RejectionError(401) if not. */
+export async function decideTrust(store: TrustStore, certificate: X509Certificate): Promise<TrustDecision> {
+  const now = (store.clock ?? systemClock)();
+  const fingerprint = fingerprintSha256(certificate);
+  if (store.retiredFingerprints.includes(fingerprint)) {
+    throw untrusted('trust.certificate-retired', `certificate ${fingerprint} is retired for ${store.participantId}`);
+  }
+  checkSigningCertificate(certificate, now);
+  const base = { participantId: store.participantId, certificate, certificateFingerprint: fingerprint };
+  const pinned = store.pinned.find((entry) => fingerprintSha256(entry.certificate) === fingerprint);
+  if (pinned) {
+    if ((pinned.acceptFrom && now < pinned.acceptFrom) || (pinned.acceptUntil && now > pinned.acceptUntil)) {
+      throw untrusted('trust.certificate-retired', `pinned certificate ${fingerprint} is outside its rollover window`);
+    }
+    // Pinning is the participant's explicit statement; it is withdrawn by retiring, not by CRL.
+    return { ...base, matchedBy: 'pinned', chainFingerprints: [fingerprint], revocation: 'pinned-not-checked' };
+  }
+  const chain = buildChain(certificate, store, now);
+  checkBoundToParticipant(certificate, store.participantId);
+  const revocation = await checkRevocation(chain, store);
+  return { ...base, matchedBy: 'anchor', chainFingerprints: chain.map(fingerprintSha256), revocation };
+}
