@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import { finding, RejectionError } from '../findings.js';
+import type { DatabaseKind } from '../store/db.js';
+import { type Checkpoint, type LogSigner, signCheckpoint } from './checkpoint.js';
+import { groupCommit } from './group-commit.js';
+import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
+import { leafInput, type ProvenanceRecord } from './record.js';
+import type { ConsistencyProof, InclusionProof, LogEntry, ProvenanceReceipt } from './shapes.js';
+import {
+  asSequencer,
+  insertCheckpoint,
+  insertLeaves,
+  insertNodes,
+  type ProvenanceLeafRow,
+  type ProvenanceTables,
+  readCheckpoint,
+  readExchangeLeafIndexes,
+  readLeaves,
+  readNodes,
+  readTreeSize,
+} from './store.js';
+
+export interface ProvenanceLogOptions {
+  db: Kysely<ProvenanceTables>;
+  kind: DatabaseKind;
+  signer: LogSigner;
+  /** The checkpoint origin line, e.g. `swgate.example.gov/provenance`. */
+  origin: string;
+  /** Publish a checkpoint once this many entries or this many seconds are unsigned. */
+  checkpointEvery: { entries: number; seconds: number };
+  clock?: () => Date;
+  /** Failures of background checkpoint publication (retried on the next append or tick). */
+  onError?: (error: unknown) => void;
+}
+
+export interface AppendedLeaf {
+  leafIndex: number;
+  /** Base64 RFC 9162 leaf hash. */
+  leafHash: string;
+}
+
+export interface ProvenanceLog {
+  /** Appends in order; concurrent calls share one transaction. */
+  append(records: ProvenanceRecord[]): Promise<AppendedLeaf[]>;
+  treeSize(): Promise<number>;
+  entry(index: number): Promise<LogEntry>;
+  inclusionProof(index: number, treeSize: number): Promise<InclusionProof>;
+  consistencyProof(from: number, to: number): Promise<ConsistencyProof>;
+  latestCheckpoint(): Promise<Checkpoint | undefined>;
+  publishCheckpoint(): Promise<Checkpoint>;
+  /** A receipt for entries of one exchange, against a checkpoint covering them (published if needed). */
+  receiptFor(leafIndexes: number[]): Promise<ProvenanceReceipt>;
+  receiptForExchange(exchangeId: string): Promise<ProvenanceReceipt>;
+  /** Stops the checkpoint timer and waits for a checkpoint being published. */
+  close(): Promise<void>;
+}
+
+/**
+ * The provenance log over the database: all state is in the tables of store.ts, so a restarted
+ * instance, or several instances on one PostgreSQL database, continue the same tree.
+ */
+export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLog {
+  const { db, kind, signer, origin, checkpointEvery } = options;
+  const clock = options.clock ?? (() => new Date());
+  const onError = options.onError ?? ((error: unknown) => console.error('provenance checkpoint failed:', error));
+  const readStored: NodeReader = (keys) => readNodes(db, keys);
+
+  type Pending = { record: ProvenanceRecord; input: Buffer };
+  const commit = groupCommit<Pending, AppendedLeaf>(async (items) => {
+    const hashes = items.map((item) => hashLeaf(item.input));
+    return asSequencer(db, kind, async (trx) => {
+      const size = await readTreeSize(trx);
+      const frontier = await readNodes(trx, perfectSubtrees({ start: 0, end: size }));
+      const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({ leaf_index: size + i, exchange_id: item.record.exchangeId, leaf_input: item.input.toString('utf8') }));
+      await insertLeaves(trx, leaves);
+      await insertNodes(trx, nodesAddedByAppend(size, frontier, hashes));
+      return hashes.map((hash, i) => ({ leafIndex: size + i, leafHash: hash.toString('base64') }));
+    });
+  });
+
+  const startedAt = clock().getTime();
+  let lastSigned: { treeSize: number; at: number } | undefined;
+  let checkpointing: Promise<unknown> | undefined;
+
+  async function publishCheckpoint(): Promise<Checkpoint> {
+    const treeSize = await readTreeSize(db);
+    const root = await rootHash(treeSize, readStored);
+    const made = signCheckpoint({ origin, treeSize, rootHash: root.toString('base64'), timestamp: clock().toISOString() }, signer);
+    await insertCheckpoint(db, made);
+    // Another instance may have signed this size first; the stored one is the one everybody sees.
+    const stored = (await readCheckpoint(db, treeSize)) ?? made;
+    lastSigned = { treeSize, at: Date.parse(stored.timestamp) };
+    return stored;
+  }
+
+  async function publishIfDue(knownSize: number): Promise<void> {
+    if (!lastSigned) {
+      const latest = await readCheckpoint(db);
+      lastSigned = latest ? { treeSize: latest.treeSize, at: Date.parse(latest.timestamp) } : { treeSize: 0, at: startedAt };
+    }
+    const unsigned = knownSize - lastSigned.treeSize;
+    if (unsigned <= 0) return;
+    if (unsigned >= checkpointEvery.entries || clock().getTime() - lastSigned.at >= checkpointEvery.seconds * 1000) await publishCheckpoint();
+  }
+
+  function checkpointInBackground(knownSize: () => Promise<number>): void {
+    checkpointing ??= knownSize()
+      .then(publishIfDue)
+      .catch(onError)
+      .finally(() => (checkpointing = undefined));
+  }
+
+  // The timer covers a log that stops receiving appends with entries still unsigned.
+  const timer = setInterval(() => checkpointInBackground(() => readTreeSize(db)), checkpointEvery.seconds * 1000);
+  timer.unref();
+
+  async function requireTreeSize(size: number, what: string): Promise<void> {
+    const current = await readTreeSize(db);
+    if (size > current) throw badRequest('provenance.beyond-tree', `${what} ${size} is beyond the log's size ${current}.`);
+  }
+
+  async function proveInclusion(index: number, treeSize: number): Promise<InclusionProof> {
+    await requireTreeSize(treeSize, 'Tree size');
+    if (index >= treeSize) throw badRequest('provenance.index-outside-tree', `Entry ${index} is not in a tree of size ${treeSize}.`);
+    const path = await inclusionProof(index, treeSize, readStored);
+    return { index, treeSize, auditPath: path.map((hash) => hash.toString('base64')) };
+  }
+
+  async function receiptFor(leafIndexes: number[]): Promise<ProvenanceReceipt> {
+    const indexes = [...new Set(leafIndexes)].sort((a, b) => a - b);
+    const rows = await readLeaves(db, indexes);
+    const missing = indexes.find((index, i) => rows[i]?.leaf_index !== index);
+    if (indexes.length === 0 || missing !== undefined) throw notFound(`The log has no entry ${missing ?? '(none asked for)'}.`);
+    const exchangeIds = new Set(rows.map((row) => row.exchange_id));
+    if (exchangeIds.size > 1) throw badRequest('provenance.mixed-exchanges', 'A receipt covers the entries of one exchange only.');
+    const latest = await readCheckpoint(db);
+    const checkpoint = latest && latest.treeSize > indexes.at(-1)! ? latest : await publishCheckpoint();
+    return {
+      exchangeId: rows[0]!.exchange_id,
+      entries: rows.map((row) => ({ leafIndex: row.leaf_index, leafHash: hashLeaf(Buffer.from(row.leaf_input, 'utf8')).toString('base64'), record: JSON.parse(row.leaf_input) as ProvenanceRecord })),
+      checkpoint,
+      proofs: await Promise.all(indexes.map((index) => proveInclusion(index, checkpoint.treeSize))),
+    };
+  }
+
+  return {
+    async append(records) {
+      if (records.length === 0) return [];
+      const appended = await commit(records.map((record) => ({ record, input: leafInput(record) })));
+      const knownSize = appended.at(-1)!.leafIndex + 1;
+      checkpointInBackground(async () => knownSize);
+      return appended;
+    },
+    treeSize: () => readTreeSize(db),
+    async entry(index) {
+      const [row] = await readLeaves(db, [index]);
+      if (!row) throw notFound(`The log has no entry ${index}.`);
+      const input = Buffer.from(row.leaf_input, 'utf8');
+      return { index, leafInput: input.toString('base64'), leafHash: hashLeaf(input).toString('base64'), entry: JSON.parse(row.leaf_input) as ProvenanceRecord };
+    },
+    inclusionProof: proveInclusion,
+    async consistencyProof(from, to) {
+      await requireTreeSize(to, 'Tree size');
+      if (from > to) throw badRequest('provenance.from-after-to', `A consistency proof goes from a smaller tree to a larger one; ${from} is larger than ${to}.`);
+      const path = await consistencyProof(from, to, readStored);
+      return { from, to, path: path.map((hash) => hash.toString('base64')) };
+    },
+    latestCheckpoint: () => readCheckpoint(db),
+    publishCheckpoint,
+    receiptFor,
+    async receiptForExchange(exchangeId) {
+      const indexes = await readExchangeLeafIndexes(db, exchangeId);
+      if (indexes.length === 0) throw notFound(`The log has no entries for exchange ${exchangeId}.`);
+      return receiptFor(indexes);
+    },
+    async close() {
+      clearInterval(timer);
+      await checkpointing;
+    },
+  };
+}
+
+const badRequest = (code: string, message: string) => new RejectionError(400, 'Bad request', [finding(code, message)]);
+const notFound = (message: string) => new RejectionError(404, 'Not found', [finding('provenance.not-found', message)]);

@@ -1,0 +1,159 @@
+import { type Kysely, type Migration, sql } from 'kysely';
+import type { DatabaseKind } from '../store/db.js';
+import type { Checkpoint } from './checkpoint.js';
+import { type NodeKey, nodeId, type StoredNode } from './merkle.js';
+
+export interface ProvenanceLeafRow {
+  leaf_index: number;
+  exchange_id: string;
+  /** The RFC 8785 canonical JSON of the record: the exact leaf input. */
+  leaf_input: string;
+}
+
+/** A perfect subtree: 2^level leaves from leaf node_index·2^level; level 0 holds the leaf hashes. */
+export interface ProvenanceNodeRow {
+  level: number;
+  node_index: number;
+  /** Base64 SHA-256. */
+  hash: string;
+}
+
+export interface ProvenanceCheckpointRow {
+  tree_size: number;
+  origin: string;
+  root_hash: string;
+  timestamp: string;
+  note: string;
+  signature: string;
+}
+
+export interface ProvenanceTables {
+  provenance_leaves: ProvenanceLeafRow;
+  provenance_nodes: ProvenanceNodeRow;
+  provenance_checkpoints: ProvenanceCheckpointRow;
+}
+
+/**
+ * Portable DDL (text and integer only) so one migration serves SQLite and PostgreSQL. Indices
+ * are 32-bit integers on PostgreSQL: 2^31 entries, far above the 10 M the log is sized for.
+ */
+export const provenanceMigrations: Record<string, Migration> = {
+  '010-provenance-log': {
+    async up(db) {
+      await db.schema
+        .createTable('provenance_leaves')
+        .addColumn('leaf_index', 'integer', (c) => c.primaryKey())
+        .addColumn('exchange_id', 'text', (c) => c.notNull())
+        .addColumn('leaf_input', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('provenance_leaves_exchange').on('provenance_leaves').columns(['exchange_id', 'leaf_index']).execute();
+      await db.schema
+        .createTable('provenance_nodes')
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addColumn('node_index', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('provenance_nodes_pk', ['level', 'node_index'])
+        .execute();
+      await db.schema
+        .createTable('provenance_checkpoints')
+        .addColumn('tree_size', 'integer', (c) => c.primaryKey())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('root_hash', 'text', (c) => c.notNull())
+        .addColumn('timestamp', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('signature', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db) {
+      for (const table of ['provenance_checkpoints', 'provenance_nodes', 'provenance_leaves']) await db.schema.dropTable(table).execute();
+    },
+  },
+};
+
+type Db = Kysely<ProvenanceTables>;
+
+/** Any constant works: it only has to be the same in every gateway instance sharing the database. */
+const SEQUENCER_LOCK_KEY = 0x73776774;
+
+/**
+ * Runs `write` in a transaction as the log's only writer, so that reading the tree size and
+ * inserting after it cannot interleave with another writer. PostgreSQL: a transaction-scoped
+ * advisory lock, so several gateway instances take turns. SQLite: BEGIN IMMEDIATE takes the
+ * write lock up front, so a writer in another process waits (busy_timeout) instead of failing
+ * on a stale read snapshot.
+ */
+export async function asSequencer<T>(db: Db, kind: DatabaseKind, write: (trx: Db) => Promise<T>): Promise<T> {
+  if (kind === 'postgres') {
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`.execute(trx);
+      return write(trx);
+    });
+  }
+  return db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await write(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+export async function readTreeSize(db: Db): Promise<number> {
+  const row = await db.selectFrom('provenance_leaves').select((eb) => eb.fn.max('leaf_index').as('last')).executeTakeFirst();
+  return row?.last == null ? 0 : Number(row.last) + 1;
+}
+
+export async function readNodes(db: Db, keys: NodeKey[]): Promise<Map<string, Buffer>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('provenance_nodes')
+    .select(['level', 'node_index', 'hash'])
+    .where((eb) => eb.or(keys.map((key) => eb.and([eb('level', '=', key.level), eb('node_index', '=', key.index)]))))
+    .execute();
+  return new Map(rows.map((row) => [nodeId({ level: row.level, index: row.node_index }), Buffer.from(row.hash, 'base64')]));
+}
+
+export async function insertLeaves(db: Db, leaves: ProvenanceLeafRow[]): Promise<void> {
+  for (const chunk of chunks(leaves, 2000)) await db.insertInto('provenance_leaves').values(chunk).execute();
+}
+
+export async function insertNodes(db: Db, nodes: StoredNode[]): Promise<void> {
+  const rows = nodes.map((node) => ({ level: node.level, node_index: node.index, hash: node.hash.toString('base64') }));
+  for (const chunk of chunks(rows, 3000)) await db.insertInto('provenance_nodes').values(chunk).execute();
+}
+
+export function readLeaves(db: Db, indexes: number[]): Promise<ProvenanceLeafRow[]> {
+  if (indexes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('provenance_leaves').selectAll().where('leaf_index', 'in', indexes).orderBy('leaf_index').execute();
+}
+
+export async function readExchangeLeafIndexes(db: Db, exchangeId: string): Promise<number[]> {
+  const rows = await db.selectFrom('provenance_leaves').select('leaf_index').where('exchange_id', '=', exchangeId).orderBy('leaf_index').execute();
+  return rows.map((row) => row.leaf_index);
+}
+
+/** Keeps the first checkpoint of a size: two instances racing to publish the same size agree on one. */
+export async function insertCheckpoint(db: Db, checkpoint: Checkpoint): Promise<void> {
+  await db
+    .insertInto('provenance_checkpoints')
+    .values({ tree_size: checkpoint.treeSize, origin: checkpoint.origin, root_hash: checkpoint.rootHash, timestamp: checkpoint.timestamp, note: checkpoint.note, signature: checkpoint.signature })
+    .onConflict((oc) => oc.column('tree_size').doNothing())
+    .execute();
+}
+
+export async function readCheckpoint(db: Db, treeSize?: number): Promise<Checkpoint | undefined> {
+  let query = db.selectFrom('provenance_checkpoints').selectAll().orderBy('tree_size', 'desc').limit(1);
+  if (treeSize !== undefined) query = query.where('tree_size', '=', treeSize);
+  const row = await query.executeTakeFirst();
+  return row && { origin: row.origin, treeSize: row.tree_size, rootHash: row.root_hash, timestamp: row.timestamp, note: row.note, signature: row.signature };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
