@@ -60,7 +60,7 @@ function invalidEnvelope(code: string, message: string): RejectionError {
   return new RejectionError(422, 'Invalid envelope', [finding(code, message)]);
 }
 
-function checkHeader(header: EnvelopeHeader): void {
+export function checkEnvelopeHeader(header: EnvelopeHeader): void {
   for (const [field] of HEADER_FIELDS) {
     const value = header[field];
     if (value === undefined && field === 'refToMessageId') continue;
@@ -68,6 +68,15 @@ function checkHeader(header: EnvelopeHeader): void {
     if (typeof value !== 'string' || !pattern.test(value)) {
       throw invalidEnvelope('envelope.header', `header ${field} is missing or has characters that are not allowed`);
     }
+  }
+}
+
+/** The header's sender must be the participant whose trust store accepted the signature. */
+export function checkSenderIs(header: EnvelopeHeader, participantId: string): void {
+  if (header.from !== participantId) {
+    throw new RejectionError(401, 'Signature not valid', [
+      finding('envelope.sender-mismatch', `envelope claims sender ${header.from} but was signed for ${participantId}`),
+    ]);
   }
 }
 
@@ -112,7 +121,7 @@ export function base64Payload(bytes: Uint8Array, contentType: string): EnvelopeP
 export const ENVELOPE_END_TAG = '</swg:Envelope>';
 
 export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: EnvelopePayload): string {
-  checkHeader(header);
+  checkEnvelopeHeader(header);
   let headerXml = '';
   for (const [field, element] of HEADER_FIELDS) {
     const value = header[field];
@@ -160,7 +169,7 @@ export function readSignedEnvelope(signedXml: string): ReadEnvelope {
     if (!field || header[field] !== undefined) throw invalidEnvelope('envelope.header', `unexpected header element ${element.tagName}`);
     header[field] = textContent(element);
   }
-  checkHeader(header as EnvelopeHeader);
+  checkEnvelopeHeader(header as EnvelopeHeader);
   const contentType = payloadElement.getAttribute('contentType') ?? '';
   if (payloadElement.getAttribute('encoding') === 'base64') {
     return { header: header as EnvelopeHeader, contentType, payload: Buffer.from(textContent(payloadElement), 'base64') };

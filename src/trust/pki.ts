@@ -4,7 +4,7 @@
  * Idempotent: existing files are kept, missing entities are filled in, and the CA's CRL is
  * re-issued when it has gone stale (sandbox trust stores fail closed without a fresh CRL).
  */
-import { createPrivateKey, generateKeyPairSync, randomInt, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueCertificate, issueCrl, type Issuer } from './certificate-builder.js';
@@ -29,7 +29,7 @@ export interface SandboxPki {
 }
 
 export const GATEWAY_ID = 'gateway';
-const CA_COMMON_NAME = 'swgate sandbox root CA';
+export const CA_COMMON_NAME = 'swgate sandbox root CA';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -115,7 +115,3 @@ export async function ensureSandboxPki(dir: string, participantIds: string[], cl
   return pki;
 }
 
-/** The CA certificate as node sees it, for building sandbox trust stores. */
-export function readCaCertificate(pki: SandboxPki): X509Certificate {
-  return new X509Certificate(readFileSync(pki.ca.certificate));
-}

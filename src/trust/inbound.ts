@@ -1,0 +1,46 @@
+/**
+ * What the inbound path calls: verify a partner's signed envelope (XML-DSig or JWS) against
+ * that partner's trust store and hand back only what was signed, with the evidence to keep.
+ */
+import { finding, RejectionError } from '../findings.js';
+import { checkSenderIs, readSignedEnvelope, type EnvelopeHeader } from './envelope.js';
+import { verifyJsonEnvelope } from './json-envelope.js';
+import type { TrustDecision, TrustStore } from './trust-store.js';
+import { verifyXmlSignature, type SignatureEvidence } from './xml-verify.js';
+
+export interface VerifiedEnvelope {
+  format: 'xml-dsig' | 'jws';
+  header: EnvelopeHeader;
+  contentType: string;
+  /** XML payloads: canonical XML text; base64 payloads: bytes; JSON envelopes: the JSON value. */
+  payload: string | Buffer | unknown;
+  /** The exact signed bytes (canonical XML of the reference, or canonical JSON). */
+  signedContent: string;
+  evidence: SignatureEvidence;
+  trust: TrustDecision;
+}
+
+export async function verifyInboundEnvelope(body: Buffer, contentType: string, sender: TrustStore): Promise<VerifiedEnvelope> {
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType === 'application/xml' || mediaType === 'text/xml') {
+    const verified = await verifyXmlSignature(body, sender);
+    const envelope = readSignedEnvelope(verified.signedXml);
+    checkSenderIs(envelope.header, sender.participantId);
+    return { format: 'xml-dsig', ...envelope, signedContent: verified.signedXml, evidence: verified.evidence, trust: verified.trust };
+  }
+  if (mediaType === 'application/jose') {
+    const verified = await verifyJsonEnvelope(body.toString('utf8'), sender);
+    return {
+      format: 'jws',
+      header: verified.envelope.header,
+      contentType: 'application/json',
+      payload: verified.envelope.payload,
+      signedContent: verified.signedJson,
+      evidence: verified.evidence,
+      trust: verified.trust,
+    };
+  }
+  throw new RejectionError(415, 'Unsupported envelope', [
+    finding('envelope.content-type', `signed envelopes are application/xml (XML-DSig) or application/jose (JWS); got ${mediaType}`),
+  ]);
+}

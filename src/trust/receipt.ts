@@ -1,0 +1,52 @@
+/**
+ * Signed receipts (non-repudiation of receipt): the gateway states what it received by the
+ * SHA-256 of exactly those bytes and signs the statement. A sender that finds another digest
+ * in the receipt than the one of what it sent must treat the message as not delivered.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../findings.js';
+import { finding, RejectionError } from '../findings.js';
+import { signCanonicalJson, verifyCanonicalJson } from './jws.js';
+import type { SigningKey } from './signing-key.js';
+import type { TrustStore } from './trust-store.js';
+
+export type ReceiptStatus = 'accepted' | 'accepted-with-warnings' | 'rejected';
+
+export interface Receipt {
+  /** The message the receipt is for. */
+  messageId: string;
+  /** Who issues the receipt (the gateway) and whom it is for (the sender). */
+  from: string;
+  to: string;
+  status: ReceiptStatus;
+  /** SHA-256 (hex) of the bytes exactly as received. */
+  receivedSha256: string;
+  receivedAt: string;
+  findings: Finding[];
+}
+
+export function receivedDigest(received: Uint8Array | string): string {
+  return createHash('sha256').update(received).digest('hex');
+}
+
+export function signReceipt(receipt: Receipt, gatewayKey: SigningKey): Promise<string> {
+  return signCanonicalJson(receipt, gatewayKey, 'swgate-receipt+jws');
+}
+
+/**
+ * Verifies a receipt against the issuer's trust store and, when `sent` is given, that the
+ * receipt is for exactly those bytes.
+ */
+export async function verifyReceipt(jws: string, issuer: TrustStore, sent?: Uint8Array | string): Promise<Receipt> {
+  const { value } = await verifyCanonicalJson(jws, issuer, 'swgate-receipt+jws');
+  const receipt = value as Receipt;
+  if (typeof receipt?.receivedSha256 !== 'string' || receipt.from !== issuer.participantId) {
+    throw new RejectionError(422, 'Invalid receipt', [finding('receipt.structure', 'receipt lacks a digest or names another issuer')]);
+  }
+  if (sent !== undefined && receipt.receivedSha256 !== receivedDigest(sent)) {
+    throw new RejectionError(422, 'Receipt does not match', [
+      finding('receipt.digest-mismatch', 'the receipt is for other bytes than were sent: treat as not delivered'),
+    ]);
+  }
+  return receipt;
+}

@@ -1,0 +1,68 @@
+/**
+ * Trust stores from configuration. Proposed YAML (under each participant, paths relative to
+ * the config file):
+ *
+ *   trust:
+ *     pinned:
+ *       - certificate: certs/partner-xb/2026.crt.pem
+ *         acceptUntil: 2027-01-31T00:00:00Z      # rollover: old one accepted until then
+ *       - certificate: certs/partner-xb/2027.crt.pem
+ *     anchors: [certs/partner-xb/root-ca.crt.pem]
+ *     intermediates: [certs/partner-xb/issuing-ca.crt.pem]
+ *     retired: [<sha256 fingerprint hex>]
+ *     crls:
+ *       - file: certs/partner-xb/issuing-ca.crl.pem
+ *       - url: http://pki.partner-xb.example/issuing.crl
+ *         refreshSeconds: 3600
+ *     unknownRevocation: fail-closed             # or allow-unknown (recorded per decision)
+ */
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { systemClock, type Clock } from './clock.js';
+import { CrlCache, type CrlSource } from './crl.js';
+import type { SandboxPki } from './pki.js';
+import type { TrustStore, UnknownRevocationPolicy } from './trust-store.js';
+
+export interface TrustStoreConfig {
+  pinned?: Array<{ certificate: string; acceptFrom?: string; acceptUntil?: string }>;
+  anchors?: string[];
+  intermediates?: string[];
+  retired?: string[];
+  crls?: CrlSource[];
+  unknownRevocation?: UnknownRevocationPolicy;
+}
+
+function readCertificates(paths: string[] | undefined, baseDir: string): X509Certificate[] {
+  return (paths ?? []).map((path) => new X509Certificate(readFileSync(isAbsolute(path) ? path : resolve(baseDir, path))));
+}
+
+function optionalDate(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${value}`);
+  return date;
+}
+
+export function loadTrustStore(participantId: string, config: TrustStoreConfig, baseDir: string, clock: Clock = systemClock): TrustStore {
+  const crls = (config.crls ?? []).map((source) => (source.file ? { ...source, file: resolve(baseDir, source.file) } : source));
+  return {
+    participantId,
+    pinned: (config.pinned ?? []).map((entry) => ({
+      certificate: readCertificates([entry.certificate], baseDir)[0]!,
+      acceptFrom: optionalDate(entry.acceptFrom),
+      acceptUntil: optionalDate(entry.acceptUntil),
+    })),
+    anchors: readCertificates(config.anchors, baseDir),
+    intermediates: readCertificates(config.intermediates, baseDir),
+    retiredFingerprints: (config.retired ?? []).map((fingerprint) => fingerprint.replaceAll(':', '').toLowerCase()),
+    crls: crls.length > 0 ? new CrlCache(crls, clock) : undefined,
+    unknownRevocation: config.unknownRevocation ?? 'fail-closed',
+    clock,
+  };
+}
+
+/** In the sandbox every participant is anchored at the sandbox CA, with its CRL. */
+export function sandboxTrustStore(pki: SandboxPki, participantId: string, clock: Clock = systemClock): TrustStore {
+  return loadTrustStore(participantId, { anchors: [pki.ca.certificate], crls: [{ file: pki.ca.crl }] }, pki.dir, clock);
+}
