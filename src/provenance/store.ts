@@ -10,10 +10,9 @@ export interface ProvenanceLeafRow {
   leaf_input: string;
 }
 
-/** A perfect subtree: 2^level leaves from leaf node_index·2^level; level 0 holds the leaf hashes. */
+/** A perfect subtree hash (level 0: the leaf hashes), keyed by merkle.ts nodeId. */
 export interface ProvenanceNodeRow {
-  level: number;
-  node_index: number;
+  node_id: number;
   /** Base64 SHA-256. */
   hash: string;
 }
@@ -34,8 +33,9 @@ export interface ProvenanceTables {
 }
 
 /**
- * Portable DDL (text and integer only) so one migration serves SQLite and PostgreSQL. Indices
- * are 32-bit integers on PostgreSQL: 2^31 entries, far above the 10 M the log is sized for.
+ * Portable DDL (text and integer only) so one migration serves SQLite and PostgreSQL. Keys are
+ * 32-bit integers on PostgreSQL; node ids reach twice the tree size, so the log holds up to
+ * 2^30 entries, far above the 10 M it is sized for.
  */
 export const provenanceMigrations: Record<string, Migration> = {
   '010-provenance-log': {
@@ -49,10 +49,8 @@ export const provenanceMigrations: Record<string, Migration> = {
       await db.schema.createIndex('provenance_leaves_exchange').on('provenance_leaves').columns(['exchange_id', 'leaf_index']).execute();
       await db.schema
         .createTable('provenance_nodes')
-        .addColumn('level', 'integer', (c) => c.notNull())
-        .addColumn('node_index', 'integer', (c) => c.notNull())
+        .addColumn('node_id', 'integer', (c) => c.primaryKey())
         .addColumn('hash', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('provenance_nodes_pk', ['level', 'node_index'])
         .execute();
       await db.schema
         .createTable('provenance_checkpoints')
@@ -107,14 +105,10 @@ export async function readTreeSize(db: Db): Promise<number> {
   return row?.last == null ? 0 : Number(row.last) + 1;
 }
 
-export async function readNodes(db: Db, keys: NodeKey[]): Promise<Map<string, Buffer>> {
+export async function readNodes(db: Db, keys: NodeKey[]): Promise<Map<number, Buffer>> {
   if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('provenance_nodes')
-    .select(['level', 'node_index', 'hash'])
-    .where((eb) => eb.or(keys.map((key) => eb.and([eb('level', '=', key.level), eb('node_index', '=', key.index)]))))
-    .execute();
-  return new Map(rows.map((row) => [nodeId({ level: row.level, index: row.node_index }), Buffer.from(row.hash, 'base64')]));
+  const rows = await db.selectFrom('provenance_nodes').selectAll().where('node_id', 'in', keys.map(nodeId)).execute();
+  return new Map(rows.map((row) => [row.node_id, Buffer.from(row.hash, 'base64')]));
 }
 
 export async function insertLeaves(db: Db, leaves: ProvenanceLeafRow[]): Promise<void> {
@@ -122,8 +116,8 @@ export async function insertLeaves(db: Db, leaves: ProvenanceLeafRow[]): Promise
 }
 
 export async function insertNodes(db: Db, nodes: StoredNode[]): Promise<void> {
-  const rows = nodes.map((node) => ({ level: node.level, node_index: node.index, hash: node.hash.toString('base64') }));
-  for (const chunk of chunks(rows, 3000)) await db.insertInto('provenance_nodes').values(chunk).execute();
+  const rows = nodes.map((node) => ({ node_id: nodeId(node), hash: node.hash.toString('base64') }));
+  for (const chunk of chunks(rows, 5000)) await db.insertInto('provenance_nodes').values(chunk).execute();
 }
 
 export function readLeaves(db: Db, indexes: number[]): Promise<ProvenanceLeafRow[]> {

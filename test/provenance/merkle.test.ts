@@ -18,7 +18,7 @@ const inputs = Array.from({ length: 64 }, (_, i) => Buffer.from(`leaf ${i}`));
 
 /** A node store filled the way the log fills it: in uneven batches, counting reads. */
 function storeOf(leaves: Buffer[]) {
-  const nodes = new Map<string, Buffer>();
+  const nodes = new Map<number, Buffer>();
   let size = 0;
   for (const batchSize of [1, 2, 5, 3, 17, 7, 29]) {
     const batch = leaves.slice(size, size + batchSize).map(hashLeaf);
@@ -40,6 +40,13 @@ describe('Merkle tree (RFC 9162)', () => {
   it('stores exactly the perfect subtrees: 2n − popcount(n) nodes', () => {
     expect(store.size).toBe(64);
     expect(store.nodes.size).toBe(127);
+  });
+
+  it('gives every node of every level its own id', () => {
+    const ids = new Set<number>();
+    for (let level = 0; level <= 10; level++) for (let index = 0; index < 2 ** (10 - level); index++) ids.add(nodeId({ level, index }));
+    expect(ids.size).toBe(2 ** 11 - 1);
+    expect(Math.max(...ids)).toBe(2 ** 11 - 2);
   });
 
   it('computes the root of every size like the reference', async () => {
