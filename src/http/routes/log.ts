@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import { finding, RejectionError } from '../../findings.js';
+import { signedNoteText } from '../../provenance/checkpoint.js';
+import type { ProvenanceLog } from '../../provenance/log.js';
+import { PROVENANCE_EVENTS } from '../../provenance/record.js';
+import { bearerSecurity, problems } from '../schemas.js';
+
+const base64Hash = { type: 'string', description: 'base64 SHA-256' } as const;
+const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+const index = { type: 'integer', minimum: 0 } as const;
+
+export const checkpointSchema = {
+  type: 'object',
+  description: 'A signed checkpoint (C2SP signed-note style); `signature` is Ed25519 over the bytes of `note`',
+  required: ['origin', 'treeSize', 'rootHash', 'timestamp', 'note', 'signature'],
+  properties: {
+    origin: { type: 'string' },
+    treeSize: index,
+    rootHash: base64Hash,
+    timestamp: { type: 'string', format: 'date-time' },
+    note: { type: 'string', description: '<origin>\\n<treeSize>\\n<rootHash>\\ntimestamp <timestamp>\\n' },
+    signature: { type: 'string', description: 'base64' },
+  },
+} as const;
+
+const entitySchema = {
+  type: 'object',
+  required: ['contentSha256'],
+  additionalProperties: true,
+  properties: { contentSha256: sha256Hex, name: { type: 'string' }, mediaType: { type: 'string' } },
+} as const;
+
+// additionalProperties everywhere: the record is hashed as stored, so serialisation must never drop a field.
+export const provenanceRecordSchema = {
+  type: 'object',
+  description: 'W3C PROV-style record of one exchange event; its RFC 8785 canonical JSON is the leaf input',
+  required: ['exchangeId', 'event', 'time', 'entity', 'activity', 'agent', 'used', 'wasGeneratedBy'],
+  additionalProperties: true,
+  properties: {
+    exchangeId: { type: 'string' },
+    event: { type: 'string', enum: PROVENANCE_EVENTS },
+    time: { type: 'string', format: 'date-time' },
+    entity: entitySchema,
+    activity: { type: 'object', required: ['id', 'type'], additionalProperties: true, properties: { id: { type: 'string' }, type: { type: 'string' }, destination: { type: 'string' } } },
+    agent: { type: 'object', required: ['participant'], additionalProperties: true, properties: { participant: { type: 'string' }, certificateFingerprint: sha256Hex } },
+    used: { type: 'array', items: entitySchema },
+    wasGeneratedBy: { type: 'string' },
+    wasDerivedFrom: {
+      type: 'object',
+      required: ['entity', 'mapping', 'specSha256'],
+      additionalProperties: true,
+      properties: { entity: sha256Hex, mapping: { type: 'string', description: 'id@version' }, specSha256: sha256Hex },
+    },
+  },
+} as const;
+
+const entrySchema = {
+  type: 'object',
+  required: ['index', 'leafInput', 'leafHash', 'entry'],
+  properties: { index, leafInput: { type: 'string', description: 'base64 of the canonical record bytes' }, leafHash: base64Hash, entry: provenanceRecordSchema },
+} as const;
+
+export const inclusionProofSchema = {
+  type: 'object',
+  required: ['index', 'treeSize', 'auditPath'],
+  properties: { index, treeSize: index, auditPath: { type: 'array', items: base64Hash } },
+} as const;
+
+const consistencyProofSchema = {
+  type: 'object',
+  required: ['from', 'to', 'path'],
+  properties: { from: index, to: index, path: { type: 'array', items: base64Hash } },
+} as const;
+
+/** For GET /v1/exchanges/{id}/provenance, answered with log.receiptForExchange(id). */
+export const provenanceReceiptSchema = {
+  type: 'object',
+  description: 'Verifies offline with the log public key: `swgate verify RECEIPT.json --public-key log.pub.pem`',
+  required: ['exchangeId', 'entries', 'checkpoint', 'proofs'],
+  properties: {
+    exchangeId: { type: 'string' },
+    entries: { type: 'array', items: { type: 'object', required: ['leafIndex', 'leafHash', 'record'], properties: { leafIndex: index, leafHash: base64Hash, record: provenanceRecordSchema } } },
+    checkpoint: checkpointSchema,
+    proofs: { type: 'array', items: inclusionProofSchema },
+  },
+} as const;
+
+const tags = ['provenance'];
+const security = bearerSecurity;
+
+export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publicKeyPem: string }): void {
+  const { log, publicKeyPem } = deps;
+
+  app.get(
+    '/v1/log/checkpoint',
+    {
+      schema: {
+        tags,
+        summary: 'The latest signed checkpoint (JSON, or the C2SP signed note for Accept: text/plain)',
+        security,
+        response: {
+          200: { content: { 'application/json': { schema: checkpointSchema }, 'text/plain': { schema: { type: 'string' } } } },
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const checkpoint = await log.latestCheckpoint();
+      if (!checkpoint) throw new RejectionError(404, 'Not found', [finding('provenance.no-checkpoint', 'The log has not published a checkpoint yet.')]);
+      if (prefersText(request.headers.accept)) return reply.type('text/plain; charset=utf-8').send(signedNoteText(checkpoint, publicKeyPem));
+      return reply.type('application/json').send(checkpoint);
+    },
+  );
+
+  app.get<{ Params: { index: number } }>(
+    '/v1/log/entries/:index',
+    { schema: { tags, summary: 'A log entry: the PROV record, its canonical bytes and leaf hash', security, params: { type: 'object', required: ['index'], properties: { index } }, response: { 200: entrySchema, ...problems(400, 401, 404) } } },
+    (request) => log.entry(request.params.index),
+  );
+
+  app.get<{ Querystring: { index: number; size: number } }>(
+    '/v1/log/proofs/inclusion',
+    {
+      schema: {
+        tags,
+        summary: 'Audit path of an entry in the tree of a given size (RFC 9162 §2.1.3)',
+        security,
+        querystring: { type: 'object', required: ['index', 'size'], properties: { index, size: { type: 'integer', minimum: 1 } } },
+        response: { 200: inclusionProofSchema, ...problems(400, 401) },
+      },
+    },
+    (request) => log.inclusionProof(request.query.index, request.query.size),
+  );
+
+  app.get<{ Querystring: { from: number; to: number } }>(
+    '/v1/log/proofs/consistency',
+    {
+      schema: {
+        tags,
+        summary: 'Proof that the tree of size `to` extends the tree of size `from` (RFC 9162 §2.1.4)',
+        security,
+        querystring: { type: 'object', required: ['from', 'to'], properties: { from: index, to: index } },
+        response: { 200: consistencyProofSchema, ...problems(400, 401) },
+      },
+    },
+    (request) => log.consistencyProof(request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/v1/log/public-key',
+    { schema: { tags, summary: 'The checkpoint signing key (PEM, SubjectPublicKeyInfo)', security, response: { 200: { content: { 'application/x-pem-file': { schema: { type: 'string' } } } }, ...problems(401) } } },
+    (_request, reply) => reply.type('application/x-pem-file').send(publicKeyPem),
+  );
+}
+
+/** JSON unless the client ranks text/plain above JSON (curl's default * / * gets JSON). */
+function prefersText(accept: string | undefined): boolean {
+  const ranks = (accept ?? '').split(',').map((part, order) => {
+    const [type = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { type: type.trim(), q: q ? Number(q.slice(2)) : 1, order };
+  });
+  const best = (types: string[]) => ranks.filter((r) => types.includes(r.type) && r.q > 0).sort((a, b) => b.q - a.q || a.order - b.order)[0];
+  const text = best(['text/plain']);
+  const json = best(['application/json', 'application/*', '*/*']);
+  return text !== undefined && (json === undefined || text.q > json.q || (text.q === json.q && text.order < json.order));
+}
