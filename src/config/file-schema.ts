@@ -9,6 +9,8 @@ const deliveryPolicy = {
     attempts: { type: 'integer', minimum: 1, maximum: 100 },
     backoffMs: { type: 'integer', minimum: 0 },
     timeoutMs: { type: 'integer', minimum: 100 },
+    retry: { enum: ['automatic', 'never'] },
+    ratePerSecond: { type: 'integer', minimum: 1 },
   },
 } as const;
 
@@ -34,6 +36,12 @@ export const configFileSchema = {
           certificateFingerprints: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
           endpoint: { type: 'string', pattern: '^(sandbox|https?://.+)$' },
           operator: { type: 'boolean' },
+          webhook: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url', 'secret'],
+            properties: { url: { type: 'string', pattern: '^https?://.+' }, secret: { type: 'string', minLength: 16 } },
+          },
         },
       },
     },

@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_CONFIG_FILE = 'config/sandbox.yaml';
-const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000 };
+const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000, retry: 'automatic' };
 
 type Env = Record<string, string | undefined>;
 
@@ -106,7 +106,11 @@ function participantsFrom(file: ConfigFile): Participant[] {
 
 function agreementsFrom(file: ConfigFile): Agreement[] {
   const defaults = { ...DEFAULT_DELIVERY, ...file.deliveryDefaults };
-  return file.agreements.map((a) => ({ ...a, description: a.description ?? a.id, delivery: { ...defaults, ...a.delivery } }));
+  return file.agreements.map((a) => {
+    const delivery = { ...defaults, ...a.delivery };
+    // "Never retry" means exactly one attempt, whatever the defaults say.
+    return { ...a, description: a.description ?? a.id, delivery: delivery.retry === 'never' ? { ...delivery, attempts: 1 } : delivery };
+  });
 }
 
 function checkReferences(participants: Participant[], agreements: Agreement[], problems: string[]): void {

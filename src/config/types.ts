@@ -16,6 +16,8 @@ export interface Participant {
   endpoint?: string;
   /** May act as an operator (re-queue deliveries, see every exchange). */
   operator: boolean;
+  /** Where the participant is told when its exchanges end. */
+  webhook?: Webhook;
 }
 
 export interface AgreementConditions {
@@ -36,8 +38,19 @@ export interface AgreementConditions {
 
 export interface DeliveryPolicy {
   attempts: number;
+  /** First retry after this long, doubling each time (with ±20 % jitter). */
   backoffMs: number;
   timeoutMs: number;
+  /** `never` for state-changing writes: one attempt, then an operator decides. */
+  retry: 'automatic' | 'never';
+  /** At most this many deliveries per second to the destination (the strictest agreement wins). */
+  ratePerSecond?: number;
+}
+
+export interface Webhook {
+  url: string;
+  /** HMAC-SHA256 key the participant verifies notifications with. */
+  secret: string;
 }
 
 export interface Agreement {

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config/types.js';
+import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { IngestRequest, IngestResult } from '../pipeline/ingest.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
@@ -10,6 +11,7 @@ import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers } from './problem.js';
 import './request-context.js';
 import { declarationRoutes } from './routes/declarations.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -19,6 +21,7 @@ export interface GatewayServices {
   config: GatewayConfig;
   store: Store;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
+  deliveries: DeliveryRouteDeps;
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   sandbox?: SandboxDestinations;
@@ -63,8 +66,9 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   installMetrics(app, services.metrics, { public: config.metricsPublic, authenticate: (request) => authenticate(credentials, request) });
 
   healthRoutes(app, { checks: services.readiness });
-  declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes });
+  declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store });
+  deliveryRoutes(app, services.deliveries);
   referenceRoutes(app, { agreements: config.agreements });
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;

@@ -13,6 +13,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     config,
     store: {} as Store,
     ingest: notForDocuments,
+    deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
     sandbox: new SandboxDestinations(new Map()),

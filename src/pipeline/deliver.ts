@@ -1,10 +1,12 @@
 import type { Agreement, Participant } from '../config/types.js';
+import type { Finding } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
-import { deliveriesOf, findDocument, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
-import { exchangeStatusFrom, type Receipt } from './lifecycle.js';
+import { findDelivery, findDocument, findExchange, type Store, updateDelivery } from '../store/exchanges.js';
+import type { Receipt } from './lifecycle.js';
+import { isFinal, type Settled, type Settlement, settleDelivery } from './settle.js';
 
 export interface DeliverDeps {
   store: Store;
@@ -13,10 +15,12 @@ export interface DeliverDeps {
   /** Where a participant whose endpoint is `sandbox` is reached. */
   sandboxUrl: (participant: string) => string;
   send: (message: OutboundMessage) => Promise<TransportAnswer>;
+  /** Told when a settlement ends the exchange (to notify its sender). */
+  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
   now: () => Date;
 }
 
-const FINAL: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed']);
+const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed', 'delivered']);
 
 /**
  * map ─ sign ─ deliver ─ receipt ─ status for one delivery. Safe to run again for the same
@@ -25,78 +29,102 @@ const FINAL: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 
  */
 export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt): Promise<void> {
   const { store } = deps;
-  const delivery = (await deliveriesOf(store.db, job.exchangeId)).find((d) => d.destination === job.destination);
-  if (!delivery || FINAL.has(delivery.status)) return;
-  const original = await findDocument(store, job.exchangeId, 'original');
+  const delivery = await findDelivery(store, job.exchangeId, job.destination);
+  if (!delivery || FINAL_DELIVERY.has(delivery.status)) return;
+  const [exchange, original] = await Promise.all([findExchange(store, job.exchangeId), findDocument(store, job.exchangeId, 'original')]);
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);
-  if (!original || !destination?.endpoint || !agreement) {
+  if (!exchange || !original || !destination?.endpoint || !agreement) {
     await settle(deps, job, { status: 'failed', lastError: 'The destination, its agreement or the stored document is missing from the configuration.' });
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
-  await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, at: deps.now().toISOString() });
+  const toSandbox = destination.endpoint === 'sandbox';
   const message: OutboundMessage = {
-    url: destination.endpoint === 'sandbox' ? deps.sandboxUrl(destination.id) : destination.endpoint,
+    url: toSandbox ? deps.sandboxUrl(destination.id) : destination.endpoint,
     body: original.content,
     mediaType: original.media_type,
-    headers: { 'x-swgate-exchange-id': job.exchangeId, 'x-swgate-message-id': `${job.exchangeId}.${job.destination}` },
+    headers: {
+      'x-swgate-exchange-id': job.exchangeId,
+      'x-swgate-message-id': messageIdOf(job),
+      ...(toSandbox && exchange.scenario ? { 'x-sandbox-scenario': exchange.scenario } : {}),
+    },
     timeoutMs: agreement.delivery.timeoutMs,
   };
   const sentSha256 = sha256Hex(message.body);
+  await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
   let outcome: Outcome;
   try {
     outcome = interpret(await deps.send(message), sentSha256);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    outcome = { retry: true, error: error.message };
+    outcome = { kind: 'retry', error: error.message };
   }
 
-  if ('receipt' in outcome) {
-    await settle(deps, job, { status: outcome.receipt.status === 'rejected' ? 'rejected' : 'acknowledged', receipt: outcome.receipt, lastError: null });
-    return;
+  switch (outcome.kind) {
+    case 'receipt':
+      await settle(deps, job, { status: outcome.receipt.status === 'rejected' ? 'rejected' : 'acknowledged', receipt: outcome.receipt, lastError: null });
+      return;
+    case 'awaiting-acknowledgement':
+      await settle(deps, job, { status: 'delivered', lastError: null });
+      return;
+    case 'refused':
+      await settle(deps, job, { status: 'rejected', lastError: outcome.error, receipt: { status: 'rejected', receivedSha256: sentSha256, findings: outcome.findings } });
+      throw new FinalDeliveryError(outcome.error);
+    case 'retry': {
+      const givingUp = attempt.number >= attempt.last;
+      await settle(deps, job, { status: givingUp ? 'failed' : 'retrying', lastError: outcome.error });
+      throw givingUp ? new FinalDeliveryError(outcome.error) : new Error(outcome.error);
+    }
   }
-  const givingUp = !outcome.retry || attempt.number >= attempt.last;
-  await settle(deps, job, { status: givingUp ? 'failed' : 'retrying', lastError: outcome.error });
-  if (!outcome.retry) throw new FinalDeliveryError(outcome.error);
-  throw new Error(outcome.error);
 }
 
-type Outcome = { receipt: Receipt } | { retry: boolean; error: string };
+export const messageIdOf = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;
 
-/** What a destination's answer means: a receipt bound to what we sent, or a reason to retry or give up. */
+type Outcome =
+  | { kind: 'receipt'; receipt: Receipt }
+  | { kind: 'awaiting-acknowledgement' }
+  | { kind: 'refused'; error: string; findings: Finding[] }
+  | { kind: 'retry'; error: string };
+
+/** What a destination's answer means: a receipt bound to what was sent, a promise of one, a refusal, or a reason to retry. */
 export function interpret(answer: TransportAnswer, sentSha256: string): Outcome {
-  if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return { retry: true, error: `destination answered ${answer.status}` };
-  if (answer.status >= 400) return { retry: false, error: `destination refused the delivery with ${answer.status}: ${answer.body.slice(0, 500)}` };
-  let receipt: Receipt;
-  try {
-    receipt = JSON.parse(answer.body) as Receipt;
-  } catch {
-    return { retry: true, error: 'the destination answered without a readable receipt' };
+  if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return { kind: 'retry', error: `destination answered ${answer.status}` };
+  if (answer.status >= 400) {
+    const error = `destination refused the delivery with ${answer.status}`;
+    return { kind: 'refused', error, findings: findingsOf(answer.body) ?? [{ severity: 'error', code: 'delivery.refused', message: `${error}: ${answer.body.slice(0, 500)}`, path: '' }] };
   }
-  if (!['accepted', 'accepted-with-warnings', 'rejected'].includes(receipt.status)) return { retry: true, error: `the receipt has an unknown status "${String(receipt.status)}"` };
-  // A receipt for other bytes than those sent proves nothing was delivered.
-  if (receipt.receivedSha256 !== sentSha256) return { retry: true, error: `the receipt's digest ${String(receipt.receivedSha256)} does not match what was sent (${sentSha256})` };
-  return { receipt };
+  let receipt: Partial<Receipt> | undefined;
+  try {
+    receipt = JSON.parse(answer.body) as Partial<Receipt>;
+  } catch {
+    receipt = undefined;
+  }
+  // 202 without a receipt: the destination acknowledges later through POST /v1/acknowledgements.
+  if (answer.status === 202 && (receipt === undefined || receipt.status === undefined || receipt.status === ('pending' as string))) return { kind: 'awaiting-acknowledgement' };
+  return checkReceipt(receipt, sentSha256);
 }
 
-interface Settlement {
-  status: DeliveryStatus;
-  receipt?: Receipt;
-  lastError: string | null;
+/** A receipt is taken only when it is well-formed and names the digest of exactly what was sent. */
+export function checkReceipt(receipt: Partial<Receipt> | undefined, sentSha256: string): { kind: 'receipt'; receipt: Receipt } | { kind: 'retry'; error: string } {
+  if (!receipt || typeof receipt !== 'object') return { kind: 'retry', error: 'the destination answered without a readable receipt' };
+  if (!['accepted', 'accepted-with-warnings', 'rejected'].includes(receipt.status as string)) return { kind: 'retry', error: `the receipt has an unknown status "${String(receipt.status)}"` };
+  if (receipt.receivedSha256 !== sentSha256) return { kind: 'retry', error: `the receipt's digest ${String(receipt.receivedSha256)} does not match what was sent (${sentSha256})` };
+  return { kind: 'receipt', receipt: receipt as Receipt };
+}
+
+function findingsOf(body: string): Finding[] | undefined {
+  try {
+    const parsed = JSON.parse(body) as { findings?: Finding[] };
+    return Array.isArray(parsed.findings) && parsed.findings.length > 0 ? parsed.findings : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function settle(deps: DeliverDeps, job: DeliveryJob, s: Settlement): Promise<void> {
-  await withExchangeLocked(deps.store, job.exchangeId, async (trx, exchange) => {
-    const at = deps.now().toISOString();
-    await updateDelivery(trx, job.exchangeId, job.destination, { status: s.status, lastError: s.lastError, receipt: s.receipt, at });
-    const event = s.status === 'acknowledged' ? 'acknowledged' : s.status;
-    await insertEvents(trx, job.exchangeId, [{ event, at, destination: job.destination, detail: s.receipt ?? (s.lastError ? { error: s.lastError } : undefined) }]);
-    const status = exchangeStatusFrom(await deliveriesOf(trx, job.exchangeId));
-    if (status !== exchange.status) {
-      await updateExchangeStatus(trx, job.exchangeId, status, at);
-      await insertEvents(trx, job.exchangeId, [{ event: status, at }]);
-    }
-  });
+  // Only this attempt's own word: an acknowledgement may have come in while it was in flight.
+  const settled = await settleDelivery(deps.store, job.exchangeId, job.destination, { from: ['queued', 'in-flight', 'retrying'], ...s }, deps.now);
+  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(job.exchangeId, settled);
 }

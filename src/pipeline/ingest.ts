@@ -22,6 +22,8 @@ export interface IngestRequest {
   format: DocumentFormat;
   body: Buffer;
   idempotencyKey?: string;
+  /** Sandbox only: passed on to the simulated destinations. */
+  scenario?: string;
 }
 
 export interface IngestResult {
@@ -64,6 +66,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     content_sha256: contentSha256,
     message_id: facts.lrn,
     idempotency_key: req.idempotencyKey ?? null,
+    scenario: req.scenario ?? null,
     facts: JSON.stringify(facts),
     findings: '[]',
     received_at: receivedAt,
@@ -82,6 +85,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
         status: 'queued',
         attempts: 0,
         last_error: null,
+        sent_sha256: null,
         receipt: null,
         updated_at: routedAt,
       })),

@@ -10,14 +10,16 @@ export interface Receipt {
   findings?: unknown[];
 }
 
+const ENDED: ReadonlySet<DeliveryRow['status']> = new Set(['acknowledged', 'rejected', 'failed']);
+
 /**
  * The exchange status that its deliveries imply (API.md): it stays `routed` until every
- * delivery has ended; then a failure wins over a refusal, a refusal over warnings.
+ * delivery has ended, so that a final status is final and is announced once; then a failure
+ * wins over a refusal, a refusal over warnings.
  */
 export function exchangeStatusFrom(deliveries: ReadonlyArray<Pick<DeliveryRow, 'status' | 'receipt'>>): ExchangeStatus {
+  if (!deliveries.every((d) => ENDED.has(d.status))) return 'routed';
   if (deliveries.some((d) => d.status === 'failed')) return 'failed';
-  const ended = deliveries.every((d) => d.status === 'acknowledged' || d.status === 'rejected');
-  if (!ended) return 'routed';
   if (deliveries.some((d) => d.status === 'rejected')) return 'rejected';
   const warned = deliveries.some((d) => d.receipt !== null && (JSON.parse(d.receipt) as Receipt).status === 'accepted-with-warnings');
   return warned ? 'delivered-with-warnings' : 'delivered';

@@ -59,6 +59,16 @@ export class DeliveryQueues {
     });
   }
 
+  /**
+   * Queues a delivery again after it failed. The failed job keeps its id (and would make a
+   * plain enqueue a no-op), so it is removed first.
+   */
+  async requeue(job: DeliveryJob, policy: DeliveryPolicy): Promise<void> {
+    const earlier = await this.queueFor(job.destination).getJob(jobId(job));
+    if (earlier && !(await earlier.isActive())) await earlier.remove();
+    await this.enqueue(job, policy);
+  }
+
   async depths(destinations: readonly string[]): Promise<Array<{ destination: string; counts: Record<string, number> }>> {
     return Promise.all(
       destinations.map(async (destination) => ({
@@ -78,7 +88,12 @@ export type DeliveryProcessor = (job: DeliveryJob, attempt: DeliveryAttempt) => 
 
 export interface WorkerSettings extends QueueSettings {
   concurrency: number;
+  /** Deliveries per second a destination accepts, if it limits them. */
+  ratePerSecondOf: (destination: string) => number | undefined;
 }
+
+/** A worker that dies holds its jobs this long before another takes them over (renewed while alive). */
+const LOCK_MS = 10_000;
 
 /** Workers for the given destinations, all running the same processor. */
 export function startDeliveryWorkers(destinations: readonly string[], processor: DeliveryProcessor, settings: WorkerSettings): Worker<DeliveryJob>[] {
@@ -96,10 +111,19 @@ export function startDeliveryWorkers(destinations: readonly string[], processor:
             throw error;
           }
         },
-        { connection: settings.connection, prefix: settings.prefix, concurrency: settings.concurrency },
+        {
+          connection: settings.connection,
+          prefix: settings.prefix,
+          concurrency: settings.concurrency,
+          lockDuration: LOCK_MS,
+          stalledInterval: LOCK_MS / 2,
+          ...limiterFor(settings.ratePerSecondOf(destination)),
+        },
       ),
   );
 }
+
+const limiterFor = (ratePerSecond: number | undefined) => (ratePerSecond ? { limiter: { max: ratePerSecond, duration: 1000 } } : {});
 
 /** Lets in-flight jobs finish, then stops. */
 export async function stopWorkers(workers: readonly Worker[]): Promise<void> {

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
 import { buildApp } from '../http/app.js';
+import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { ingestDocument } from '../pipeline/ingest.js';
+import { retryDelivery } from '../pipeline/retry.js';
+import type { Settled } from '../pipeline/settle.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../routing/queues.js';
 import { post } from '../routing/transport.js';
+import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { databaseTarget, openDatabase } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
@@ -29,9 +33,15 @@ export interface Gateway {
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
   logger: Logger;
+  /** Queues every unfinished delivery that has not moved for `idleMs` again; returns how many. */
+  sweep(idleMs: number): Promise<number>;
   /** Stops taking work, lets in-flight requests and deliveries finish, then releases everything. */
   close(): Promise<void>;
 }
+
+/** How often workers look for deliveries whose job was lost, and how long a delivery must be idle to count. */
+const SWEEP_EVERY_MS = 30_000;
+const SWEEP_IDLE_MS = 60_000;
 
 /** Wires configuration, store, queues, pipeline, HTTP and workers together: the one place that knows them all. */
 export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
@@ -41,12 +51,32 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const store: Store = { db: openDatabase<ExchangeTables>(target), kind: target.kind };
   await migrateToLatest(store.db, exchangeMigrations);
 
+  const now = () => new Date();
   const queueSettings = { connection: redis, prefix: config.redisPrefix };
   const queues = new DeliveryQueues(queueSettings);
+  const webhooks = new WebhookQueue(queueSettings);
   const participants = new Map(config.participants.map((p) => [p.id, p]));
+  const agreements = new Map(config.agreements.map((a) => [a.id, a]));
   const destinations = [...new Set(config.agreements.map((a) => a.destination))];
-  const sandbox = config.sandbox ? new SandboxDestinations(participants) : undefined;
   let baseUrl = config.publicUrl;
+
+  const onExchangeEnded = async (exchangeId: string, settled: Settled) => {
+    if (!participants.get(settled.sender)?.webhook) return;
+    await webhooks.notify(settled.sender, { event: 'exchange.ended', exchangeId, status: settled.exchangeStatus, at: now().toISOString() });
+  };
+
+  // The simulated agencies acknowledge late deliveries the way a real agency would: over HTTP, with their own key.
+  const sandbox = config.sandbox
+    ? new SandboxDestinations(participants, async (participant, messageId, receipt) => {
+        await post({
+          url: `${baseUrl}/v1/acknowledgements`,
+          body: JSON.stringify({ messageId, receipt }),
+          mediaType: 'application/json',
+          headers: { authorization: `Bearer sandbox-${participant}` },
+          timeoutMs: 5000,
+        });
+      })
+    : undefined;
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
@@ -54,7 +84,11 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       {
         config,
         store,
-        ingest: (req) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), now: () => new Date() }, req),
+        ingest: (req) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), now }, req),
+        deliveries: {
+          acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, now }, from, ack),
+          retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
+        },
         readiness: {
           redis: async () => void (await redis.ping()),
           database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),
@@ -69,17 +103,20 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     if (config.port === 0) baseUrl = `http://127.0.0.1:${new URL(address).port}`;
   }
 
+  const sweep = async (idleMs: number) => {
+    const stale = await unfinishedDeliveries(store, new Date(now().getTime() - idleMs).toISOString());
+    for (const d of stale) {
+      const agreement = agreements.get(d.agreement_id);
+      if (agreement) await queues.enqueue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
+    }
+    return stale.length;
+  };
+
   let workers: Worker[] = [];
+  let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const agreements = new Map(config.agreements.map((a) => [a.id, a]));
-    const deliverDeps = {
-      store,
-      participants,
-      agreements,
-      sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`,
-      send: post,
-      now: () => new Date(),
-    };
+    const deliverDeps = { store, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, now };
+    const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,
       async (job, attempt) => {
@@ -92,26 +129,36 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           throw error;
         }
       },
-      { ...queueSettings, concurrency: 16 },
+      {
+        ...queueSettings,
+        concurrency: 16,
+        ratePerSecondOf: (destination) => {
+          const limits = rates.filter((a) => a.destination === destination).map((a) => a.delivery.ratePerSecond as number);
+          return limits.length ? Math.min(...limits) : undefined;
+        },
+      },
     );
-    // A crash between storing an exchange and queueing its deliveries leaves them without a
-    // job; enqueue is idempotent, so queueing every unfinished delivery again is safe.
-    for (const d of await unfinishedDeliveries(store)) {
-      const agreement = agreements.get(d.agreement_id);
-      if (agreement) await queues.enqueue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
-    }
+    workers.push(startWebhookWorker((id) => participants.get(id)?.webhook, queueSettings, now));
+    // A crash between storing an exchange and queueing it, or a Redis that lost its data,
+    // leaves deliveries without a job: queue them all now, and the long-idle ones periodically.
+    const requeued = await sweep(0);
+    if (requeued > 0) logger.info({ requeued }, 'unfinished deliveries queued again');
+    sweeper = setInterval(() => void sweep(SWEEP_IDLE_MS).catch((error) => logger.warn({ err: (error as Error).message }, 'sweep failed')), SWEEP_EVERY_MS);
   }
 
   return {
     config,
     store,
     logger,
+    sweep,
     ...(app ? { app, url: baseUrl } : {}),
     ...(sandbox ? { sandbox } : {}),
     async close() {
+      clearInterval(sweeper);
       await app?.close();
       await stopWorkers(workers);
       await queues.close();
+      await webhooks.close();
       redis.disconnect();
       await store.db.destroy();
       await redisEndpoint.stop?.();

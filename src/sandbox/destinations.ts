@@ -3,6 +3,10 @@ import { sha256Hex } from '../hashing.js';
 import type { Receipt } from '../pipeline/lifecycle.js';
 import { newId } from '../store/exchanges.js';
 
+/** What `X-Sandbox-Scenario` may ask the simulated destinations to do (API.md, Sandbox). */
+export const SANDBOX_SCENARIOS = ['accept', 'warn', 'reject', 'slow', 'fail-once', 'fail-always'] as const;
+export type SandboxScenario = (typeof SANDBOX_SCENARIOS)[number];
+
 export interface ReceivedDelivery {
   messageId: string;
   exchangeId: string;
@@ -14,35 +18,61 @@ export interface ReceivedDelivery {
   copies: number;
 }
 
+export interface DestinationAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** How a simulated destination sends a receipt later, as POST /v1/acknowledgements would. */
+export type LateAcknowledgement = (participant: string, messageId: string, receipt: Receipt) => Promise<void>;
+
 const KEEP_PER_DESTINATION = 1000;
+const SLOW_ACKNOWLEDGEMENT_MS = 1000;
 
 /**
- * The simulated agencies of the sandbox: each keeps what it received (the latest
- * KEEP_PER_DESTINATION) and answers with a receipt bound to the digest of the bytes it got.
- * A message id seen before is answered with the original receipt and not kept twice.
+ * The simulated agencies of the sandbox. Each keeps what it received (the latest
+ * KEEP_PER_DESTINATION), answers as the scenario says with a receipt bound to the digest of
+ * the bytes it got, and answers a message id it has seen with its original receipt.
  */
 export class SandboxDestinations {
   private readonly received = new Map<string, Map<string, { delivery: ReceivedDelivery; receipt: Receipt }>>();
+  private readonly failedOnce = new Set<string>();
 
-  constructor(private readonly participants: ReadonlyMap<string, Participant>, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly participants: ReadonlyMap<string, Participant>,
+    private readonly acknowledgeLater: LateAcknowledgement = async () => {},
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   has(participant: string): boolean {
     return this.participants.get(participant)?.endpoint === 'sandbox';
   }
 
-  receive(participant: string, message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer }): Receipt {
+  receive(participant: string, message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer; scenario?: SandboxScenario }): DestinationAnswer {
+    const scenario = message.scenario ?? 'accept';
+    const key = `${participant}/${message.messageId}`;
+    if (scenario === 'fail-always' || (scenario === 'fail-once' && !this.failedOnce.has(key))) {
+      this.failedOnce.add(key);
+      return { status: 503, body: { title: 'Simulated outage', scenario } };
+    }
+
     const inbox = this.inboxOf(participant);
     const earlier = inbox.get(message.messageId);
     if (earlier) {
       earlier.delivery.copies += 1;
-      return earlier.receipt;
+      return { status: 200, body: earlier.receipt };
     }
     const receivedAt = this.now().toISOString();
     const sha256 = sha256Hex(message.body);
-    const receipt: Receipt = { status: 'accepted', receivedSha256: sha256, receiptId: newId(), issuedBy: participant, issuedAt: receivedAt, findings: [] };
+    const receipt = receiptFor(scenario, { receivedSha256: sha256, receiptId: newId(), issuedBy: participant, issuedAt: receivedAt });
     inbox.set(message.messageId, { delivery: { messageId: message.messageId, exchangeId: message.exchangeId, mediaType: message.mediaType, sha256, bytes: message.body.length, receivedAt, copies: 1 }, receipt });
     if (inbox.size > KEEP_PER_DESTINATION) inbox.delete(inbox.keys().next().value as string);
-    return receipt;
+
+    if (scenario === 'slow') {
+      setTimeout(() => void this.acknowledgeLater(participant, message.messageId, receipt).catch(() => {}), SLOW_ACKNOWLEDGEMENT_MS).unref();
+      return { status: 202, body: { status: 'pending' } };
+    }
+    return { status: 200, body: receipt };
   }
 
   list(participant: string): ReceivedDelivery[] {
@@ -54,4 +84,14 @@ export class SandboxDestinations {
     if (!inbox) this.received.set(participant, (inbox = new Map()));
     return inbox;
   }
+}
+
+function receiptFor(scenario: SandboxScenario, base: Omit<Receipt, 'status' | 'findings'>): Receipt {
+  if (scenario === 'warn') {
+    return { ...base, status: 'accepted-with-warnings', findings: [{ severity: 'warning', code: 'sandbox.warning', message: 'Accepted; the simulated agency notes a warning (X-Sandbox-Scenario: warn).', path: '' }] };
+  }
+  if (scenario === 'reject') {
+    return { ...base, status: 'rejected', findings: [{ severity: 'error', code: 'sandbox.rejected', message: 'The simulated agency refuses the document (X-Sandbox-Scenario: reject).', path: '' }] };
+  }
+  return { ...base, status: 'accepted', findings: [] };
 }

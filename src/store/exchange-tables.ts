@@ -16,6 +16,8 @@ export interface ExchangeRow {
   content_sha256: string;
   message_id: string | null;
   idempotency_key: string | null;
+  /** Sandbox only: the X-Sandbox-Scenario the sender asked for, passed on to simulated destinations. */
+  scenario: string | null;
   /** JSON: the facts routing read from the document. */
   facts: string;
   /** JSON: findings of validation and processing. */
@@ -43,6 +45,8 @@ export interface DeliveryRow {
   status: DeliveryStatus;
   attempts: number;
   last_error: string | null;
+  /** SHA-256 hex of the bytes last sent: a receipt must name exactly this digest. */
+  sent_sha256: string | null;
   /** JSON: the destination's receipt, once there is one. */
   receipt: string | null;
   updated_at: string;
@@ -80,6 +84,7 @@ export const exchangeMigrations: Record<string, Migration> = {
         .addColumn('content_sha256', 'text', (c) => c.notNull())
         .addColumn('message_id', 'text')
         .addColumn('idempotency_key', 'text')
+        .addColumn('scenario', 'text')
         .addColumn('facts', 'text', (c) => c.notNull())
         .addColumn('findings', 'text', (c) => c.notNull())
         .addColumn('received_at', 'text', (c) => c.notNull())
@@ -116,6 +121,7 @@ export const exchangeMigrations: Record<string, Migration> = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('last_error', 'text')
+        .addColumn('sent_sha256', 'text')
         .addColumn('receipt', 'text')
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('deliveries_pk', ['exchange_id', 'destination'])

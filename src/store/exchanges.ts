@@ -128,6 +128,7 @@ export interface DeliveryChange {
   attempts?: number;
   lastError?: string | null;
   receipt?: unknown;
+  sentSha256?: string;
   at: string;
 }
 
@@ -140,6 +141,7 @@ export async function updateDelivery(db: Db, exchangeId: string, destination: st
       ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
       ...(change.lastError !== undefined ? { last_error: change.lastError } : {}),
       ...(change.receipt !== undefined ? { receipt: JSON.stringify(change.receipt) } : {}),
+      ...(change.sentSha256 !== undefined ? { sent_sha256: change.sentSha256 } : {}),
     })
     .where('exchange_id', '=', exchangeId)
     .where('destination', '=', destination)
@@ -150,9 +152,24 @@ export async function updateExchangeStatus(db: Db, exchangeId: string, status: E
   await db.updateTable('exchanges').set({ status, updated_at: at }).where('id', '=', exchangeId).execute();
 }
 
-/** Deliveries that should have a queued job: re-enqueued at worker start (enqueue is idempotent). */
-export function unfinishedDeliveries(store: Store): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id'>>> {
-  return store.db.selectFrom('deliveries').select(['exchange_id', 'destination', 'agreement_id']).where('status', 'in', ['queued', 'in-flight', 'retrying']).execute();
+/**
+ * Deliveries that should have a job (queued, in flight or waiting for a retry) and have not
+ * moved since `before`: a lost job (Redis restarted without its data, a crash between commit
+ * and enqueue) is found here and queued again; enqueue is idempotent for the rest.
+ */
+export function unfinishedDeliveries(store: Store, before: string, limit = 10_000): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id'>>> {
+  return store.db
+    .selectFrom('deliveries')
+    .select(['exchange_id', 'destination', 'agreement_id'])
+    .where('status', 'in', ['queued', 'in-flight', 'retrying'])
+    .where('updated_at', '<', before)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {
+  return store.db.selectFrom('deliveries').selectAll().where('exchange_id', '=', exchangeId).where('destination', '=', destination).executeTakeFirst();
 }
 
 export async function countExchangesByStatus(store: Store): Promise<Array<{ status: string; count: number }>> {

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(config.bodyLimitBytes).toBe(5 * 1024 * 1024);
     expect(config.sandbox).toBe(true);
     expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
-    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000 });
+    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic' });
     expect(config.dataDir).toMatch(/var$/);
   });
 

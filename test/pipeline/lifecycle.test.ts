@@ -21,6 +21,10 @@ describe('exchangeStatusFrom', () => {
 
   it('is rejected when a destination refused, and failed when a delivery gave up, whatever the others did', () => {
     expect(exchangeStatusFrom([d('acknowledged', 'accepted'), d('rejected', 'rejected')])).toBe('rejected');
-    expect(exchangeStatusFrom([d('failed'), d('rejected', 'rejected'), d('queued')])).toBe('failed');
+    expect(exchangeStatusFrom([d('failed'), d('rejected', 'rejected'), d('acknowledged', 'accepted')])).toBe('failed');
+  });
+
+  it('is not final while a sibling delivery is still retrying, even after one failed', () => {
+    expect(exchangeStatusFrom([d('failed'), d('retrying')])).toBe('routed');
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
-import type { SandboxDestinations } from '../../sandbox/destinations.js';
+import { SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
 import { acceptRawDocuments } from '../documents-in.js';
 import { forbidden } from '../auth.js';
 import { bearerSecurity, problems } from '../schemas.js';
@@ -20,7 +20,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
       { schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },
-      async (request) => {
+      async (request, reply) => {
         const { participant } = request.params;
         if (!destinations.has(participant)) throw unknownDestination(participant);
         const messageId = request.headers['x-swgate-message-id'];
@@ -28,7 +28,15 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
         if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
           throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
         }
-        return destinations.receive(participant, { messageId, exchangeId, mediaType: String(request.headers['content-type']), body: request.body as Buffer });
+        const scenario = request.headers['x-sandbox-scenario'];
+        const answer = destinations.receive(participant, {
+          messageId,
+          exchangeId,
+          mediaType: String(request.headers['content-type']),
+          body: request.body as Buffer,
+          ...(SANDBOX_SCENARIOS.includes(scenario as SandboxScenario) ? { scenario: scenario as SandboxScenario } : {}),
+        });
+        return reply.code(answer.status).send(answer.body);
       },
     );
   });

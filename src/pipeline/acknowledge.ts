@@ -1,0 +1,56 @@
+import type { Participant } from '../config/types.js';
+import { finding, RejectionError } from '../findings.js';
+import { findDelivery, type Store } from '../store/exchanges.js';
+import { checkReceipt } from './deliver.js';
+import type { Receipt } from './lifecycle.js';
+import { isFinal, type Settled, settleDelivery } from './settle.js';
+
+export interface AcknowledgeDeps {
+  store: Store;
+  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
+  now: () => Date;
+}
+
+export interface Acknowledgement {
+  /** The X-Swgate-Message-Id the delivery carried: `<exchangeId>.<destination>`. */
+  messageId: string;
+  receipt: Receipt;
+}
+
+export interface AcknowledgementResult {
+  exchangeId: string;
+  deliveryStatus: 'acknowledged' | 'rejected';
+  /** True when this acknowledgement had already been recorded. */
+  repeated: boolean;
+}
+
+/**
+ * A destination's receipt that arrives after the delivery: only the destination itself may
+ * give it, and only for the exact bytes that were sent to it.
+ */
+export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
+  const dot = ack.messageId.lastIndexOf('.');
+  const [exchangeId, destination] = dot > 0 ? [ack.messageId.slice(0, dot), ack.messageId.slice(dot + 1)] : ['', ''];
+  if (destination !== from.id) {
+    throw new RejectionError(403, 'Forbidden', [finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId')]);
+  }
+  const delivery = await findDelivery(deps.store, exchangeId, destination);
+  if (!delivery) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
+
+  const deliveryStatus = ack.receipt.status === 'rejected' ? 'rejected' : 'acknowledged';
+  if (delivery.status === 'acknowledged' || delivery.status === 'rejected') {
+    const earlier = delivery.receipt ? (JSON.parse(delivery.receipt) as Receipt) : undefined;
+    if (earlier?.status === ack.receipt.status) return { exchangeId, deliveryStatus, repeated: true };
+    throw new RejectionError(409, 'Already acknowledged', [finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status')]);
+  }
+  if (delivery.status === 'failed') {
+    throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
+  }
+  const checked = checkReceipt(ack.receipt, delivery.sent_sha256 ?? '');
+  if (checked.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', checked.error, '/receipt')]);
+
+  const settled = await settleDelivery(deps.store, exchangeId, destination, { status: deliveryStatus, receipt: checked.receipt, lastError: null, from: ['queued', 'in-flight', 'retrying', 'delivered'] }, deps.now);
+  if (!settled.applied) return acknowledge(deps, from, ack);
+  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(exchangeId, settled);
+  return { exchangeId, deliveryStatus, repeated: false };
+}

@@ -1,0 +1,80 @@
+import { Queue, Worker } from 'bullmq';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Webhook } from '../config/types.js';
+import type { QueueSettings } from './queues.js';
+import { post } from './transport.js';
+
+/** What a participant is told when one of its exchanges ends. */
+export interface ExchangeNotification {
+  event: 'exchange.ended';
+  exchangeId: string;
+  status: string;
+  at: string;
+}
+
+interface NotificationJob {
+  participant: string;
+  notification: ExchangeNotification;
+}
+
+const QUEUE = 'notifications';
+const ATTEMPTS = 8;
+
+/**
+ * `X-Swgate-Signature: sha256=<hex>`: HMAC-SHA256 with the participant's webhook secret over
+ * `<X-Swgate-Timestamp>.<body>`; the timestamp lets receivers refuse replays.
+ */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string): boolean {
+  const expected = Buffer.from(signWebhook(secret, timestamp, body));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export class WebhookQueue {
+  private readonly queue: Queue<NotificationJob>;
+
+  constructor(settings: QueueSettings) {
+    this.queue = new Queue<NotificationJob>(QUEUE, { connection: settings.connection, prefix: settings.prefix });
+  }
+
+  /** Idempotent per exchange and status: settling twice never notifies twice. */
+  async notify(participant: string, notification: ExchangeNotification): Promise<void> {
+    await this.queue.add('notify', { participant, notification }, {
+      jobId: `${notification.exchangeId}.${notification.status}`,
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000, jitter: 0.2 },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+/** Posts notifications to the participants' webhooks; a non-2xx answer is retried with backoff. */
+export function startWebhookWorker(webhookOf: (participant: string) => Webhook | undefined, settings: QueueSettings, now: () => Date = () => new Date()): Worker<NotificationJob> {
+  return new Worker<NotificationJob>(
+    QUEUE,
+    async (job) => {
+      const webhook = webhookOf(job.data.participant);
+      if (!webhook) return;
+      const body = JSON.stringify(job.data.notification);
+      const timestamp = String(Math.floor(now().getTime() / 1000));
+      const answer = await post({
+        url: webhook.url,
+        body,
+        mediaType: 'application/json',
+        headers: { 'x-swgate-timestamp': timestamp, 'x-swgate-signature': signWebhook(webhook.secret, timestamp, body) },
+        timeoutMs: 5000,
+      });
+      if (answer.status < 200 || answer.status >= 300) throw new Error(`webhook ${webhook.url} answered ${answer.status}`);
+    },
+    { connection: settings.connection, prefix: settings.prefix, concurrency: 8 },
+  );
+}
