@@ -1,0 +1,218 @@
+/**
+ * The LPCO registry: registration (new, amending and replacing documents), reading with
+ * remaining quantities and history, and status changes by the issuer.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { monotonicFactory } from 'ulid';
+import { RejectionError, finding } from '../findings.js';
+import type { DatabaseKind } from '../store/db.js';
+import { type IssuerStatus, ISSUER_STATUSES, dateOf, effectiveStatus, transitionFinding } from './lifecycle.js';
+import type { Lpco, LpcoStatus } from './lpco.js';
+import { fromMilli, toMilli } from './quantity.js';
+import type { LpcoHistoryRow, LpcoLineRow, LpcoRow, LpcoTables } from './tables.js';
+
+export type LpcoDb = Kysely<LpcoTables>;
+type Db = LpcoDb | Transaction<LpcoTables>;
+
+export interface RegistryOptions {
+  /** The registry's clock: derives `expired` from validity, stamps history. */
+  now?: () => Date;
+}
+
+/** Actor of the changes the registry makes on its own (exhausted, usable again after a release). */
+export const REGISTRY_ACTOR = 'registry';
+
+export const newId = monotonicFactory();
+
+export interface LpcoLineView {
+  sequence: string;
+  hsCode: string;
+  unit: string;
+  quantity: string;
+  remaining: string;
+}
+
+export interface LpcoHistoryEntry {
+  at: string;
+  from: LpcoStatus | null;
+  to: LpcoStatus;
+  reason: string;
+  actor: string;
+}
+
+export interface LpcoView {
+  id: string;
+  documentCode: string;
+  number: string;
+  issuerParticipant: string;
+  holderId: string;
+  /** As of the registry's clock: past validUntil reads as expired. */
+  status: LpcoStatus;
+  validFrom: string;
+  validUntil: string;
+  replacedBy: string | null;
+  registeredAt: string;
+  updatedAt: string;
+  lines: LpcoLineView[];
+  history: LpcoHistoryEntry[];
+  document: Lpco;
+}
+
+/**
+ * The LPCO rows for update: on PostgreSQL the rows are locked (in id order, so two
+ * transactions never wait on each other crosswise); SQLite has a single writer already.
+ */
+export function lpcosForUpdate(trx: Db, kind: DatabaseKind) {
+  const query = trx.selectFrom('lpcos').selectAll().orderBy('id');
+  return kind === 'postgres' ? query.forUpdate() : query;
+}
+
+export async function recordHistory(trx: Db, entry: Omit<LpcoHistoryRow, 'id'>): Promise<void> {
+  await trx.insertInto('lpco_history').values({ id: newId(), ...entry }).execute();
+}
+
+const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
+
+const conflict = (code: string, message: string, path = '') => new RejectionError(409, 'Conflict', [finding(code, message, path)]);
+
+/**
+ * Registers `lpco` for the issuing participant and returns its id. A document that names one
+ * it `replaces` marks that one replaced; a document with status `amended` and the number of
+ * one already registered by the same issuer amends it, keeping what has been drawn on it.
+ */
+export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
+  const now = (options.now ?? (() => new Date()))();
+  return db.transaction().execute(async (trx) => {
+    const [existing, replaced] = await Promise.all([
+      lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst(),
+      lpco.replaces === undefined ? undefined : lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst(),
+    ]);
+    if (existing) {
+      if (lpco.status !== 'amended') {
+        throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
+      }
+      await amend(trx, existing, lpco, issuerParticipantId, now);
+      return existing.id;
+    }
+    const id = newId();
+    const at = now.toISOString();
+    await trx.insertInto('lpcos').values({
+      id,
+      document_code: lpco.documentCode,
+      number: lpco.number,
+      issuer_participant: issuerParticipantId,
+      holder_id: lpco.holder.id,
+      valid_from: lpco.validFrom,
+      valid_until: lpco.validUntil,
+      status: lpco.status,
+      replaced_by: null,
+      document: JSON.stringify(lpco),
+      registered_at: at,
+      updated_at: at,
+    }).execute();
+    await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
+    await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
+    if (lpco.replaces !== undefined) await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
+    return id;
+  });
+}
+
+function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => bigint): LpcoLineRow[] {
+  return lpco.lines.map((line) => {
+    // readLpco has checked every quantity, so toMilli cannot fail here.
+    const quantity = toMilli(line.quantity) as bigint;
+    return { lpco_id: lpcoId, sequence: line.sequence, hs_code: line.hsCode, unit: line.unit, quantity, remaining: quantity - drawnOn(line.sequence) };
+  });
+}
+
+async function markReplaced(trx: Transaction<LpcoTables>, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
+  if (!old) throw new RejectionError(422, 'Invalid LPCO', [finding('lpco.replaces-unknown', `${lpco.documentCode} ${lpco.replaces} that this document replaces is not registered`, '/replaces')]);
+  if (old.issuer_participant !== actor) throw notIssuer(old);
+  const from = effectiveStatus(old.status, old.valid_until, dateOf(now));
+  const illegal = transitionFinding(from, 'replaced', '/replaces');
+  if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
+  const at = now.toISOString();
+  await trx.updateTable('lpcos').set({ status: 'replaced', replaced_by: replacementId, updated_at: at }).where('id', '=', old.id).execute();
+  await recordHistory(trx, { lpco_id: old.id, at, from_status: from, to_status: 'replaced', reason: `replaced by ${lpco.documentCode} ${lpco.number}`, actor });
+}
+
+/** Amends in place: new lines, validity and holder; what declarations have drawn stays drawn. */
+async function amend(trx: Transaction<LpcoTables>, existing: LpcoRow, lpco: Lpco, actor: string, now: Date): Promise<void> {
+  if (existing.issuer_participant !== actor) throw notIssuer(existing);
+  const from = effectiveStatus(existing.status, existing.valid_until, dateOf(now));
+  const illegal = transitionFinding(from, 'amended');
+  if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
+  const oldLines = await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', '=', existing.id).execute();
+  const drawn = new Map(oldLines.map((l) => [l.sequence, BigInt(l.quantity) - BigInt(l.remaining)]));
+  const kept = new Set(lpco.lines.map((l) => l.sequence));
+  const dropped = oldLines.find((l) => !kept.has(l.sequence) && (drawn.get(l.sequence) ?? 0n) > 0n);
+  if (dropped) throw conflict('lpco.amendment-below-drawn', `Line ${dropped.sequence} has ${fromMilli(drawn.get(dropped.sequence) ?? 0n)} ${dropped.unit} drawn and cannot be removed`, '/lines');
+  const rows = lineRows(existing.id, lpco, (sequence) => drawn.get(sequence) ?? 0n);
+  const below = rows.findIndex((r) => BigInt(r.remaining) < 0n);
+  if (below >= 0) {
+    const row = rows[below] as LpcoLineRow;
+    throw conflict('lpco.amendment-below-drawn', `Line ${row.sequence} would be below the ${fromMilli(drawn.get(row.sequence) ?? 0n)} ${row.unit} already drawn`, `/lines/${below}/quantity`);
+  }
+  const at = now.toISOString();
+  await trx.deleteFrom('lpco_lines').where('lpco_id', '=', existing.id).execute();
+  await trx.insertInto('lpco_lines').values(rows).execute();
+  await trx.updateTable('lpcos').set({ status: 'amended', holder_id: lpco.holder.id, valid_from: lpco.validFrom, valid_until: lpco.validUntil, document: JSON.stringify(lpco), updated_at: at }).where('id', '=', existing.id).execute();
+  await recordHistory(trx, { lpco_id: existing.id, at, from_status: from, to_status: 'amended', reason: 'amended by the issuer', actor });
+}
+
+function notIssuer(row: LpcoRow): RejectionError {
+  return new RejectionError(403, 'Forbidden', [finding('lpco.not-issuer', `Only the issuer of ${row.document_code} ${row.number} may change it`)]);
+}
+
+export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions = {}): Promise<LpcoView | undefined> {
+  const row = await db.selectFrom('lpcos').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [lines, history] = await Promise.all([
+    db.selectFrom('lpco_lines').selectAll().where('lpco_id', '=', id).execute(),
+    db.selectFrom('lpco_history').selectAll().where('lpco_id', '=', id).orderBy('id').execute(),
+  ]);
+  const today = dateOf((options.now ?? (() => new Date()))());
+  return {
+    id: row.id,
+    documentCode: row.document_code,
+    number: row.number,
+    issuerParticipant: row.issuer_participant,
+    holderId: row.holder_id,
+    status: effectiveStatus(row.status, row.valid_until, today),
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    replacedBy: row.replaced_by,
+    registeredAt: row.registered_at,
+    updatedAt: row.updated_at,
+    lines: lines
+      .sort((a, b) => Number(a.sequence) - Number(b.sequence))
+      .map((l) => ({ sequence: l.sequence, hsCode: l.hs_code, unit: l.unit, quantity: fromMilli(BigInt(l.quantity)), remaining: fromMilli(BigInt(l.remaining)) })),
+    history: history.map((h) => ({ at: h.at, from: h.from_status, to: h.to_status, reason: h.reason, actor: h.actor })),
+    document: JSON.parse(row.document) as Lpco,
+  };
+}
+
+export interface StatusChange {
+  status: IssuerStatus;
+  reason: string;
+}
+
+/** The issuer revokes, withdraws or expires its LPCO: 404 unknown, 403 not the issuer, 409 not a lifecycle step. */
+export async function changeStatus(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
+  if (!ISSUER_STATUSES.includes(change.status)) {
+    throw new RejectionError(422, 'Invalid status change', [finding('lpco.status-not-settable', `The issuer may set ${ISSUER_STATUSES.join(', ')}; replaced, amended and exhausted follow from documents and write-offs`, '/status')]);
+  }
+  const now = (options.now ?? (() => new Date()))();
+  await db.transaction().execute(async (trx) => {
+    const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound(id);
+    if (row.issuer_participant !== actor) throw notIssuer(row);
+    const from = effectiveStatus(row.status, row.valid_until, dateOf(now));
+    const illegal = transitionFinding(from, change.status);
+    if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
+    const at = now.toISOString();
+    await trx.updateTable('lpcos').set({ status: change.status, updated_at: at }).where('id', '=', id).execute();
+    await recordHistory(trx, { lpco_id: id, at, from_status: from, to_status: change.status, reason: change.reason, actor });
+  });
+  return (await getLpco(db, id, options)) as LpcoView;
+}
