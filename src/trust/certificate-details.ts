@@ -29,7 +29,21 @@ function keyUsageNames(bits: asn1js.BitString): Set<KeyUsageName> {
   return names;
 }
 
+// pkijs takes ~2 ms to parse a certificate; partners present the same few certificates over
+// and over, so details are kept per fingerprint (the whole DER), in a bounded map.
+const MAX_CACHED = 1000;
+const cache = new Map<string, CertificateDetails>();
+
 export function readCertificateDetails(certificate: X509Certificate): CertificateDetails {
+  const cached = cache.get(certificate.fingerprint256);
+  if (cached) return cached;
+  const details = parseDetails(certificate);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(certificate.fingerprint256, details);
+  return details;
+}
+
+function parseDetails(certificate: X509Certificate): CertificateDetails {
   const parsed = pkijs.Certificate.fromBER(new Uint8Array(certificate.raw).buffer);
   const commonNames = parsed.subject.typesAndValues
     .filter((attribute) => attribute.type === OID_COMMON_NAME)

@@ -57,6 +57,15 @@ async function readSource(source: CrlSource): Promise<Uint8Array> {
 interface CachedCrl {
   crl?: pkijs.CertificateRevocationList;
   loadedAt: number;
+  revokedSerials?: Set<string>;
+  /** Signature checks are costly (WebCrypto): done once per CRL and issuer. */
+  verifiedBy: Map<string, boolean>;
+}
+
+function revokedSerials(crl: pkijs.CertificateRevocationList): Set<string> {
+  return new Set(
+    (crl.revokedCertificates ?? []).map((entry) => normalizeSerial(Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex'))),
+  );
 }
 
 export class CrlCache {
@@ -67,40 +76,45 @@ export class CrlCache {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  private async current(source: CrlSource): Promise<pkijs.CertificateRevocationList | undefined> {
+  private async current(source: CrlSource): Promise<CachedCrl | undefined> {
     const now = this.clock().getTime();
     const entry = this.cached.get(source);
     const maxAgeMs = (source.refreshSeconds ?? 3600) * 1000;
     const nextUpdate = entry?.crl?.nextUpdate?.value.getTime();
     const stale = !entry || now - entry.loadedAt > maxAgeMs || (nextUpdate !== undefined && now > nextUpdate);
-    if (!stale) return entry.crl;
+    if (!stale) return entry;
     try {
       const crl = parseCrl(await readSource(source));
-      this.cached.set(source, { crl, loadedAt: now });
-      return crl;
+      const fresh: CachedCrl = { crl, loadedAt: now, revokedSerials: revokedSerials(crl), verifiedBy: new Map() };
+      this.cached.set(source, fresh);
+      return fresh;
     } catch {
       // Keep what we had: an out-of-date CRL still yields `unknown` below, never `good`.
-      this.cached.set(source, { crl: entry?.crl, loadedAt: now });
-      return entry?.crl;
+      const kept: CachedCrl = { ...(entry ?? { verifiedBy: new Map() }), loadedAt: now };
+      this.cached.set(source, kept);
+      return kept;
     }
+  }
+
+  private async verifiedBy(entry: CachedCrl, issuer: X509Certificate): Promise<boolean> {
+    const known = entry.verifiedBy.get(issuer.fingerprint256);
+    if (known !== undefined) return known;
+    const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
+    const verified = entry.crl!.issuer.isEqual(issuerPkijs.subject) && (await entry.crl!.verify({ issuerCertificate: issuerPkijs }).catch(() => false));
+    entry.verifiedBy.set(issuer.fingerprint256, verified);
+    return verified;
   }
 
   /** Revocation status of `certificate`, from a current CRL signed by `issuer`. */
   async status(certificate: X509Certificate, issuer: X509Certificate): Promise<RevocationStatus> {
     const now = this.clock();
-    const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
     for (const source of this.sources) {
-      const crl = await this.current(source);
-      if (!crl || !crl.issuer.isEqual(issuerPkijs.subject)) continue;
+      const entry = await this.current(source);
+      const crl = entry?.crl;
+      if (!crl) continue;
       const inDate = crl.thisUpdate.value <= now && (crl.nextUpdate === undefined || now <= crl.nextUpdate.value);
-      if (!inDate) continue;
-      const verified = await crl.verify({ issuerCertificate: issuerPkijs }).catch(() => false);
-      if (!verified) continue;
-      const serial = normalizeSerial(certificate.serialNumber);
-      const revoked = (crl.revokedCertificates ?? []).some(
-        (entry) => normalizeSerial(Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex')) === serial,
-      );
-      return revoked ? 'revoked' : 'good';
+      if (!inDate || !(await this.verifiedBy(entry, issuer))) continue;
+      return entry.revokedSerials!.has(normalizeSerial(certificate.serialNumber)) ? 'revoked' : 'good';
     }
     return 'unknown';
   }

@@ -1,0 +1,92 @@
+// `npx tsx bench/trust.ts`: XML-DSig signing and verification of a ~10 KB envelope, the template
+// path against xml-crypto measured in the same run, plus JWS for the JSON form.
+import { sign } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SignedXml } from 'xml-crypto';
+import {
+  ENVELOPED_SIGNATURE,
+  EXC_C14N,
+  SHA256_URI,
+  SIGNING_ALGORITHMS,
+  xmlCryptoHashAlgorithms,
+  xmlCryptoSignatureAlgorithms,
+} from '../src/trust/algorithms.js';
+import { writeCanonicalEnvelope, xmlPayload, type EnvelopeHeader } from '../src/trust/envelope.js';
+import { signJsonEnvelope, verifyJsonEnvelope } from '../src/trust/json-envelope.js';
+import { ensureSandboxPki } from '../src/trust/pki.js';
+import { loadSigningKey, type SigningKey } from '../src/trust/signing-key.js';
+import { sandboxTrustStore } from '../src/trust/trust-config.js';
+import { signEnvelopeXml } from '../src/trust/xml-sign.js';
+import { verifyXmlSignature } from '../src/trust/xml-verify.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const PARTNER = 'partner-xb';
+
+/** Runs `operation` for about SECONDS after a short warm-up; returns operations per second. */
+async function rate(operation: () => unknown): Promise<number> {
+  const warmUpUntil = performance.now() + 200;
+  while (performance.now() < warmUpUntil) await operation();
+  let count = 0;
+  const start = performance.now();
+  const until = start + SECONDS * 1000;
+  while (performance.now() < until) {
+    for (let i = 0; i < 20; i++) await operation();
+    count += 20;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+function line(label: string, perSecond: number): void {
+  console.log(`${label.padEnd(58)} ${perSecond.toFixed(0).padStart(8)} ops/s  ${(1e6 / perSecond).toFixed(1).padStart(8)} µs/op`);
+}
+
+function signWithXmlCrypto(unsigned: string, key: SigningKey, privateKeyPem: string): string {
+  const signer = new SignedXml({ privateKey: privateKeyPem, publicCert: key.certificate.toString(), signatureAlgorithm: SIGNING_ALGORITHMS[key.algorithm].uri, canonicalizationAlgorithm: EXC_C14N });
+  signer.SignatureAlgorithms = xmlCryptoSignatureAlgorithms();
+  signer.HashAlgorithms = xmlCryptoHashAlgorithms();
+  signer.addReference({ xpath: '/*', transforms: [ENVELOPED_SIGNATURE, EXC_C14N], digestAlgorithm: SHA256_URI });
+  signer.computeSignature(unsigned, { prefix: 'ds', location: { reference: '/*', action: 'append' } });
+  return signer.getSignedXml();
+}
+
+const pki = await ensureSandboxPki(mkdtempSync(join(tmpdir(), 'swgate-bench-')), [PARTNER]);
+const store = sandboxTrustStore(pki, PARTNER);
+const document = readFileSync(join(import.meta.dirname, '../test/fixtures/trust/wco-dm/TT1_IM_v2.02_Accepted.xml'));
+const payload = xmlPayload(document);
+const header: EnvelopeHeader = {
+  messageId: '01JDX7Q0M3Z9K8ABCDEF123456',
+  conversationId: 'conv-1',
+  from: PARTNER,
+  to: 'customs',
+  documentKind: 'declaration',
+  createdAt: '2026-11-29T05:00:00Z',
+};
+
+// The machine is shared: the load average says how far these figures are from an idle core.
+console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}; ${SECONDS} s per figure`);
+for (const kind of ['ecdsa', 'rsa'] as const) {
+  const key = loadSigningKey(pki.entities[PARTNER]![kind]);
+  const privateKeyPem = readFileSync(pki.entities[PARTNER]![kind].privateKey, 'utf8');
+  const signed = signEnvelopeXml(header, payload, key);
+  console.log(`-- ${kind}: envelope ${Buffer.byteLength(signed)} bytes signed (payload ${document.length} bytes as received)`);
+  const signedInfoSized = Buffer.alloc(900, 'a');
+  const ceiling = await rate(() => sign('sha256', signedInfoSized, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }));
+  const template = await rate(() => signEnvelopeXml(header, payload, key));
+  const unsigned = writeCanonicalEnvelope(header, payload);
+  const reference = await rate(() => signWithXmlCrypto(unsigned, key, privateKeyPem));
+  line(`sign ${kind}, bare crypto.sign of a SignedInfo (ceiling)`, ceiling);
+  line(`sign ${kind}, template (xml-sign.ts)`, template);
+  line(`sign ${kind}, xml-crypto computeSignature`, reference);
+  console.log(`sign ${kind}: template / xml-crypto = ${(template / reference).toFixed(1)}x`);
+  line(`verify ${kind}, full recipe (xml-verify.ts, xml-crypto inside)`, await rate(() => verifyXmlSignature(signed, store)));
+}
+
+line('payload canonicalisation once per document (xmlPayload)', await rate(() => xmlPayload(document)));
+const jsonKey = loadSigningKey(pki.entities[PARTNER]!.ecdsa);
+const jsonEnvelope = { header, payload: JSON.parse(JSON.stringify({ text: payload.canonical })) as unknown };
+const jws = await signJsonEnvelope(jsonEnvelope, jsonKey);
+line('JWS ES256 sign (RFC 8785 + jose)', await rate(() => signJsonEnvelope(jsonEnvelope, jsonKey)));
+line('JWS ES256 verify (trust store + jose + canonical check)', await rate(() => verifyJsonEnvelope(jws, store)));
