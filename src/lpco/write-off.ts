@@ -1,0 +1,335 @@
+/**
+ * Checking a declaration's LPCO citations against the registry and drawing on them, in the
+ * manner of EU CSW-CERTEX: quantities are reserved when the declaration is accepted, written
+ * off when it is cleared, released when it is cancelled or rejected. Refusal reasons are
+ * findings whose codes name the CERTEX-style reason (lpco.quantity-insufficient ~ CERTEX 05).
+ *
+ * No over-draw under concurrency: every draw is the conditional
+ *   UPDATE lpco_lines SET remaining = remaining - q WHERE … AND remaining >= q
+ * whose row count decides, inside one transaction with everything else the declaration draws
+ * (all or nothing). On PostgreSQL the cited LPCO rows are locked first, in id order, so a
+ * concurrent revocation or another declaration's exhaustion cannot slip between check and draw;
+ * SQLite has a single writer. A CHECK (remaining >= 0) stands behind both.
+ */
+import type { Transaction } from 'kysely';
+import { RejectionError, finding, hasErrors, type Finding, type Severity } from '../findings.js';
+import type { DatabaseKind } from '../store/db.js';
+import { USABLE_STATUSES, dateOf, effectiveStatus } from './lifecycle.js';
+import { fromMilli, toMilli } from './quantity.js';
+import { type LpcoDb, REGISTRY_ACTOR, lpcosForUpdate, newId, recordHistory } from './registry.js';
+import type { LpcoLineRow, LpcoReservationRow, LpcoRow, LpcoTables } from './tables.js';
+
+/** One AdditionalDocument of a declaration that cites an LPCO (citations.ts reads them). */
+export interface LpcoCitation {
+  /** CategoryCode + TypeCode, e.g. N851. */
+  documentCode: string;
+  /** The AdditionalDocument ID: the LPCO number. */
+  number: string;
+  /** SequenceNumeric of the declaration's goods item; absent for a header-level citation. */
+  goodsItem?: string;
+  /** The goods item's commodity code: picks the LPCO line when the LPCO has several in the cited unit. */
+  hsCode?: string;
+  /** The LPCO line to draw on, when the caller knows it. */
+  line?: string;
+  /** Decimal to write off (WriteOff/QuantityQuantity). Absent: the LPCO is checked, nothing is drawn. */
+  quantity?: string;
+  /** unitCode of the quantity; a DMS qualifier ("KGM#G") is ignored when matching the line's unit. */
+  unit?: string;
+  /** Where the citation is in the declaration (JSON pointer), for findings. */
+  path?: string;
+}
+
+export interface CitationCheck {
+  /** The trader the LPCOs must be held by: the declaration's importer or exporter (EORI). */
+  holderId: string | null;
+  citations: LpcoCitation[];
+}
+
+export interface ReservationRequest extends CitationCheck {
+  declarationExchangeId: string;
+}
+
+export interface CitationPolicy {
+  /** A cited LPCO the registry does not know: a warning (paper or foreign documents accepted) or an error. */
+  unknownLpco: Extract<Severity, 'warning' | 'error'>;
+  now?: () => Date;
+}
+
+export interface Reservation {
+  lpcoId: string;
+  documentCode: string;
+  number: string;
+  goodsItem: string;
+  line: string;
+  quantity: string;
+  unit: string;
+}
+
+export interface ReservationOutcome {
+  reservations: Reservation[];
+  /** Warnings (unknown LPCOs under the warning policy); errors refuse the whole request instead. */
+  findings: Finding[];
+}
+
+type Trx = Transaction<LpcoTables>;
+
+interface Cited {
+  lpcos: Map<string, LpcoRow>;
+  lines: Map<string, LpcoLineRow[]>;
+  /** Numbers of the LPCOs that replaced cited ones, by id. */
+  replacementNumbers: Map<string, string>;
+}
+
+interface Draw {
+  lpco: LpcoRow;
+  line: LpcoLineRow;
+  milli: bigint;
+  citation: LpcoCitation;
+  path: string;
+}
+
+const keyOf = (documentCode: string, number: string) => `${documentCode} ${number}`;
+const refused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
+
+/** The findings a declaration's citations would get, without drawing anything (POST /v1/validate). */
+export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: CitationCheck, policy: CitationPolicy): Promise<Finding[]> {
+  return db.transaction().execute(async (trx) => assess(check, await loadCited(trx, kind, check.citations, false), policy).findings);
+}
+
+/**
+ * Checks every citation and reserves every quantity, in one transaction: either all of it or,
+ * with a 422 RejectionError listing every refusal reason, none of it.
+ */
+export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
+  const now = (policy.now ?? (() => new Date()))();
+  return db.transaction().execute(async (trx) => {
+    const active = await trx
+      .selectFrom('lpco_reservations')
+      .select('id')
+      .where('declaration_exchange_id', '=', request.declarationExchangeId)
+      .where('state', '!=', 'released')
+      .executeTakeFirst();
+    if (active) {
+      throw new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
+    }
+    const { findings, draws } = assess(request, await loadCited(trx, kind, request.citations, true), { ...policy, now: () => now });
+    if (hasErrors(findings)) throw refused(findings);
+
+    // LPCOs with a line drawn to zero: exhausted once every line is.
+    const emptied = new Map<string, LpcoRow>();
+    const shortfalls: Finding[] = [];
+    for (const total of totalsPerLine(draws)) {
+      const updated = await trx
+        .updateTable('lpco_lines')
+        .set((eb) => ({ remaining: eb('remaining', '-', total.milli) }))
+        .where('lpco_id', '=', total.lpco.id)
+        .where('sequence', '=', total.line.sequence)
+        .where('remaining', '>=', total.milli)
+        .returning('remaining')
+        .executeTakeFirst();
+      if (!updated) shortfalls.push(shortfall(total, await remainingOf(trx, total.line)));
+      else if (BigInt(updated.remaining) === 0n) emptied.set(total.lpco.id, total.lpco);
+    }
+    if (shortfalls.length > 0) throw refused([...findings, ...shortfalls]);
+
+    const at = now.toISOString();
+    if (draws.length > 0) {
+      const rows: LpcoReservationRow[] = draws.map((d) => ({
+        id: newId(),
+        declaration_exchange_id: request.declarationExchangeId,
+        lpco_id: d.lpco.id,
+        line_sequence: d.line.sequence,
+        goods_item: d.citation.goodsItem ?? '',
+        quantity: d.milli,
+        state: 'reserved',
+        created_at: at,
+        updated_at: at,
+      }));
+      await trx.insertInto('lpco_reservations').values(rows).execute();
+    }
+    for (const lpco of emptied.values()) await markExhaustedWhenEmpty(trx, lpco, request.declarationExchangeId, at);
+    return { findings, reservations: draws.map(reservationOf) };
+  });
+}
+
+/** Reserved quantities become final (the declaration is cleared); returns how many reservations were written off. */
+export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: string, options: { now?: () => Date } = {}): Promise<number> {
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  const result = await db
+    .updateTable('lpco_reservations')
+    .set({ state: 'written-off', updated_at: at })
+    .where('declaration_exchange_id', '=', declarationExchangeId)
+    .where('state', '=', 'reserved')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Gives back what a cancelled or rejected declaration reserved; an LPCO it had exhausted becomes
+ * usable again. Releasing twice releases nothing the second time.
+ */
+export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, declarationExchangeId: string, options: { now?: () => Date } = {}): Promise<Reservation[]> {
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const held = await trx.selectFrom('lpco_reservations').selectAll().where('declaration_exchange_id', '=', declarationExchangeId).where('state', '=', 'reserved').orderBy('id').execute();
+    if (held.length === 0) return [];
+    const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+    const lines = await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', 'in', lpcos.map((l) => l.id)).execute();
+    for (const r of held) {
+      await trx
+        .updateTable('lpco_lines')
+        .set((eb) => ({ remaining: eb('remaining', '+', BigInt(r.quantity)) }))
+        .where('lpco_id', '=', r.lpco_id)
+        .where('sequence', '=', r.line_sequence)
+        .execute();
+    }
+    await trx.updateTable('lpco_reservations').set({ state: 'released', updated_at: at }).where('id', 'in', held.map((r) => r.id)).execute();
+    for (const lpco of lpcos.filter((l) => l.status === 'exhausted')) await restoreUsable(trx, lpco, declarationExchangeId, at);
+    return held.map((r) => {
+      const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;
+      const line = lines.find((l) => l.lpco_id === r.lpco_id && l.sequence === r.line_sequence) as LpcoLineRow;
+      return { lpcoId: lpco.id, documentCode: lpco.document_code, number: lpco.number, goodsItem: r.goods_item, line: r.line_sequence, quantity: fromMilli(BigInt(r.quantity)), unit: line.unit };
+    });
+  });
+}
+
+async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[], lock: boolean): Promise<Cited> {
+  const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).values()];
+  if (keys.length === 0) return { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() };
+  const query = lock ? lpcosForUpdate(trx, kind) : trx.selectFrom('lpcos').selectAll();
+  const rows = await query.where((eb) => eb.or(keys.map((c) => eb.and([eb('document_code', '=', c.documentCode), eb('number', '=', c.number)])))).execute();
+  const lines = rows.length === 0 ? [] : await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', 'in', rows.map((r) => r.id)).execute();
+  const replacementIds = rows.flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
+  const replacements = replacementIds.length === 0 ? [] : await trx.selectFrom('lpcos').select(['id', 'number']).where('id', 'in', replacementIds).execute();
+  const linesOf = new Map<string, LpcoLineRow[]>();
+  for (const line of lines) linesOf.set(line.lpco_id, [...(linesOf.get(line.lpco_id) ?? []), line]);
+  return {
+    lpcos: new Map(rows.map((r) => [keyOf(r.document_code, r.number), r])),
+    lines: linesOf,
+    replacementNumbers: new Map(replacements.map((r) => [r.id, r.number])),
+  };
+}
+
+/** Every refusal reason of every citation, and the draws the citations ask for when there are none. */
+function assess(check: CitationCheck, cited: Cited, policy: CitationPolicy): { findings: Finding[]; draws: Draw[] } {
+  const today = dateOf((policy.now ?? (() => new Date()))());
+  const findings: Finding[] = [];
+  const draws: Draw[] = [];
+  check.citations.forEach((citation, i) => {
+    const path = citation.path ?? `/citations/${i}`;
+    const name = `${citation.documentCode} ${citation.number}${citation.goodsItem ? ` (goods item ${citation.goodsItem})` : ''}`;
+    const lpco = cited.lpcos.get(keyOf(citation.documentCode, citation.number));
+    if (!lpco) {
+      findings.push(finding('lpco.unknown', `${name} is not in the LPCO registry`, path, policy.unknownLpco));
+      return;
+    }
+    const refusals = statusFindings(lpco, today, cited, name, path);
+    // Nothing is drawn from an LPCO that cannot be used: its quantities would only add noise.
+    const usable = refusals.length === 0;
+    if (lpco.holder_id !== check.holderId) {
+      const trader = check.holderId === null ? 'the declaration names no importer or exporter' : `the declaration's trader is ${check.holderId}`;
+      refusals.push(finding('lpco.holder-mismatch', `${name} is held by ${lpco.holder_id}; ${trader}`, path));
+    }
+    const draw = citation.quantity === undefined || !usable ? undefined : drawOf(citation, lpco, cited.lines.get(lpco.id) ?? [], name, path);
+    if (draw && 'severity' in draw) refusals.push(draw);
+    else if (draw) draws.push(draw);
+    findings.push(...refusals);
+  });
+  for (const total of totalsPerLine(draws)) {
+    if (BigInt(total.line.remaining) < total.milli) findings.push(shortfall(total, BigInt(total.line.remaining)));
+  }
+  return { findings, draws };
+}
+
+const STATUS_REASON: Partial<Record<string, string>> = {
+  revoked: 'has been revoked by its issuer',
+  withdrawn: 'has been withdrawn by its issuer',
+  expired: 'has expired',
+  exhausted: 'is exhausted: nothing is left to write off',
+};
+
+function statusFindings(lpco: LpcoRow, today: string, cited: Cited, name: string, path: string): Finding[] {
+  const status = effectiveStatus(lpco.status, lpco.valid_until, today);
+  if (status === 'replaced') {
+    const by = lpco.replaced_by === null ? undefined : cited.replacementNumbers.get(lpco.replaced_by);
+    return [finding('lpco.replaced', `${name} has been replaced${by ? ` by ${lpco.document_code} ${by}` : ''}; cite the replacing document`, path)];
+  }
+  if (!USABLE_STATUSES.includes(status)) {
+    const detail = status === 'expired' ? ` (valid until ${lpco.valid_until})` : '';
+    return [finding(`lpco.${status}`, `${name} ${STATUS_REASON[status] ?? `is ${status}`}${detail}`, path)];
+  }
+  if (today < lpco.valid_from) return [finding('lpco.not-yet-valid', `${name} is valid from ${lpco.valid_from}`, path)];
+  return [];
+}
+
+/** The LPCO line a citation draws on and how much, or the finding that says why it cannot. */
+function drawOf(citation: LpcoCitation, lpco: LpcoRow, lines: LpcoLineRow[], name: string, path: string): Draw | Finding {
+  const milli = toMilli(citation.quantity ?? '');
+  if (milli === undefined || milli === 0n) {
+    return finding('lpco.quantity-invalid', `${name}: write-off quantity "${citation.quantity}" is not a positive decimal with at most three decimals`, path);
+  }
+  const unit = citation.unit?.split('#')[0];
+  const inUnit = lines.filter((l) => unit === undefined || l.unit === unit);
+  if (inUnit.length === 0) {
+    return finding('lpco.unit-mismatch', `${name} is issued in ${[...new Set(lines.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}`, path);
+  }
+  const named = citation.line === undefined ? inUnit : inUnit.filter((l) => l.sequence === citation.line);
+  // A declaration does not name the LPCO line: among several, the commodity code picks one.
+  const { hsCode } = citation;
+  const candidates = named.length > 1 && hsCode !== undefined ? named.filter((l) => hsCode.startsWith(l.hs_code) || l.hs_code.startsWith(hsCode)) : named;
+  const [line, ...others] = candidates;
+  if (!line) return finding('lpco.line-unmatched', `${name} has no line${citation.line ? ` ${citation.line}` : ''} for commodity ${citation.hsCode ?? '(none given)'} in ${unit ?? 'any unit'}`, path);
+  if (others.length > 0) return finding('lpco.line-ambiguous', `${name} has ${candidates.length} lines the write-off could apply to (${candidates.map((l) => l.sequence).join(', ')})`, path);
+  return { lpco, line, milli, citation, path };
+}
+
+interface LineTotal {
+  lpco: LpcoRow;
+  line: LpcoLineRow;
+  milli: bigint;
+  path: string;
+}
+
+/** Draws summed per LPCO line (two goods items may draw on one line), in a fixed order. */
+function totalsPerLine(draws: Draw[]): LineTotal[] {
+  const totals = new Map<string, LineTotal>();
+  for (const d of draws) {
+    const key = `${d.lpco.id} ${d.line.sequence}`;
+    const total = totals.get(key);
+    totals.set(key, total ? { ...total, milli: total.milli + d.milli } : { lpco: d.lpco, line: d.line, milli: d.milli, path: d.path });
+  }
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
+}
+
+function shortfall(total: LineTotal, remaining: bigint): Finding {
+  const { lpco, line } = total;
+  return finding(
+    'lpco.quantity-insufficient',
+    `${lpco.document_code} ${lpco.number} line ${line.sequence} has ${fromMilli(remaining)} ${line.unit} left; the declaration writes off ${fromMilli(total.milli)} ${line.unit}`,
+    total.path,
+  );
+}
+
+async function remainingOf(trx: Trx, line: LpcoLineRow): Promise<bigint> {
+  const row = await trx.selectFrom('lpco_lines').select('remaining').where('lpco_id', '=', line.lpco_id).where('sequence', '=', line.sequence).executeTakeFirstOrThrow();
+  return BigInt(row.remaining);
+}
+
+async function markExhaustedWhenEmpty(trx: Trx, lpco: LpcoRow, declarationExchangeId: string, at: string): Promise<void> {
+  const left = await trx.selectFrom('lpco_lines').select('sequence').where('lpco_id', '=', lpco.id).where('remaining', '>', 0).executeTakeFirst();
+  if (left) return;
+  await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
+  await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${declarationExchangeId})`, actor: REGISTRY_ACTOR });
+}
+
+/** Back to the status the LPCO had before it was exhausted. */
+async function restoreUsable(trx: Trx, lpco: LpcoRow, declarationExchangeId: string, at: string): Promise<void> {
+  const before = await trx.selectFrom('lpco_history').select('from_status').where('lpco_id', '=', lpco.id).where('to_status', '=', 'exhausted').orderBy('id', 'desc').executeTakeFirst();
+  const status = before?.from_status ?? 'issued';
+  await trx.updateTable('lpcos').set({ status, updated_at: at }).where('id', '=', lpco.id).execute();
+  await recordHistory(trx, { lpco_id: lpco.id, at, from_status: 'exhausted', to_status: status, reason: `quantity released (declaration ${declarationExchangeId})`, actor: REGISTRY_ACTOR });
+}
+
+function reservationOf(d: Draw): Reservation {
+  return { lpcoId: d.lpco.id, documentCode: d.lpco.document_code, number: d.lpco.number, goodsItem: d.citation.goodsItem ?? '', line: d.line.sequence, quantity: fromMilli(d.milli), unit: d.line.unit };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { RejectionError } from '../../src/findings.js';
+import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { type CitationPolicy, type LpcoCitation, checkCitations, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
+import { databaseKinds } from '../support/databases.js';
+import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
+import type { Lpco } from '../../src/lpco/lpco.js';
+
+const kinds = await databaseKinds();
+const policy: CitationPolicy = { unknownLpco: 'error', now: duringValidity };
+
+async function rejected(promise: Promise<unknown>): Promise<RejectionError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  if (err instanceof RejectionError) return err;
+  throw new Error(`expected a RejectionError, got ${String(err)}`);
+}
+
+let declarations = 0;
+const declarationId = () => `01JDECLARATION${String(++declarations).padStart(12, '0')}`;
+
+const cite = (lpco: Lpco, quantity?: string, extra: Partial<LpcoCitation> = {}): LpcoCitation => ({
+  documentCode: lpco.documentCode,
+  number: lpco.number,
+  goodsItem: '1',
+  ...(quantity === undefined ? {} : { quantity, unit: 'KGM' }),
+  ...extra,
+});
+
+describe.each(kinds)('LPCO write-off on %s', (kind) => {
+  const t = useLpcoDatabase(kind);
+
+  async function registered(overrides: Partial<Lpco> = {}): Promise<{ id: string; lpco: Lpco }> {
+    const lpco = sampleLpco(overrides);
+    return { id: await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now: duringValidity }), lpco };
+  }
+  const remaining = async (id: string) => (await getLpco(t.db, id, { now: duringValidity }))?.lines.map((l) => l.remaining);
+  const reserve = (citations: LpcoCitation[], holderId: string | null = HOLDER, id = declarationId()) =>
+    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId, citations }, policy);
+
+  it('reserves per line and reports what it reserved', async () => {
+    const { id, lpco } = await registered();
+    const outcome = await reserve([cite(lpco, '30.5'), cite(lpco, '0.25', { goodsItem: '2', unit: 'KGM#G' })]);
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.reservations).toEqual([
+      { lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '30.500', unit: 'KGM' },
+      { lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '2', line: '1', quantity: '0.250', unit: 'KGM' },
+    ]);
+    expect(await remaining(id)).toEqual(['69.250']);
+  });
+
+  it('never over-draws: of 50 concurrent declarations of 3 kg against 100 kg, exactly 33 succeed', async () => {
+    const { id, lpco } = await registered();
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => reserve([cite(lpco, '3')])));
+    const succeeded = results.filter((r) => r.status === 'fulfilled').length;
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as RejectionError).findings[0]?.code] : []));
+    expect(succeeded).toBe(33);
+    expect(new Set(refusals)).toEqual(new Set(['lpco.quantity-insufficient']));
+    const reserved = await t.db.selectFrom('lpco_reservations').select('quantity').where('lpco_id', '=', id).execute();
+    expect(reserved.reduce((sum, r) => sum + BigInt(r.quantity), 0n)).toBe(99_000n);
+    expect(await remaining(id)).toEqual(['1.000']);
+  });
+
+  it('exhausts the LPCO when every line reaches zero, and a release makes it usable again', async () => {
+    const { id, lpco } = await registered();
+    const declaration = declarationId();
+    await reserve([cite(lpco, '100')], HOLDER, declaration);
+    expect((await getLpco(t.db, id, { now: duringValidity }))?.status).toBe('exhausted');
+    const refusal = await rejected(reserve([cite(lpco, '1')]));
+    expect(refusal.findings.map((f) => [f.code, f.message])).toEqual([['lpco.exhausted', `N851 ${lpco.number} (goods item 1) is exhausted: nothing is left to write off`]]);
+
+    const released = await releaseForDeclaration(t.db, t.kind, declaration, { now: duringValidity });
+    expect(released).toEqual([{ lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
+    const view = await getLpco(t.db, id, { now: duringValidity });
+    expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '100.000']);
+    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}`)).toEqual(['null→issued by pga-plant', 'issued→exhausted by registry', 'exhausted→issued by registry']);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
+  });
+
+  it('keeps written-off quantities when the declaration is released afterwards', async () => {
+    const { id, lpco } = await registered();
+    const declaration = declarationId();
+    await reserve([cite(lpco, '10')], HOLDER, declaration);
+    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
+    expect(await remaining(id)).toEqual(['90.000']);
+  });
+
+  it('refuses revoked, expired, replaced and other holders’ LPCOs with findings that name the document', async () => {
+    const revoked = await registered();
+    await changeStatus(t.db, t.kind, revoked.id, { status: 'revoked', reason: 'pest found' }, PLANT_AUTHORITY, { now: duringValidity });
+    const expired = await registered({ validUntil: '2026-01-31' });
+    const foreign = await registered({ holder: { id: 'GB999999999000', name: 'Someone Else Ltd' } });
+    const replaced = await registered();
+    const replacement = await registered({ replaces: replaced.lpco.number });
+    const usable = await registered();
+
+    const err = await rejected(reserve([cite(usable.lpco, '5'), cite(revoked.lpco, '5'), cite(expired.lpco), cite(foreign.lpco, '1', { path: '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/1' }), cite(replaced.lpco)]));
+    expect(err.status).toBe(422);
+    expect(err.findings.map((f) => [f.code, f.path])).toEqual([
+      ['lpco.revoked', '/citations/1'],
+      ['lpco.expired', '/citations/2'],
+      ['lpco.holder-mismatch', '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/1'],
+      ['lpco.replaced', '/citations/4'],
+    ]);
+    expect(err.findings.map((f) => f.message)).toEqual([
+      `N851 ${revoked.lpco.number} (goods item 1) has been revoked by its issuer`,
+      `N851 ${expired.lpco.number} (goods item 1) has expired (valid until 2026-01-31)`,
+      `N851 ${foreign.lpco.number} (goods item 1) is held by GB999999999000; the declaration's trader is ${HOLDER}`,
+      `N851 ${replaced.lpco.number} (goods item 1) has been replaced by N851 ${replacement.lpco.number}; cite the replacing document`,
+    ]);
+    // All or nothing: the usable citation drew nothing either.
+    expect(await remaining(usable.id)).toEqual(['100.000']);
+  });
+
+  it('treats an unknown LPCO as a warning or an error by policy', async () => {
+    const { lpco } = await registered();
+    const unknown: LpcoCitation = { documentCode: 'C400', number: 'FRICP12568' };
+    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
+    expect(warned.findings.map((f) => [f.severity, f.code, f.message])).toEqual([['warning', 'lpco.unknown', 'C400 FRICP12568 is not in the LPCO registry']]);
+    expect(warned.reservations).toHaveLength(1);
+    const err = await rejected(reserve([unknown]));
+    expect(err.findings.map((f) => [f.severity, f.code])).toEqual([['error', 'lpco.unknown']]);
+  });
+
+  it('matches unit and line, and adds up what several goods items draw on one line', async () => {
+    const two = await registered({
+      lines: [
+        { sequence: '1', description: 'Roses', hsCode: '060240', quantity: '10', unit: 'KGM', origin: 'NO' },
+        { sequence: '2', description: 'Cuttings', hsCode: '060290', quantity: '10', unit: 'KGM', origin: 'NO' },
+      ],
+    });
+    const wrongUnit = await rejected(reserve([cite(two.lpco, '1', { unit: 'NAR' })]));
+    expect(wrongUnit.findings[0]?.code).toBe('lpco.unit-mismatch');
+    const ambiguous = await rejected(reserve([cite(two.lpco, '1')]));
+    expect(ambiguous.findings[0]?.code).toBe('lpco.line-ambiguous');
+    const tooMuch = await rejected(reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '6', { goodsItem: '2', line: '2' })]));
+    expect(tooMuch.findings.map((f) => [f.code, f.message])).toEqual([['lpco.quantity-insufficient', `N851 ${two.lpco.number} line 2 has 10.000 KGM left; the declaration writes off 12.000 KGM`]]);
+    const fits = await reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '4', { goodsItem: '2', line: '2' }), cite(two.lpco, '2', { hsCode: '060240' })]);
+    expect(fits.reservations.map((r) => [r.line, r.quantity])).toEqual([['2', '6.000'], ['2', '4.000'], ['1', '2.000']]);
+    expect(await remaining(two.id)).toEqual(['8.000', '0.000']);
+    expect((await getLpco(t.db, two.id, { now: duringValidity }))?.status).toBe('issued');
+  });
+
+  it('reserves once per declaration, and checks without drawing', async () => {
+    const { id, lpco } = await registered();
+    const declaration = declarationId();
+    await reserve([cite(lpco, '1')], HOLDER, declaration);
+    const twice = await rejected(reserve([cite(lpco, '1')], HOLDER, declaration));
+    expect([twice.status, twice.findings[0]?.code]).toEqual([409, 'lpco.already-reserved']);
+
+    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', citations: [cite(lpco, '500')] }, policy);
+    expect(findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
+    expect(await remaining(id)).toEqual(['99.000']);
+  });
+
+  it('serialises a revocation with concurrent write-offs: none is accepted after it', async () => {
+    const { id, lpco } = await registered({ lines: [{ ...sampleLpco().lines[0]!, quantity: '1000' }] });
+    const writeOffs = Array.from({ length: 20 }, () => reserve([cite(lpco, '1')]).then(() => 'accepted', () => 'refused'));
+    const revocation = changeStatus(t.db, t.kind, id, { status: 'revoked', reason: 'recalled' }, PLANT_AUTHORITY, { now: duringValidity });
+    const [outcomes] = await Promise.all([Promise.all(writeOffs), revocation]);
+    // Reservation and history ids come from one monotonic ULID source, taken under the LPCO's lock:
+    // every reservation accepted was made before the revocation.
+    const reservations = await t.db.selectFrom('lpco_reservations').select('id').where('lpco_id', '=', id).execute();
+    const revokedAt = (await t.db.selectFrom('lpco_history').select('id').where('lpco_id', '=', id).where('to_status', '=', 'revoked').executeTakeFirstOrThrow()).id;
+    expect(reservations.filter((r) => r.id > revokedAt)).toEqual([]);
+    expect(reservations).toHaveLength(outcomes.filter((o) => o === 'accepted').length);
+    expect(await remaining(id)).toEqual([`${1000 - reservations.length}.000`]);
+    expect((await rejected(reserve([cite(lpco, '1')]))).findings[0]?.code).toBe('lpco.revoked');
+  });
+});
