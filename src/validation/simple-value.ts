@@ -1,0 +1,46 @@
+/**
+ * Checks one lexical value against an XSD simple type (as generated into the WCO model): the
+ * value is whitespace-normalised first, as XSD does, then every facet is applied.
+ */
+import type { SimpleType } from '../documents/wco/model.js';
+import { xsdRegExp } from './xsd-regex.js';
+
+export function normaliseWhiteSpace(value: string, whiteSpace: SimpleType['whiteSpace']): string {
+  if (whiteSpace === 'preserve') return value;
+  const replaced = value.replace(/[\t\n\r]/g, ' ');
+  return whiteSpace === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();
+}
+
+/** Digits of a decimal as XSD counts them: no leading integer zeros, no trailing fraction zeros. */
+function decimalDigits(value: string): { total: number; fraction: number } {
+  const [integer = '', fraction = ''] = value.replace(/^[+-]/, '').split('.');
+  const significantInteger = integer.replace(/^0+/, '');
+  const significantFraction = fraction.replace(/0+$/, '');
+  return { total: significantInteger.length + significantFraction.length, fraction: significantFraction.length };
+}
+
+/** What is wrong with `raw` for `type`, in words; null when it is valid. */
+export function simpleValueProblem(raw: string, type: Omit<SimpleType, 'kind'>): string | null {
+  const value = normaliseWhiteSpace(raw, type.whiteSpace);
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  for (const step of type.patterns) {
+    if (!step.some((p) => xsdRegExp(p).test(value))) {
+      return type.builtin === 'decimal' && step === type.patterns[0]
+        ? `${shown} is not a decimal number`
+        : `${shown} does not match the pattern ${step.join(' | ')}`;
+    }
+  }
+  if (type.enumeration && !type.enumeration.includes(value)) return `${shown} is not one of ${type.enumeration.join(', ')}`;
+  const length = [...value].length;
+  if (type.length !== undefined && length !== type.length) return `${shown} has ${length} characters; exactly ${type.length} are required`;
+  if (type.minLength !== undefined && length < type.minLength) return `${shown} has ${length} characters; at least ${type.minLength} are required`;
+  if (type.maxLength !== undefined && length > type.maxLength) return `${shown} has ${length} characters; at most ${type.maxLength} are allowed`;
+  if (type.builtin === 'decimal' && (type.totalDigits !== undefined || type.fractionDigits !== undefined)) {
+    const digits = decimalDigits(value);
+    if (type.totalDigits !== undefined && digits.total > type.totalDigits) return `${shown} has ${digits.total} digits; at most ${type.totalDigits} are allowed`;
+    if (type.fractionDigits !== undefined && digits.fraction > type.fractionDigits) {
+      return `${shown} has ${digits.fraction} decimal places; at most ${type.fractionDigits} are allowed`;
+    }
+  }
+  return null;
+}

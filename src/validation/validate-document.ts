@@ -1,0 +1,51 @@
+/**
+ * The one entry point for validating a WCO DM declaration, XML or JSON: structural findings
+ * (from the XSD-generated schema) and, when the structure holds, business-rule findings.
+ * Malformed input (not well-formed, not UTF-8, DTDs, over limits) throws RejectionError 400/413.
+ */
+import type { Finding } from '../findings.js';
+import { wcoXmlToJson } from '../documents/wco/codec.js';
+import { DMS_JSON_SCHEMA, DMS_MODEL } from '../documents/wco/dms.js';
+import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
+import { WCO_NAMESPACES, type NamespaceProfile } from '../documents/wco/namespaces.js';
+import { pointerToXpath } from './json-pointer.js';
+import { businessRuleFindings } from './rules.js';
+import { structuralValidator, type StructuralValidator } from './structural.js';
+
+export interface ValidationResult {
+  findings: Finding[];
+  /** The document as WCO JSON, when it could be read as one. */
+  wcoJson?: WcoJsonObject;
+}
+
+let validator: StructuralValidator | undefined;
+
+/** Compiled on first use (about 2 s): the schema has ~500 types. */
+function dmsValidator(): StructuralValidator {
+  validator ??= structuralValidator(DMS_MODEL, DMS_JSON_SCHEMA);
+  return validator;
+}
+
+export function validateDocument(
+  body: Buffer,
+  format: 'wco-xml' | 'wco-json',
+  profile: NamespaceProfile = WCO_NAMESPACES,
+): ValidationResult {
+  if (format === 'wco-json') {
+    const json = parseWcoJson(body);
+    return { findings: checkWcoJson(json, []), wcoJson: json };
+  }
+  const { json, findings: conversion } = wcoXmlToJson(body, profile);
+  if (!json) return { findings: conversion };
+  const findings = checkWcoJson(json, conversion).map((f) => ({ ...f, xpath: f.xpath ?? pointerToXpath(f.path) }));
+  return { findings, wcoJson: json };
+}
+
+/**
+ * Structural findings (those found while converting XML, then the schema's); business rules
+ * only once the structure holds, since they read the document by its schema's shape.
+ */
+function checkWcoJson(json: WcoJsonObject, conversion: Finding[]): Finding[] {
+  const structural = [...conversion, ...dmsValidator().validate(json)];
+  return structural.length > 0 ? structural : businessRuleFindings(json);
+}

@@ -1,0 +1,162 @@
+/**
+ * Verdicts (valid / invalid) of swgate's structural validation against libxml2's
+ * `xmllint --schema` on the same XSD, over mutated corpus samples.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseXml, type XmlElement } from '../../src/documents/xml/parse.js';
+import { validateDocument } from '../../src/validation/validate-document.js';
+import { fixture } from '../documents/support.js';
+import { DECLARATION_SAMPLES } from '../documents/wco/corpus.js';
+import { writeTree } from './xml-writer.js';
+
+const XSD = fileURLToPath(new URL('../fixtures/wco-dm/xsd/customs-declarations/customs/wrapper_submit.xsd', import.meta.url));
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+/** A small deterministic PRNG (mulberry32), so every run tests the same mutations. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function elementsOf(el: XmlElement): XmlElement[] {
+  return el.children.flatMap((c) => (typeof c === 'string' ? [] : [c, ...elementsOf(c)]));
+}
+const isLeaf = (el: XmlElement): boolean => el.children.every((c) => typeof c === 'string');
+const childElements = (el: XmlElement): XmlElement[] => el.children.filter((c): c is XmlElement => typeof c !== 'string');
+
+type Mutation = (root: XmlElement, pick: <T>(items: T[]) => T) => string;
+
+function setText(el: XmlElement, text: string): void {
+  el.children = text === '' ? [] : [text];
+}
+
+const MUTATIONS: Record<string, Mutation> = {
+  drop(root, pick) {
+    const parent = pick(elementsOf(root).filter((e) => !isLeaf(e)));
+    const child = pick(childElements(parent));
+    parent.children.splice(parent.children.indexOf(child), 1);
+    return `drop ${child.name} from ${parent.name}`;
+  },
+  duplicate(root, pick) {
+    const parent = pick(elementsOf(root).filter((e) => !isLeaf(e)));
+    const child = pick(childElements(parent));
+    parent.children.splice(parent.children.indexOf(child), 0, structuredClone(child));
+    return `duplicate ${child.name} in ${parent.name}`;
+  },
+  reorder(root, pick) {
+    const parent = pick(elementsOf(root).filter((e) => childElements(e).length > 1));
+    const kids = childElements(parent);
+    const i = pick(kids.slice(0, -1).map((_, k) => k));
+    const [a, b] = [kids[i]!, kids[i + 1]!];
+    const ia = parent.children.indexOf(a);
+    const ib = parent.children.indexOf(b);
+    parent.children[ia] = b;
+    parent.children[ib] = a;
+    return `swap ${a.name} and ${b.name} in ${parent.name}`;
+  },
+  overlong(root, pick) {
+    const leaf = pick(elementsOf(root).filter(isLeaf));
+    setText(leaf, `${leaf.children.join('')}${'7'.repeat(pick([1, 20, 80]))}`);
+    return `overlong ${leaf.name}`;
+  },
+  'bad pattern'(root, pick) {
+    const leaf = pick(elementsOf(root).filter(isLeaf));
+    const value = pick(['G1', '1e3', 'x y', '12.5', 'ab', '-0', '0x1F', 'é', '20231301', '2023']);
+    setText(leaf, value);
+    return `${leaf.name} = ${JSON.stringify(value)}`;
+  },
+  empty(root, pick) {
+    const leaf = pick(elementsOf(root).filter(isLeaf));
+    setText(leaf, pick(['', ' ']));
+    return `empty ${leaf.name}`;
+  },
+  padded(root, pick) {
+    const leaf = pick(elementsOf(root).filter(isLeaf));
+    setText(leaf, ` \n${leaf.children.join('')}\t `);
+    return `padded ${leaf.name}`;
+  },
+  'unknown element'(root, pick) {
+    const parent = pick(elementsOf(root).filter((e) => !isLeaf(e)));
+    const at = pick(parent.children.map((_, k) => k));
+    parent.children.splice(at, 0, { ns: parent.ns, name: pick(['Colour', 'ID', 'TypeCode']), prefix: '', attrs: [], children: ['1'], line: 0 });
+    return `insert an element into ${parent.name}`;
+  },
+  'bad attribute'(root, pick) {
+    const withAttrs = elementsOf(root).filter((e) => e.attrs.length > 0 && isLeaf(e));
+    const el = pick(withAttrs.length > 0 ? withAttrs : elementsOf(root).filter(isLeaf));
+    const attr = el.attrs[0];
+    if (attr && pick([true, false])) {
+      attr.value = pick(['EURO', 'gbp', '999', '', 'KGMKGM']);
+      return `${el.name}/@${attr.name} = ${JSON.stringify(attr.value)}`;
+    }
+    const name = pick(['currencyID', 'bogus', 'unitCode'].filter((n) => !el.attrs.some((a) => a.name === n)));
+    el.attrs.push({ ns: '', name, prefix: '', value: 'EUR' });
+    return `add an attribute to ${el.name}`;
+  },
+};
+
+interface Case {
+  name: string;
+  file: string;
+  xml: string;
+}
+
+const cases: Case[] = [];
+let dir = '';
+let xmllintValid = new Map<string, boolean>();
+
+beforeAll(() => {
+  if (!hasXmllint) return;
+  dir = mkdtempSync(join(tmpdir(), 'swgate-xmllint-'));
+  const pick = random(20261129);
+  const choose = <T,>(items: T[]): T => items[Math.floor(pick() * items.length)]!;
+  // Two rounds over the corpus: every mutation kind twice per sample, at different places.
+  for (const sample of [...DECLARATION_SAMPLES, ...DECLARATION_SAMPLES]) {
+    for (const [kind, mutate] of Object.entries(MUTATIONS)) {
+      const root = parseXml(fixture(sample));
+      const what = mutate(root, choose);
+      const file = join(dir, `${cases.length}.xml`);
+      const xml = writeTree(root);
+      writeFileSync(file, xml);
+      cases.push({ name: `${kind}: ${what} (${sample.split('/').at(-1)})`, file, xml });
+    }
+  }
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', XSD, ...cases.map((c) => c.file)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  xmllintValid = new Map(cases.map((c) => [c.file, run.stderr.includes(`${c.file} validates`)]));
+  for (const c of cases) {
+    if (!run.stderr.includes(`${c.file} validates`) && !run.stderr.includes(`${c.file} fails to validate`)) throw new Error(`no xmllint verdict for ${c.name}`);
+  }
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasXmllint)('structural verdicts agree with xmllint --schema', () => {
+  it('on every mutated corpus sample', () => {
+    expect(cases.length).toBe(DECLARATION_SAMPLES.length * 2 * Object.keys(MUTATIONS).length);
+    const disagreements: string[] = [];
+    for (const c of cases) {
+      const findings = validateDocument(Buffer.from(c.xml), 'wco-xml').findings.filter((f) => f.code.startsWith('xsd.'));
+      const ours = findings.length === 0;
+      if (ours !== xmllintValid.get(c.file)) {
+        const lint = execFileSync('sh', ['-c', `xmllint --noout --nonet --schema '${XSD}' '${c.file}' 2>&1 || true`], { encoding: 'utf8' });
+        disagreements.push(`${c.name}: swgate ${ours ? 'valid' : `invalid (${findings[0]?.message})`}, xmllint ${lint.trim().split('\n')[0]}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    // Both verdicts occur often, so agreement is not agreement on "everything passes".
+    const valid = [...xmllintValid.values()].filter(Boolean).length;
+    expect(valid).toBeGreaterThan(100);
+    expect(cases.length - valid).toBeGreaterThan(100);
+  });
+});
