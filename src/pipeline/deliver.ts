@@ -4,7 +4,7 @@ import { sha256Hex } from '../hashing.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
-import { findDelivery, findDocument, findExchange, type Store, updateDelivery } from '../store/exchanges.js';
+import { findDeliveryWork, type Store, updateDelivery } from '../store/exchanges.js';
 import type { Receipt } from './lifecycle.js';
 import { isFinal, type Settled, type Settlement, settleDelivery } from './settle.js';
 
@@ -29,13 +29,13 @@ const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 're
  */
 export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt): Promise<void> {
   const { store } = deps;
-  const delivery = await findDelivery(store, job.exchangeId, job.destination);
-  if (!delivery || FINAL_DELIVERY.has(delivery.status)) return;
-  const [exchange, original] = await Promise.all([findExchange(store, job.exchangeId), findDocument(store, job.exchangeId, 'original')]);
+  const work = await findDeliveryWork(store, job.exchangeId, job.destination);
+  if (!work || FINAL_DELIVERY.has(work.delivery.status)) return;
+  const { delivery, scenario, document: original } = work;
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);
-  if (!exchange || !original || !destination?.endpoint || !agreement) {
-    await settle(deps, job, { status: 'failed', lastError: 'The destination, its agreement or the stored document is missing from the configuration.' });
+  if (!destination?.endpoint || !agreement) {
+    await settle(deps, job, { status: 'failed', lastError: 'The destination or its agreement is no longer configured.' });
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
@@ -47,7 +47,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     headers: {
       'x-swgate-exchange-id': job.exchangeId,
       'x-swgate-message-id': messageIdOf(job),
-      ...(toSandbox && exchange.scenario ? { 'x-sandbox-scenario': exchange.scenario } : {}),
+      ...(toSandbox && scenario ? { 'x-sandbox-scenario': scenario } : {}),
     },
     timeoutMs: agreement.delivery.timeoutMs,
   };

@@ -31,10 +31,9 @@ export const isFinal = (status: ExchangeStatus) => FINAL_EXCHANGE.has(status);
  */
 export async function settleDelivery(store: Store, exchangeId: string, destination: string, s: Settlement, now: () => Date): Promise<Settled> {
   return withExchangeLocked(store, exchangeId, async (trx, exchange) => {
-    if (s.from) {
-      const current = (await deliveriesOf(trx, exchangeId)).find((d) => d.destination === destination);
-      if (!current || !s.from.includes(current.status)) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
-    }
+    const deliveries = await deliveriesOf(trx, exchangeId);
+    const current = deliveries.find((d) => d.destination === destination);
+    if (!current || (s.from && !s.from.includes(current.status))) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
     await updateDelivery(trx, exchangeId, destination, {
       status: s.status,
@@ -46,7 +45,8 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
     });
     const detail = s.receipt ?? (s.lastError ? { error: s.lastError } : undefined);
     await insertEvents(trx, exchangeId, [{ event: s.status, at, destination, detail }]);
-    const status = exchangeStatusFrom(await deliveriesOf(trx, exchangeId));
+    // The exchange status follows from the deliveries as they are after this change.
+    const status = exchangeStatusFrom(deliveries.map((d) => (d === current ? { status: s.status, receipt: s.receipt ? JSON.stringify(s.receipt) : d.receipt } : d)));
     const changed = status !== exchange.status;
     if (changed) {
       await updateExchangeStatus(trx, exchangeId, status, at);

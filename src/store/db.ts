@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -29,5 +29,27 @@ export function openDatabase<T>(target: DatabaseTarget): Kysely<T> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<T>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+const STATEMENTS_CACHED = 1000;
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing
+ * was an eighth of the delivery worker's time. Sharing one is safe: Kysely's single SQLite
+ * connection runs one query at a time.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => void sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size < STATEMENTS_CACHED) cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }

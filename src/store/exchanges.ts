@@ -168,6 +168,28 @@ export function unfinishedDeliveries(store: Store, before: string, limit = 10_00
     .execute();
 }
 
+export interface DeliveryWork {
+  delivery: DeliveryRow;
+  scenario: string | null;
+  document: Pick<DocumentRow, 'content' | 'media_type'>;
+}
+
+/** What a worker needs for one delivery, in one query. */
+export async function findDeliveryWork(store: Store, exchangeId: string, destination: string): Promise<DeliveryWork | undefined> {
+  const row = await store.db
+    .selectFrom('deliveries')
+    .innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id')
+    .innerJoin('documents', (join) => join.onRef('documents.exchange_id', '=', 'deliveries.exchange_id').on('documents.name', '=', 'original'))
+    .selectAll('deliveries')
+    .select(['exchanges.scenario', 'documents.content', 'documents.media_type'])
+    .where('deliveries.exchange_id', '=', exchangeId)
+    .where('deliveries.destination', '=', destination)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { scenario, content, media_type, ...delivery } = row;
+  return { delivery, scenario, document: { content, media_type } };
+}
+
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {
   return store.db.selectFrom('deliveries').selectAll().where('exchange_id', '=', exchangeId).where('destination', '=', destination).executeTakeFirst();
 }

@@ -1,0 +1,95 @@
+/**
+ * LPCO write-off benchmark (issue 8): `npx tsx bench/lpco.ts [write-offs]`.
+ * 50 concurrent declarations, each one reserveForDeclaration transaction writing off 1 KGM,
+ * against one certificate that holds 50 KGM less than they ask for, on SQLite and PostgreSQL.
+ * Baseline in the same run: the same number of plain single-row decrements, 50 concurrent.
+ * Prints the over-draw check: exactly floor(quantity / q) write-offs succeed, the rest are
+ * refused (lpco.quantity-insufficient, then lpco.exhausted), and the sum written off never exceeds the quantity.
+ */
+import { performance } from 'node:perf_hooks';
+import { RejectionError } from '../src/findings.js';
+import { registerLpco, type LpcoDb } from '../src/lpco/registry.js';
+import { lpcoMigrations } from '../src/lpco/tables.js';
+import { reserveForDeclaration } from '../src/lpco/write-off.js';
+import { openDatabase, type DatabaseKind } from '../src/store/db.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { createTestDatabase, databaseKinds } from '../test/support/databases.js';
+
+const WRITE_OFFS = Number(process.argv[2] ?? 5_000);
+const CONCURRENCY = 50;
+const SHORT_BY = 50;
+const now = () => new Date('2026-02-01T12:00:00Z');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function certificate(db: LpcoDb, kind: DatabaseKind, number: string, quantity: number): Promise<string> {
+  return registerLpco(db, kind, {
+    documentCode: 'N851',
+    number,
+    issuer: { agency: 'Mattilsynet', country: 'NO' },
+    holder: { id: 'GB123456789000', name: 'Green Imports Ltd' },
+    issuedAt: '2026-01-10T00:00:00Z',
+    validFrom: '2026-01-10',
+    validUntil: '2026-03-10',
+    status: 'issued',
+    exportCountry: 'NO',
+    importCountry: 'GB',
+    lines: [{ sequence: '1', description: 'Live plants', hsCode: '060290', quantity: String(quantity), unit: 'KGM', origin: 'NO' }],
+  }, 'pga-plant', { now });
+}
+
+/** `total` calls of `task`, `CONCURRENCY` at a time; returns calls per second. */
+async function rate(total: number, task: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < total) await task(next++);
+  }));
+  return total / ((performance.now() - started) / 1000);
+}
+
+async function run(kind: DatabaseKind): Promise<void> {
+  const database = await createTestDatabase(kind);
+  const db = openDatabase(database.target) as LpcoDb;
+  try {
+    await migrateToLatest(db, lpcoMigrations);
+    const quantity = WRITE_OFFS - SHORT_BY;
+
+    const plainId = await certificate(db, kind, 'BENCH-PLAIN', WRITE_OFFS);
+    const plain = await rate(WRITE_OFFS, () =>
+      db.updateTable('lpco_lines').set((eb) => ({ remaining: eb('remaining', '-', 1000n) })).where('lpco_id', '=', plainId).where('sequence', '=', '1').execute(),
+    );
+
+    await certificate(db, kind, 'BENCH-CERT', quantity);
+    let accepted = 0;
+    let refused = 0;
+    const writeOffs = await rate(WRITE_OFFS, async (i) => {
+      try {
+        await reserveForDeclaration(db, kind, {
+          declarationExchangeId: `01JBENCH${String(i).padStart(18, '0')}`,
+          holderId: 'GB123456789000',
+          citations: [{ documentCode: 'N851', number: 'BENCH-CERT', goodsItem: '1', quantity: '1', unit: 'KGM' }],
+        }, { unknownLpco: 'error', now });
+        accepted++;
+      } catch (err) {
+        // Short of quantity, or (once the last unit has gone) exhausted: the two refusals expected here.
+        if (!(err instanceof RejectionError) || err.findings.some((f) => f.code !== 'lpco.quantity-insufficient' && f.code !== 'lpco.exhausted')) throw err;
+        refused++;
+      }
+    });
+
+    const line = await db.selectFrom('lpco_lines').innerJoin('lpcos', 'lpcos.id', 'lpco_lines.lpco_id').select(['lpco_lines.quantity', 'lpco_lines.remaining', 'lpcos.id', 'lpcos.status']).where('lpcos.number', '=', 'BENCH-CERT').executeTakeFirstOrThrow();
+    const reserved = await db.selectFrom('lpco_reservations').select((eb) => eb.fn.sum<string | number>('quantity').as('total')).where('lpco_id', '=', line.id).executeTakeFirstOrThrow();
+    const writtenOff = BigInt(reserved.total ?? 0);
+    const ok = writtenOff <= BigInt(line.quantity) && BigInt(line.remaining) === BigInt(line.quantity) - writtenOff && accepted === quantity && refused === SHORT_BY;
+
+    console.log(`${kind}: baseline, plain single-row decrements (${CONCURRENCY} concurrent): ${fmt(plain)}/s`);
+    console.log(`${kind}: write-offs, one reserveForDeclaration transaction each (${CONCURRENCY} concurrent declarations, one certificate): ${fmt(writeOffs)}/s (${(writeOffs / plain).toFixed(2)}× baseline; target ≥ 2,000/s)`);
+    console.log(`${kind}: over-draw check: certificate ${quantity} KGM, ${WRITE_OFFS} declarations of 1 KGM → ${accepted} accepted (expected ${quantity}), ${refused} refused as insufficient or exhausted (expected ${SHORT_BY}), written off ${Number(writtenOff) / 1000} KGM, remaining ${Number(line.remaining) / 1000} KGM, status ${line.status}: ${ok ? 'OK, never over-drawn' : 'FAILED'}`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await db.destroy();
+    await database.drop();
+  }
+}
+
+for (const kind of await databaseKinds()) await run(kind);
