@@ -1,0 +1,49 @@
+// Memory over a long run: `swgate start` under a steady load of declarations (ingest, routing,
+// deliveries, receipts) for BENCH_SOAK_SECONDS (default 600), RSS sampled every 30 s.
+// `npm run bench:soak`. BENCH_SOAK_RATE declarations per second (default 50).
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
+const rate = Number(process.env.BENCH_SOAK_RATE ?? 50);
+const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml');
+const port = 18_083;
+const url = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'swgate-soak-'));
+
+const rssMb = (pid: number) => Math.round(Number((readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) ?? [])[1]) / 1024);
+
+const gateway = fork('bin/swgate.js', ['start'], {
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: `swgate-soak-${process.pid}`, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+});
+for (let i = 0; i < 300 && (await fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+
+const pid = gateway.pid as number;
+const samples: Array<[number, number]> = [];
+const started = Date.now();
+const sampler = setInterval(() => samples.push([Math.round((Date.now() - started) / 1000), rssMb(pid)]), 30_000);
+samples.push([0, rssMb(pid)]);
+const result = await autocannon({
+  url: `${url}/v1/declarations`,
+  method: 'POST',
+  connections: 8,
+  overallRate: rate,
+  duration: seconds,
+  headers: { 'content-type': 'application/xml', authorization: 'Bearer sandbox-trader-demo' },
+  body,
+});
+clearInterval(sampler);
+samples.push([seconds, rssMb(pid)]);
+const metrics = await (await fetch(`${url}/metrics`)).text();
+const delivered = Number((metrics.match(/swgate_exchanges\{status="delivered"\} (\d+)/) ?? [])[1] ?? 0);
+gateway.kill('SIGTERM');
+await new Promise((r) => gateway.once('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+console.log(`soak: ${seconds} s at ${rate} declarations/s against swgate start; ${result.requests.total} sent, ${result.non2xx + result.errors} errors, ${delivered} delivered`);
+console.log(`RSS (s → MB): ${samples.map(([t, mb]) => `${t}:${mb}`).join(' ')}`);
+console.log(`RSS start ${samples[0]?.[1]} MB, end ${samples.at(-1)?.[1]} MB`);
