@@ -35,6 +35,11 @@ export const configFileSchema = {
           apiKeySha256: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
           certificateFingerprints: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
           endpoint: { type: 'string', pattern: '^(sandbox|https?://.+)$' },
+          endpointTls: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' } },
+          },
           operator: { type: 'boolean' },
           webhook: {
             type: 'object',

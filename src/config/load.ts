@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { configFileSchema } from './file-schema.js';
@@ -47,6 +47,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (!/^https?:\/\/.+/.test(publicUrl)) problems.push(`SWGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}").`);
 
   const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', true, problems);
+  const tls = tlsFrom(env, cwd, problems);
   const participants = parsed ? participantsFrom(parsed) : [];
   const agreements = parsed ? agreementsFrom(parsed) : [];
   if (parsed) checkReferences(participants, agreements, problems);
@@ -64,6 +65,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     metricsPublic,
     sandbox: participants.some((p) => p.endpoint === 'sandbox'),
     publicUrl,
+    ...(tls ? { tls } : {}),
     participants,
     agreements,
   };
@@ -127,6 +129,20 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
     if (!destination) problems.push(`agreement "${a.id}" names destination "${a.destination}", which is not a participant.`);
     else if (!destination.endpoint) problems.push(`agreement "${a.id}" delivers to "${a.destination}", which has no endpoint.`);
   }
+}
+
+/** SWGATE_TLS_CERT + SWGATE_TLS_KEY turn the listener into HTTPS; SWGATE_TLS_CLIENT_CA asks clients for certificates. */
+function tlsFrom(env: Env, cwd: string, problems: string[]): GatewayConfig['tls'] {
+  const [cert, key, ca] = [env.SWGATE_TLS_CERT, env.SWGATE_TLS_KEY, env.SWGATE_TLS_CLIENT_CA].map((f) => (f ? resolve(cwd, f) : undefined));
+  if (!cert && !key && !ca) return undefined;
+  if (!cert || !key) {
+    problems.push('SWGATE_TLS_CERT and SWGATE_TLS_KEY go together: set both for HTTPS, or neither.');
+    return undefined;
+  }
+  for (const [name, file] of [['SWGATE_TLS_CERT', cert], ['SWGATE_TLS_KEY', key], ['SWGATE_TLS_CLIENT_CA', ca]] as const) {
+    if (file && !existsSync(file)) problems.push(`${name}: cannot read ${file}.`);
+  }
+  return { cert, key, ...(ca ? { ca } : {}) };
 }
 
 function integerFrom(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

@@ -14,6 +14,8 @@ export interface Participant {
   certificateFingerprints: string[];
   /** Where deliveries to this participant go; `sandbox` means the simulated agency in-process. */
   endpoint?: string;
+  /** mTLS towards the endpoint: the gateway's client certificate and key, the CA the endpoint's certificate chains to. */
+  endpointTls?: TlsFiles;
   /** May act as an operator (re-queue deliveries, see every exchange). */
   operator: boolean;
   /** Where the participant is told when its exchanges end. */
@@ -45,6 +47,13 @@ export interface DeliveryPolicy {
   retry: 'automatic' | 'never';
   /** At most this many deliveries per second to the destination (the strictest agreement wins). */
   ratePerSecond?: number;
+}
+
+/** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust. */
+export interface TlsFiles {
+  cert?: string;
+  key?: string;
+  ca?: string;
 }
 
 export interface Webhook {
@@ -82,6 +91,8 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */
   publicUrl: string;
+  /** HTTPS listener: server certificate and key; with `ca`, client certificates are asked for (mTLS). */
+  tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];
   agreements: Agreement[];
 }

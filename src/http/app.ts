@@ -1,6 +1,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { IngestRequest, IngestResult } from '../pipeline/ingest.js';
@@ -29,10 +31,21 @@ export interface GatewayServices {
 
 export const API_VERSION = '0.1.0';
 
+/**
+ * HTTPS when configured; with a client CA, client certificates are asked for but not
+ * required, so API keys keep working: auth takes a certificate only when it verified.
+ */
+function httpsOptions(config: GatewayConfig): { https?: https.ServerOptions } {
+  if (!config.tls) return {};
+  const { cert, key, ca } = config.tls;
+  return { https: { cert: readFileSync(cert), key: readFileSync(key), ...(ca ? { ca: readFileSync(ca), requestCert: true, rejectUnauthorized: false } : {}) } };
+}
+
 export async function buildApp(services: GatewayServices, logger: FastifyBaseLogger | boolean = false): Promise<FastifyInstance> {
   const { config } = services;
   const options = {
     bodyLimit: config.bodyLimitBytes,
+    ...httpsOptions(config),
     ajv: { customOptions: { coerceTypes: 'array' as const, removeAdditional: false } },
   };
   const app: FastifyInstance = typeof logger === 'object' ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger });

@@ -50,6 +50,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
       ...(toSandbox && scenario ? { 'x-sandbox-scenario': scenario } : {}),
     },
     timeoutMs: agreement.delivery.timeoutMs,
+    ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
   };
   const sentSha256 = sha256Hex(message.body);
   await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Agent, errors, request } from 'undici';
+import type { TlsFiles } from '../config/types.js';
 
 export interface OutboundMessage {
   url: string;
@@ -6,6 +8,8 @@ export interface OutboundMessage {
   mediaType: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** mTLS towards this endpoint. */
+  tls?: TlsFiles;
 }
 
 export interface TransportAnswer {
@@ -19,14 +23,28 @@ export class TransportError extends Error {
   override name = 'TransportError';
 }
 
-const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+const POOL = { keepAliveTimeout: 10_000, connections: 64 };
+const plainAgent = new Agent(POOL);
+const tlsAgents = new Map<TlsFiles, Agent>();
+
+/** One connection pool per TLS identity; the files are read once. */
+function agentFor(tls: TlsFiles | undefined): Agent {
+  if (!tls) return plainAgent;
+  let agent = tlsAgents.get(tls);
+  if (!agent) {
+    const read = (file: string | undefined) => (file ? readFileSync(file) : undefined);
+    agent = new Agent({ ...POOL, connect: { cert: read(tls.cert), key: read(tls.key), ca: read(tls.ca) } });
+    tlsAgents.set(tls, agent);
+  }
+  return agent;
+}
 
 /** One HTTP POST of a delivery; the caller decides what the answer means. */
 export async function post(message: OutboundMessage): Promise<TransportAnswer> {
   try {
     const res = await request(message.url, {
       method: 'POST',
-      dispatcher: agent,
+      dispatcher: agentFor(message.tls),
       body: message.body,
       headers: { 'content-type': message.mediaType, ...message.headers },
       headersTimeout: message.timeoutMs,

@@ -100,7 +100,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     );
     const address = await app.listen({ port: config.port, host: config.host });
     // An ephemeral port (PORT=0) is only known now; the simulated agencies live on this listener.
-    if (config.port === 0) baseUrl = `http://127.0.0.1:${new URL(address).port}`;
+    if (config.port === 0) baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${new URL(address).port}`;
   }
 
   const sweep = async (idleMs: number) => {
