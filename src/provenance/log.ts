@@ -111,7 +111,8 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
   }
 
   // The timer covers a log that stops receiving appends with entries still unsigned.
-  const timer = setInterval(() => checkpointInBackground(() => readTreeSize(db)), checkpointEvery.seconds * 1000);
+  // setInterval takes at most 2^31 − 1 ms and fires every millisecond when given more.
+  const timer = setInterval(() => checkpointInBackground(() => readTreeSize(db)), Math.min(checkpointEvery.seconds * 1000, 2 ** 31 - 1));
   timer.unref();
 
   async function requireTreeSize(size: number, what: string): Promise<void> {

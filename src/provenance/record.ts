@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 
 /** The events of an exchange that are logged, in lifecycle order. */
 export const PROVENANCE_EVENTS = ['received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed'] as const;
@@ -93,9 +93,7 @@ export function buildRecord(input: RecordInput): ProvenanceRecord {
 
 /** RFC 8785 canonical JSON, UTF-8: the bytes the log hashes for this record. */
 export function leafInput(record: ProvenanceRecord): Buffer {
-  const text = canonicalize(record);
-  if (text === undefined) throw new TypeError('record has no JSON form');
-  return Buffer.from(text, 'utf8');
+  return Buffer.from(canonicalJson(record), 'utf8');
 }
 
 function requireSha256(value: string, field: string): void {
