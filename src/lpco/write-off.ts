@@ -4,12 +4,11 @@
  * off when it is cleared, released when it is cancelled or rejected. Refusal reasons are
  * findings whose codes name the CERTEX-style reason (lpco.quantity-insufficient ~ CERTEX 05).
  *
- * No over-draw under concurrency: every draw is the conditional
- *   UPDATE lpco_lines SET remaining = remaining - q WHERE … AND remaining >= q
- * whose row count decides, inside one transaction with everything else the declaration draws
- * (all or nothing). On PostgreSQL the cited LPCO rows are locked first, in id order, so a
- * concurrent revocation or another declaration's exhaustion cannot slip between check and draw;
- * SQLite has a single writer. A CHECK (remaining >= 0) stands behind both.
+ * No over-draw under concurrency: the cited LPCO rows are locked first (PostgreSQL, in id
+ * order, so two transactions never wait on each other crosswise; SQLite has a single writer),
+ * so a concurrent revocation, exhaustion or draw cannot slip between check and draw. Each draw
+ * is then the conditional UPDATE … SET remaining = remaining - q WHERE … AND remaining >= q,
+ * whose row count is checked, and a CHECK (remaining >= 0) stands behind both.
  */
 import type { Transaction } from 'kysely';
 import { RejectionError, finding, hasErrors, type Finding, type Severity } from '../findings.js';
@@ -17,6 +16,7 @@ import type { DatabaseKind } from '../store/db.js';
 import { USABLE_STATUSES, dateOf, effectiveStatus } from './lifecycle.js';
 import { fromMilli, toMilli } from './quantity.js';
 import { type LpcoDb, REGISTRY_ACTOR, lpcosForUpdate, newId, recordHistory } from './registry.js';
+import type { LpcoStatus } from './lpco.js';
 import type { LpcoLineRow, LpcoReservationRow, LpcoRow, LpcoTables } from './tables.js';
 
 /** One AdditionalDocument of a declaration that cites an LPCO (citations.ts reads them). */
@@ -93,63 +93,102 @@ const refused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations
 
 /** The findings a declaration's citations would get, without drawing anything (POST /v1/validate). */
 export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: CitationCheck, policy: CitationPolicy): Promise<Finding[]> {
-  return db.transaction().execute(async (trx) => assess(check, await loadCited(trx, kind, check.citations, false), policy).findings);
+  const today = dateOf((policy.now ?? (() => new Date()))());
+  return db.transaction().execute(async (trx) => {
+    const cited = await loadCited(trx, kind, check.citations, false);
+    return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
+  });
 }
 
 /**
  * Checks every citation and reserves every quantity, in one transaction: either all of it or,
- * with a 422 RejectionError listing every refusal reason, none of it.
+ * with a RejectionError listing every refusal reason (422; 409 when already reserved), none of it.
  */
 export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
+  const [result] = await reserveBatch(db, kind, [request], policy);
+  if (result instanceof RejectionError) throw result;
+  return result as ReservationOutcome;
+}
+
+/**
+ * Several declarations in one transaction, one commit: each is still all or nothing, decided in
+ * turn against what the ones before it left. The cited LPCOs are locked (PostgreSQL) or the
+ * single writer is held (SQLite) for the whole batch, so the running balance kept here is the
+ * balance in the database; the conditional decrement and the CHECK constraint stand behind it.
+ * The answer for each request is its outcome or the RejectionError that refuses it.
+ */
+export async function reserveBatch(db: LpcoDb, kind: DatabaseKind, requests: ReservationRequest[], policy: CitationPolicy): Promise<Array<ReservationOutcome | RejectionError>> {
   const now = (policy.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
-    const active = await trx
-      .selectFrom('lpco_reservations')
-      .select('id')
-      .where('declaration_exchange_id', '=', request.declarationExchangeId)
-      .where('state', '!=', 'released')
-      .executeTakeFirst();
-    if (active) {
-      throw new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
-    }
-    const { findings, draws } = assess(request, await loadCited(trx, kind, request.citations, true), { ...policy, now: () => now });
-    if (hasErrors(findings)) throw refused(findings);
-
-    // LPCOs with a line drawn to zero: exhausted once every line is.
-    const emptied = new Map<string, LpcoRow>();
-    const shortfalls: Finding[] = [];
-    for (const total of totalsPerLine(draws)) {
-      const updated = await trx
-        .updateTable('lpco_lines')
-        .set((eb) => ({ remaining: eb('remaining', '-', total.milli) }))
-        .where('lpco_id', '=', total.lpco.id)
-        .where('sequence', '=', total.line.sequence)
-        .where('remaining', '>=', total.milli)
-        .returning('remaining')
-        .executeTakeFirst();
-      if (!updated) shortfalls.push(shortfall(total, await remainingOf(trx, total.line)));
-      else if (BigInt(updated.remaining) === 0n) emptied.set(total.lpco.id, total.lpco);
-    }
-    if (shortfalls.length > 0) throw refused([...findings, ...shortfalls]);
-
-    const at = now.toISOString();
-    if (draws.length > 0) {
-      const rows: LpcoReservationRow[] = draws.map((d) => ({
-        id: newId(),
-        declaration_exchange_id: request.declarationExchangeId,
-        lpco_id: d.lpco.id,
-        line_sequence: d.line.sequence,
-        goods_item: d.citation.goodsItem ?? '',
-        quantity: d.milli,
-        state: 'reserved',
-        created_at: at,
-        updated_at: at,
-      }));
-      await trx.insertInto('lpco_reservations').values(rows).execute();
-    }
-    for (const lpco of emptied.values()) await markExhaustedWhenEmpty(trx, lpco, request.declarationExchangeId, at);
-    return { findings, reservations: draws.map(reservationOf) };
+    const holding = new Set(
+      (await trx
+        .selectFrom('lpco_reservations')
+        .select('declaration_exchange_id')
+        .where('declaration_exchange_id', 'in', requests.map((r) => r.declarationExchangeId))
+        .where('state', '!=', 'released')
+        .execute()).map((r) => r.declaration_exchange_id),
+    );
+    const cited = await loadCited(trx, kind, requests.flatMap((r) => r.citations), true);
+    const available = availableOf(cited);
+    const accepted: Accepted[] = [];
+    const results = requests.map((request): ReservationOutcome | RejectionError => {
+      if (holding.has(request.declarationExchangeId)) {
+        return new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
+      }
+      const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
+      if (hasErrors(findings)) return refused(findings);
+      for (const total of totalsPerLine(draws)) available.set(lineKey(total.line), (available.get(lineKey(total.line)) ?? 0n) - total.milli);
+      holding.add(request.declarationExchangeId);
+      accepted.push({ request, draws, emptied: [...new Set(draws.map((d) => d.lpco))].filter((lpco) => isEmpty(lpco, cited, available)) });
+      return { reservations: draws.map(reservationOf), findings };
+    });
+    await applyDraws(trx, accepted, now.toISOString());
+    return results;
   });
+}
+
+interface Accepted {
+  request: ReservationRequest;
+  draws: Draw[];
+  /** LPCOs this request drew down to nothing: exhausted by it. */
+  emptied: LpcoRow[];
+}
+
+/** Rows per INSERT: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535). */
+const INSERT_CHUNK = 1000;
+
+async function applyDraws(trx: Trx, accepted: Accepted[], at: string): Promise<void> {
+  for (const total of totalsPerLine(accepted.flatMap((a) => a.draws))) {
+    const result = await trx
+      .updateTable('lpco_lines')
+      .set((eb) => ({ remaining: eb('remaining', '-', total.milli) }))
+      .where('lpco_id', '=', total.lpco.id)
+      .where('sequence', '=', total.line.sequence)
+      .where('remaining', '>=', total.milli)
+      .executeTakeFirst();
+    // Only a writer that ignored the lock could get here; failing the batch is the safe answer.
+    if (result.numUpdatedRows !== 1n) throw new Error(`LPCO ${total.lpco.id} line ${total.line.sequence} changed during a write-off: batch rolled back`);
+  }
+  const rows: LpcoReservationRow[] = accepted.flatMap(({ request, draws }) =>
+    draws.map((d) => ({
+      id: newId(),
+      declaration_exchange_id: request.declarationExchangeId,
+      lpco_id: d.lpco.id,
+      line_sequence: d.line.sequence,
+      goods_item: d.citation.goodsItem ?? '',
+      quantity: d.milli,
+      state: 'reserved',
+      created_at: at,
+      updated_at: at,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('lpco_reservations').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (const { request, emptied } of accepted) {
+    for (const lpco of emptied) {
+      await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
+      await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${request.declarationExchangeId})`, actor: REGISTRY_ACTOR });
+    }
+  }
 }
 
 /** Reserved quantities become final (the declaration is cleared); returns how many reservations were written off. */
@@ -210,9 +249,11 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
   };
 }
 
-/** Every refusal reason of every citation, and the draws the citations ask for when there are none. */
-function assess(check: CitationCheck, cited: Cited, policy: CitationPolicy): { findings: Finding[]; draws: Draw[] } {
-  const today = dateOf((policy.now ?? (() => new Date()))());
+/**
+ * Every refusal reason of every citation against the `available` balance per line, and the
+ * draws the citations ask for when there are none.
+ */
+function assess(check: CitationCheck, cited: Cited, available: Map<string, bigint>, today: string, unknownLpco: CitationPolicy['unknownLpco']): { findings: Finding[]; draws: Draw[] } {
   const findings: Finding[] = [];
   const draws: Draw[] = [];
   check.citations.forEach((citation, i) => {
@@ -220,10 +261,10 @@ function assess(check: CitationCheck, cited: Cited, policy: CitationPolicy): { f
     const name = `${citation.documentCode} ${citation.number}${citation.goodsItem ? ` (goods item ${citation.goodsItem})` : ''}`;
     const lpco = cited.lpcos.get(keyOf(citation.documentCode, citation.number));
     if (!lpco) {
-      findings.push(finding('lpco.unknown', `${name} is not in the LPCO registry`, path, policy.unknownLpco));
+      findings.push(finding('lpco.unknown', `${name} is not in the LPCO registry`, path, unknownLpco));
       return;
     }
-    const refusals = statusFindings(lpco, today, cited, name, path);
+    const refusals = statusFindings(lpco, isEmpty(lpco, cited, available) ? 'exhausted' : lpco.status, today, cited, name, path);
     // Nothing is drawn from an LPCO that cannot be used: its quantities would only add noise.
     const usable = refusals.length === 0;
     if (lpco.holder_id !== check.holderId) {
@@ -236,7 +277,8 @@ function assess(check: CitationCheck, cited: Cited, policy: CitationPolicy): { f
     findings.push(...refusals);
   });
   for (const total of totalsPerLine(draws)) {
-    if (BigInt(total.line.remaining) < total.milli) findings.push(shortfall(total, BigInt(total.line.remaining)));
+    const left = available.get(lineKey(total.line)) ?? 0n;
+    if (left < total.milli) findings.push(shortfall(total, left));
   }
   return { findings, draws };
 }
@@ -248,8 +290,8 @@ const STATUS_REASON: Partial<Record<string, string>> = {
   exhausted: 'is exhausted: nothing is left to write off',
 };
 
-function statusFindings(lpco: LpcoRow, today: string, cited: Cited, name: string, path: string): Finding[] {
-  const status = effectiveStatus(lpco.status, lpco.valid_until, today);
+function statusFindings(lpco: LpcoRow, stored: LpcoStatus, today: string, cited: Cited, name: string, path: string): Finding[] {
+  const status = effectiveStatus(stored, lpco.valid_until, today);
   if (status === 'replaced') {
     const by = lpco.replaced_by === null ? undefined : cited.replacementNumbers.get(lpco.replaced_by);
     return [finding('lpco.replaced', `${name} has been replaced${by ? ` by ${lpco.document_code} ${by}` : ''}; cite the replacing document`, path)];
@@ -294,7 +336,7 @@ interface LineTotal {
 function totalsPerLine(draws: Draw[]): LineTotal[] {
   const totals = new Map<string, LineTotal>();
   for (const d of draws) {
-    const key = `${d.lpco.id} ${d.line.sequence}`;
+    const key = lineKey(d.line);
     const total = totals.get(key);
     totals.set(key, total ? { ...total, milli: total.milli + d.milli } : { lpco: d.lpco, line: d.line, milli: d.milli, path: d.path });
   }
@@ -310,16 +352,15 @@ function shortfall(total: LineTotal, remaining: bigint): Finding {
   );
 }
 
-async function remainingOf(trx: Trx, line: LpcoLineRow): Promise<bigint> {
-  const row = await trx.selectFrom('lpco_lines').select('remaining').where('lpco_id', '=', line.lpco_id).where('sequence', '=', line.sequence).executeTakeFirstOrThrow();
-  return BigInt(row.remaining);
+const lineKey = (line: LpcoLineRow) => `${line.lpco_id} ${line.sequence}`;
+
+/** What is left on each cited line, as loaded: the running balance a batch draws down. */
+function availableOf(cited: Cited): Map<string, bigint> {
+  return new Map([...cited.lines.values()].flat().map((line) => [lineKey(line), BigInt(line.remaining)]));
 }
 
-async function markExhaustedWhenEmpty(trx: Trx, lpco: LpcoRow, declarationExchangeId: string, at: string): Promise<void> {
-  const left = await trx.selectFrom('lpco_lines').select('sequence').where('lpco_id', '=', lpco.id).where('remaining', '>', 0).executeTakeFirst();
-  if (left) return;
-  await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
-  await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${declarationExchangeId})`, actor: REGISTRY_ACTOR });
+function isEmpty(lpco: LpcoRow, cited: Cited, available: Map<string, bigint>): boolean {
+  return (cited.lines.get(lpco.id) ?? []).every((line) => available.get(lineKey(line)) === 0n);
 }
 
 /** Back to the status the LPCO had before it was exhausted. */

@@ -1,11 +1,11 @@
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type DatabaseKind } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Lpco } from '../../src/lpco/lpco.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
 import { lpcoMigrations } from '../../src/lpco/tables.js';
-import { TEST_PG_URL, createTestDatabase } from '../support/databases.js';
+import { createTestDatabase } from '../support/databases.js';
+import { backendsGone } from './pg-backends.js';
 
 export interface LpcoTestDb {
   db: LpcoDb;
@@ -27,28 +27,10 @@ export function useLpcoDatabase(kind: DatabaseKind): LpcoTestDb {
   });
   afterAll(async () => {
     await handle.db?.destroy();
-    if (kind === 'postgres') await backendsGone(new URL(handle.location).pathname.slice(1));
+    if (kind === 'postgres') await backendsGone(handle.location);
     await drop?.();
   });
   return handle;
-}
-
-/**
- * pg's pool resolves end() before its sockets have closed; a forced DROP DATABASE in that
- * window kills a closing client, whose error then surfaces as an unhandled one. Wait them out.
- */
-async function backendsGone(database: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  try {
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if (rows[0]?.n === '0') return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Within the sample's validity (2026-01-10 to 2026-03-10). */
