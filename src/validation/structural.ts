@@ -16,8 +16,8 @@ export interface StructuralValidator {
   validate(json: WcoJsonObject): Finding[];
 }
 
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+function newAjv(allErrors: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors, strict: true, strictRequired: false });
   ajv.addKeyword({
     keyword: 'xsd',
     type: 'string',
@@ -37,24 +37,33 @@ function newAjv(): Ajv2020 {
   return ajv;
 }
 
-export function structuralValidator(model: WcoModel, schema: Record<string, unknown>): StructuralValidator {
-  const ajv = newAjv();
+/** One validator per root element, e.g. MetaData and a bare Declaration. */
+function rootValidators(model: WcoModel, schema: Record<string, unknown>, allErrors: boolean): Map<string, ValidateFunction> {
+  const ajv = newAjv(allErrors);
   ajv.addSchema(schema);
   const id = schema.$id as string;
-  const byRoot = new Map<string, ValidateFunction>(
-    model.roots.map((r) => [r.name, ajv.compile({ $ref: `${id}#/$defs/${r.type}` })]),
-  );
+  return new Map(model.roots.map((r) => [r.name, ajv.compile({ $ref: `${id}#/$defs/${r.type}` })]));
+}
+
+export function structuralValidator(model: WcoModel, schema: Record<string, unknown>): StructuralValidator {
+  // Valid documents are the common case: a first-error validator answers them about twice as
+  // fast; the all-errors one is compiled on the first invalid document, to list every finding.
+  const firstError = rootValidators(model, schema, false);
+  let allErrors: Map<string, ValidateFunction> | undefined;
   return {
     validate(json) {
       const names = Object.keys(json);
       const rootName = names[0] ?? '';
-      const validate = byRoot.get(rootName);
-      if (names.length !== 1 || !validate) {
-        const expected = [...byRoot.keys()].join(' or ');
+      const quick = firstError.get(rootName);
+      if (names.length !== 1 || !quick) {
+        const expected = [...firstError.keys()].join(' or ');
         return [{ severity: 'error', code: 'xsd.root', message: `The root must be one of ${expected}; found ${names.join(', ') || 'nothing'}`, path: '' }];
       }
-      if (validate(json[rootName])) return [];
-      return findingsOf(validate.errors ?? [], `/${pointerToken(rootName)}`);
+      if (quick(json[rootName])) return [];
+      allErrors ??= rootValidators(model, schema, true);
+      const full = allErrors.get(rootName)!;
+      full(json[rootName]);
+      return findingsOf(full.errors ?? [], `/${pointerToken(rootName)}`);
     },
   };
 }

@@ -20,91 +20,106 @@ export interface XmlToJsonResult {
   findings: Finding[];
 }
 
+/**
+ * Where the conversion is, as JSON pointer and XPath steps. Kept as stacks and joined only
+ * when a finding needs them: building both strings for every element cost more than the rest
+ * of the conversion.
+ */
 interface Context {
   model: WcoModel;
   namespaces: NamespaceMap;
   findings: Finding[];
+  pointer: string[];
+  xpath: string[];
 }
 
-function structural(ctx: Context, code: string, message: string, path: string, xpath: string): void {
-  ctx.findings.push({ severity: 'error', code, message, path, xpath });
+function report(ctx: Context, code: string, message: string, extraPointer = '', extraXpath = ''): void {
+  ctx.findings.push({
+    severity: 'error',
+    code,
+    message,
+    path: ctx.pointer.map((t) => `/${t}`).join('') + extraPointer,
+    xpath: ctx.xpath.map((t) => `/${t}`).join('') + extraXpath,
+  });
 }
 
 export function xmlToWcoJson(root: XmlElement, model: WcoModel, namespaces: NamespaceMap): XmlToJsonResult {
-  const ctx: Context = { model, namespaces, findings: [] };
+  const ctx: Context = { model, namespaces, findings: [], pointer: [], xpath: [] };
   const decl = model.roots.find((r) => r.name === root.name && namespaces.toDocument(r.ns) === root.ns);
   if (!decl) {
     const expected = model.roots.map((r) => `${r.name} (${namespaces.toDocument(r.ns)})`).join(' or ');
-    structural(ctx, 'xsd.root', `Root element ${root.name} (${root.ns || 'no namespace'}) is not ${expected}`, '', `/${root.name}`);
+    report(ctx, 'xsd.root', `Root element ${root.name} (${root.ns || 'no namespace'}) is not ${expected}`, '', `/${root.name}`);
     return { findings: ctx.findings };
   }
-  const path = `/${pointerToken(root.name)}`;
-  return { json: { [root.name]: convert(ctx, root, decl.type, path, `/${root.name}`) }, findings: ctx.findings };
+  ctx.pointer.push(pointerToken(root.name));
+  ctx.xpath.push(root.name);
+  return { json: { [root.name]: convert(ctx, root, decl.type) }, findings: ctx.findings };
 }
 
-function convert(ctx: Context, el: XmlElement, typeId: string, path: string, xpath: string): WcoJsonValue {
+function convert(ctx: Context, el: XmlElement, typeId: string): WcoJsonValue {
   const type = typeOf(ctx.model, typeId);
-  const attributes = attributesOf(ctx, el, path, xpath);
   if (isLeafType(type)) {
     const child = el.children.find((c) => typeof c !== 'string');
-    if (child) structural(ctx, 'xsd.unexpected-element', `${el.name} holds text only; ${child.name} is not expected`, path, `${xpath}/${child.name}`);
+    if (child) report(ctx, 'xsd.unexpected-element', `${el.name} holds text only; ${child.name} is not expected`, '', `/${child.name}`);
     const value = textOf(el);
-    return Object.keys(attributes).length === 0 ? value : { value, ...attributes };
+    if (el.attrs.length === 0) return value;
+    const leaf: WcoJsonObject = { value };
+    addAttributes(ctx, el, leaf);
+    return leaf;
   }
-  return { ...attributes, ...elementContent(ctx, el, type as ComplexType & { content: GroupParticle }, path, xpath) };
+  const out: WcoJsonObject = {};
+  addAttributes(ctx, el, out);
+  addElementContent(ctx, el, (type as ComplexType & { content: GroupParticle }).content, out);
+  return out;
 }
 
-function attributesOf(ctx: Context, el: XmlElement, path: string, xpath: string): Record<string, string> {
-  const out: Record<string, string> = {};
+function addAttributes(ctx: Context, el: XmlElement, out: WcoJsonObject): void {
   for (const a of el.attrs) {
     if (a.ns === '') out[a.name] = a.value;
     else if (a.ns === XSI && a.name === 'schemaLocation') out[XSI_SCHEMA_LOCATION] = a.value;
-    else structural(ctx, 'xsd.unknown-attribute', `Attribute ${a.name} (${a.ns}) is not allowed on ${el.name}`, path, `${xpath}/@${a.name}`);
+    else report(ctx, 'xsd.unknown-attribute', `Attribute ${a.name} (${a.ns}) is not allowed on ${el.name}`, `/${pointerToken(a.name)}`, `/@${a.name}`);
   }
-  return out;
 }
 
-function elementContent(ctx: Context, el: XmlElement, type: ComplexType & { content: GroupParticle }, path: string, xpath: string): WcoJsonObject {
-  const { byName } = contentIndex(type.content);
-  const out: WcoJsonObject = {};
-  const counts = new Map<string, number>();
+function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle, out: WcoJsonObject): void {
+  const { byName } = contentIndex(content);
   let lastPosition = -1;
   let lastName = '';
+  const seen = new Map<string, number>();
   for (const child of el.children) {
     if (typeof child === 'string') {
-      if (child.trim() !== '') structural(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`, path, xpath);
+      if (child.trim() !== '') report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
       continue;
     }
-    const n = (counts.get(child.name) ?? 0) + 1;
-    counts.set(child.name, n);
-    const childXpath = `${xpath}/${child.name}[${n}]`;
     const use = byName.get(child.name);
-    const childPath = `${path}/${pointerToken(child.name)}`;
+    const existing = out[child.name];
+    const n = (seen.get(child.name) ?? 0) + 1;
+    seen.set(child.name, n);
+    ctx.pointer.push(pointerToken(child.name));
+    ctx.xpath.push(`${child.name}[${n}]`);
     if (!use) {
-      structural(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`, childPath, childXpath);
-      continue;
-    }
-    const expectedNs = ctx.namespaces.toDocument(use.particle.ns);
-    if (child.ns !== expectedNs) {
-      structural(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expectedNs || '(none)'}, not ${child.ns || '(none)'}`, childPath, childXpath);
-      continue;
-    }
-    if (use.position < lastPosition) {
-      structural(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`, childPath, childXpath);
-    }
-    if (use.position >= lastPosition) {
-      lastPosition = use.position;
-      lastName = child.name;
-    }
-    const repeats = use.max === null || use.max > 1;
-    if (repeats) {
-      const list = (out[child.name] ??= []) as WcoJsonValue[];
-      list.push(convert(ctx, child, use.particle.type, `${childPath}/${list.length}`, childXpath));
-    } else if (child.name in out) {
-      structural(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`, childPath, childXpath);
+      report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
+    } else if (child.ns !== ctx.namespaces.toDocument(use.particle.ns)) {
+      const expected = ctx.namespaces.toDocument(use.particle.ns);
+      report(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
     } else {
-      out[child.name] = convert(ctx, child, use.particle.type, childPath, childXpath);
+      if (use.position < lastPosition) report(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
+      else {
+        lastPosition = use.position;
+        lastName = child.name;
+      }
+      if (use.max === null || use.max > 1) {
+        const list = (existing ?? (out[child.name] = [])) as WcoJsonValue[];
+        ctx.pointer.push(String(list.length));
+        list.push(convert(ctx, child, use.particle.type));
+        ctx.pointer.pop();
+      } else if (existing !== undefined) {
+        report(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
+      } else {
+        out[child.name] = convert(ctx, child, use.particle.type);
+      }
     }
+    ctx.pointer.pop();
+    ctx.xpath.pop();
   }
-  return out;
 }
