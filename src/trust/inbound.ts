@@ -6,7 +6,7 @@ import { finding, RejectionError } from '../findings.js';
 import { checkSenderIs, readSignedEnvelope, type EnvelopeHeader } from './envelope.js';
 import { verifyJsonEnvelope } from './json-envelope.js';
 import type { TrustDecision, TrustStore } from './trust-store.js';
-import { verifyXmlSignature, type SignatureEvidence } from './xml-verify.js';
+import { verifyXmlSignature, type SignatureEvidence, type XmlVerifyOptions } from './xml-verify.js';
 
 export interface VerifiedEnvelope {
   format: 'xml-dsig' | 'jws';
@@ -20,10 +20,15 @@ export interface VerifiedEnvelope {
   trust: TrustDecision;
 }
 
-export async function verifyInboundEnvelope(body: Buffer, contentType: string, sender: TrustStore): Promise<VerifiedEnvelope> {
+export async function verifyInboundEnvelope(
+  body: Buffer,
+  contentType: string,
+  sender: TrustStore,
+  xmlOptions: XmlVerifyOptions = {},
+): Promise<VerifiedEnvelope> {
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/xml' || mediaType === 'text/xml') {
-    const verified = await verifyXmlSignature(body, sender);
+    const verified = await verifyXmlSignature(body, sender, xmlOptions);
     const envelope = readSignedEnvelope(verified.signedXml);
     checkSenderIs(envelope.header, sender.participantId);
     return { format: 'xml-dsig', ...envelope, signedContent: verified.signedXml, evidence: verified.evidence, trust: verified.trust };

@@ -28,6 +28,7 @@ import {
 
 export interface SignatureShape {
   signature: Element;
+  signedInfo: Element;
   signatureAlgorithm: SignatureAlgorithmUri;
   digestAlgorithm: DigestAlgorithmUri;
   digestValue: string;
@@ -131,6 +132,7 @@ export function checkSignatureShape(root: Element): SignatureShape {
   const [x509Certificate] = expectChildren(x509Data!, ['X509Certificate']);
   return {
     signature,
+    signedInfo: signedInfo!,
     signatureAlgorithm,
     digestAlgorithm,
     digestValue,
