@@ -115,13 +115,16 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
   const timer = setInterval(() => checkpointInBackground(() => readTreeSize(db)), Math.min(checkpointEvery.seconds * 1000, 2 ** 31 - 1));
   timer.unref();
 
-  async function requireTreeSize(size: number, what: string): Promise<void> {
-    const current = await readTreeSize(db);
-    if (size > current) throw badRequest('provenance.beyond-tree', `${what} ${size} is beyond the log's size ${current}.`);
+  // The tree only grows, so a size seen once stays valid: proofs within it need no size query.
+  let seenTreeSize = 0;
+  async function requireTreeSize(size: number): Promise<void> {
+    if (size <= seenTreeSize) return;
+    seenTreeSize = Math.max(seenTreeSize, await readTreeSize(db));
+    if (size > seenTreeSize) throw badRequest('provenance.beyond-tree', `Tree size ${size} is beyond the log's size ${seenTreeSize}.`);
   }
 
   async function proveInclusion(index: number, treeSize: number): Promise<InclusionProof> {
-    await requireTreeSize(treeSize, 'Tree size');
+    await requireTreeSize(treeSize);
     if (index >= treeSize) throw badRequest('provenance.index-outside-tree', `Entry ${index} is not in a tree of size ${treeSize}.`);
     const path = await inclusionProof(index, treeSize, readStored);
     return { index, treeSize, auditPath: path.map((hash) => hash.toString('base64')) };
@@ -161,7 +164,7 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     },
     inclusionProof: proveInclusion,
     async consistencyProof(from, to) {
-      await requireTreeSize(to, 'Tree size');
+      await requireTreeSize(to);
       if (from > to) throw badRequest('provenance.from-after-to', `A consistency proof goes from a smaller tree to a larger one; ${from} is larger than ${to}.`);
       const path = await consistencyProof(from, to, readStored);
       return { from, to, path: path.map((hash) => hash.toString('base64')) };
