@@ -63,6 +63,7 @@ function checkObject(report: Report, key: string, obj: WcoJsonObject, path: stri
       report('error', 'rules.goods-item-quantity', `GoodsItemQuantity is ${declared} but the declaration has ${items} goods items`, `${path}/GoodsItemQuantity`);
     }
   }
+  if (key === 'Declaration' && obj.TotalPackageQuantity !== undefined) checkTotalPackages(report, obj, path);
   const items = obj.GovernmentAgencyGoodsItem;
   if (Array.isArray(items)) {
     const seen = new Map<string, number>();
@@ -75,6 +76,25 @@ function checkObject(report: Report, key: string, obj: WcoJsonObject, path: stri
         report('error', 'rules.sequence-duplicate', `Goods item ${i + 1} repeats SequenceNumeric ${sequence} of goods item ${first + 1}`, `${path}/GovernmentAgencyGoodsItem/${i}/SequenceNumeric`);
       } else seen.set(normalised, i);
     });
+  }
+}
+
+/**
+ * TotalPackageQuantity against the sum of the goods items' Packaging/QuantityQuantity, when
+ * every package line states one. A warning: customs accept declarations where the two differ
+ * (two corpus samples do), but a sender should hear about it.
+ */
+function checkTotalPackages(report: Report, declaration: WcoJsonObject, path: string): void {
+  const shipment = asList(declaration.GoodsShipment)[0];
+  if (!shipment || typeof shipment === 'string') return;
+  const quantities = asList(shipment.GovernmentAgencyGoodsItem)
+    .flatMap((item) => (typeof item === 'string' ? [] : asList(item.Packaging)))
+    .map((packaging) => (typeof packaging === 'string' ? undefined : textOf(packaging.QuantityQuantity)));
+  if (quantities.length === 0 || quantities.some((q) => q === undefined)) return;
+  const sum = quantities.reduce((total, q) => total + Number(q), 0);
+  const declared = textOf(declaration.TotalPackageQuantity) ?? '';
+  if (Number(declared) !== sum) {
+    report('warning', 'rules.total-packages', `TotalPackageQuantity is ${declared} but the goods items' packages add up to ${sum}`, `${path}/TotalPackageQuantity`);
   }
 }
 

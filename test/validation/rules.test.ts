@@ -83,6 +83,17 @@ describe('business rules', () => {
     const items = json.MetaData.Declaration.GoodsShipment.GovernmentAgencyGoodsItem;
     items.push({ ...items[0], SequenceNumeric: '01' });
     json.MetaData.Declaration.GoodsItemQuantity = '2';
+    json.MetaData.Declaration.TotalPackageQuantity = '2000';
     expect(codes(json)).toEqual(['error rules.sequence-duplicate /MetaData/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/1/SequenceNumeric']);
+  });
+
+  it('warn when TotalPackageQuantity differs from the packages of the goods items', () => {
+    const json = sample();
+    const item = json.MetaData.Declaration.GoodsShipment.GovernmentAgencyGoodsItem[0];
+    expect(item.Packaging.map((p: any) => p.QuantityQuantity)).toEqual(['1000']);
+    json.MetaData.Declaration.TotalPackageQuantity = '999';
+    expect(codes(json)).toEqual(['warning rules.total-packages /MetaData/Declaration/TotalPackageQuantity']);
+    delete item.Packaging[0].QuantityQuantity;
+    expect(codes(json)).toEqual([]);
   });
 });
