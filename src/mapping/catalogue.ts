@@ -1,0 +1,138 @@
+/**
+ * The mappings of a folder (`mappings/<id>/mapping.yaml`), each read, checked and compiled once
+ * at load. Applying one reads the input in its format, runs the compiled rules and writes the
+ * output format; every result carries the provenance of the spec that made it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { RejectionError, finding, hasErrors, type Finding } from '../findings.js';
+import { compileRules, type CodeLists } from './compile.js';
+import { readInput, writeOutput, type InputCheck } from './formats.js';
+import { MappingSpecError, readSpec, type InputFormat, type MappingSpec, type OutputFormat } from './spec.js';
+
+export { MappingSpecError } from './spec.js';
+
+export interface Provenance {
+  /** `id@version` of the mapping. */
+  mapping: string;
+  /** SHA-256 (hex) of the bytes of mapping.yaml. */
+  specSha256: string;
+}
+
+export interface MappedDocument {
+  /** An object for the JSON formats, XML text for sps-xml. */
+  output: unknown;
+  provenance: Provenance;
+}
+
+export interface MappingSummary {
+  id: string;
+  version: string;
+  specSha256: string;
+}
+
+export interface Mapping extends MappingSummary {
+  description: string;
+  from: InputFormat;
+  to: OutputFormat;
+  /** The mapping's folder. */
+  dir: string;
+  /**
+   * Maps one document (bytes, text, or an already parsed object). A document the mapping cannot
+   * read or map is refused with a RejectionError (422, or 400 when malformed) carrying findings.
+   */
+  apply(input: unknown): Promise<MappedDocument>;
+}
+
+export interface MappingCatalogue {
+  get(id: string): Mapping | undefined;
+  list(): MappingSummary[];
+  /** Throws an Error for an unknown id: agreements naming mappings are checked at start. */
+  apply(id: string, input: unknown): Promise<MappedDocument>;
+}
+
+export async function loadMappings(dir = 'mappings'): Promise<MappingCatalogue> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const folders = entries.filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'mapping.yaml'))).map((e) => e.name).sort();
+  const mappings = new Map<string, Mapping>();
+  for (const folder of folders) mappings.set(folder, await loadMapping(join(dir, folder)));
+  return {
+    get: (id) => mappings.get(id),
+    list: () => [...mappings.values()].map(({ id, version, specSha256 }) => ({ id, version, specSha256 })),
+    apply: (id, input) => {
+      const mapping = mappings.get(id);
+      if (!mapping) throw new Error(`No mapping ${id} in ${dir} (known: ${[...mappings.keys()].join(', ')})`);
+      return mapping.apply(input);
+    },
+  };
+}
+
+/** One mapping folder: mapping.yaml, its code lists, and input.schema.json when the input is plain JSON. */
+export async function loadMapping(folder: string): Promise<Mapping> {
+  const file = join(folder, 'mapping.yaml');
+  const bytes = await readFile(file);
+  const spec = readSpec(bytes.toString('utf8'), file);
+  const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
+  if (spec.id !== folderName) {
+    throw new MappingSpecError(file, [finding('mapping.spec', `${file}:1: id "${spec.id}" must match its folder name "${folderName}"`, '/id')]);
+  }
+  const rules = compileRules(spec.rules, await loadCodeLists(folder, file, spec));
+  const check = existsSync(join(folder, 'input.schema.json')) ? inputCheck(JSON.parse(await readFile(join(folder, 'input.schema.json'), 'utf8'))) : undefined;
+  const provenance: Provenance = { mapping: `${spec.id}@${spec.version}`, specSha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    id: spec.id,
+    version: spec.version,
+    description: spec.description,
+    from: spec.from,
+    to: spec.to,
+    specSha256: provenance.specSha256,
+    dir: folder,
+    apply: async (input) => {
+      const run = await rules(readInput(spec.from, input, spec, check));
+      if (hasErrors(run.findings)) throw new RejectionError(422, `Not mappable by ${provenance.mapping}`, run.findings);
+      return { output: writeOutput(spec.to, run.output, spec), provenance };
+    },
+  };
+}
+
+async function loadCodeLists(folder: string, file: string, spec: MappingSpec): Promise<CodeLists> {
+  const lists: Record<string, Record<string, string>> = {};
+  const problems: Finding[] = [];
+  for (const [name, { file: listFile, line }] of Object.entries(spec.codeLists)) {
+    const path = join(folder, listFile);
+    let table: unknown;
+    try {
+      table = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      problems.push(finding('mapping.spec', `${file}:${line}: code list ${name} (${listFile}) cannot be read: ${(err as Error).message}`, `/codeLists/${name}`));
+      continue;
+    }
+    const codes = typeof table === 'object' && table !== null && !Array.isArray(table) ? (table as Record<string, unknown>).codes : undefined;
+    if (typeof codes !== 'object' || codes === null || !Object.values(codes).every((v) => typeof v === 'string')) {
+      problems.push(finding('mapping.spec', `${file}:${line}: code list ${name} (${listFile}) must be {"source": "…", "codes": {"<code>": "<value>"}}`, `/codeLists/${name}`));
+      continue;
+    }
+    lists[name] = codes as Record<string, string>;
+  }
+  if (problems.length > 0) throw new MappingSpecError(file, problems);
+  return lists;
+}
+
+function inputCheck(schema: Record<string, unknown>): InputCheck {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
+  return (json) => {
+    if (!validate(json)) throw new RejectionError(422, 'Invalid document', (validate.errors ?? []).map(schemaFinding));
+  };
+}
+
+export function schemaFinding(error: ErrorObject): Finding {
+  const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
+  const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
+  return finding(`schema.${error.keyword}`, `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`, error.instancePath + missing);
+}

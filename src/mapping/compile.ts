@@ -1,0 +1,243 @@
+/**
+ * A checked spec compiled once into a plain function. Rules become closures over parsed paths,
+ * conversions and code lists; nothing is interpreted per document. Rules are synchronous
+ * except JSONata (async in jsonata 2): a run stays synchronous until it meets a JSONata rule,
+ * so mappings without one never pay for a promise.
+ */
+import type { Finding } from '../findings.js';
+import { CONVERSIONS, convertUnit } from './conversions.js';
+import { select, textOf, type InputPath } from './path.js';
+import type { Condition, EachRule, ObjectRule, OutputPath, Rule, ValueRule } from './spec.js';
+
+export type CodeLists = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type Output = Record<string, unknown>;
+
+export interface MappingRun {
+  output: Output;
+  findings: Finding[];
+}
+
+/** Synchronous when the spec has no JSONata rule on the path taken. */
+export type CompiledRules = (input: unknown) => MappingRun | Promise<MappingRun>;
+
+interface Scope {
+  node: unknown;
+  /** 1-based position among the items of the enclosing `each`. */
+  position: number;
+  /** JSON pointer of the node, built only when a finding needs it. */
+  pointer: () => string;
+}
+
+interface Run {
+  root: unknown;
+  findings: Finding[];
+}
+
+type Step = (scope: Scope, out: Output, run: Run) => void | Promise<void>;
+
+/** Calls fn on each item in order, waiting only for the calls that return a promise. */
+function eachInOrder<T>(items: readonly T[], fn: (item: T, index: number) => void | Promise<void>, start = 0): void | Promise<void> {
+  for (let i = start; i < items.length; i++) {
+    const pending = fn(items[i]!, i);
+    if (pending) return pending.then(() => eachInOrder(items, fn, i + 1));
+  }
+}
+
+function write(out: Output, to: OutputPath, value: unknown): void {
+  let target = out;
+  const last = to.keys.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = to.keys[i]!;
+    const next = target[key];
+    target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Output;
+  }
+  const key = to.keys[last]!;
+  if (!to.append) target[key] = value;
+  else if (Array.isArray(target[key])) (target[key] as unknown[]).push(value);
+  else target[key] = [value];
+}
+
+function pointerOf(scope: Scope, path: InputPath): string {
+  const relative = path.steps.map((s) => `/${s.key}`).join('');
+  return path.absolute ? relative : scope.pointer() + relative;
+}
+
+function problem(run: Run, code: string, message: string, path: string): void {
+  run.findings.push({ severity: 'error', code, message: `${message} (${path || '/'})`, path });
+}
+
+export function compileRules(rules: readonly Rule[], codeLists: CodeLists): CompiledRules {
+  const steps = rules.map((r) => compileRule(r, codeLists));
+  return (input) => {
+    const run: Run = { root: input, findings: [] };
+    const output: Output = {};
+    const scope: Scope = { node: input, position: 1, pointer: () => '' };
+    const pending = eachInOrder(steps, (step) => step(scope, output, run));
+    const result = (): MappingRun => ({ output, findings: run.findings });
+    return pending ? pending.then(result) : result();
+  };
+}
+
+function compileRule(rule: Rule, codeLists: CodeLists): Step {
+  if (rule.kind === 'each') return compileEach(rule, codeLists);
+  if (rule.kind === 'object') return compileObject(rule, codeLists);
+  return compileValue(rule, codeLists);
+}
+
+function compileEach(rule: EachRule, codeLists: CodeLists): Step {
+  const steps = rule.rules.map((r) => compileRule(r, codeLists));
+  const conditions = rule.where.map(compileCondition);
+  return (scope, out, run) => {
+    const items = select(rule.path, scope.node, run.root).filter((item) => conditions.every((test) => test(item, run.root)));
+    if (items.length === 0) {
+      if (rule.required) problem(run, 'mapping.no-items', `No ${rule.path.source} selected for ${rule.to.keys.join('.')}`, pointerOf(scope, rule.path));
+      return;
+    }
+    const results: Output[] = [];
+    const pending = eachInOrder(items, (item, i) => {
+      const itemScope: Scope = { node: item, position: i + 1, pointer: () => `${pointerOf(scope, rule.path)}/${i}` };
+      const itemOut: Output = {};
+      results.push(itemOut);
+      return eachInOrder(steps, (step) => step(itemScope, itemOut, run));
+    });
+    const finish = (): void => {
+      if (rule.to.append) for (const r of results) write(out, rule.to, r);
+      else write(out, rule.to, results);
+    };
+    return pending ? pending.then(finish) : finish();
+  };
+}
+
+function compileObject(rule: ObjectRule, codeLists: CodeLists): Step {
+  const steps = rule.rules.map((r) => compileRule(r, codeLists));
+  return (scope, out, run) => {
+    const node = rule.path.steps.length === 0 ? scope.node : select(rule.path, scope.node, run.root)[0];
+    if (node === undefined) {
+      if (rule.required) problem(run, 'mapping.missing', `${rule.path.source} is required`, pointerOf(scope, rule.path));
+      return;
+    }
+    const objectScope: Scope = { node, position: scope.position, pointer: () => pointerOf(scope, rule.path) };
+    const inPlace = rule.to.keys.length === 0;
+    const objectOut: Output = inPlace ? out : {};
+    const finish = (): void => {
+      if (!inPlace && Object.keys(objectOut).length > 0) write(out, rule.to, objectOut);
+    };
+    const pending = eachInOrder(steps, (step) => step(objectScope, objectOut, run));
+    return pending ? pending.then(finish) : finish();
+  };
+}
+
+function compileCondition(condition: Condition): (node: unknown, root: unknown) => boolean {
+  const { path } = condition;
+  if (condition.exists !== undefined) {
+    const wanted = condition.exists;
+    return (node, root) => select(path, node, root).length > 0 === wanted;
+  }
+  const texts = (node: unknown, root: unknown): string[] =>
+    select(path, node, root)
+      .map(textOf)
+      .filter((t): t is string => t !== undefined)
+      .map((t) => t.trim());
+  if (condition.in) {
+    const allowed = new Set(condition.in);
+    return (node, root) => texts(node, root).some((t) => allowed.has(t));
+  }
+  const prefixes = condition.prefixIn ?? [];
+  return (node, root) => texts(node, root).some((t) => prefixes.some((p) => t.startsWith(p)));
+}
+
+/** What a value rule reads before conversion: a raw node (string or leaf object), or undefined. */
+type Read = (scope: Scope, run: Run) => unknown;
+
+function compileRead(rule: ValueRule): Read | undefined {
+  const source = rule.source;
+  switch (source.kind) {
+    case 'const':
+      return () => source.value;
+    case 'position':
+      return (scope) => String(scope.position);
+    case 'from':
+      return (scope, run) => {
+        for (const path of source.paths) {
+          const found = select(path, scope.node, run.root).find((n) => textOf(n)?.trim() !== '' || typeof n === 'object');
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      };
+    case 'join':
+      return (scope, run) => {
+        const parts = source.paths.map((p) => textOf(select(p, scope.node, run.root)[0]));
+        return parts.every((p) => p !== undefined && p !== '') ? parts.join(source.separator) : undefined;
+      };
+    case 'jsonata':
+      return undefined;
+  }
+}
+
+function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
+  const conversions = rule.convert.map((name) => ({ name, ...CONVERSIONS[name]! }));
+  const table = rule.lookup !== undefined ? codeLists[rule.lookup] : undefined;
+  const where = (scope: Scope): string => {
+    const source = rule.source;
+    return source.kind === 'from' || source.kind === 'join' ? pointerOf(scope, source.paths[0]!) : scope.pointer();
+  };
+
+  /** The raw node turned into what is written, or undefined after recording why not. */
+  const finish = (raw: unknown, scope: Scope, out: Output, run: Run): void => {
+    if (raw === undefined || raw === null || raw === '') {
+      if (rule.default !== undefined) write(out, rule.to, rule.default);
+      else if (rule.required) problem(run, 'mapping.missing', `${describe(rule)} is required for ${rule.to.keys.join('.')}`, where(scope));
+      return;
+    }
+    if (conversions.length === 0 && !rule.unit && !table) {
+      write(out, rule.to, typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw);
+      return;
+    }
+    let text = typeof raw === 'number' ? String(raw) : textOf(raw);
+    if (text === undefined) {
+      problem(run, 'mapping.convert', `${describe(rule)} holds no text`, where(scope));
+      return;
+    }
+    for (const c of conversions) {
+      const converted = c.convert(text);
+      if (converted === undefined) {
+        problem(run, 'mapping.convert', `"${text}" is not ${c.describe}`, where(scope));
+        return;
+      }
+      text = converted;
+    }
+    if (rule.unit) {
+      const from = (typeof raw === 'object' ? textOf((raw as Record<string, unknown>).unitCode) : undefined) ?? rule.unit.from;
+      const converted = from === undefined ? undefined : convertUnit(text, from, rule.unit.to);
+      if (converted === undefined) {
+        problem(run, 'mapping.unit', `"${text}"${from ? ` ${from}` : ' (no unit)'} cannot be expressed in ${rule.unit.to}`, where(scope));
+        return;
+      }
+      text = converted;
+    }
+    if (table) {
+      const mapped = Object.hasOwn(table, text) ? table[text] : rule.default;
+      if (mapped === undefined) {
+        problem(run, 'mapping.code-list', `code "${text}" is not in code list ${rule.lookup}`, where(scope));
+        return;
+      }
+      text = mapped;
+    }
+    write(out, rule.to, text);
+  };
+
+  const read = compileRead(rule);
+  if (read) return (scope, out, run) => finish(read(scope, run), scope, out, run);
+  const expression = (rule.source as Extract<ValueRule['source'], { kind: 'jsonata' }>).expression;
+  return (scope, out, run) =>
+    expression.evaluate(scope.node, { root: run.root }).then(
+      (value: unknown) => finish(value, scope, out, run),
+      (err: { message?: string }) => problem(run, 'mapping.jsonata', `JSONata rule at line ${rule.line} failed: ${err.message ?? String(err)}`, scope.pointer()),
+    );
+}
+
+function describe(rule: ValueRule): string {
+  const source = rule.source;
+  if (source.kind === 'from' || source.kind === 'join') return source.paths.map((p) => p.source).join(source.kind === 'from' ? ' or ' : ' + ');
+  return `the value of the rule at line ${rule.line}`;
+}
