@@ -69,7 +69,7 @@ function hashFor(key: KeyObject): string {
   return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'SHA-384' : 'SHA-256';
 }
 
-export function derToPem(der: ArrayBuffer | Uint8Array, label: 'CERTIFICATE' | 'X509 CRL'): string {
+function derToPem(der: ArrayBuffer | Uint8Array, label: 'CERTIFICATE' | 'X509 CRL'): string {
   const base64 = Buffer.from(der instanceof Uint8Array ? der : new Uint8Array(der)).toString('base64');
   return `-----BEGIN ${label}-----\n${base64.replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
 }

@@ -26,7 +26,7 @@ function pemOrDerToDer(bytes: Uint8Array): Uint8Array {
   return match?.[1] ? Buffer.from(match[1].replace(/\s+/g, ''), 'base64') : bytes;
 }
 
-export function parseCrl(bytes: Uint8Array): pkijs.CertificateRevocationList {
+function parseCrl(bytes: Uint8Array): pkijs.CertificateRevocationList {
   const der = pemOrDerToDer(bytes);
   return pkijs.CertificateRevocationList.fromBER(new Uint8Array(der).buffer);
 }

@@ -68,15 +68,14 @@ function scanDocument(root: Element): Element[] {
 }
 
 /** Children must be exactly these ds:* elements, in order, with no text but whitespace. */
-function expectChildren(parent: Element, names: string[], optionalTail = 0): Element[] {
+function expectChildren(parent: Element, names: string[]): Element[] {
   for (let child = parent.firstChild; child; child = child.nextSibling) {
     const isBlank = (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) && !/\S/.test(child.nodeValue ?? '');
     if (child.nodeType !== ELEMENT_NODE && !isBlank) throw refused('xmldsig.shape', `unexpected content in ds:${parent.localName}`);
   }
   const children = elementChildren(parent);
   const fits =
-    children.length >= names.length - optionalTail &&
-    children.length <= names.length &&
+    children.length === names.length &&
     children.every((child, i) => isElementNamed(child, DSIG_NS, names[i]!));
   if (!fits) {
     const found = children.map((child) => child.tagName).join(', ') || 'nothing';

@@ -51,7 +51,7 @@ export interface XmlVerifyOptions {
   engine?: 'xml-crypto' | 'fast';
 }
 
-export const DEFAULT_SIGNED_XML_LIMITS: Partial<XmlLimits> = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
+const DEFAULT_SIGNED_XML_LIMITS: Partial<XmlLimits> = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
 
 function notAuthentic(code: string, message: string): RejectionError {
   return new RejectionError(401, 'Signature not valid', [finding(code, message)]);

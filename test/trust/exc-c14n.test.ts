@@ -59,6 +59,7 @@ const MUTATIONS: Array<[string, string]> = [
   ['escapes in text and attributes', '<a t="&amp;&lt;&gt;&quot;\'&#9;&#10;&#13;x">&amp;&lt;&gt;"\'&#13;&#9;<![CDATA[<&>]]>\u00e9\u{1F600}</a>'],
   ['literal whitespace in attribute values is normalised by the parser', '<a t="x\n\ty  z"></a>'],
   ['single-quoted attributes, whitespace in tags, empty elements', "<a  b = 'v'  ><c/><d></d>\n  text\n</a >"],
+  ['literal CR LF and CR line ends in text and attributes', '<a t="x\r\ny\rz">line1\r\nline2\rline3</a>'],
   ['comments and a CDATA-only element', '<a><!-- gone --><b><![CDATA[keep]]></b><!----></a>'],
 ];
 
