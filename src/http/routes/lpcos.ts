@@ -1,0 +1,131 @@
+/**
+ * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
+ *
+ * Who sees an LPCO: its issuer, customs administrations (they check declarations against the
+ * registry), operators, and the participants that act for its holder (`traderIdsOf`, e.g. a
+ * trader whose EORI is the holder id). Anyone else gets 404, so ids leak nothing. Only the
+ * issuer changes the status (403 for everyone else who can see it, operators included).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Participant } from '../../config/types.js';
+import { RejectionError, finding } from '../../findings.js';
+import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
+import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
+import { type LpcoDb, type LpcoView, changeStatus, getLpco } from '../../lpco/registry.js';
+import type { DatabaseKind } from '../../store/db.js';
+import { bearerSecurity, problems } from '../schemas.js';
+import '../request-context.js';
+
+export interface LpcoRouteDeps {
+  db: LpcoDb;
+  kind: DatabaseKind;
+  now?: () => Date;
+  /** Trader identifiers (EORI) a participant acts for: it sees the LPCOs they hold. */
+  traderIdsOf?: (participant: Participant) => readonly string[];
+}
+
+const statusSchema = { type: 'string', enum: [...LPCO_STATUSES] } as const;
+
+const lpcoViewSchema = {
+  type: 'object',
+  required: ['id', 'documentCode', 'number', 'issuerParticipant', 'holderId', 'status', 'validFrom', 'validUntil', 'replacedBy', 'registeredAt', 'updatedAt', 'lines', 'history', 'document'],
+  properties: {
+    id: { type: 'string', description: 'ULID' },
+    documentCode: { type: 'string', description: 'WCO DM AdditionalDocument CategoryCode + TypeCode' },
+    number: { type: 'string' },
+    issuerParticipant: { type: 'string', description: 'The participant that registered it and alone may change it' },
+    holderId: { type: 'string' },
+    status: { ...statusSchema, description: 'As of now: past validUntil reads as expired' },
+    validFrom: { type: 'string', format: 'date' },
+    validUntil: { type: 'string', format: 'date' },
+    replacedBy: { type: ['string', 'null'], description: 'Id of the LPCO that replaced this one' },
+    registeredAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['sequence', 'hsCode', 'unit', 'quantity', 'remaining'],
+        properties: {
+          sequence: { type: 'string' },
+          hsCode: { type: 'string' },
+          unit: { type: 'string' },
+          quantity: { type: 'string', description: 'Decimal, as issued' },
+          remaining: { type: 'string', description: 'Decimal: the quantity not yet reserved or written off' },
+        },
+      },
+    },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'from', 'to', 'reason', 'actor'],
+        properties: {
+          at: { type: 'string', format: 'date-time' },
+          from: { anyOf: [statusSchema, { type: 'null' }] },
+          to: statusSchema,
+          reason: { type: 'string' },
+          actor: { type: 'string', description: 'Participant id, or "registry" for changes that follow from write-offs' },
+        },
+      },
+    },
+    document: { type: 'object', description: 'The LPCO as registered', required: lpcoSchema.required, properties: lpcoSchema.properties },
+  },
+} as const;
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } } as const;
+
+export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
+  const options = deps.now ? { now: deps.now } : {};
+
+  const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
+
+  async function visibleLpco(request: FastifyRequest, id: string): Promise<LpcoView> {
+    const lpco = await getLpco(deps.db, id, options);
+    const me = request.participant;
+    if (!lpco) throw notFound(id);
+    const sees = me.operator || me.kind === 'customs' || lpco.issuerParticipant === me.id || (deps.traderIdsOf?.(me) ?? []).includes(lpco.holderId);
+    if (!sees) throw notFound(id);
+    return lpco;
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/lpcos/:id',
+    {
+      schema: {
+        tags: ['lpcos'],
+        summary: 'An e-LPCO in the registry: status, remaining quantity per line, history',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: lpcoViewSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => visibleLpco(request, request.params.id),
+  );
+
+  app.post<{ Params: { id: string }; Body: { status: IssuerStatus; reason: string } }>(
+    '/v1/lpcos/:id/status',
+    {
+      schema: {
+        tags: ['lpcos'],
+        summary: 'The issuer revokes, withdraws or expires its e-LPCO',
+        security: bearerSecurity,
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['status', 'reason'],
+          properties: {
+            status: { type: 'string', enum: [...ISSUER_STATUSES] },
+            reason: { type: 'string', minLength: 1, maxLength: 500 },
+          },
+        },
+        response: { 200: lpcoViewSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await visibleLpco(request, request.params.id);
+      return changeStatus(deps.db, deps.kind, request.params.id, request.body, request.participant.id, options);
+    },
+  );
+}
