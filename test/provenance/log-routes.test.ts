@@ -83,6 +83,7 @@ describe('log routes', () => {
     for (const [url, status] of [
       ['/v1/log/entries/99', 404],
       ['/v1/log/entries/minus-one', 400],
+      ['/v1/log/entries/99999999999', 400],
       ['/v1/log/proofs/inclusion?index=0', 400],
       ['/v1/log/proofs/inclusion?index=0&size=99', 400],
       ['/v1/log/proofs/inclusion?index=5&size=5', 400],

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RejectionError } from '../../src/findings.js';
 import { verifyInclusion } from '../../src/provenance/merkle.js';
 import { leafInput, type ProvenanceRecord } from '../../src/provenance/record.js';
@@ -91,6 +91,12 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     await t.log.append([sampleRecord('T', 'validated')]);
     await t.log.close();
     expect(await t.log.latestCheckpoint()).toMatchObject({ treeSize: 2, timestamp: '2026-11-29T06:01:01.000Z' });
+  });
+
+  it('signs unsigned entries on its timer when appends stop', async () => {
+    t = await createTestLog(kind, { checkpointEvery: { entries: 1000, seconds: 0.2 } });
+    await t.log.append([sampleRecord('Q')]);
+    await vi.waitFor(async () => expect((await t.log.latestCheckpoint())?.treeSize).toBe(1), { timeout: 5000, interval: 50 });
   });
 
   it('gives a receipt that covers all events of one exchange and verifies offline', async () => {

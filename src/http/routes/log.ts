@@ -7,7 +7,8 @@ import { bearerSecurity, problems } from '../schemas.js';
 
 const base64Hash = { type: 'string', description: 'base64 SHA-256' } as const;
 const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
-const index = { type: 'integer', minimum: 0 } as const;
+// The store keys are 32-bit on PostgreSQL: larger numbers are refused here rather than by the database.
+const index = { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 } as const;
 
 export const checkpointSchema = {
   type: 'object',
@@ -125,7 +126,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
         tags,
         summary: 'Audit path of an entry in the tree of a given size (RFC 9162 §2.1.3)',
         security,
-        querystring: { type: 'object', required: ['index', 'size'], properties: { index, size: { type: 'integer', minimum: 1 } } },
+        querystring: { type: 'object', required: ['index', 'size'], properties: { index, size: { ...index, minimum: 1 } } },
         response: { 200: inclusionProofSchema, ...problems(400, 401) },
       },
     },
