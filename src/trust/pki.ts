@@ -33,7 +33,13 @@ export const CA_COMMON_NAME = 'swgate sandbox root CA';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+// Ids become file names: no path separators, and `ca` is the CA's own name.
+const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 export function sandboxPaths(dir: string, ids: string[]): SandboxPki {
+  for (const id of ids) {
+    if (!ENTITY_ID.test(id) || id === 'ca' || id.endsWith('-rsa')) throw new Error(`"${id}" cannot name a sandbox key`);
+  }
   const pair = (name: string): KeyPairFiles => ({
     certificate: join(dir, `${name}.crt.pem`),
     privateKey: join(dir, `${name}.key.pem`),

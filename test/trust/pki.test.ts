@@ -39,4 +39,10 @@ describe('sandbox PKI', () => {
     expect(restored.verify(new X509Certificate(caBefore).publicKey)).toBe(true);
     expect(new X509Certificate(readFileSync(second.entities['pga-plant']!.ecdsa.certificate)).subject).toContain('CN=pga-plant');
   });
+
+  it('refuses ids that would escape the directory or collide with the CA', async () => {
+    for (const id of ['../etc/x', 'ca', 'a/b', 'x-rsa', '']) {
+      await expect(ensureSandboxPki(mkdtempSync(join(tmpdir(), 'swgate-pki-')), [id])).rejects.toThrow(/cannot name/);
+    }
+  });
 });
