@@ -74,14 +74,14 @@ export interface ReservationOutcome {
 type Trx = Transaction<LpcoTables>;
 
 interface Cited {
-  lpcos: Map<string, LpcoRow>;
+  lpcos: Map<string, CitedLpco>;
   lines: Map<string, LpcoLineRow[]>;
   /** Numbers of the LPCOs that replaced cited ones, by id. */
   replacementNumbers: Map<string, string>;
 }
 
 interface Draw {
-  lpco: LpcoRow;
+  lpco: CitedLpco;
   line: LpcoLineRow;
   milli: bigint;
   citation: LpcoCitation;
@@ -151,7 +151,7 @@ interface Accepted {
   request: ReservationRequest;
   draws: Draw[];
   /** LPCOs this request drew down to nothing: exhausted by it. */
-  emptied: LpcoRow[];
+  emptied: CitedLpco[];
 }
 
 /** Rows per INSERT: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535). */
@@ -232,21 +232,35 @@ export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, decl
   });
 }
 
+/** The LPCO columns a write-off reads: all but the stored document, which would repeat on every line. */
+type CitedLpco = Omit<LpcoRow, 'document'>;
+const CITED_COLUMNS = ['id', 'document_code', 'number', 'issuer_participant', 'holder_id', 'valid_from', 'valid_until', 'status', 'replaced_by', 'registered_at', 'updated_at'] as const;
+
+/**
+ * The cited LPCOs with their lines, in one statement: with `lock` on PostgreSQL, FOR UPDATE in
+ * id order (two batches never wait on each other crosswise) holds them until commit.
+ */
 async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[], lock: boolean): Promise<Cited> {
   const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).values()];
   if (keys.length === 0) return { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() };
-  const query = lock ? lpcosForUpdate(trx, kind) : trx.selectFrom('lpcos').selectAll();
-  const rows = await query.where((eb) => eb.or(keys.map((c) => eb.and([eb('document_code', '=', c.documentCode), eb('number', '=', c.number)])))).execute();
-  const lines = rows.length === 0 ? [] : await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', 'in', rows.map((r) => r.id)).execute();
-  const replacementIds = rows.flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
+  const query = trx
+    .selectFrom('lpcos')
+    .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
+    .select(CITED_COLUMNS.map((c) => `lpcos.${c}` as const))
+    .select(['lpco_lines.lpco_id', 'lpco_lines.sequence', 'lpco_lines.hs_code', 'lpco_lines.unit', 'lpco_lines.quantity', 'lpco_lines.remaining'])
+    .where((eb) => eb.or(keys.map((c) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
+    .orderBy('lpcos.id')
+    .orderBy('lpco_lines.sequence');
+  const rows = await (lock && kind === 'postgres' ? query.forUpdate() : query).execute();
+  const lpcos = new Map<string, CitedLpco>();
+  const lines = new Map<string, LpcoLineRow[]>();
+  for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, ...lpco } of rows) {
+    lpcos.set(keyOf(lpco.document_code, lpco.number), lpco);
+    lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), { lpco_id, sequence, hs_code, unit, quantity, remaining }]);
+  }
+  const replacementIds = [...lpcos.values()].flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
   const replacements = replacementIds.length === 0 ? [] : await trx.selectFrom('lpcos').select(['id', 'number']).where('id', 'in', replacementIds).execute();
-  const linesOf = new Map<string, LpcoLineRow[]>();
-  for (const line of lines) linesOf.set(line.lpco_id, [...(linesOf.get(line.lpco_id) ?? []), line]);
-  return {
-    lpcos: new Map(rows.map((r) => [keyOf(r.document_code, r.number), r])),
-    lines: linesOf,
-    replacementNumbers: new Map(replacements.map((r) => [r.id, r.number])),
-  };
+  return { lpcos, lines, replacementNumbers: new Map(replacements.map((r) => [r.id, r.number])) };
 }
 
 /**
@@ -290,7 +304,7 @@ const STATUS_REASON: Partial<Record<string, string>> = {
   exhausted: 'is exhausted: nothing is left to write off',
 };
 
-function statusFindings(lpco: LpcoRow, stored: LpcoStatus, today: string, cited: Cited, name: string, path: string): Finding[] {
+function statusFindings(lpco: CitedLpco, stored: LpcoStatus, today: string, cited: Cited, name: string, path: string): Finding[] {
   const status = effectiveStatus(stored, lpco.valid_until, today);
   if (status === 'replaced') {
     const by = lpco.replaced_by === null ? undefined : cited.replacementNumbers.get(lpco.replaced_by);
@@ -305,7 +319,7 @@ function statusFindings(lpco: LpcoRow, stored: LpcoStatus, today: string, cited:
 }
 
 /** The LPCO line a citation draws on and how much, or the finding that says why it cannot. */
-function drawOf(citation: LpcoCitation, lpco: LpcoRow, lines: LpcoLineRow[], name: string, path: string): Draw | Finding {
+function drawOf(citation: LpcoCitation, lpco: CitedLpco, lines: LpcoLineRow[], name: string, path: string): Draw | Finding {
   const milli = toMilli(citation.quantity ?? '');
   if (milli === undefined || milli === 0n) {
     return finding('lpco.quantity-invalid', `${name}: write-off quantity "${citation.quantity}" is not a positive decimal with at most three decimals`, path);
@@ -326,7 +340,7 @@ function drawOf(citation: LpcoCitation, lpco: LpcoRow, lines: LpcoLineRow[], nam
 }
 
 interface LineTotal {
-  lpco: LpcoRow;
+  lpco: CitedLpco;
   line: LpcoLineRow;
   milli: bigint;
   path: string;
@@ -359,7 +373,7 @@ function availableOf(cited: Cited): Map<string, bigint> {
   return new Map([...cited.lines.values()].flat().map((line) => [lineKey(line), BigInt(line.remaining)]));
 }
 
-function isEmpty(lpco: LpcoRow, cited: Cited, available: Map<string, bigint>): boolean {
+function isEmpty(lpco: CitedLpco, cited: Cited, available: Map<string, bigint>): boolean {
   return (cited.lines.get(lpco.id) ?? []).every((line) => available.get(lineKey(line)) === 0n);
 }
 
