@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { API_VERSION } from '../http/app.js';
+import { registerCerts } from './commands/certs.js';
+import { registerDocumentCommands } from './commands/documents.js';
+import { registerMap } from './commands/map.js';
+import { registerMappings } from './commands/mappings.js';
+import { registerSign } from './commands/sign.js';
+import { registerVerify } from './commands/verify.js';
+import { registerVerifySignature } from './commands/verify-signature.js';
 import { runGateway } from './run.js';
 
 const program = new Command()
@@ -12,5 +19,12 @@ const program = new Command()
 program.command('start').description('API and delivery workers in one process (the sandbox: `npm start`)').action(() => runGateway({ api: true, workers: true }));
 program.command('serve').description('the API alone (production: several behind a load balancer)').action(() => runGateway({ api: true, workers: false }));
 program.command('worker').description('delivery workers alone (production: several on one Redis and one PostgreSQL)').action(() => runGateway({ api: false, workers: true }));
+registerDocumentCommands(program);
+registerCerts(program);
+registerSign(program);
+registerVerifySignature(program);
+registerVerify(program);
+registerMappings(program);
+registerMap(program);
 
 await program.parseAsync();
