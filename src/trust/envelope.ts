@@ -33,6 +33,8 @@ export interface EnvelopePayload {
   encoding?: 'base64';
   /** Inner content of swg:Payload, exactly as it is written and digested. */
   canonical: string;
+  /** The same as UTF-8, encoded once: hashing bytes beats hashing a 10 KB string per message. */
+  canonicalBytes: Buffer;
 }
 
 export interface ReadEnvelope {
@@ -106,21 +108,25 @@ export function xmlPayload(xml: Buffer | string): EnvelopePayload {
     if (element.namespaceURI === ENVELOPE_NS) throw invalidEnvelope('envelope.payload-namespace', `the payload may not use ${ENVELOPE_NS}`);
     stack.push(...elementChildren(element));
   }
-  return { contentType: 'application/xml', canonical: canonicalize(root) };
+  const canonical = canonicalize(root);
+  return { contentType: 'application/xml', canonical, canonicalBytes: Buffer.from(canonical, 'utf8') };
 }
 
 export function base64Payload(bytes: Uint8Array, contentType: string): EnvelopePayload {
   if (!TEXT_PATTERN.test(contentType)) throw invalidEnvelope('envelope.content-type', 'content type not allowed');
-  return { contentType, encoding: 'base64', canonical: Buffer.from(bytes).toString('base64') };
+  const canonical = Buffer.from(bytes).toString('base64');
+  return { contentType, encoding: 'base64', canonical, canonicalBytes: Buffer.from(canonical, 'latin1') };
 }
 
 /**
  * The envelope without signature, in exclusive-canonical form: this string is exactly what
  * the enveloped-signature + exc-c14n transforms produce from the signed envelope.
  */
+export const PAYLOAD_END_TAG = '</swg:Payload>';
 export const ENVELOPE_END_TAG = '</swg:Envelope>';
 
-export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: EnvelopePayload): string {
+/** Everything before the payload content, in canonical form. */
+export function canonicalEnvelopeHead(header: EnvelopeHeader, payload: EnvelopePayload): string {
   checkEnvelopeHeader(header);
   let headerXml = '';
   for (const [field, element] of HEADER_FIELDS) {
@@ -131,9 +137,12 @@ export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: Envelope
   return (
     `<swg:Envelope xmlns:swg="${ENVELOPE_NS}" Id="${rootIdFor(header.messageId)}">` +
     `<swg:Header>${headerXml}</swg:Header>` +
-    `<swg:Payload contentType="${escapeCanonicalAttribute(payload.contentType)}"${encoding}>${payload.canonical}</swg:Payload>` +
-    ENVELOPE_END_TAG
+    `<swg:Payload contentType="${escapeCanonicalAttribute(payload.contentType)}"${encoding}>`
   );
+}
+
+export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: EnvelopePayload): string {
+  return canonicalEnvelopeHead(header, payload) + payload.canonical + PAYLOAD_END_TAG + ENVELOPE_END_TAG;
 }
 
 function textContent(element: Element): string {

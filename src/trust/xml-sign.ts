@@ -1,12 +1,12 @@
 /**
  * Template signing for envelopes swgate writes itself. The envelope is emitted already in
- * exclusive-canonical form, so the reference digest is a hash of the string itself and the
+ * exclusive-canonical form, so the reference digest is a hash of its parts as written and the
  * SignedInfo is a fixed template with two values filled in: no DOM, no XPath, no c14n pass.
  * Tests check every output against xml-crypto and `xmlsec1 --verify`.
  */
 import { createHash } from 'node:crypto';
 import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, signBytes, SIGNING_ALGORITHMS } from './algorithms.js';
-import { ENVELOPE_END_TAG, rootIdFor, writeCanonicalEnvelope, type EnvelopeHeader, type EnvelopePayload } from './envelope.js';
+import { canonicalEnvelopeHead, ENVELOPE_END_TAG, PAYLOAD_END_TAG, rootIdFor, type EnvelopeHeader, type EnvelopePayload } from './envelope.js';
 import type { SigningKey } from './signing-key.js';
 
 /** SignedInfo with its namespace declaration, as exclusive c14n renders it when signing. */
@@ -26,8 +26,12 @@ function canonicalSignedInfo(signatureAlgorithm: string, referenceUri: string, d
 const SIGNED_INFO_NAMESPACE = ` xmlns:ds="${DSIG_NS}"`;
 
 export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload, key: SigningKey): string {
-  const unsigned = writeCanonicalEnvelope(header, payload);
-  const digestValue = createHash('sha256').update(unsigned, 'utf8').digest('base64');
+  const head = canonicalEnvelopeHead(header, payload);
+  const digestValue = createHash('sha256')
+    .update(head, 'utf8')
+    .update(payload.canonicalBytes)
+    .update(PAYLOAD_END_TAG + ENVELOPE_END_TAG, 'utf8')
+    .digest('base64');
   const signatureAlgorithm = SIGNING_ALGORITHMS[key.algorithm].uri;
   const signedInfo = canonicalSignedInfo(signatureAlgorithm, `#${rootIdFor(header.messageId)}`, digestValue);
   const signatureValue = signBytes(signatureAlgorithm, signedInfo, key.privateKey).toString('base64');
@@ -37,5 +41,5 @@ export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload
     `<ds:SignatureValue>${signatureValue}</ds:SignatureValue>` +
     `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${key.certificateBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>` +
     `</ds:Signature>`;
-  return unsigned.slice(0, -ENVELOPE_END_TAG.length) + signature + ENVELOPE_END_TAG;
+  return head + payload.canonical + PAYLOAD_END_TAG + signature + ENVELOPE_END_TAG;
 }
