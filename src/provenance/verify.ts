@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { type Checkpoint, parseCheckpointNote } from './checkpoint.js';
 import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.js';
-import { leafInput } from './record.js';
+import { leafInput, type ProvenanceRecord } from './record.js';
 import type { ConsistencyProof, InclusionProof, ProvenanceReceipt } from './shapes.js';
 
 /**
@@ -43,7 +43,9 @@ export function verifyReceipt(receipt: unknown, publicKeyPem: string): Verdict {
   for (const entry of receipt.entries) {
     const at = `Entry ${entry.leafIndex}`;
     if (entry.record.exchangeId !== receipt.exchangeId) return fail(`${at} belongs to exchange ${String(entry.record.exchangeId)}, not ${receipt.exchangeId}.`);
-    const leafHash = hashLeaf(leafInput(entry.record));
+    const input = canonicalBytes(entry.record);
+    if (!input) return fail(`${at}: the record has no RFC 8785 canonical form (a lone surrogate in a string).`);
+    const leafHash = hashLeaf(input);
     if (!leafHash.equals(Buffer.from(entry.leafHash, 'base64'))) return fail(`${at}: the record does not hash to the stated leaf hash; it was changed.`);
     const proof = receipt.proofs.find((p) => p.index === entry.leafIndex);
     if (!proof) return fail(`${at} has no inclusion proof.`);
@@ -76,6 +78,14 @@ export function verifyCheckpointConsistency(older: unknown, newer: unknown, proo
 }
 
 const fromBase64 = (text: string) => Buffer.from(text, 'base64');
+
+function canonicalBytes(record: ProvenanceRecord): Buffer | undefined {
+  try {
+    return leafInput(record);
+  } catch {
+    return undefined;
+  }
+}
 
 function publicKey(pem: string): KeyObject | undefined {
   try {

@@ -54,13 +54,16 @@ describe('offline verification', () => {
     expect(verifyReceipt(truncated, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/signature .* does not verify/) });
   });
 
-  it('rejects a forged proof, a missing proof and an entry of another exchange', () => {
+  it('rejects a forged proof, a missing proof, a record with no canonical form and an entry of another exchange', () => {
     const forged = copy(receipt);
     forged.proofs[2]!.auditPath[1] = flipFirstByte(forged.proofs[2]!.auditPath[1]!);
     expect(verifyReceipt(forged, key).ok).toBe(false);
     const missing = copy(receipt);
     missing.proofs.pop();
     expect(verifyReceipt(missing, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/no inclusion proof/) });
+    const unpaired = copy(receipt);
+    unpaired.entries[0]!.record.agent.participant = 'lone \ud800';
+    expect(verifyReceipt(unpaired, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/no RFC 8785 canonical form/) });
     const foreign = copy(receipt);
     foreign.exchangeId = 'Y';
     expect(verifyReceipt(foreign, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/belongs to exchange X/) });
