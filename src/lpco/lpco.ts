@@ -5,6 +5,7 @@
  * integer milli-units (quantity.ts), never floating point.
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { parseWcoJson, type JsonLimits } from '../documents/wco/json.js';
 import { RejectionError, finding, type Finding } from '../findings.js';
 import { toMilli } from './quantity.js';
 
@@ -107,6 +108,15 @@ export function readLpco(json: unknown): Lpco {
   const problems = semanticFindings(lpco);
   if (problems.length > 0) throw invalid(problems);
   return lpco;
+}
+
+/**
+ * The LPCO in a JSON body as POST /v1/lpcos receives it. Parsed by the WCO JSON reader, so the
+ * same limits hold (UTF-8 only, size, depth, no __proto__ keys) and a number where a string
+ * belongs is refused before the schema runs.
+ */
+export function readLpcoJson(body: Buffer | string, limits: Partial<JsonLimits> = {}): Lpco {
+  return readLpco(parseWcoJson(body, limits));
 }
 
 function invalid(findings: Finding[]): RejectionError {

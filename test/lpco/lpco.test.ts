@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RejectionError } from '../../src/findings.js';
-import { readLpco } from '../../src/lpco/lpco.js';
+import { readLpco, readLpcoJson } from '../../src/lpco/lpco.js';
 import { readLpcoXml } from '../../src/lpco/lpco-xml.js';
 import { fromMilli, toMilli } from '../../src/lpco/quantity.js';
 import { sampleLpco } from './support.js';
@@ -65,6 +65,14 @@ describe('readLpco', () => {
       ['lpco.quantity', '/lines/1/quantity'],
       ['lpco.quantity', '/lines/2/quantity'],
     ]);
+  });
+
+  it('reads a JSON body safely: strings only, no prototype keys', () => {
+    const lpco = sampleLpco();
+    expect(readLpcoJson(Buffer.from(JSON.stringify(lpco)))).toEqual(lpco);
+    const numeric = rejection(() => readLpcoJson(JSON.stringify({ ...lpco, lines: [{ ...lpco.lines[0], quantity: 100 }] })));
+    expect(codesAndPaths(numeric)).toEqual([['json.not-a-string', '/lines/0/quantity']]);
+    expect(rejection(() => readLpcoJson('{"__proto__": {"x": "1"}}')).findings[0]?.code).toBe('json.forbidden-name');
   });
 
   it('takes only issued or amended documents: later statuses belong to the registry', () => {
