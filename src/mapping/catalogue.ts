@@ -11,7 +11,9 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { RejectionError, finding, hasErrors, type Finding } from '../findings.js';
 import { compileRules, type CodeLists } from './compile.js';
+import { DMS_MODEL } from '../documents/wco/dms.js';
 import { readInput, writeOutput, type InputCheck } from './formats.js';
+import { checkWcoPaths } from './model-check.js';
 import { MappingSpecError, readSpec, type InputFormat, type MappingSpec, type OutputFormat } from './spec.js';
 
 export { MappingSpecError } from './spec.js';
@@ -79,6 +81,10 @@ export async function loadMapping(folder: string): Promise<Mapping> {
   const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
   if (spec.id !== folderName) {
     throw new MappingSpecError(file, [finding('mapping.spec', `${file}:1: id "${spec.id}" must match its folder name "${folderName}"`, '/id')]);
+  }
+  if (spec.from === 'wco-json') {
+    const badPaths = checkWcoPaths(spec.rules, DMS_MODEL, file);
+    if (badPaths.length > 0) throw new MappingSpecError(file, badPaths);
   }
   const rules = compileRules(spec.rules, await loadCodeLists(folder, file, spec));
   const check = existsSync(join(folder, 'input.schema.json')) ? inputCheck(JSON.parse(await readFile(join(folder, 'input.schema.json'), 'utf8'))) : undefined;

@@ -89,6 +89,19 @@ describe('bad input documents', () => {
 });
 
 describe('loading', () => {
+  it('refuses WCO JSON paths the WCO DM model does not have, relative paths included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swgate-mapping-'));
+    const folder = join(dir, 'declaration-to-wildlife');
+    cpSync(join(MAPPINGS, 'declaration-to-wildlife'), folder, { recursive: true });
+    const spec = readFileSync(join(folder, 'mapping.yaml'), 'utf8');
+    writeFileSync(join(folder, 'mapping.yaml'), spec.replace('object: Declaration.GoodsShipment', 'object: Declaration.GoodShipment').replace('from: Origin.CountryCode', 'from: Origin.Country'));
+    const err = await loadMapping(folder).catch((e: unknown) => e);
+    expect((err as MappingSpecError).findings.map((f) => f.message.slice(folder.length + 1))).toEqual([
+      'mapping.yaml:44: bad path "Declaration.GoodShipment": Declaration has no element "GoodShipment"',
+      'mapping.yaml:77: bad path "Origin.Country": Origin has no element "Country"',
+    ]);
+  });
+
   it('refuses a spec whose id is not its folder name, and a code list that is not one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swgate-mapping-'));
     const folder = join(dir, 'renamed');
