@@ -9,6 +9,7 @@ import type { IngestRequest, IngestResult } from '../pipeline/ingest.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { authenticate, credentialsOf } from './auth.js';
+import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers } from './problem.js';
 import './request-context.js';
@@ -18,12 +19,15 @@ import { exchangeRoutes } from './routes/exchanges.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sandboxRoutes } from './routes/sandbox.js';
+import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
   store: Store;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   deliveries: DeliveryRouteDeps;
+  /** Per document kind, the validation POST /v1/validate applies. */
+  validators: Record<string, DocumentValidator>;
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   sandbox?: SandboxDestinations;
@@ -51,6 +55,10 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   const app: FastifyInstance = typeof logger === 'object' ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger });
 
   await app.register(swagger, {
+    transform: ({ schema, url }) => {
+      const { [DOCUMENT_BODY_KEY]: body, ...rest } = (schema ?? {}) as Record<string, unknown>;
+      return { schema: (body ? { ...rest, body } : schema) as typeof schema, url };
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -82,6 +90,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store });
   deliveryRoutes(app, services.deliveries);
+  validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;

@@ -32,10 +32,18 @@ export function bodyOf(request: FastifyRequest): Buffer {
   return body;
 }
 
-export const documentBodySchema = {
-  description: 'A WCO DM declaration: XML (DMS profile) or its WCO JSON form',
-  content: {
-    'application/xml': { schema: { type: 'string' } },
-    'application/json': { schema: { type: 'object' } },
-  },
-} as const;
+/**
+ * The request body of a document route, for the OpenAPI document only: the body arrives as
+ * raw bytes, which a Fastify body schema would try (and fail) to validate as a string or object.
+ * app.ts moves it to `body` when it generates the document.
+ */
+export const DOCUMENT_BODY_KEY = 'x-document-body';
+
+export function documentBody(description: string) {
+  return {
+    [DOCUMENT_BODY_KEY]: {
+      description,
+      content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } },
+    },
+  };
+}

@@ -14,6 +14,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     store: {} as Store,
     ingest: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
+    validators: { declaration: notForDocuments },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
     sandbox: new SandboxDestinations(new Map()),

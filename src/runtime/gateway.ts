@@ -18,6 +18,7 @@ import { databaseTarget, openDatabase } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
 import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { validateDocument } from '../validation/validate-document.js';
 import { resolveRedis } from './redis.js';
 
 export interface GatewayRoles {
@@ -89,6 +90,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
         },
+        validators: { declaration: (body, format) => validateDocument(body, format) },
         readiness: {
           redis: async () => void (await redis.ping()),
           database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),

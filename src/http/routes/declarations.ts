@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import { SANDBOX_SCENARIOS } from '../../sandbox/destinations.js';
 import type { IngestRequest, IngestResult } from '../../pipeline/ingest.js';
-import { acceptRawDocuments, bodyOf, formatOf } from '../documents-in.js';
+import { acceptRawDocuments, bodyOf, documentBody, formatOf } from '../documents-in.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
 export interface DeclarationRouteDeps {
@@ -34,6 +34,7 @@ export function declarationRoutes(app: FastifyInstance, deps: DeclarationRouteDe
           summary: 'Lodge a declaration (WCO DM XML or WCO JSON)',
           description: 'Answers 202 once the declaration is read, routed by the agreements and its deliveries are queued. Follow it at links.self.',
           security: bearerSecurity,
+          ...documentBody('A WCO DM declaration: XML in the DMS profile, or its WCO JSON form'),
           headers: {
             type: 'object',
             properties: {
