@@ -145,6 +145,13 @@ export function writeCanonicalEnvelope(header: EnvelopeHeader, payload: Envelope
   return canonicalEnvelopeHead(header, payload) + payload.canonical + PAYLOAD_END_TAG + ENVELOPE_END_TAG;
 }
 
+function hasStrayText(element: Element): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if ((child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) && /\S/.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
 function textContent(element: Element): string {
   let text = '';
   for (let child = element.firstChild; child; child = child.nextSibling) {
@@ -181,9 +188,11 @@ export function readSignedEnvelope(signedXml: string): ReadEnvelope {
   checkEnvelopeHeader(header as EnvelopeHeader);
   const contentType = payloadElement.getAttribute('contentType') ?? '';
   if (payloadElement.getAttribute('encoding') === 'base64') {
-    return { header: header as EnvelopeHeader, contentType, payload: Buffer.from(textContent(payloadElement), 'base64') };
+    const base64 = textContent(payloadElement).replace(/\s+/g, '');
+    if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidEnvelope('envelope.payload', 'the payload is not base64');
+    return { header: header as EnvelopeHeader, contentType, payload: Buffer.from(base64, 'base64') };
   }
   const [document, ...others] = elementChildren(payloadElement);
-  if (!document || others.length > 0) throw invalidEnvelope('envelope.payload', 'an XML payload holds exactly one document element');
+  if (!document || others.length > 0 || hasStrayText(payloadElement)) throw invalidEnvelope('envelope.payload', 'an XML payload holds exactly one document element and nothing else');
   return { header: header as EnvelopeHeader, contentType, payload: canonicalize(document) };
 }

@@ -71,4 +71,16 @@ describe('template signing', () => {
   it('refuses payloads that use the envelope namespace', () => {
     expect(() => xmlPayload('<x:a xmlns:x="urn:swgate:envelope:1"/>')).toThrow(/payload may not use/);
   });
+
+  it('reads only well-formed payloads from signed bytes: one document and no stray text, strict base64', () => {
+    const signedText = (payload: string, encoding = '') =>
+      `<swg:Envelope xmlns:swg="urn:swgate:envelope:1" Id="m-1"><swg:Header><swg:MessageId>1</swg:MessageId><swg:ConversationId>1</swg:ConversationId>` +
+      `<swg:From>a</swg:From><swg:To>b</swg:To><swg:DocumentKind>k</swg:DocumentKind><swg:CreatedAt>t</swg:CreatedAt></swg:Header>` +
+      `<swg:Payload contentType="x"${encoding}>${payload}</swg:Payload></swg:Envelope>`;
+    expect(readSignedEnvelope(signedText('<d/>')).payload).toBe('<d></d>');
+    expect(() => readSignedEnvelope(signedText('junk<d/>'))).toThrow(/nothing else/);
+    expect(() => readSignedEnvelope(signedText('<d/><e/>'))).toThrow(/nothing else/);
+    expect(readSignedEnvelope(signedText('e30=', ' encoding="base64"')).payload).toEqual(Buffer.from('{}'));
+    expect(() => readSignedEnvelope(signedText('e30*', ' encoding="base64"'))).toThrow(/not base64/);
+  });
 });
