@@ -49,7 +49,7 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 
 /** The k of RFC 9162: the largest power of two smaller than n (n > 1). */
-export function splitPoint(n: number): number {
+function splitPoint(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
@@ -102,7 +102,7 @@ export async function rootHash(size: number, read: NodeReader): Promise<Buffer> 
 }
 
 /** The subtrees of RFC 9162 §2.1.3.1 PATH(m, D[start:end]), leaf side first. */
-export function inclusionRanges(index: number, size: number): Range[] {
+function inclusionRanges(index: number, size: number): Range[] {
   const walk = (m: number, start: number, end: number): Range[] => {
     if (end - start <= 1) return [];
     const k = splitPoint(end - start);
@@ -112,7 +112,7 @@ export function inclusionRanges(index: number, size: number): Range[] {
 }
 
 /** The subtrees of RFC 9162 §2.1.4.1 PROOF(m, D[n]); empty when m is 0 or m equals n. */
-export function consistencyRanges(m: number, n: number): Range[] {
+function consistencyRanges(m: number, n: number): Range[] {
   const subproof = (m: number, start: number, end: number, complete: boolean): Range[] => {
     if (m === end - start) return complete ? [] : [{ start, end }];
     const k = splitPoint(end - start);
