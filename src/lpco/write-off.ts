@@ -120,6 +120,8 @@ export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, requ
 export async function reserveBatch(db: LpcoDb, kind: DatabaseKind, requests: ReservationRequest[], policy: CitationPolicy): Promise<Array<ReservationOutcome | RejectionError>> {
   const now = (policy.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
+    const cited = await loadCited(trx, kind, requests.flatMap((r) => r.citations), true);
+    // Read after the lock: a concurrent batch for the same declaration has committed by now.
     const holding = new Set(
       (await trx
         .selectFrom('lpco_reservations')
@@ -128,7 +130,6 @@ export async function reserveBatch(db: LpcoDb, kind: DatabaseKind, requests: Res
         .where('state', '!=', 'released')
         .execute()).map((r) => r.declaration_exchange_id),
     );
-    const cited = await loadCited(trx, kind, requests.flatMap((r) => r.citations), true);
     const available = availableOf(cited);
     const accepted: Accepted[] = [];
     const results = requests.map((request): ReservationOutcome | RejectionError => {
@@ -210,7 +211,14 @@ export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: 
 export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, declarationExchangeId: string, options: { now?: () => Date } = {}): Promise<Reservation[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   return db.transaction().execute(async (trx) => {
-    const held = await trx.selectFrom('lpco_reservations').selectAll().where('declaration_exchange_id', '=', declarationExchangeId).where('state', '=', 'reserved').orderBy('id').execute();
+    // Claiming the rows by their state first makes a concurrent second release find nothing to give back.
+    const held = await trx
+      .updateTable('lpco_reservations')
+      .set({ state: 'released', updated_at: at })
+      .where('declaration_exchange_id', '=', declarationExchangeId)
+      .where('state', '=', 'reserved')
+      .returningAll()
+      .execute();
     if (held.length === 0) return [];
     const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
     const lines = await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', 'in', lpcos.map((l) => l.id)).execute();
@@ -222,7 +230,6 @@ export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, decl
         .where('sequence', '=', r.line_sequence)
         .execute();
     }
-    await trx.updateTable('lpco_reservations').set({ state: 'released', updated_at: at }).where('id', 'in', held.map((r) => r.id)).execute();
     for (const lpco of lpcos.filter((l) => l.status === 'exhausted')) await restoreUsable(trx, lpco, declarationExchangeId, at);
     return held.map((r) => {
       const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;

@@ -76,6 +76,15 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
   });
 
+  it('gives a reservation back once, however many releases race for it', async () => {
+    const { id, lpco } = await registered();
+    const declaration = declarationId();
+    await reserve([cite(lpco, '40'), cite(lpco, '2', { goodsItem: '2' })], HOLDER, declaration);
+    const releases = await Promise.all(Array.from({ length: 5 }, () => releaseForDeclaration(t.db, t.kind, declaration)));
+    expect(releases.map((r) => r.length).sort()).toEqual([0, 0, 0, 0, 2]);
+    expect(await remaining(id)).toEqual(['100.000']);
+  });
+
   it('keeps written-off quantities when the declaration is released afterwards', async () => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
@@ -148,9 +157,13 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const twice = await rejected(reserve([cite(lpco, '1')], HOLDER, declaration));
     expect([twice.status, twice.findings[0]?.code]).toEqual([409, 'lpco.already-reserved']);
 
+    const racing = declarationId();
+    const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => reserve([cite(lpco, '1')], HOLDER, racing)));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+
     const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', citations: [cite(lpco, '500')] }, policy);
     expect(findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
-    expect(await remaining(id)).toEqual(['99.000']);
+    expect(await remaining(id)).toEqual(['98.000']);
   });
 
   it('serialises a revocation with concurrent write-offs: none is accepted after it', async () => {
