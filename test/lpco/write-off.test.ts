@@ -85,6 +85,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(await remaining(id)).toEqual(['100.000']);
   });
 
+  it('lets an amendment change quantities but not below what is drawn', async () => {
+    const { id, lpco } = await registered();
+    await reserve([cite(lpco, '30')]);
+    const amend = (quantity: string) => registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity }] }, PLANT_AUTHORITY, { now: duringValidity });
+    const below = await rejected(amend('29.999'));
+    expect([below.status, below.findings[0]?.code, below.findings[0]?.message]).toEqual([409, 'lpco.amendment-below-drawn', 'Line 1 would be below the 30.000 KGM already drawn']);
+    await amend('50');
+    expect(await remaining(id)).toEqual(['20.000']);
+  });
+
   it('keeps written-off quantities when the declaration is released afterwards', async () => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
