@@ -83,10 +83,7 @@ const conflict = (code: string, message: string, path = '') => new RejectionErro
 export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
   const now = (options.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
-    const [existing, replaced] = await Promise.all([
-      lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst(),
-      lpco.replaces === undefined ? undefined : lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst(),
-    ]);
+    const existing = await lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
     if (existing) {
       if (lpco.status !== 'amended') {
         throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
@@ -112,7 +109,10 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
     }).execute();
     await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
     await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
-    if (lpco.replaces !== undefined) await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
+    if (lpco.replaces !== undefined) {
+      const replaced = await lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
+      await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
+    }
     return id;
   });
 }
