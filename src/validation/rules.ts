@@ -14,8 +14,9 @@ const textOf = (value: WcoJsonValue | WcoJsonValue[] | undefined): string | unde
 const asList = (value: WcoJsonValue | WcoJsonValue[] | undefined): WcoJsonValue[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
+/** An empty value is an absent one here (HMRC notifications send an empty ResponsibleCountryCode). */
 function checkCode(report: Report, list: CodeList, code: string, value: string, path: string, severity: Severity = 'error'): void {
-  if (!list.codes.has(value)) report(severity, code, `${JSON.stringify(value)} is not in the ${list.list} code list (${list.version})`, path);
+  if (value !== '' && !list.codes.has(value)) report(severity, code, `${JSON.stringify(value)} is not in the ${list.list} code list (${list.version})`, path);
 }
 
 /** CCYYMMDD (102) or CCYYMMDDHHMMSS followed by Z or a ±hh offset (304), and a real calendar date. */

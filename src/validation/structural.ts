@@ -42,7 +42,7 @@ function rootValidators(model: WcoModel, schema: Record<string, unknown>, allErr
   const ajv = newAjv(allErrors);
   ajv.addSchema(schema);
   const id = schema.$id as string;
-  return new Map(model.roots.map((r) => [r.name, ajv.compile({ $ref: `${id}#/$defs/${r.type}` })]));
+  return new Map(model.roots.map((r) => [r.key, ajv.compile({ $ref: `${id}#/$defs/${r.type}` })]));
 }
 
 export function structuralValidator(model: WcoModel, schema: Record<string, unknown>): StructuralValidator {

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings.js';
 import { wcoXmlToJson } from '../documents/wco/codec.js';
-import { DMS_JSON_SCHEMA, DMS_MODEL } from '../documents/wco/dms.js';
+import { schemaSetOfJson, type WcoSchemaSet } from '../documents/wco/dms.js';
 import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
 import { WCO_NAMESPACES, type NamespaceProfile } from '../documents/wco/namespaces.js';
 import { pointerToXpath } from './json-pointer.js';
@@ -18,11 +18,15 @@ export interface ValidationResult {
   wcoJson?: WcoJsonObject;
 }
 
-let validator: StructuralValidator | undefined;
+const validators = new Map<WcoSchemaSet, StructuralValidator>();
 
-/** Compiled on first use (about 2 s): the schema has ~500 types. */
-function dmsValidator(): StructuralValidator {
-  validator ??= structuralValidator(DMS_MODEL, DMS_JSON_SCHEMA);
+/** Compiled on first use (seconds: a schema set has ~500 types), then kept. */
+function validatorFor(set: WcoSchemaSet): StructuralValidator {
+  let validator = validators.get(set);
+  if (!validator) {
+    validator = structuralValidator(set.model, set.schema);
+    validators.set(set, validator);
+  }
   return validator;
 }
 
@@ -46,6 +50,6 @@ export function validateDocument(
  * only once the structure holds, since they read the document by its schema's shape.
  */
 function checkWcoJson(json: WcoJsonObject, conversion: Finding[]): Finding[] {
-  const structural = [...conversion, ...dmsValidator().validate(json)];
+  const structural = [...conversion, ...validatorFor(schemaSetOfJson(json)).validate(json)];
   return structural.length > 0 ? structural : businessRuleFindings(json);
 }

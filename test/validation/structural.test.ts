@@ -63,7 +63,7 @@ describe('structural validation of WCO JSON', () => {
   });
 
   it('refuses a root it does not know', () => {
-    expect(findingsOf({ Response: {} })).toEqual([expect.objectContaining({ code: 'xsd.root' })]);
+    expect(findingsOf({ Envelope: {} })).toEqual([expect.objectContaining({ code: 'xsd.root', message: 'The root must be one of MetaData or Declaration; found Envelope' })]);
   });
 });
 

@@ -11,10 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../../src/documents/xml/parse.js';
 import { validateDocument } from '../../src/validation/validate-document.js';
 import { fixture } from '../documents/support.js';
-import { DECLARATION_SAMPLES } from '../documents/wco/corpus.js';
+import { DECLARATION_SAMPLES, NOTIFICATION_SAMPLES } from '../documents/wco/corpus.js';
 import { writeTree } from './xml-writer.js';
 
-const XSD = fileURLToPath(new URL('../fixtures/wco-dm/xsd/customs-declarations/customs/wrapper_submit.xsd', import.meta.url));
+const xsd = (path: string): string => fileURLToPath(new URL(`../fixtures/wco-dm/xsd/${path}`, import.meta.url));
+/** Each corpus sample with the XSD entry point xmllint validates it against (as in the corpus SOURCES.md). */
+const SUBJECTS: Array<[string, string]> = [
+  ...DECLARATION_SAMPLES.map((s): [string, string] => [s, xsd('customs-declarations/customs/wrapper_submit.xsd')]),
+  // Notifications are few: three rounds each.
+  ...[1, 2, 3].flatMap(() => NOTIFICATION_SAMPLES.map((s): [string, string] => [s, xsd('_local/cd_wrapper_notification.xsd')])),
+];
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
 /** A small deterministic PRNG (mulberry32), so every run tests the same mutations. */
@@ -108,55 +114,61 @@ interface Case {
   name: string;
   file: string;
   xml: string;
+  schema: string;
 }
 
 const cases: Case[] = [];
 let dir = '';
-let xmllintValid = new Map<string, boolean>();
+const xmllintValid = new Map<string, boolean>();
 
 beforeAll(() => {
   if (!hasXmllint) return;
   dir = mkdtempSync(join(tmpdir(), 'swgate-xmllint-'));
   const pick = random(20261129);
   const choose = <T,>(items: T[]): T => items[Math.floor(pick() * items.length)]!;
-  // Two rounds over the corpus: every mutation kind twice per sample, at different places.
-  for (const sample of [...DECLARATION_SAMPLES, ...DECLARATION_SAMPLES]) {
+  for (const [sample, schema] of SUBJECTS) {
     for (const [kind, mutate] of Object.entries(MUTATIONS)) {
       const root = parseXml(fixture(sample));
       const what = mutate(root, choose);
       const file = join(dir, `${cases.length}.xml`);
       const xml = writeTree(root);
       writeFileSync(file, xml);
-      cases.push({ name: `${kind}: ${what} (${sample.split('/').at(-1)})`, file, xml });
+      cases.push({ name: `${kind}: ${what} (${sample.split('/').at(-1)})`, file, xml, schema });
     }
   }
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', XSD, ...cases.map((c) => c.file)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  xmllintValid = new Map(cases.map((c) => [c.file, run.stderr.includes(`${c.file} validates`)]));
-  for (const c of cases) {
-    if (!run.stderr.includes(`${c.file} validates`) && !run.stderr.includes(`${c.file} fails to validate`)) throw new Error(`no xmllint verdict for ${c.name}`);
+  for (const schema of new Set(cases.map((c) => c.schema))) {
+    const batch = cases.filter((c) => c.schema === schema);
+    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schema, ...batch.map((c) => c.file)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    for (const c of batch) {
+      const valid = run.stderr.includes(`${c.file} validates`);
+      // Neither verdict means xmllint did not read the file as meant: a broken mutation.
+      if (!valid && !run.stderr.includes(`${c.file} fails to validate`)) throw new Error(`no xmllint verdict for ${c.name}`);
+      xmllintValid.set(c.file, valid);
+    }
   }
-});
+}, 180_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasXmllint)('structural verdicts agree with xmllint --schema', () => {
-  it('on every mutated corpus sample', () => {
-    expect(cases.length).toBe(DECLARATION_SAMPLES.length * 2 * Object.keys(MUTATIONS).length);
+  // Shared 2-core machines: ~500 documents through both validators can take a while.
+  it('on every mutated corpus sample', { timeout: 180_000 }, () => {
+    expect(cases.length).toBe(SUBJECTS.length * Object.keys(MUTATIONS).length);
     const disagreements: string[] = [];
     for (const c of cases) {
       const findings = validateDocument(Buffer.from(c.xml), 'wco-xml').findings.filter((f) => f.code.startsWith('xsd.'));
       const ours = findings.length === 0;
       if (ours !== xmllintValid.get(c.file)) {
-        const lint = execFileSync('sh', ['-c', `xmllint --noout --nonet --schema '${XSD}' '${c.file}' 2>&1 || true`], { encoding: 'utf8' });
+        const lint = execFileSync('sh', ['-c', `xmllint --noout --nonet --schema '${c.schema}' '${c.file}' 2>&1 || true`], { encoding: 'utf8' });
         disagreements.push(`${c.name}: swgate ${ours ? 'valid' : `invalid (${findings[0]?.message})`}, xmllint ${lint.trim().split('\n')[0]}`);
       }
     }
     expect(disagreements).toEqual([]);
     // Both verdicts occur often, so agreement is not agreement on "everything passes".
     const valid = [...xmllintValid.values()].filter(Boolean).length;
-    expect(valid).toBeGreaterThan(100);
-    expect(cases.length - valid).toBeGreaterThan(100);
+    expect(valid).toBeGreaterThan(50);
+    expect(cases.length - valid).toBeGreaterThan(50);
   });
 });

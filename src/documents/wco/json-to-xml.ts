@@ -41,7 +41,7 @@ function prefixesFor(model: WcoModel, namespaces: NamespaceMap): Map<string, str
 
 export function wcoJsonToXml(json: WcoJsonObject, model: WcoModel, namespaces: NamespaceMap): string {
   const [rootName, rootValue] = Object.entries(json)[0] ?? [];
-  const decl = model.roots.find((r) => r.name === rootName);
+  const decl = model.roots.find((r) => r.key === rootName);
   if (!decl || rootValue === undefined || Array.isArray(rootValue)) throw new Error(`not a WCO JSON root: ${rootName}`);
   const prefixes = prefixesFor(model, namespaces);
   const declarations = [...prefixes].map(([ns, prefix]) => ` xmlns${prefix ? `:${prefix}` : ''}="${escapeAttribute(ns)}"`).join('');
@@ -62,12 +62,12 @@ export function wcoJsonToXml(json: WcoJsonObject, model: WcoModel, namespaces: N
       return;
     }
     parts.push(`${open}>`);
-    const { ordered, byName } = contentIndex((type as ComplexType & { content: GroupParticle }).content);
+    const { ordered, byKey } = contentIndex((type as ComplexType & { content: GroupParticle }).content);
     for (const key of Object.keys(fields)) {
-      if (key.charAt(0) !== key.charAt(0).toLowerCase() && !byName.has(key)) throw new Error(`${name} has no element ${key}`);
+      if (key.charAt(0) !== key.charAt(0).toLowerCase() && !byKey.has(key)) throw new Error(`${name} has no element ${key}`);
     }
     for (const use of ordered) {
-      const child = fields[use.particle.name];
+      const child = fields[use.particle.key];
       if (child === undefined) continue;
       for (const item of Array.isArray(child) ? child : [child]) write(use.particle.name, use.particle.ns, use.particle.type, item, '');
     }

@@ -30,6 +30,13 @@ export interface AttributeDecl {
 export interface ElementParticle {
   kind: 'element';
   name: string;
+  /**
+   * The element's key in WCO JSON: its local name, unless another element of the same content
+   * model has that local name in another namespace (RES-DMS Response holds its own Declaration
+   * and a DEC-DMS Declaration); then `<name>@<prefix>`, with the prefix the XSD uses for it.
+   * `@` cannot occur in an XML name, so such a key never collides with one.
+   */
+  key: string;
   ns: string;
   /** Id of the element's type (SimpleType or ComplexType). */
   type: string;
@@ -90,14 +97,14 @@ function times(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a * b;
 }
 
-/** Every element a content model allows, keyed by local name (names must be unique in a model). */
+/** Every element a content model allows, by its WCO JSON key. */
 export function elementUses(content: GroupParticle): Map<string, ElementUse> {
   const uses = new Map<string, ElementUse>();
   let position = 0;
   const visit = (p: Particle, min: number, max: number | null, inChoice: boolean): void => {
     if (p.kind === 'element') {
-      if (uses.has(p.name)) throw new Error(`element ${p.name} occurs twice in one content model`);
-      uses.set(p.name, { particle: p, min: inChoice ? 0 : min * p.min, max: times(max, p.max), position });
+      if (uses.has(p.key)) throw new Error(`element ${p.key} occurs twice in one content model`);
+      uses.set(p.key, { particle: p, min: inChoice ? 0 : min * p.min, max: times(max, p.max), position });
       if (!inChoice) position++;
       return;
     }
@@ -110,7 +117,12 @@ export function elementUses(content: GroupParticle): Map<string, ElementUse> {
 }
 
 export interface ContentIndex {
-  byName: Map<string, ElementUse>;
+  /** By WCO JSON key. */
+  byKey: Map<string, ElementUse>;
+  /** By `{namespace}localName`, as XML names them. */
+  byQName: Map<string, ElementUse>;
+  /** By local name alone, to tell a namespace mistake from an unknown element. */
+  byLocalName: Map<string, ElementUse>;
   /** In document order. */
   ordered: ElementUse[];
 }
@@ -121,8 +133,14 @@ const contentCache = new WeakMap<GroupParticle, ContentIndex>();
 export function contentIndex(content: GroupParticle): ContentIndex {
   let index = contentCache.get(content);
   if (!index) {
-    const byName = elementUses(content);
-    index = { byName, ordered: [...byName.values()].sort((a, b) => a.position - b.position) };
+    const byKey = elementUses(content);
+    const uses = [...byKey.values()];
+    index = {
+      byKey,
+      byQName: new Map(uses.map((u) => [`{${u.particle.ns}}${u.particle.name}`, u])),
+      byLocalName: new Map(uses.map((u) => [u.particle.name, u])),
+      ordered: uses.sort((a, b) => a.position - b.position),
+    };
     contentCache.set(content, index);
   }
   return index;

@@ -7,6 +7,8 @@ import { WCO_NAMESPACES, type NamespaceProfile } from './namespaces.js';
 export interface NamespaceMap {
   /** Model (XSD) namespace → the namespace used in documents of this profile. */
   toDocument(modelNs: string): string;
+  /** And back. */
+  toModel(documentNs: string): string;
 }
 
 export function namespaceMap(profile: NamespaceProfile): NamespaceMap {
@@ -14,5 +16,6 @@ export function namespaceMap(profile: NamespaceProfile): NamespaceMap {
     [WCO_NAMESPACES.metadata, profile.metadata],
     [WCO_NAMESPACES.declaration, profile.declaration],
   ]);
-  return { toDocument: (modelNs) => renamed.get(modelNs) ?? modelNs };
+  const back = new Map([...renamed].map(([model, document]) => [document, model]));
+  return { toDocument: (modelNs) => renamed.get(modelNs) ?? modelNs, toModel: (documentNs) => back.get(documentNs) ?? documentNs };
 }

@@ -53,7 +53,7 @@ export function xmlToWcoJson(root: XmlElement, model: WcoModel, namespaces: Name
   }
   ctx.pointer.push(pointerToken(root.name));
   ctx.xpath.push(root.name);
-  return { json: { [root.name]: convert(ctx, root, decl.type) }, findings: ctx.findings };
+  return { json: { [decl.key]: convert(ctx, root, decl.type) }, findings: ctx.findings };
 }
 
 function convert(ctx: Context, el: XmlElement, typeId: string): WcoJsonValue {
@@ -82,7 +82,7 @@ function addAttributes(ctx: Context, el: XmlElement, out: WcoJsonObject): void {
 }
 
 function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle, out: WcoJsonObject): void {
-  const { byName } = contentIndex(content);
+  const { byQName, byLocalName } = contentIndex(content);
   let lastPosition = -1;
   let lastName = '';
   const seen = new Map<string, number>();
@@ -91,17 +91,19 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
       if (child.trim() !== '') report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
       continue;
     }
-    const use = byName.get(child.name);
-    const existing = out[child.name];
+    const use = byQName.get(`{${ctx.namespaces.toModel(child.ns)}}${child.name}`);
+    const key = use?.particle.key ?? child.name;
+    const existing = out[key];
     const n = (seen.get(child.name) ?? 0) + 1;
     seen.set(child.name, n);
-    ctx.pointer.push(pointerToken(child.name));
+    ctx.pointer.push(pointerToken(key));
     ctx.xpath.push(`${child.name}[${n}]`);
-    if (!use) {
-      report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
-    } else if (child.ns !== ctx.namespaces.toDocument(use.particle.ns)) {
-      const expected = ctx.namespaces.toDocument(use.particle.ns);
+    const sameName = byLocalName.get(child.name);
+    if (!use && sameName) {
+      const expected = ctx.namespaces.toDocument(sameName.particle.ns);
       report(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
+    } else if (!use) {
+      report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
     } else {
       if (use.position < lastPosition) report(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
       else {
@@ -109,14 +111,14 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
         lastName = child.name;
       }
       if (use.max === null || use.max > 1) {
-        const list = (existing ?? (out[child.name] = [])) as WcoJsonValue[];
+        const list = (existing ?? (out[key] = [])) as WcoJsonValue[];
         ctx.pointer.push(String(list.length));
         list.push(convert(ctx, child, use.particle.type));
         ctx.pointer.pop();
       } else if (existing !== undefined) {
         report(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
       } else {
-        out[child.name] = convert(ctx, child, use.particle.type);
+        out[key] = convert(ctx, child, use.particle.type);
       }
     }
     ctx.pointer.pop();

@@ -3,7 +3,7 @@ import { wcoJsonToXmlString, wcoXmlToJson } from '../../../src/documents/wco/cod
 import type { WcoJsonObject } from '../../../src/documents/wco/json.js';
 import { parseXml, type XmlElement } from '../../../src/documents/xml/parse.js';
 import { fixture } from '../support.js';
-import { DECLARATION_SAMPLES } from './corpus.js';
+import { DECLARATION_SAMPLES, NOTIFICATION_SAMPLES } from './corpus.js';
 
 /** What must survive a round trip: names, namespaces, attributes, text; not prefixes, comments or layout. */
 function data(el: XmlElement): unknown {
@@ -22,11 +22,12 @@ function toJson(xml: Buffer | string): WcoJsonObject {
 }
 
 describe('WCO XML → WCO JSON → WCO XML', () => {
-  it('covers the corpus', () => {
+  it('covers the corpus: all well-formed, namespaced samples', () => {
     expect(DECLARATION_SAMPLES.length).toBe(53);
+    expect(NOTIFICATION_SAMPLES.length).toBe(4);
   });
 
-  it.each(DECLARATION_SAMPLES)('is lossless for %s', (path) => {
+  it.each([...DECLARATION_SAMPLES, ...NOTIFICATION_SAMPLES])('is lossless for %s', (path) => {
     const original = fixture(path);
     const json = toJson(original);
     const xml = wcoJsonToXmlString(json);
@@ -114,5 +115,21 @@ describe('what JSON cannot carry is reported while converting XML', () => {
   it('reports an unknown element and stray text', () => {
     const extra = sample.replace('<TypeCode>EXD</TypeCode>', '<TypeCode>EXD</TypeCode><Colour>red</Colour>stray');
     expect(wcoXmlToJson(extra).findings.map((f) => f.code).sort()).toEqual(['xsd.unexpected-text', 'xsd.unknown-element']);
+  });
+});
+
+describe('a notification (RES-DMS Response)', () => {
+  const json = toJson(fixture('samples/customs-declarations/notification/TT_EX039a__4._DMSRES_Function_Code_07.xml')) as any;
+
+  it('keeps its own Declaration and the DEC-DMS Declaration apart (key Declaration@od, the prefix of the XSD)', () => {
+    const response = json.MetaData.Response;
+    expect(Array.isArray(response)).toBe(true);
+    expect(response[0].Declaration).toMatchObject({ FunctionalReferenceID: expect.any(String) });
+    expect(response[0]['Declaration@od']).toMatchObject({ GoodsShipment: expect.any(Object) });
+    const written = parseXml(wcoJsonToXmlString(json));
+    const namespaces = (written.children.find((c) => typeof c !== 'string' && c.name === 'Response') as XmlElement).children
+      .filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'Declaration')
+      .map((c) => c.ns);
+    expect(namespaces).toEqual(['urn:wco:datamodel:WCO:RES-DMS:2', 'urn:wco:datamodel:WCO:DEC-DMS:2']);
   });
 });

@@ -13,3 +13,6 @@ function allSamples(): string[] {
 
 /** The corpus declarations (MetaData + Declaration): all samples but notifications. */
 export const DECLARATION_SAMPLES = allSamples().filter((f) => !f.includes('notification'));
+
+/** The namespaced corpus notifications (MetaData + RES-DMS Response). */
+export const NOTIFICATION_SAMPLES = allSamples().filter((f) => f.includes('/notification/'));

@@ -71,8 +71,11 @@ export class XsdCompiler {
   private readonly simpleTypes = new Map<string, Global>();
   private readonly groups = new Map<string, Global>();
   private readonly types: Record<string, TypeDecl> = {};
-  /** Named type {ns}name → its id, to detect two namespaces using one name. */
-  private readonly idOwners = new Map<string, string>();
+  /** Type identity ({ns}name, or the path of an anonymous type) → its id, and the ids taken. */
+  private readonly ids = new Map<string, string>();
+  private readonly takenIds = new Set<string>();
+  /** The prefix the declaring XSD uses for an element's namespace, for WCO JSON keys on a clash. */
+  private readonly prefixHints = new WeakMap<ElementParticle, string>();
 
   constructor(private readonly readFile: (path: string) => Buffer) {}
 
@@ -98,14 +101,35 @@ export class XsdCompiler {
       else if (child.name === 'group') this.groups.set(key, { el: child, schema });
       else if (child.name === 'include' || child.name === 'import') {
         const location = attr(child, 'schemaLocation');
-        if (location) this.load(resolve(dirname(absolute), location));
+        // Like libxml2, the first schema loaded for a namespace wins: the declaration and
+        // notification sets carry two slightly different copies of the UN/CEFACT modules.
+        const namespace = attr(child, 'namespace');
+        const imported = child.name === 'import' && [...this.schemas.values()].some((s) => s.targetNamespace === namespace);
+        if (location && !imported) this.load(resolve(dirname(absolute), location));
       }
     }
   }
 
   compile(source: string): WcoModel {
     const roots = [...this.elements.values()].map(({ el, schema }) => this.elementParticle(el, schema, '', true, { min: 1, max: 1 }));
+    for (const type of Object.values(this.types)) if (type.kind === 'complex' && type.content) this.assignKeys(type.content);
     return { source, roots, types: this.types };
+  }
+
+  /** Local names are the keys, except for a later element reusing an earlier one's local name. */
+  private assignKeys(content: GroupParticle): void {
+    const flat = (p: Particle): ElementParticle[] => (p.kind === 'element' ? [p] : p.particles.flatMap(flat));
+    const firstByName = new Map<string, ElementParticle>();
+    for (const particle of flat(content)) {
+      const first = firstByName.get(particle.name);
+      if (!first) {
+        firstByName.set(particle.name, particle);
+        continue;
+      }
+      const prefix = this.prefixHints.get(particle);
+      if (first.ns === particle.ns || !prefix) throw new Error(`element ${particle.name} occurs twice in one content model`);
+      particle.key = `${particle.name}@${prefix}`;
+    }
   }
 
   private qname(value: string, schema: Schema): { ns: string; name: string } {
@@ -116,12 +140,23 @@ export class XsdCompiler {
     return { ns, name: value.slice(colon + 1) };
   }
 
+  /**
+   * A readable, stable id: the type's name, with a numeric suffix when another namespace took
+   * that name first (the notification schemas reuse the declaration schemas' type names).
+   */
+  private idFor(identity: string, preferred: string): string {
+    let id = this.ids.get(identity);
+    if (id === undefined) {
+      id = preferred;
+      for (let n = 2; this.takenIds.has(id); n++) id = `${preferred}.${n}`;
+      this.ids.set(identity, id);
+      this.takenIds.add(id);
+    }
+    return id;
+  }
+
   private namedTypeId(ns: string, name: string): string {
-    if (ns === XS) return `xs.${name}`;
-    const owner = this.idOwners.get(name);
-    if (owner !== undefined && owner !== ns) throw new Error(`type name ${name} is used in ${owner} and ${ns}`);
-    this.idOwners.set(name, ns);
-    return name;
+    return ns === XS ? `xs.${name}` : this.idFor(`{${ns}}${name}`, name);
   }
 
   /** The id of the type named by a QName, compiling it on first use. */
@@ -239,22 +274,35 @@ export class XsdCompiler {
     global: boolean,
     range: { min: number; max: number | null },
   ): ElementParticle {
+    const ref = attr(el, 'ref');
+    if (ref) {
+      const { ns, name } = this.qname(ref, schema);
+      const target = this.elements.get(`{${ns}}${name}`);
+      if (!target) throw new Error(`${schema.path}:${el.line}: unknown element ${ref}`);
+      return this.hinted({ ...this.elementParticle(target.el, target.schema, '', true, range), ...range }, schema);
+    }
     const name = attr(el, 'name');
-    if (!name) throw new Error(`${schema.path}:${el.line}: element refs are not supported`);
+    if (!name) throw new Error(`${schema.path}:${el.line}: element without a name or ref`);
     const ns = global || schema.qualified ? schema.targetNamespace : '';
     const typeName = attr(el, 'type');
-    const anonymousId = ownerId === '' ? name : `${ownerId}.${name}`;
     let type: string;
     if (typeName) type = this.typeRef(typeName, schema);
-    else if (this.types[anonymousId]) type = anonymousId;
     else {
+      const anonymousId = this.idFor(`${ownerId}/{${ns}}${name}`, ownerId === '' ? name : `${ownerId}.${name}`);
       const complex = xsChild(el, 'complexType');
       const simple = xsChild(el, 'simpleType');
-      if (complex) type = this.complexType(complex, schema, anonymousId);
+      if (this.types[anonymousId]) type = anonymousId;
+      else if (complex) type = this.complexType(complex, schema, anonymousId);
       else if (simple) type = this.simpleType(simple, schema, anonymousId);
       else throw new Error(`${schema.path}:${el.line}: element ${name} has no type`);
     }
-    return { kind: 'element', name, ns, type, ...range };
+    return this.hinted({ kind: 'element', name, key: name, ns, type, ...range }, schema);
+  }
+
+  private hinted(particle: ElementParticle, schema: Schema): ElementParticle {
+    const prefix = [...schema.prefixes].find(([, uri]) => uri === particle.ns)?.[0];
+    if (prefix) this.prefixHints.set(particle, prefix);
+    return particle;
   }
 }
 

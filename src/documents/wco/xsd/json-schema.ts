@@ -15,7 +15,7 @@ const ref = (id: string): JsonSchema => ({ $ref: `#/$defs/${id}` });
 /** The element names of each satisfiable alternative of every choice (for oneOf / exclusion). */
 function choices(content: GroupParticle): Array<{ required: boolean; alternatives: string[][] }> {
   const found: Array<{ required: boolean; alternatives: string[][] }> = [];
-  const names = (p: Particle): string[] => (p.kind === 'element' ? [p.name] : p.particles.flatMap(names));
+  const names = (p: Particle): string[] => (p.kind === 'element' ? [p.key] : p.particles.flatMap(names));
   const visit = (p: Particle, required: boolean): void => {
     if (p.kind === 'element') return;
     if (p.kind === 'choice') {
@@ -47,12 +47,12 @@ function leafSchema(type: ComplexType): JsonSchema {
 function contentSchema(type: ComplexType & { content: GroupParticle }): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
-  for (const [name, use] of elementUses(type.content)) {
+  for (const [key, use] of elementUses(type.content)) {
     const many = use.max === null || use.max > 1;
-    properties[name] = many
+    properties[key] = many
       ? { type: 'array', items: ref(use.particle.type), ...(use.min > 0 && { minItems: use.min }), ...(use.max !== null && { maxItems: use.max }) }
       : ref(use.particle.type);
-    if (use.min > 0) required.push(name);
+    if (use.min > 0) required.push(key);
   }
   for (const a of type.attributes) properties[a.name] = ref(a.type);
   required.push(...type.attributes.filter((a) => a.required).map((a) => a.name));
@@ -85,8 +85,8 @@ export function toJsonSchema(model: WcoModel, id: string): JsonSchema {
   for (const [typeId, type] of Object.entries(model.types)) $defs[typeId] = typeSchema(type);
   const roots = model.roots.map((r) => ({
     type: 'object',
-    properties: { [r.name]: ref(r.type) },
-    required: [r.name],
+    properties: { [r.key]: ref(r.type) },
+    required: [r.key],
     additionalProperties: false,
   }));
   return {
