@@ -20,12 +20,18 @@ export interface MappingRun {
 /** Synchronous when the spec has no JSONata rule on the path taken. */
 export type CompiledRules = (input: unknown) => MappingRun | Promise<MappingRun>;
 
+/**
+ * Where a rule reads. The JSON pointer of the node is only built when a finding needs it, from
+ * the chain of enclosing scopes: no string or closure is made per item on the normal path.
+ */
 interface Scope {
   node: unknown;
   /** 1-based position among the items of the enclosing `each`. */
   position: number;
-  /** JSON pointer of the node, built only when a finding needs it. */
-  pointer: () => string;
+  parent: Scope | undefined;
+  /** The path that selected the node from the parent's node, and which match it was (each). */
+  via: InputPath | undefined;
+  index: number | undefined;
 }
 
 interface Run {
@@ -35,12 +41,22 @@ interface Run {
 
 type Step = (scope: Scope, out: Output, run: Run) => void | Promise<void>;
 
-/** Calls fn on each item in order, waiting only for the calls that return a promise. */
-function eachInOrder<T>(items: readonly T[], fn: (item: T, index: number) => void | Promise<void>, start = 0): void | Promise<void> {
-  for (let i = start; i < items.length; i++) {
-    const pending = fn(items[i]!, i);
-    if (pending) return pending.then(() => eachInOrder(items, fn, i + 1));
+/** Runs the steps in order, waiting only for the steps that return a promise (JSONata). */
+function runSteps(steps: readonly Step[], scope: Scope, out: Output, run: Run, start = 0): void | Promise<void> {
+  for (let i = start; i < steps.length; i++) {
+    const pending = steps[i]!(scope, out, run);
+    if (pending) return pending.then(() => runSteps(steps, scope, out, run, i + 1));
   }
+}
+
+function hasFields(o: Output): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+function scopePointer(scope: Scope): string {
+  if (!scope.parent || !scope.via) return '';
+  return pointerOf(scope.parent, scope.via) + (scope.index === undefined ? '' : `/${scope.index}`);
 }
 
 function write(out: Output, to: OutputPath, value: unknown): void {
@@ -59,7 +75,7 @@ function write(out: Output, to: OutputPath, value: unknown): void {
 
 function pointerOf(scope: Scope, path: InputPath): string {
   const relative = path.steps.map((s) => `/${s.key}`).join('');
-  return path.absolute ? relative : scope.pointer() + relative;
+  return path.absolute ? relative : scopePointer(scope) + relative;
 }
 
 function problem(run: Run, code: string, message: string, path: string): void {
@@ -71,10 +87,8 @@ export function compileRules(rules: readonly Rule[], codeLists: CodeLists): Comp
   return (input) => {
     const run: Run = { root: input, findings: [] };
     const output: Output = {};
-    const scope: Scope = { node: input, position: 1, pointer: () => '' };
-    const pending = eachInOrder(steps, (step) => step(scope, output, run));
-    const result = (): MappingRun => ({ output, findings: run.findings });
-    return pending ? pending.then(result) : result();
+    const pending = runSteps(steps, { node: input, position: 1, parent: undefined, via: undefined, index: undefined }, output, run);
+    return pending ? pending.then(() => ({ output, findings: run.findings })) : { output, findings: run.findings };
   };
 }
 
@@ -87,43 +101,54 @@ function compileRule(rule: Rule, codeLists: CodeLists): Step {
 function compileEach(rule: EachRule, codeLists: CodeLists): Step {
   const steps = rule.rules.map((r) => compileRule(r, codeLists));
   const conditions = rule.where.map(compileCondition);
+  const selected = (node: unknown, root: unknown): boolean => {
+    for (const test of conditions) if (!test(node, root)) return false;
+    return true;
+  };
+  const finish = (out: Output, results: Output[]): void => {
+    if (rule.to.append) for (const r of results) write(out, rule.to, r);
+    else write(out, rule.to, results);
+  };
+  /** Maps items[start…] in order; switches to waiting only when an item's steps return a promise. */
+  const mapItems = (items: unknown[], start: number, scope: Scope, results: Output[], run: Run): void | Promise<void> => {
+    for (let i = start; i < items.length; i++) {
+      const itemOut: Output = {};
+      results.push(itemOut);
+      const pending = runSteps(steps, { node: items[i], position: i + 1, parent: scope, via: rule.path, index: i }, itemOut, run);
+      if (pending) return pending.then(() => mapItems(items, i + 1, scope, results, run));
+    }
+  };
   return (scope, out, run) => {
-    const items = select(rule.path, scope.node, run.root).filter((item) => conditions.every((test) => test(item, run.root)));
+    const all = select(rule.path, scope.node, run.root);
+    const items = conditions.length === 0 ? all : all.filter((item) => selected(item, run.root));
     if (items.length === 0) {
       if (rule.required) problem(run, 'mapping.no-items', `No ${rule.path.source} selected for ${rule.to.keys.join('.')}`, pointerOf(scope, rule.path));
       return;
     }
     const results: Output[] = [];
-    const pending = eachInOrder(items, (item, i) => {
-      const itemScope: Scope = { node: item, position: i + 1, pointer: () => `${pointerOf(scope, rule.path)}/${i}` };
-      const itemOut: Output = {};
-      results.push(itemOut);
-      return eachInOrder(steps, (step) => step(itemScope, itemOut, run));
-    });
-    const finish = (): void => {
-      if (rule.to.append) for (const r of results) write(out, rule.to, r);
-      else write(out, rule.to, results);
-    };
-    return pending ? pending.then(finish) : finish();
+    const pending = mapItems(items, 0, scope, results, run);
+    return pending ? pending.then(() => finish(out, results)) : finish(out, results);
   };
 }
 
 function compileObject(rule: ObjectRule, codeLists: CodeLists): Step {
   const steps = rule.rules.map((r) => compileRule(r, codeLists));
+  // `to: $` writes into the current output; otherwise the object is written once it has fields.
+  const inPlace = rule.to.keys.length === 0;
+  const finish = (out: Output, objectOut: Output): void => {
+    if (hasFields(objectOut)) write(out, rule.to, objectOut);
+  };
   return (scope, out, run) => {
     const node = rule.path.steps.length === 0 ? scope.node : select(rule.path, scope.node, run.root)[0];
     if (node === undefined) {
       if (rule.required) problem(run, 'mapping.missing', `${rule.path.source} is required`, pointerOf(scope, rule.path));
       return;
     }
-    const objectScope: Scope = { node, position: scope.position, pointer: () => pointerOf(scope, rule.path) };
-    const inPlace = rule.to.keys.length === 0;
-    const objectOut: Output = inPlace ? out : {};
-    const finish = (): void => {
-      if (!inPlace && Object.keys(objectOut).length > 0) write(out, rule.to, objectOut);
-    };
-    const pending = eachInOrder(steps, (step) => step(objectScope, objectOut, run));
-    return pending ? pending.then(finish) : finish();
+    const objectScope: Scope = { node, position: scope.position, parent: scope, via: rule.path, index: undefined };
+    if (inPlace) return runSteps(steps, objectScope, out, run);
+    const objectOut: Output = {};
+    const pending = runSteps(steps, objectScope, objectOut, run);
+    return pending ? pending.then(() => finish(out, objectOut)) : finish(out, objectOut);
   };
 }
 
@@ -133,17 +158,16 @@ function compileCondition(condition: Condition): (node: unknown, root: unknown) 
     const wanted = condition.exists;
     return (node, root) => select(path, node, root).length > 0 === wanted;
   }
-  const texts = (node: unknown, root: unknown): string[] =>
-    select(path, node, root)
-      .map(textOf)
-      .filter((t): t is string => t !== undefined)
-      .map((t) => t.trim());
-  if (condition.in) {
-    const allowed = new Set(condition.in);
-    return (node, root) => texts(node, root).some((t) => allowed.has(t));
-  }
+  const allowed = new Set(condition.in ?? []);
   const prefixes = condition.prefixIn ?? [];
-  return (node, root) => texts(node, root).some((t) => prefixes.some((p) => t.startsWith(p)));
+  const holds = condition.in ? (t: string) => allowed.has(t) : (t: string) => prefixes.some((p) => t.startsWith(p));
+  return (node, root) => {
+    for (const n of select(path, node, root)) {
+      const t = textOf(n);
+      if (t !== undefined && holds(t.trim())) return true;
+    }
+    return false;
+  };
 }
 
 /** What a value rule reads before conversion: a raw node (string or leaf object), or undefined. */
@@ -157,10 +181,10 @@ function compileRead(rule: ValueRule): Read | undefined {
     case 'position':
       return (scope) => String(scope.position);
     case 'from':
+      // The first match that holds something: a leaf with text, or an object.
       return (scope, run) => {
         for (const path of source.paths) {
-          const found = select(path, scope.node, run.root).find((n) => textOf(n)?.trim() !== '' || typeof n === 'object');
-          if (found !== undefined) return found;
+          for (const n of select(path, scope.node, run.root)) if (typeof n === 'object' || textOf(n)?.trim() !== '') return n;
         }
         return undefined;
       };
@@ -179,7 +203,7 @@ function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
   const table = rule.lookup !== undefined ? codeLists[rule.lookup] : undefined;
   const where = (scope: Scope): string => {
     const source = rule.source;
-    return source.kind === 'from' || source.kind === 'join' ? pointerOf(scope, source.paths[0]!) : scope.pointer();
+    return source.kind === 'from' || source.kind === 'join' ? pointerOf(scope, source.paths[0]!) : scopePointer(scope);
   };
 
   /** The raw node turned into what is written, or undefined after recording why not. */
@@ -232,7 +256,7 @@ function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
   return (scope, out, run) =>
     expression.evaluate(scope.node, { root: run.root }).then(
       (value: unknown) => finish(value, scope, out, run),
-      (err: { message?: string }) => problem(run, 'mapping.jsonata', `JSONata rule at line ${rule.line} failed: ${err.message ?? String(err)}`, scope.pointer()),
+      (err: { message?: string }) => problem(run, 'mapping.jsonata', `JSONata rule at line ${rule.line} failed: ${err.message ?? String(err)}`, scopePointer(scope)),
     );
 }
 
