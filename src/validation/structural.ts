@@ -106,9 +106,11 @@ function findingsOf(errors: ErrorObject[], root: string): Finding[] {
   // A failed choice also shows as the missing or unexpected element inside it: keep that one.
   const specific = new Set(findings.filter((f) => f.code !== 'xsd.choice').map((f) => f.path));
   const kept = findings.filter((f) => f.code !== 'xsd.choice' || ![...specific].some((p) => p.startsWith(f.path)));
-  const seen = new Set<string>();
-  return kept.filter((f) => {
+  // ajv repeats an error once per branch that reaches it; one finding each is enough.
+  const unique = new Map<string, Finding>();
+  for (const f of kept) {
     const key = `${f.code} ${f.path} ${f.message}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+    if (!unique.has(key)) unique.set(key, f);
+  }
+  return [...unique.values()];
 }
