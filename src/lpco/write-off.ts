@@ -304,7 +304,7 @@ function assess(check: CitationCheck, cited: Cited, available: Map<string, bigin
   return { findings, draws };
 }
 
-const STATUS_REASON: Partial<Record<string, string>> = {
+const STATUS_REASON: Partial<Record<LpcoStatus, string>> = {
   revoked: 'has been revoked by its issuer',
   withdrawn: 'has been withdrawn by its issuer',
   expired: 'has expired',
