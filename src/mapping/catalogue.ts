@@ -53,7 +53,7 @@ export interface Mapping extends MappingSummary {
 export interface MappingCatalogue {
   get(id: string): Mapping | undefined;
   list(): MappingSummary[];
-  /** Throws an Error for an unknown id: agreements naming mappings are checked at start. */
+  /** Rejects with an Error for an unknown id: agreements naming mappings are checked at start with get(). */
   apply(id: string, input: unknown): Promise<MappedDocument>;
 }
 
@@ -67,7 +67,7 @@ export async function loadMappings(dir = 'mappings'): Promise<MappingCatalogue> 
     list: () => [...mappings.values()].map(({ id, version, specSha256 }) => ({ id, version, specSha256 })),
     apply: (id, input) => {
       const mapping = mappings.get(id);
-      if (!mapping) throw new Error(`No mapping ${id} in ${dir} (known: ${[...mappings.keys()].join(', ')})`);
+      if (!mapping) return Promise.reject(new Error(`No mapping ${id} in ${dir} (known: ${[...mappings.keys()].join(', ')})`));
       return mapping.apply(input);
     },
   };
@@ -137,7 +137,7 @@ function inputCheck(schema: Record<string, unknown>): InputCheck {
   };
 }
 
-export function schemaFinding(error: ErrorObject): Finding {
+function schemaFinding(error: ErrorObject): Finding {
   const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
   const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
   return finding(`schema.${error.keyword}`, `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`, error.instancePath + missing);

@@ -214,7 +214,8 @@ function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
       return;
     }
     if (conversions.length === 0 && !rule.unit && !table) {
-      write(out, rule.to, typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw);
+      // A copied leaf with attributes is cloned: the output must not share objects with the input.
+      write(out, rule.to, typeof raw === 'object' ? structuredClone(raw) : typeof raw === 'string' ? raw : String(raw));
       return;
     }
     let text = typeof raw === 'number' ? String(raw) : textOf(raw);

@@ -15,7 +15,7 @@ import { readLpco } from '../lpco/lpco.js';
 import type { InputFormat, MappingSpec, OutputFormat } from './spec.js';
 import { prefixedJsonToXml, xmlToPrefixedJson } from './xml-json.js';
 
-export const SPS_CERTIFICATE_NS = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
+const SPS_CERTIFICATE_NS = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
 
 /** Checks a plain-JSON input against the mapping's input schema (input.schema.json), when it has one. */
 export type InputCheck = (json: unknown) => void;

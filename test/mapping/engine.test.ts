@@ -106,6 +106,13 @@ describe('compiled rules', () => {
     expect(run.output).toEqual({ docs: [{ id: 'LRN1' }, { id: 'P1' }], items: '1', mode: 'mapped', absent: 'none' });
   });
 
+  it('copy a leaf with its attributes without sharing it with the input', () => {
+    const input = { Amount: { value: '10', currencyID: 'EUR' } };
+    const { output } = compile(`  - { to: amount, from: Amount }\n`)(input) as MappingRun;
+    expect(output.amount).toEqual(input.Amount);
+    expect(output.amount).not.toBe(input.Amount);
+  });
+
   it('report missing, unconvertible and unknown values as findings with the input path', () => {
     const run = compile(`  - { to: a, from: Declaration.Missing, required: true }
   - { to: b, from: Declaration.FunctionalReferenceID, convert: date-102-to-iso }

@@ -89,6 +89,10 @@ describe('bad input documents', () => {
 });
 
 describe('loading', () => {
+  it('rejects a mapping id it does not have', async () => {
+    await expect(catalogue.apply('declaration-to-customs', {})).rejects.toThrow(/^No mapping declaration-to-customs in /);
+  });
+
   it('refuses WCO JSON paths the WCO DM model does not have, relative paths included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swgate-mapping-'));
     const folder = join(dir, 'declaration-to-wildlife');
