@@ -1,5 +1,5 @@
 // Deliveries per second of one worker process (load, POST to a simulated agency in another
-// process, check the receipt, settle the status) against a no-op BullMQ worker draining the
+// process, check the receipt, settle the status, log the provenance record) against a no-op BullMQ worker draining the
 // same number of jobs in the same run: `npm run bench:delivery`. BENCH_JOBS (default 3000).
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -11,7 +11,11 @@ import { loadConfig } from '../src/config/load.js';
 import { deliver } from '../src/pipeline/deliver.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routing/queues.js';
 import { post } from '../src/routing/transport.js';
-import { openDatabase } from '../src/store/db.js';
+import { loadOrCreateLogKey } from '../src/provenance/checkpoint.js';
+import { createProvenanceLog } from '../src/provenance/log.js';
+import { buildRecord, type RecordInput } from '../src/provenance/record.js';
+import { type ProvenanceTables, provenanceMigrations } from '../src/provenance/store.js';
+import { openDatabase, tablesOf } from '../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../src/store/exchange-tables.js';
 import { insertAcceptedExchange, newId, type Store } from '../src/store/exchanges.js';
 import { migrateToLatest } from '../src/store/migrate.js';
@@ -56,8 +60,10 @@ await noopQueue.close();
 
 // The real thing: exchanges stored once, jobs carrying references, deliveries over HTTP.
 const dir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
-const store: Store = { db: openDatabase<ExchangeTables>({ kind: 'sqlite', location: join(dir, 'bench.sqlite') }), kind: 'sqlite' };
-await migrateToLatest(store.db, exchangeMigrations);
+const db = openDatabase<ExchangeTables & ProvenanceTables>({ kind: 'sqlite', location: join(dir, 'bench.sqlite') });
+const store: Store = { db: tablesOf<ExchangeTables>(db), kind: 'sqlite' };
+await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations });
+const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: 'sqlite', signer: loadOrCreateLogKey(join(dir, 'log')), origin: 'bench/swgate', checkpointEvery: { entries: 1000, seconds: 60 } });
 const port = 18_082;
 const destination = fork('bench/destination-server.ts', [], { env: { ...process.env, PORT: String(port) }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 await new Promise((r) => destination.once('message', r));
@@ -85,6 +91,7 @@ const deps = {
   sandboxUrl: (id: string) => `http://127.0.0.1:${port}/sandbox/destinations/${id}/deliveries`,
   send: post,
   onExchangeEnded: async () => {},
+  recordProvenance: (records: RecordInput[]) => log.append(records.map(buildRecord)),
   now,
 };
 const deliveryRate = await drain(async (onDone) => {
@@ -105,5 +112,6 @@ await cleanup.obliterate({ force: true });
 await cleanup.close();
 connection.disconnect();
 destination.kill();
-await store.db.destroy();
+await log.close();
+await db.destroy();
 rmSync(dir, { recursive: true, force: true });

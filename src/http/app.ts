@@ -16,6 +16,8 @@ import './request-context.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
+import { logRoutes } from './routes/log.js';
+import type { ProvenanceLog } from '../provenance/log.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sandboxRoutes } from './routes/sandbox.js';
@@ -26,6 +28,7 @@ export interface GatewayServices {
   store: Store;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   deliveries: DeliveryRouteDeps;
+  provenance: { log: ProvenanceLog; publicKeyPem: string };
   /** Per document kind, the validation POST /v1/validate applies. */
   validators: Record<string, DocumentValidator>;
   readiness: Record<string, ReadinessCheck>;
@@ -71,6 +74,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'documents', description: 'Documents in' },
         { name: 'exchanges', description: 'What happened to a document' },
         { name: 'reference', description: 'Who you are and what you may send' },
+        { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -88,7 +92,8 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
 
   healthRoutes(app, { checks: services.readiness });
   declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
-  exchangeRoutes(app, { store: services.store });
+  exchangeRoutes(app, { store: services.store, provenanceReceipt: (id) => services.provenance.log.receiptForExchange(id) });
+  logRoutes(app, services.provenance);
   deliveryRoutes(app, services.deliveries);
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });

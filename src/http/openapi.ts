@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/types.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
+import type { ProvenanceLog } from '../provenance/log.js';
 import type { Store } from '../store/exchanges.js';
 import { buildApp } from './app.js';
 
@@ -15,6 +16,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     ingest: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },
+    provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
     sandbox: new SandboxDestinations(new Map()),

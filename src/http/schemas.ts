@@ -38,7 +38,13 @@ export const acceptedSchema = {
     status: { type: 'string' },
     receivedAt: { type: 'string', format: 'date-time' },
     contentSha256: { type: 'string' },
-    links: { type: 'object', required: ['self'], properties: { self: { type: 'string' } } },
+    links: { type: 'object', required: ['self'], properties: { self: { type: 'string' }, provenance: { type: 'string' } } },
+    provenance: {
+      type: 'object',
+      description: 'Where the record of its receipt stands in the provenance log',
+      required: ['leafIndex', 'leafHash'],
+      properties: { leafIndex: { type: 'integer' }, leafHash: { type: 'string', description: 'base64' } },
+    },
   },
 } as const;
 

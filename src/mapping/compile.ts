@@ -109,24 +109,39 @@ function compileEach(rule: EachRule, codeLists: CodeLists): Step {
     if (rule.to.append) for (const r of results) write(out, rule.to, r);
     else write(out, rule.to, results);
   };
-  /** Maps items[start…] in order; switches to waiting only when an item's steps return a promise. */
-  const mapItems = (items: unknown[], start: number, scope: Scope, results: Output[], run: Run): void | Promise<void> => {
+  /**
+   * Maps items[start…] in order; switches to waiting only when an item's steps return a promise.
+   * `position` counts the selected items; `indexes` keeps where each was among all matches, for
+   * the JSON pointer of a finding.
+   */
+  const mapItems = (items: unknown[], indexes: number[] | undefined, start: number, scope: Scope, results: Output[], run: Run): void | Promise<void> => {
     for (let i = start; i < items.length; i++) {
       const itemOut: Output = {};
       results.push(itemOut);
-      const pending = runSteps(steps, { node: items[i], position: i + 1, parent: scope, via: rule.path, index: i }, itemOut, run);
-      if (pending) return pending.then(() => mapItems(items, i + 1, scope, results, run));
+      const itemScope: Scope = { node: items[i], position: i + 1, parent: scope, via: rule.path, index: indexes ? indexes[i] : i };
+      const pending = runSteps(steps, itemScope, itemOut, run);
+      if (pending) return pending.then(() => mapItems(items, indexes, i + 1, scope, results, run));
     }
   };
   return (scope, out, run) => {
     const all = select(rule.path, scope.node, run.root);
-    const items = conditions.length === 0 ? all : all.filter((item) => selected(item, run.root));
+    let items = all;
+    let indexes: number[] | undefined;
+    if (conditions.length > 0) {
+      items = [];
+      indexes = [];
+      for (let i = 0; i < all.length; i++) {
+        if (!selected(all[i], run.root)) continue;
+        items.push(all[i]);
+        indexes.push(i);
+      }
+    }
     if (items.length === 0) {
       if (rule.required) problem(run, 'mapping.no-items', `No ${rule.path.source} selected for ${rule.to.keys.join('.')}`, pointerOf(scope, rule.path));
       return;
     }
     const results: Output[] = [];
-    const pending = mapItems(items, 0, scope, results, run);
+    const pending = mapItems(items, indexes, 0, scope, results, run);
     return pending ? pending.then(() => finish(out, results)) : finish(out, results);
   };
 }

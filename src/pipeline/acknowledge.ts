@@ -1,15 +1,9 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
-import { findDelivery, type Store } from '../store/exchanges.js';
+import { findDelivery, findDocument } from '../store/exchanges.js';
 import { checkReceipt } from './deliver.js';
 import type { Receipt } from './lifecycle.js';
-import { isFinal, type Settled, settleDelivery } from './settle.js';
-
-export interface AcknowledgeDeps {
-  store: Store;
-  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
-  now: () => Date;
-}
+import { type SettleDeps, settleAndRecord } from './settle.js';
 
 export interface Acknowledgement {
   /** The X-Swgate-Message-Id the delivery carried: `<exchangeId>.<destination>`. */
@@ -28,7 +22,7 @@ export interface AcknowledgementResult {
  * A destination's receipt that arrives after the delivery: only the destination itself may
  * give it, and only for the exact bytes that were sent to it.
  */
-export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
+export async function acknowledge(deps: SettleDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
   const dot = ack.messageId.lastIndexOf('.');
   const [exchangeId, destination] = dot > 0 ? [ack.messageId.slice(0, dot), ack.messageId.slice(dot + 1)] : ['', ''];
   if (destination !== from.id) {
@@ -49,8 +43,16 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
   const checked = checkReceipt(ack.receipt, delivery.sent_sha256 ?? '');
   if (checked.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', checked.error, '/receipt')]);
 
-  const settled = await settleDelivery(deps.store, exchangeId, destination, { status: deliveryStatus, receipt: checked.receipt, lastError: null, from: ['queued', 'in-flight', 'retrying', 'delivered'] }, deps.now);
+  const original = await findDocument(deps.store, exchangeId, 'original');
+  const settled = await settleAndRecord(deps, exchangeId, destination, {
+    status: deliveryStatus,
+    receipt: checked.receipt,
+    lastError: null,
+    from: ['queued', 'in-flight', 'retrying', 'delivered'],
+    sentSha256: checked.receipt.receivedSha256,
+    originalSha256: original?.sha256 ?? checked.receipt.receivedSha256,
+  });
+  // The delivery moved on meanwhile (another acknowledgement, a failure): answer as for that.
   if (!settled.applied) return acknowledge(deps, from, ack);
-  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(exchangeId, settled);
   return { exchangeId, deliveryStatus, repeated: false };
 }

@@ -6,18 +6,14 @@ import { type OutboundMessage, type TransportAnswer, TransportError } from '../r
 import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { findDeliveryWork, type Store, updateDelivery } from '../store/exchanges.js';
 import type { Receipt } from './lifecycle.js';
-import { isFinal, type Settled, type Settlement, settleDelivery } from './settle.js';
+import { type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 
-export interface DeliverDeps {
-  store: Store;
+export interface DeliverDeps extends SettleDeps {
   participants: ReadonlyMap<string, Participant>;
   agreements: ReadonlyMap<string, Agreement>;
   /** Where a participant whose endpoint is `sandbox` is reached. */
   sandboxUrl: (participant: string) => string;
   send: (message: OutboundMessage) => Promise<TransportAnswer>;
-  /** Told when a settlement ends the exchange (to notify its sender). */
-  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
-  now: () => Date;
 }
 
 const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed', 'delivered']);
@@ -34,8 +30,12 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   const { delivery, scenario, document: original } = work;
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);
+  const settle = (s: Settlement) =>
+    // Only this attempt's own word: an acknowledgement may have come in while it was in flight.
+    settleAndRecord(deps, job.exchangeId, job.destination, { from: ['queued', 'in-flight', 'retrying'], sentSha256, originalSha256: original.sha256, ...s });
+  let sentSha256 = original.sha256;
   if (!destination?.endpoint || !agreement) {
-    await settle(deps, job, { status: 'failed', lastError: 'The destination or its agreement is no longer configured.' });
+    await settle({ status: 'failed', lastError: 'The destination or its agreement is no longer configured.' });
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
@@ -52,7 +52,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     timeoutMs: agreement.delivery.timeoutMs,
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
   };
-  const sentSha256 = sha256Hex(message.body);
+  sentSha256 = sha256Hex(message.body);
   await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
   let outcome: Outcome;
@@ -65,17 +65,17 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
 
   switch (outcome.kind) {
     case 'receipt':
-      await settle(deps, job, { status: outcome.receipt.status === 'rejected' ? 'rejected' : 'acknowledged', receipt: outcome.receipt, lastError: null });
+      await settle({ status: outcome.receipt.status === 'rejected' ? 'rejected' : 'acknowledged', receipt: outcome.receipt, lastError: null });
       return;
     case 'awaiting-acknowledgement':
-      await settle(deps, job, { status: 'delivered', lastError: null });
+      await settle({ status: 'delivered', lastError: null });
       return;
     case 'refused':
-      await settle(deps, job, { status: 'rejected', lastError: outcome.error, receipt: { status: 'rejected', receivedSha256: sentSha256, findings: outcome.findings } });
+      await settle({ status: 'rejected', lastError: outcome.error, receipt: { status: 'rejected', receivedSha256: sentSha256, findings: outcome.findings } });
       throw new FinalDeliveryError(outcome.error);
     case 'retry': {
       const givingUp = attempt.number >= attempt.last;
-      await settle(deps, job, { status: givingUp ? 'failed' : 'retrying', lastError: outcome.error });
+      await settle({ status: givingUp ? 'failed' : 'retrying', lastError: outcome.error });
       throw givingUp ? new FinalDeliveryError(outcome.error) : new Error(outcome.error);
     }
   }
@@ -122,10 +122,4 @@ function findingsOf(body: string): Finding[] | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function settle(deps: DeliverDeps, job: DeliveryJob, s: Settlement): Promise<void> {
-  // Only this attempt's own word: an acknowledgement may have come in while it was in flight.
-  const settled = await settleDelivery(deps.store, job.exchangeId, job.destination, { from: ['queued', 'in-flight', 'retrying'], ...s }, deps.now);
-  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(job.exchangeId, settled);
 }

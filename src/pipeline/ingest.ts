@@ -4,7 +4,9 @@ import { finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
 import { routeDocument } from '../routing/agreements.js';
 import type { DeliveryJob } from '../routing/queues.js';
+import type { AppendedLeaf } from '../provenance/log.js';
 import type { ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
+import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 import { deleteExchange, findByIdempotencyKey, insertAcceptedExchange, newId, type Store } from '../store/exchanges.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
@@ -13,6 +15,7 @@ export interface IngestDeps {
   store: Store;
   agreements: readonly Agreement[];
   enqueue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
+  recordProvenance: RecordProvenance;
   now: () => Date;
 }
 
@@ -33,6 +36,8 @@ export interface IngestResult {
   contentSha256: string;
   /** True when an earlier request with the same idempotency key and content is answered again. */
   replayed: boolean;
+  /** Where its receipt stands in the provenance log (absent when replayed). */
+  provenance?: AppendedLeaf;
 }
 
 const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'application/xml', 'wco-json': 'application/json' };
@@ -110,7 +115,13 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     await deleteExchange(deps.store, exchangeId);
     throw new RejectionError(503, 'Delivery queue unavailable', [finding('queue.unavailable', `The document was not accepted: the delivery queue did not answer (${(error as Error).message}). Send it again later.`)]);
   }
-  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false };
+  const original = { contentSha256, name: 'original', mediaType: MEDIA_TYPES[req.format] };
+  const [received] = await deps.recordProvenance([
+    { exchangeId, event: 'received', time: new Date(receivedAt), entity: original, agent: { participant: req.sender.id } },
+    { exchangeId, event: 'validated', time: new Date(validatedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
+    { exchangeId, event: 'routed', time: new Date(routedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
+  ]);
+  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, ...(received ? { provenance: received } : {}) };
 }
 
 function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {

@@ -1,3 +1,5 @@
+import type { AppendedLeaf } from '../provenance/log.js';
+import type { ProvenanceEvent, RecordInput } from '../provenance/record.js';
 import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
 import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
 import { exchangeStatusFrom, type Receipt } from './lifecycle.js';
@@ -54,4 +56,51 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
     }
     return { exchangeStatus: status, changed, sender: exchange.sender, applied: true };
   });
+}
+
+/** Appends records of an exchange's events to the provenance log. */
+export type RecordProvenance = (records: RecordInput[]) => Promise<AppendedLeaf[]>;
+
+export interface SettleDeps {
+  store: Store;
+  now: () => Date;
+  recordProvenance: RecordProvenance;
+  /** Told when a settlement ends the exchange (to notify its sender). */
+  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
+}
+
+/** Delivery statuses that are provenance events, and who acted in them. */
+const LOGGED: Partial<Record<DeliveryStatus, { event: ProvenanceEvent; actor: 'gateway' | 'destination' }>> = {
+  delivered: { event: 'delivered', actor: 'gateway' },
+  acknowledged: { event: 'acknowledged', actor: 'destination' },
+  rejected: { event: 'rejected', actor: 'destination' },
+  failed: { event: 'failed', actor: 'gateway' },
+};
+
+export const GATEWAY_AGENT = 'gateway';
+
+/**
+ * Settles a delivery, logs the event in the provenance log (what was sent, who acted), and
+ * tells the sender when the exchange has ended. The one way the worker and acknowledgements
+ * record what happened to a delivery.
+ */
+export async function settleAndRecord(deps: SettleDeps, exchangeId: string, destination: string, s: Settlement & { sentSha256: string; originalSha256: string }): Promise<Settled> {
+  const settled = await settleDelivery(deps.store, exchangeId, destination, s, deps.now);
+  if (!settled.applied) return settled;
+  const logged = LOGGED[s.status];
+  if (logged) {
+    await deps.recordProvenance([
+      {
+        exchangeId,
+        event: logged.event,
+        time: deps.now(),
+        destination,
+        entity: { contentSha256: s.sentSha256, name: `to-${destination}` },
+        used: [{ contentSha256: s.originalSha256, name: 'original' }],
+        agent: { participant: logged.actor === 'destination' ? destination : GATEWAY_AGENT },
+      },
+    ]);
+  }
+  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(exchangeId, settled);
+  return settled;
 }

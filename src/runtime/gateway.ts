@@ -9,12 +9,16 @@ import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { ingestDocument } from '../pipeline/ingest.js';
 import { retryDelivery } from '../pipeline/retry.js';
-import type { Settled } from '../pipeline/settle.js';
+import type { RecordProvenance, Settled } from '../pipeline/settle.js';
+import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
+import { createProvenanceLog } from '../provenance/log.js';
+import { buildRecord } from '../provenance/record.js';
+import { type ProvenanceTables, provenanceMigrations } from '../provenance/store.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../routing/queues.js';
 import { post } from '../routing/transport.js';
 import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
-import { databaseTarget, openDatabase } from '../store/db.js';
+import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
 import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -49,8 +53,12 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const store: Store = { db: openDatabase<ExchangeTables>(target), kind: target.kind };
-  await migrateToLatest(store.db, exchangeMigrations);
+  const db = openDatabase<ExchangeTables & ProvenanceTables>(target);
+  const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
+  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations });
+  const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
+  const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
+  const recordProvenance: RecordProvenance = (records) => log.append(records.map(buildRecord));
 
   const now = () => new Date();
   const queueSettings = { connection: redis, prefix: config.redisPrefix };
@@ -85,12 +93,13 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       {
         config,
         store,
-        ingest: (req) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), now }, req),
+        ingest: (req) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req),
         deliveries: {
-          acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, now }, from, ack),
+          acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
         },
         validators: { declaration: (body, format) => validateDocument(body, format) },
+        provenance: { log, publicKeyPem: logSigner.publicKeyPem },
         readiness: {
           redis: async () => void (await redis.ping()),
           database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),
@@ -117,7 +126,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let workers: Worker[] = [];
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const deliverDeps = { store, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, now };
+    const deliverDeps = { store, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
     const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,
@@ -161,6 +170,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       await stopWorkers(workers);
       await queues.close();
       await webhooks.close();
+      await log.close();
       redis.disconnect();
       await store.db.destroy();
       await redisEndpoint.stop?.();

@@ -171,7 +171,7 @@ export function unfinishedDeliveries(store: Store, before: string, limit = 10_00
 export interface DeliveryWork {
   delivery: DeliveryRow;
   scenario: string | null;
-  document: Pick<DocumentRow, 'content' | 'media_type'>;
+  document: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>;
 }
 
 /** What a worker needs for one delivery, in one query. */
@@ -181,13 +181,13 @@ export async function findDeliveryWork(store: Store, exchangeId: string, destina
     .innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id')
     .innerJoin('documents', (join) => join.onRef('documents.exchange_id', '=', 'deliveries.exchange_id').on('documents.name', '=', 'original'))
     .selectAll('deliveries')
-    .select(['exchanges.scenario', 'documents.content', 'documents.media_type'])
+    .select(['exchanges.scenario', 'documents.content', 'documents.media_type', 'documents.sha256'])
     .where('deliveries.exchange_id', '=', exchangeId)
     .where('deliveries.destination', '=', destination)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { scenario, content, media_type, ...delivery } = row;
-  return { delivery, scenario, document: { content, media_type } };
+  const { scenario, content, media_type, sha256, ...delivery } = row;
+  return { delivery, scenario, document: { content, media_type, sha256 } };
 }
 
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
+import { verifyReceipt } from '../../src/provenance/verify.js';
 import { databaseKinds } from '../support/databases.js';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
 
@@ -106,6 +108,26 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(mine.items[0]?.exchangeId).toBe(exchangeId);
     const food = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: { authorization: 'Bearer sandbox-pga-food' } })).json()) as { items: unknown[] };
     expect(food.items).toEqual([]);
+  });
+
+  it('logs every event of the exchange in the provenance log, with a receipt that verifies offline', async () => {
+    const res = await post(sample('import/TT_IM036a__TT_IM036a.xml'));
+    const accepted = (await res.json()) as { exchangeId: string; provenance: { leafIndex: number; leafHash: string }; links: { provenance: string } };
+    await settled(accepted.exchangeId);
+    const receipt = (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
+    expect(receipt.exchangeId).toBe(accepted.exchangeId);
+    expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
+    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife']);
+    expect(receipt.entries[0]).toMatchObject({ leafIndex: accepted.provenance.leafIndex, leafHash: accepted.provenance.leafHash, record: { agent: { participant: 'trader-demo' } } });
+
+    const publicKey = await (await fetch(`${t.url}/v1/log/public-key`, { headers: asTrader })).text();
+    expect(verifyReceipt(receipt, publicKey)).toMatchObject({ ok: true });
+    const tampered = structuredClone(receipt);
+    (tampered.entries[3] as { record: { agent: { participant: string } } }).record.agent.participant = 'someone-else';
+    expect(verifyReceipt(tampered, publicKey).ok).toBe(false);
+
+    const foreign = await fetch(`${t.url}${accepted.links.provenance}`, { headers: { authorization: 'Bearer sandbox-pga-food' } });
+    expect(foreign.status).toBe(404);
   });
 
   it('reports readiness and Prometheus metrics', async () => {

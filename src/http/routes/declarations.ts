@@ -61,7 +61,14 @@ export function declarationRoutes(app: FastifyInstance, deps: DeclarationRouteDe
         return reply
           .code(202)
           .header('location', self)
-          .send({ exchangeId: result.exchangeId, status: result.status, receivedAt: result.receivedAt, contentSha256: result.contentSha256, links: { self } });
+          .send({
+            exchangeId: result.exchangeId,
+            status: result.status,
+            receivedAt: result.receivedAt,
+            contentSha256: result.contentSha256,
+            links: { self, provenance: `${self}/provenance` },
+            ...(result.provenance ? { provenance: result.provenance } : {}),
+          });
       },
     );
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import type { ExchangeRow } from '../../store/exchange-tables.js';
 import { deliveriesOf, documentNames, eventsOf, findDocument, findExchange, isRecipient, listExchanges, type Store } from '../../store/exchanges.js';
+import { provenanceReceiptSchema } from './log.js';
 import { bearerSecurity, exchangeSchema, exchangeSummarySchema, problems } from '../schemas.js';
 
 const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('exchange.not-found', `No exchange ${id} is visible to you.`)]);
@@ -17,7 +18,13 @@ async function visibleExchange(store: Store, request: FastifyRequest, id: string
 
 const parseJson = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
-export function exchangeRoutes(app: FastifyInstance, deps: { store: Store }): void {
+export interface ExchangeRouteDeps {
+  store: Store;
+  /** The exchange's provenance receipt: records, proofs, checkpoint (verifiable offline). */
+  provenanceReceipt: (exchangeId: string) => Promise<unknown>;
+}
+
+export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): void {
   const { store } = deps;
   const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } } as const;
 
@@ -94,6 +101,20 @@ export function exchangeRoutes(app: FastifyInstance, deps: { store: Store }): vo
       const last = rows.at(-1);
       return rows.length === q.limit && last ? { items, nextCursor: last.id } : { items };
     },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/exchanges/:id/provenance',
+    {
+      schema: {
+        tags: ['exchanges', 'provenance'],
+        summary: 'PROV records of every event of the exchange, with inclusion proofs against a signed checkpoint: verify offline with `swgate verify`',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: provenanceReceiptSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => deps.provenanceReceipt((await visibleExchange(store, request, request.params.id)).id),
   );
 
   app.get<{ Params: { id: string; name: string } }>(
