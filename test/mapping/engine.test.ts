@@ -119,6 +119,7 @@ describe('compiled rules', () => {
   - { to: c, from: Declaration.FunctionalReferenceID, lookup: modes }
   - { to: d, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, where: { path: SequenceNumeric, in: ["9"] }, required: true, rules: [ { to: x, const: y } ] }
   - { to: e, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, rules: [ { to: kg, from: Commodity.GoodsMeasure.GrossMassMeasure, unit: { to: LTR } } ] }
+  - { to: f, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, where: { path: SequenceNumeric, in: ["2"] }, rules: [ { to: n, position: true }, { to: x, from: Missing, required: true } ] }
 `, { modes: {} })(declaration) as MappingRun;
     expect(run.findings.map((f) => [f.code, f.path])).toEqual([
       ['mapping.missing', '/Declaration/Missing'],
@@ -126,7 +127,9 @@ describe('compiled rules', () => {
       ['mapping.code-list', '/Declaration/FunctionalReferenceID'],
       ['mapping.no-items', '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem'],
       ['mapping.unit', '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/Commodity/GoodsMeasure/GrossMassMeasure'],
+      ['mapping.missing', '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/1/Missing'],
     ]);
+    expect(run.output.f).toEqual([{ n: '1' }]);
     expect(run.findings[0]!.message).toBe('Declaration.Missing is required for a (/Declaration/Missing)');
   });
 });
