@@ -214,14 +214,14 @@ function compileRead(rule: ValueRule): Read | undefined {
 }
 
 function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
-  const conversions = rule.convert.map((name) => ({ name, ...CONVERSIONS[name]! }));
+  const conversions = rule.convert.map((name) => CONVERSIONS[name]!);
   const table = rule.lookup !== undefined ? codeLists[rule.lookup] : undefined;
   const where = (scope: Scope): string => {
     const source = rule.source;
     return source.kind === 'from' || source.kind === 'join' ? pointerOf(scope, source.paths[0]!) : scopePointer(scope);
   };
 
-  /** The raw node turned into what is written, or undefined after recording why not. */
+  /** Writes the raw node as the rule says (converted, looked up, or copied), or records a finding saying why not. */
   const finish = (raw: unknown, scope: Scope, out: Output, run: Run): void => {
     if (raw === undefined || raw === null || raw === '') {
       if (rule.default !== undefined) write(out, rule.to, rule.default);
