@@ -76,7 +76,7 @@ for (let i = 0; i < jobs; i++) {
   const at = now().toISOString();
   await insertAcceptedExchange(store, {
     exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(body), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at },
-    original: { exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at },
+    documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at }],
     deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: agreement.id, format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
     events: [],
   });

@@ -41,6 +41,18 @@ export const configFileSchema = {
             properties: { cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' } },
           },
           operator: { type: 'boolean' },
+          trust: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              pinned: { type: 'array', items: { type: 'object', required: ['certificate'], additionalProperties: false, properties: { certificate: { type: 'string' }, acceptFrom: { type: 'string' }, acceptUntil: { type: 'string' } } } },
+              anchors: stringList,
+              intermediates: stringList,
+              retired: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+              crls: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' }, url: { type: 'string' }, refreshSeconds: { type: 'integer', minimum: 1 } } } },
+              unknownRevocation: { enum: ['fail-closed', 'allow-unknown'] },
+            },
+          },
           webhook: {
             type: 'object',
             additionalProperties: false,

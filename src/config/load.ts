@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { configFileSchema } from './file-schema.js';
 import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
@@ -65,6 +65,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     metricsPublic,
     sandbox: participants.some((p) => p.endpoint === 'sandbox'),
     publicUrl,
+    certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
+    configDir: dirname(file),
     ...(tls ? { tls } : {}),
     participants,
     agreements,

@@ -1,3 +1,5 @@
+import type { TrustStoreConfig } from '../trust/trust-config.js';
+
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
 export const PARTICIPANT_KINDS = ['customs', 'pga', 'partner-customs', 'trader', 'platform', 'post', 'express'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
@@ -20,6 +22,8 @@ export interface Participant {
   operator: boolean;
   /** Where the participant is told when its exchanges end. */
   webhook?: Webhook;
+  /** Whom the participant's signatures are trusted by (pinned certificates, CA anchors, CRLs); file paths relative to the config file. */
+  trust?: TrustStoreConfig;
 }
 
 export interface AgreementConditions {
@@ -91,6 +95,10 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */
   publicUrl: string;
+  /** The gateway's signing key and certificate (`gateway.{crt,key}.pem`), and in the sandbox the whole sandbox PKI. */
+  certsDir: string;
+  /** Where relative paths in the configuration file are taken from. */
+  configDir: string;
   /** HTTPS listener: server certificate and key; with `ca`, client certificates are asked for (mTLS). */
   tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];

@@ -16,6 +16,7 @@ import './request-context.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
+import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
 import type { ProvenanceLog } from '../provenance/log.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
@@ -28,6 +29,7 @@ export interface GatewayServices {
   store: Store;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   deliveries: DeliveryRouteDeps;
+  inbound: InboundRouteDeps['receive'];
   provenance: { log: ProvenanceLog; publicKeyPem: string };
   /** Per document kind, the validation POST /v1/validate applies. */
   validators: Record<string, DocumentValidator>;
@@ -95,6 +97,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id) => services.provenance.log.receiptForExchange(id) });
   logRoutes(app, services.provenance);
   deliveryRoutes(app, services.deliveries);
+  inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });

@@ -9,9 +9,9 @@ const JSON_TYPES = ['application/json'];
  * Document routes need the exact bytes (content hash, signatures, lossless storage), so in
  * their scope every supported body arrives as a Buffer; anything else is a 415.
  */
-export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number): void {
+export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, alsoTypes: string[] = []): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser([...XML_TYPES, ...JSON_TYPES], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  scope.addContentTypeParser([...XML_TYPES, ...JSON_TYPES, ...alsoTypes], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
 }
 
 /** The document format a request's media type announces; only UTF-8 is accepted. */

@@ -14,6 +14,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     config,
     store: {} as Store,
     ingest: notForDocuments,
+    inbound: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },

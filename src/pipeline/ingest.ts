@@ -27,6 +27,15 @@ export interface IngestRequest {
   idempotencyKey?: string;
   /** Sandbox only: passed on to the simulated destinations. */
   scenario?: string;
+  /** What proves who sent it, when it came signed: kept with the exchange. */
+  evidence?: ReceivedEvidence;
+}
+
+export interface ReceivedEvidence {
+  envelope: Buffer;
+  mediaType: string;
+  signature: unknown;
+  certificateFingerprint: string;
 }
 
 export interface IngestResult {
@@ -80,7 +89,12 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   try {
     await insertAcceptedExchange(deps.store, {
       exchange,
-      original: { exchange_id: exchangeId, name: 'original', media_type: MEDIA_TYPES[req.format], sha256: contentSha256, content: req.body.toString('utf8'), created_at: receivedAt },
+      documents: [
+        { exchange_id: exchangeId, name: 'original', media_type: MEDIA_TYPES[req.format], sha256: contentSha256, content: req.body.toString('utf8'), created_at: receivedAt },
+        ...(req.evidence
+          ? [{ exchange_id: exchangeId, name: 'envelope', media_type: req.evidence.mediaType, sha256: sha256Hex(req.evidence.envelope), content: req.evidence.envelope.toString('utf8'), created_at: receivedAt }]
+          : []),
+      ],
       deliveries: agreements.map((a) => ({
         exchange_id: exchangeId,
         destination: a.destination,
@@ -95,7 +109,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
         updated_at: routedAt,
       })),
       events: [
-        { event: 'received', at: receivedAt, detail: { sender: req.sender.id, format: req.format, contentSha256 } },
+        { event: 'received', at: receivedAt, detail: { sender: req.sender.id, format: req.format, contentSha256, ...(req.evidence ? { signature: req.evidence.signature } : {}) } },
         { event: 'validated', at: validatedAt },
         { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
       ],
@@ -117,7 +131,13 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   }
   const original = { contentSha256, name: 'original', mediaType: MEDIA_TYPES[req.format] };
   const [received] = await deps.recordProvenance([
-    { exchangeId, event: 'received', time: new Date(receivedAt), entity: original, agent: { participant: req.sender.id } },
+    {
+      exchangeId,
+      event: 'received',
+      time: new Date(receivedAt),
+      entity: original,
+      agent: { participant: req.sender.id, ...(req.evidence ? { certificateFingerprint: req.evidence.certificateFingerprint } : {}) },
+    },
     { exchangeId, event: 'validated', time: new Date(validatedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
     { exchangeId, event: 'routed', time: new Date(routedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
   ]);

@@ -7,7 +7,8 @@ import type { GatewayConfig } from '../config/types.js';
 import { buildApp } from '../http/app.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
-import { ingestDocument } from '../pipeline/ingest.js';
+import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
+import { receiveInbound } from '../pipeline/inbound.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import type { RecordProvenance, Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
@@ -24,6 +25,7 @@ import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../sto
 import { migrateToLatest } from '../store/migrate.js';
 import { validateDocument } from '../validation/validate-document.js';
 import { resolveRedis } from './redis.js';
+import { loadGatewayTrust } from './trust.js';
 
 export interface GatewayRoles {
   api: boolean;
@@ -87,13 +89,17 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       })
     : undefined;
 
+  const trust = await loadGatewayTrust(config);
+  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
+
   let app: FastifyInstance | undefined;
   if (roles.api) {
     app = await buildApp(
       {
         config,
         store,
-        ingest: (req) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req),
+        ingest,
+        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),

@@ -21,7 +21,8 @@ export interface NewEvent {
 
 export interface AcceptedExchange {
   exchange: ExchangeRow;
-  original: DocumentRow;
+  /** The original, and what came with it (a signed envelope). */
+  documents: DocumentRow[];
   deliveries: DeliveryRow[];
   events: NewEvent[];
 }
@@ -30,7 +31,7 @@ export interface AcceptedExchange {
 export async function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('exchanges').values(accepted.exchange).execute();
-    await trx.insertInto('documents').values(accepted.original).execute();
+    await trx.insertInto('documents').values(accepted.documents).execute();
     if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
     await insertEvents(trx, accepted.exchange.id, accepted.events);
   });
@@ -70,7 +71,7 @@ export function findDocument(store: Store, exchangeId: string, name: string): Pr
 }
 
 export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
-  return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').execute();
+  return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').orderBy('name').execute();
 }
 
 export interface ExchangeQuery {

@@ -10,6 +10,9 @@ import { createTestDatabase, type TestDatabase } from './databases.js';
 import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';
 
 export const SAMPLES = 'test/fixtures/wco-dm/samples/customs-declarations';
+
+/** One sandbox PKI per test process: made once, reused by every gateway the process starts. */
+export const TEST_PKI_DIR = join(tmpdir(), `swgate-test-pki-${process.pid}`);
 export const sample = (path: string) => readFileSync(join(SAMPLES, path));
 
 export interface TestGateway {
@@ -33,6 +36,7 @@ export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<
     SWGATE_REDIS_PREFIX: testRedisPrefix(),
     DATABASE_URL: database.target.location,
     LOG_LEVEL: 'silent',
+    SWGATE_CERTS_DIR: TEST_PKI_DIR,
     ...env,
   });
   const gateway = await startGateway(config, { api: true, workers: true }, pino({ level: 'silent' }));

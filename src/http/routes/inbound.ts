@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Participant } from '../../config/types.js';
+import type { InboundResult } from '../../pipeline/inbound.js';
+import { acceptRawDocuments, bodyOf } from '../documents-in.js';
+import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
+
+export interface InboundRouteDeps {
+  receive: (partner: Participant, body: Buffer, contentType: string) => Promise<InboundResult>;
+  bodyLimit: number;
+}
+
+export function inboundRoutes(app: FastifyInstance, deps: InboundRouteDeps): void {
+  app.register(async (scope) => {
+    acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
+    scope.post(
+      '/v1/inbound',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: "A partner gateway's signed envelope (XML-DSig as application/xml, JWS as application/jose)",
+          description:
+            "Verified against the sending partner's own trust store; the payload is read only from what was signed, then validated and routed like any document. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt (compact JWS) for the SHA-256 of exactly the bytes received.",
+          security: bearerSecurity,
+          response: {
+            202: { ...acceptedSchema, required: [...acceptedSchema.required, 'receipt'], properties: { ...acceptedSchema.properties, receipt: { type: 'string', description: 'compact JWS, typ swgate-receipt+jws' } } },
+            ...problems(400, 401, 403, 409, 413, 415, 422, 503),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { result, receipt } = await deps.receive(request.participant, bodyOf(request), String(request.headers['content-type']));
+        const self = `/v1/exchanges/${result.exchangeId}`;
+        request.log.info({ exchangeId: result.exchangeId, replayed: result.replayed }, 'envelope accepted');
+        return reply
+          .code(202)
+          .header('location', self)
+          .send({ exchangeId: result.exchangeId, status: result.status, receivedAt: result.receivedAt, contentSha256: result.contentSha256, links: { self, provenance: `${self}/provenance` }, ...(result.provenance ? { provenance: result.provenance } : {}), receipt });
+      },
+    );
+  });
+}

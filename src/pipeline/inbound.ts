@@ -1,0 +1,70 @@
+import type { Participant } from '../config/types.js';
+import { finding, RejectionError } from '../findings.js';
+import { verifyInboundEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';
+import { receivedDigest, signReceipt } from '../trust/receipt.js';
+import type { SigningKey } from '../trust/signing-key.js';
+import type { TrustStore } from '../trust/trust-store.js';
+import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
+
+export interface InboundDeps {
+  trustStoreOf: (participantId: string) => TrustStore | undefined;
+  ingest: (req: IngestRequest) => Promise<IngestResult>;
+  /** Signs receipts; without it the gateway cannot answer partners. */
+  gatewayKey: SigningKey | undefined;
+  now: () => Date;
+}
+
+export interface InboundResult {
+  result: IngestResult;
+  /** Compact JWS: the gateway's signed receipt for exactly the bytes received. */
+  receipt: string;
+}
+
+/** How far an envelope's CreatedAt may be from now: older (or newer) is a replay, or a clock to fix. */
+export const REPLAY_WINDOW_MS = 15 * 60_000;
+
+/**
+ * A partner gateway's signed envelope: verified against that partner's own trust store, its
+ * payload read only from what was signed, then validated and routed like any document, with the
+ * envelope's MessageId as idempotency key. The answer carries a signed receipt for the digest
+ * of what was received (non-repudiation of receipt).
+ */
+export async function receiveInbound(deps: InboundDeps, partner: Participant, body: Buffer, contentType: string): Promise<InboundResult> {
+  const gatewayKey = deps.gatewayKey;
+  if (!gatewayKey) throw new RejectionError(503, 'Gateway key missing', [finding('trust.no-gateway-key', 'The gateway has no signing key (certsDir holds none), so it cannot sign receipts.')]);
+  const store = deps.trustStoreOf(partner.id);
+  if (!store) throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`)]);
+  const verified = await verifyInboundEnvelope(body, contentType, store, { engine: 'fast' });
+  const created = Date.parse(verified.header.createdAt);
+  if (!(Math.abs(deps.now().getTime() - created) <= REPLAY_WINDOW_MS)) {
+    throw new RejectionError(422, 'Envelope outside its time window', [
+      finding('envelope.outside-window', `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`, '/header/createdAt'),
+    ]);
+  }
+  const result = await deps.ingest({
+    sender: partner,
+    documentKind: documentKindOf(verified),
+    ...signedPayload(verified),
+    idempotencyKey: verified.header.messageId,
+    evidence: { envelope: body, mediaType: contentType, signature: verified.evidence, certificateFingerprint: verified.evidence.certificateFingerprint },
+  });
+  const receipt = await signReceipt(
+    { messageId: verified.header.messageId, from: 'gateway', to: partner.id, status: 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: [] },
+    gatewayKey,
+  );
+  return { result, receipt };
+}
+
+function documentKindOf(verified: VerifiedEnvelope): 'declaration' {
+  if (verified.header.documentKind !== 'declaration') {
+    throw new RejectionError(422, 'Unsupported document kind', [finding('envelope.document-kind', `Envelopes carry declarations here; got "${verified.header.documentKind}".`, '/header/documentKind')]);
+  }
+  return 'declaration';
+}
+
+/** The document as signed: canonical XML, the exact bytes of a base64 payload, or the JSON value. */
+function signedPayload(verified: VerifiedEnvelope): { format: DocumentFormat; body: Buffer } {
+  if (verified.format === 'jws') return { format: 'wco-json', body: Buffer.from(JSON.stringify(verified.payload)) };
+  const body = Buffer.isBuffer(verified.payload) ? verified.payload : Buffer.from(String(verified.payload));
+  return { format: verified.contentType.includes('json') ? 'wco-json' : 'wco-xml', body };
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import type { GatewayConfig } from '../config/types.js';
+import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki.js';
+import { loadSigningKey, type SigningKey } from '../trust/signing-key.js';
+import { loadTrustStore, sandboxTrustStore } from '../trust/trust-config.js';
+import type { TrustStore } from '../trust/trust-store.js';
+
+export interface GatewayTrust {
+  /**
+   * The gateway's own keys: ECDSA P-256 by default, RSA for agreements that ask for rsa-sha256.
+   * Absent when certsDir holds none (a deployment that signs nothing yet).
+   */
+  keys?: { ecdsa: SigningKey; rsa: SigningKey };
+  /** Whom a participant's signatures are checked against; undefined when none is configured. */
+  storeOf(participantId: string): TrustStore | undefined;
+}
+
+/**
+ * The sandbox makes its PKI on first start (a CA, and keys and certificates for the gateway and
+ * every participant; private keys stay out of git) and trusts every participant through its CA.
+ * Elsewhere the gateway's keys are read from certsDir and trust stores from each participant's
+ * `trust` configuration.
+ */
+export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTrust> {
+  const ids = config.participants.map((p) => p.id);
+  const pki = config.sandbox ? await ensureSandboxPki(config.certsDir, ids) : sandboxPaths(config.certsDir, ids);
+  const gateway = pki.entities[GATEWAY_ID] as (typeof pki.entities)[string];
+  const hasKeys = [gateway.ecdsa, gateway.rsa].every((f) => existsSync(f.privateKey) && existsSync(f.certificate));
+  const keys = hasKeys ? { ecdsa: loadSigningKey(gateway.ecdsa), rsa: loadSigningKey(gateway.rsa) } : undefined;
+  const stores = new Map<string, TrustStore>();
+  for (const p of config.participants) {
+    if (p.trust) stores.set(p.id, loadTrustStore(p.id, p.trust, config.configDir));
+    else if (config.sandbox) stores.set(p.id, sandboxTrustStore(pki, p.id));
+  }
+  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id) };
+}

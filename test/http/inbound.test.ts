@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
+import { base64Payload, type EnvelopeHeader } from '../../src/trust/envelope.js';
+import { sandboxPaths } from '../../src/trust/pki.js';
+import { verifyReceipt } from '../../src/trust/receipt.js';
+import { loadSigningKey } from '../../src/trust/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
+import { sample, startTestGateway, type TestGateway, TEST_PKI_DIR, waitFor } from '../support/gateway.js';
+
+const asPartner = { authorization: 'Bearer sandbox-partner-xb' };
+const declaration = sample('import/TT_IM036a__TT_IM036a.xml');
+
+describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
+  let t: TestGateway;
+  let keyOf: (id: string) => ReturnType<typeof loadSigningKey>;
+  beforeAll(async () => {
+    t = await startTestGateway('sqlite');
+    const pki = sandboxPaths(TEST_PKI_DIR, ['partner-xb', 'trader-demo', 'gateway']);
+    keyOf = (id) => loadSigningKey(pki.entities[id]!.ecdsa);
+  });
+  afterAll(async () => t?.stop());
+
+  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader => ({
+    messageId,
+    conversationId: `conv-${messageId}`,
+    from: 'partner-xb',
+    to: 'gateway',
+    documentKind: 'declaration',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  });
+  const signedXml = (messageId: string, signer = 'partner-xb', overrides: Partial<EnvelopeHeader> = {}) =>
+    signEnvelopeXml(header(messageId, overrides), base64Payload(declaration, 'application/xml'), keyOf(signer));
+  const send = (body: string, type = 'application/xml', headers = asPartner) => fetch(`${t.url}/v1/inbound`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
+
+  it('accepts a signed XML envelope, routes its payload, and answers with a signed receipt for exactly the bytes received', async () => {
+    const envelope = signedXml('msg-xml-1');
+    const res = await send(envelope);
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { exchangeId: string; receipt: string };
+    const receipt = await verifyReceipt(accepted.receipt, sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'), envelope);
+    expect(receipt).toMatchObject({ messageId: 'msg-xml-1', from: 'gateway', to: 'partner-xb', status: 'accepted' });
+
+    const status = await waitFor(async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', accepted.exchangeId).executeTakeFirstOrThrow()).status, (s) => s === 'delivered');
+    expect(status).toBe('delivered');
+    const view = (await (await fetch(`${t.url}/v1/exchanges/${accepted.exchangeId}`, { headers: asPartner })).json()) as { sender: string; deliveries: Array<{ destination: string }>; documents: Array<{ name: string }> };
+    expect(view.sender).toBe('partner-xb');
+    expect(view.deliveries.map((d) => d.destination)).toContain('customs');
+    expect(view.documents.map((d) => d.name)).toEqual(['envelope', 'original']);
+  });
+
+  it('accepts a JWS envelope too', async () => {
+    const jws = await signJsonEnvelope({ header: header('msg-jws-1'), payload: { MetaData: { Declaration: { TypeCode: 'IMA', FunctionCode: '9', GoodsShipment: { GovernmentAgencyGoodsItem: [{ SequenceNumeric: '1', Commodity: { Classification: [{ ID: '84713000', IdentificationTypeCode: 'TSP' }] } }] } } } } }, keyOf('partner-xb'));
+    expect((await send(jws, 'application/jose')).status).toBe(202);
+  });
+
+  it('answers the same message id with the original exchange, and refuses it with other content', async () => {
+    const first = (await (await send(signedXml('msg-replay'))).json()) as { exchangeId: string };
+    const again = await send(signedXml('msg-replay'));
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { exchangeId: string }).exchangeId).toBe(first.exchangeId);
+    const other = signEnvelopeXml(header('msg-replay'), base64Payload(sample('import/TT_IM003a__TT_IM003a.xml'), 'application/xml'), keyOf('partner-xb'));
+    expect((await send(other)).status).toBe(409);
+  });
+
+  it('refuses a changed byte, another participant’s certificate, a stale envelope, and leaves nothing behind', async () => {
+    const before = await t.exchangeCount();
+    const tampered = signedXml('msg-tampered').replace('<swg:ConversationId>conv-msg-tampered', '<swg:ConversationId>conv-msg-tamperex');
+    expect((await send(tampered)).status).toBe(401);
+    const impostor = await send(signedXml('msg-impostor', 'trader-demo'));
+    expect([401, 422]).toContain(impostor.status);
+    const stale = await send(signedXml('msg-stale', 'partner-xb', { createdAt: new Date(Date.now() - 3600_000).toISOString() }));
+    expect(stale.status).toBe(422);
+    expect(((await stale.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('envelope.outside-window');
+    expect(await t.exchangeCount()).toBe(before);
+  });
+
+  it('refuses a participant without a trust store, and unsigned documents', async () => {
+    expect((await send(signedXml('msg-wrong-auth'), 'application/xml', { authorization: 'Bearer sandbox-trader-demo' })).status).toBe(401);
+    expect((await send(declaration.toString('utf8'))).status).toBeGreaterThanOrEqual(400);
+  });
+});
