@@ -3,7 +3,7 @@
  * WCO JSON. Only the elements named here are read; full validation is validation/'s job.
  */
 import { RejectionError, finding } from '../findings.js';
-import { parseWcoJson } from './wco/json.js';
+import { parseWcoJson, type WcoJsonObject } from './wco/json.js';
 import { wcoJsonToTree, type NamespaceOf } from './wco/json-tree.js';
 import { WCO_NAMESPACES, type NamespaceProfile } from './wco/namespaces.js';
 import { parseXml } from './xml/parse.js';
@@ -42,8 +42,13 @@ export function readDeclaration(
   format: DeclarationFormat,
   profile: NamespaceProfile = WCO_NAMESPACES,
 ): DeclarationFacts {
-  const root = format === 'wco-xml' ? parseXml(body) : wcoJsonToTree(parseWcoJson(body), profileNamespaces(profile));
-  return factsOf(declarationElement(root, profile), profile.declaration);
+  if (format === 'wco-json') return declarationFactsOf(parseWcoJson(body), profile);
+  return factsOf(declarationElement(parseXml(body), profile), profile.declaration);
+}
+
+/** The facts of a declaration already read as WCO JSON (after validation, say): no second parse. */
+export function declarationFactsOf(json: WcoJsonObject, profile: NamespaceProfile = WCO_NAMESPACES): DeclarationFacts {
+  return factsOf(declarationElement(wcoJsonToTree(json, profileNamespaces(profile)), profile), profile.declaration);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Agreement, DeliveryPolicy, Participant } from '../config/types.js';
-import { type DeclarationFacts, readDeclaration } from '../documents/declaration.js';
-import { finding, RejectionError } from '../findings.js';
+import { type DeclarationFacts, declarationFactsOf } from '../documents/declaration.js';
+import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
+import { validateDocument, type ValidationOptions } from '../validation/validate-document.js';
 import { sha256Hex } from '../hashing.js';
 import { routeDocument } from '../routing/agreements.js';
 import type { DeliveryJob } from '../routing/queues.js';
@@ -16,6 +17,7 @@ export interface IngestDeps {
   agreements: readonly Agreement[];
   enqueue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
   recordProvenance: RecordProvenance;
+  validation: ValidationOptions;
   now: () => Date;
 }
 
@@ -64,7 +66,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   }
 
   const receivedAt = deps.now().toISOString();
-  const facts = readDeclaration(req.body, req.format);
+  const { facts, findings } = readValidDeclaration(req.body, req.format, deps.validation);
   const validatedAt = deps.now().toISOString();
   const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts });
   if (agreements.length === 0) throw noAgreement(req, facts);
@@ -82,7 +84,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     idempotency_key: req.idempotencyKey ?? null,
     scenario: req.scenario ?? null,
     facts: JSON.stringify(facts),
-    findings: '[]',
+    findings: JSON.stringify(findings),
     received_at: receivedAt,
     updated_at: routedAt,
   };
@@ -110,7 +112,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       })),
       events: [
         { event: 'received', at: receivedAt, detail: { sender: req.sender.id, format: req.format, contentSha256, ...(req.evidence ? { signature: req.evidence.signature } : {}) } },
-        { event: 'validated', at: validatedAt },
+        { event: 'validated', at: validatedAt, ...(findings.length > 0 ? { detail: { warnings: findings.length } } : {}) },
         { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
       ],
     });
@@ -142,6 +144,19 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     { exchangeId, event: 'routed', time: new Date(routedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
   ]);
   return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, ...(received ? { provenance: received } : {}) };
+}
+
+/**
+ * Malformed input throws 400 (from the parser); a declaration that breaks its schema or a
+ * business rule is refused 422 with every finding; warnings travel with the exchange.
+ */
+function readValidDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions): { facts: DeclarationFacts; findings: Finding[] } {
+  const { findings, wcoJson } = validateDocument(body, format, options);
+  if (!wcoJson || hasErrors(findings)) {
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    throw new RejectionError(422, 'Declaration not valid', findings, `The declaration has ${errors} error${errors === 1 ? '' : 's'}; the findings say where.`);
+  }
+  return { facts: declarationFactsOf(wcoJson), findings };
 }
 
 function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {

@@ -23,7 +23,8 @@ import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
 import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
-import { validateDocument } from '../validation/validate-document.js';
+import { countriesFor } from '../validation/code-lists.js';
+import { prepareValidation, validateDocument } from '../validation/validate-document.js';
 import { resolveRedis } from './redis.js';
 import { loadGatewayTrust } from './trust.js';
 
@@ -90,10 +91,13 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     : undefined;
 
   const trust = await loadGatewayTrust(config);
-  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
+  // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
+  const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
+  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, validation, now }, req);
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
+    prepareValidation();
     app = await buildApp(
       {
         config,
@@ -104,7 +108,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
         },
-        validators: { declaration: (body, format) => validateDocument(body, format) },
+        validators: { declaration: (body, format) => validateDocument(body, format, validation) },
         provenance: { log, publicKeyPem: logSigner.publicKeyPem },
         readiness: {
           redis: async () => void (await redis.ping()),

@@ -23,7 +23,7 @@ export interface GatewayTrust {
  */
 export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTrust> {
   const ids = config.participants.map((p) => p.id);
-  const pki = config.sandbox ? await ensureSandboxPki(config.certsDir, ids) : sandboxPaths(config.certsDir, ids);
+  const pki = config.sandbox ? await ensureSandboxPki(config.certsDir, ids) : sandboxPaths(config.certsDir, [GATEWAY_ID, ...ids]);
   const gateway = pki.entities[GATEWAY_ID] as (typeof pki.entities)[string];
   const hasKeys = [gateway.ecdsa, gateway.rsa].every((f) => existsSync(f.privateKey) && existsSync(f.certificate));
   const keys = hasKeys ? { ecdsa: loadSigningKey(gateway.ecdsa), rsa: loadSigningKey(gateway.rsa) } : undefined;

@@ -17,3 +17,16 @@ function codeList(data: { list: string; source: string; version: string; codes: 
 export const COUNTRIES = codeList(countries);
 export const CURRENCIES = codeList(currencies);
 export const UNITS = codeList(units);
+
+/** ISO 3166-1 reserves AA, QM–QZ, XA–XZ and ZZ for users: a sandbox partner such as XB is one. */
+const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
+
+/**
+ * ISO 3166-1 plus the user-assigned codes among those a configuration names (its participants'
+ * countries). Only user-assigned codes are added: a configuration cannot invent real countries.
+ */
+export function countriesFor(configured: ReadonlyArray<string | undefined>): CodeList {
+  const extra = [...new Set(configured.filter((c): c is string => c !== undefined && USER_ASSIGNED.test(c)))];
+  if (extra.length === 0) return COUNTRIES;
+  return { ...COUNTRIES, version: `${COUNTRIES.version} + user-assigned ${extra.join(', ')}`, codes: new Set([...COUNTRIES.codes, ...extra]) };
+}

@@ -8,6 +8,12 @@ import { COUNTRIES, CURRENCIES, UNITS, type CodeList } from './code-lists.js';
 
 type Report = (severity: Severity, code: string, message: string, path: string) => void;
 
+/** What every rule is given: where to report, and the country codes that count as known. */
+interface RuleContext {
+  report: Report;
+  countries: CodeList;
+}
+
 const textOf = (value: WcoJsonValue | WcoJsonValue[] | undefined): string | undefined =>
   typeof value === 'string' ? value.trim() : value && !Array.isArray(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
 
@@ -31,27 +37,27 @@ function dateProblem(value: string, formatCode: string): string | null {
   return null;
 }
 
-function checkLeaf(report: Report, key: string, parentKey: string, value: WcoJsonValue, path: string): void {
+function checkLeaf(ctx: RuleContext, key: string, parentKey: string, value: WcoJsonValue, path: string): void {
   const text = textOf(value) ?? '';
-  if (key.endsWith('CountryCode') || (key === 'ID' && parentKey === 'ExportCountry')) checkCode(report, COUNTRIES, 'rules.country', text, path);
+  if (key.endsWith('CountryCode') || (key === 'ID' && parentKey === 'ExportCountry')) checkCode(ctx.report, ctx.countries, 'rules.country', text, path);
   if (typeof value === 'string') return;
-  if (value.currencyID !== undefined) checkCode(report, CURRENCIES, 'rules.currency', String(value.currencyID).trim(), `${path}/currencyID`);
+  if (value.currencyID !== undefined) checkCode(ctx.report, CURRENCIES, 'rules.currency', String(value.currencyID).trim(), `${path}/currencyID`);
   if (typeof value.unitCode === 'string') {
     // HMRC qualifies units after a '#', e.g. KGM#G for gross kilograms.
-    checkCode(report, UNITS, 'rules.unit', value.unitCode.trim().split('#')[0] ?? '', `${path}/unitCode`, 'warning');
+    checkCode(ctx.report, UNITS, 'rules.unit', value.unitCode.trim().split('#')[0] ?? '', `${path}/unitCode`, 'warning');
   }
   if (key === 'DateTimeString' && typeof value.formatCode === 'string') {
     const problem = dateProblem(text, value.formatCode.trim());
-    if (problem) report('error', 'rules.date', problem, path);
+    if (problem) ctx.report('error', 'rules.date', problem, path);
   }
 }
 
 /** Rules on an element with element content: commodity codes, item count, goods item numbers. */
-function checkObject(report: Report, key: string, obj: WcoJsonObject, path: string): void {
+function checkObject(ctx: RuleContext, key: string, obj: WcoJsonObject, path: string): void {
   if (key === 'Classification' && textOf(obj.IdentificationTypeCode) === 'TSP') {
     const id = textOf(obj.ID) ?? '';
     if (!/^\d{6}(\d{2}(\d{2})?)?$/.test(id)) {
-      report('error', 'rules.hs-code', `Commodity code ${JSON.stringify(id)} must be 6, 8 or 10 digits (HS subheading and national extensions)`, `${path}/ID`);
+      ctx.report('error', 'rules.hs-code', `Commodity code ${JSON.stringify(id)} must be 6, 8 or 10 digits (HS subheading and national extensions)`, `${path}/ID`);
     }
   }
   // Only an original declaration (FunctionCode 9) lists all its goods items; an amendment
@@ -61,10 +67,10 @@ function checkObject(report: Report, key: string, obj: WcoJsonObject, path: stri
     const shipment = asList(obj.GoodsShipment)[0];
     const items = shipment && typeof shipment !== 'string' ? asList(shipment.GovernmentAgencyGoodsItem).length : 0;
     if (Number(declared) !== items) {
-      report('error', 'rules.goods-item-quantity', `GoodsItemQuantity is ${declared} but the declaration has ${items} goods items`, `${path}/GoodsItemQuantity`);
+      ctx.report('error', 'rules.goods-item-quantity', `GoodsItemQuantity is ${declared} but the declaration has ${items} goods items`, `${path}/GoodsItemQuantity`);
     }
   }
-  if (key === 'Declaration' && obj.TotalPackageQuantity !== undefined) checkTotalPackages(report, obj, path);
+  if (key === 'Declaration' && obj.TotalPackageQuantity !== undefined) checkTotalPackages(ctx.report, obj, path);
   const items = obj.GovernmentAgencyGoodsItem;
   if (Array.isArray(items)) {
     const seen = new Map<string, number>();
@@ -74,7 +80,7 @@ function checkObject(report: Report, key: string, obj: WcoJsonObject, path: stri
       const normalised = sequence.replace(/^0+(?=\d)/, '');
       const first = seen.get(normalised);
       if (first !== undefined) {
-        report('error', 'rules.sequence-duplicate', `Goods item ${i + 1} repeats SequenceNumeric ${sequence} of goods item ${first + 1}`, `${path}/GovernmentAgencyGoodsItem/${i}/SequenceNumeric`);
+        ctx.report('error', 'rules.sequence-duplicate', `Goods item ${i + 1} repeats SequenceNumeric ${sequence} of goods item ${first + 1}`, `${path}/GovernmentAgencyGoodsItem/${i}/SequenceNumeric`);
       } else seen.set(normalised, i);
     });
   }
@@ -99,20 +105,21 @@ function checkTotalPackages(report: Report, declaration: WcoJsonObject, path: st
   }
 }
 
-function walk(report: Report, key: string, parentKey: string, value: WcoJsonValue, path: string): void {
+function walk(ctx: RuleContext, key: string, parentKey: string, value: WcoJsonValue, path: string): void {
   const isLeaf = typeof value === 'string' || typeof value.value === 'string';
-  if (isLeaf) return checkLeaf(report, key, parentKey, value, path);
-  checkObject(report, key, value, path);
+  if (isLeaf) return checkLeaf(ctx, key, parentKey, value, path);
+  checkObject(ctx, key, value, path);
   for (const [childKey, child] of Object.entries(value)) {
     const childPath = `${path}/${pointerToken(childKey)}`;
-    if (Array.isArray(child)) child.forEach((item, i) => walk(report, childKey, key, item, `${childPath}/${i}`));
-    else if (childKey.charAt(0) !== childKey.charAt(0).toLowerCase()) walk(report, childKey, key, child, childPath);
+    if (Array.isArray(child)) child.forEach((item, i) => walk(ctx, childKey, key, item, `${childPath}/${i}`));
+    else if (childKey.charAt(0) !== childKey.charAt(0).toLowerCase()) walk(ctx, childKey, key, child, childPath);
   }
 }
 
-export function businessRuleFindings(json: WcoJsonObject): Finding[] {
+/** `countries`: ISO 3166-1, or ISO 3166-1 with the user-assigned codes a configuration uses (see code-lists). */
+export function businessRuleFindings(json: WcoJsonObject, countries: CodeList = COUNTRIES): Finding[] {
   const findings: Finding[] = [];
-  const report: Report = (severity, code, message, path) => findings.push({ severity, code, message, path });
-  for (const [key, value] of Object.entries(json)) if (!Array.isArray(value)) walk(report, key, '', value, `/${pointerToken(key)}`);
+  const ctx: RuleContext = { report: (severity, code, message, path) => findings.push({ severity, code, message, path }), countries };
+  for (const [key, value] of Object.entries(json)) if (!Array.isArray(value)) walk(ctx, key, '', value, `/${pointerToken(key)}`);
   return findings;
 }

@@ -5,9 +5,10 @@
  */
 import type { Finding } from '../findings.js';
 import { wcoXmlToJson } from '../documents/wco/codec.js';
-import { schemaSetOfJson, type WcoSchemaSet } from '../documents/wco/dms.js';
+import { DMS_DECLARATIONS, schemaSetOfJson, type WcoSchemaSet } from '../documents/wco/dms.js';
 import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
 import { WCO_NAMESPACES, type NamespaceProfile } from '../documents/wco/namespaces.js';
+import { type CodeList, COUNTRIES } from './code-lists.js';
 import { pointerToXpath } from './json-pointer.js';
 import { businessRuleFindings } from './rules.js';
 import { structuralValidator, type StructuralValidator } from './structural.js';
@@ -30,18 +31,26 @@ function validatorFor(set: WcoSchemaSet): StructuralValidator {
   return validator;
 }
 
-export function validateDocument(
-  body: Buffer,
-  format: 'wco-xml' | 'wco-json',
-  profile: NamespaceProfile = WCO_NAMESPACES,
-): ValidationResult {
+/** Compiles the declaration schema now, so that no request pays the seconds it takes. */
+export function prepareValidation(): void {
+  validatorFor(DMS_DECLARATIONS);
+}
+
+export interface ValidationOptions {
+  profile?: NamespaceProfile;
+  /** The countries that count as known (ISO 3166-1 by default; see countriesFor). */
+  countries?: CodeList;
+}
+
+export function validateDocument(body: Buffer, format: 'wco-xml' | 'wco-json', options: ValidationOptions = {}): ValidationResult {
+  const countries = options.countries ?? COUNTRIES;
   if (format === 'wco-json') {
     const json = parseWcoJson(body);
-    return { findings: checkWcoJson(json, []), wcoJson: json };
+    return { findings: checkWcoJson(json, [], countries), wcoJson: json };
   }
-  const { json, findings: conversion } = wcoXmlToJson(body, profile);
+  const { json, findings: conversion } = wcoXmlToJson(body, options.profile ?? WCO_NAMESPACES);
   if (!json) return { findings: conversion };
-  const findings = checkWcoJson(json, conversion).map((f) => ({ ...f, xpath: f.xpath ?? pointerToXpath(f.path) }));
+  const findings = checkWcoJson(json, conversion, countries).map((f) => ({ ...f, xpath: f.xpath ?? pointerToXpath(f.path) }));
   return { findings, wcoJson: json };
 }
 
@@ -49,7 +58,7 @@ export function validateDocument(
  * Structural findings (those found while converting XML, then the schema's); business rules
  * only once the structure holds, since they read the document by its schema's shape.
  */
-function checkWcoJson(json: WcoJsonObject, conversion: Finding[]): Finding[] {
+function checkWcoJson(json: WcoJsonObject, conversion: Finding[], countries: CodeList): Finding[] {
   const structural = [...conversion, ...validatorFor(schemaSetOfJson(json)).validate(json)];
-  return structural.length > 0 ? structural : businessRuleFindings(json);
+  return structural.length > 0 ? structural : businessRuleFindings(json, countries);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { base64Payload, type EnvelopeHeader } from '../../src/trust/envelope.js';
 import { sandboxPaths } from '../../src/trust/pki.js';
@@ -51,7 +52,8 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
   });
 
   it('accepts a JWS envelope too', async () => {
-    const jws = await signJsonEnvelope({ header: header('msg-jws-1'), payload: { MetaData: { Declaration: { TypeCode: 'IMA', FunctionCode: '9', GoodsShipment: { GovernmentAgencyGoodsItem: [{ SequenceNumeric: '1', Commodity: { Classification: [{ ID: '84713000', IdentificationTypeCode: 'TSP' }] } }] } } } } }, keyOf('partner-xb'));
+    const payload = wcoXmlToJson(declaration).json;
+    const jws = await signJsonEnvelope({ header: header('msg-jws-1'), payload }, keyOf('partner-xb'));
     expect((await send(jws, 'application/jose')).status).toBe(202);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
+import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { verifyReceipt } from '../../src/provenance/verify.js';
 import { databaseKinds } from '../support/databases.js';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
@@ -55,20 +56,7 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
   });
 
   it('delivers the WCO JSON form of a declaration, by HS chapter to the plant health agency', async () => {
-    const declaration = {
-      MetaData: {
-        Declaration: {
-          FunctionCode: '9',
-          FunctionalReferenceID: 'JSON-LRN-0001',
-          TypeCode: 'IMA',
-          GoodsShipment: {
-            GovernmentAgencyGoodsItem: [
-              { SequenceNumeric: '1', Commodity: { Classification: [{ ID: '06029091', IdentificationTypeCode: 'TSP' }] }, Origin: [{ CountryCode: 'NL' }] },
-            ],
-          },
-        },
-      },
-    };
+    const declaration = wcoXmlToJson(sample('import/IMY_Aggregated_Supplementary_Declaration__IMY_Aggregated_Supplementary_Declaration.xml')).json;
     const res = await post(JSON.stringify(declaration), 'application/json');
     expect(res.status).toBe(202);
     const { exchangeId } = (await res.json()) as { exchangeId: string };
