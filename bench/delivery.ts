@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
+import { loadMappings } from '../src/mapping/catalogue.js';
 import { deliver } from '../src/pipeline/deliver.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routing/queues.js';
 import { post } from '../src/routing/transport.js';
@@ -86,6 +87,7 @@ await Promise.all(ids.map((exchangeId) => queues.enqueue({ exchangeId, destinati
 const rssBefore = rssMb();
 const deps = {
   store,
+  mappings: await loadMappings(),
   participants: new Map(config.participants.map((p) => [p.id, p])),
   agreements: new Map(config.agreements.map((a) => [a.id, a])),
   sandboxUrl: (id: string) => `http://127.0.0.1:${port}/sandbox/destinations/${id}/deliveries`,

@@ -16,7 +16,7 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
   try {
     gateway = await startGateway(config, roles);
   } catch (error) {
-    if (error instanceof RedisUnavailableError) fail(error.message);
+    if (error instanceof RedisUnavailableError || error instanceof ConfigError) fail(error.message);
     throw error;
   }
   if (roles.api && gateway.url) printBanner(config, gateway.url, roles);

@@ -88,7 +88,7 @@ export const configFileSchema = {
             },
           },
           destination: { type: 'string' },
-          format: { enum: ['wco-xml', 'wco-json'] },
+          format: { enum: ['wco-xml', 'wco-json', 'json'], description: 'wco-xml or wco-json (converted as needed); json for a mapping that writes its own JSON' },
           mapping: { type: 'string' },
           signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },
           delivery: deliveryPolicy,

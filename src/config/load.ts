@@ -67,6 +67,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
     configDir: dirname(file),
+    mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
     ...(tls ? { tls } : {}),
     participants,
     agreements,

@@ -4,11 +4,15 @@ import { sha256Hex } from '../hashing.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
-import { findDeliveryWork, type Store, updateDelivery } from '../store/exchanges.js';
+import { RejectionError } from '../findings.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import { findDeliveryWork, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
+import { type Rendered, renderFor } from './render.js';
 import type { Receipt } from './lifecycle.js';
-import { type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
+import { GATEWAY_AGENT, type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 
 export interface DeliverDeps extends SettleDeps {
+  mappings: MappingCatalogue;
   participants: ReadonlyMap<string, Participant>;
   agreements: ReadonlyMap<string, Agreement>;
   /** Where a participant whose endpoint is `sandbox` is reached. */
@@ -39,11 +43,21 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
+  let rendered: Rendered;
+  try {
+    rendered = await renderFor(deps.mappings, original, delivery);
+  } catch (error) {
+    if (!(error instanceof RejectionError)) throw error;
+    await settle({ status: 'failed', lastError: `The document cannot be put in ${job.destination}'s form: ${error.findings.map((f) => f.message).join('; ')}` });
+    throw new FinalDeliveryError(error.message);
+  }
+  if (rendered.name !== 'original') await storeRendered(deps, job, rendered);
+
   const toSandbox = destination.endpoint === 'sandbox';
   const message: OutboundMessage = {
     url: toSandbox ? deps.sandboxUrl(destination.id) : destination.endpoint,
-    body: original.content,
-    mediaType: original.media_type,
+    body: rendered.body,
+    mediaType: rendered.mediaType,
     headers: {
       'x-swgate-exchange-id': job.exchangeId,
       'x-swgate-message-id': messageIdOf(job),
@@ -79,6 +93,25 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
       throw givingUp ? new FinalDeliveryError(outcome.error) : new Error(outcome.error);
     }
   }
+}
+
+/** Keeps what was made for the destination, and logs the mapping that made it, once however often it is sent. */
+async function storeRendered(deps: DeliverDeps, job: DeliveryJob, rendered: Rendered): Promise<void> {
+  const at = deps.now();
+  const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name: rendered.name, media_type: rendered.mediaType, sha256: rendered.sha256, content: rendered.body, created_at: at.toISOString() });
+  if (!stored || !rendered.derivedFrom) return;
+  await deps.recordProvenance([
+    {
+      exchangeId: job.exchangeId,
+      event: 'mapped',
+      time: at,
+      destination: job.destination,
+      entity: { contentSha256: rendered.sha256, name: rendered.name, mediaType: rendered.mediaType },
+      used: [{ contentSha256: rendered.derivedFrom.entity, name: 'original' }],
+      agent: { participant: GATEWAY_AGENT },
+      derivedFrom: rendered.derivedFrom,
+    },
+  ]);
 }
 
 export const messageIdOf = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;

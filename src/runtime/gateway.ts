@@ -4,7 +4,9 @@ import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
+import { ConfigError } from '../config/load.js';
 import { buildApp } from '../http/app.js';
+import { loadMappings } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
@@ -91,6 +93,11 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     : undefined;
 
   const trust = await loadGatewayTrust(config);
+  const mappings = await loadMappings(config.mappingsDir);
+  const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
+  if (unknown.length > 0) {
+    throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
+  }
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, validation, now }, req);
@@ -136,7 +143,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let workers: Worker[] = [];
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const deliverDeps = { store, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
+    const deliverDeps = { store, mappings, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
     const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,

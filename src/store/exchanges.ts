@@ -66,6 +66,12 @@ export function eventsOf(store: Store, exchangeId: string): Promise<ExchangeEven
   return store.db.selectFrom('exchange_events').selectAll().where('exchange_id', '=', exchangeId).orderBy('id').execute();
 }
 
+/** Stores a document made for a delivery once; returns whether this call stored it. */
+export async function insertDocumentOnce(store: Store, row: DocumentRow): Promise<boolean> {
+  const result = await store.db.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 export function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentRow | undefined> {
   return store.db.selectFrom('documents').selectAll().where('exchange_id', '=', exchangeId).where('name', '=', name).executeTakeFirst();
 }

@@ -48,7 +48,7 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     const view = (await (await fetch(`${t.url}/v1/exchanges/${accepted.exchangeId}`, { headers: asPartner })).json()) as { sender: string; deliveries: Array<{ destination: string }>; documents: Array<{ name: string }> };
     expect(view.sender).toBe('partner-xb');
     expect(view.deliveries.map((d) => d.destination)).toContain('customs');
-    expect(view.documents.map((d) => d.name)).toEqual(['envelope', 'original']);
+    expect(view.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['envelope', 'original']));
   });
 
   it('accepts a JWS envelope too', async () => {

@@ -13,7 +13,7 @@ interface ExchangeView {
   status: string;
   deliveries: Array<{ destination: string; status: string; attempts: number; receipt?: { status: string; receivedSha256: string } }>;
   timeline: Array<{ event: string; destination?: string }>;
-  documents: Array<{ name: string; href: string; sha256: string }>;
+  documents: Array<{ name: string; href: string; sha256: string; mediaType: string }>;
 }
 
 describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
@@ -39,7 +39,12 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const exchange = await settled(accepted.exchangeId);
     expect(exchange.status).toBe('delivered');
     expect(exchange.deliveries.map((d) => [d.destination, d.status])).toEqual([['customs', 'acknowledged'], ['pga-wildlife', 'acknowledged']]);
-    for (const d of exchange.deliveries) expect(d.receipt).toMatchObject({ status: 'accepted', receivedSha256: accepted.contentSha256 });
+    // Customs takes the declaration as it came; the wildlife authority its own view, made by a mapping.
+    const mapped = exchange.documents.find((d) => d.name === 'to-pga-wildlife');
+    expect(mapped).toBeDefined();
+    expect(exchange.deliveries.map((d) => d.receipt?.receivedSha256)).toEqual([accepted.contentSha256, mapped?.sha256]);
+    const view = (await (await fetch(`${t.url}${mapped?.href}`, { headers: asTrader })).json()) as Record<string, unknown>;
+    expect(JSON.stringify(view)).toContain('C400');
     const events = exchange.timeline.map((e) => e.event);
     expect(events.slice(0, 3)).toEqual(['received', 'validated', 'routed']);
     expect(events.at(-1)).toBe('delivered');
@@ -52,7 +57,7 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const received = (await (await fetch(`${t.url}/v1/sandbox/destinations/pga-wildlife/received`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })).json()) as {
       items: Array<{ exchangeId: string; sha256: string; copies: number }>;
     };
-    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: accepted.contentSha256, copies: 1 }));
+    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: mapped?.sha256, mediaType: 'application/json', copies: 1 }));
   });
 
   it('delivers the WCO JSON form of a declaration, by HS chapter to the plant health agency', async () => {
@@ -72,6 +77,12 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const exchange = await settled(((await res.json()) as { exchangeId: string }).exchangeId);
     expect(exchange.deliveries.map((d) => d.destination)).toEqual(['customs', 'partner-xb']);
     expect(exchange.status).toBe('delivered');
+    // XB receives the export as its own import pre-declaration, in DMS XML.
+    const forXb = exchange.documents.find((d) => d.name === 'to-partner-xb');
+    expect(forXb?.mediaType).toBe('application/xml');
+    const xml = await (await fetch(`${t.url}${forXb?.href}`, { headers: asTrader })).text();
+    expect(xml).toMatch(/<(\w+:)?TypeCode>IMD<\/(\w+:)?TypeCode>/);
+    expect(xml).toContain('U.7847323YIPYA');
   });
 
   it('answers a repeated Idempotency-Key with the original exchange, and a reused one with 409', async () => {
@@ -105,7 +116,9 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const receipt = (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
     expect(receipt.exchangeId).toBe(accepted.exchangeId);
     expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
-    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife']);
+    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife']);
+    const mappedEntry = receipt.entries.find((e) => e.record.event === 'mapped');
+    expect(mappedEntry?.record.wasDerivedFrom).toMatchObject({ mapping: 'declaration-to-wildlife@1.0.0', specSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(receipt.entries[0]).toMatchObject({ leafIndex: accepted.provenance.leafIndex, leafHash: accepted.provenance.leafHash, record: { agent: { participant: 'trader-demo' } } });
 
     const publicKey = await (await fetch(`${t.url}/v1/log/public-key`, { headers: asTrader })).text();

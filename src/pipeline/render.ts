@@ -1,0 +1,47 @@
+import { wcoJsonToXmlString, wcoXmlToJson } from '../documents/wco/codec.js';
+import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
+import { finding, RejectionError } from '../findings.js';
+import { sha256Hex } from '../hashing.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import type { ProvDerivation } from '../provenance/record.js';
+import type { DeliveryRow, DocumentRow } from '../store/exchange-tables.js';
+
+export interface Rendered {
+  /** `original` when the destination takes the document as it came, else `to-<destination>`. */
+  name: string;
+  body: string;
+  mediaType: string;
+  sha256: string;
+  /** The mapping that made it, for the provenance log. */
+  derivedFrom?: ProvDerivation;
+}
+
+const XML = 'application/xml';
+const JSON_TYPE = 'application/json';
+
+/**
+ * The document as a destination takes it: through the agreement's mapping when it names one,
+ * else converted between WCO XML and WCO JSON when the formats differ, else as it came.
+ */
+export async function renderFor(mappings: MappingCatalogue, original: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>, delivery: Pick<DeliveryRow, 'destination' | 'format' | 'mapping'>): Promise<Rendered> {
+  const name = `to-${delivery.destination}`;
+  const originalIsXml = original.media_type === XML;
+  if (delivery.mapping) {
+    const mapped = await mappings.apply(delivery.mapping, originalIsXml ? asWcoJson(original.content) : parseWcoJson(original.content));
+    const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject) : JSON.stringify(mapped.output);
+    const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
+    return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };
+  }
+  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, JSON.stringify(asWcoJson(original.content)), JSON_TYPE);
+  if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(parseWcoJson(original.content)), XML);
+  return { name: 'original', body: original.content, mediaType: original.media_type, sha256: original.sha256 };
+}
+
+const converted = (name: string, body: string, mediaType: string): Rendered => ({ name, body, mediaType, sha256: sha256Hex(body) });
+
+/** A stored original was valid WCO XML when it was accepted; failing here means the store was tampered with. */
+function asWcoJson(xml: string): WcoJsonObject {
+  const { json } = wcoXmlToJson(xml);
+  if (!json) throw new RejectionError(500, 'Stored document unreadable', [finding('render.unreadable', 'The stored original no longer converts to WCO JSON.')]);
+  return json;
+}
