@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
-import type { IngestRequest, IngestResult } from '../pipeline/ingest.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { authenticate, credentialsOf } from './auth.js';
@@ -13,7 +12,7 @@ import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers } from './problem.js';
 import './request-context.js';
-import { declarationRoutes } from './routes/declarations.js';
+import { type DocumentRouteDeps, documentRoutes } from './routes/declarations.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
@@ -27,7 +26,7 @@ import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 export interface GatewayServices {
   config: GatewayConfig;
   store: Store;
-  ingest: (req: IngestRequest) => Promise<IngestResult>;
+  lodge: Pick<DocumentRouteDeps, 'declaration' | 'consignment'>;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
   provenance: { log: ProvenanceLog; publicKeyPem: string };
@@ -93,7 +92,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   installMetrics(app, services.metrics, { public: config.metricsPublic, authenticate: (request) => authenticate(credentials, request) });
 
   healthRoutes(app, { checks: services.readiness });
-  declarationRoutes(app, { ingest: services.ingest, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
+  documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id) => services.provenance.log.receiptForExchange(id) });
   logRoutes(app, services.provenance);
   deliveryRoutes(app, services.deliveries);

@@ -13,7 +13,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
   const app = await buildApp({
     config,
     store: {} as Store,
-    ingest: notForDocuments,
+    lodge: { declaration: notForDocuments, consignment: notForDocuments },
     inbound: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },

@@ -5,10 +5,13 @@ import { receivedDigest, signReceipt } from '../trust/receipt.js';
 import type { SigningKey } from '../trust/signing-key.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
+import { readDeclaration } from './readers.js';
+import type { ValidationOptions } from '../validation/validate-document.js';
 
 export interface InboundDeps {
   trustStoreOf: (participantId: string) => TrustStore | undefined;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
+  validation: ValidationOptions;
   /** Signs receipts; without it the gateway cannot answer partners. */
   gatewayKey: SigningKey | undefined;
   now: () => Date;
@@ -41,12 +44,17 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
       finding('envelope.outside-window', `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`, '/header/createdAt'),
     ]);
   }
+  const payload = signedPayload(verified);
   const result = await deps.ingest({
     sender: partner,
     documentKind: documentKindOf(verified),
-    ...signedPayload(verified),
+    body,
+    mediaType: contentType,
+    receivedAs: 'envelope',
+    read: () => readDeclaration(payload.body, payload.format, deps.validation),
     idempotencyKey: verified.header.messageId,
-    evidence: { envelope: body, mediaType: contentType, signature: verified.evidence, certificateFingerprint: verified.evidence.certificateFingerprint },
+    idempotentContent: payload.body,
+    signature: { evidence: verified.evidence, certificateFingerprint: verified.evidence.certificateFingerprint },
   });
   const receipt = await signReceipt(
     { messageId: verified.header.messageId, from: 'gateway', to: partner.id, status: 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: [] },

@@ -1,43 +1,61 @@
 import type { Agreement, DeliveryPolicy, Participant } from '../config/types.js';
-import { type DeclarationFacts, declarationFactsOf } from '../documents/declaration.js';
-import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
-import { validateDocument, type ValidationOptions } from '../validation/validate-document.js';
+import type { DeclarationFacts } from '../documents/declaration.js';
+import { type Finding, finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
+import type { AppendedLeaf } from '../provenance/log.js';
+import type { RecordInput } from '../provenance/record.js';
 import { routeDocument } from '../routing/agreements.js';
 import type { DeliveryJob } from '../routing/queues.js';
-import type { AppendedLeaf } from '../provenance/log.js';
-import type { ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
-import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
+import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
 import { deleteExchange, findByIdempotencyKey, insertAcceptedExchange, newId, type Store } from '../store/exchanges.js';
+import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
+export type DocumentKind = 'declaration' | 'consignment' | 'lpco';
 
 export interface IngestDeps {
   store: Store;
   agreements: readonly Agreement[];
   enqueue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
   recordProvenance: RecordProvenance;
-  validation: ValidationOptions;
   now: () => Date;
+}
+
+/** What a kind's reader makes of the received bytes: the document to route, and what routing needs. */
+export interface ReadDocument {
+  facts: Partial<DeclarationFacts>;
+  /** Warnings and notes (errors refuse the document before this). */
+  findings: Finding[];
+  /** The document routed and delivered: the received bytes, or what was made of them. */
+  document: { content: string; mediaType: string };
+  messageId?: string | null;
+  /** How the routed document was made from what was received, when a mapping made it. */
+  mappedBy?: { mapping: string; specSha256: string };
+  /** Last step before the exchange is stored (register an LPCO, reserve quantities); may refuse. */
+  beforeStore?: (exchangeId: string) => Promise<Record<string, string>>;
+  /** Undoes beforeStore when the exchange could not be stored or queued after all. */
+  undo?: (exchangeId: string) => Promise<void>;
 }
 
 export interface IngestRequest {
   sender: Participant;
-  documentKind: 'declaration';
-  format: DocumentFormat;
+  documentKind: DocumentKind;
+  /** The bytes as received (a declaration, a consignment, a signed envelope…). */
   body: Buffer;
+  mediaType: string;
+  /** Kept under this name when the routed document is not the received one ("envelope", "consignment"). */
+  receivedAs?: string;
+  read: () => Promise<ReadDocument> | ReadDocument;
   idempotencyKey?: string;
   /** Sandbox only: passed on to the simulated destinations. */
   scenario?: string;
-  /** What proves who sent it, when it came signed: kept with the exchange. */
-  evidence?: ReceivedEvidence;
-}
-
-export interface ReceivedEvidence {
-  envelope: Buffer;
-  mediaType: string;
-  signature: unknown;
-  certificateFingerprint: string;
+  /**
+   * What "the same content" means for idempotency, when not the received bytes: a re-sent
+   * envelope is signed anew (ECDSA signatures differ each time) around the same payload.
+   */
+  idempotentContent?: Buffer;
+  /** Set when a verified signature proves the sender: recorded with the exchange and in its provenance. */
+  signature?: { evidence: unknown; certificateFingerprint: string };
 }
 
 export interface IngestResult {
@@ -49,53 +67,56 @@ export interface IngestResult {
   replayed: boolean;
   /** Where its receipt stands in the provenance log (absent when replayed). */
   provenance?: AppendedLeaf;
+  /** What beforeStore added (an LPCO's registry id, say). */
+  extra?: Record<string, string>;
 }
 
-const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'application/xml', 'wco-json': 'application/json' };
-
 /**
- * received → validated → routed: reads the document, picks the agreements that route it,
- * stores the exchange with one delivery per destination, and queues those deliveries.
- * A refused document leaves nothing behind: no exchange row, no job.
+ * received → validated → routed: reads the document (by its kind's reader), picks the agreements
+ * that route it, stores the exchange with one delivery per destination, queues those
+ * deliveries, and logs each step. A refused document leaves nothing behind: no exchange row,
+ * no job, nothing reserved.
  */
 export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Promise<IngestResult> {
-  const contentSha256 = sha256Hex(req.body);
+  const contentSha256 = sha256Hex(req.idempotentContent ?? req.body);
   if (req.idempotencyKey !== undefined) {
     const earlier = await findByIdempotencyKey(deps.store, req.sender.id, req.idempotencyKey);
     if (earlier) return replay(earlier, contentSha256);
   }
 
   const receivedAt = deps.now().toISOString();
-  const { facts, findings } = readValidDeclaration(req.body, req.format, deps.validation);
+  const read = await req.read();
   const validatedAt = deps.now().toISOString();
-  const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts });
-  if (agreements.length === 0) throw noAgreement(req, facts);
+  const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts: read.facts });
+  if (agreements.length === 0) throw noAgreement(req, read.facts);
 
   const exchangeId = newId();
+  const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
+  const extra = (await read.beforeStore?.(exchangeId)) ?? {};
   const routedAt = deps.now().toISOString();
+  const routed = { content: read.document.content, mediaType: read.document.mediaType, sha256: sha256Hex(read.document.content) };
   const exchange: ExchangeRow = {
     id: exchangeId,
     sender: req.sender.id,
     kind: req.documentKind,
-    format: req.format,
+    format: read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json',
     status: 'routed',
     content_sha256: contentSha256,
-    message_id: facts.lrn,
+    message_id: read.messageId ?? null,
     idempotency_key: req.idempotencyKey ?? null,
     scenario: req.scenario ?? null,
-    facts: JSON.stringify(facts),
-    findings: JSON.stringify(findings),
+    facts: JSON.stringify(read.facts),
+    findings: JSON.stringify(read.findings),
     received_at: receivedAt,
     updated_at: routedAt,
   };
+  const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({ exchange_id: exchangeId, name, media_type: mediaType, sha256, content, created_at: receivedAt });
   try {
     await insertAcceptedExchange(deps.store, {
       exchange,
       documents: [
-        { exchange_id: exchangeId, name: 'original', media_type: MEDIA_TYPES[req.format], sha256: contentSha256, content: req.body.toString('utf8'), created_at: receivedAt },
-        ...(req.evidence
-          ? [{ exchange_id: exchangeId, name: 'envelope', media_type: req.evidence.mediaType, sha256: sha256Hex(req.evidence.envelope), content: req.evidence.envelope.toString('utf8'), created_at: receivedAt }]
-          : []),
+        document('original', routed.content, routed.mediaType, routed.sha256),
+        ...(req.receivedAs ? [document(req.receivedAs, req.body.toString('utf8'), req.mediaType, receivedSha256)] : []),
       ],
       deliveries: agreements.map((a) => ({
         exchange_id: exchangeId,
@@ -111,12 +132,13 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
         updated_at: routedAt,
       })),
       events: [
-        { event: 'received', at: receivedAt, detail: { sender: req.sender.id, format: req.format, contentSha256, ...(req.evidence ? { signature: req.evidence.signature } : {}) } },
-        { event: 'validated', at: validatedAt, ...(findings.length > 0 ? { detail: { warnings: findings.length } } : {}) },
+        { event: 'received', at: receivedAt, detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) } },
+        { event: 'validated', at: validatedAt, ...(read.findings.length > 0 ? { detail: { findings: read.findings.length } } : {}) },
         { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
       ],
     });
   } catch (error) {
+    await read.undo?.(exchangeId);
     // Two requests with one idempotency key raced: the loser answers as the winner did.
     if (req.idempotencyKey !== undefined) {
       const winner = await findByIdempotencyKey(deps.store, req.sender.id, req.idempotencyKey);
@@ -129,34 +151,32 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     await Promise.all(agreements.map((a) => deps.enqueue({ exchangeId, destination: a.destination }, a.delivery)));
   } catch (error) {
     await deleteExchange(deps.store, exchangeId);
+    await read.undo?.(exchangeId);
     throw new RejectionError(503, 'Delivery queue unavailable', [finding('queue.unavailable', `The document was not accepted: the delivery queue did not answer (${(error as Error).message}). Send it again later.`)]);
   }
-  const original = { contentSha256, name: 'original', mediaType: MEDIA_TYPES[req.format] };
-  const [received] = await deps.recordProvenance([
-    {
-      exchangeId,
-      event: 'received',
-      time: new Date(receivedAt),
-      entity: original,
-      agent: { participant: req.sender.id, ...(req.evidence ? { certificateFingerprint: req.evidence.certificateFingerprint } : {}) },
-    },
-    { exchangeId, event: 'validated', time: new Date(validatedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
-    { exchangeId, event: 'routed', time: new Date(routedAt), entity: original, used: [original], agent: { participant: GATEWAY_AGENT } },
-  ]);
-  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, ...(received ? { provenance: received } : {}) };
+
+  const [received] = await deps.recordProvenance(provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }));
+  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
 }
 
-/**
- * Malformed input throws 400 (from the parser); a declaration that breaks its schema or a
- * business rule is refused 422 with every finding; warnings travel with the exchange.
- */
-function readValidDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions): { facts: DeclarationFacts; findings: Finding[] } {
-  const { findings, wcoJson } = validateDocument(body, format, options);
-  if (!wcoJson || hasErrors(findings)) {
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    throw new RejectionError(422, 'Declaration not valid', findings, `The declaration has ${errors} error${errors === 1 ? '' : 's'}; the findings say where.`);
-  }
-  return { facts: declarationFactsOf(wcoJson), findings };
+/** received (what came, from whom) → mapped (when a mapping made the routed document) → validated → routed. */
+function provenanceOf(
+  req: IngestRequest,
+  exchangeId: string,
+  at: { receivedAt: string; validatedAt: string; routedAt: string },
+  docs: { receivedSha256: string; routed: { mediaType: string; sha256: string }; mappedBy: ReadDocument['mappedBy'] },
+): RecordInput[] {
+  const received = { contentSha256: docs.receivedSha256, name: req.receivedAs ?? 'original', mediaType: req.mediaType };
+  const routed = { contentSha256: docs.routed.sha256, name: 'original', mediaType: docs.routed.mediaType };
+  const gateway = { participant: GATEWAY_AGENT };
+  return [
+    { exchangeId, event: 'received', time: new Date(at.receivedAt), entity: received, agent: { participant: req.sender.id, ...(req.signature ? { certificateFingerprint: req.signature.certificateFingerprint } : {}) } },
+    ...(docs.mappedBy
+      ? [{ exchangeId, event: 'mapped' as const, time: new Date(at.validatedAt), entity: routed, used: [received], agent: gateway, derivedFrom: { entity: docs.receivedSha256, ...docs.mappedBy } }]
+      : []),
+    { exchangeId, event: 'validated', time: new Date(at.validatedAt), entity: routed, used: [routed], agent: gateway },
+    { exchangeId, event: 'routed', time: new Date(at.routedAt), entity: routed, used: [routed], agent: gateway },
+  ];
 }
 
 function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {
@@ -168,13 +188,13 @@ function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {
   return { exchangeId: earlier.id, status: earlier.status, receivedAt: earlier.received_at, contentSha256, replayed: true };
 }
 
-function noAgreement(req: IngestRequest, facts: DeclarationFacts): RejectionError {
-  const chapters = [...new Set(facts.hsCodes.map((c) => c.slice(0, 2)))];
+function noAgreement(req: IngestRequest, facts: Partial<DeclarationFacts>): RejectionError {
+  const chapters = [...new Set((facts.hsCodes ?? []).map((c) => c.slice(0, 2)))];
   const described = [
-    `type ${facts.typeCode}`,
+    facts.typeCode ? `type ${facts.typeCode}` : undefined,
     chapters.length ? `HS chapters ${chapters.join(', ')}` : 'no HS codes',
     facts.destinationCountry ? `destination ${facts.destinationCountry}` : undefined,
-    facts.citedDocumentCodes.length ? `documents ${facts.citedDocumentCodes.join(', ')}` : undefined,
+    facts.citedDocumentCodes?.length ? `documents ${facts.citedDocumentCodes.join(', ')}` : undefined,
   ].filter(Boolean);
   return new RejectionError(422, 'No agreement routes this document', [
     finding('routing.no-agreement', `No agreement routes a ${req.documentKind} from ${req.sender.id} (${req.sender.kind}) with ${described.join('; ')}. GET /v1/agreements lists what you may send.`),

@@ -11,6 +11,7 @@ import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
+import { lodgeConsignment, lodgeDeclaration } from '../pipeline/lodge.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import type { RecordProvenance, Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
@@ -100,7 +101,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   }
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
-  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, validation, now }, req);
+  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
+  const lodgeDeps = { ingest, mappings, validation };
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
@@ -109,8 +111,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       {
         config,
         store,
-        ingest,
-        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+        lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l) },
+        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),

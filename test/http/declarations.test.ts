@@ -63,7 +63,7 @@ describe('POST /v1/declarations refuses what it cannot accept, and leaves nothin
   it('422 with every finding, pointer and XPath, for a declaration that breaks its schema', async () => {
     const broken = sample('import/TT_IM036a__TT_IM036a.xml').toString('utf8').replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAXXXXXX</TypeCode>').replace(/<FunctionCode>9<\/FunctionCode>/, '');
     const problem = await refused({ body: broken }, 422);
-    expect(problem.title).toBe('Declaration not valid');
+    expect(problem.title).toBe('Document not valid');
     expect(problem.findings).toContainEqual(expect.objectContaining({ severity: 'error', path: '/MetaData/Declaration/TypeCode', xpath: expect.stringContaining('TypeCode') }));
     expect(problem.findings.length).toBeGreaterThanOrEqual(2);
   });

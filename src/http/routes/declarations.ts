@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
+import type { IngestResult } from '../../pipeline/ingest.js';
+import type { Lodgement } from '../../pipeline/lodge.js';
 import { SANDBOX_SCENARIOS } from '../../sandbox/destinations.js';
-import type { IngestRequest, IngestResult } from '../../pipeline/ingest.js';
 import { acceptRawDocuments, bodyOf, documentBody, formatOf } from '../documents-in.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
-export interface DeclarationRouteDeps {
-  ingest: (req: IngestRequest) => Promise<IngestResult>;
+type Lodge = (l: Lodgement) => Promise<IngestResult>;
+
+export interface DocumentRouteDeps {
+  declaration: Lodge;
+  consignment: Lodge;
   bodyLimit: number;
   /** Whether X-Sandbox-Scenario is honoured. */
   sandbox: boolean;
@@ -23,53 +27,67 @@ function scenarioOf(request: FastifyRequest, sandbox: boolean): string | undefin
   return scenario;
 }
 
-export function declarationRoutes(app: FastifyInstance, deps: DeclarationRouteDeps): void {
-  app.register(async (scope) => {
-    acceptRawDocuments(scope, deps.bodyLimit);
-    scope.post(
-      '/v1/declarations',
-      {
-        schema: {
-          tags: ['documents'],
-          summary: 'Lodge a declaration (WCO DM XML or WCO JSON)',
-          description: 'Answers 202 once the declaration is read, routed by the agreements and its deliveries are queued. Follow it at links.self.',
-          security: bearerSecurity,
-          ...documentBody('A WCO DM declaration: XML in the DMS profile, or its WCO JSON form'),
-          headers: {
-            type: 'object',
-            properties: {
-              'idempotency-key': { type: 'string', maxLength: 200 },
-              'x-sandbox-scenario': { type: 'string', enum: [...SANDBOX_SCENARIOS], description: 'Sandbox only: what the simulated destinations answer' },
-            },
+const lodgementHeaders = {
+  type: 'object',
+  properties: {
+    'idempotency-key': { type: 'string', maxLength: 200 },
+    'x-sandbox-scenario': { type: 'string', enum: [...SANDBOX_SCENARIOS], description: 'Sandbox only: what the simulated destinations answer' },
+  },
+} as const;
+
+/** The 202 every document route answers with. */
+export function acceptedBody(result: IngestResult) {
+  const self = `/v1/exchanges/${result.exchangeId}`;
+  return {
+    exchangeId: result.exchangeId,
+    status: result.status,
+    receivedAt: result.receivedAt,
+    contentSha256: result.contentSha256,
+    links: { self, provenance: `${self}/provenance` },
+    ...(result.provenance ? { provenance: result.provenance } : {}),
+    ...result.extra,
+  };
+}
+
+export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): void {
+  const route = (path: string, lodge: Lodge, summary: string, body: string) =>
+    app.register(async (scope) => {
+      acceptRawDocuments(scope, deps.bodyLimit);
+      scope.post(
+        path,
+        {
+          schema: {
+            tags: ['documents'],
+            summary,
+            description: 'Answers 202 once the document is read, validated, routed by the agreements and its deliveries are queued. Follow it at links.self.',
+            security: bearerSecurity,
+            ...documentBody(body),
+            headers: lodgementHeaders,
+            response: { 202: acceptedSchema, ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
           },
-          response: { 200: acceptedSchema, 202: acceptedSchema, ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
         },
-      },
-      async (request, reply) => {
-        const idempotencyKey = request.headers['idempotency-key'];
-        const scenario = scenarioOf(request, deps.sandbox);
-        const result = await deps.ingest({
-          ...(scenario ? { scenario } : {}),
-          sender: request.participant,
-          documentKind: 'declaration',
-          format: formatOf(request),
-          body: bodyOf(request),
-          ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
-        });
-        request.log.info({ exchangeId: result.exchangeId, replayed: result.replayed }, 'declaration accepted');
-        const self = `/v1/exchanges/${result.exchangeId}`;
-        return reply
-          .code(202)
-          .header('location', self)
-          .send({
-            exchangeId: result.exchangeId,
-            status: result.status,
-            receivedAt: result.receivedAt,
-            contentSha256: result.contentSha256,
-            links: { self, provenance: `${self}/provenance` },
-            ...(result.provenance ? { provenance: result.provenance } : {}),
+        async (request, reply) => {
+          const idempotencyKey = request.headers['idempotency-key'];
+          const scenario = scenarioOf(request, deps.sandbox);
+          const result = await lodge({
+            sender: request.participant,
+            format: formatOf(request),
+            body: bodyOf(request),
+            ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
+            ...(scenario ? { scenario } : {}),
           });
-      },
-    );
-  });
+          request.log.info({ exchangeId: result.exchangeId, replayed: result.replayed }, 'document accepted');
+          const accepted = acceptedBody(result);
+          return reply.code(202).header('location', accepted.links.self).send(accepted);
+        },
+      );
+    });
+
+  route('/v1/declarations', deps.declaration, 'Lodge a declaration (WCO DM XML or WCO JSON)', 'A WCO DM declaration: XML in the DMS profile, or its WCO JSON form');
+  route(
+    '/v1/consignments',
+    deps.consignment,
+    'Lodge e-commerce advance data (order, payment, shipping): routed as the low-value declaration made of it',
+    'A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)',
+  );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import type { InboundResult } from '../../pipeline/inbound.js';
 import { acceptRawDocuments, bodyOf } from '../documents-in.js';
+import { acceptedBody } from './declarations.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
 export interface InboundRouteDeps {
@@ -29,12 +30,9 @@ export function inboundRoutes(app: FastifyInstance, deps: InboundRouteDeps): voi
       },
       async (request, reply) => {
         const { result, receipt } = await deps.receive(request.participant, bodyOf(request), String(request.headers['content-type']));
-        const self = `/v1/exchanges/${result.exchangeId}`;
         request.log.info({ exchangeId: result.exchangeId, replayed: result.replayed }, 'envelope accepted');
-        return reply
-          .code(202)
-          .header('location', self)
-          .send({ exchangeId: result.exchangeId, status: result.status, receivedAt: result.receivedAt, contentSha256: result.contentSha256, links: { self, provenance: `${self}/provenance` }, ...(result.provenance ? { provenance: result.provenance } : {}), receipt });
+        const accepted = acceptedBody(result);
+        return reply.code(202).header('location', accepted.links.self).send({ ...accepted, receipt });
       },
     );
   });

@@ -1,0 +1,36 @@
+import type { Participant } from '../config/types.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import type { ValidationOptions } from '../validation/validate-document.js';
+import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
+import { MEDIA_TYPES, readConsignment, readDeclaration } from './readers.js';
+
+export interface LodgeDeps {
+  ingest: (req: IngestRequest) => Promise<IngestResult>;
+  mappings: MappingCatalogue;
+  validation: ValidationOptions;
+}
+
+/** A document as it arrives at one of the /v1 document routes. */
+export interface Lodgement {
+  sender: Participant;
+  body: Buffer;
+  format: DocumentFormat;
+  idempotencyKey?: string;
+  scenario?: string;
+}
+
+const common = (l: Lodgement) => ({
+  sender: l.sender,
+  body: l.body,
+  ...(l.idempotencyKey !== undefined ? { idempotencyKey: l.idempotencyKey } : {}),
+  ...(l.scenario !== undefined ? { scenario: l.scenario } : {}),
+});
+
+export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
+  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, deps.validation) });
+}
+
+/** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */
+export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
+  return deps.ingest({ ...common(l), documentKind: 'consignment', mediaType: MEDIA_TYPES[l.format], receivedAs: 'consignment', read: () => readConsignment(l.body, deps.mappings, deps.validation) });
+}
