@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../canonical-json.js';
 
 /** The events of an exchange that are logged, in lifecycle order. */
 export const PROVENANCE_EVENTS = ['received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed'] as const;

@@ -5,8 +5,8 @@
  * are the bytes that are read, and resolves the key only through the sender's trust store.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { CompactSign, compactVerify, type CompactJWSHeaderParameters } from 'jose';
+import { canonicalJson } from '../canonical-json.js';
 import { finding, RejectionError } from '../findings.js';
 import { SIGNING_ALGORITHMS } from './algorithms.js';
 import type { SigningKey } from './signing-key.js';
@@ -29,12 +29,6 @@ export interface JwsVerification {
 
 function refused(status: number, code: string, message: string): RejectionError {
   return new RejectionError(status, status === 401 ? 'Signature not valid' : 'Signature not acceptable', [finding(code, message)]);
-}
-
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no JSON form');
-  return text;
 }
 
 export async function signCanonicalJson(value: unknown, key: SigningKey, typ: JwsType): Promise<string> {

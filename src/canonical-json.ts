@@ -1,7 +1,9 @@
 /**
- * RFC 8785 (JCS) canonical JSON. The `canonicalize` package computes the same bytes (the tests
+ * RFC 8785 (JCS) canonical JSON: the one implementation, for the provenance log's leaf input and
+ * for the JWS payloads of trust. The `canonicalize` package computes the same bytes (the tests
  * hold the two equal), but it was the largest cost of an append; this leans on JSON.stringify,
- * whose number and string forms are the ones JCS prescribes, and takes a third less CPU.
+ * whose number and string forms are the ones JCS prescribes, and takes a third less CPU. Like
+ * `canonicalize` (and JSON.stringify), an object with a toJSON method stands for what it returns.
  */
 export function canonicalJson(value: unknown): string {
   switch (typeof value) {
@@ -16,6 +18,7 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'object':
       if (value === null) return 'null';
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
       return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
     default:
       throw new TypeError(`a ${typeof value} has no JSON form`);

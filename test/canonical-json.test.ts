@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/provenance/canonical-json.js';
+import { canonicalJson } from '../src/canonical-json.js';
 
 describe('RFC 8785 canonical JSON', () => {
   it('matches the canonicalize package on values covering every JSON form', () => {
@@ -13,6 +13,7 @@ describe('RFC 8785 canonical JSON', () => {
       [1, -0, 0.1, 1e21, 1e-7, 123456789012345680000, -1.5e-300, 2 ** 53],
       { b: 1, a: 2, A: 3, '': 4, '\u20ac': 5, '\r': 6, '1': 7, '\ud83d\ude00': 8, '\ufb33': 9, é: 10 },
       { nested: { z: [{ y: null, x: [] }, {}], skipped: undefined }, list: [undefined, 'x'] },
+      { at: new Date(0), list: [new Date(1_700_000_000_000)], custom: { toJSON: () => ({ b: 1, a: [2] }) } },
     ];
     for (const value of values) expect(canonicalJson(value)).toBe(canonicalize(value));
   });
