@@ -3,14 +3,15 @@ import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { registerMap } from '../../src/cli/commands/map.js';
-import { registerMappings, type MappingCliIo } from '../../src/cli/commands/mappings.js';
+import { registerMappings } from '../../src/cli/commands/mappings.js';
+import type { CliIo } from '../../src/cli/io.js';
 
 const MAPPINGS = fileURLToPath(new URL('../../mappings', import.meta.url));
 const EXAMPLES = (id: string, file: string): string => `${MAPPINGS}/${id}/examples/${file}`;
 
 async function run(...args: string[]): Promise<{ out: string[]; err: string[]; code: number | undefined }> {
   const result = { out: [] as string[], err: [] as string[], code: undefined as number | undefined };
-  const io: MappingCliIo = { out: (t) => result.out.push(t), err: (l) => result.err.push(l), exit: (c) => void (result.code = c) };
+  const io: CliIo = { out: (t) => result.out.push(t), err: (l) => result.err.push(l), exit: (c) => void (result.code = c) };
   const program = new Command().exitOverride();
   registerMappings(program, io);
   registerMap(program, io);

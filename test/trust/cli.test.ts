@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerCerts } from '../../src/cli/commands/certs.js';
 import { registerSign } from '../../src/cli/commands/sign.js';
 import { registerVerifySignature } from '../../src/cli/commands/verify-signature.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { FIXTURES, PARTNER } from './support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'swgate-cli-'));
@@ -16,9 +17,10 @@ let exitCode: number | undefined;
 
 function program(): Command {
   const swgate = new Command().exitOverride();
-  registerCerts(swgate, (line) => output.push(line));
-  registerSign(swgate, (text) => output.push(text));
-  registerVerifySignature(swgate, { out: (line) => output.push(line), err: (line) => errors.push(line), exit: (code) => (exitCode = code) });
+  const io: CliIo = { out: (text) => output.push(text), err: (line) => errors.push(line), exit: (code) => (exitCode = code) };
+  registerCerts(swgate, io);
+  registerSign(swgate, io);
+  registerVerifySignature(swgate, io);
   return swgate;
 }
 

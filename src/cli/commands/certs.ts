@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { ensureSandboxPki } from '../../trust/pki.js';
+import { type CliIo, processIo } from '../io.js';
 
 export const DEFAULT_SANDBOX_PKI_DIR = 'certs/sandbox';
 
@@ -8,7 +9,7 @@ export const DEFAULT_SANDBOX_PKI_DIR = 'certs/sandbox';
  * `swgate certs init [--dir certs/sandbox]`: the sandbox PKI for the gateway and every
  * participant of the configuration (SWGATE_CONFIG, default config/sandbox.yaml). Idempotent.
  */
-export function registerCerts(program: Command, out: (line: string) => void = console.log): void {
+export function registerCerts(program: Command, io: CliIo = processIo): void {
   const certs = program.command('certs').description('sandbox certificates');
   certs
     .command('init')
@@ -17,7 +18,7 @@ export function registerCerts(program: Command, out: (line: string) => void = co
     .action(async (options: { dir: string }) => {
       const participants = loadConfig().participants.map((participant) => participant.id);
       const pki = await ensureSandboxPki(options.dir, participants);
-      out(`Sandbox PKI in ${pki.dir}: CA ${pki.ca.certificate}, CRL ${pki.ca.crl}`);
-      for (const [id, files] of Object.entries(pki.entities)) out(`  ${id}: ${files.ecdsa.certificate} (ECDSA P-256), ${files.rsa.certificate} (RSA-2048)`);
+      io.out(`Sandbox PKI in ${pki.dir}: CA ${pki.ca.certificate}, CRL ${pki.ca.crl}`);
+      for (const [id, files] of Object.entries(pki.entities)) io.out(`  ${id}: ${files.ecdsa.certificate} (ECDSA P-256), ${files.rsa.certificate} (RSA-2048)`);
     });
 }

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { RejectionError } from '../../findings.js';
-import { loadCatalogue, processIo, type MappingCliIo } from './mappings.js';
+import { type CliIo, processIo } from '../io.js';
+import { loadCatalogue } from './mappings.js';
 
 /**
  * `swgate map <id> FILE`: the document in FILE mapped by mapping <id>, written to stdout (JSON
  * pretty-printed, XML as produced); which spec made it goes to stderr. A document the mapping
  * refuses exits 1 with one line per finding.
  */
-export function registerMap(program: Command, io: MappingCliIo = processIo): void {
+export function registerMap(program: Command, io: CliIo = processIo): void {
   program
     .command('map')
     .description('map a document with one of the mappings and write the result to stdout')

@@ -1,23 +1,9 @@
 import type { Command } from 'commander';
 import { MappingSpecError, loadMappings, type MappingCatalogue } from '../../mapping/catalogue.js';
-
-/** What the mapping commands touch outside themselves; tests hand in their own. */
-export interface MappingCliIo {
-  out(text: string): void;
-  err(line: string): void;
-  exit(code: 0 | 1): void;
-}
-
-export const processIo: MappingCliIo = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (line) => console.error(line),
-  exit: (code) => {
-    process.exitCode = code;
-  },
-};
+import { type CliIo, processIo } from '../io.js';
 
 /** The catalogue, or undefined after saying (with file:line) why a spec could not be loaded. */
-export async function loadCatalogue(dir: string, io: MappingCliIo): Promise<MappingCatalogue | undefined> {
+export async function loadCatalogue(dir: string, io: CliIo): Promise<MappingCatalogue | undefined> {
   try {
     return await loadMappings(dir);
   } catch (error) {
@@ -29,7 +15,7 @@ export async function loadCatalogue(dir: string, io: MappingCliIo): Promise<Mapp
 }
 
 /** `swgate mappings`: one line per mapping, `id@version` and the first 12 hex digits of its spec's SHA-256. */
-export function registerMappings(program: Command, io: MappingCliIo = processIo): void {
+export function registerMappings(program: Command, io: CliIo = processIo): void {
   program
     .command('mappings')
     .description('list the mappings: id@version and the first 12 hex digits of the SHA-256 of each spec')

@@ -7,6 +7,7 @@ import { signJsonEnvelope } from '../../trust/json-envelope.js';
 import { sandboxPaths } from '../../trust/pki.js';
 import { loadSigningKey } from '../../trust/signing-key.js';
 import { signEnvelopeXml } from '../../trust/xml-sign.js';
+import { type CliIo, processIo } from '../io.js';
 import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';
 
 interface SignOptions {
@@ -43,7 +44,7 @@ export async function signFile(file: string, options: SignOptions, now = new Dat
  * `swgate sign FILE --as <participant> --to <participant> [--alg ecdsa-p256|rsa-sha256]`
  * prints the signed envelope, with the sandbox keys of `certs/sandbox` unless --dir says otherwise.
  */
-export function registerSign(program: Command, out: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): void {
+export function registerSign(program: Command, io: CliIo = processIo): void {
   program
     .command('sign')
     .description('wrap FILE (XML or JSON) in a signed envelope and print it')
@@ -57,6 +58,6 @@ export function registerSign(program: Command, out: (text: string) => void = (te
     .option('--dir <dir>', 'sandbox PKI directory', DEFAULT_SANDBOX_PKI_DIR)
     .action(async (file: string, options: SignOptions) => {
       if (options.alg !== 'ecdsa-p256' && options.alg !== 'rsa-sha256') throw new Error(`--alg must be ecdsa-p256 or rsa-sha256`);
-      out(await signFile(file, options));
+      io.out(await signFile(file, options));
     });
 }

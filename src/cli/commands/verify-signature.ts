@@ -4,21 +4,8 @@ import { RejectionError } from '../../findings.js';
 import { verifyInboundEnvelope, type VerifiedEnvelope } from '../../trust/inbound.js';
 import { sandboxPaths } from '../../trust/pki.js';
 import { sandboxTrustStore } from '../../trust/trust-config.js';
+import { type CliIo, processIo } from '../io.js';
 import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';
-
-export interface VerifySignatureIo {
-  out(line: string): void;
-  err(line: string): void;
-  exit(code: 0 | 1): void;
-}
-
-const processIo: VerifySignatureIo = {
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  exit: (code) => {
-    process.exitCode = code;
-  },
-};
 
 /** Checks a signed envelope (XML-DSig or JWS) as sent by `sender`, against the sandbox trust store. */
 export async function verifySignatureFile(file: string, sender: string, dir: string): Promise<VerifiedEnvelope> {
@@ -29,7 +16,7 @@ export async function verifySignatureFile(file: string, sender: string, dir: str
 }
 
 /** `swgate verify-signature FILE --as <participant>`: exit 0 with a summary, or 1 with the findings. */
-export function registerVerifySignature(program: Command, io: VerifySignatureIo = processIo): void {
+export function registerVerifySignature(program: Command, io: CliIo = processIo): void {
   program
     .command('verify-signature')
     .description("check a signed envelope against the sender's trust store (sandbox: the sandbox CA)")

@@ -1,24 +1,18 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { type Verdict, verifyCheckpoint, verifyCheckpointConsistency, verifyReceipt } from '../../provenance/verify.js';
+import { type CliIo, processIo } from '../io.js';
 
-/** What the command touches outside itself; tests hand in their own. */
-export interface VerifyIo {
+/** What the command touches outside itself besides the CLI's output; tests hand in their own. */
+export interface VerifyIo extends CliIo {
   readFile(path: string): Promise<string>;
   fetch(url: string, init: { headers: Record<string, string> }): Promise<Response>;
-  out(line: string): void;
-  err(line: string): void;
-  exit(code: 0 | 1): void;
 }
 
-const processIo: VerifyIo = {
+const processVerifyIo: VerifyIo = {
+  ...processIo,
   readFile: (path) => readFile(path, 'utf8'),
   fetch: (url, init) => fetch(url, init),
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  exit: (code) => {
-    process.exitCode = code;
-  },
 };
 
 interface VerifyOptions {
@@ -40,7 +34,7 @@ interface VerifyOptions {
  * from --log-url. Without --public-key the key is fetched from the log, which then has to be
  * trusted for it. Exit 0 or 1 with one plain sentence.
  */
-export function registerVerify(program: Command, io: VerifyIo = processIo): void {
+export function registerVerify(program: Command, io: VerifyIo = processVerifyIo): void {
   program
     .command('verify')
     .description('verify a provenance receipt, or that one checkpoint extends another, offline')
