@@ -48,6 +48,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
 
   const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', true, problems);
   const tls = tlsFrom(env, cwd, problems);
+  const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
+  if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
   const participants = parsed ? participantsFrom(parsed) : [];
   const agreements = parsed ? agreementsFrom(parsed) : [];
   if (parsed) checkReferences(participants, agreements, problems);
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
     configDir: dirname(file),
     mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
+    unknownLpco: unknownLpco === 'error' ? 'error' : 'warning',
     ...(tls ? { tls } : {}),
     participants,
     agreements,

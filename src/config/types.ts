@@ -99,6 +99,8 @@ export interface GatewayConfig {
   certsDir: string;
   /** Where relative paths in the configuration file are taken from. */
   configDir: string;
+  /** A declaration citing an e-LPCO the registry does not know: a warning (paper or foreign documents) or an error. */
+  unknownLpco: 'warning' | 'error';
   /** The mapping specifications agreements may name (`mappings/<id>/mapping.yaml`). */
   mappingsDir: string;
   /** HTTPS listener: server certificate and key; with `ca`, client certificates are asked for (mTLS). */

@@ -17,6 +17,7 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
+import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
 import type { ProvenanceLog } from '../provenance/log.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -26,7 +27,8 @@ import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 export interface GatewayServices {
   config: GatewayConfig;
   store: Store;
-  lodge: Pick<DocumentRouteDeps, 'declaration' | 'consignment'>;
+  lodge: Pick<DocumentRouteDeps, 'declaration' | 'consignment' | 'lpco'>;
+  lpcos: LpcoRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
   provenance: { log: ProvenanceLog; publicKeyPem: string };
@@ -76,6 +78,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'exchanges', description: 'What happened to a document' },
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
+        { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -95,6 +98,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id) => services.provenance.log.receiptForExchange(id) });
   logRoutes(app, services.provenance);
+  lpcoRoutes(app, services.lpcos);
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });

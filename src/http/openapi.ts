@@ -3,6 +3,7 @@ import { SandboxDestinations } from '../sandbox/destinations.js';
 import type { ProvenanceLog } from '../provenance/log.js';
 import type { Store } from '../store/exchanges.js';
 import { buildApp } from './app.js';
+import type { LpcoRouteDeps } from './routes/lpcos.js';
 
 const notForDocuments = () => {
   throw new Error('the OpenAPI document is generated without running services');
@@ -13,7 +14,8 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
   const app = await buildApp({
     config,
     store: {} as Store,
-    lodge: { declaration: notForDocuments, consignment: notForDocuments },
+    lodge: { declaration: notForDocuments, consignment: notForDocuments, lpco: notForDocuments },
+    lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
     inbound: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },

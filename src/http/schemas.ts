@@ -39,6 +39,7 @@ export const acceptedSchema = {
     receivedAt: { type: 'string', format: 'date-time' },
     contentSha256: { type: 'string' },
     links: { type: 'object', required: ['self'], properties: { self: { type: 'string' }, provenance: { type: 'string' } } },
+    lpcoId: { type: 'string', description: 'For an e-LPCO: its id in the registry (GET /v1/lpcos/{id})' },
     provenance: {
       type: 'object',
       description: 'Where the record of its receipt stands in the provenance log',

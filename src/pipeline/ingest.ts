@@ -27,12 +27,12 @@ export interface ReadDocument {
   /** Warnings and notes (errors refuse the document before this). */
   findings: Finding[];
   /** The document routed and delivered: the received bytes, or what was made of them. */
-  document: { content: string; mediaType: string };
+  document: { content: string; mediaType: string; format?: string };
   messageId?: string | null;
   /** How the routed document was made from what was received, when a mapping made it. */
   mappedBy?: { mapping: string; specSha256: string };
   /** Last step before the exchange is stored (register an LPCO, reserve quantities); may refuse. */
-  beforeStore?: (exchangeId: string) => Promise<Record<string, string>>;
+  beforeStore?: (exchangeId: string) => Promise<{ extra?: Record<string, string>; findings?: Finding[] }>;
   /** Undoes beforeStore when the exchange could not be stored or queued after all. */
   undo?: (exchangeId: string) => Promise<void>;
 }
@@ -92,21 +92,23 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
 
   const exchangeId = newId();
   const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
-  const extra = (await read.beforeStore?.(exchangeId)) ?? {};
+  const prepared = (await read.beforeStore?.(exchangeId)) ?? {};
+  const extra = prepared.extra ?? {};
+  const findings = [...read.findings, ...(prepared.findings ?? [])];
   const routedAt = deps.now().toISOString();
   const routed = { content: read.document.content, mediaType: read.document.mediaType, sha256: sha256Hex(read.document.content) };
   const exchange: ExchangeRow = {
     id: exchangeId,
     sender: req.sender.id,
     kind: req.documentKind,
-    format: read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json',
+    format: read.document.format ?? (read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json'),
     status: 'routed',
     content_sha256: contentSha256,
     message_id: read.messageId ?? null,
     idempotency_key: req.idempotencyKey ?? null,
     scenario: req.scenario ?? null,
     facts: JSON.stringify(read.facts),
-    findings: JSON.stringify(read.findings),
+    findings: JSON.stringify(findings),
     received_at: receivedAt,
     updated_at: routedAt,
   };
@@ -133,7 +135,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       })),
       events: [
         { event: 'received', at: receivedAt, detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) } },
-        { event: 'validated', at: validatedAt, ...(read.findings.length > 0 ? { detail: { findings: read.findings.length } } : {}) },
+        { event: 'validated', at: validatedAt, ...(findings.length > 0 ? { detail: { findings: findings.length } } : {}) },
         { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
       ],
     });

@@ -2,12 +2,13 @@ import type { Participant } from '../config/types.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
-import { MEDIA_TYPES, readConsignment, readDeclaration } from './readers.js';
+import { type LpcoRegistryAccess, MEDIA_TYPES, readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
 
 export interface LodgeDeps {
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   mappings: MappingCatalogue;
   validation: ValidationOptions;
+  registry: LpcoRegistryAccess;
 }
 
 /** A document as it arrives at one of the /v1 document routes. */
@@ -27,10 +28,15 @@ const common = (l: Lodgement) => ({
 });
 
 export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, deps.validation) });
+  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, deps.validation, deps.registry) });
 }
 
 /** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */
 export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
   return deps.ingest({ ...common(l), documentKind: 'consignment', mediaType: MEDIA_TYPES[l.format], receivedAs: 'consignment', read: () => readConsignment(l.body, deps.mappings, deps.validation) });
+}
+
+/** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
+export function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
+  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender.id) });
 }

@@ -3,6 +3,11 @@ import type { WcoJsonObject } from '../documents/wco/json.js';
 import { type Finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { validateDocument, type ValidationOptions } from '../validation/validate-document.js';
+import { parseXml } from '../documents/xml/parse.js';
+import { readCitations } from '../lpco/citations.js';
+import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
+import { readLpcoXml } from '../lpco/lpco-xml.js';
+import type { ReservationOutcome, ReservationRequest } from '../lpco/write-off.js';
 import type { DocumentFormat, ReadDocument } from './ingest.js';
 
 export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'application/xml', 'wco-json': 'application/json' };
@@ -11,12 +16,60 @@ export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'applica
  * A declaration, XML or WCO JSON: malformed input throws 400 (from the parser); one that breaks
  * its schema or a business rule is refused 422 with every finding; warnings travel with it.
  */
-export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions): ReadDocument {
+export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions, registry?: LpcoRegistryAccess): ReadDocument {
   const { findings, wcoJson } = validateDocument(body, format, options);
   refuseErrors(findings, wcoJson);
   const facts = declarationFactsOf(wcoJson as WcoJsonObject);
-  return { facts, findings, document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] }, messageId: facts.lrn };
+  const read: ReadDocument = { facts, findings, document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] }, messageId: facts.lrn };
+  if (!registry) return read;
+  // The e-LPCOs it cites must exist, be valid, belong to this trader and cover the quantities:
+  // reserved here, all or nothing, before anything is stored; released if it is not.
+  const citations = readCitations(body, format);
+  if (citations.citations.length === 0) return read;
+  return {
+    ...read,
+    beforeStore: async (exchangeId) => ({ findings: (await registry.reserve({ declarationExchangeId: exchangeId, ...citations })).findings }),
+    undo: async (exchangeId) => void (await registry.release(exchangeId)),
+  };
 }
+
+/** What a declaration needs of the e-LPCO registry. */
+export interface LpcoRegistryAccess {
+  reserve: (request: ReservationRequest) => Promise<ReservationOutcome>;
+  release: (declarationExchangeId: string) => Promise<unknown>;
+  register: (lpco: Lpco, issuer: string) => Promise<string>;
+}
+
+const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
+export const SPS_MAPPING = 'sps-to-lpco';
+
+/**
+ * An e-LPCO: UN/CEFACT SPS certificate XML (ePhyto) through the sps-to-lpco mapping, swgate's
+ * LPCO XML, or LPCO JSON. Routed as LPCO JSON; registered with its sender as issuer.
+ */
+export async function readLpcoDocument(body: Buffer, format: DocumentFormat, mappings: MappingCatalogue, registry: LpcoRegistryAccess, issuer: string): Promise<ReadDocument> {
+  let lpco: Lpco;
+  let mappedBy: ReadDocument['mappedBy'];
+  if (format === 'wco-json') lpco = readLpcoJson(body);
+  else if (parseXml(body).ns === SPS_NAMESPACE) {
+    const mapped = await (mappings.get(SPS_MAPPING) ?? missing(SPS_MAPPING)).apply(body);
+    lpco = readLpco(mapped.output);
+    mappedBy = mapped.provenance;
+  } else lpco = readLpcoXml(body);
+  const content = JSON.stringify(lpco);
+  return {
+    facts: { citedDocumentCodes: [lpco.documentCode], ...(lpco.exportCountry ? { exportCountry: lpco.exportCountry } : {}), ...(lpco.importCountry ? { destinationCountry: lpco.importCountry } : {}) },
+    findings: [],
+    document: { content, mediaType: 'application/json', format: 'lpco-json' },
+    messageId: lpco.number,
+    ...(mappedBy ? { mappedBy } : {}),
+    beforeStore: async () => ({ extra: { lpcoId: await registry.register(lpco, issuer) } }),
+  };
+}
+
+const missing = (id: string): never => {
+  throw new Error(`the ${id} mapping is not installed`);
+};
 
 export const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
 
@@ -25,9 +78,7 @@ export const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
  * made into a low-value declaration by the mapping, and that declaration validated in turn.
  */
 export async function readConsignment(body: Buffer, mappings: MappingCatalogue, options: ValidationOptions): Promise<ReadDocument> {
-  const mapping = mappings.get(CONSIGNMENT_MAPPING);
-  if (!mapping) throw new Error(`the ${CONSIGNMENT_MAPPING} mapping is not installed`);
-  const { output, provenance } = await mapping.apply(body);
+  const { output, provenance } = await (mappings.get(CONSIGNMENT_MAPPING) ?? missing(CONSIGNMENT_MAPPING)).apply(body);
   const declaration = Buffer.from(JSON.stringify(output));
   return { ...readDeclaration(declaration, 'wco-json', options), mappedBy: provenance };
 }

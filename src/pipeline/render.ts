@@ -27,7 +27,10 @@ export async function renderFor(mappings: MappingCatalogue, original: Pick<Docum
   const name = `to-${delivery.destination}`;
   const originalIsXml = original.media_type === XML;
   if (delivery.mapping) {
-    const mapped = await mappings.apply(delivery.mapping, originalIsXml ? asWcoJson(original.content) : parseWcoJson(original.content));
+    // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
+    const wcoInput = mappings.get(delivery.mapping)?.from === 'wco-json';
+    const input = !wcoInput ? original.content : originalIsXml ? asWcoJson(original.content) : parseWcoJson(original.content);
+    const mapped = await mappings.apply(delivery.mapping, input);
     const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject) : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
     return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };

@@ -11,7 +11,12 @@ import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
-import { lodgeConsignment, lodgeDeclaration } from '../pipeline/lodge.js';
+import { lodgeConsignment, lodgeDeclaration, lodgeLpco } from '../pipeline/lodge.js';
+import type { LpcoRegistryAccess } from '../pipeline/readers.js';
+import { registerLpco } from '../lpco/registry.js';
+import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
+import { releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
+import { createReservationQueue } from '../lpco/write-off-queue.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import type { RecordProvenance, Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
@@ -59,9 +64,16 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables>(target);
+  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(target);
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
-  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations });
+  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
+  const lpcoDb = tablesOf<LpcoTables>(db);
+  const reservations = createReservationQueue(lpcoDb, target.kind, { unknownLpco: config.unknownLpco });
+  const registry: LpcoRegistryAccess = {
+    reserve: (request) => reservations.reserve(request),
+    release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, target.kind, declarationExchangeId),
+    register: (lpco, issuer) => registerLpco(lpcoDb, target.kind, lpco, issuer),
+  };
   const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
   const recordProvenance: RecordProvenance = (records) => log.append(records.map(buildRecord));
@@ -76,6 +88,9 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let baseUrl = config.publicUrl;
 
   const onExchangeEnded = async (exchangeId: string, settled: Settled) => {
+    // What a declaration reserved of its e-LPCOs is written off once it is through, given back if refused.
+    if (settled.exchangeStatus === 'delivered' || settled.exchangeStatus === 'delivered-with-warnings') await writeOffForDeclaration(lpcoDb, exchangeId);
+    if (settled.exchangeStatus === 'rejected') await registry.release(exchangeId);
     if (!participants.get(settled.sender)?.webhook) return;
     await webhooks.notify(settled.sender, { event: 'exchange.ended', exchangeId, status: settled.exchangeStatus, at: now().toISOString() });
   };
@@ -102,7 +117,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
-  const lodgeDeps = { ingest, mappings, validation };
+  const lodgeDeps = { ingest, mappings, validation, registry };
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
@@ -111,7 +126,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       {
         config,
         store,
-        lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l) },
+        lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l), lpco: (l) => lodgeLpco(lodgeDeps, l) },
+        lpcos: { db: lpcoDb, kind: target.kind, now },
         inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),

@@ -11,6 +11,7 @@ type Lodge = (l: Lodgement) => Promise<IngestResult>;
 export interface DocumentRouteDeps {
   declaration: Lodge;
   consignment: Lodge;
+  lpco: Lodge;
   bodyLimit: number;
   /** Whether X-Sandbox-Scenario is honoured. */
   sandbox: boolean;
@@ -89,5 +90,11 @@ export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): v
     deps.consignment,
     'Lodge e-commerce advance data (order, payment, shipping): routed as the low-value declaration made of it',
     'A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)',
+  );
+  route(
+    '/v1/lpcos',
+    deps.lpco,
+    'Lodge an e-LPCO (licence, permit, certificate): registered with the sender as issuer, then routed',
+    'UN/CEFACT SPS certificate XML (ePhyto), or swgate LPCO JSON or XML (src/lpco/lpco.ts, src/lpco/lpco-xml.ts)',
   );
 }
