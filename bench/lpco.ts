@@ -19,27 +19,18 @@ import { openDatabase, type DatabaseKind } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { createTestDatabase, databaseKinds } from '../test/support/databases.js';
 import { backendsGone } from '../test/lpco/pg-backends.js';
+import { duringValidity, HOLDER, PLANT_AUTHORITY, sampleLpco } from '../test/lpco/sample.js';
 
 const WRITE_OFFS = Number(process.argv[2] ?? 5_000);
 const CONCURRENCY = 50;
 const SHORT_BY = 50;
-const now = () => new Date('2026-02-01T12:00:00Z');
+const now = duringValidity;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** The tests' sample certificate (test/lpco/sample.ts), numbered `number`, of `quantity` KGM. */
 async function certificate(db: LpcoDb, kind: DatabaseKind, number: string, quantity: number): Promise<string> {
-  return registerLpco(db, kind, {
-    documentCode: 'N851',
-    number,
-    issuer: { agency: 'Mattilsynet', country: 'NO' },
-    holder: { id: 'GB123456789000', name: 'Green Imports Ltd' },
-    issuedAt: '2026-01-10T00:00:00Z',
-    validFrom: '2026-01-10',
-    validUntil: '2026-03-10',
-    status: 'issued',
-    exportCountry: 'NO',
-    importCountry: 'GB',
-    lines: [{ sequence: '1', description: 'Live plants', hsCode: '060290', quantity: String(quantity), unit: 'KGM', origin: 'NO' }],
-  }, 'pga-plant', { now });
+  const [line] = sampleLpco().lines;
+  return registerLpco(db, kind, sampleLpco({ number, lines: [{ ...line!, quantity: String(quantity) }] }), PLANT_AUTHORITY, { now });
 }
 
 /** `total` calls of `task`, `CONCURRENCY` at a time; returns calls per second. */
@@ -61,7 +52,7 @@ async function writeOffs(db: LpcoDb, kind: DatabaseKind, number: string, quantit
     try {
       await reserve({
         declarationExchangeId: `01J${number}${String(i).padStart(10, '0')}`,
-        holderId: 'GB123456789000',
+        holderId: HOLDER,
         citations: [{ documentCode: 'N851', number, goodsItem: '1', quantity: '1', unit: 'KGM' }],
       });
       accepted++;

@@ -14,16 +14,16 @@ import {
   xmlCryptoHashAlgorithms,
   xmlCryptoSignatureAlgorithms,
 } from '../src/trust/algorithms.js';
-import { writeCanonicalEnvelope, xmlPayload, type EnvelopeHeader } from '../src/trust/envelope.js';
+import { writeCanonicalEnvelope, xmlPayload } from '../src/trust/envelope.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../src/trust/json-envelope.js';
 import { ensureSandboxPki } from '../src/trust/pki.js';
 import { loadSigningKey, type SigningKey } from '../src/trust/signing-key.js';
 import { sandboxTrustStore } from '../src/trust/trust-config.js';
 import { signEnvelopeXml } from '../src/trust/xml-sign.js';
 import { verifyXmlSignature } from '../src/trust/xml-verify.js';
+import { FIXTURES, header as envelopeHeader, PARTNER } from '../test/trust/support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
-const PARTNER = 'partner-xb';
 
 /** Runs `operation` for about SECONDS after a short warm-up; returns operations per second. */
 async function rate(operation: () => unknown): Promise<number> {
@@ -54,16 +54,9 @@ function signWithXmlCrypto(unsigned: string, key: SigningKey, privateKeyPem: str
 
 const pki = await ensureSandboxPki(mkdtempSync(join(tmpdir(), 'swgate-bench-')), [PARTNER]);
 const store = sandboxTrustStore(pki, PARTNER);
-const document = readFileSync(join(import.meta.dirname, '../test/fixtures/trust/wco-dm/TT1_IM_v2.02_Accepted.xml'));
+const document = readFileSync(join(FIXTURES, 'wco-dm/TT1_IM_v2.02_Accepted.xml'));
 const payload = xmlPayload(document);
-const header: EnvelopeHeader = {
-  messageId: '01JDX7Q0M3Z9K8ABCDEF123456',
-  conversationId: 'conv-1',
-  from: PARTNER,
-  to: 'customs',
-  documentKind: 'declaration',
-  createdAt: '2026-11-29T05:00:00Z',
-};
+const header = envelopeHeader();
 
 // The machine is shared: the load average says how far these figures are from an idle core.
 console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}; ${SECONDS} s per figure`);

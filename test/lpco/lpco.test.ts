@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RejectionError } from '../../src/findings.js';
+import type { RejectionError } from '../../src/findings.js';
 import { readLpco, readLpcoJson } from '../../src/lpco/lpco.js';
 import { readLpcoXml } from '../../src/lpco/lpco-xml.js';
 import { fromMilli, toMilli } from '../../src/lpco/quantity.js';
+import { rejectionOf } from '../support/rejections.js';
 import { sampleLpco } from './support.js';
-
-function rejection(run: () => unknown): RejectionError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof RejectionError) return err;
-    throw err;
-  }
-  throw new Error('expected a RejectionError');
-}
 
 const codesAndPaths = (err: RejectionError) => err.findings.map((f) => [f.code, f.path]);
 
@@ -39,7 +30,7 @@ describe('readLpco', () => {
   it('points at every schema problem with a JSON pointer', () => {
     const doc: Record<string, unknown> = { ...sampleLpco(), issuer: { agency: 'Mattilsynet', country: 'Norway' }, lines: [{ ...sampleLpco().lines[0], quantity: 100 }], extra: 'x' };
     delete doc.holder;
-    const err = rejection(() => readLpco(doc));
+    const err = rejectionOf(() => readLpco(doc));
     expect(err.status).toBe(422);
     expect(codesAndPaths(err)).toEqual(
       expect.arrayContaining([
@@ -58,7 +49,7 @@ describe('readLpco', () => {
       validUntil: '2026-01-01',
       lines: [line, { ...line, quantity: '1.0005' }, { ...line, sequence: '3', quantity: '0.000' }],
     });
-    expect(codesAndPaths(rejection(() => readLpco(doc)))).toEqual([
+    expect(codesAndPaths(rejectionOf(() => readLpco(doc)))).toEqual([
       ['lpco.date', '/validFrom'],
       ['lpco.validity', '/validUntil'],
       ['lpco.line-sequence', '/lines/1/sequence'],
@@ -70,13 +61,13 @@ describe('readLpco', () => {
   it('reads a JSON body safely: strings only, no prototype keys', () => {
     const lpco = sampleLpco();
     expect(readLpcoJson(Buffer.from(JSON.stringify(lpco)))).toEqual(lpco);
-    const numeric = rejection(() => readLpcoJson(JSON.stringify({ ...lpco, lines: [{ ...lpco.lines[0], quantity: 100 }] })));
+    const numeric = rejectionOf(() => readLpcoJson(JSON.stringify({ ...lpco, lines: [{ ...lpco.lines[0], quantity: 100 }] })));
     expect(codesAndPaths(numeric)).toEqual([['json.not-a-string', '/lines/0/quantity']]);
-    expect(rejection(() => readLpcoJson('{"__proto__": {"x": "1"}}')).findings[0]?.code).toBe('json.forbidden-name');
+    expect(rejectionOf(() => readLpcoJson('{"__proto__": {"x": "1"}}')).findings[0]?.code).toBe('json.forbidden-name');
   });
 
   it('takes only issued or amended documents: later statuses belong to the registry', () => {
-    expect(codesAndPaths(rejection(() => readLpco({ ...sampleLpco(), status: 'revoked' })))).toEqual([['lpco.schema.enum', '/status']]);
+    expect(codesAndPaths(rejectionOf(() => readLpco({ ...sampleLpco(), status: 'revoked' })))).toEqual([['lpco.schema.enum', '/status']]);
   });
 });
 
@@ -107,11 +98,11 @@ describe('readLpcoXml', () => {
 
   it('names missing elements by their JSON pointer and refuses unknown ones', () => {
     const missingQuantity = xmlForm().replace(/<lp:QuantityQuantity[^/]*\/lp:QuantityQuantity>/, '');
-    expect(codesAndPaths(rejection(() => readLpcoXml(missingQuantity)))).toEqual([
+    expect(codesAndPaths(rejectionOf(() => readLpcoXml(missingQuantity)))).toEqual([
       ['lpco.schema.required', '/lines/0/quantity'],
       ['lpco.schema.required', '/lines/0/unit'],
     ]);
-    const extra = rejection(() => readLpcoXml(xmlForm('<lp:Remarks>x</lp:Remarks><Other xmlns="urn:x"/>')));
+    const extra = rejectionOf(() => readLpcoXml(xmlForm('<lp:Remarks>x</lp:Remarks><Other xmlns="urn:x"/>')));
     expect(extra.findings.map((f) => [f.code, f.xpath])).toEqual([
       ['lpco.xml.unexpected-element', '/LPCO/Remarks'],
       ['lpco.xml.unexpected-element', '/LPCO/Other'],
@@ -119,8 +110,8 @@ describe('readLpcoXml', () => {
   });
 
   it('refuses another root, and DTDs before any parsing', () => {
-    expect(rejection(() => readLpcoXml('<LPCO xmlns="urn:other"/>')).findings[0]?.code).toBe('lpco.xml.root');
-    const dtd = rejection(() => readLpcoXml('<!DOCTYPE x [<!ENTITY a "a">]><LPCO xmlns="urn:swgate:lpco:1">&a;</LPCO>'));
+    expect(rejectionOf(() => readLpcoXml('<LPCO xmlns="urn:other"/>')).findings[0]?.code).toBe('lpco.xml.root');
+    const dtd = rejectionOf(() => readLpcoXml('<!DOCTYPE x [<!ENTITY a "a">]><LPCO xmlns="urn:swgate:lpco:1">&a;</LPCO>'));
     expect([dtd.status, dtd.findings[0]?.code]).toEqual([400, 'xml.doctype']);
   });
 });

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { databaseKinds } from '../support/databases.js';
+import { rejected } from '../support/rejections.js';
 import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
 
 const kinds = await databaseKinds();
-
-async function rejected(promise: Promise<unknown>): Promise<RejectionError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  if (err instanceof RejectionError) return err;
-  throw new Error(`expected a RejectionError, got ${String(err)}`);
-}
 
 describe.each(kinds)('LPCO registry on %s', (kind) => {
   const t = useLpcoDatabase(kind);

@@ -3,17 +3,12 @@ import { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { type CitationPolicy, type LpcoCitation, checkCitations, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
 import { databaseKinds } from '../support/databases.js';
+import { rejected } from '../support/rejections.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
 import type { Lpco } from '../../src/lpco/lpco.js';
 
 const kinds = await databaseKinds();
 const policy: CitationPolicy = { unknownLpco: 'error', now: duringValidity };
-
-async function rejected(promise: Promise<unknown>): Promise<RejectionError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  if (err instanceof RejectionError) return err;
-  throw new Error(`expected a RejectionError, got ${String(err)}`);
-}
 
 let declarations = 0;
 const declarationId = () => `01JDECLARATION${String(++declarations).padStart(12, '0')}`;
