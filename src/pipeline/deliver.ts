@@ -6,13 +6,17 @@ import { type OutboundMessage, type TransportAnswer, TransportError } from '../r
 import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
-import { findDeliveryWork, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
-import { type Rendered, renderFor } from './render.js';
+import type { SigningKey } from '../trust/signing-key.js';
+import { type DeliveryWork, findDeliveryWork, findDocument, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
+import { renderFor } from './render.js';
+import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { Receipt } from './lifecycle.js';
 import { GATEWAY_AGENT, type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 
 export interface DeliverDeps extends SettleDeps {
   mappings: MappingCatalogue;
+  /** Seal what is sent in a signed envelope; absent when the gateway has no key (documents then go as they are). */
+  keys?: GatewayKeys;
   participants: ReadonlyMap<string, Participant>;
   agreements: ReadonlyMap<string, Agreement>;
   /** Where a participant whose endpoint is `sandbox` is reached. */
@@ -43,21 +47,20 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
-  let rendered: Rendered;
+  let outgoing: { body: string; mediaType: string };
   try {
-    rendered = await renderFor(deps.mappings, original, delivery);
+    outgoing = await outgoingDocument(deps, job, work, agreement.signing);
   } catch (error) {
     if (!(error instanceof RejectionError)) throw error;
     await settle({ status: 'failed', lastError: `The document cannot be put in ${job.destination}'s form: ${error.findings.map((f) => f.message).join('; ')}` });
     throw new FinalDeliveryError(error.message);
   }
-  if (rendered.name !== 'original') await storeRendered(deps, job, rendered);
 
   const toSandbox = destination.endpoint === 'sandbox';
   const message: OutboundMessage = {
     url: toSandbox ? deps.sandboxUrl(destination.id) : destination.endpoint,
-    body: rendered.body,
-    mediaType: rendered.mediaType,
+    body: outgoing.body,
+    mediaType: outgoing.mediaType,
     headers: {
       'x-swgate-exchange-id': job.exchangeId,
       'x-swgate-message-id': messageIdOf(job),
@@ -95,24 +98,40 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   }
 }
 
-/** Keeps what was made for the destination, and logs the mapping that made it, once however often it is sent. */
-async function storeRendered(deps: DeliverDeps, job: DeliveryJob, rendered: Rendered): Promise<void> {
+/**
+ * What goes to the destination: made once — mapped or converted to its form, sealed in a signed
+ * envelope when the gateway has keys — stored as `to-<destination>`, and sent byte for byte the
+ * same on every retry, so its digest and message id stay one. The mapping and the signature
+ * are logged the first time.
+ */
+async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<{ body: string; mediaType: string }> {
+  const name = `to-${job.destination}`;
+  const made = await findDocument(deps.store, job.exchangeId, name);
+  if (made) return { body: made.content, mediaType: made.media_type };
+  const rendered = await renderFor(deps.mappings, work.document, work.delivery);
   const at = deps.now();
-  const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name: rendered.name, media_type: rendered.mediaType, sha256: rendered.sha256, content: rendered.body, created_at: at.toISOString() });
-  if (!stored || !rendered.derivedFrom) return;
+  const sealed = deps.keys
+    ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
+    : undefined;
+  if (!sealed && rendered.name === 'original') return rendered;
+  const outgoing = sealed ?? rendered;
+  const sha256 = sha256Hex(outgoing.body);
+  const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, content: outgoing.body, created_at: at.toISOString() });
+  if (!stored) return outgoingDocument(deps, job, work, algorithm);
+
+  const gateway = { participant: GATEWAY_AGENT };
+  const original = { contentSha256: work.document.sha256, name: 'original' };
+  const renderedEntity = { contentSha256: rendered.sha256, name: sealed ? `${name}.payload` : name, mediaType: rendered.mediaType };
   await deps.recordProvenance([
-    {
-      exchangeId: job.exchangeId,
-      event: 'mapped',
-      time: at,
-      destination: job.destination,
-      entity: { contentSha256: rendered.sha256, name: rendered.name, mediaType: rendered.mediaType },
-      used: [{ contentSha256: rendered.derivedFrom.entity, name: 'original' }],
-      agent: { participant: GATEWAY_AGENT },
-      derivedFrom: rendered.derivedFrom,
-    },
+    ...(rendered.derivedFrom ? [{ exchangeId: job.exchangeId, event: 'mapped' as const, time: at, destination: job.destination, entity: renderedEntity, used: [original], agent: gateway, derivedFrom: rendered.derivedFrom }] : []),
+    ...(sealed
+      ? [{ exchangeId: job.exchangeId, event: 'signed' as const, time: at, destination: job.destination, entity: { contentSha256: sha256, name, mediaType: sealed.mediaType }, used: [renderedEntity], agent: { ...gateway, certificateFingerprint: fingerprintOf(sealed.key) } }]
+      : []),
   ]);
+  return outgoing;
 }
+
+const fingerprintOf = (key: SigningKey) => key.certificate.fingerprint256.replaceAll(':', '').toLowerCase();
 
 export const messageIdOf = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;
 

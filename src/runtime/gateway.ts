@@ -161,7 +161,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let workers: Worker[] = [];
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const deliverDeps = { store, mappings, participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
+    const deliverDeps = { store, mappings, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
     const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,

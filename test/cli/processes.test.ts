@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresReachable, type TestDatabase } from '../support/databases.js';
-import { sample, waitFor } from '../support/gateway.js';
+import { loadConfig } from '../../src/config/load.js';
+import { ensureSandboxPki } from '../../src/trust/pki.js';
+import { sample, TEST_PKI_DIR, waitFor } from '../support/gateway.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 const freePort = () =>
@@ -34,11 +36,13 @@ describe.runIf(await postgresReachable())('the production split: `swgate serve` 
     dataDir = mkdtempSync(join(tmpdir(), 'swgate-split-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: TEST_REDIS_URL, SWGATE_REDIS_PREFIX: testRedisPrefix(), DATABASE_URL: database.target.location, SWGATE_DATA_DIR: dataDir, SWGATE_PUBLIC_URL: url, LOG_LEVEL: 'warn' };
+    // Both processes must sign with the same keys: the PKI is made once, before either starts.
+    await ensureSandboxPki(TEST_PKI_DIR, loadConfig({}).participants.map((p) => p.id));
+    const env = { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: TEST_REDIS_URL, SWGATE_REDIS_PREFIX: testRedisPrefix(), DATABASE_URL: database.target.location, SWGATE_DATA_DIR: dataDir, SWGATE_PUBLIC_URL: url, SWGATE_CERTS_DIR: TEST_PKI_DIR, LOG_LEVEL: 'warn' };
     api = swgate('serve', env);
     worker = swgate('worker', env);
-    await waitFor(() => fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0), (s) => s === 200, 30_000);
-  }, 60_000);
+    await waitFor(() => fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0), (s) => s === 200, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const child of [api, worker]) if (child?.exitCode === null) child.kill('SIGKILL');

@@ -48,7 +48,7 @@ describe('routing declarations by the sandbox agreements', () => {
   });
 
   it('routes nothing for a kind no agreement names', () => {
-    expect(routeDocument(agreements, { documentKind: 'consignment', sender: trader, facts: facts({}) })).toEqual([]);
+    expect(routeDocument(agreements, { documentKind: 'invoice', sender: trader, facts: facts({}) })).toEqual([]);
   });
 
   it('shows a sender the agreements it may send under', () => {

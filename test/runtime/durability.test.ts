@@ -56,7 +56,7 @@ function startDestination(port: number) {
 
 function startGateway(port: number, redisPort: number, configFile: string): ChildProcess {
   const gateway = spawn(process.execPath, ['bin/swgate.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, SWGATE_DATA_DIR: join(dir, 'data'), SWGATE_CONFIG: configFile, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, SWGATE_DATA_DIR: join(dir, 'data'), SWGATE_CONFIG: configFile, SWGATE_CERTS_DIR: join(dir, 'no-certs'), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   children.push(gateway);

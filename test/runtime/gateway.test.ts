@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { verifyReceipt } from '../../src/provenance/verify.js';
+import { sandboxPaths } from '../../src/trust/pki.js';
+import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
 import { databaseKinds } from '../support/databases.js';
-import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
+import { sample, startTestGateway, TEST_PKI_DIR, type TestGateway, waitFor } from '../support/gateway.js';
+
+/** The document a signed XML envelope carries, byte for byte (base64 payload). */
+const payloadOfEnvelope = (envelope: string) => Buffer.from(/<swg:Payload[^>]*>([^<]*)<\/swg:Payload>/.exec(envelope)?.[1] ?? '', 'base64');
+/** The payload of a JWS envelope. */
+const jwsPayload = (jws: string) => (JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as { payload: unknown }).payload;
 
 const kinds = await databaseKinds();
 const asTrader = { authorization: 'Bearer sandbox-trader-demo' };
@@ -39,12 +47,18 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const exchange = await settled(accepted.exchangeId);
     expect(exchange.status).toBe('delivered');
     expect(exchange.deliveries.map((d) => [d.destination, d.status])).toEqual([['customs', 'acknowledged'], ['pga-wildlife', 'acknowledged']]);
-    // Customs takes the declaration as it came; the wildlife authority its own view, made by a mapping.
-    const mapped = exchange.documents.find((d) => d.name === 'to-pga-wildlife');
-    expect(mapped).toBeDefined();
-    expect(exchange.deliveries.map((d) => d.receipt?.receivedSha256)).toEqual([accepted.contentSha256, mapped?.sha256]);
-    const view = (await (await fetch(`${t.url}${mapped?.href}`, { headers: asTrader })).json()) as Record<string, unknown>;
-    expect(JSON.stringify(view)).toContain('C400');
+    // Each destination gets a signed envelope, made once and kept: customs the declaration as it
+    // came (XML-DSig), the wildlife authority its own view made by a mapping (JWS).
+    const sent = (name: string) => exchange.documents.find((d) => d.name === name);
+    expect(exchange.deliveries.map((d) => d.receipt?.receivedSha256)).toEqual([sent('to-customs')?.sha256, sent('to-pga-wildlife')?.sha256]);
+    expect(sent('to-customs')?.mediaType).toBe('application/xml');
+    const envelope = await (await fetch(`${t.url}${sent('to-customs')?.href}`, { headers: asTrader })).text();
+    await verifyXmlSignature(Buffer.from(envelope), sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'));
+    expect(payloadOfEnvelope(envelope).equals(body)).toBe(true);
+    expect(sent('to-pga-wildlife')?.mediaType).toBe('application/jose');
+    const jws = await (await fetch(`${t.url}${sent('to-pga-wildlife')?.href}`, { headers: asTrader })).text();
+    expect(JSON.stringify(jwsPayload(jws))).toContain('C400');
+    const mapped = sent('to-pga-wildlife');
     const events = exchange.timeline.map((e) => e.event);
     expect(events.slice(0, 3)).toEqual(['received', 'validated', 'routed']);
     expect(events.at(-1)).toBe('delivered');
@@ -57,7 +71,7 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const received = (await (await fetch(`${t.url}/v1/sandbox/destinations/pga-wildlife/received`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })).json()) as {
       items: Array<{ exchangeId: string; sha256: string; copies: number }>;
     };
-    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: mapped?.sha256, mediaType: 'application/json', copies: 1 }));
+    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: mapped?.sha256, mediaType: 'application/jose', copies: 1 }));
   });
 
   it('delivers the WCO JSON form of a declaration, by HS chapter to the plant health agency', async () => {
@@ -77,10 +91,12 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const exchange = await settled(((await res.json()) as { exchangeId: string }).exchangeId);
     expect(exchange.deliveries.map((d) => d.destination)).toEqual(['customs', 'partner-xb']);
     expect(exchange.status).toBe('delivered');
-    // XB receives the export as its own import pre-declaration, in DMS XML.
+    // XB receives the export as its own import pre-declaration, in DMS XML, in the gateway's signed envelope.
     const forXb = exchange.documents.find((d) => d.name === 'to-partner-xb');
     expect(forXb?.mediaType).toBe('application/xml');
-    const xml = await (await fetch(`${t.url}${forXb?.href}`, { headers: asTrader })).text();
+    const envelope = await (await fetch(`${t.url}${forXb?.href}`, { headers: asTrader })).text();
+    await verifyXmlSignature(Buffer.from(envelope), sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'));
+    const xml = payloadOfEnvelope(envelope).toString('utf8');
     expect(xml).toMatch(/<(\w+:)?TypeCode>IMD<\/(\w+:)?TypeCode>/);
     expect(xml).toContain('U.7847323YIPYA');
   });
@@ -116,7 +132,10 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const receipt = (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
     expect(receipt.exchangeId).toBe(accepted.exchangeId);
     expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
-    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife']);
+    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual([
+      'acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife', 'signed:customs', 'signed:pga-wildlife',
+    ]);
+    expect(receipt.entries.find((e) => e.record.event === 'signed')?.record.agent).toMatchObject({ participant: 'gateway', certificateFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const mappedEntry = receipt.entries.find((e) => e.record.event === 'mapped');
     expect(mappedEntry?.record.wasDerivedFrom).toMatchObject({ mapping: 'declaration-to-wildlife@1.0.0', specSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(receipt.entries[0]).toMatchObject({ leafIndex: accepted.provenance.leafIndex, leafHash: accepted.provenance.leafHash, record: { agent: { participant: 'trader-demo' } } });

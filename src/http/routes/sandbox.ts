@@ -16,7 +16,7 @@ const unknownDestination = (id: string) => new RejectionError(404, 'Not found', 
 export function sandboxRoutes(app: FastifyInstance, deps: { destinations: SandboxDestinations; bodyLimit: number }): void {
   const { destinations } = deps;
   app.register(async (scope) => {
-    acceptRawDocuments(scope, deps.bodyLimit);
+    acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
       { schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },

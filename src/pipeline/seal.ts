@@ -1,0 +1,31 @@
+import type { EnvelopeHeader } from '../trust/envelope.js';
+import { base64Payload } from '../trust/envelope.js';
+import { signJsonEnvelope } from '../trust/json-envelope.js';
+import type { SigningKey } from '../trust/signing-key.js';
+import { signEnvelopeXml } from '../trust/xml-sign.js';
+
+export interface GatewayKeys {
+  ecdsa: SigningKey;
+  rsa: SigningKey;
+}
+
+export type SigningAlgorithm = 'ecdsa-p256' | 'rsa-sha256';
+
+export interface Sealed {
+  body: string;
+  mediaType: string;
+  key: SigningKey;
+}
+
+/**
+ * A document in a signed envelope: JSON as JWS (application/jose) over its RFC 8785 form;
+ * anything else XML-DSig (application/xml) with the document carried byte for byte as base64,
+ * so it needs no canonicalisation and its digest survives any XML stack.
+ */
+export async function seal(keys: GatewayKeys, document: { body: string; mediaType: string }, header: EnvelopeHeader, algorithm: SigningAlgorithm = 'ecdsa-p256'): Promise<Sealed> {
+  const key = algorithm === 'rsa-sha256' ? keys.rsa : keys.ecdsa;
+  if (document.mediaType === 'application/json') {
+    return { body: await signJsonEnvelope({ header, payload: JSON.parse(document.body) as unknown }, key), mediaType: 'application/jose', key };
+  }
+  return { body: signEnvelopeXml(header, base64Payload(Buffer.from(document.body), document.mediaType), key), mediaType: 'application/xml', key };
+}
