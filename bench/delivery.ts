@@ -88,6 +88,7 @@ const rssBefore = rssMb();
 const deps = {
   store,
   mappings: await loadMappings(),
+  trustStoreOf: () => undefined,
   participants: new Map(config.participants.map((p) => [p.id, p])),
   agreements: new Map(config.agreements.map((a) => [a.id, a])),
   sandboxUrl: (id: string) => `http://127.0.0.1:${port}/sandbox/destinations/${id}/deliveries`,

@@ -1,14 +1,20 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { findDelivery, findDocument } from '../store/exchanges.js';
-import { checkReceipt } from './deliver.js';
-import type { Receipt } from './lifecycle.js';
+import type { TrustStore } from '../trust/trust-store.js';
+import { withTrustStore } from './deliver.js';
+import { type Receipt, takeReceipt } from './receipts.js';
 import { type SettleDeps, settleAndRecord } from './settle.js';
+
+export interface AcknowledgeDeps extends SettleDeps {
+  trustStoreOf: (participantId: string) => TrustStore | undefined;
+}
 
 export interface Acknowledgement {
   /** The X-Swgate-Message-Id the delivery carried: `<exchangeId>.<destination>`. */
   messageId: string;
-  receipt: Receipt;
+  /** A compact JWS (required of destinations with a trust store), or a plain receipt. */
+  receipt: string | Pick<Receipt, 'status' | 'receivedSha256'> & Partial<Receipt>;
 }
 
 export interface AcknowledgementResult {
@@ -22,7 +28,7 @@ export interface AcknowledgementResult {
  * A destination's receipt that arrives after the delivery: only the destination itself may
  * give it, and only for the exact bytes that were sent to it.
  */
-export async function acknowledge(deps: SettleDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
+export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
   const dot = ack.messageId.lastIndexOf('.');
   const [exchangeId, destination] = dot > 0 ? [ack.messageId.slice(0, dot), ack.messageId.slice(dot + 1)] : ['', ''];
   if (destination !== from.id) {
@@ -31,26 +37,30 @@ export async function acknowledge(deps: SettleDeps, from: Participant, ack: Ackn
   const delivery = await findDelivery(deps.store, exchangeId, destination);
   if (!delivery) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
 
-  const deliveryStatus = ack.receipt.status === 'rejected' ? 'rejected' : 'acknowledged';
-  if (delivery.status === 'acknowledged' || delivery.status === 'rejected') {
-    const earlier = delivery.receipt ? (JSON.parse(delivery.receipt) as Receipt) : undefined;
-    if (earlier?.status === ack.receipt.status) return { exchangeId, deliveryStatus, repeated: true };
-    throw new RejectionError(409, 'Already acknowledged', [finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status')]);
-  }
   if (delivery.status === 'failed') {
     throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
   }
-  const checked = checkReceipt(ack.receipt, delivery.sent_sha256 ?? '');
-  if (checked.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', checked.error, '/receipt')]);
+  const [sent, original] = await Promise.all([findDocument(deps.store, exchangeId, `to-${destination}`), findDocument(deps.store, exchangeId, 'original')]);
+  const verdict = await takeReceipt(
+    { messageId: ack.messageId, destination, sent: (sent ?? original)?.content ?? '', sentSha256: delivery.sent_sha256 ?? '', now: deps.now, ...withTrustStore(deps.trustStoreOf(destination)) },
+    ack.receipt,
+  );
+  if (verdict.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', verdict.error, '/receipt')]);
+  const receipt = verdict.receipt;
 
-  const original = await findDocument(deps.store, exchangeId, 'original');
+  const deliveryStatus = receipt.status === 'rejected' ? 'rejected' : 'acknowledged';
+  if (delivery.status === 'acknowledged' || delivery.status === 'rejected') {
+    const earlier = delivery.receipt ? (JSON.parse(delivery.receipt) as Receipt) : undefined;
+    if (earlier?.status === receipt.status) return { exchangeId, deliveryStatus, repeated: true };
+    throw new RejectionError(409, 'Already acknowledged', [finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status')]);
+  }
   const settled = await settleAndRecord(deps, exchangeId, destination, {
     status: deliveryStatus,
-    receipt: checked.receipt,
+    receipt,
     lastError: null,
     from: ['queued', 'in-flight', 'retrying', 'delivered'],
-    sentSha256: checked.receipt.receivedSha256,
-    originalSha256: original?.sha256 ?? checked.receipt.receivedSha256,
+    sentSha256: receipt.receivedSha256,
+    originalSha256: original?.sha256 ?? receipt.receivedSha256,
   });
   // The delivery moved on meanwhile (another acknowledgement, a failure): answer as for that.
   if (!settled.applied) return acknowledge(deps, from, ack);

@@ -10,7 +10,8 @@ import type { SigningKey } from '../trust/signing-key.js';
 import { type DeliveryWork, findDeliveryWork, findDocument, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
 import { renderFor } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
-import type { Receipt } from './lifecycle.js';
+import type { TrustStore } from '../trust/trust-store.js';
+import { type Receipt, type ReceiptContext, takeReceipt } from './receipts.js';
 import { GATEWAY_AGENT, type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 
 export interface DeliverDeps extends SettleDeps {
@@ -22,6 +23,8 @@ export interface DeliverDeps extends SettleDeps {
   /** Where a participant whose endpoint is `sandbox` is reached. */
   sandboxUrl: (participant: string) => string;
   send: (message: OutboundMessage) => Promise<TransportAnswer>;
+  /** Whom a destination's signed receipts are checked against. */
+  trustStoreOf: (participantId: string) => TrustStore | undefined;
 }
 
 const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed', 'delivered']);
@@ -72,9 +75,17 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   sentSha256 = sha256Hex(message.body);
   await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
+  const receiptContext: ReceiptContext = {
+    messageId: messageIdOf(job),
+    destination: job.destination,
+    sent: message.body,
+    sentSha256,
+    now: deps.now,
+    ...withTrustStore(deps.trustStoreOf(job.destination)),
+  };
   let outcome: Outcome;
   try {
-    outcome = interpret(await deps.send(message), sentSha256);
+    outcome = await interpret(await deps.send(message), receiptContext);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     outcome = { kind: 'retry', error: error.message };
@@ -88,7 +99,11 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
       await settle({ status: 'delivered', lastError: null });
       return;
     case 'refused':
-      await settle({ status: 'rejected', lastError: outcome.error, receipt: { status: 'rejected', receivedSha256: sentSha256, findings: outcome.findings } });
+      await settle({
+        status: 'rejected',
+        lastError: outcome.error,
+        receipt: { messageId: receiptContext.messageId, from: job.destination, to: GATEWAY_AGENT, status: 'rejected', receivedSha256: sentSha256, receivedAt: deps.now().toISOString(), findings: outcome.findings },
+      });
       throw new FinalDeliveryError(outcome.error);
     case 'retry': {
       const givingUp = attempt.number >= attempt.last;
@@ -141,31 +156,27 @@ type Outcome =
   | { kind: 'refused'; error: string; findings: Finding[] }
   | { kind: 'retry'; error: string };
 
-/** What a destination's answer means: a receipt bound to what was sent, a promise of one, a refusal, or a reason to retry. */
-export function interpret(answer: TransportAnswer, sentSha256: string): Outcome {
+/** What a destination's answer means: a receipt that holds for what was sent, a promise of one, a refusal, or a reason to retry. */
+export async function interpret(answer: TransportAnswer, ctx: ReceiptContext): Promise<Outcome> {
   if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return { kind: 'retry', error: `destination answered ${answer.status}` };
   if (answer.status >= 400) {
     const error = `destination refused the delivery with ${answer.status}`;
     return { kind: 'refused', error, findings: findingsOf(answer.body) ?? [{ severity: 'error', code: 'delivery.refused', message: `${error}: ${answer.body.slice(0, 500)}`, path: '' }] };
   }
-  let receipt: Partial<Receipt> | undefined;
+  if (answer.mediaType.startsWith('application/jose')) return takeReceipt(ctx, answer.body.trim());
+  let receipt: { status?: string } | undefined;
   try {
-    receipt = JSON.parse(answer.body) as Partial<Receipt>;
+    receipt = JSON.parse(answer.body) as { status?: string };
   } catch {
     receipt = undefined;
   }
   // 202 without a receipt: the destination acknowledges later through POST /v1/acknowledgements.
-  if (answer.status === 202 && (receipt === undefined || receipt.status === undefined || receipt.status === ('pending' as string))) return { kind: 'awaiting-acknowledgement' };
-  return checkReceipt(receipt, sentSha256);
+  if (answer.status === 202 && (receipt?.status === undefined || receipt.status === 'pending')) return { kind: 'awaiting-acknowledgement' };
+  if (!receipt || typeof receipt !== 'object') return { kind: 'retry', error: 'the destination answered without a readable receipt' };
+  return takeReceipt(ctx, receipt);
 }
 
-/** A receipt is taken only when it is well-formed and names the digest of exactly what was sent. */
-export function checkReceipt(receipt: Partial<Receipt> | undefined, sentSha256: string): { kind: 'receipt'; receipt: Receipt } | { kind: 'retry'; error: string } {
-  if (!receipt || typeof receipt !== 'object') return { kind: 'retry', error: 'the destination answered without a readable receipt' };
-  if (!['accepted', 'accepted-with-warnings', 'rejected'].includes(receipt.status as string)) return { kind: 'retry', error: `the receipt has an unknown status "${String(receipt.status)}"` };
-  if (receipt.receivedSha256 !== sentSha256) return { kind: 'retry', error: `the receipt's digest ${String(receipt.receivedSha256)} does not match what was sent (${sentSha256})` };
-  return { kind: 'receipt', receipt: receipt as Receipt };
-}
+export const withTrustStore = (trustStore: TrustStore | undefined) => (trustStore ? { trustStore } : {});
 
 function findingsOf(body: string): Finding[] | undefined {
   try {

@@ -1,14 +1,6 @@
 import type { DeliveryRow, ExchangeStatus } from '../store/exchange-tables.js';
+import type { Receipt } from '../trust/receipt.js';
 
-export interface Receipt {
-  status: 'accepted' | 'accepted-with-warnings' | 'rejected';
-  /** SHA-256 hex of exactly the bytes the destination received. */
-  receivedSha256: string;
-  receiptId?: string;
-  issuedBy?: string;
-  issuedAt?: string;
-  findings?: unknown[];
-}
 
 const ENDED: ReadonlySet<DeliveryRow['status']> = new Set(['acknowledged', 'rejected', 'failed']);
 

@@ -2,7 +2,8 @@ import type { AppendedLeaf } from '../provenance/log.js';
 import type { ProvenanceEvent, RecordInput } from '../provenance/record.js';
 import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
 import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
-import { exchangeStatusFrom, type Receipt } from './lifecycle.js';
+import { exchangeStatusFrom } from './lifecycle.js';
+import type { Receipt } from './receipts.js';
 
 export interface Settlement {
   status: DeliveryStatus;

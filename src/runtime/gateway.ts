@@ -34,6 +34,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
 import { resolveRedis } from './redis.js';
+import { signReceipt } from '../trust/receipt.js';
 import { loadGatewayTrust } from './trust.js';
 
 export interface GatewayRoles {
@@ -95,6 +96,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     await webhooks.notify(settled.sender, { event: 'exchange.ended', exchangeId, status: settled.exchangeStatus, at: now().toISOString() });
   };
 
+  const trust = await loadGatewayTrust(config);
   // The simulated agencies acknowledge late deliveries the way a real agency would: over HTTP, with their own key.
   const sandbox = config.sandbox
     ? new SandboxDestinations(participants, async (participant, messageId, receipt) => {
@@ -105,10 +107,13 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           headers: { authorization: `Bearer sandbox-${participant}` },
           timeoutMs: 5000,
         });
+      }, (participant, receipt) => {
+        // Each simulated agency signs its receipts with its own sandbox key, as a real one would.
+        const key = trust.participantKeyOf(participant);
+        return key ? signReceipt(receipt, key) : undefined;
       })
     : undefined;
 
-  const trust = await loadGatewayTrust(config);
   const mappings = await loadMappings(config.mappingsDir);
   const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
   if (unknown.length > 0) {
@@ -130,7 +135,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
         lpcos: { db: lpcoDb, kind: target.kind, now },
         inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
-          acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, now }, from, ack),
+          acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
         },
         validators: { declaration: (body, format) => validateDocument(body, format, validation) },
@@ -161,7 +166,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let workers: Worker[] = [];
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const deliverDeps = { store, mappings, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
+    const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
     const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,

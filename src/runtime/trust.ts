@@ -13,6 +13,8 @@ export interface GatewayTrust {
   keys?: { ecdsa: SigningKey; rsa: SigningKey };
   /** Whom a participant's signatures are checked against; undefined when none is configured. */
   storeOf(participantId: string): TrustStore | undefined;
+  /** In the sandbox, the participants' own keys, with which the simulated agencies sign their receipts. */
+  participantKeyOf(participantId: string): SigningKey | undefined;
 }
 
 /**
@@ -32,5 +34,11 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     if (p.trust) stores.set(p.id, loadTrustStore(p.id, p.trust, config.configDir));
     else if (config.sandbox) stores.set(p.id, sandboxTrustStore(pki, p.id));
   }
-  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id) };
+  const participantKeys = new Map<string, SigningKey>();
+  const participantKeyOf = (id: string) => {
+    const files = config.sandbox ? pki.entities[id]?.ecdsa : undefined;
+    if (files && !participantKeys.has(id)) participantKeys.set(id, loadSigningKey(files));
+    return participantKeys.get(id);
+  };
+  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id), participantKeyOf };
 }

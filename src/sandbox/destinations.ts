@@ -1,7 +1,6 @@
 import type { Participant } from '../config/types.js';
 import { sha256Hex } from '../hashing.js';
-import type { Receipt } from '../pipeline/lifecycle.js';
-import { newId } from '../store/exchanges.js';
+import type { Receipt } from '../trust/receipt.js';
 
 /** What `X-Sandbox-Scenario` may ask the simulated destinations to do (API.md, Sandbox). */
 export const SANDBOX_SCENARIOS = ['accept', 'warn', 'reject', 'slow', 'fail-once', 'fail-always'] as const;
@@ -21,10 +20,17 @@ export interface ReceivedDelivery {
 export interface DestinationAnswer {
   status: number;
   body: unknown;
+  mediaType: string;
 }
 
+/** A receipt as a destination gives it: signed (compact JWS) when the destination has a key, else plain. */
+export type GivenReceipt = string | Receipt;
+
 /** How a simulated destination sends a receipt later, as POST /v1/acknowledgements would. */
-export type LateAcknowledgement = (participant: string, messageId: string, receipt: Receipt) => Promise<void>;
+export type LateAcknowledgement = (participant: string, messageId: string, receipt: GivenReceipt) => Promise<void>;
+
+/** Signs a destination's receipt with its own key; undefined when it has none. */
+export type ReceiptSigner = (participant: string, receipt: Receipt) => Promise<string> | undefined;
 
 const KEEP_PER_DESTINATION = 1000;
 const SLOW_ACKNOWLEDGEMENT_MS = 1000;
@@ -35,12 +41,13 @@ const SLOW_ACKNOWLEDGEMENT_MS = 1000;
  * the bytes it got, and answers a message id it has seen with its original receipt.
  */
 export class SandboxDestinations {
-  private readonly received = new Map<string, Map<string, { delivery: ReceivedDelivery; receipt: Receipt }>>();
+  private readonly received = new Map<string, Map<string, { delivery: ReceivedDelivery; receipt: GivenReceipt }>>();
   private readonly failedOnce = new Set<string>();
 
   constructor(
     private readonly participants: ReadonlyMap<string, Participant>,
     private readonly acknowledgeLater: LateAcknowledgement = async () => {},
+    private readonly sign: ReceiptSigner = () => undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -48,31 +55,32 @@ export class SandboxDestinations {
     return this.participants.get(participant)?.endpoint === 'sandbox';
   }
 
-  receive(participant: string, message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer; scenario?: SandboxScenario }): DestinationAnswer {
+  async receive(participant: string, message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer; scenario?: SandboxScenario }): Promise<DestinationAnswer> {
     const scenario = message.scenario ?? 'accept';
     const key = `${participant}/${message.messageId}`;
     if (scenario === 'fail-always' || (scenario === 'fail-once' && !this.failedOnce.has(key))) {
       this.failedOnce.add(key);
-      return { status: 503, body: { title: 'Simulated outage', scenario } };
+      return { status: 503, body: { title: 'Simulated outage', scenario }, mediaType: 'application/json' };
     }
 
     const inbox = this.inboxOf(participant);
     const earlier = inbox.get(message.messageId);
     if (earlier) {
       earlier.delivery.copies += 1;
-      return { status: 200, body: earlier.receipt };
+      return answerWith(200, earlier.receipt);
     }
     const receivedAt = this.now().toISOString();
     const sha256 = sha256Hex(message.body);
-    const receipt = receiptFor(scenario, { receivedSha256: sha256, receiptId: newId(), issuedBy: participant, issuedAt: receivedAt });
+    const plain = receiptFor(scenario, { messageId: message.messageId, from: participant, to: 'gateway', receivedSha256: sha256, receivedAt });
+    const receipt: GivenReceipt = (await this.sign(participant, plain)) ?? plain;
     inbox.set(message.messageId, { delivery: { messageId: message.messageId, exchangeId: message.exchangeId, mediaType: message.mediaType, sha256, bytes: message.body.length, receivedAt, copies: 1 }, receipt });
     if (inbox.size > KEEP_PER_DESTINATION) inbox.delete(inbox.keys().next().value as string);
 
     if (scenario === 'slow') {
       setTimeout(() => void this.acknowledgeLater(participant, message.messageId, receipt).catch(() => {}), SLOW_ACKNOWLEDGEMENT_MS).unref();
-      return { status: 202, body: { status: 'pending' } };
+      return { status: 202, body: { status: 'pending' }, mediaType: 'application/json' };
     }
-    return { status: 200, body: receipt };
+    return answerWith(200, receipt);
   }
 
   list(participant: string): ReceivedDelivery[] {
@@ -85,6 +93,9 @@ export class SandboxDestinations {
     return inbox;
   }
 }
+
+const answerWith = (status: number, receipt: GivenReceipt): DestinationAnswer =>
+  typeof receipt === 'string' ? { status, body: receipt, mediaType: 'application/jose' } : { status, body: receipt, mediaType: 'application/json' };
 
 function receiptFor(scenario: SandboxScenario, base: Omit<Receipt, 'status' | 'findings'>): Receipt {
   if (scenario === 'warn') {

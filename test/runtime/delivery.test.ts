@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/routing/webhooks.js';
+import { sandboxPaths } from '../../src/trust/pki.js';
+import { signReceipt } from '../../src/trust/receipt.js';
+import { loadSigningKey } from '../../src/trust/signing-key.js';
 import { databaseKinds } from '../support/databases.js';
-import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
+import { sample, startTestGateway, TEST_PKI_DIR, type TestGateway, waitFor } from '../support/gateway.js';
 
 const kinds = await databaseKinds();
 const trader = { authorization: 'Bearer sandbox-trader-demo' };
@@ -100,23 +103,29 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
     expect((await retry('customs')).status).toBe(409);
   });
 
-  it('takes an acknowledgement only from the destination, only for the bytes sent, and never changes one', async () => {
+  it('takes an acknowledgement only from the destination, signed by it, for the bytes sent, and never changes one', async () => {
     const id = await lodge('slow');
     const sent = await waitFor(() => view(id), (e) => e.deliveries.every((d) => d.status === 'delivered' || d.status === 'acknowledged'));
     expect(sent.deliveries.length).toBe(2);
     const ack = (who: string, body: unknown) =>
       fetch(`${t.url}/v1/acknowledgements`, { method: 'POST', headers: { authorization: `Bearer sandbox-${who}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const receipt = { status: 'accepted', receivedSha256: 'f'.repeat(64) };
-    expect((await ack('pga-food', { messageId: `${id}.customs`, receipt })).status).toBe(403);
-    expect((await ack('customs', { messageId: `01AAAAAAAAAAAAAAAAAAAAAAAA.customs`, receipt })).status).toBe(404);
-    const mismatch = await ack('customs', { messageId: `${id}.customs`, receipt });
-    expect([409, 422]).toContain(mismatch.status); // 422 while awaiting; 409 if the sandbox's own acknowledgement came first
+    const customsKey = loadSigningKey(sandboxPaths(TEST_PKI_DIR, ['customs']).entities.customs!.ecdsa);
+    const signed = (status: 'accepted' | 'rejected', receivedSha256: string) =>
+      signReceipt({ messageId: `${id}.customs`, from: 'customs', to: 'gateway', status, receivedSha256, receivedAt: new Date().toISOString(), findings: [] }, customsKey);
+    const plain = { status: 'accepted', receivedSha256: 'f'.repeat(64) };
+
+    expect((await ack('pga-food', { messageId: `${id}.customs`, receipt: plain })).status).toBe(403);
+    expect((await ack('customs', { messageId: `01AAAAAAAAAAAAAAAAAAAAAAAA.customs`, receipt: plain })).status).toBe(404);
     expect((await ack('customs', { messageId: `${id}.customs` })).status).toBe(400);
+    const unsigned = await ack('customs', { messageId: `${id}.customs`, receipt: plain });
+    expect([409, 422]).toContain(unsigned.status); // 422 while awaiting; 409 if the sandbox's own acknowledgement came first
+    expect((await ack('customs', { messageId: `${id}.customs`, receipt: await signed('accepted', 'f'.repeat(64)) })).status).toBe(422);
 
     const done = await settled(id);
     expect(done.status).toBe('delivered');
-    const changed = await ack('customs', { messageId: `${id}.customs`, receipt: { status: 'rejected', receivedSha256: 'f'.repeat(64) } });
-    expect(changed.status).toBe(409);
+    const sentSha256 = ((await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers: trader })).json()) as { documents: Array<{ name: string; sha256: string }> }).documents.find((d) => d.name === 'to-customs')?.sha256 ?? '';
+    expect((await ack('customs', { messageId: `${id}.customs`, receipt: await signed('accepted', sentSha256) })).status).toBe(202);
+    expect((await ack('customs', { messageId: `${id}.customs`, receipt: await signed('rejected', sentSha256) })).status).toBe(409);
   });
 
   it('notifies the sender through its webhook, signed, once per ending', async () => {

@@ -24,6 +24,8 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
           properties: {
             messageId: { type: 'string', description: 'The X-Swgate-Message-Id of the delivery', maxLength: 200 },
             receipt: {
+              description: 'The receipt: a compact JWS (typ swgate-receipt+jws, required of destinations with a trust store), or a plain object',
+              oneOf: [{ type: 'string', pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' }, {
               type: 'object',
               required: ['status', 'receivedSha256'],
               properties: {
@@ -34,6 +36,7 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
                 issuedAt: { type: 'string' },
                 findings: { type: 'array', items: findingSchema },
               },
+            }],
             },
           },
         },

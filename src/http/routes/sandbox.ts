@@ -29,14 +29,14 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
           throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
         }
         const scenario = request.headers['x-sandbox-scenario'];
-        const answer = destinations.receive(participant, {
+        const answer = await destinations.receive(participant, {
           messageId,
           exchangeId,
           mediaType: String(request.headers['content-type']),
           body: request.body as Buffer,
           ...(SANDBOX_SCENARIOS.includes(scenario as SandboxScenario) ? { scenario: scenario as SandboxScenario } : {}),
         });
-        return reply.code(answer.status).send(answer.body);
+        return reply.code(answer.status).type(answer.mediaType).send(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
       },
     );
   });

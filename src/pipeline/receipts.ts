@@ -1,0 +1,56 @@
+import { RejectionError } from '../findings.js';
+import { type Receipt, verifyReceipt } from '../trust/receipt.js';
+import type { TrustStore } from '../trust/trust-store.js';
+
+export type { Receipt };
+
+const STATUSES: ReadonlySet<string> = new Set(['accepted', 'accepted-with-warnings', 'rejected']);
+
+/** Which delivery a receipt answers, and how to check it. */
+export interface ReceiptContext {
+  messageId: string;
+  destination: string;
+  /** The bytes sent: a receipt counts only for exactly these. */
+  sent: string;
+  sentSha256: string;
+  /** The destination's trust store: when it has one, only a receipt it signed counts. */
+  trustStore?: TrustStore;
+  now: () => Date;
+}
+
+export type ReceiptVerdict = { kind: 'receipt'; receipt: Receipt } | { kind: 'retry'; error: string };
+
+/**
+ * A destination's receipt, as a compact JWS or a plain JSON object. A destination with a trust
+ * store must sign it (verified against that store and the bytes sent); a plain receipt is taken
+ * only from one without. Either way it must name the digest of exactly what was sent.
+ */
+export async function takeReceipt(ctx: ReceiptContext, given: string | object | undefined): Promise<ReceiptVerdict> {
+  if (typeof given === 'string') {
+    if (!ctx.trustStore) return { kind: 'retry', error: `${ctx.destination} signed its receipt, but no trust store is configured to check it` };
+    try {
+      const receipt = await verifyReceipt(given, ctx.trustStore, ctx.sent);
+      if (receipt.messageId !== ctx.messageId) return { kind: 'retry', error: `the receipt is for message ${receipt.messageId}, not ${ctx.messageId}` };
+      return { kind: 'receipt', receipt };
+    } catch (error) {
+      if (!(error instanceof RejectionError)) throw error;
+      return { kind: 'retry', error: `the receipt does not hold: ${error.findings.map((f) => f.message).join('; ')}` };
+    }
+  }
+  if (ctx.trustStore) return { kind: 'retry', error: `${ctx.destination} must sign its receipts; an unsigned one proves nothing` };
+  const plain = (given ?? {}) as Partial<Receipt>;
+  if (!STATUSES.has(plain.status as string)) return { kind: 'retry', error: `the receipt has an unknown status "${String(plain.status)}"` };
+  if (plain.receivedSha256 !== ctx.sentSha256) return { kind: 'retry', error: `the receipt's digest ${String(plain.receivedSha256)} does not match what was sent (${ctx.sentSha256})` };
+  return {
+    kind: 'receipt',
+    receipt: {
+      messageId: ctx.messageId,
+      from: ctx.destination,
+      to: 'gateway',
+      status: plain.status as Receipt['status'],
+      receivedSha256: plain.receivedSha256,
+      receivedAt: plain.receivedAt ?? ctx.now().toISOString(),
+      findings: plain.findings ?? [],
+    },
+  };
+}
