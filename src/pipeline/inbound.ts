@@ -5,13 +5,16 @@ import { receivedDigest, signReceipt } from '../trust/receipt.js';
 import type { SigningKey } from '../trust/signing-key.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
-import { readDeclaration } from './readers.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import { type LpcoRegistryAccess, readDeclaration, readLpcoDocument } from './readers.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 
 export interface InboundDeps {
   trustStoreOf: (participantId: string) => TrustStore | undefined;
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   validation: ValidationOptions;
+  mappings: MappingCatalogue;
+  registry: LpcoRegistryAccess;
   /** Signs receipts; without it the gateway cannot answer partners. */
   gatewayKey: SigningKey | undefined;
   now: () => Date;
@@ -45,29 +48,36 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
     ]);
   }
   const payload = signedPayload(verified);
+  const documentKind = documentKindOf(verified);
+  // A partner country's certificate enters the registry with the partner as its issuer.
+  const read = documentKind === 'lpco'
+    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, deps.registry, partner.id)
+    : () => readDeclaration(payload.body, payload.format, deps.validation, deps.registry);
   const result = await deps.ingest({
     sender: partner,
-    documentKind: documentKindOf(verified),
+    documentKind,
     body,
     mediaType: contentType,
     receivedAs: 'envelope',
-    read: () => readDeclaration(payload.body, payload.format, deps.validation),
+    read,
     idempotencyKey: verified.header.messageId,
     idempotentContent: payload.body,
     signature: { evidence: verified.evidence, certificateFingerprint: verified.evidence.certificateFingerprint },
   });
   const receipt = await signReceipt(
-    { messageId: verified.header.messageId, from: 'gateway', to: partner.id, status: 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: [] },
+    // ePhyto practice: delivered, or delivered with warnings (a document that cannot be read is refused outright).
+    { messageId: verified.header.messageId, from: 'gateway', to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
     gatewayKey,
   );
   return { result, receipt };
 }
 
-function documentKindOf(verified: VerifiedEnvelope): 'declaration' {
-  if (verified.header.documentKind !== 'declaration') {
-    throw new RejectionError(422, 'Unsupported document kind', [finding('envelope.document-kind', `Envelopes carry declarations here; got "${verified.header.documentKind}".`, '/header/documentKind')]);
+function documentKindOf(verified: VerifiedEnvelope): 'declaration' | 'lpco' {
+  const kind = verified.header.documentKind;
+  if (kind !== 'declaration' && kind !== 'lpco') {
+    throw new RejectionError(422, 'Unsupported document kind', [finding('envelope.document-kind', `Envelopes carry declarations or e-LPCOs (lpco) here; got "${kind}".`, '/header/documentKind')]);
   }
-  return 'declaration';
+  return kind;
 }
 
 /** The document as signed: canonical XML, the exact bytes of a base64 payload, or the JSON value. */

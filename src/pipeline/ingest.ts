@@ -11,7 +11,7 @@ import { deleteExchange, findByIdempotencyKey, insertAcceptedExchange, newId, ty
 import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
-export type DocumentKind = 'declaration' | 'consignment' | 'lpco';
+export type DocumentKind = 'declaration' | 'consignment' | 'lpco' | 'lpco-status';
 
 export interface IngestDeps {
   store: Store;
@@ -69,6 +69,8 @@ export interface IngestResult {
   provenance?: AppendedLeaf;
   /** What beforeStore added (an LPCO's registry id, say). */
   extra?: Record<string, string>;
+  /** Warnings and notes the document was accepted with. */
+  findings: Finding[];
 }
 
 /**
@@ -158,7 +160,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   }
 
   const [received] = await deps.recordProvenance(provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }));
-  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
 }
 
 /** received (what came, from whom) → mapped (when a mapping made the routed document) → validated → routed. */
@@ -187,7 +189,7 @@ function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {
       finding('idempotency.conflict', `Idempotency-Key "${earlier.idempotency_key}" was used for exchange ${earlier.id} with different content.`, '', 'error'),
     ]);
   }
-  return { exchangeId: earlier.id, status: earlier.status, receivedAt: earlier.received_at, contentSha256, replayed: true };
+  return { exchangeId: earlier.id, status: earlier.status, receivedAt: earlier.received_at, contentSha256, replayed: true, findings: JSON.parse(earlier.findings) as Finding[] };
 }
 
 function noAgreement(req: IngestRequest, facts: Partial<DeclarationFacts>): RejectionError {

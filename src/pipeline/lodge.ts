@@ -1,4 +1,5 @@
 import type { Participant } from '../config/types.js';
+import type { LpcoView } from '../lpco/registry.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
@@ -39,4 +40,22 @@ export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestR
 /** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
 export function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
   return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender.id) });
+}
+
+/**
+ * An issuer's change of an e-LPCO's status, as a document of its own: routed to those who
+ * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange.
+ */
+export function lodgeLpcoStatus(deps: LodgeDeps, issuer: Participant, view: LpcoView, reason: string, at: Date): Promise<IngestResult> {
+  const change = { lpcoId: view.id, documentCode: view.documentCode, number: view.number, holderId: view.holderId, status: view.status, reason, changedBy: issuer.id, changedAt: at.toISOString(), lines: view.lines };
+  const content = JSON.stringify(change);
+  const body = Buffer.from(content);
+  const facts = { citedDocumentCodes: [view.documentCode], ...(view.document.exportCountry ? { exportCountry: view.document.exportCountry } : {}), ...(view.document.importCountry ? { destinationCountry: view.document.importCountry } : {}) };
+  return deps.ingest({
+    sender: issuer,
+    documentKind: 'lpco-status',
+    body,
+    mediaType: 'application/json',
+    read: () => ({ facts, findings: [], document: { content, mediaType: 'application/json', format: 'lpco-status' }, messageId: `${view.number}:${view.status}` }),
+  });
 }

@@ -11,7 +11,7 @@ import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
-import { lodgeConsignment, lodgeDeclaration, lodgeLpco } from '../pipeline/lodge.js';
+import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
 import { registerLpco } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
@@ -132,8 +132,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
         config,
         store,
         lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l), lpco: (l) => lodgeLpco(lodgeDeps, l) },
-        lpcos: { db: lpcoDb, kind: target.kind, now },
-        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+        lpcos: { db: lpcoDb, kind: target.kind, now, onStatusChanged: async (view, issuer, reason) => void (await lodgeLpcoStatus(lodgeDeps, issuer, view, reason, now())) },
+        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
+import { sampleLpco } from '../lpco/sample.js';
 import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { base64Payload, type EnvelopeHeader } from '../../src/trust/envelope.js';
 import { sandboxPaths } from '../../src/trust/pki.js';
@@ -41,7 +42,9 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as { exchangeId: string; receipt: string };
     const receipt = await verifyReceipt(accepted.receipt, sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'), envelope);
-    expect(receipt).toMatchObject({ messageId: 'msg-xml-1', from: 'gateway', to: 'partner-xb', status: 'accepted' });
+    // TT_IM036a cites a CITES permit this registry does not hold: a warning under the sandbox policy, so ePhyto-style "delivered with warnings".
+    expect(receipt).toMatchObject({ messageId: 'msg-xml-1', from: 'gateway', to: 'partner-xb', status: 'accepted-with-warnings' });
+    expect(receipt.findings).toContainEqual(expect.objectContaining({ code: 'lpco.unknown', severity: 'warning' }));
 
     const status = await waitFor(async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', accepted.exchangeId).executeTakeFirstOrThrow()).status, (s) => s === 'delivered');
     expect(status).toBe('delivered');
@@ -55,6 +58,16 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     const payload = wcoXmlToJson(declaration).json;
     const jws = await signJsonEnvelope({ header: header('msg-jws-1'), payload }, keyOf('partner-xb'));
     expect((await send(jws, 'application/jose')).status).toBe(202);
+  });
+
+  it("enters a partner country's certificate in the registry with the partner as issuer", async () => {
+    const certificate = sampleLpco({ number: 'XB-PHYTO-0001', validUntil: '2027-12-31', issuer: { agency: 'NPPO of XB', country: 'XB' } });
+    const jws = await signJsonEnvelope({ header: header('msg-lpco-1', { documentKind: 'lpco' }), payload: certificate }, keyOf('partner-xb'));
+    const res = await send(jws, 'application/jose');
+    expect(res.status).toBe(202);
+    const { lpcoId } = (await res.json()) as { lpcoId: string };
+    const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: asPartner })).json()) as { issuerParticipant: string; number: string; status: string };
+    expect(view).toMatchObject({ issuerParticipant: 'partner-xb', number: 'XB-PHYTO-0001', status: 'issued' });
   });
 
   it('answers the same message id with the original exchange, and refuses it with other content', async () => {

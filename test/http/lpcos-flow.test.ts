@@ -31,6 +31,13 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
 
     const revoked = await fetch(`${t.url}/v1/lpcos/${lpcoId}/status`, { method: 'POST', headers: as('pga-wildlife'), body: JSON.stringify({ status: 'revoked', reason: 'specimens seized' }) });
     expect(revoked.status).toBe(200);
+    // The revocation travels like any document: to customs, which holds the permit, and into the provenance log.
+    const notices = await waitFor(
+      async () => (await (await fetch(`${t.url}/v1/exchanges?kind=lpco-status`, { headers: as('pga-wildlife') })).json()) as { items: Array<{ exchangeId: string; status: string }> },
+      (l) => l.items.some((i) => i.status === 'delivered'),
+    );
+    const notice = (await (await fetch(`${t.url}/v1/exchanges/${notices.items[0]?.exchangeId}/documents/original`, { headers: as('pga-wildlife') })).json()) as { status: string; reason: string; number: string };
+    expect(notice).toMatchObject({ status: 'revoked', reason: 'specimens seized', number: 'XIICP553202734852' });
     const before = await t.exchangeCount();
     const refused = await lodge('/v1/declarations', 'trader-demo', declaration, 'application/xml');
     expect(refused.status).toBe(422);

@@ -20,6 +20,8 @@ export interface LpcoRouteDeps {
   db: LpcoDb;
   kind: DatabaseKind;
   now?: () => Date;
+  /** Tells those who hold the document, and the provenance log, that its status changed. */
+  onStatusChanged?: (view: LpcoView, changedBy: Participant, reason: string) => Promise<void>;
   /** Trader identifiers (EORI) a participant acts for: it sees the LPCOs they hold. */
   traderIdsOf?: (participant: Participant) => readonly string[];
 }
@@ -125,7 +127,9 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
     },
     async (request) => {
       await visibleLpco(request, request.params.id);
-      return changeStatus(deps.db, deps.kind, request.params.id, request.body, request.participant.id, options);
+      const view = await changeStatus(deps.db, deps.kind, request.params.id, request.body, request.participant.id, options);
+      await deps.onStatusChanged?.(view, request.participant, request.body.reason);
+      return view;
     },
   );
 }
