@@ -41,6 +41,12 @@ export const configFileSchema = {
             properties: { cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' } },
           },
           operator: { type: 'boolean' },
+          wcoNamespaces: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['metadata', 'declaration'],
+            properties: { metadata: { type: 'string', minLength: 1 }, declaration: { type: 'string', minLength: 1 } },
+          },
           trust: {
             type: 'object',
             additionalProperties: false,

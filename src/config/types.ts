@@ -1,3 +1,4 @@
+import type { NamespaceProfile } from '../documents/wco/namespaces.js';
 import type { TrustStoreConfig } from '../trust/trust-config.js';
 
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
@@ -22,6 +23,8 @@ export interface Participant {
   operator: boolean;
   /** Where the participant is told when its exchanges end. */
   webhook?: Webhook;
+  /** The WCO DM namespace URIs of the participant's own profile, when not the published DMS ones. */
+  wcoNamespaces?: NamespaceProfile;
   /** Whom the participant's signatures are trusted by (pinned certificates, CA anchors, CRLs); file paths relative to the config file. */
   trust?: TrustStoreConfig;
 }

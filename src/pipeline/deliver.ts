@@ -123,7 +123,7 @@ async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: Deliv
   const name = `to-${job.destination}`;
   const made = await findDocument(deps.store, job.exchangeId, name);
   if (made) return { body: made.content, mediaType: made.media_type };
-  const rendered = await renderFor(deps.mappings, work.document, work.delivery);
+  const rendered = await renderFor(deps.mappings, work.document, work.delivery, { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces });
   const at = deps.now();
   const sealed = deps.keys
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)

@@ -6,6 +6,7 @@ import type { SigningKey } from '../trust/signing-key.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
+import { validationFor } from './lodge.js';
 import { type LpcoRegistryAccess, readDeclaration, readLpcoDocument } from './readers.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 
@@ -52,7 +53,7 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   // A partner country's certificate enters the registry with the partner as its issuer.
   const read = documentKind === 'lpco'
     ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, deps.registry, partner.id)
-    : () => readDeclaration(payload.body, payload.format, deps.validation, deps.registry);
+    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), deps.registry);
   const result = await deps.ingest({
     sender: partner,
     documentKind,

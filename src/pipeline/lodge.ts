@@ -28,8 +28,12 @@ const common = (l: Lodgement) => ({
   ...(l.scenario !== undefined ? { scenario: l.scenario } : {}),
 });
 
+/** A sender's declarations are read in its own namespace profile, when it has one. */
+export const validationFor = (validation: ValidationOptions, sender: Participant): ValidationOptions =>
+  sender.wcoNamespaces ? { ...validation, profile: sender.wcoNamespaces } : validation;
+
 export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, deps.validation, deps.registry) });
+  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), deps.registry) });
 }
 
 /** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */

@@ -19,12 +19,12 @@ export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'applica
 export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions, registry?: LpcoRegistryAccess): ReadDocument {
   const { findings, wcoJson } = validateDocument(body, format, options);
   refuseErrors(findings, wcoJson);
-  const facts = declarationFactsOf(wcoJson as WcoJsonObject);
+  const facts = declarationFactsOf(wcoJson as WcoJsonObject, options.profile);
   const read: ReadDocument = { facts, findings, document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] }, messageId: facts.lrn };
   if (!registry) return read;
   // The e-LPCOs it cites must exist, be valid, belong to this trader and cover the quantities:
   // reserved here, all or nothing, before anything is stored; released if it is not.
-  const citations = readCitations(body, format);
+  const citations = readCitations(body, format, options.profile ? { profile: options.profile } : {});
   if (citations.citations.length === 0) return read;
   return {
     ...read,

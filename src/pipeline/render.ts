@@ -1,5 +1,6 @@
 import { wcoJsonToXmlString, wcoXmlToJson } from '../documents/wco/codec.js';
 import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
+import { type NamespaceProfile, WCO_NAMESPACES } from '../documents/wco/namespaces.js';
 import { finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
@@ -23,28 +24,38 @@ const JSON_TYPE = 'application/json';
  * The document as a destination takes it: through the agreement's mapping when it names one,
  * else converted between WCO XML and WCO JSON when the formats differ, else as it came.
  */
-export async function renderFor(mappings: MappingCatalogue, original: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>, delivery: Pick<DeliveryRow, 'destination' | 'format' | 'mapping'>): Promise<Rendered> {
+export async function renderFor(
+  mappings: MappingCatalogue,
+  original: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>,
+  delivery: Pick<DeliveryRow, 'destination' | 'format' | 'mapping'>,
+  /** The WCO DM namespaces the original came in (the sender's) and those XML is written in for the destination. */
+  profiles: { source?: NamespaceProfile | undefined; target?: NamespaceProfile | undefined } = {},
+): Promise<Rendered> {
+  const source = profiles.source ?? WCO_NAMESPACES;
+  const target = profiles.target ?? WCO_NAMESPACES;
   const name = `to-${delivery.destination}`;
   const originalIsXml = original.media_type === XML;
   if (delivery.mapping) {
     // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
     const wcoInput = mappings.get(delivery.mapping)?.from === 'wco-json';
-    const input = !wcoInput ? original.content : originalIsXml ? asWcoJson(original.content) : parseWcoJson(original.content);
+    const input = !wcoInput ? original.content : originalIsXml ? asWcoJson(original.content, source) : parseWcoJson(original.content);
     const mapped = await mappings.apply(delivery.mapping, input);
-    const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject) : JSON.stringify(mapped.output);
+    const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target) : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
     return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };
   }
-  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, JSON.stringify(asWcoJson(original.content)), JSON_TYPE);
-  if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(parseWcoJson(original.content)), XML);
+  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, JSON.stringify(asWcoJson(original.content, source)), JSON_TYPE);
+  // WCO XML in one partner's namespaces, for a destination with others: rewritten in the destination's.
+  if (delivery.format === 'wco-xml' && originalIsXml && source !== target) return converted(name, wcoJsonToXmlString(asWcoJson(original.content, source), target), XML);
+  if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(parseWcoJson(original.content), target), XML);
   return { name: 'original', body: original.content, mediaType: original.media_type, sha256: original.sha256 };
 }
 
 const converted = (name: string, body: string, mediaType: string): Rendered => ({ name, body, mediaType, sha256: sha256Hex(body) });
 
 /** A stored original was valid WCO XML when it was accepted; failing here means the store was tampered with. */
-function asWcoJson(xml: string): WcoJsonObject {
-  const { json } = wcoXmlToJson(xml);
+function asWcoJson(xml: string, profile: NamespaceProfile): WcoJsonObject {
+  const { json } = wcoXmlToJson(xml, profile);
   if (!json) throw new RejectionError(500, 'Stored document unreadable', [finding('render.unreadable', 'The stored original no longer converts to WCO JSON.')]);
   return json;
 }

@@ -178,6 +178,7 @@ export function unfinishedDeliveries(store: Store, before: string, limit = 10_00
 export interface DeliveryWork {
   delivery: DeliveryRow;
   kind: string;
+  sender: string;
   scenario: string | null;
   document: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>;
 }
@@ -189,13 +190,13 @@ export async function findDeliveryWork(store: Store, exchangeId: string, destina
     .innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id')
     .innerJoin('documents', (join) => join.onRef('documents.exchange_id', '=', 'deliveries.exchange_id').on('documents.name', '=', 'original'))
     .selectAll('deliveries')
-    .select(['exchanges.kind', 'exchanges.scenario', 'documents.content', 'documents.media_type', 'documents.sha256'])
+    .select(['exchanges.kind', 'exchanges.sender', 'exchanges.scenario', 'documents.content', 'documents.media_type', 'documents.sha256'])
     .where('deliveries.exchange_id', '=', exchangeId)
     .where('deliveries.destination', '=', destination)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { kind, scenario, content, media_type, sha256, ...delivery } = row;
-  return { delivery, kind, scenario, document: { content, media_type, sha256 } };
+  const { kind, sender, scenario, content, media_type, sha256, ...delivery } = row;
+  return { delivery, kind, sender, scenario, document: { content, media_type, sha256 } };
 }
 
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {
