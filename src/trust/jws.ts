@@ -77,7 +77,7 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
   }
   const signedJson = Buffer.from(payload).toString('utf8');
   const value = parseJsonStrictly(signedJson);
-  if (canonicalJson(value) !== signedJson) throw refused(422, 'jws.not-canonical', 'the signed payload is not RFC 8785 canonical JSON');
+  if (canonicalOrUndefined(value) !== signedJson) throw refused(422, 'jws.not-canonical', 'the signed payload is not RFC 8785 canonical JSON');
   return {
     value,
     signedJson,
@@ -90,4 +90,13 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
       rawSha256: createHash('sha256').update(jws).digest('hex'),
     },
   };
+}
+
+/** RFC 8785 has no form for some values (a lone surrogate): such a payload is simply not canonical. */
+function canonicalOrUndefined(value: unknown): string | undefined {
+  try {
+    return canonicalJson(value);
+  } catch {
+    return undefined;
+  }
 }

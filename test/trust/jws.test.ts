@@ -52,6 +52,14 @@ describe('JSON envelope (JWS over RFC 8785)', () => {
     expect(await codeOf(verifyJsonEnvelope(jws, t.store(PARTNER)))).toBe('jws.not-canonical');
   });
 
+  it('a trusted signature over a payload RFC 8785 has no form for (a lone surrogate) is refused as not canonical, not a crash', async () => {
+    const key = t.key(PARTNER);
+    const jws = await new CompactSign(Buffer.from(`{"header":{},"payload":{"text":"\\ud800"}}`))
+      .setProtectedHeader({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64] })
+      .sign(key.privateKey);
+    expect(await codeOf(verifyJsonEnvelope(jws, t.store(PARTNER)))).toBe('jws.not-canonical');
+  });
+
   it("the attacker's own certificate, another partner's, and a claimed other sender are refused", async () => {
     const attacker = await issueTestCertificate();
     expect(await codeOf(verifyJsonEnvelope(await signJsonEnvelope({ header: header(), payload }, attacker.signingKey), t.store(PARTNER)))).toBe('trust.chain-untrusted');
@@ -110,3 +118,4 @@ describe('signed receipts', () => {
     expect(await codeOf(verifyReceipt(envelope, t.store(GATEWAY_ID)))).toBe('jws.type');
   });
 });
+
