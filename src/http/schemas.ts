@@ -1,3 +1,5 @@
+import { DELIVERY_STATUSES, EXCHANGE_STATUSES } from '../store/exchange-tables.js';
+
 /** JSON Schemas shared by routes: they drive validation, serialisation and the OpenAPI document. */
 export const findingSchema = {
   type: 'object',
@@ -59,7 +61,7 @@ export const exchangeSchema = {
     sender: { type: 'string' },
     kind: { type: 'string' },
     format: { type: 'string' },
-    status: { type: 'string', enum: ['received', 'validated', 'routed', 'delivered', 'delivered-with-warnings', 'rejected', 'failed'] },
+    status: { type: 'string', enum: [...EXCHANGE_STATUSES] },
     contentSha256: { type: 'string' },
     messageId: { type: ['string', 'null'] },
     receivedAt: { type: 'string', format: 'date-time' },
@@ -76,7 +78,7 @@ export const exchangeSchema = {
           agreement: { type: 'string' },
           format: { type: 'string' },
           mapping: { type: ['string', 'null'] },
-          status: { type: 'string', enum: ['queued', 'in-flight', 'retrying', 'delivered', 'acknowledged', 'rejected', 'failed'] },
+          status: { type: 'string', enum: [...DELIVERY_STATUSES] },
           attempts: { type: 'integer' },
           lastError: { type: ['string', 'null'] },
           receipt: anyJson,
