@@ -150,6 +150,14 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(foreign.status).toBe(404);
   });
 
+  it('serves Swagger UI at /docs and the OpenAPI document at /openapi.json, without credentials', async () => {
+    const docs = await fetch(`${t.url}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toMatch(/swagger/i);
+    const openapi = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/v1/declarations');
+  });
+
   it('reports readiness and Prometheus metrics', async () => {
     const ready = await fetch(`${t.url}/health/ready`);
     expect(ready.status).toBe(200);
