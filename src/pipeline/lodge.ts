@@ -2,7 +2,7 @@ import type { Participant } from '../config/types.js';
 import type { LpcoView } from '../lpco/registry.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
-import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
+import type { DocumentFormat, IngestRequest, IngestResult, ReadDocument } from './ingest.js';
 import { type LpcoRegistryAccess, MEDIA_TYPES, readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
 
 export interface LodgeDeps {
@@ -10,6 +10,8 @@ export interface LodgeDeps {
   mappings: MappingCatalogue;
   validation: ValidationOptions;
   registry: LpcoRegistryAccess;
+  /** Gives back what a sender's declarations with this LRN reserved of their e-LPCOs. */
+  releaseCancelled: (sender: string, lrn: string) => Promise<void>;
 }
 
 /** A document as it arrives at one of the /v1 document routes. */
@@ -33,7 +35,24 @@ export const validationFor = (validation: ValidationOptions, sender: Participant
   sender.wcoNamespaces ? { ...validation, profile: sender.wcoNamespaces } : validation;
 
 export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read: () => readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), deps.registry) });
+  const read = () => releasingOnCancellation(deps, l.sender, readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), deps.registry));
+  return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read });
+}
+
+/** DMS TypeCode of a cancellation (FunctionCode 13): it names the declaration it cancels by its LRN. */
+const CANCELLATION = 'INV';
+
+/** A cancellation, once accepted, gives back what the declaration it cancels reserved of its e-LPCOs. */
+function releasingOnCancellation(deps: LodgeDeps, sender: Participant, read: ReadDocument): ReadDocument {
+  const lrn = read.messageId;
+  if (read.facts.typeCode !== CANCELLATION || !lrn) return read;
+  return {
+    ...read,
+    beforeStore: async (exchangeId) => {
+      await deps.releaseCancelled(sender.id, lrn);
+      return (await read.beforeStore?.(exchangeId)) ?? {};
+    },
+  };
 }
 
 /** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */

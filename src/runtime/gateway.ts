@@ -29,7 +29,7 @@ import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
-import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { countExchangesByStatus, declarationsWithMessageId, type Store, unfinishedDeliveries } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
@@ -122,7 +122,10 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
-  const lodgeDeps = { ingest, mappings, validation, registry };
+  const releaseCancelled = async (sender: string, lrn: string) => {
+    for (const id of await declarationsWithMessageId(store, sender, lrn)) await registry.release(id);
+  };
+  const lodgeDeps = { ingest, mappings, validation, registry, releaseCancelled };
 
   let app: FastifyInstance | undefined;
   if (roles.api) {

@@ -54,6 +54,12 @@ export function findExchange(store: Store, id: string): Promise<ExchangeRow | un
   return store.db.selectFrom('exchanges').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A sender's declarations that carry this message id (a DMS LRN): what a cancellation cancels. */
+export async function declarationsWithMessageId(store: Store, sender: string, messageId: string): Promise<string[]> {
+  const rows = await store.db.selectFrom('exchanges').select('id').where('sender', '=', sender).where('message_id', '=', messageId).where('kind', '=', 'declaration').execute();
+  return rows.map((r) => r.id);
+}
+
 export function findByIdempotencyKey(store: Store, sender: string, key: string): Promise<ExchangeRow | undefined> {
   return store.db.selectFrom('exchanges').selectAll().where('sender', '=', sender).where('idempotency_key', '=', key).executeTakeFirst();
 }

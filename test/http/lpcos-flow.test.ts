@@ -67,6 +67,24 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     expect(exchange.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['lpco', 'original']));
   });
 
+  it("reserves a declaration's quantities against its licences, and gives them back when it is cancelled", async () => {
+    // TT_EX004a (exporter GB896458895015, LRN TTEX004a_1010WE) writes off 102 KGM of dual-use licence
+    // X002 GBSIEXYK3ZZZPADR-0002 and 5 + 5 KGM of 9104 GBSIEXYK3ZZZ-0001.
+    const licence = (documentCode: string, number: string, quantity: string, hsCode: string) =>
+      sampleLpco({ documentCode, number, holder: { id: 'GB896458895015', name: 'Exporter' }, validUntil: '2027-12-31', lines: [{ sequence: '1', description: 'Controlled goods', hsCode, quantity, unit: 'KGM', origin: 'GB' }] });
+    // The sandbox has no export-control agency: one of its agencies issues the licences here.
+    const dualUse = ((await (await lodge('/v1/lpcos', 'pga-health', JSON.stringify(licence('X002', 'GBSIEXYK3ZZZPADR-0002', '1000.000', '930591')))).json()) as { lpcoId: string }).lpcoId;
+    expect((await lodge('/v1/lpcos', 'pga-health', JSON.stringify(licence('9104', 'GBSIEXYK3ZZZ-0001', '100.000', '930190')))).status).toBe(202);
+    const remaining = async () => ((await (await fetch(`${t.url}/v1/lpcos/${dualUse}`, { headers: as('customs') })).json()) as { lines: Array<{ remaining: string }> }).lines[0]?.remaining;
+
+    expect((await lodge('/v1/declarations', 'trader-demo', sample('export/TT_EX004a__TT_EX004a.xml'), 'application/xml')).status).toBe(202);
+    expect(await remaining()).toBe('898.000');
+
+    const cancellation = sample('cancellation/TT_EX010a__TT_EX010a_Cancellation.xml').toString('utf8').replace(/<FunctionalReferenceID>[^<]*</, '<FunctionalReferenceID>TTEX004a_1010WE<');
+    expect((await lodge('/v1/declarations', 'trader-demo', cancellation, 'application/xml')).status).toBe(202);
+    expect(await remaining()).toBe('1000.000');
+  });
+
   it('does not take licences from traders', async () => {
     const res = await lodge('/v1/lpcos', 'trader-demo', JSON.stringify(sampleLpco({ number: 'SELF-ISSUED-1' })));
     expect(res.status).toBe(422);
