@@ -18,7 +18,6 @@ import { createReservationQueue } from '../src/lpco/write-off-queue.js';
 import { openDatabase, type DatabaseKind } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { createTestDatabase, databaseKinds } from '../test/support/databases.js';
-import { backendsGone } from '../test/lpco/pg-backends.js';
 import { duringValidity, HOLDER, PLANT_AUTHORITY, sampleLpco } from '../test/lpco/sample.js';
 
 const WRITE_OFFS = Number(process.argv[2] ?? 5_000);
@@ -95,7 +94,6 @@ async function run(kind: DatabaseKind): Promise<void> {
     }
   } finally {
     await db.destroy();
-    if (kind === 'postgres') await backendsGone(database.target.location);
     await database.drop();
   }
 }

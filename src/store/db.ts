@@ -20,7 +20,11 @@ export function databaseTarget(databaseUrl: string | undefined, sqlitePath: stri
 
 export function openDatabase<T>(target: DatabaseTarget): Kysely<T> {
   if (target.kind === 'postgres') {
-    return new Kysely<T>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.location, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    // An idle connection the server closes (a restart, a failover, an administrator) is dropped
+    // from the pool and the next query opens a new one; without a listener pg would crash the process.
+    pool.on('error', () => {});
+    return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
   const sqlite = new SQLite(target.location);

@@ -4,13 +4,10 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
 import { lpcoMigrations } from '../../src/lpco/tables.js';
 import { createTestDatabase } from '../support/databases.js';
-import { backendsGone } from './pg-backends.js';
 
 export interface LpcoTestDb {
   db: LpcoDb;
   kind: DatabaseKind;
-  /** SQLite file or PostgreSQL URL. */
-  location: string;
 }
 
 /** A fresh, migrated database of `kind` for the suite that calls it; dropped after the suite. */
@@ -20,13 +17,11 @@ export function useLpcoDatabase(kind: DatabaseKind): LpcoTestDb {
   beforeAll(async () => {
     const test = await createTestDatabase(kind);
     drop = test.drop;
-    handle.location = test.target.location;
     handle.db = openDatabase(test.target);
     await migrateToLatest(handle.db, lpcoMigrations);
   });
   afterAll(async () => {
     await handle.db?.destroy();
-    if (kind === 'postgres') await backendsGone(handle.location);
     await drop?.();
   });
   return handle;

@@ -47,8 +47,17 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_PG_URL });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // pg's pool resolves end() before its sockets have closed: let them go before forcing the drop.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]?.n === '0') break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
