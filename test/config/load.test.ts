@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/var$/);
   });
 
+  it('accepts the production example as it stands (trust stores, mTLS, webhooks, namespaces, policies)', () => {
+    const config = loadConfig({ SWGATE_CONFIG: 'config/production.example.yaml' });
+    expect(config.sandbox).toBe(false);
+    expect(config.participants.find((p) => p.id === 'partner-fr')?.wcoNamespaces?.declaration).toBe('urn:partner:wco:declaration:2');
+    expect(config.agreements.find((a) => a.id === 'exports-to-fr')?.delivery).toMatchObject({ retry: 'never', attempts: 1 });
+  });
+
   it('takes PORT, HOST, SWGATE_DATA_DIR, REDIS_URL and DATABASE_URL from the environment', () => {
     const config = loadConfig({ PORT: '9090', HOST: '127.0.0.1', SWGATE_DATA_DIR: '/tmp/x', REDIS_URL: 'redis://10.0.0.1:6380', DATABASE_URL: 'postgres://db/swgate' });
     expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', dataDir: '/tmp/x', redisUrl: 'redis://10.0.0.1:6380', databaseUrl: 'postgres://db/swgate' });
