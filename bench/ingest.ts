@@ -5,6 +5,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteKeysWithPrefix } from './redis-keys.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -65,9 +66,10 @@ floor.kill();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
 const gatewayPort = 18_081;
+const redisPrefix = `swgate-bench-${process.pid}`;
 const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const gateway = fork('bin/swgate.js', ['start'], {
-  env: { ...process.env, PORT: String(gatewayPort), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: `swgate-bench-${process.pid}`, LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: String(gatewayPort), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
 await waitReady(gatewayUrl);
@@ -75,6 +77,7 @@ const gatewayFigures = await measure(gateway, gatewayUrl);
 gateway.kill('SIGTERM');
 await new Promise((r) => gateway.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
+await deleteKeysWithPrefix(redisPrefix);
 
 console.log(`ingest of a ${(body.length / 1024).toFixed(1)} KB WCO DM declaration, ${connections} connections, ${seconds} s, same run:`);
 console.log(line('floor (Fastify + fast-xml-parser)', floorFigures));

@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteKeysWithPrefix } from './redis-keys.js';
 
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const rate = Number(process.env.BENCH_SOAK_RATE ?? 50);
@@ -13,11 +14,12 @@ const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/imp
 const port = 18_083;
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'swgate-soak-'));
+const redisPrefix = `swgate-soak-${process.pid}`;
 
 const rssMb = (pid: number) => Math.round(Number((readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) ?? [])[1]) / 1024);
 
 const gateway = fork('bin/swgate.js', ['start'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: `swgate-soak-${process.pid}`, LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
 for (let i = 0; i < 300 && (await fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
@@ -43,6 +45,7 @@ const delivered = Number((metrics.match(/swgate_exchanges\{status="delivered"\} 
 gateway.kill('SIGTERM');
 await new Promise((r) => gateway.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
+await deleteKeysWithPrefix(redisPrefix);
 
 console.log(`soak: ${seconds} s at ${rate} declarations/s against swgate start; ${result.requests.total} sent, ${result.non2xx + result.errors} errors, ${delivered} delivered`);
 console.log(`RSS (s → MB): ${samples.map(([t, mb]) => `${t}:${mb}`).join(' ')}`);
