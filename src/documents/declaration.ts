@@ -48,7 +48,12 @@ export function readDeclaration(
 
 /** The facts of a declaration already read as WCO JSON (after validation, say): no second parse. */
 export function declarationFactsOf(json: WcoJsonObject, profile: NamespaceProfile = WCO_NAMESPACES): DeclarationFacts {
-  return factsOf(declarationElement(wcoJsonToTree(json, profileNamespaces(profile)), profile), profile.declaration);
+  return factsOf(declarationElement(wcoJsonAsTree(json, profile), profile), profile.declaration);
+}
+
+/** WCO JSON as the namespace-aware element tree that XML parses into, in the given profile. */
+export function wcoJsonAsTree(json: WcoJsonObject, profile: NamespaceProfile = WCO_NAMESPACES): XmlElement {
+  return wcoJsonToTree(json, profileNamespaces(profile));
 }
 
 /**

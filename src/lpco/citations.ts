@@ -3,9 +3,8 @@
  * TypeCode, ID and WriteOff/QuantityQuantity@unitCode at header, shipment and goods item
  * level, and the trader the cited LPCOs must be held by.
  */
-import { declarationElement, type DeclarationFormat, type NamespaceProfile, WCO_NAMESPACES } from '../documents/declaration.js';
-import { parseWcoJson } from '../documents/wco/json.js';
-import { wcoJsonToTree } from '../documents/wco/json-tree.js';
+import { declarationElement, type DeclarationFormat, type NamespaceProfile, WCO_NAMESPACES, wcoJsonAsTree } from '../documents/declaration.js';
+import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
 import { parseXml } from '../documents/xml/parse.js';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../documents/xml/tree.js';
 import type { CitationCheck, LpcoCitation } from './write-off.js';
@@ -31,9 +30,16 @@ export interface CitationOptions {
 
 /** Reads the citations of a declaration as POST /v1/declarations receives it (WCO DM XML or WCO JSON). */
 export function readCitations(body: Buffer | string, format: DeclarationFormat, options: CitationOptions = {}): CitationCheck {
+  return format === 'wco-xml' ? citationsOfTree(parseXml(body), options) : citationsOfWcoJson(parseWcoJson(body), options);
+}
+
+/** The citations of a declaration already read as WCO JSON (after validation, say): no second parse. */
+export function citationsOfWcoJson(json: WcoJsonObject, options: CitationOptions = {}): CitationCheck {
+  return citationsOfTree(wcoJsonAsTree(json, options.profile ?? WCO_NAMESPACES), options);
+}
+
+function citationsOfTree(root: XmlElement, options: CitationOptions): CitationCheck {
   const profile = options.profile ?? WCO_NAMESPACES;
-  // WCO JSON carries no namespaces: the MetaData root is in the metadata namespace, all else in the declaration's.
-  const root = format === 'wco-xml' ? parseXml(body) : wcoJsonToTree(parseWcoJson(body), (name, parentNs) => (name === 'MetaData' && parentNs === undefined ? profile.metadata : profile.declaration));
   const base = root.name === 'MetaData' ? '/MetaData/Declaration' : '/Declaration';
   return citationsOf(declarationElement(root, profile), profile.declaration, options.lpcoDocumentCodes ?? DEFAULT_LPCO_DOCUMENT_CODES, base);
 }

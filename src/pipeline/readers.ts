@@ -4,7 +4,7 @@ import { type Finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { validateDocument, type ValidationOptions } from '../validation/validate-document.js';
 import { parseXml } from '../documents/xml/parse.js';
-import { readCitations } from '../lpco/citations.js';
+import { citationsOfWcoJson } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
 import type { ReservationOutcome, ReservationRequest } from '../lpco/write-off.js';
@@ -24,7 +24,7 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
   if (!registry) return read;
   // The e-LPCOs it cites must exist, be valid, belong to this trader and cover the quantities:
   // reserved here, all or nothing, before anything is stored; released if it is not.
-  const citations = readCitations(body, format, options.profile ? { profile: options.profile } : {});
+  const citations = citationsOfWcoJson(wcoJson as WcoJsonObject, options.profile ? { profile: options.profile } : {});
   if (citations.citations.length === 0) return read;
   return {
     ...read,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCitations } from '../../src/lpco/citations.js';
+import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
+import type { WcoJsonObject } from '../../src/documents/wco/json.js';
+import { citationsOfWcoJson, readCitations } from '../../src/lpco/citations.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { reserveForDeclaration } from '../../src/lpco/write-off.js';
 import { databaseKinds } from '../support/databases.js';
@@ -76,5 +78,16 @@ describe.each(kinds)('a corpus declaration against the registry on %s', (kind) =
     expect(outcome.reservations.map((r) => `${r.documentCode} item ${r.goodsItem}: ${r.quantity} ${r.unit}`)).toEqual(['9104 item 1: 5.000 KGM', 'X002 item 2: 102.000 KGM', '9104 item 2: 5.000 KGM']);
     expect((await getLpco(t.db, siel, { now: duringValidity }))?.lines[0]?.remaining).toBe('10.000');
     expect((await getLpco(t.db, dualUse, { now: duringValidity }))?.lines[0]?.remaining).toBe('398.000');
+  });
+});
+
+describe('citationsOfWcoJson', () => {
+  it('reads from a declaration already converted to WCO JSON exactly what readCitations reads from its XML', () => {
+    for (const file of ['export/TT_EX004a__TT_EX004a.xml', 'import/TT_IM074a__TT_IM074a.xml', 'import/TT_IM036a__TT_IM036a.xml']) {
+      const xml = readFileSync(`test/fixtures/wco-dm/samples/customs-declarations/${file}`);
+      const fromJson = citationsOfWcoJson(wcoXmlToJson(xml).json as WcoJsonObject);
+      expect(fromJson).toEqual(readCitations(xml, 'wco-xml'));
+      expect(fromJson.citations.length).toBeGreaterThan(0);
+    }
   });
 });
