@@ -12,7 +12,7 @@ import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers } from './problem.js';
 import './request-context.js';
-import { type DocumentRouteDeps, documentRoutes } from './routes/declarations.js';
+import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import type { InboundResult } from '../../pipeline/inbound.js';
 import { acceptRawDocuments, bodyOf } from '../documents-in.js';
-import { acceptedBody } from './declarations.js';
+import { acceptedBody } from './documents.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
 export interface InboundRouteDeps {
