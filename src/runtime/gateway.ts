@@ -23,6 +23,7 @@ import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
 import { createProvenanceLog } from '../provenance/log.js';
 import { buildRecord } from '../provenance/record.js';
 import { type ProvenanceTables, provenanceMigrations } from '../provenance/store.js';
+import { ratePerSecondFor } from '../routing/agreements.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../routing/queues.js';
 import { post } from '../routing/transport.js';
 import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
@@ -170,7 +171,6 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
     const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
-    const rates = config.agreements.filter((a) => a.delivery.ratePerSecond !== undefined);
     workers = startDeliveryWorkers(
       destinations,
       async (job, attempt) => {
@@ -186,10 +186,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       {
         ...queueSettings,
         concurrency: 16,
-        ratePerSecondOf: (destination) => {
-          const limits = rates.filter((a) => a.destination === destination).map((a) => a.delivery.ratePerSecond as number);
-          return limits.length ? Math.min(...limits) : undefined;
-        },
+        ratePerSecondOf: (destination) => ratePerSecondFor(config.agreements, destination),
       },
     );
     workers.push(startWebhookWorker((id) => participants.get(id)?.webhook, queueSettings, now));

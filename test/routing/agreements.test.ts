@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import type { Participant } from '../../src/config/types.js';
+import type { Agreement, Participant } from '../../src/config/types.js';
 import type { DeclarationFacts } from '../../src/documents/declaration.js';
-import { agreementsFor, routeDocument } from '../../src/routing/agreements.js';
+import { agreementsFor, ratePerSecondFor, routeDocument } from '../../src/routing/agreements.js';
 
 const { agreements, participants } = loadConfig({});
 const trader = participants.find((p) => p.id === 'trader-demo') as Participant;
@@ -53,5 +53,22 @@ describe('routing declarations by the sandbox agreements', () => {
 
   it('shows a sender the agreements it may send under', () => {
     expect(agreementsFor(agreements, trader).map((a) => a.id)).toContain('declarations-to-customs');
+  });
+});
+
+describe('ratePerSecondFor', () => {
+  const limited = (id: string, destination: string, ratePerSecond?: number): Agreement => ({
+    id, description: id, when: {}, destination, format: 'wco-xml',
+    delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', ...(ratePerSecond ? { ratePerSecond } : {}) },
+  });
+
+  it('takes the strictest rate any agreement sets for the destination', () => {
+    const all = [limited('a', 'customs', 50), limited('b', 'customs'), limited('c', 'customs', 20), limited('d', 'pga-food', 5)];
+    expect(ratePerSecondFor(all, 'customs')).toBe(20);
+    expect(ratePerSecondFor(all, 'pga-food')).toBe(5);
+  });
+
+  it('sets none when no agreement to the destination does', () => {
+    expect(ratePerSecondFor([limited('a', 'customs'), limited('b', 'pga-food', 5)], 'customs')).toBeUndefined();
   });
 });
