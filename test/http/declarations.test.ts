@@ -12,7 +12,7 @@ interface ProblemBody {
 describe('POST /v1/declarations refuses what it cannot accept, and leaves nothing behind', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway('sqlite', { SWGATE_BODY_LIMIT: String(256 * 1024) });
+    t = await startTestGateway('sqlite', { SWGATE_BODY_LIMIT: String(256 * 1024), SWGATE_METRICS_PUBLIC: 'false' });
   });
   afterAll(async () => t?.stop());
 
@@ -85,6 +85,13 @@ describe('POST /v1/declarations refuses what it cannot accept, and leaves nothin
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+xml/);
     expect(await res.text()).toMatch(/<status>401<\/status>/);
+  });
+
+  it('keeps /metrics behind credentials when SWGATE_METRICS_PUBLIC is false', async () => {
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/swgate_http_requests_total/);
   });
 
   it('404 as problem+json for unknown paths', async () => {
