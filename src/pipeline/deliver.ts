@@ -8,6 +8,7 @@ import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { SigningKey } from '../trust/signing-key.js';
 import { type DeliveryWork, findDeliveryWork, findDocument, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
+import { WCO_JSON_DOCUMENT } from './ingest.js';
 import { renderFor } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/trust-store.js';
@@ -123,7 +124,9 @@ async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: Deliv
   const name = `to-${job.destination}`;
   const made = await findDocument(deps.store, job.exchangeId, name);
   if (made) return { body: made.content, mediaType: made.media_type };
-  const rendered = await renderFor(deps.mappings, work.document, work.delivery, { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces });
+  const keptWcoJson = work.delivery.mapping && work.document.media_type === 'application/xml' ? await findDocument(deps.store, job.exchangeId, WCO_JSON_DOCUMENT) : undefined;
+  const profiles = { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces };
+  const rendered = await renderFor(deps.mappings, work.document, work.delivery, profiles, keptWcoJson?.content);
   const at = deps.now();
   const sealed = deps.keys
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)

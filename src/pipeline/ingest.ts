@@ -11,6 +11,9 @@ import { deleteExchange, findByIdempotencyKey, insertAcceptedExchange, newId, ty
 import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
+
+/** The stored WCO JSON form of an XML original. */
+export const WCO_JSON_DOCUMENT = 'wco-json';
 export type DocumentKind = 'declaration' | 'consignment' | 'lpco' | 'lpco-status';
 
 export interface IngestDeps {
@@ -28,6 +31,8 @@ export interface ReadDocument {
   findings: Finding[];
   /** The document routed and delivered: the received bytes, or what was made of them. */
   document: { content: string; mediaType: string; format?: string };
+  /** The WCO JSON form of an XML declaration, as validation made it: kept so mappings need not parse the XML again. */
+  wcoJson?: string;
   messageId?: string | null;
   /** How the routed document was made from what was received, when a mapping made it. */
   mappedBy?: { mapping: string; specSha256: string };
@@ -120,6 +125,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       exchange,
       documents: [
         document('original', routed.content, routed.mediaType, routed.sha256),
+        ...(read.wcoJson ? [document(WCO_JSON_DOCUMENT, read.wcoJson, 'application/json', sha256Hex(read.wcoJson))] : []),
         ...(req.receivedAs ? [document(req.receivedAs, req.body.toString('utf8'), req.mediaType, receivedSha256)] : []),
       ],
       deliveries: agreements.map((a) => ({

@@ -20,7 +20,13 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
   const { findings, wcoJson } = validateDocument(body, format, options);
   refuseErrors(findings, wcoJson);
   const facts = declarationFactsOf(wcoJson as WcoJsonObject, options.profile);
-  const read: ReadDocument = { facts, findings, document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] }, messageId: facts.lrn };
+  const read: ReadDocument = {
+    facts,
+    findings,
+    document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] },
+    messageId: facts.lrn,
+    ...(format === 'wco-xml' ? { wcoJson: JSON.stringify(wcoJson) } : {}),
+  };
   if (!registry) return read;
   // The e-LPCOs it cites must exist, be valid, belong to this trader and cover the quantities:
   // reserved here, all or nothing, before anything is stored; released if it is not.

@@ -30,6 +30,8 @@ export async function renderFor(
   delivery: Pick<DeliveryRow, 'destination' | 'format' | 'mapping'>,
   /** The WCO DM namespaces the original came in (the sender's) and those XML is written in for the destination. */
   profiles: { source?: NamespaceProfile | undefined; target?: NamespaceProfile | undefined } = {},
+  /** The original's WCO JSON form when ingest kept it (XML originals): spares parsing the XML again. */
+  storedWcoJson?: string,
 ): Promise<Rendered> {
   const source = profiles.source ?? WCO_NAMESPACES;
   const target = profiles.target ?? WCO_NAMESPACES;
@@ -38,7 +40,8 @@ export async function renderFor(
   if (delivery.mapping) {
     // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
     const wcoInput = mappings.get(delivery.mapping)?.from === 'wco-json';
-    const input = !wcoInput ? original.content : originalIsXml ? asWcoJson(original.content, source) : parseWcoJson(original.content);
+    const wcoJson = () => (storedWcoJson !== undefined ? (JSON.parse(storedWcoJson) as WcoJsonObject) : originalIsXml ? asWcoJson(original.content, source) : parseWcoJson(original.content));
+    const input = wcoInput ? wcoJson() : original.content;
     const mapped = await mappings.apply(delivery.mapping, input);
     const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target) : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;

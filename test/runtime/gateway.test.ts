@@ -59,6 +59,9 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const jws = await (await fetch(`${t.url}${sent('to-pga-wildlife')?.href}`, { headers: asTrader })).text();
     expect(JSON.stringify(jwsPayload(jws))).toContain('C400');
     const mapped = sent('to-pga-wildlife');
+    // Ingest keeps the WCO JSON form validation made of the XML, so mappings need not parse the XML again.
+    const kept = await (await fetch(`${t.url}${sent('wco-json')?.href}`, { headers: asTrader })).json();
+    expect(kept).toEqual(wcoXmlToJson(body).json);
     const events = exchange.timeline.map((e) => e.event);
     expect(events.slice(0, 3)).toEqual(['received', 'validated', 'routed']);
     expect(events.at(-1)).toBe('delivered');
