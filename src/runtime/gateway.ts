@@ -34,6 +34,7 @@ import { countExchangesByStatus, declarationsWithMessageId, type Store, unfinish
 import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
+import { within } from '../deadline.js';
 import { resolveRedis } from './redis.js';
 import { signReceipt } from '../trust/receipt.js';
 import { loadGatewayTrust } from './trust.js';
@@ -56,6 +57,9 @@ export interface Gateway {
   /** Stops taking work, lets in-flight requests and deliveries finish, then releases everything. */
   close(): Promise<void>;
 }
+
+/** How long shutdown waits for in-flight deliveries, then for in-flight requests. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** How often workers look for deliveries whose job was lost, and how long a delivery must be idle to count. */
 const SWEEP_EVERY_MS = 30_000;
@@ -206,8 +210,13 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     ...(sandbox ? { sandbox } : {}),
     async close() {
       clearInterval(sweeper);
-      await app?.close();
-      await stopWorkers(workers);
+      // Workers first, while the API still answers them (in `start`, their sandbox destinations
+      // live on it); then the API. Each gets a grace period, so shutdown always ends.
+      if (!(await within(stopWorkers(workers), SHUTDOWN_GRACE_MS))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'workers did not finish in time; closing anyway');
+      if (app && !(await within(app.close(), SHUTDOWN_GRACE_MS))) {
+        logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests did not finish in time; closing their connections');
+        app.server.closeAllConnections();
+      }
       await queues.close();
       await webhooks.close();
       await log.close();

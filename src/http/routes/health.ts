@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { within } from '../../deadline.js';
 
 export type ReadinessCheck = () => Promise<void>;
+
+const CHECK_MS = 2000;
 
 const checkSchema = { type: 'object', required: ['status'], properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } } } as const;
 
@@ -14,7 +17,7 @@ export function healthRoutes(app: FastifyInstance, deps: { checks: Record<string
       const entries = await Promise.all(
         Object.entries(deps.checks).map(async ([name, check]) => {
           try {
-            await withTimeout(check(), 2000);
+            if (!(await within(check(), CHECK_MS))) throw new Error(`no answer within ${CHECK_MS} ms`);
             return [name, 'ok'] as const;
           } catch (error) {
             return [name, `failing: ${(error as Error).message}`] as const;
@@ -25,9 +28,4 @@ export function healthRoutes(app: FastifyInstance, deps: { checks: Record<string
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(entries) });
     },
   );
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
