@@ -9,9 +9,9 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { RejectionError, finding } from '../../findings.js';
 import { decodeUtf8 } from '../utf8.js';
-import type { XmlAttribute, XmlElement } from './tree.js';
+import type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
 
-export type { XmlAttribute, XmlElement } from './tree.js';
+export type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
 export { attributeValue, childElements, childrenNamed, descendantsAt, firstChild, isElement, textOf } from './tree.js';
 
 export interface XmlLimits {
@@ -116,6 +116,10 @@ function buildTree(text: string, maxDepth: number, maxAttributes: number): XmlEl
     if (typeof parent.children[last] === 'string') parent.children[last] += t;
     else parent.children.push(t);
   };
+  parser.on('comment', () => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.hasComments = true;
+  });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
   parser.on('error', (err) => {
@@ -132,9 +136,10 @@ function buildTree(text: string, maxDepth: number, maxAttributes: number): XmlEl
 
 function elementOf(tag: SaxesTagNS, line: number): XmlElement {
   const attrs: XmlAttribute[] = [];
+  const namespaces: XmlNamespaceDeclaration[] = [];
   for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-    if (a.uri === XMLNS_URI) continue;
-    attrs.push({ ns: a.uri, name: a.local, prefix: a.prefix, value: a.value });
+    if (a.uri === XMLNS_URI) namespaces.push({ prefix: a.prefix === '' ? '' : a.local, uri: a.value });
+    else attrs.push({ ns: a.uri, name: a.local, prefix: a.prefix, value: a.value });
   }
-  return { ns: tag.uri, name: tag.local, prefix: tag.prefix, attrs, children: [], line };
+  return { ns: tag.uri, name: tag.local, prefix: tag.prefix, attrs, children: [], line, namespaces, hasComments: false };
 }
