@@ -56,6 +56,16 @@ export const configFileSchema = {
               intermediates: stringList,
               retired: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
               crls: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' }, url: { type: 'string' }, refreshSeconds: { type: 'integer', minimum: 1 } } } },
+              ocsp: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  url: { type: 'string', pattern: '^https?://.+' },
+                  timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
+                  cacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
+                  certIdHash: { enum: ['sha1', 'sha256'] },
+                },
+              },
               unknownRevocation: { enum: ['fail-closed', 'allow-unknown'] },
             },
           },

@@ -25,7 +25,7 @@ export interface Participant {
   webhook?: Webhook;
   /** The WCO DM namespace URIs of the participant's own profile, when not the published DMS ones. */
   wcoNamespaces?: NamespaceProfile;
-  /** Whom the participant's signatures are trusted by (pinned certificates, CA anchors, CRLs); file paths relative to the config file. */
+  /** Whom the participant's signatures are trusted by (pinned certificates, CA anchors, CRLs, OCSP); file paths relative to the config file. */
   trust?: TrustStoreConfig;
 }
 

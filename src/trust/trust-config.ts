@@ -14,6 +14,11 @@
  *       - file: certs/partner-xb/issuing-ca.crl.pem
  *       - url: http://pki.partner-xb.example/issuing.crl
  *         refreshSeconds: 3600
+ *     ocsp:                                      # optional; url unset: the certificate's AIA OCSP URL
+ *       url: http://ocsp.partner-xb.example/
+ *       timeoutMs: 5000
+ *       cacheSeconds: 300                        # good answers reused until min(nextUpdate, this)
+ *       certIdHash: sha1                         # or sha256, as the responder requires
  *     unknownRevocation: fail-closed             # or allow-unknown (recorded per decision)
  */
 import { X509Certificate } from 'node:crypto';
@@ -21,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { CrlCache, type CrlSource } from './crl.js';
+import { OcspClient, type OcspSettings } from './ocsp.js';
 import type { SandboxPki } from './pki.js';
 import type { TrustStore, UnknownRevocationPolicy } from './trust-store.js';
 
@@ -30,6 +36,7 @@ export interface TrustStoreConfig {
   intermediates?: string[];
   retired?: string[];
   crls?: CrlSource[];
+  ocsp?: OcspSettings;
   unknownRevocation?: UnknownRevocationPolicy;
 }
 
@@ -57,6 +64,7 @@ export function loadTrustStore(participantId: string, config: TrustStoreConfig, 
     intermediates: readCertificates(config.intermediates, baseDir),
     retiredFingerprints: (config.retired ?? []).map((fingerprint) => fingerprint.replaceAll(':', '').toLowerCase()),
     crls: crls.length > 0 ? new CrlCache(crls, clock) : undefined,
+    ocsp: config.ocsp ? new OcspClient(config.ocsp, clock) : undefined,
     unknownRevocation: config.unknownRevocation ?? 'fail-closed',
     clock,
   };

@@ -7,7 +7,8 @@ import { X509Certificate } from 'node:crypto';
 import { finding, RejectionError } from '../findings.js';
 import { systemClock, type Clock } from './clock.js';
 import { fingerprintSha256, readCertificateDetails } from './certificate-details.js';
-import type { CrlCache } from './crl.js';
+import type { CrlCache, RevocationStatus } from './crl.js';
+import type { OcspClient } from './ocsp.js';
 
 export interface PinnedCertificate {
   certificate: X509Certificate;
@@ -26,11 +27,25 @@ export interface TrustStore {
   /** SHA-256 fingerprints (hex) of certificates that must never be accepted again. */
   retiredFingerprints: string[];
   crls?: CrlCache;
+  /** OCSP where configured; with CRLs too, revoked by either is revoked. */
+  ocsp?: OcspClient;
   unknownRevocation: UnknownRevocationPolicy;
   clock?: Clock;
 }
 
 export type RevocationOutcome = 'good' | 'unknown-allowed-by-policy' | 'pinned-not-checked';
+
+/** What one method said about one certificate of the chain: the record behind `revocation`. */
+export interface RevocationCheck {
+  /** Hex, as node prints it. */
+  serialNumber: string;
+  method: 'crl' | 'ocsp';
+  status: RevocationStatus;
+  /** The OCSP responder asked. */
+  url?: string;
+  /** Why the status is unknown; an OCSP answer reused from the cache says so. */
+  detail?: string;
+}
 
 export interface TrustDecision {
   participantId: string;
@@ -40,6 +55,8 @@ export interface TrustDecision {
   /** Leaf first, anchor last. */
   chainFingerprints: string[];
   revocation: RevocationOutcome;
+  /** Per certificate below the anchor and per configured method (empty when pinned). */
+  revocationChecks: RevocationCheck[];
 }
 
 const MAX_CERTIFICATE_BYTES = 16 * 1024;
@@ -132,20 +149,44 @@ function checkBoundToParticipant(certificate: X509Certificate, participantId: st
   }
 }
 
-async function checkRevocation(chain: X509Certificate[], store: TrustStore): Promise<RevocationOutcome> {
+/** Every configured method for one certificate; an unconfigured method is not asked. */
+async function revocationChecks(certificate: X509Certificate, issuer: X509Certificate, store: TrustStore): Promise<RevocationCheck[]> {
+  const serialNumber = certificate.serialNumber;
+  const [crl, ocsp] = await Promise.all([
+    store.crls?.status(certificate, issuer),
+    store.ocsp?.status(certificate, issuer),
+  ]);
+  const checks: RevocationCheck[] = [];
+  if (crl !== undefined) checks.push({ serialNumber, method: 'crl', status: crl, ...(crl === 'unknown' ? { detail: 'no current CRL signed by the issuer' } : {}) });
+  if (ocsp !== undefined) {
+    const detail = ocsp.cached ? [ocsp.detail, 'cached answer'].filter(Boolean).join('; ') : ocsp.detail;
+    checks.push({ serialNumber, method: 'ocsp', status: ocsp.status, url: ocsp.url, ...(detail ? { detail } : {}) });
+  }
+  return checks;
+}
+
+/**
+ * Each certificate below the anchor: revoked by any configured method is revoked; otherwise a
+ * good answer from any method is good; otherwise (nothing configured, or every method unknown)
+ * the store's policy decides, and the decision says so.
+ */
+async function checkRevocation(chain: X509Certificate[], store: TrustStore): Promise<{ outcome: RevocationOutcome; checks: RevocationCheck[] }> {
   let outcome: RevocationOutcome = 'good';
+  const all: RevocationCheck[] = [];
   for (let index = 0; index + 1 < chain.length; index++) {
     const certificate = chain[index]!;
-    const status = store.crls ? await store.crls.status(certificate, chain[index + 1]!) : 'unknown';
-    if (status === 'revoked') throw untrusted('trust.certificate-revoked', `certificate serial ${certificate.serialNumber} is revoked`);
-    if (status === 'unknown') {
-      if (store.unknownRevocation !== 'allow-unknown') {
-        throw untrusted('trust.revocation-unknown', `revocation status of serial ${certificate.serialNumber} is unknown (no current CRL)`);
-      }
-      outcome = 'unknown-allowed-by-policy';
+    const checks = await revocationChecks(certificate, chain[index + 1]!, store);
+    all.push(...checks);
+    const revoked = checks.find((check) => check.status === 'revoked');
+    if (revoked) throw untrusted('trust.certificate-revoked', `certificate serial ${certificate.serialNumber} is revoked (${revoked.method})`);
+    if (checks.some((check) => check.status === 'good')) continue;
+    if (store.unknownRevocation !== 'allow-unknown') {
+      const why = checks.length === 0 ? 'no CRL or OCSP configured' : checks.map((check) => `${check.method}: ${check.detail ?? 'unknown'}`).join('; ');
+      throw untrusted('trust.revocation-unknown', `revocation status of serial ${certificate.serialNumber} is unknown (${why})`);
     }
+    outcome = 'unknown-allowed-by-policy';
   }
-  return outcome;
+  return { outcome, checks: all };
 }
 
 /** May `certificate` sign for `store.participantId` now? Throws RejectionError(401) if not. */
@@ -163,10 +204,10 @@ export async function decideTrust(store: TrustStore, certificate: X509Certificat
       throw untrusted('trust.certificate-retired', `pinned certificate ${fingerprint} is outside its rollover window`);
     }
     // Pinning is the participant's explicit statement; it is withdrawn by retiring, not by CRL.
-    return { ...base, matchedBy: 'pinned', chainFingerprints: [fingerprint], revocation: 'pinned-not-checked' };
+    return { ...base, matchedBy: 'pinned', chainFingerprints: [fingerprint], revocation: 'pinned-not-checked', revocationChecks: [] };
   }
   const chain = buildChain(certificate, store, now);
   checkBoundToParticipant(certificate, store.participantId);
   const revocation = await checkRevocation(chain, store);
-  return { ...base, matchedBy: 'anchor', chainFingerprints: chain.map(fingerprintSha256), revocation };
+  return { ...base, matchedBy: 'anchor', chainFingerprints: chain.map(fingerprintSha256), revocation: revocation.outcome, revocationChecks: revocation.checks };
 }

@@ -63,6 +63,7 @@ describe('accepted', () => {
     const decision = await decideTrust(store(), t.key(PARTNER).certificate);
     expect(decision).toMatchObject({ matchedBy: 'anchor', revocation: 'good', participantId: PARTNER });
     expect(decision.chainFingerprints).toEqual([fingerprintSha256(t.key(PARTNER).certificate), fingerprintSha256(caCertificate)]);
+    expect(decision.revocationChecks).toEqual([{ serialNumber: t.key(PARTNER).certificate.serialNumber, method: 'crl', status: 'good' }]);
   });
 
   it('a chain through a proper intermediate CA is accepted', async () => {
@@ -90,14 +91,18 @@ describe('refused', () => {
 
   it('revocation unknown fails closed, unless the policy allows it, and the choice is recorded', async () => {
     await expectRefused(decideTrust(store({ crls: undefined }), t.key(PARTNER).certificate), 'trust.revocation-unknown');
+    await expect(decideTrust(store({ crls: undefined }), t.key(PARTNER).certificate)).rejects.toThrow(/no CRL or OCSP configured/);
     const decision = await decideTrust(store({ crls: undefined, unknownRevocation: 'allow-unknown' }), t.key(PARTNER).certificate);
     expect(decision.revocation).toBe('unknown-allowed-by-policy');
+    expect(decision.revocationChecks).toEqual([]);
   });
 
   it('a CRL signed by another key is ignored (status unknown)', async () => {
     const impostor: Issuer = { commonName: CA_COMMON_NAME, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey };
     const crls = new CrlCache([{ file: await writeCrl(impostor, []) }]);
     await expectRefused(decideTrust(store({ crls }), t.key(PARTNER).certificate), 'trust.revocation-unknown');
+    const allowed = await decideTrust(store({ crls, unknownRevocation: 'allow-unknown' }), t.key(PARTNER).certificate);
+    expect(allowed.revocationChecks).toMatchObject([{ method: 'crl', status: 'unknown', detail: 'no current CRL signed by the issuer' }]);
   });
 
   it('intermediate without the CA flag', async () => {

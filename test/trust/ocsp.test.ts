@@ -1,0 +1,309 @@
+/**
+ * OCSP against a real, independent responder (`openssl ocsp` on loopback HTTP): good, revoked,
+ * unknown (fail closed, or allowed by policy and recorded), responder down, answers signed by
+ * the wrong key, stale answers, replayed answers, the cache, delegated responders, AIA URLs,
+ * and OCSP together with CRLs.
+ */
+import { generateKeyPairSync, randomInt, type X509Certificate } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+import { RejectionError } from '../../src/findings.js';
+import { issueCrl, type Issuer } from '../../src/trust/certificate-builder.js';
+import { CrlCache } from '../../src/trust/crl.js';
+import { OcspClient, ocspUrlOf, type OcspSettings } from '../../src/trust/ocsp.js';
+import { CA_COMMON_NAME } from '../../src/trust/pki.js';
+import { loadTrustStore } from '../../src/trust/trust-config.js';
+import { decideTrust, type TrustStore } from '../../src/trust/trust-store.js';
+import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
+import { createTestPki, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from './support.js';
+
+let t: TestPki;
+let work: string;
+let good: X509Certificate;
+let revoked: X509Certificate;
+let notInIndex: X509Certificate;
+let responder: OcspResponder;
+const started: OcspResponder[] = [];
+const servers: Server[] = [];
+
+async function responderWith(options: Partial<ResponderOptions> = {}): Promise<OcspResponder> {
+  const running = await startOcspResponder({
+    dir: work,
+    caCertificate: t.pki.ca.certificate,
+    signerKey: t.pki.ca.privateKey,
+    entries: [{ certificate: good }, { certificate: revoked, revokedAt: new Date(Date.now() - HOUR_MS) }],
+    ...options,
+  });
+  started.push(running);
+  return running;
+}
+
+async function leaf(): Promise<X509Certificate> {
+  return (await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined })).certificate;
+}
+
+beforeAll(async () => {
+  t = await createTestPki();
+  work = mkdtempSync(join(tmpdir(), 'swgate-ocsp-'));
+  [good, revoked, notInIndex] = await Promise.all([leaf(), leaf(), leaf()]);
+  responder = await responderWith();
+});
+
+afterAll(async () => {
+  await Promise.all(started.map((running) => running.stop()));
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+/** The sandbox store with OCSP instead of its CRL (unless overridden). */
+function store(settings: OcspSettings, overrides: Partial<TrustStore> = {}): TrustStore {
+  const clock = overrides.clock;
+  return { ...t.store(PARTNER), crls: undefined, ocsp: new OcspClient(settings, clock), ...overrides };
+}
+
+async function refusal(decision: Promise<unknown>, code: string): Promise<RejectionError> {
+  const error = await decision.then(() => undefined, (caught: unknown) => caught);
+  expect(error, `expected refusal ${code}`).toBeInstanceOf(RejectionError);
+  expect((error as RejectionError).findings[0]?.code, (error as Error).message).toBe(code);
+  expect((error as RejectionError).status).toBe(401);
+  return error as RejectionError;
+}
+
+/** An HTTP server that answers every POST with `answer(requestBody)`. */
+async function fakeServer(answer: (body: Buffer) => Promise<{ status: number; body: Uint8Array }>): Promise<string> {
+  const server = createServer((incoming, response) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      answer(Buffer.concat(chunks)).then(
+        ({ status, body }) => response.writeHead(status, { 'content-type': 'application/ocsp-response' }).end(body),
+        () => response.writeHead(500).end(),
+      );
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+describe('OCSP answers from openssl ocsp', () => {
+  it('good: accepted, and the decision records that OCSP said so', async () => {
+    const decision = await decideTrust(store({ url: responder.url }), good);
+    expect(decision.revocation).toBe('good');
+    expect(decision.revocationChecks).toEqual([{ serialNumber: good.serialNumber, method: 'ocsp', status: 'good', url: responder.url }]);
+  });
+
+  it('good with a SHA-256 CertID as well', async () => {
+    expect((await decideTrust(store({ url: responder.url, certIdHash: 'sha256' }), good)).revocation).toBe('good');
+  });
+
+  it('revoked: refused like a CRL revocation', async () => {
+    const error = await refusal(decideTrust(store({ url: responder.url }), revoked), 'trust.certificate-revoked');
+    expect(error.message).toMatch(/\(ocsp\)/);
+  });
+
+  it('unknown (not in the index) fails closed; allowed by policy it passes and the decision says so', async () => {
+    const error = await refusal(decideTrust(store({ url: responder.url }), notInIndex), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/does not know the certificate/);
+    const decision = await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), notInIndex);
+    expect(decision.revocation).toBe('unknown-allowed-by-policy');
+    expect(decision.revocationChecks).toMatchObject([{ method: 'ocsp', status: 'unknown', detail: 'the responder does not know the certificate' }]);
+  });
+
+  it('responder down fails closed', async () => {
+    const down = await responderWith();
+    await down.stop();
+    const error = await refusal(decideTrust(store({ url: down.url, timeoutMs: 2000 }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/unreachable/);
+  });
+
+  it('no URL configured and none in the certificate fails closed', async () => {
+    const error = await refusal(decideTrust(store({}), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/no OCSP URL/);
+  });
+
+  it('an answer signed by an unrelated key is refused, whether it calls itself the CA or not', async () => {
+    const caExtensions = ['basicConstraints = critical, CA:TRUE', 'keyUsage = keyCertSign, cRLSign'];
+    const sameName = issueWithOpenssl({ dir: work, name: 'impostor-ca', commonName: CA_COMMON_NAME, extensions: caExtensions });
+    const otherName = issueWithOpenssl({ dir: work, name: 'unrelated-ca', commonName: 'unrelated OCSP responder', extensions: [...caExtensions, 'extendedKeyUsage = OCSPSigning'] });
+    for (const [signer, reason] of [
+      [sameName, /signature does not verify/],
+      [otherName, /not issued by the certificate's CA/],
+    ] as const) {
+      const impostor = await responderWith({ signerCertificate: signer.certificatePath, signerKey: signer.privateKeyPath });
+      expect((await refusal(decideTrust(store({ url: impostor.url }), good), 'trust.revocation-unknown')).message).toMatch(reason);
+      // Nor when it says revoked: an unauthenticated answer is no answer.
+      await refusal(decideTrust(store({ url: impostor.url }), revoked), 'trust.revocation-unknown');
+    }
+  });
+
+  it('a delegated responder needs id-kp-OCSPSigning from the same CA', async () => {
+    const caKey = { issuerCertificate: t.pki.ca.certificate, issuerKey: t.pki.ca.privateKey };
+    const delegated = issueWithOpenssl({ dir: work, name: 'delegated', commonName: 'swgate OCSP responder', ...caKey, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
+    const withDelegate = await responderWith({ signerCertificate: delegated.certificatePath, signerKey: delegated.privateKeyPath });
+    expect((await decideTrust(store({ url: withDelegate.url }), good)).revocation).toBe('good');
+    await refusal(decideTrust(store({ url: withDelegate.url }), revoked), 'trust.certificate-revoked');
+
+    const noEku = issueWithOpenssl({ dir: work, name: 'no-eku', commonName: 'swgate OCSP responder', ...caKey, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature'] });
+    const withoutEku = await responderWith({ signerCertificate: noEku.certificatePath, signerKey: noEku.privateKeyPath });
+    expect((await refusal(decideTrust(store({ url: withoutEku.url }), good), 'trust.revocation-unknown')).message).toMatch(/lacks id-kp-OCSPSigning/);
+  });
+
+  it('a stale answer (clock past nextUpdate) is refused', async () => {
+    const later = () => new Date(Date.now() + 20 * 60_000);
+    const error = await refusal(decideTrust(store({ url: responder.url }, { clock: later }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/stale/);
+  });
+
+  it('a replayed answer (another request’s nonce) is refused', async () => {
+    let recorded: Uint8Array | undefined;
+    const replaying = await fakeServer(async (body) => {
+      if (!recorded) {
+        const forwarded = await request(responder.url, { method: 'POST', body, headers: { 'content-type': 'application/ocsp-request' } });
+        recorded = new Uint8Array(await forwarded.body.arrayBuffer());
+      }
+      return { status: 200, body: recorded };
+    });
+    expect((await decideTrust(store({ url: replaying }), good)).revocation).toBe('good');
+    const error = await refusal(decideTrust(store({ url: replaying }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/nonce does not match/);
+  });
+
+  it('malformed answers, HTTP errors and deeply nested DER are unknown, not crashes', async () => {
+    const nested = Buffer.concat([Buffer.alloc(40_000, Buffer.from([0x30, 0x80])), Buffer.alloc(40_000, 0)]);
+    for (const [status, body, reason] of [
+      [200, Buffer.from('not DER'), /malformed/],
+      [200, nested, /malformed/],
+      [500, Buffer.alloc(0), /HTTP 500/],
+      [200, Buffer.from([0x30, 0x03, 0x0a, 0x01, 0x03]), /tryLater/],
+    ] as const) {
+      const url = await fakeServer(async () => ({ status, body }));
+      expect((await refusal(decideTrust(store({ url }), good), 'trust.revocation-unknown')).message).toMatch(reason);
+    }
+  });
+});
+
+describe('cache', () => {
+  it('a good answer is reused within cacheSeconds after the responder stops, and not after', async () => {
+    const own = await responderWith();
+    let now = Date.now();
+    const clock = () => new Date(now);
+    const cached = store({ url: own.url, cacheSeconds: 60 }, { clock });
+    expect((await decideTrust(cached, good)).revocation).toBe('good');
+    expect(await own.requests(1)).toBe(1);
+    await own.stop();
+    now += 30_000;
+    const again = await decideTrust(cached, good);
+    expect(again.revocation).toBe('good');
+    expect(again.revocationChecks[0]?.detail).toBe('cached answer');
+    now += 31_000;
+    expect((await refusal(decideTrust(cached, good), 'trust.revocation-unknown')).message).toMatch(/unreachable/);
+  });
+
+  it('never past nextUpdate, however long cacheSeconds is', async () => {
+    const short = await responderWith({ nextUpdateMinutes: 1 });
+    let now = Date.now();
+    const cached = store({ url: short.url, cacheSeconds: 3600 }, { clock: () => new Date(now) });
+    expect((await decideTrust(cached, good)).revocation).toBe('good');
+    now += 90_000;
+    // Asked again (the cached answer expired at nextUpdate); the fresh answer is, on this clock, stale too.
+    await refusal(decideTrust(cached, good), 'trust.revocation-unknown');
+    expect(await short.requests(2)).toBe(2);
+  });
+
+  it('unknown answers are not cached', async () => {
+    const own = await responderWith();
+    const client = store({ url: own.url, cacheSeconds: 60 }, { unknownRevocation: 'allow-unknown' });
+    await decideTrust(client, notInIndex);
+    await decideTrust(client, notInIndex);
+    expect(await own.requests(2)).toBe(2);
+  });
+});
+
+describe('where the responder is', () => {
+  it("unset url: the certificate's AIA OCSP URL", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const withAia = issueWithOpenssl({
+      dir: work,
+      name: `aia-${randomInt(1e6)}`,
+      commonName: PARTNER,
+      issuerCertificate: t.pki.ca.certificate,
+      issuerKey: t.pki.ca.privateKey,
+      extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', `subjectAltName = DNS:${PARTNER}`, `authorityInfoAccess = OCSP;URI:${url}`],
+    });
+    expect(ocspUrlOf(withAia.certificate)).toBe(url);
+    expect(ocspUrlOf(good)).toBeUndefined();
+    const aia = await responderWith({ port, entries: [{ certificate: withAia.certificate }] });
+    const decision = await decideTrust(store({}), withAia.certificate);
+    expect(decision.revocationChecks).toEqual([{ serialNumber: withAia.certificate.serialNumber, method: 'ocsp', status: 'good', url }]);
+    expect(await aia.requests(1)).toBe(1);
+    // A configured url wins over the certificate's.
+    expect((await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), withAia.certificate)).revocationChecks[0]).toMatchObject({ url: responder.url, status: 'unknown' });
+  });
+});
+
+describe('OCSP and CRLs together', () => {
+  async function crlFile(issuer: Issuer, revokedSerials: number[]): Promise<string> {
+    const file = join(work, `crl-${randomInt(1e9)}.pem`);
+    writeFileSync(file, await issueCrl({ issuer, thisUpdate: new Date(Date.now() - HOUR_MS), nextUpdate: new Date(Date.now() + 24 * HOUR_MS), revokedSerialNumbers: revokedSerials }));
+    return file;
+  }
+  const serial = (certificate: X509Certificate) => Number.parseInt(certificate.serialNumber, 16);
+
+  it('revoked by either is revoked', async () => {
+    const crlGood = new CrlCache([{ file: await crlFile(t.ca, []) }]);
+    await refusal(decideTrust(store({ url: responder.url }, { crls: crlGood }), revoked), 'trust.certificate-revoked');
+    const crlRevokes = new CrlCache([{ file: await crlFile(t.ca, [serial(good)]) }]);
+    const error = await refusal(decideTrust(store({ url: responder.url }, { crls: crlRevokes }), good), 'trust.certificate-revoked');
+    expect(error.message).toMatch(/\(crl\)/);
+  });
+
+  it('good from one and unknown from the other is good, and both answers are recorded', async () => {
+    const impostor: Issuer = { commonName: CA_COMMON_NAME, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey };
+    const unusableCrl = new CrlCache([{ file: await crlFile(impostor, []) }]);
+    const decision = await decideTrust(store({ url: responder.url }, { crls: unusableCrl }), good);
+    expect(decision.revocation).toBe('good');
+    expect(decision.revocationChecks.map((check) => `${check.method}:${check.status}`)).toEqual(['crl:unknown', 'ocsp:good']);
+    const crlOnly = await decideTrust(store({ url: responder.url }, { crls: new CrlCache([{ file: t.pki.ca.crl }]) }), notInIndex);
+    expect(crlOnly.revocationChecks.map((check) => `${check.method}:${check.status}`)).toEqual(['crl:good', 'ocsp:unknown']);
+  });
+});
+
+describe('configuration', () => {
+  it('a trust store with ocsp settings gets an OCSP client; the YAML schema checks the settings', async () => {
+    const configured = loadTrustStore(PARTNER, { anchors: [t.pki.ca.certificate], ocsp: { url: responder.url, timeoutMs: 3000, cacheSeconds: 60 } }, work);
+    expect(configured.ocsp).toBeInstanceOf(OcspClient);
+    expect((await decideTrust(configured, good)).revocation).toBe('good');
+    expect(loadTrustStore(PARTNER, { anchors: [t.pki.ca.certificate] }, work).ocsp).toBeUndefined();
+
+    const file = join(work, 'config.yaml');
+    writeFileSync(file, `
+participants:
+  - id: partner-xb
+    kind: partner-customs
+    name: P
+    trust:
+      anchors: [ca.crt.pem]
+      ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false }
+agreements: []
+`);
+    let problems: string[] = [];
+    try {
+      loadConfig({ SWGATE_CONFIG: file });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems;
+    }
+    const text = problems.join('\n');
+    expect(text).toMatch(/trust\.ocsp must NOT have additional properties "nonce"/);
+    expect(text).toMatch(/trust\.ocsp\.url must match pattern/);
+    expect(text).toMatch(/trust\.ocsp\.timeoutMs must be >= 100/);
+    expect(text).toMatch(/trust\.ocsp\.certIdHash must be equal to one of the allowed values/);
+  });
+});
