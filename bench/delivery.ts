@@ -1,34 +1,47 @@
-// Deliveries per second of one worker process (load, POST to a simulated agency in another
-// process, check the receipt, settle the status, log the provenance record) against a no-op BullMQ worker draining the
-// same number of jobs in the same run: `npm run bench:delivery`. BENCH_JOBS (default 3000).
+// Deliveries per second of one worker process on the full path of a sandbox delivery — load,
+// map (or convert), seal in a signed envelope, POST to a simulated agency in another process,
+// verify its signed receipt against its trust store, settle the status, log the provenance
+// records — against no-op BullMQ workers draining the same number of jobs from the same
+// queues in the same run: `npm run bench:delivery`. BENCH_EXCHANGES (default 1500), each with
+// two deliveries: to customs (WCO XML in XML-DSig) and to the plant health agency (mapped JSON in JWS).
+// BENCH_PROFILE=file.cpuprofile writes a CPU profile of the worker process while it delivers.
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
+import { wcoXmlToJson } from '../src/documents/wco/codec.js';
 import { loadMappings } from '../src/mapping/catalogue.js';
 import { deliver } from '../src/pipeline/deliver.js';
+import { WCO_JSON_DOCUMENT } from '../src/pipeline/ingest.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routing/queues.js';
 import { post } from '../src/routing/transport.js';
 import { loadOrCreateLogKey } from '../src/provenance/checkpoint.js';
 import { createProvenanceLog } from '../src/provenance/log.js';
 import { buildRecord, type RecordInput } from '../src/provenance/record.js';
 import { type ProvenanceTables, provenanceMigrations } from '../src/provenance/store.js';
+import { loadGatewayTrust } from '../src/runtime/trust.js';
 import { openDatabase, tablesOf } from '../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../src/store/exchange-tables.js';
 import { insertAcceptedExchange, newId, type Store } from '../src/store/exchanges.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { sha256Hex } from '../src/hashing.js';
 
-const jobs = Number(process.env.BENCH_JOBS ?? 3000);
+const exchanges = Number(process.env.BENCH_EXCHANGES ?? 1500);
 const concurrency = 32;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `swgate-bench-delivery-${process.pid}`;
-const config = loadConfig({});
-const agreement = config.agreements.find((a) => a.destination === 'customs')!;
-const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml', 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
+const config = { ...loadConfig({}), certsDir: join(dir, 'certs') };
+const routes = ['declarations-to-customs', 'plant-health'].map((id) => config.agreements.find((a) => a.id === id)!);
+const destinations = routes.map((a) => a.destination);
+const jobs = exchanges * routes.length;
+// An aggregated supplementary declaration of live plants: customs takes it as WCO XML, the plant health agency its mapped JSON view.
+const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/IMY_Aggregated_Supplementary_Declaration__IMY_Aggregated_Supplementary_Declaration.xml', 'utf8');
+const wcoJson = JSON.stringify(wcoXmlToJson(body).json);
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
@@ -46,49 +59,67 @@ async function drain(run: (onDone: () => void) => Promise<() => Promise<void>>):
   return jobs / seconds;
 }
 
+function countEnded(workers: Worker[], onDone: () => void): void {
+  for (const w of workers) {
+    w.on('completed', onDone);
+    w.on('failed', (job, error) => {
+      console.error(`delivery ${job?.id} failed: ${error.message}`);
+      onDone();
+    });
+  }
+}
+
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+const trust = await loadGatewayTrust(config);
 
-// Baseline: the same number of jobs, carrying the same references, drained by a worker that does nothing.
-const noopQueue = new Queue('noop', { connection, prefix });
-await Promise.all(Array.from({ length: jobs }, (_, i) => noopQueue.add('deliver', { exchangeId: `x${i}`, destination: 'customs' }, { jobId: `x${i}.customs` })));
+// Baseline: the same number of jobs, carrying the same references, drained by workers that do nothing.
+const noopQueues = destinations.map((d) => new Queue(`noop-${d}`, { connection, prefix }));
+for (const [q, queue] of noopQueues.entries()) {
+  await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q] }, opts: { jobId: `x${i}.${destinations[q]}` } })));
+}
 const noopRate = await drain(async (onDone) => {
-  const worker = new Worker('noop', async () => {}, { connection, prefix, concurrency });
-  worker.on('completed', onDone);
-  return () => worker.close();
+  const workers = noopQueues.map((q) => new Worker(q.name, async () => {}, { connection, prefix, concurrency }));
+  countEnded(workers, onDone);
+  return () => stopWorkers(workers);
 });
-await noopQueue.obliterate({ force: true });
-await noopQueue.close();
+for (const q of noopQueues) {
+  await q.obliterate({ force: true });
+  await q.close();
+}
 
-// The real thing: exchanges stored once, jobs carrying references, deliveries over HTTP.
-const dir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
+// The real thing: exchanges stored once as ingest stores them, jobs carrying references, deliveries over HTTP.
 const db = openDatabase<ExchangeTables & ProvenanceTables>({ kind: 'sqlite', location: join(dir, 'bench.sqlite') });
 const store: Store = { db: tablesOf<ExchangeTables>(db), kind: 'sqlite' };
 await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations });
 const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: 'sqlite', signer: loadOrCreateLogKey(join(dir, 'log')), origin: 'bench/swgate', checkpointEvery: { entries: 1000, seconds: 60 } });
 const port = 18_082;
-const destination = fork('bench/destination-server.ts', [], { env: { ...process.env, PORT: String(port) }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const destination = fork('bench/destination-server.ts', [], { env: { ...process.env, PORT: String(port), CERTS_DIR: config.certsDir }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 await new Promise((r) => destination.once('message', r));
 
 const now = () => new Date();
 const ids: string[] = [];
-for (let i = 0; i < jobs; i++) {
+for (let i = 0; i < exchanges; i++) {
   const id = newId();
   ids.push(id);
   const at = now().toISOString();
   await insertAcceptedExchange(store, {
     exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(body), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at },
-    documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at }],
-    deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: agreement.id, format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+    documents: [
+      { exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at },
+      { exchange_id: id, name: WCO_JSON_DOCUMENT, media_type: 'application/json', sha256: sha256Hex(wcoJson), content: wcoJson, created_at: at },
+    ],
+    deliveries: routes.map((a) => ({ exchange_id: id, destination: a.destination, agreement_id: a.id, format: a.format, mapping: a.mapping ?? null, status: 'queued' as const, attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at })),
     events: [],
   });
 }
 const queues = new DeliveryQueues({ connection, prefix });
-await Promise.all(ids.map((exchangeId) => queues.enqueue({ exchangeId, destination: 'customs' }, agreement.delivery)));
+for (const a of routes) await Promise.all(ids.map((exchangeId) => queues.enqueue({ exchangeId, destination: a.destination }, a.delivery)));
 const rssBefore = rssMb();
 const deps = {
   store,
   mappings: await loadMappings(),
-  trustStoreOf: () => undefined,
+  keys: trust.keys!,
+  trustStoreOf: trust.storeOf,
   participants: new Map(config.participants.map((p) => [p.id, p])),
   agreements: new Map(config.agreements.map((a) => [a.id, a])),
   sandboxUrl: (id: string) => `http://127.0.0.1:${port}/sandbox/destinations/${id}/deliveries`,
@@ -97,22 +128,31 @@ const deps = {
   recordProvenance: (records: RecordInput[]) => log.append(records.map(buildRecord)),
   now,
 };
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const deliveryRate = await drain(async (onDone) => {
-  const workers = startDeliveryWorkers(['customs'], (job, attempt) => deliver(deps, job, attempt), { connection, prefix, concurrency, ratePerSecondOf: () => undefined });
-  for (const w of workers) w.on('completed', onDone);
+  const workers = startDeliveryWorkers(destinations, (job, attempt) => deliver(deps, job, attempt), { connection, prefix, concurrency, ratePerSecondOf: () => undefined });
+  countEnded(workers, onDone);
   return () => stopWorkers(workers);
 });
+if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
 const delivered = await store.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'acknowledged').executeTakeFirstOrThrow();
 
-console.log(`delivery of a ${(body.length / 1024).toFixed(1)} KB declaration to a simulated agency over HTTP, ${jobs} jobs, concurrency ${concurrency}, one worker process:`);
-console.log(`no-op BullMQ worker (same jobs)      ${noopRate.toFixed(0).padStart(6)} jobs/s`);
-console.log(`swgate delivery worker               ${deliveryRate.toFixed(0).padStart(6)} deliveries/s   (${Number(delivered.n)} acknowledged, RSS ${rssBefore} → ${rssMb()} MB)`);
+console.log(`${exchanges} declarations (${(body.length / 1024).toFixed(1)} KB) × ${destinations.join(' + ')} = ${jobs} deliveries, concurrency ${concurrency} per queue, one worker process; agencies in another process:`);
+console.log(`no-op BullMQ workers (same jobs)     ${noopRate.toFixed(0).padStart(6)} jobs/s`);
+console.log(`swgate delivery workers              ${deliveryRate.toFixed(0).padStart(6)} deliveries/s   (${Number(delivered.n)} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`);
 console.log(`ratio delivery/no-op: ${(deliveryRate / noopRate).toFixed(2)}`);
 
 await queues.close();
-const cleanup = new Queue('deliveries-customs', { connection, prefix });
-await cleanup.obliterate({ force: true });
-await cleanup.close();
+for (const d of destinations) {
+  const cleanup = new Queue(`deliveries-${d}`, { connection, prefix });
+  await cleanup.obliterate({ force: true });
+  await cleanup.close();
+}
 connection.disconnect();
 destination.kill();
 await log.close();
