@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../src/provenance/group-commit.js';
+import { groupCommit } from '../src/group-commit.js';
 
 describe('group commit', () => {
   it('puts calls that arrive while a commit runs into the next commit, in order', async () => {

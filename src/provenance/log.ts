@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { finding, RejectionError } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
 import { type Checkpoint, type LogSigner, signCheckpoint } from './checkpoint.js';
-import { groupCommit } from './group-commit.js';
+import { groupCommit } from '../group-commit.js';
 import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
 import { leafInput, type ProvenanceRecord } from './record.js';
 import type { ConsistencyProof, InclusionProof, LogEntry, ProvenanceReceipt } from './shapes.js';
