@@ -45,18 +45,21 @@ const wcoJson = JSON.stringify(wcoXmlToJson(body).json);
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
-async function drain(run: (onDone: () => void) => Promise<() => Promise<void>>): Promise<number> {
+/** Jobs per second, and this process's CPU milliseconds per job (steadier than rates when the machine is busy). */
+async function drain(run: (onDone: () => void) => Promise<() => Promise<void>>): Promise<{ rate: number; cpuMs: number }> {
   let done = 0;
   let finish!: () => void;
   const all = new Promise<void>((r) => (finish = r));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const stop = await run(() => {
     if (++done === jobs) finish();
   });
   await all;
   const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   await stop();
-  return jobs / seconds;
+  return { rate: jobs / seconds, cpuMs: (user + system) / 1000 / jobs };
 }
 
 function countEnded(workers: Worker[], onDone: () => void): void {
@@ -77,7 +80,7 @@ const noopQueues = destinations.map((d) => new Queue(`noop-${d}`, { connection, 
 for (const [q, queue] of noopQueues.entries()) {
   await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q] }, opts: { jobId: `x${i}.${destinations[q]}` } })));
 }
-const noopRate = await drain(async (onDone) => {
+const noop = await drain(async (onDone) => {
   const workers = noopQueues.map((q) => new Worker(q.name, async () => {}, { connection, prefix, concurrency }));
   countEnded(workers, onDone);
   return () => stopWorkers(workers);
@@ -134,7 +137,7 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
-const deliveryRate = await drain(async (onDone) => {
+const delivery = await drain(async (onDone) => {
   const workers = startDeliveryWorkers(destinations, (job, attempt) => deliver(deps, job, attempt), { connection, prefix, concurrency, ratePerSecondOf: () => undefined });
   countEnded(workers, onDone);
   return () => stopWorkers(workers);
@@ -143,9 +146,9 @@ if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await pr
 const delivered = await store.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'acknowledged').executeTakeFirstOrThrow();
 
 console.log(`${exchanges} declarations (${(body.length / 1024).toFixed(1)} KB) × ${destinations.join(' + ')} = ${jobs} deliveries, concurrency ${concurrency} per queue, one worker process; agencies in another process:`);
-console.log(`no-op BullMQ workers (same jobs)     ${noopRate.toFixed(0).padStart(6)} jobs/s`);
-console.log(`swgate delivery workers              ${deliveryRate.toFixed(0).padStart(6)} deliveries/s   (${Number(delivered.n)} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`);
-console.log(`ratio delivery/no-op: ${(deliveryRate / noopRate).toFixed(2)}`);
+console.log(`no-op BullMQ workers (same jobs)     ${noop.rate.toFixed(0).padStart(6)} jobs/s         CPU ${noop.cpuMs.toFixed(2)} ms/job`);
+console.log(`swgate delivery workers              ${delivery.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${delivery.cpuMs.toFixed(2)} ms/delivery   (${Number(delivered.n)} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`);
+console.log(`ratio delivery/no-op: ${(delivery.rate / noop.rate).toFixed(2)}; CPU per job no-op/delivery: ${(noop.cpuMs / delivery.cpuMs).toFixed(2)}`);
 
 await queues.close();
 for (const d of destinations) {

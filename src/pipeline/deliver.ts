@@ -7,9 +7,8 @@ import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { SigningKey } from '../trust/signing-key.js';
-import { type DeliveryWork, findDeliveryWork, findDocument, insertDocumentOnce, updateDelivery } from '../store/exchanges.js';
-import { WCO_JSON_DOCUMENT } from './ingest.js';
-import { renderFor } from './render.js';
+import { type DeliveryWork, findDeliveryWork, findFirstDocument, insertDocumentOnce, saveDeliveryChange } from '../store/exchanges.js';
+import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import { type Receipt, type ReceiptContext, takeReceipt } from './receipts.js';
@@ -39,7 +38,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   const { store } = deps;
   const work = await findDeliveryWork(store, job.exchangeId, job.destination);
   if (!work || FINAL_DELIVERY.has(work.delivery.status)) return;
-  const { delivery, scenario, document: original } = work;
+  const { delivery, scenario, original } = work;
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);
   const settle = (s: Settlement) =>
@@ -74,7 +73,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
   };
   sentSha256 = sha256Hex(message.body);
-  await updateDelivery(store.db, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
+  await saveDeliveryChange(store, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
   const receiptContext: ReceiptContext = {
     messageId: messageIdOf(job),
@@ -122,11 +121,12 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
  */
 async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<{ body: string; mediaType: string }> {
   const name = `to-${job.destination}`;
-  const made = await findDocument(deps.store, job.exchangeId, name);
-  if (made) return { body: made.content, mediaType: made.media_type };
-  const keptWcoJson = work.delivery.mapping && work.document.media_type === 'application/xml' ? await findDocument(deps.store, job.exchangeId, WCO_JSON_DOCUMENT) : undefined;
+  const sources = renderSourceNames(deps.mappings, work.delivery, work.original.media_type);
+  const found = await findFirstDocument(deps.store, job.exchangeId, [name, ...sources]);
+  if (!found) throw new Error(`exchange ${job.exchangeId} has lost its original document`);
+  if (found.name === name) return { body: found.content, mediaType: found.media_type };
   const profiles = { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces };
-  const rendered = await renderFor(deps.mappings, work.document, work.delivery, profiles, keptWcoJson?.content);
+  const rendered = await renderFor(deps.mappings, { original: work.original, name: found.name as (typeof sources)[number], content: found.content }, work.delivery, profiles);
   const at = deps.now();
   const sealed = deps.keys
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
@@ -138,7 +138,7 @@ async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: Deliv
   if (!stored) return outgoingDocument(deps, job, work, algorithm);
 
   const gateway = { participant: GATEWAY_AGENT };
-  const original = { contentSha256: work.document.sha256, name: 'original' };
+  const original = { contentSha256: work.original.sha256, name: 'original' };
   const renderedEntity = { contentSha256: rendered.sha256, name: sealed ? `${name}.payload` : name, mediaType: rendered.mediaType };
   await deps.recordProvenance([
     ...(rendered.derivedFrom ? [{ exchangeId: job.exchangeId, event: 'mapped' as const, time: at, destination: job.destination, entity: renderedEntity, used: [original], agent: gateway, derivedFrom: rendered.derivedFrom }] : []),

@@ -6,6 +6,7 @@ import { sha256Hex } from '../hashing.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ProvDerivation } from '../provenance/record.js';
 import type { DeliveryRow, DocumentRow } from '../store/exchange-tables.js';
+import { WCO_JSON_DOCUMENT } from './ingest.js';
 
 export interface Rendered {
   /** `original` when the destination takes the document as it came, else `to-<destination>`. */
@@ -21,37 +22,52 @@ const XML = 'application/xml';
 const JSON_TYPE = 'application/json';
 
 /**
+ * What a rendering starts from: the original's text, or — for a destination that takes WCO
+ * JSON — the WCO JSON ingest kept of an XML original, which spares parsing the XML again.
+ */
+export interface RenderSource {
+  original: Pick<DocumentRow, 'media_type' | 'sha256'>;
+  name: 'original' | typeof WCO_JSON_DOCUMENT;
+  content: string;
+}
+
+/** The stored documents a delivery can render from, best first (the kept WCO JSON may not exist). */
+export function renderSourceNames(mappings: MappingCatalogue, delivery: Pick<DeliveryRow, 'format' | 'mapping'>, originalMediaType: string): Array<RenderSource['name']> {
+  const takesWcoJson = delivery.mapping ? mappings.get(delivery.mapping)?.from === 'wco-json' : delivery.format === 'wco-json';
+  return takesWcoJson && originalMediaType === XML ? [WCO_JSON_DOCUMENT, 'original'] : ['original'];
+}
+
+/**
  * The document as a destination takes it: through the agreement's mapping when it names one,
  * else converted between WCO XML and WCO JSON when the formats differ, else as it came.
  */
 export async function renderFor(
   mappings: MappingCatalogue,
-  original: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>,
+  from: RenderSource,
   delivery: Pick<DeliveryRow, 'destination' | 'format' | 'mapping'>,
   /** The WCO DM namespaces the original came in (the sender's) and those XML is written in for the destination. */
   profiles: { source?: NamespaceProfile | undefined; target?: NamespaceProfile | undefined } = {},
-  /** The original's WCO JSON form when ingest kept it (XML originals): spares parsing the XML again. */
-  storedWcoJson?: string,
 ): Promise<Rendered> {
   const source = profiles.source ?? WCO_NAMESPACES;
   const target = profiles.target ?? WCO_NAMESPACES;
   const name = `to-${delivery.destination}`;
+  const { original } = from;
   const originalIsXml = original.media_type === XML;
+  const wcoJson = (): WcoJsonObject =>
+    from.name === WCO_JSON_DOCUMENT ? (JSON.parse(from.content) as WcoJsonObject) : originalIsXml ? asWcoJson(from.content, source) : parseWcoJson(from.content);
   if (delivery.mapping) {
     // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
-    const wcoInput = mappings.get(delivery.mapping)?.from === 'wco-json';
-    const wcoJson = () => (storedWcoJson !== undefined ? (JSON.parse(storedWcoJson) as WcoJsonObject) : originalIsXml ? asWcoJson(original.content, source) : parseWcoJson(original.content));
-    const input = wcoInput ? wcoJson() : original.content;
+    const input = mappings.get(delivery.mapping)?.from === 'wco-json' ? wcoJson() : from.content;
     const mapped = await mappings.apply(delivery.mapping, input);
     const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target) : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
     return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };
   }
-  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, JSON.stringify(asWcoJson(original.content, source)), JSON_TYPE);
+  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, from.name === WCO_JSON_DOCUMENT ? from.content : JSON.stringify(wcoJson()), JSON_TYPE);
   // WCO XML in one partner's namespaces, for a destination with others: rewritten in the destination's.
-  if (delivery.format === 'wco-xml' && originalIsXml && source !== target) return converted(name, wcoJsonToXmlString(asWcoJson(original.content, source), target), XML);
-  if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(parseWcoJson(original.content), target), XML);
-  return { name: 'original', body: original.content, mediaType: original.media_type, sha256: original.sha256 };
+  if (delivery.format === 'wco-xml' && originalIsXml && source !== target) return converted(name, wcoJsonToXmlString(wcoJson(), target), XML);
+  if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(wcoJson(), target), XML);
+  return { name: 'original', body: from.content, mediaType: original.media_type, sha256: original.sha256 };
 }
 
 const converted = (name: string, body: string, mediaType: string): Rendered => ({ name, body, mediaType, sha256: sha256Hex(body) });

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import type { DatabaseKind } from './db.js';
+import { writeInBatch } from './write-batches.js';
 import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, ExchangeRow, ExchangeStatus, ExchangeTables } from './exchange-tables.js';
 
 export interface Store {
@@ -74,7 +75,7 @@ export function eventsOf(store: Store, exchangeId: string): Promise<ExchangeEven
 
 /** Stores a document made for a delivery once; returns whether this call stored it. */
 export async function insertDocumentOnce(store: Store, row: DocumentRow): Promise<boolean> {
-  const result = await store.db.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()).executeTakeFirst();
+  const result = await writeInBatch(store.db, (trx) => trx.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()).executeTakeFirst());
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -124,10 +125,11 @@ export async function isRecipient(store: Store, exchangeId: string, participant:
 /**
  * Runs `work` with the exchange row locked, so that two workers settling deliveries of the
  * same exchange at once both see each other's outcome when they derive its status.
- * SQLite serialises writers already; PostgreSQL needs the row lock.
+ * SQLite serialises writers already; PostgreSQL needs the row lock. The transaction is shared
+ * with other writes that queue up beside it (write-batches.ts).
  */
 export async function withExchangeLocked<T>(store: Store, exchangeId: string, work: (trx: Transaction<ExchangeTables>, exchange: ExchangeRow) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute(async (trx) => {
+  return writeInBatch(store.db, async (trx) => {
     let q = trx.selectFrom('exchanges').selectAll().where('id', '=', exchangeId);
     if (store.kind === 'postgres') q = q.forUpdate();
     const exchange = await q.executeTakeFirst();
@@ -186,7 +188,8 @@ export interface DeliveryWork {
   kind: string;
   sender: string;
   scenario: string | null;
-  document: Pick<DocumentRow, 'content' | 'media_type' | 'sha256'>;
+  /** The original's form and digest; its content is read only when the delivery needs it (findFirstDocument). */
+  original: Pick<DocumentRow, 'media_type' | 'sha256'>;
 }
 
 /** What a worker needs for one delivery, in one query. */
@@ -196,13 +199,31 @@ export async function findDeliveryWork(store: Store, exchangeId: string, destina
     .innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id')
     .innerJoin('documents', (join) => join.onRef('documents.exchange_id', '=', 'deliveries.exchange_id').on('documents.name', '=', 'original'))
     .selectAll('deliveries')
-    .select(['exchanges.kind', 'exchanges.sender', 'exchanges.scenario', 'documents.content', 'documents.media_type', 'documents.sha256'])
+    .select(['exchanges.kind', 'exchanges.sender', 'exchanges.scenario', 'documents.media_type', 'documents.sha256'])
     .where('deliveries.exchange_id', '=', exchangeId)
     .where('deliveries.destination', '=', destination)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { kind, sender, scenario, content, media_type, sha256, ...delivery } = row;
-  return { delivery, kind, sender, scenario, document: { content, media_type, sha256 } };
+  const { kind, sender, scenario, media_type, sha256, ...delivery } = row;
+  return { delivery, kind, sender, scenario, original: { media_type, sha256 } };
+}
+
+/** The first of `names` (best first) that the exchange has, content included: one query, one document read. */
+export async function findFirstDocument(store: Store, exchangeId: string, names: readonly string[]): Promise<DocumentRow | undefined> {
+  if (names.length === 0) return undefined;
+  return store.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('exchange_id', '=', exchangeId)
+    .where('name', 'in', [...names])
+    .orderBy((eb) => names.slice(1).reduce((rank, name, i) => rank.when('name', '=', name).then(i + 1), eb.case().when('name', '=', names[0]!).then(0)).else(names.length).end())
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A delivery's change outside a settlement (an attempt starting), committed with the writes beside it. */
+export function saveDeliveryChange(store: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
+  return writeInBatch(store.db, (trx) => updateDelivery(trx, exchangeId, destination, change));
 }
 
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {

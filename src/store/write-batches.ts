@@ -1,0 +1,53 @@
+/**
+ * Group commit for the exchange store's small writes. Every delivery writes three times (its
+ * outgoing document, in-flight, its settlement) and a commit costs more than the writes in it;
+ * writes that arrive while a transaction commits wait and then share the next one. They run one
+ * after the other inside it, so each sees the ones before, exactly as if each had its own.
+ *
+ * A failed write would take its whole batch with it (PostgreSQL aborts the transaction on any
+ * error), so a failed batch is run again one write per transaction: each caller gets its own
+ * write's outcome, never a neighbour's.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { groupCommit } from '../group-commit.js';
+import type { ExchangeTables } from './exchange-tables.js';
+
+export type Write<T> = (trx: Transaction<ExchangeTables>) => Promise<T>;
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const batchersByDatabase = new WeakMap<Kysely<ExchangeTables>, (writes: Write<unknown>[]) => Promise<Outcome[]>>();
+
+function batcherFor(db: Kysely<ExchangeTables>) {
+  let batcher = batchersByDatabase.get(db);
+  if (!batcher) {
+    const alone = (write: Write<unknown>): Promise<Outcome> =>
+      db.transaction().execute(write).then(
+        (value): Outcome => ({ ok: true, value }),
+        (error: unknown): Outcome => ({ ok: false, error }),
+      );
+    batcher = groupCommit<Write<unknown>, Outcome>(async (writes) => {
+      if (writes.length === 1) return [await alone(writes[0]!)];
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const outcomes: Outcome[] = [];
+          for (const write of writes) outcomes.push({ ok: true, value: await write(trx) });
+          return outcomes;
+        });
+      } catch {
+        const outcomes: Outcome[] = [];
+        for (const write of writes) outcomes.push(await alone(write));
+        return outcomes;
+      }
+    });
+    batchersByDatabase.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** Runs `write` in a transaction, shared with the writes that queue up beside it. */
+export async function writeInBatch<T>(db: Kysely<ExchangeTables>, write: Write<T>): Promise<T> {
+  const [outcome] = await batcherFor(db)([write as Write<unknown>]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value as T;
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
+import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { writeInBatch } from '../../src/store/write-batches.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+
+const exchange = (id: string) => ({
+  id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed' as const, content_sha256: 'ab', message_id: null, idempotency_key: null,
+  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z',
+});
+
+describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
+  let database: TestDatabase;
+  let db: Kysely<ExchangeTables>;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    db = openDatabase<ExchangeTables>(database.target);
+    await migrateToLatest(db, exchangeMigrations);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const ids = async () => (await db.selectFrom('exchanges').select('id').orderBy('id').execute()).map((r) => r.id);
+
+  it('writes that arrive together share transactions, and each sees those before it', async () => {
+    const transactions = new Set<unknown>();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        writeInBatch(db, async (trx) => {
+          transactions.add(trx);
+          await trx.insertInto('exchanges').values(exchange(`a${String(i).padStart(2, '0')}`)).execute();
+          return (await trx.selectFrom('exchanges').select('id').where('id', 'like', 'a%').execute()).length;
+        }),
+      ),
+    );
+    expect(transactions.size).toBeLessThan(20);
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await ids()).filter((id) => id.startsWith('a'))).toHaveLength(20);
+  });
+
+  it("a failing write fails its own caller only; its neighbours' writes are committed, its own is not", async () => {
+    const outcomes = await Promise.allSettled([
+      writeInBatch(db, (trx) => trx.insertInto('exchanges').values(exchange('b1')).execute()),
+      writeInBatch(db, async (trx) => {
+        await trx.insertInto('exchanges').values(exchange('b2')).execute();
+        await trx.insertInto('exchanges').values(exchange('b1')).execute(); // duplicate key
+      }),
+      writeInBatch(db, (trx) => trx.insertInto('exchanges').values(exchange('b3')).execute()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await ids()).filter((id) => id.startsWith('b'))).toEqual(['b1', 'b3']);
+  });
+});
