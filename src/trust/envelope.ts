@@ -12,7 +12,12 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { finding, RejectionError } from '../findings.js';
+import { attributeValue, type XmlElement } from '../documents/xml/tree.js';
+import { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js';
+import { exclusiveCanonicalTree } from './exc-c14n.js';
 import { canonicalize, CDATA_SECTION_NODE, elementChildren, isElementNamed, parseDom, TEXT_NODE } from './xml-dom.js';
+
+export { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js';
 
 export const ENVELOPE_NS = 'urn:swgate:envelope:1';
 
@@ -86,18 +91,6 @@ export function rootIdFor(messageId: string): string {
   return `m-${messageId}`;
 }
 
-/** Exclusive c14n text escaping (c14n spec §2.3). */
-export function escapeCanonicalText(value: string): string {
-  return value.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' })[c]!);
-}
-
-export function escapeCanonicalAttribute(value: string): string {
-  return value.replace(
-    /[&<"\t\n\r]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' })[c]!,
-  );
-}
-
 /** An XML document as an envelope payload: checked by the safe parser, canonicalised once. */
 export function xmlPayload(xml: Buffer | string): EnvelopePayload {
   const { root } = parseDom(xml);
@@ -163,9 +156,37 @@ function textContent(element: Element): string {
   return text;
 }
 
+function readHeader(fields: Array<{ ns: string; name: string; text: () => string; tagName: string }>): EnvelopeHeader {
+  const header: Partial<Record<keyof EnvelopeHeader, string>> = {};
+  for (const element of fields) {
+    const field = element.ns === ENVELOPE_NS ? HEADER_BY_ELEMENT.get(element.name) : undefined;
+    if (!field || header[field] !== undefined) throw invalidEnvelope('envelope.header', `unexpected header element ${element.tagName}`);
+    header[field] = element.text();
+  }
+  checkEnvelopeHeader(header as EnvelopeHeader);
+  return header as EnvelopeHeader;
+}
+
+const HEADER_BY_ELEMENT = new Map<string, keyof EnvelopeHeader>(HEADER_FIELDS.map(([field, element]) => [element, field]));
+
+function structureError(): RejectionError {
+  return invalidEnvelope('envelope.structure', 'expected swg:Envelope with swg:Header and swg:Payload');
+}
+
+function payloadNotOneDocument(): RejectionError {
+  return invalidEnvelope('envelope.payload', 'an XML payload holds exactly one document element and nothing else');
+}
+
+function decodeBase64Payload(text: string): Buffer {
+  const base64 = text.replace(/\s+/g, '');
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidEnvelope('envelope.payload', 'the payload is not base64');
+  return Buffer.from(base64, 'base64');
+}
+
 /**
  * Reads an envelope from the canonical bytes of its signed reference (xml-verify's
- * `signedXml`): never from the document as received.
+ * `signedXml`): never from the document as received. The reference reader, and the one used
+ * whenever xml-crypto produced those bytes.
  */
 export function readSignedEnvelope(signedXml: string): ReadEnvelope {
   const { root } = parseDom(signedXml);
@@ -176,23 +197,71 @@ export function readSignedEnvelope(signedXml: string): ReadEnvelope {
     !isElementNamed(payloadElement, ENVELOPE_NS, 'Payload') ||
     rest.length > 0
   ) {
-    throw invalidEnvelope('envelope.structure', 'expected swg:Envelope with swg:Header and swg:Payload');
+    throw structureError();
   }
-  const header: Partial<Record<keyof EnvelopeHeader, string>> = {};
-  const byName = new Map<string, keyof EnvelopeHeader>(HEADER_FIELDS.map(([field, element]) => [element, field]));
-  for (const element of elementChildren(headerElement)) {
-    const field = element.namespaceURI === ENVELOPE_NS ? byName.get(element.localName ?? '') : undefined;
-    if (!field || header[field] !== undefined) throw invalidEnvelope('envelope.header', `unexpected header element ${element.tagName}`);
-    header[field] = textContent(element);
-  }
-  checkEnvelopeHeader(header as EnvelopeHeader);
+  const header = readHeader(
+    elementChildren(headerElement).map((element) => ({ ns: element.namespaceURI ?? '', name: element.localName ?? '', tagName: element.tagName, text: () => textContent(element) })),
+  );
   const contentType = payloadElement.getAttribute('contentType') ?? '';
-  if (payloadElement.getAttribute('encoding') === 'base64') {
-    const base64 = textContent(payloadElement).replace(/\s+/g, '');
-    if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidEnvelope('envelope.payload', 'the payload is not base64');
-    return { header: header as EnvelopeHeader, contentType, payload: Buffer.from(base64, 'base64') };
-  }
+  if (payloadElement.getAttribute('encoding') === 'base64') return { header, contentType, payload: decodeBase64Payload(textContent(payloadElement)) };
   const [document, ...others] = elementChildren(payloadElement);
-  if (!document || others.length > 0 || hasStrayText(payloadElement)) throw invalidEnvelope('envelope.payload', 'an XML payload holds exactly one document element and nothing else');
-  return { header: header as EnvelopeHeader, contentType, payload: canonicalize(document) };
+  if (!document || others.length > 0 || hasStrayText(payloadElement)) throw payloadNotOneDocument();
+  return { header, contentType, payload: canonicalize(document) };
+}
+
+function isTreeElement(element: XmlElement | undefined, name: string): element is XmlElement {
+  return element !== undefined && element.ns === ENVELOPE_NS && element.name === name;
+}
+
+function treeText(element: XmlElement): string {
+  let text = '';
+  for (const child of element.children) {
+    if (typeof child !== 'string') throw invalidEnvelope('envelope.header', `${element.name} must hold text only`);
+    text += child;
+  }
+  return text;
+}
+
+/**
+ * Reads an envelope from the parsed tree whose canonical form (minus `signature`) is exactly the
+ * signed bytes, without parsing those bytes again: same answer as `readSignedEnvelope(signedXml)`.
+ *
+ * Why that is reading only what was signed. The caller (xml-verify's fast engine) hands over
+ * `root` only when the shape check pinned the single reference to the root with the enveloped
+ * + exc-c14n transforms, and swgate's canonicaliser produced the digested bytes from this very
+ * tree: they are exclusiveCanonicalTree(root, signature). That rendering keeps, for every
+ * element but the Signature subtree, its namespace URI, local name and prefix, its attributes
+ * with their values (escaped, so that parsing gives them back unnormalised) and its text
+ * (escaped; comments already dropped, CDATA and references already decoded, as in the tree),
+ * in document order. It drops only what the tree does not hold or the reader does not look at:
+ * comments, namespace declarations no name uses, whitespace outside the root. Parsing the
+ * signed bytes therefore gives back this tree minus the Signature (the text on either side of
+ * the Signature merges, but it lies in the root, where nothing is read), and this function skips
+ * the Signature. test/trust/envelope-tree.test.ts checks that both readers agree, on valid and
+ * tricky envelopes and on refusals.
+ *
+ * The XML payload is exclusive c14n of the payload element as apex, computed from the tree;
+ * where the canonicaliser refuses (C14nDisagreementError, xml-crypto and libxml2 would differ)
+ * the caller reads the signed bytes the reference way instead.
+ */
+export function readEnvelopeFromTree(root: XmlElement, signature: XmlElement): ReadEnvelope {
+  const elements = root.children.filter((child): child is XmlElement => typeof child !== 'string' && child !== signature);
+  const [headerElement, payloadElement, ...rest] = elements;
+  if (!isTreeElement(root, 'Envelope') || !isTreeElement(headerElement, 'Header') || !isTreeElement(payloadElement, 'Payload') || rest.length > 0) {
+    throw structureError();
+  }
+  const header = readHeader(
+    headerElement.children.flatMap((child) =>
+      typeof child === 'string' ? [] : [{ ns: child.ns, name: child.name, tagName: child.prefix ? `${child.prefix}:${child.name}` : child.name, text: () => treeText(child) }],
+    ),
+  );
+  const contentType = attributeValue(payloadElement, '', 'contentType') ?? '';
+  if (attributeValue(payloadElement, '', 'encoding') === 'base64') return { header, contentType, payload: decodeBase64Payload(treeText(payloadElement)) };
+  let document: XmlElement | undefined;
+  for (const child of payloadElement.children) {
+    if (typeof child === 'string' ? /\S/.test(child) : document !== undefined) throw payloadNotOneDocument();
+    if (typeof child !== 'string') document = child;
+  }
+  if (!document) throw payloadNotOneDocument();
+  return { header, contentType, payload: exclusiveCanonicalTree(document) };
 }

@@ -3,10 +3,11 @@
  * that partner's trust store and hand back only what was signed, with the evidence to keep.
  */
 import { finding, RejectionError } from '../findings.js';
-import { checkSenderIs, readSignedEnvelope, type EnvelopeHeader } from './envelope.js';
+import { checkSenderIs, readEnvelopeFromTree, readSignedEnvelope, type EnvelopeHeader, type ReadEnvelope } from './envelope.js';
+import { C14nDisagreementError } from './exc-c14n.js';
 import { verifyJsonEnvelope } from './json-envelope.js';
 import type { TrustDecision, TrustStore } from './trust-store.js';
-import { verifyXmlSignature, type SignatureEvidence, type XmlVerifyOptions } from './xml-verify.js';
+import { verifyXmlSignature, type SignatureEvidence, type XmlVerification, type XmlVerifyOptions } from './xml-verify.js';
 
 export interface VerifiedEnvelope {
   format: 'xml-dsig' | 'jws';
@@ -20,6 +21,22 @@ export interface VerifiedEnvelope {
   trust: TrustDecision;
 }
 
+/**
+ * Header and payload from what was signed: from the verified tree when swgate's canonicaliser
+ * produced the signed bytes from it (no second parse; envelope.ts argues why that is the same),
+ * otherwise, or where the payload's own canonical form would be ambiguous, from the signed bytes.
+ */
+export function readVerifiedEnvelope(verified: XmlVerification): ReadEnvelope {
+  if (verified.signedTree) {
+    try {
+      return readEnvelopeFromTree(verified.signedTree.root, verified.signedTree.signature);
+    } catch (error) {
+      if (!(error instanceof C14nDisagreementError)) throw error;
+    }
+  }
+  return readSignedEnvelope(verified.signedXml);
+}
+
 export async function verifyInboundEnvelope(
   body: Buffer,
   contentType: string,
@@ -29,7 +46,7 @@ export async function verifyInboundEnvelope(
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/xml' || mediaType === 'text/xml') {
     const verified = await verifyXmlSignature(body, sender, xmlOptions);
-    const envelope = readSignedEnvelope(verified.signedXml);
+    const envelope = readVerifiedEnvelope(verified);
     checkSenderIs(envelope.header, sender.participantId);
     return { format: 'xml-dsig', ...envelope, signedContent: verified.signedXml, evidence: verified.evidence, trust: verified.trust };
   }

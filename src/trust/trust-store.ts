@@ -116,8 +116,21 @@ function checkIssuerCertificate(issuer: X509Certificate, now: Date): void {
   if (usage && !usage.has('keyCertSign')) throw untrusted('trust.issuer-not-ca', 'issuer key usage lacks keyCertSign');
 }
 
+// Whether a certificate's signature verifies under an issuer's key is a fact about two fixed
+// byte strings; a partner's certificate object is reused across messages (certificate-cache.ts),
+// so remembering the answer spares one signature verification per message and hop.
+const signedBy = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+
+function isSignedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {
+  let verdicts = signedBy.get(certificate);
+  if (!verdicts) signedBy.set(certificate, (verdicts = new WeakMap()));
+  let verdict = verdicts.get(issuer);
+  if (verdict === undefined) verdicts.set(issuer, (verdict = certificate.verify(issuer.publicKey)));
+  return verdict;
+}
+
 function findIssuer(certificate: X509Certificate, candidates: X509Certificate[]): X509Certificate | undefined {
-  return candidates.find((candidate) => candidate.subject === certificate.issuer && certificate.verify(candidate.publicKey));
+  return candidates.find((candidate) => candidate.subject === certificate.issuer && isSignedBy(certificate, candidate));
 }
 
 /** Leaf first, anchor last; throws when no path leads to one of the store's anchors. */

@@ -1,14 +1,21 @@
 /**
  * Verifying a partner's XML signature, exactly SECURITY.md's recipe:
- * 1 limits + DOCTYPE + strict parse, 2 shape, 3 a fresh SignedXml per message whose only key
- * is a certificate the sender's trust store accepts, 4 business data only from the canonical
- * bytes of the single signed reference, 5 evidence.
+ * 1 limits + DOCTYPE + strict parse, 2 shape, 3 a signature whose only key is a certificate the
+ * sender's trust store accepts, 4 business data only from the canonical bytes of the single
+ * signed reference, 5 evidence.
+ *
+ * Two engines run that recipe. `fast` parses once with the safe parser and does steps 2–3 on
+ * its tree: shape check, swgate's exclusive c14n (exc-c14n.ts, differentially tested against
+ * xml-crypto and libxml2) and node's crypto. `xml-crypto` (the default) parses into an xmldom
+ * DOM and runs step 3 through a fresh SignedXml. Where xml-crypto and libxml2 would
+ * canonicalise a document differently, swgate's canonicaliser refuses and the fast engine hands
+ * the whole document to the xml-crypto engine.
  */
 import { createHash, verify, type X509Certificate } from 'node:crypto';
-import type { Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { finding, RejectionError } from '../findings.js';
-import type { XmlLimits } from '../documents/xml/parse.js';
+import { parseXml, type XmlLimits } from '../documents/xml/parse.js';
+import type { XmlElement } from '../documents/xml/tree.js';
 import {
   algorithmFitsKey,
   DIGEST_ALGORITHMS,
@@ -19,9 +26,10 @@ import {
   xmlCryptoHashAlgorithms,
   xmlCryptoSignatureAlgorithms,
 } from './algorithms.js';
-import { decideTrust, parseCertificate, type TrustDecision, type TrustStore } from './trust-store.js';
-import { C14nDisagreementError, exclusiveCanonical } from './exc-c14n.js';
-import { checkSignatureShape, type SignatureShape } from './xml-signature-shape.js';
+import { certificateFromBase64 } from './certificate-cache.js';
+import { decideTrust, type TrustDecision, type TrustStore } from './trust-store.js';
+import { C14nDisagreementError, exclusiveCanonicalTree } from './exc-c14n.js';
+import { checkSignatureShape, checkTreeSignatureShape, type SignatureShapeOf } from './xml-signature-shape.js';
 import { parseDom } from './xml-dom.js';
 
 export interface SignatureEvidence {
@@ -33,9 +41,20 @@ export interface SignatureEvidence {
   rawSha256: string;
 }
 
+/** The parsed document whose canonical form without `signature` is exactly `signedXml`. */
+export interface SignedTree {
+  root: XmlElement;
+  signature: XmlElement;
+}
+
 export interface XmlVerification {
   /** Canonical bytes of the single signed reference: the only place business data may be read from. */
   signedXml: string;
+  /**
+   * Present when swgate's canonicaliser produced `signedXml` from this tree (the fast engine,
+   * no fallback): envelope.ts `readEnvelopeFromTree` reads it without parsing `signedXml` again.
+   */
+  signedTree?: SignedTree;
   evidence: SignatureEvidence;
   trust: TrustDecision;
 }
@@ -43,10 +62,9 @@ export interface XmlVerification {
 export interface XmlVerifyOptions {
   limits?: Partial<XmlLimits>;
   /**
-   * `xml-crypto` (default): SECURITY.md's recipe to the letter. `fast`: the same checks with
-   * swgate's exclusive c14n (exc-c14n.ts, differentially tested against xml-crypto and
-   * xmlsec1) and node's crypto instead of SignedXml; documents where xml-crypto and libxml2
-   * could disagree go through xml-crypto anyway.
+   * `xml-crypto` (default): the recipe to the letter with SignedXml over an xmldom DOM. `fast`:
+   * the recipe over the safe parser's tree with swgate's exclusive c14n and node's crypto;
+   * documents where xml-crypto and libxml2 could disagree go through xml-crypto anyway.
    */
   engine?: 'xml-crypto' | 'fast';
 }
@@ -57,8 +75,42 @@ function notAuthentic(code: string, message: string): RejectionError {
   return new RejectionError(401, 'Signature not valid', [finding(code, message)]);
 }
 
-/** Step 3 by xml-crypto: a fresh SignedXml whose only key is the trusted certificate. */
-function checkWithXmlCrypto(text: string, shape: SignatureShape, certificate: X509Certificate): string {
+/** Recipe step 3, first half: the key must come from a certificate the store trusts, fit the algorithm and the value. */
+async function acceptedKey<E>(shape: SignatureShapeOf<E>, store: TrustStore): Promise<{ certificate: X509Certificate; trust: TrustDecision }> {
+  // Parsed once per distinct certificate (~200 µs each); the trust decision is made every time.
+  const certificate = certificateFromBase64(shape.certificateBase64);
+  const trust = await decideTrust(store, certificate);
+  if (!algorithmFitsKey(shape.signatureAlgorithm, certificate.publicKey)) {
+    throw new RejectionError(422, 'Signature not acceptable', [
+      finding('xmldsig.algorithm-key-mismatch', `${shape.signatureAlgorithm} does not fit a ${certificate.publicKey.asymmetricKeyType} key`),
+    ]);
+  }
+  if (shape.signatureValue.length !== expectedSignatureLength(certificate.publicKey)) {
+    throw notAuthentic('xmldsig.signature-invalid', 'SignatureValue has the wrong length for the key');
+  }
+  return { certificate, trust };
+}
+
+function verification<E>(raw: Buffer | string, shape: SignatureShapeOf<E>, trust: TrustDecision, signedXml: string, signedTree?: SignedTree): XmlVerification {
+  return {
+    signedXml,
+    ...(signedTree ? { signedTree } : {}),
+    trust,
+    evidence: {
+      certificateFingerprint: trust.certificateFingerprint,
+      signatureAlgorithm: shape.signatureAlgorithm,
+      digestAlgorithm: shape.digestAlgorithm,
+      digestValue: shape.digestValue,
+      rawSha256: createHash('sha256').update(raw).digest('hex'),
+    },
+  };
+}
+
+/** The recipe with xml-crypto: xmldom DOM, shape on the DOM, a fresh SignedXml for step 3. */
+async function verifyWithXmlCrypto(raw: Buffer | string, store: TrustStore, limits: Partial<XmlLimits>): Promise<XmlVerification> {
+  const { text, root } = parseDom(raw, limits);
+  const shape = checkSignatureShape(root);
+  const { certificate, trust } = await acceptedKey(shape, store);
   // One SignedXml per message: getSignedReferences() accumulates across calls.
   const trustedPem = certificate.toString();
   const signedXml = new SignedXml({ getCertFromKeyInfo: () => trustedPem });
@@ -76,59 +128,41 @@ function checkWithXmlCrypto(text: string, shape: SignatureShape, certificate: X5
   if (!valid) throw notAuthentic('xmldsig.digest-mismatch', 'the signed content does not match its digest');
   const references = signedXml.getSignedReferences();
   if (references.length !== 1) throw notAuthentic('xmldsig.reference-count', `expected one signed reference, got ${references.length}`);
-  return references[0]!;
+  return verification(raw, shape, trust, references[0]!);
 }
 
 /**
- * Step 3 without xml-crypto. The shape check has already pinned the reference to the root and
- * the transforms to enveloped + exc-c14n, so the signed bytes are the root's canonical form
+ * The recipe over the safe parser's tree. The shape check has pinned the reference to the root
+ * and the transforms to enveloped + exc-c14n, so the signed bytes are the root's canonical form
  * without the Signature; like xml-crypto, the digest is checked before the signature value.
+ * Undefined when swgate's canonicaliser refuses the document (xml-crypto must decide).
  */
-function checkWithOwnC14n(root: Element, shape: SignatureShape, certificate: X509Certificate): string {
-  const signedXml = exclusiveCanonical(root, shape.signature);
+async function verifyOverTree(raw: Buffer | string, store: TrustStore, limits: Partial<XmlLimits>): Promise<XmlVerification | undefined> {
+  const root = parseXml(raw, limits);
+  const shape = checkTreeSignatureShape(root);
+  const { certificate, trust } = await acceptedKey(shape, store);
+  let signedXml: string;
+  let signedInfo: string;
+  try {
+    signedXml = exclusiveCanonicalTree(root, shape.signature);
+    signedInfo = exclusiveCanonicalTree(shape.signedInfo);
+  } catch (error) {
+    if (error instanceof C14nDisagreementError) return undefined;
+    throw error;
+  }
   const digest = createHash(DIGEST_ALGORITHMS[shape.digestAlgorithm]).update(signedXml, 'utf8').digest('base64');
   if (digest !== shape.digestValue) throw notAuthentic('xmldsig.digest-mismatch', 'the signed content does not match its digest');
-  const signedInfo = Buffer.from(exclusiveCanonical(shape.signedInfo), 'utf8');
   const { hash } = SIGNATURE_ALGORITHMS[shape.signatureAlgorithm];
-  const valid = verify(hash, signedInfo, { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' }, shape.signatureValue);
+  const valid = verify(hash, Buffer.from(signedInfo, 'utf8'), { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' }, shape.signatureValue);
   if (!valid) throw notAuthentic('xmldsig.signature-invalid', 'signature value does not verify');
-  return signedXml;
+  return verification(raw, shape, trust, signedXml, { root, signature: shape.signature });
 }
 
 export async function verifyXmlSignature(raw: Buffer | string, store: TrustStore, options: XmlVerifyOptions = {}): Promise<XmlVerification> {
-  const { text, root } = parseDom(raw, options.limits ?? DEFAULT_SIGNED_XML_LIMITS);
-  const shape = checkSignatureShape(root);
-
-  const certificate = parseCertificate(shape.certificateDer);
-  const trust = await decideTrust(store, certificate);
-  if (!algorithmFitsKey(shape.signatureAlgorithm, certificate.publicKey)) {
-    throw new RejectionError(422, 'Signature not acceptable', [
-      finding('xmldsig.algorithm-key-mismatch', `${shape.signatureAlgorithm} does not fit a ${certificate.publicKey.asymmetricKeyType} key`),
-    ]);
-  }
-  if (shape.signatureValue.length !== expectedSignatureLength(certificate.publicKey)) {
-    throw notAuthentic('xmldsig.signature-invalid', 'SignatureValue has the wrong length for the key');
-  }
-
-  let signedXml: string | undefined;
+  const limits = options.limits ?? DEFAULT_SIGNED_XML_LIMITS;
   if (options.engine === 'fast') {
-    try {
-      signedXml = checkWithOwnC14n(root, shape, certificate);
-    } catch (error) {
-      if (!(error instanceof C14nDisagreementError)) throw error;
-    }
+    const verified = await verifyOverTree(raw, store, limits);
+    if (verified) return verified;
   }
-  signedXml ??= checkWithXmlCrypto(text, shape, certificate);
-
-  return {
-    signedXml,
-    trust,
-    evidence: {
-      certificateFingerprint: trust.certificateFingerprint,
-      signatureAlgorithm: shape.signatureAlgorithm,
-      digestAlgorithm: shape.digestAlgorithm,
-      digestValue: shape.digestValue,
-      rawSha256: createHash('sha256').update(raw).digest('hex'),
-    },
-  };
+  return verifyWithXmlCrypto(raw, store, limits);
 }

@@ -121,6 +121,16 @@ describe('refused', () => {
     await expectRefused(decideTrust(store(), (await leafFrom(sameName)).certificate), 'trust.chain-untrusted');
   });
 
+  it('a certificate accepted under its anchor is refused under an anchor of the same name and another key (verdicts are remembered per issuer certificate)', async () => {
+    const leaf = t.key(PARTNER).certificate;
+    await decideTrust(store(), leaf);
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const window = { serialNumber: randomInt(1, 2 ** 47), notBefore: new Date(Date.now() - HOUR_MS), notAfter: new Date(Date.now() + 24 * HOUR_MS) };
+    const impostorAnchor = await issueCertificate({ commonName: CA_COMMON_NAME, publicKey, issuer: { commonName: CA_COMMON_NAME, privateKey }, ca: true, keyUsage: ['keyCertSign', 'cRLSign'], ...window });
+    await expectRefused(decideTrust(store({ anchors: [impostorAnchor] }), leaf), 'trust.chain-untrusted');
+    await decideTrust(store(), leaf);
+  });
+
   it('same subject as the pinned certificate, another key', async () => {
     const pinned = store({ anchors: [], pinned: [{ certificate: t.key(PARTNER).certificate }] });
     await expectRefused(decideTrust(pinned, (await leafFrom(t.ca)).certificate), 'trust.chain-untrusted');

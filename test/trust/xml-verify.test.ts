@@ -76,6 +76,14 @@ for (const engine of ['xml-crypto', 'fast'] as const) {
         const result = await verifyXmlSignature(split, t.store(PARTNER), { engine });
         expect(result.signedXml).not.toContain('split');
         expect(readSignedEnvelope(result.signedXml).payload).toContain('<d:Code listID="hs">0101</d:Code>');
+        const inbound = await verifyInboundEnvelope(Buffer.from(split), 'application/xml', t.store(PARTNER), { engine });
+        expect(inbound.payload).toBe(payload.canonical);
+        expect(inbound.signedContent).toBe(result.signedXml);
+      });
+
+      it(`the fast engine hands on the tree it canonicalised, the xml-crypto engine none`, async () => {
+        const result = await verifyXmlSignature(signed, t.store(PARTNER), { engine });
+        expect(result.signedTree !== undefined).toBe(engine === 'fast');
       });
     });
 
@@ -153,6 +161,15 @@ for (const engine of ['xml-crypto', 'fast'] as const) {
       it('two SignedInfo are refused', () => {
         const signedInfo = /<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/.exec(signed)![0];
         return expectRejected(replaceOnce(signed, signedInfo, signedInfo + signedInfo), 422, 'xmldsig.shape');
+      });
+
+      it('an element inside DigestValue, SignatureValue or X509Certificate is refused, not read through', async () => {
+        const digest = /<ds:DigestValue>([^<]+)</.exec(signed)![1]!;
+        await expectRejected(replaceOnce(signed, digest, `${digest.slice(0, 8)}<ds:X/>${digest.slice(8)}`), 422, 'xmldsig.shape');
+        const value = /<ds:SignatureValue>([^<]+)</.exec(signed)![1]!;
+        await expectRejected(replaceOnce(signed, value, `<x:v xmlns:x="urn:x">${value}</x:v>`), 422, 'xmldsig.shape');
+        const certificate = t.key(PARTNER).certificateBase64;
+        await expectRejected(replaceOnce(signed, certificate, `${certificate}<ds:X509Certificate/>`), 422, 'xmldsig.shape');
       });
 
       it('a comment inside DigestValue is refused', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, SIGNING_ALGORITHMS } from '../../src/trust/algorithms.js';
 import { ENVELOPE_NS, readSignedEnvelope, rootIdFor, xmlPayload, type EnvelopeHeader } from '../../src/trust/envelope.js';
+import { verifyInboundEnvelope } from '../../src/trust/inbound.js';
 import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
 import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
 import { createTestPki, FIXTURES, header, PARTNER, type TestPki } from './support.js';
@@ -91,6 +92,11 @@ describe('xmlsec1 interop', () => {
         expect(envelope.header).toEqual(header());
         expect(envelope.payload).toBe(xmlPayload(declaration).canonical);
         expect(verified.evidence.signatureAlgorithm).toBe(algorithm);
+        // The inbound path: the fast engine reads header and payload from its tree.
+        const inbound = await verifyInboundEnvelope(readFileSync(output), 'application/xml', t.store(PARTNER), { engine });
+        expect(inbound.header).toEqual(header());
+        expect(inbound.payload).toBe(xmlPayload(declaration).canonical);
+        expect(inbound.signedContent).toBe(verified.signedXml);
       }
     });
   }
