@@ -58,8 +58,8 @@ interface CachedCrl {
   crl?: pkijs.CertificateRevocationList;
   loadedAt: number;
   revokedSerials?: Set<string>;
-  /** Signature checks are costly (WebCrypto): done once per CRL and issuer. */
-  verifiedBy: Map<string, boolean>;
+  /** Signature checks are costly (WebCrypto): done once per CRL and issuer, shared by concurrent callers. */
+  verifiedBy: Map<string, Promise<boolean>>;
 }
 
 function revokedSerials(crl: pkijs.CertificateRevocationList): Set<string> {
@@ -70,6 +70,8 @@ function revokedSerials(crl: pkijs.CertificateRevocationList): Set<string> {
 
 export class CrlCache {
   private readonly cached = new Map<CrlSource, CachedCrl>();
+  /** A load under way: concurrent callers wait for it instead of each fetching and parsing the CRL. */
+  private readonly loading = new Map<CrlSource, Promise<CachedCrl>>();
 
   constructor(
     private readonly sources: readonly CrlSource[],
@@ -83,6 +85,15 @@ export class CrlCache {
     const nextUpdate = entry?.crl?.nextUpdate?.value.getTime();
     const stale = !entry || now - entry.loadedAt > maxAgeMs || (nextUpdate !== undefined && now > nextUpdate);
     if (!stale) return entry;
+    let load = this.loading.get(source);
+    if (!load) {
+      load = this.load(source, entry, now).finally(() => this.loading.delete(source));
+      this.loading.set(source, load);
+    }
+    return load;
+  }
+
+  private async load(source: CrlSource, entry: CachedCrl | undefined, now: number): Promise<CachedCrl> {
     try {
       const crl = parseCrl(await readSource(source));
       const fresh: CachedCrl = { crl, loadedAt: now, revokedSerials: revokedSerials(crl), verifiedBy: new Map() };
@@ -96,12 +107,13 @@ export class CrlCache {
     }
   }
 
-  private async verifiedBy(entry: CachedCrl, issuer: X509Certificate): Promise<boolean> {
-    const known = entry.verifiedBy.get(issuer.fingerprint256);
-    if (known !== undefined) return known;
-    const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
-    const verified = entry.crl!.issuer.isEqual(issuerPkijs.subject) && (await entry.crl!.verify({ issuerCertificate: issuerPkijs }).catch(() => false));
-    entry.verifiedBy.set(issuer.fingerprint256, verified);
+  private verifiedBy(entry: CachedCrl, issuer: X509Certificate): Promise<boolean> {
+    let verified = entry.verifiedBy.get(issuer.fingerprint256);
+    if (!verified) {
+      const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
+      verified = entry.crl!.issuer.isEqual(issuerPkijs.subject) ? entry.crl!.verify({ issuerCertificate: issuerPkijs }).catch(() => false) : Promise.resolve(false);
+      entry.verifiedBy.set(issuer.fingerprint256, verified);
+    }
     return verified;
   }
 

@@ -51,4 +51,15 @@ describe('CRL from a URL', () => {
     now += 3 * HOUR_MS;
     expect(await cache.status(leaf.certificate, issuer)).toBe('unknown');
   });
+
+  it('concurrent checks share one fetch and one signature check', async () => {
+    const leaf = await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined });
+    const issuer = t.store('partner-xb').anchors[0]!;
+    const cache = new CrlCache([{ url, refreshSeconds: 60 }]);
+    served = await crl([]);
+    const before = requests;
+    const statuses = await Promise.all(Array.from({ length: 32 }, () => cache.status(leaf.certificate, issuer)));
+    expect(new Set(statuses)).toEqual(new Set(['good']));
+    expect(requests - before).toBe(1);
+  });
 });
