@@ -30,7 +30,18 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 10 * 1024 * 1024, maxDe
 // Checked on the raw text, before the scanner: no DTD has any business in this domain, and a
 // parser that never sees one cannot be talked into expanding it. Matching inside comments or
 // CDATA too is deliberate: the rejection is cheap and errs on the safe side.
-const DTD_MARKUP = /<!\s*(DOCTYPE|ENTITY)/i;
+// The same as /<!\s*(DOCTYPE|ENTITY)/i, but the regex only runs where indexOf finds "<!":
+// scanning the whole text with it took a sixth of the parse.
+const DTD_KEYWORD = /\s*(DOCTYPE|ENTITY)/iy;
+
+function dtdMarkup(text: string): { index: number; keyword: string } | undefined {
+  for (let i = text.indexOf('<!'); i !== -1; i = text.indexOf('<!', i + 2)) {
+    DTD_KEYWORD.lastIndex = i + 2;
+    const m = DTD_KEYWORD.exec(text);
+    if (m) return { index: i, keyword: m[1]! };
+  }
+  return undefined;
+}
 
 function malformed(code: string, message: string): RejectionError {
   return new RejectionError(400, 'Malformed document', [finding(code, message)]);
@@ -41,9 +52,9 @@ export function parseXml(input: Buffer | string, limits: Partial<XmlLimits> = {}
   const maxDepth = limits.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth;
   const maxAttributes = limits.maxAttributes ?? DEFAULT_XML_LIMITS.maxAttributes;
   const text = decodeUtf8(input, maxBytes, 'xml');
-  const dtd = DTD_MARKUP.exec(text);
+  const dtd = dtdMarkup(text);
   if (dtd) {
-    throw malformed('xml.doctype', `DTD markup (<!${dtd[1]}) is not accepted, at line ${lineAt(text, dtd.index)}`);
+    throw malformed('xml.doctype', `DTD markup (<!${dtd.keyword}) is not accepted, at line ${lineAt(text, dtd.index)}`);
   }
   try {
     return scanXml(text, maxDepth, maxAttributes);

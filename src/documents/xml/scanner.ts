@@ -18,6 +18,25 @@ import type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.j
 /** Names that would reach Object.prototype if a document name ever became an object key. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+// Most names cannot be forbidden by length or first character alone; only those that could
+// are cut out of the text and looked up.
+let forbiddenLengths = 0;
+const FORBIDDEN_FIRST = new Uint8Array(128);
+for (const name of FORBIDDEN_NAMES) {
+  forbiddenLengths |= 1 << name.length;
+  FORBIDDEN_FIRST[name.charCodeAt(0)] = 1;
+}
+
+function isForbiddenAt(s: string, start: number, end: number): boolean {
+  const length = end - start;
+  return (
+    length < 31 &&
+    ((forbiddenLengths >>> length) & 1) === 1 &&
+    FORBIDDEN_FIRST[s.charCodeAt(start)] === 1 &&
+    FORBIDDEN_NAMES.has(s.slice(start, end))
+  );
+}
+
 export class XmlSyntaxError extends Error {
   constructor(
     /** Finding code: xml.not-well-formed, xml.depth, xml.attributes, xml.forbidden-name, … */
@@ -142,24 +161,30 @@ class Scanner {
   private readonly len: number;
   /** Where a helper that reads ahead (reference, attributeValue) stopped. */
   private pos = 0;
+  /** Where the name qnameEnd last read has its first colon, or -1. */
+  private colon = -1;
   private root: XmlElement | undefined = undefined;
-  /** Open elements, innermost last, with their qualified names for the end tags. */
+  /**
+   * Open elements, innermost last, with where their qualified names stand in the text: an end
+   * tag is compared there character by character, which is faster than cutting out either name.
+   */
   private readonly open: XmlElement[] = [];
-  private readonly openNames: string[] = [];
+  private readonly openNameStarts: number[] = [];
+  private readonly openNameEnds: number[] = [];
   /**
    * In-scope namespace bindings by prefix ('' for the default namespace), so that resolving
    * costs the same however many declarations are in scope. Each declaration logs the binding
    * it shadowed; `marks` holds each open element's first log entry, to restore them at its end.
    */
-  private readonly bindings = new Map<string, string>([
-    ['xml', XML_NS],
-    ['xmlns', XMLNS_NS],
-  ]);
+  private readonly bindings = new Map<string, string>();
   private readonly shadowedPrefixes: string[] = [];
   private readonly shadowedUris: Array<string | undefined> = [];
   private readonly marks: number[] = [];
+  /** The default namespace in scope, kept apart from `bindings` because most names use it. */
+  private defaultNs = '';
   /** The start tag being read: attributes other than namespace declarations. */
-  private readonly attrNames: string[] = [];
+  private readonly attrPrefixes: string[] = [];
+  private readonly attrLocals: string[] = [];
   private readonly attrValues: string[] = [];
   private readonly attrStarts: number[] = [];
   /** Line numbers are counted lazily, up to the start tag that needs one. */
@@ -173,6 +198,8 @@ class Scanner {
   ) {
     this.len = s.length;
     this.nextLineFeed = s.indexOf('\n');
+    // Set one by one: Map's iterable constructor is the slow path, and this runs per document.
+    this.bindings.set('xml', XML_NS).set('xmlns', XMLNS_NS);
   }
 
   document(): XmlElement {
@@ -191,7 +218,8 @@ class Scanner {
       else this.fail(pos + 1 >= len ? 'unexpected end of the document after "<"' : 'disallowed character after "<"', pos + 1);
     }
     if (this.root === undefined) this.fail('the document must contain a root element', len);
-    if (this.open.length !== 0) this.fail(`unclosed tag: ${this.openNames[this.openNames.length - 1]}`, len);
+    const depth = this.open.length;
+    if (depth !== 0) this.fail(`unclosed tag: ${s.slice(this.openNameStarts[depth - 1], this.openNameEnds[depth - 1])}`, len);
     return this.root;
   }
 
@@ -387,12 +415,13 @@ class Scanner {
   private startTag(tagStart: number): number {
     const { s, open, maxAttributes } = this;
     const nameStart = tagStart + 1;
-    let pos = nameEnd(s, nameStart);
-    const qname = s.slice(nameStart, pos);
+    let pos = this.qnameEnd(nameStart);
+    const nameColon = this.colon;
+    const nameStop = pos;
     if (pos >= this.len) this.fail('unexpected end of the document in a start tag', pos);
     const depth = open.length;
     if (depth + 1 > this.maxDepth) this.fail(`Elements nest deeper than ${this.maxDepth} levels`, tagStart, 'xml.depth');
-    this.checkForbidden('Element', qname, nameStart);
+    this.checkForbidden('Element', nameStart, nameColon, pos);
     if (depth === 0 && this.root !== undefined) this.fail('documents may contain only one root', tagStart);
 
     const mark = this.shadowedPrefixes.length;
@@ -425,10 +454,11 @@ class Scanner {
         this.fail(pos >= this.len ? 'unexpected end of the document in a start tag' : 'disallowed character in attribute name', pos);
       }
       const attrStart = pos;
-      pos = nameEnd(s, pos);
-      const name = s.slice(attrStart, pos);
+      pos = this.qnameEnd(pos);
+      const colon = this.colon;
+      const attrEnd = pos;
       while (isSpace(s.charCodeAt(pos))) pos++;
-      if (s.charCodeAt(pos) !== EQUALS) this.fail(`attribute without value: ${name}`, pos);
+      if (s.charCodeAt(pos) !== EQUALS) this.fail(`attribute without value: ${s.slice(attrStart, attrEnd)}`, pos);
       do c = s.charCodeAt(++pos);
       while (isSpace(c));
       if (c !== DQUOTE && c !== SQUOTE) this.fail('unquoted attribute value', pos);
@@ -437,23 +467,25 @@ class Scanner {
 
       // In saxes's order: the qualified name, the count, forbidden names, then what a
       // namespace declaration must not do.
-      const colon = name.indexOf(':');
-      if (colon !== -1) this.checkQName(name, colon, attrStart);
+      if (colon !== -1) this.checkQName(attrStart, colon, attrEnd);
       if (++attributeCount > maxAttributes) {
         this.fail(`An element has more than ${maxAttributes} attributes`, attrStart, 'xml.attributes');
       }
-      this.checkForbidden('Attribute', name, attrStart);
+      this.checkForbidden('Attribute', attrStart, colon, attrEnd);
+      const prefix = colon === -1 ? '' : s.slice(attrStart, colon);
+      const local = s.slice(colon === -1 ? attrStart : colon + 1, attrEnd);
       let declared: string | undefined;
-      if (colon === 5 && name.startsWith('xmlns')) {
-        declared = name.slice(6);
+      if (prefix === 'xmlns') {
+        declared = local;
         // Spec: the namespace name is the attribute value as it stands. saxes trimmed it, so
         // xmlns=" urn:x " was taken for urn:x (and xmlns:p=" " for an undeclaration).
         if (value === '') this.fail(`the prefix "${declared}" may not be undeclared (xmlns:${declared}="")`, attrStart);
-      } else if (name === 'xmlns') {
+      } else if (colon === -1 && local === 'xmlns') {
         declared = '';
       }
       if (declared === undefined) {
-        this.attrNames[plainCount] = name;
+        this.attrPrefixes[plainCount] = prefix;
+        this.attrLocals[plainCount] = local;
         this.attrValues[plainCount] = value;
         this.attrStarts[plainCount] = attrStart;
         plainCount++;
@@ -461,25 +493,23 @@ class Scanner {
       }
       this.checkBinding(declared, value, attrStart);
       (declarations ??= []).push({ prefix: declared, uri: value });
-      this.shadowedPrefixes.push(declared);
-      this.shadowedUris.push(this.bindings.get(declared));
-      this.bindings.set(declared, value);
+      this.bind(declared, value);
     }
 
     // Checked once the tag is read, as saxes did, so that a finding names the same problem.
     if (declarations !== undefined && declarations.length > 1) this.checkDeclarationsUnique(declarations, tagStart);
-    const colon = qname.indexOf(':');
     let prefix = '';
-    let local = qname;
+    let local: string;
     let ns: string;
-    if (colon === -1) {
-      ns = this.resolve('') ?? '';
+    if (nameColon === -1) {
+      local = s.slice(nameStart, nameStop);
+      ns = this.defaultNs;
     } else {
-      this.checkQName(qname, colon, nameStart);
-      prefix = qname.slice(0, colon);
-      local = qname.slice(colon + 1);
+      this.checkQName(nameStart, nameColon, nameStop);
+      prefix = s.slice(nameStart, nameColon);
+      local = s.slice(nameColon + 1, nameStop);
       if (prefix === 'xmlns') this.fail('elements may not have the prefix "xmlns"', nameStart);
-      const uri = this.resolve(prefix);
+      const uri = this.bindings.get(prefix);
       if (uri === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, nameStart);
       ns = uri;
     }
@@ -500,10 +530,34 @@ class Scanner {
       if (this.shadowedPrefixes.length !== mark) this.unbind(mark);
     } else {
       open.push(el);
-      this.openNames.push(qname);
+      this.openNameStarts.push(nameStart);
+      this.openNameEnds.push(nameStop);
       this.marks.push(mark);
     }
     return pos;
+  }
+
+  /** The end of the name starting at i, like nameEnd; also leaves its first colon in this.colon. */
+  private qnameEnd(i: number): number {
+    const s = this.s;
+    let colon = -1;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if ((ASCII_NAME[c]! & NAME_CHAR) === 0) break;
+        if (c === COLON && colon === -1) colon = i;
+        i++;
+      } else if (c >= 0xd800 && c <= 0xdbff) {
+        if (c > 0xdb7f || !isLowSurrogate(s.charCodeAt(i + 1))) break;
+        i += 2;
+      } else if (isNameCode(c)) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    this.colon = colon;
+    return i;
   }
 
   /** The value of an attribute from `pos`, just after its opening quote `quote`; normalised (XML 1.0 §3.3.3). */
@@ -542,19 +596,15 @@ class Scanner {
   private attributes(count: number): XmlAttribute[] {
     const attrs: XmlAttribute[] = [];
     for (let i = 0; i < count; i++) {
-      const name = this.attrNames[i]!;
-      const colon = name.indexOf(':');
-      let attr: XmlAttribute;
-      if (colon === -1) {
-        // Unprefixed attributes are in no namespace, whatever the default namespace.
-        attr = { ns: '', name, prefix: '', value: this.attrValues[i]! };
-      } else {
-        const prefix = name.slice(0, colon);
-        const ns = this.resolve(prefix);
-        if (ns === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, this.attrStarts[i]!);
-        attr = { ns, name: name.slice(colon + 1), prefix, value: this.attrValues[i]! };
+      const prefix = this.attrPrefixes[i]!;
+      // Unprefixed attributes are in no namespace, whatever the default namespace.
+      let ns = '';
+      if (prefix !== '') {
+        const uri = this.bindings.get(prefix);
+        if (uri === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, this.attrStarts[i]!);
+        ns = uri;
       }
-      attrs.push(attr);
+      attrs.push({ ns, name: this.attrLocals[i]!, prefix, value: this.attrValues[i]! });
     }
     // Unique by expanded name (which also covers the same qualified name twice); a set only
     // when pairwise comparison would cost more than it.
@@ -599,26 +649,33 @@ class Scanner {
       const name = s.slice(nameStart, nameEnd(s, nameStart));
       this.fail(name === '' ? 'empty end tag' : `unmatched closing tag: ${name}`, pos);
     }
-    const qname = this.openNames[depth - 1]!;
-    let end = nameStart + qname.length;
-    if (!s.startsWith(qname, nameStart) || nameEnd(s, end) !== end) {
+    const openStart = this.openNameStarts[depth - 1]!;
+    const length = this.openNameEnds[depth - 1]! - openStart;
+    let end = nameStart + length;
+    let same = nameEnd(s, end) === end;
+    for (let k = 0; same && k < length; k++) same = s.charCodeAt(nameStart + k) === s.charCodeAt(openStart + k);
+    if (!same) {
       const name = s.slice(nameStart, nameEnd(s, nameStart));
-      this.fail(name === '' ? 'empty end tag' : `unexpected close tag </${name}>, expected </${qname}>`, pos);
+      const expected = s.slice(openStart, openStart + length);
+      this.fail(name === '' ? 'empty end tag' : `unexpected close tag </${name}>, expected </${expected}>`, pos);
     }
     while (isSpace(s.charCodeAt(end))) end++;
     if (s.charCodeAt(end) !== GT) {
       this.fail(end >= this.len ? 'unexpected end of the document in an end tag' : 'disallowed character in closing tag', end);
     }
     open.pop();
-    this.openNames.pop();
+    this.openNameStarts.pop();
+    this.openNameEnds.pop();
     const mark = this.marks.pop()!;
     if (this.shadowedPrefixes.length !== mark) this.unbind(mark);
     return end + 1;
   }
 
-  /** The innermost binding of `prefix` ('' for the default namespace), or undefined. */
-  private resolve(prefix: string): string | undefined {
-    return this.bindings.get(prefix);
+  private bind(prefix: string, uri: string): void {
+    this.shadowedPrefixes.push(prefix);
+    this.shadowedUris.push(this.bindings.get(prefix));
+    this.bindings.set(prefix, uri);
+    if (prefix === '') this.defaultNs = uri;
   }
 
   /** Restores the bindings an element's declarations shadowed. */
@@ -629,6 +686,7 @@ class Scanner {
       const uri = shadowedUris.pop();
       if (uri === undefined) bindings.delete(prefix);
       else bindings.set(prefix, uri);
+      if (prefix === '') this.defaultNs = uri ?? '';
     }
   }
 
@@ -645,24 +703,22 @@ class Scanner {
   }
 
   /**
-   * A QName with a colon at `colon`: one colon, neither first nor last, and a local part that
-   * starts like a name. Spec: saxes did not check that last point, so p:1a or p:-a passed,
-   * though Namespaces in XML 1.0 makes the local part an NCName.
+   * The name s[start, end) with its first colon at `colon`: one colon, neither first nor last,
+   * and a local part that starts like a name. Spec: saxes did not check that last point, so
+   * p:1a or p:-a passed, though Namespaces in XML 1.0 makes the local part an NCName.
    */
-  private checkQName(qname: string, colon: number, at: number): void {
-    if (colon === 0 || colon === qname.length - 1 || qname.indexOf(':', colon + 1) !== -1 || !isNameStartAt(qname, colon + 1)) {
-      this.fail(`malformed name: ${qname}`, at);
-    }
+  private checkQName(start: number, colon: number, end: number): void {
+    const { s } = this;
+    let ok = colon !== start && colon !== end - 1 && isNameStartAt(s, colon + 1);
+    for (let i = colon + 1; ok && i < end; i++) ok = s.charCodeAt(i) !== COLON;
+    if (!ok) this.fail(`malformed name: ${s.slice(start, end)}`, start);
   }
 
-  private checkForbidden(kind: 'Element' | 'Attribute', qname: string, at: number): void {
-    // Only names of 9 or more characters can hold one; most names are shorter.
-    if (qname.length < 9) return;
-    const colon = qname.indexOf(':');
-    const local = qname.slice(colon + 1);
-    const prefix = colon === -1 ? '' : qname.slice(0, colon);
-    if (FORBIDDEN_NAMES.has(local) || FORBIDDEN_NAMES.has(prefix)) {
-      this.fail(`${kind} name "${qname}" is not accepted`, at, 'xml.forbidden-name');
+  /** The name s[start, end) (first colon at `colon`, or -1) must not have a forbidden local part or prefix. */
+  private checkForbidden(kind: 'Element' | 'Attribute', start: number, colon: number, end: number): void {
+    const { s } = this;
+    if (isForbiddenAt(s, colon === -1 ? start : colon + 1, end) || (colon !== -1 && isForbiddenAt(s, start, colon))) {
+      this.fail(`${kind} name "${s.slice(start, end)}" is not accepted`, start, 'xml.forbidden-name');
     }
   }
 

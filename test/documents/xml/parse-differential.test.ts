@@ -255,13 +255,15 @@ const EDGE_CASES = [
   '<r xmlns=""><p:x xmlns:p=""/></r>', '<xmlns/>', '<r xmlns:p="u"><xmlns:p/></r>', '<r a:xmlns="1" xmlns:a="u"/>', '<r XMLNS="u"/>', '<r xmlnsx="u"/>',
   '<r xmlns:__proto__="u"/>', '<__proto__:r xmlns:__proto__="u"/>', '<r xmlns:constructor="u"/>', '<r prototype:a="1"/>', '<r><constructor/></r>',
   '<constructor:a/>', '<a:prototype/>', '<r __proto__x="1" x__proto__="2" Constructor="3"/>', '<p:constructor',
+  // DTD markup, refused before the scanner runs wherever it stands.
+  '<!DOCTYPE r><r/>', '<r><!-- <!doctype --></r>', '<r><![CDATA[<!ENTITY]]></r>', '<r a="<! \n\tEntity"/>', '<!<!DOCTYPE', '<r>&lt;!DOCTYPE</r>', '<!DOCTYP<r/>',
 ];
 
 /** Pieces inserted at random places: markup characters, references, sections, odd characters. */
 const TOKENS = [
   ...'<>&;"\'=/:!?[]-#xa Z1._ \t\n\r',
   '&#0;', '&#x1F600;', '&#65;', '&#x41;', '&#X41;', '&#xD800;', '&#xFFFE;', '&#1114112;', '&amp;', '&lt;', '&foo;', '&', '&#;',
-  ']]>', '<!--', '-->', '--', '<![CDATA[', ']]', '<?p x?>', '<?xml version="1.0"?>', '<?xml?>', '<!X>',
+  ']]>', '<!--', '-->', '--', '<![CDATA[', ']]', '<?p x?>', '<?xml version="1.0"?>', '<?xml?>', '<!X>', '<!DOCTYPE r>', '<! entity', '<!\nDocType',
   '\uD800', '\uDC00', '\uD83D\uDE00', '\uFFFE', '\uFEFF', '\u0000', '\u0001', '\u0085', '\u2028', '\u00A0', 'é', '·', '\u0300', '𐀀',
   ' xmlns:p="urn:p"', ' xmlns=""', ' xmlns="urn:d"', ' xml:lang="en"', ' p:a="1"', ' a="1"', ' xmlns:p=""', ' xmlns:xml="urn:x"',
   '<a/>', '</a>', '<p:a/>', 'xmlns', 'p:', 'xml:', '\r\n', '  ',
