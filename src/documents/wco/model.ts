@@ -119,8 +119,8 @@ export function elementUses(content: GroupParticle): Map<string, ElementUse> {
 export interface ContentIndex {
   /** By WCO JSON key. */
   byKey: Map<string, ElementUse>;
-  /** By `{namespace}localName`, as XML names them. */
-  byQName: Map<string, ElementUse>;
+  /** By namespace, then local name, as XML names them. */
+  byNamespace: Map<string, Map<string, ElementUse>>;
   /** By local name alone, to tell a namespace mistake from an unknown element. */
   byLocalName: Map<string, ElementUse>;
   /** In document order. */
@@ -135,9 +135,15 @@ export function contentIndex(content: GroupParticle): ContentIndex {
   if (!index) {
     const byKey = elementUses(content);
     const uses = [...byKey.values()];
+    const byNamespace = new Map<string, Map<string, ElementUse>>();
+    for (const u of uses) {
+      let names = byNamespace.get(u.particle.ns);
+      if (!names) byNamespace.set(u.particle.ns, (names = new Map()));
+      names.set(u.particle.name, u);
+    }
     index = {
       byKey,
-      byQName: new Map(uses.map((u) => [`{${u.particle.ns}}${u.particle.name}`, u])),
+      byNamespace,
       byLocalName: new Map(uses.map((u) => [u.particle.name, u])),
       ordered: uses.sort((a, b) => a.position - b.position),
     };

@@ -21,38 +21,64 @@ export interface XmlToJsonResult {
 }
 
 /**
- * Where the conversion is, as JSON pointer and XPath steps. Kept as stacks and joined only
- * when a finding needs them: building both strings for every element cost more than the rest
- * of the conversion.
+ * Where the conversion is. Findings are rare and paths are not: the trail keeps, per level, the
+ * element, its parent, its WCO JSON key and list index, and the JSON pointer and XPath are
+ * spelled out only when a finding needs them (building them for every element cost more than
+ * the rest of the conversion).
  */
 interface Context {
   model: WcoModel;
   namespaces: NamespaceMap;
   findings: Finding[];
-  pointer: string[];
-  xpath: string[];
+  elements: XmlElement[];
+  keys: string[];
+  /** -1 where the element is not in a list. */
+  listIndexes: number[];
+}
+
+/** 1-based position of `el` among its parent's elements of the same name, as XPath counts. */
+function positionAmongNamesakes(parent: XmlElement, el: XmlElement): number {
+  let n = 0;
+  for (const c of parent.children) {
+    if (typeof c === 'string' || c.name !== el.name) continue;
+    n++;
+    if (c === el) break;
+  }
+  return n;
 }
 
 function report(ctx: Context, code: string, message: string, extraPointer = '', extraXpath = ''): void {
-  ctx.findings.push({
-    severity: 'error',
-    code,
-    message,
-    path: ctx.pointer.map((t) => `/${t}`).join('') + extraPointer,
-    xpath: ctx.xpath.map((t) => `/${t}`).join('') + extraXpath,
-  });
+  let path = '';
+  let xpath = '';
+  for (let i = 0; i < ctx.elements.length; i++) {
+    const el = ctx.elements[i]!;
+    path += `/${pointerToken(ctx.keys[i]!)}${ctx.listIndexes[i]! >= 0 ? `/${ctx.listIndexes[i]}` : ''}`;
+    xpath += i === 0 ? `/${el.name}` : `/${el.name}[${positionAmongNamesakes(ctx.elements[i - 1]!, el)}]`;
+  }
+  ctx.findings.push({ severity: 'error', code, message, path: path + extraPointer, xpath: xpath + extraXpath });
+}
+
+function enter(ctx: Context, el: XmlElement, key: string, listIndex: number): void {
+  ctx.elements.push(el);
+  ctx.keys.push(key);
+  ctx.listIndexes.push(listIndex);
+}
+
+function leave(ctx: Context): void {
+  ctx.elements.pop();
+  ctx.keys.pop();
+  ctx.listIndexes.pop();
 }
 
 export function xmlToWcoJson(root: XmlElement, model: WcoModel, namespaces: NamespaceMap): XmlToJsonResult {
-  const ctx: Context = { model, namespaces, findings: [], pointer: [], xpath: [] };
+  const ctx: Context = { model, namespaces, findings: [], elements: [], keys: [], listIndexes: [] };
   const decl = model.roots.find((r) => r.name === root.name && namespaces.toDocument(r.ns) === root.ns);
   if (!decl) {
     const expected = model.roots.map((r) => `${r.name} (${namespaces.toDocument(r.ns)})`).join(' or ');
     report(ctx, 'xsd.root', `Root element ${root.name} (${root.ns || 'no namespace'}) is not ${expected}`, '', `/${root.name}`);
     return { findings: ctx.findings };
   }
-  ctx.pointer.push(pointerToken(root.name));
-  ctx.xpath.push(root.name);
+  enter(ctx, root, root.name, -1);
   return { json: { [decl.key]: convert(ctx, root, decl.type) }, findings: ctx.findings };
 }
 
@@ -82,46 +108,50 @@ function addAttributes(ctx: Context, el: XmlElement, out: WcoJsonObject): void {
 }
 
 function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle, out: WcoJsonObject): void {
-  const { byQName, byLocalName } = contentIndex(content);
+  const { byNamespace, byLocalName } = contentIndex(content);
   let lastPosition = -1;
   let lastName = '';
-  const seen = new Map<string, number>();
   for (const child of el.children) {
     if (typeof child === 'string') {
       if (child.trim() !== '') report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
       continue;
     }
-    const use = byQName.get(`{${ctx.namespaces.toModel(child.ns)}}${child.name}`);
-    const key = use?.particle.key ?? child.name;
-    const existing = out[key];
-    const n = (seen.get(child.name) ?? 0) + 1;
-    seen.set(child.name, n);
-    ctx.pointer.push(pointerToken(key));
-    ctx.xpath.push(`${child.name}[${n}]`);
-    const sameName = byLocalName.get(child.name);
-    if (!use && sameName) {
-      const expected = ctx.namespaces.toDocument(sameName.particle.ns);
-      report(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
-    } else if (!use) {
-      report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
-    } else {
-      if (use.position < lastPosition) report(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
-      else {
-        lastPosition = use.position;
-        lastName = child.name;
-      }
-      if (use.max === null || use.max > 1) {
-        const list = (existing ?? (out[key] = [])) as WcoJsonValue[];
-        ctx.pointer.push(String(list.length));
-        list.push(convert(ctx, child, use.particle.type));
-        ctx.pointer.pop();
-      } else if (existing !== undefined) {
-        report(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
+    const use = byNamespace.get(ctx.namespaces.toModel(child.ns))?.get(child.name);
+    if (!use) {
+      enter(ctx, child, child.name, -1);
+      const sameName = byLocalName.get(child.name);
+      if (sameName) {
+        const expected = ctx.namespaces.toDocument(sameName.particle.ns);
+        report(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
       } else {
-        out[key] = convert(ctx, child, use.particle.type);
+        report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
       }
+      leave(ctx);
+      continue;
     }
-    ctx.pointer.pop();
-    ctx.xpath.pop();
+    const key = use.particle.key;
+    const existing = out[key];
+    if (use.position < lastPosition) {
+      enter(ctx, child, key, -1);
+      report(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
+      leave(ctx);
+    } else {
+      lastPosition = use.position;
+      lastName = child.name;
+    }
+    if (use.max === null || use.max > 1) {
+      const list = (existing ?? (out[key] = [])) as WcoJsonValue[];
+      enter(ctx, child, key, list.length);
+      list.push(convert(ctx, child, use.particle.type));
+      leave(ctx);
+    } else if (existing !== undefined) {
+      enter(ctx, child, key, -1);
+      report(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
+      leave(ctx);
+    } else {
+      enter(ctx, child, key, -1);
+      out[key] = convert(ctx, child, use.particle.type);
+      leave(ctx);
+    }
   }
 }
