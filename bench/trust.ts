@@ -1,6 +1,7 @@
 // `npx tsx bench/trust.ts`: XML-DSig signing and verification of a ~10 KB envelope, the template
-// path against xml-crypto measured in the same run, plus JWS for the JSON form.
-import { sign } from 'node:crypto';
+// path and the fast engine against xml-crypto measured in the same run (verify: the signature
+// alone; verify+read: what POST /v1/inbound pays, header and payload read too), plus JWS.
+import { sign, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { loadSigningKey, type SigningKey } from '../src/trust/signing-key.js';
 import { sandboxTrustStore } from '../src/trust/trust-config.js';
 import { signEnvelopeXml } from '../src/trust/xml-sign.js';
 import { verifyXmlSignature } from '../src/trust/xml-verify.js';
+import { verifyInboundEnvelope } from '../src/trust/inbound.js';
+import { decideTrust } from '../src/trust/trust-store.js';
 import { FIXTURES, header as envelopeHeader, PARTNER } from '../test/trust/support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -74,11 +77,20 @@ for (const kind of ['ecdsa', 'rsa'] as const) {
   line(`sign ${kind}, template (xml-sign.ts)`, template);
   line(`sign ${kind}, xml-crypto computeSignature`, reference);
   console.log(`sign ${kind}: template / xml-crypto = ${(template / reference).toFixed(1)}x`);
-  const byXmlCrypto = await rate(() => verifyXmlSignature(signed, store));
+  const byXmlCrypto = await rate(() => verifyXmlSignature(signed, store, { engine: 'xml-crypto' }));
   const fast = await rate(() => verifyXmlSignature(signed, store, { engine: 'fast' }));
   line(`verify ${kind}, recipe with xml-crypto (engine xml-crypto)`, byXmlCrypto);
   line(`verify ${kind}, recipe with swgate exc-c14n (engine fast)`, fast);
   console.log(`verify ${kind}: fast / xml-crypto = ${(fast / byXmlCrypto).toFixed(1)}x`);
+  // What POST /v1/inbound pays: verification plus header and payload read from what was signed.
+  const body = Buffer.from(signed);
+  const inboundByXmlCrypto = await rate(() => verifyInboundEnvelope(body, 'application/xml', store, { engine: 'xml-crypto' }));
+  const inboundFast = await rate(() => verifyInboundEnvelope(body, 'application/xml', store, { engine: 'fast' }));
+  line(`verify+read ${kind}, verifyInboundEnvelope (engine xml-crypto)`, inboundByXmlCrypto);
+  line(`verify+read ${kind}, verifyInboundEnvelope (engine fast)`, inboundFast);
+  const der = key.certificate.raw;
+  line(`  part of it, ${kind}: decideTrust`, await rate(() => decideTrust(store, key.certificate)));
+  line(`  spared, ${kind}: new X509Certificate (certificate-cache)`, await rate(() => new X509Certificate(der)));
 }
 
 line('payload canonicalisation once per document (xmlPayload)', await rate(() => xmlPayload(document)));
