@@ -26,6 +26,12 @@ describe('XSD patterns', () => {
 });
 
 describe('simple values', () => {
+  it('count characters as code points: a pair of surrogates is one, a lone one is one', () => {
+    expect(simpleValueProblem('😀a', token({ length: 2 }))).toBeNull();
+    expect(simpleValueProblem('\ud800a', token({ length: 2 }))).toBeNull();
+    expect(simpleValueProblem('😀😀a', token({ maxLength: 2 }))).toBe('"😀😀a" has 3 characters; at most 2 are allowed');
+  });
+
   it('collapse whitespace before checking a token', () => {
     expect(simpleValueProblem(' v2.1 ', token({ maxLength: 4 }))).toBeNull();
     expect(simpleValueProblem('  ', token({ patterns: [['.*[^\\s].*']] }))).toMatch(/does not match/);

@@ -22,6 +22,8 @@ export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 10 * 1024 * 1024, max
 
 /** RFC 6901 escaping of one reference token. */
 export function pointerToken(key: string): string {
+  // XML names hold neither character; only JSON keys might.
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 

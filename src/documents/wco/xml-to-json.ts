@@ -8,7 +8,7 @@ import type { Finding } from '../../findings.js';
 import type { XmlElement } from '../xml/tree.js';
 import { textOf } from '../xml/tree.js';
 import { pointerToken, type WcoJsonObject, type WcoJsonValue } from './json.js';
-import { contentIndex, isLeafType, typeOf, type ComplexType, type GroupParticle, type WcoModel } from './model.js';
+import { contentIndex, isLeafType, typeOf, type ComplexType, type ElementUse, type GroupParticle, type WcoModel } from './model.js';
 import type { NamespaceMap } from './namespace-map.js';
 import { XSI_SCHEMA_LOCATION } from './xsd/json-schema.js';
 
@@ -111,12 +111,19 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
   const { byNamespace, byLocalName } = contentIndex(content);
   let lastPosition = -1;
   let lastName = '';
+  // Siblings nearly always share one namespace: look its names up once.
+  let namesNs: string | undefined;
+  let names: Map<string, ElementUse> | undefined;
   for (const child of el.children) {
     if (typeof child === 'string') {
       if (child.trim() !== '') report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
       continue;
     }
-    const use = byNamespace.get(ctx.namespaces.toModel(child.ns))?.get(child.name);
+    if (child.ns !== namesNs) {
+      namesNs = child.ns;
+      names = byNamespace.get(ctx.namespaces.toModel(child.ns));
+    }
+    const use = names?.get(child.name);
     if (!use) {
       enter(ctx, child, child.name, -1);
       const sameName = byLocalName.get(child.name);
