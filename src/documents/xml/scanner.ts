@@ -13,6 +13,7 @@
  *
  * Errors are thrown as XmlSyntaxError (code, what, line, column); parse.ts words them.
  */
+import { createHash } from 'node:crypto';
 import type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
 
 /** Names that would reach Object.prototype if a document name ever became an object key. */
@@ -172,13 +173,24 @@ class Scanner {
   private readonly openNameStarts: number[] = [];
   private readonly openNameEnds: number[] = [];
   /**
-   * In-scope namespace bindings by prefix ('' for the default namespace), so that resolving
-   * costs the same however many declarations are in scope. Each declaration logs the binding
-   * it shadowed; `marks` holds each open element's first log entry, to restore them at its end.
+   * Each distinct namespace URI gets a number when it is bound, and expanded names compare by
+   * that number: a URI can be megabytes long and referenced from every element, and comparing
+   * it as a string costs its length every time. `uris[id]` is the URI (one string per URI,
+   * which every element in that namespace shares). URIs over 256 characters are keyed by
+   * digest, as V8 hashes strings over 16K characters by length alone and a Map of them would
+   * compare contents.
    */
-  private readonly bindings = new Map<string, string>();
+  private readonly uris: string[] = [XML_NS, XMLNS_NS];
+  private readonly shortUriIds = new Map<string, number>();
+  private readonly longUriIds = new Map<string, number>();
+  /**
+   * In-scope namespace bindings, prefix ('' for the default namespace) to URI id, so that
+   * resolving costs the same however many declarations are in scope. Each declaration logs the
+   * binding it shadowed; `marks` holds each open element's first log entry, to restore them.
+   */
+  private readonly bindings = new Map<string, number>();
   private readonly shadowedPrefixes: string[] = [];
-  private readonly shadowedUris: Array<string | undefined> = [];
+  private readonly shadowedIds: Array<number | undefined> = [];
   private readonly marks: number[] = [];
   /** The default namespace in scope, kept apart from `bindings` because most names use it. */
   private defaultNs = '';
@@ -187,6 +199,7 @@ class Scanner {
   private readonly attrLocals: string[] = [];
   private readonly attrValues: string[] = [];
   private readonly attrStarts: number[] = [];
+  private readonly attrUriIds: number[] = [];
   /** Line numbers are counted lazily, up to the start tag that needs one. */
   private line = 1;
   private nextLineFeed: number;
@@ -199,7 +212,8 @@ class Scanner {
     this.len = s.length;
     this.nextLineFeed = s.indexOf('\n');
     // Set one by one: Map's iterable constructor is the slow path, and this runs per document.
-    this.bindings.set('xml', XML_NS).set('xmlns', XMLNS_NS);
+    this.shortUriIds.set(XML_NS, 0).set(XMLNS_NS, 1);
+    this.bindings.set('xml', 0).set('xmlns', 1);
   }
 
   document(): XmlElement {
@@ -492,8 +506,9 @@ class Scanner {
         continue;
       }
       this.checkBinding(declared, value, attrStart);
-      (declarations ??= []).push({ prefix: declared, uri: value });
-      this.bind(declared, value);
+      const id = this.uriId(value);
+      (declarations ??= []).push({ prefix: declared, uri: this.uris[id]! });
+      this.bind(declared, id);
     }
 
     // Checked once the tag is read, as saxes did, so that a finding names the same problem.
@@ -509,9 +524,9 @@ class Scanner {
       prefix = s.slice(nameStart, nameColon);
       local = s.slice(nameColon + 1, nameStop);
       if (prefix === 'xmlns') this.fail('elements may not have the prefix "xmlns"', nameStart);
-      const uri = this.bindings.get(prefix);
-      if (uri === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, nameStart);
-      ns = uri;
+      const id = this.bindings.get(prefix);
+      if (id === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, nameStart);
+      ns = this.uris[id]!;
     }
     const attrs: XmlAttribute[] = plainCount === 0 ? [] : this.attributes(plainCount);
     const el: XmlElement = {
@@ -595,33 +610,33 @@ class Scanner {
   /** The start tag's attributes other than namespace declarations, resolved and checked for duplicates. */
   private attributes(count: number): XmlAttribute[] {
     const attrs: XmlAttribute[] = [];
+    const ids = this.attrUriIds;
     for (let i = 0; i < count; i++) {
       const prefix = this.attrPrefixes[i]!;
       // Unprefixed attributes are in no namespace, whatever the default namespace.
       let ns = '';
+      let id = -1;
       if (prefix !== '') {
-        const uri = this.bindings.get(prefix);
-        if (uri === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, this.attrStarts[i]!);
-        ns = uri;
+        const bound = this.bindings.get(prefix);
+        if (bound === undefined) this.fail(`unbound namespace prefix: "${prefix}"`, this.attrStarts[i]!);
+        id = bound;
+        ns = this.uris[id]!;
       }
+      ids[i] = id;
       attrs.push({ ns, name: this.attrLocals[i]!, prefix, value: this.attrValues[i]! });
     }
     // Unique by expanded name (which also covers the same qualified name twice); a set only
     // when pairwise comparison would cost more than it.
     if (count <= 16) {
       for (let i = 1; i < count; i++) {
-        const a = attrs[i]!;
-        for (let j = 0; j < i; j++) {
-          const b = attrs[j]!;
-          if (a.name === b.name && a.ns === b.ns) this.duplicate(a, i);
-        }
+        const name = attrs[i]!.name;
+        for (let j = 0; j < i; j++) if (ids[i] === ids[j] && attrs[j]!.name === name) this.duplicate(attrs[i]!, i);
       }
     } else {
       const seen = new Set<string>();
       for (let i = 0; i < count; i++) {
-        const a = attrs[i]!;
-        const key = `{${a.ns}}${a.name}`; // unambiguous: a local name cannot contain "}"
-        if (seen.has(key)) this.duplicate(a, i);
+        const key = `${ids[i]} ${attrs[i]!.name}`;
+        if (seen.has(key)) this.duplicate(attrs[i]!, i);
         seen.add(key);
       }
     }
@@ -671,22 +686,35 @@ class Scanner {
     return end + 1;
   }
 
-  private bind(prefix: string, uri: string): void {
+  /** The id of a namespace URI, given to it the first time it is bound. */
+  private uriId(uri: string): number {
+    const long = uri.length > 256;
+    const ids = long ? this.longUriIds : this.shortUriIds;
+    const key = long ? createHash('sha256').update(uri).digest('base64') : uri;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = this.uris.push(uri) - 1;
+      ids.set(key, id);
+    }
+    return id;
+  }
+
+  private bind(prefix: string, id: number): void {
     this.shadowedPrefixes.push(prefix);
-    this.shadowedUris.push(this.bindings.get(prefix));
-    this.bindings.set(prefix, uri);
-    if (prefix === '') this.defaultNs = uri;
+    this.shadowedIds.push(this.bindings.get(prefix));
+    this.bindings.set(prefix, id);
+    if (prefix === '') this.defaultNs = this.uris[id]!;
   }
 
   /** Restores the bindings an element's declarations shadowed. */
   private unbind(mark: number): void {
-    const { bindings, shadowedPrefixes, shadowedUris } = this;
+    const { bindings, shadowedPrefixes, shadowedIds } = this;
     while (shadowedPrefixes.length > mark) {
       const prefix = shadowedPrefixes.pop()!;
-      const uri = shadowedUris.pop();
-      if (uri === undefined) bindings.delete(prefix);
-      else bindings.set(prefix, uri);
-      if (prefix === '') this.defaultNs = uri ?? '';
+      const id = shadowedIds.pop();
+      if (id === undefined) bindings.delete(prefix);
+      else bindings.set(prefix, id);
+      if (prefix === '') this.defaultNs = id === undefined ? '' : this.uris[id]!;
     }
   }
 

@@ -122,6 +122,29 @@ describe('parseXml: structure limits', () => {
     expect(codeOf(`<r ${attrs(257)}/>`)).toBe('xml.attributes');
   });
 
+  it('compares namespaces by reference, not by content: megabyte URIs used on every element stay linear', () => {
+    // Two 1 MB URIs that differ only at the end, and elements whose attributes share local
+    // names across them: comparing expanded names as strings re-reads a URI per pair (the
+    // saxes version took ~45 s on this 2 MB document).
+    const uri = `urn:${'u'.repeat(1_000_000)}`;
+    const attrs = (n: number): string => Array.from({ length: n }, (_, i) => `${i % 2 ? 'q' : 'p'}:a${i >> 1}="" `).join('');
+    for (const n of [16, 20]) {
+      const started = performance.now();
+      const root = parseXml(`<r xmlns:p="${uri}1" xmlns:q="${uri}2">${`<c ${attrs(n)}/>`.repeat(300)}</r>`);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect((root.children[299] as XmlElement).attrs.map((a) => a.ns.endsWith('2'))).toEqual(Array.from({ length: n }, (_, i) => i % 2 === 1));
+    }
+    expect(codeOf(`<r xmlns:p="${uri}" xmlns:q="${uri}"><c p:a="" q:a=""/></r>`)).toBe('xml.not-well-formed');
+  });
+
+  it('resolves prefixes in constant time however many declarations are in scope', () => {
+    const decls = Array.from({ length: 250 }, (_, i) => `xmlns:n${i}="urn:${i}"`).join(' ');
+    const xmlAttrs = Array.from({ length: 250 }, (_, i) => `xml:a${i}=""`).join(' ');
+    const started = performance.now();
+    parseXml(`<a ${decls}>`.repeat(60) + `<b ${xmlAttrs}/>`.repeat(200) + '</a>'.repeat(60));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it.each([
     ['two roots', '<a/><b/>', 'only one root'],
     ['mismatched tags', '<a><b></a></b>', 'unexpected close tag'],
