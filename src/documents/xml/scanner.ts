@@ -143,6 +143,24 @@ function isXmlChar(c: number): boolean {
 
 const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB;
 
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * `raw` with its `count` tabs and line feeds made spaces. A global replace allocates per match,
+ * which made a value of a few million tabs take seconds; past a few, one pass over a copy of
+ * the code units does it (lossless: lone surrogates are refused before this).
+ */
+function normalised(raw: string, count: number): string {
+  if (count === 0) return raw;
+  if (count <= 64) return raw.replace(/[\t\n]/g, ' ');
+  const units = new Uint16Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    units[i] = c === TAB || c === LF ? SPACE : c;
+  }
+  return UTF16.decode(units);
+}
+
 /**
  * The XML declaration, read once at the start. VersionNum is pinned to 1.0: saxes accepted any
  * 1.x and then switched to XML 1.1's character rules, which nothing else in swgate (xmllint,
@@ -277,7 +295,8 @@ class Scanner {
       }
       if (c === LT) break;
       if (c === AMP) {
-        text += s.slice(start, pos) + this.reference(pos);
+        if (pos > start) text += s.slice(start, pos);
+        text += this.reference(pos);
         pos = start = this.pos;
         continue;
       }
@@ -290,7 +309,7 @@ class Scanner {
       }
       pos++;
     }
-    text += s.slice(start, pos);
+    if (pos > start) text += s.slice(start, pos);
     if (text !== '') this.appendText(text);
     return pos;
   }
@@ -580,6 +599,9 @@ class Scanner {
     const s = this.s;
     let start = pos;
     let value = '';
+    // How many tabs and line feeds s[start, pos) holds: they are made spaces per run between
+    // references, not one by one.
+    let spaces = 0;
     for (;;) {
       const c = s.charCodeAt(pos);
       if (c === quote) break;
@@ -590,21 +612,22 @@ class Scanner {
       if (c === LT) this.fail('"<" is not allowed in an attribute value', pos);
       if (c === AMP) {
         // Replacement text of character references is not normalised: &#10; stays a line feed.
-        value += s.slice(start, pos) + this.reference(pos);
+        if (pos > start) value += normalised(s.slice(start, pos), spaces);
+        value += this.reference(pos);
         pos = start = this.pos;
+        spaces = 0;
         continue;
       }
       if (c < SPACE) {
         if (c !== LF && c !== TAB) this.fail('disallowed character', pos);
-        value += s.slice(start, pos) + ' ';
-        start = pos + 1;
+        spaces++;
       } else if (pos >= this.len) {
         this.fail('unexpected end of the document in an attribute value', pos);
       }
       pos++;
     }
     this.pos = pos + 1;
-    return value + s.slice(start, pos);
+    return value + normalised(s.slice(start, pos), spaces);
   }
 
   /** The start tag's attributes other than namespace declarations, resolved and checked for duplicates. */

@@ -40,6 +40,18 @@ describe('parseXml: the tree', () => {
     expect(root.attrs[0]?.value).toBe('<A"');
   });
 
+  it('normalises attribute values however many tabs and line feeds they hold, but not references', () => {
+    for (const n of [1, 64, 65, 5_000]) {
+      const raw = 'é\t𝄞\r\n'.repeat(n);
+      const root = parseXml(`<r a="${raw}&#9;&#10;${raw}"/>`);
+      const normalised = 'é 𝄞 '.repeat(n);
+      expect(root.attrs[0]?.value).toBe(`${normalised}\t\n${normalised}`);
+    }
+    const started = performance.now();
+    expect(parseXml(`<r a="${'\t'.repeat(5_000_000)}"/>`).attrs[0]?.value).toBe(' '.repeat(5_000_000));
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('drops comments and reads comment-split text and CDATA as one text', () => {
     const root = parseXml('<r>ad<!-- x -->min<![CDATA[<b>]]></r>');
     expect(root.children).toEqual(['admin<b>']);
