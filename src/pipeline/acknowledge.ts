@@ -1,6 +1,6 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
-import { findDelivery, findDocument } from '../store/exchanges.js';
+import { findDeliveryWork } from '../store/exchanges.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import { withTrustStore } from './deliver.js';
 import { type Receipt, takeReceipt } from './receipts.js';
@@ -34,15 +34,15 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
   if (destination !== from.id) {
     throw new RejectionError(403, 'Forbidden', [finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId')]);
   }
-  const delivery = await findDelivery(deps.store, exchangeId, destination);
-  if (!delivery) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
+  const work = await findDeliveryWork(deps.store, exchangeId, destination);
+  if (!work) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
+  const { delivery, original } = work;
 
   if (delivery.status === 'failed') {
     throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
   }
-  const [sent, original] = await Promise.all([findDocument(deps.store, exchangeId, `to-${destination}`), findDocument(deps.store, exchangeId, 'original')]);
   const verdict = await takeReceipt(
-    { messageId: ack.messageId, destination, sent: (sent ?? original)?.content ?? '', sentSha256: delivery.sent_sha256 ?? '', now: deps.now, ...withTrustStore(deps.trustStoreOf(destination)) },
+    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256 ?? '', now: deps.now, ...withTrustStore(deps.trustStoreOf(destination)) },
     ack.receipt,
   );
   if (verdict.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', verdict.error, '/receipt')]);
@@ -60,7 +60,7 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
     lastError: null,
     from: ['queued', 'in-flight', 'retrying', 'delivered'],
     sentSha256: receipt.receivedSha256,
-    originalSha256: original?.sha256 ?? receipt.receivedSha256,
+    originalSha256: original.sha256,
   });
   // The delivery moved on meanwhile (another acknowledgement, a failure): answer as for that.
   if (!settled.applied) return acknowledge(deps, from, ack);

@@ -78,7 +78,6 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   const receiptContext: ReceiptContext = {
     messageId: messageIdOf(job),
     destination: job.destination,
-    sent: message.body,
     sentSha256,
     now: deps.now,
     ...withTrustStore(deps.trustStoreOf(job.destination)),

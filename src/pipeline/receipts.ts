@@ -10,8 +10,7 @@ const STATUSES: ReadonlySet<string> = new Set(['accepted', 'accepted-with-warnin
 export interface ReceiptContext {
   messageId: string;
   destination: string;
-  /** The bytes sent: a receipt counts only for exactly these. */
-  sent: string;
+  /** SHA-256 (hex) of the bytes sent: a receipt counts only for exactly these. */
   sentSha256: string;
   /** The destination's trust store: when it has one, only a receipt it signed counts. */
   trustStore?: TrustStore;
@@ -29,7 +28,7 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
   if (typeof given === 'string') {
     if (!ctx.trustStore) return { kind: 'retry', error: `${ctx.destination} signed its receipt, but no trust store is configured to check it` };
     try {
-      const receipt = await verifyReceipt(given, ctx.trustStore, ctx.sent);
+      const receipt = await verifyReceipt(given, ctx.trustStore, ctx.sentSha256);
       if (receipt.messageId !== ctx.messageId) return { kind: 'retry', error: `the receipt is for message ${receipt.messageId}, not ${ctx.messageId}` };
       return { kind: 'receipt', receipt };
     } catch (error) {

@@ -34,16 +34,16 @@ export function signReceipt(receipt: Receipt, gatewayKey: SigningKey): Promise<s
 }
 
 /**
- * Verifies a receipt against the issuer's trust store and, when `sent` is given, that the
- * receipt is for exactly those bytes.
+ * Verifies a receipt against the issuer's trust store and, when `sentSha256` is given (see
+ * receivedDigest), that the receipt is for exactly the bytes with that digest.
  */
-export async function verifyReceipt(jws: string, issuer: TrustStore, sent?: Uint8Array | string): Promise<Receipt> {
+export async function verifyReceipt(jws: string, issuer: TrustStore, sentSha256?: string): Promise<Receipt> {
   const { value } = await verifyCanonicalJson(jws, issuer, 'swgate-receipt+jws');
   const receipt = value as Receipt;
   if (typeof receipt?.receivedSha256 !== 'string' || receipt.from !== issuer.participantId) {
     throw new RejectionError(422, 'Invalid receipt', [finding('receipt.structure', 'receipt lacks a digest or names another issuer')]);
   }
-  if (sent !== undefined && receipt.receivedSha256 !== receivedDigest(sent)) {
+  if (sentSha256 !== undefined && receipt.receivedSha256 !== sentSha256) {
     throw new RejectionError(422, 'Receipt does not match', [
       finding('receipt.digest-mismatch', 'the receipt is for other bytes than were sent: treat as not delivered'),
     ]);

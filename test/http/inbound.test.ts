@@ -4,7 +4,7 @@ import { sampleLpco } from '../lpco/sample.js';
 import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { base64Payload, type EnvelopeHeader } from '../../src/trust/envelope.js';
 import { sandboxPaths } from '../../src/trust/pki.js';
-import { verifyReceipt } from '../../src/trust/receipt.js';
+import { receivedDigest, verifyReceipt } from '../../src/trust/receipt.js';
 import { loadSigningKey } from '../../src/trust/signing-key.js';
 import { sandboxTrustStore } from '../../src/trust/trust-config.js';
 import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
@@ -41,7 +41,7 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     const res = await send(envelope);
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as { exchangeId: string; receipt: string };
-    const receipt = await verifyReceipt(accepted.receipt, sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'), envelope);
+    const receipt = await verifyReceipt(accepted.receipt, sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'), receivedDigest(envelope));
     // TT_IM036a cites a CITES permit this registry does not hold: a warning under the sandbox policy, so ePhyto-style "delivered with warnings".
     expect(receipt).toMatchObject({ messageId: 'msg-xml-1', from: 'gateway', to: 'partner-xb', status: 'accepted-with-warnings' });
     expect(receipt.findings).toContainEqual(expect.objectContaining({ code: 'lpco.unknown', severity: 'warning' }));

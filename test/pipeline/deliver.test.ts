@@ -9,7 +9,7 @@ import { sha256Hex } from '../../src/hashing.js';
 import { TEST_PKI_DIR } from '../support/gateway.js';
 
 const sent = '<MetaData/>';
-const ctx: ReceiptContext = { messageId: 'X.customs', destination: 'customs', sent, sentSha256: sha256Hex(sent), now: () => new Date('2026-11-29T00:00:00Z') };
+const ctx: ReceiptContext = { messageId: 'X.customs', destination: 'customs', sentSha256: sha256Hex(sent), now: () => new Date('2026-11-29T00:00:00Z') };
 const answer = (status: number, body: unknown, mediaType = 'application/json') => ({ status, mediaType, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('interpret, what a destination answer means', () => {
