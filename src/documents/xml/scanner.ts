@@ -424,6 +424,8 @@ class Scanner {
       this.appendText(s.slice(start, end));
       return end + 3;
     }
+    // saxes read up to seven characters here, refusing any that is no Char first.
+    this.checkCharacters(pos + 2, Math.min(pos + 9, this.len));
     this.fail('incorrect syntax after "<!"', pos);
   }
 
@@ -452,6 +454,10 @@ class Scanner {
     const nameColon = this.colon;
     const nameStop = pos;
     if (pos >= this.len) this.fail('unexpected end of the document in a start tag', pos);
+    // saxes read the character after the name, and so refused one that is no Char, before the
+    // depth and name checks; keeping that order keeps the finding codes.
+    const after = s.charCodeAt(pos);
+    if (after < SPACE || after >= 0xd800) this.checkCharacters(pos, pos + 1);
     const depth = open.length;
     if (depth + 1 > this.maxDepth) this.fail(`Elements nest deeper than ${this.maxDepth} levels`, tagStart, 'xml.depth');
     this.checkForbidden('Element', nameStart, nameColon, pos);
@@ -784,6 +790,11 @@ class Scanner {
   private fail(what: string, at: number, code = 'xml.not-well-formed'): never {
     const { s } = this;
     at = Math.min(at, this.len);
+    // Wherever the scanner stops at a lone surrogate (a name, markup), that is what is wrong.
+    const c = s.charCodeAt(at);
+    const before = s.charCodeAt(at - 1);
+    const lone = c <= 0xdbff ? !isLowSurrogate(s.charCodeAt(at + 1)) : !(before >= 0xd800 && before <= 0xdbff);
+    if (code === 'xml.not-well-formed' && c >= 0xd800 && c <= 0xdfff && lone) what = 'disallowed character (unpaired surrogate)';
     let line = 1;
     for (let i = s.indexOf('\n'); i !== -1 && i < at; i = s.indexOf('\n', i + 1)) line++;
     const lineStart = at === 0 ? 0 : s.lastIndexOf('\n', at - 1) + 1;
