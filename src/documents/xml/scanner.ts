@@ -162,9 +162,11 @@ function normalised(raw: string, count: number): string {
 }
 
 /**
- * The XML declaration, read once at the start. VersionNum is pinned to 1.0: saxes accepted any
- * 1.x and then switched to XML 1.1's character rules, which nothing else in swgate (xmllint,
- * canonicalisation) would share. CR is already LF here, so S is [ \t\n].
+ * The XML declaration, read once at the start. VersionNum is pinned to 1.0, a policy choice:
+ * saxes accepted any 1.x and then switched to XML 1.1's character rules, which nothing else in
+ * swgate (xmllint, canonicalisation) would share; XML 1.0 fifth edition §2.8 would read such a
+ * document as 1.0, and refusing it is the stricter of the two. CR is already LF here, so S is
+ * [ \t\n].
  */
 const XML_DECLARATION =
   /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"(1\.[0-9]+)"|'(1\.[0-9]+)')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"([A-Za-z][A-Za-z0-9._-]*)"|'([A-Za-z][A-Za-z0-9._-]*)'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
@@ -185,7 +187,7 @@ class Scanner {
   private root: XmlElement | undefined = undefined;
   /**
    * Open elements, innermost last, with where their qualified names stand in the text: an end
-   * tag is compared there character by character, which is faster than cutting out either name.
+   * tag is compared there character by character, so neither name is cut out as a string.
    */
   private readonly open: XmlElement[] = [];
   private readonly openNameStarts: number[] = [];

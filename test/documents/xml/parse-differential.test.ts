@@ -89,7 +89,8 @@ function declarationValues(input: string): string[] {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Where saxes and the specifications part ways, and the scanner sides with the specifications.
+ * Where saxes and the specifications part ways, and the scanner sides with the specifications
+ * (or, for the XML version, with swgate's stricter policy).
  * `explains` gets the input and both outcomes and says whether this departure accounts for the
  * disagreement: the trigger is in the input and the scanner did what the specification asks.
  */
@@ -108,8 +109,9 @@ const SPEC_DEPARTURES: Array<{ name: string; explains: (input: string, saxes: Ou
       input.replace(/^\uFEFF/, '').startsWith('\uFEFF') && !own.ok && own.message.includes('outside of root node (at line 1, column 1)'),
   },
   {
-    // swgate reads XML 1.0 only (SECURITY.md). saxes took any version="1.x" and switched to the
-    // XML 1.1 character and line-end rules for it.
+    // Policy rather than specification: swgate reads XML 1.0 documents only. saxes took any
+    // version="1.x" and switched to XML 1.1's character and line-end rules for it (XML 1.0
+    // fifth edition §2.8 would read such a document as 1.0; refusing it is the stricter choice).
     name: 'XML version other than 1.0',
     explains: (_input, _saxes, own) => !own.ok && /XML version "[^"]*" is not accepted/.test(own.message),
   },
@@ -139,7 +141,7 @@ interface Mismatch {
   own: string;
 }
 
-/** Compares one input; returns the mismatch, or the name of the departure that explains it. */
+/** Compares one input: the mismatch, or undefined when they agree or a departure explains it (counted in `departures`). */
 function compare(input: string, departures: Map<string, number>, limits: Partial<XmlLimits> = {}): Mismatch | undefined {
   const saxes = outcome((i) => parseXmlWithSaxes(i, limits), input, true);
   const own = outcome((i) => parseXml(i, limits), input);
