@@ -205,18 +205,27 @@ export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: 
 }
 
 /**
- * Gives back what a cancelled or rejected declaration reserved; an LPCO it had exhausted becomes
- * usable again. Releasing twice releases nothing the second time.
+ * Gives back what a rejected declaration reserved; an LPCO it had exhausted becomes usable
+ * again. A cancelled (invalidated) declaration gives back what was written off too
+ * (`includingWrittenOff`): the goods it declared never used the licence, and when it was
+ * delivered before the cancellation came is an accident of timing. Releasing twice releases
+ * nothing the second time.
  */
-export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, declarationExchangeId: string, options: { now?: () => Date } = {}): Promise<Reservation[]> {
+export async function releaseForDeclaration(
+  db: LpcoDb,
+  kind: DatabaseKind,
+  declarationExchangeId: string,
+  options: { now?: () => Date; includingWrittenOff?: boolean } = {},
+): Promise<Reservation[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
+  const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
   return db.transaction().execute(async (trx) => {
     // Claiming the rows by their state first makes a concurrent second release find nothing to give back.
     const held = await trx
       .updateTable('lpco_reservations')
       .set({ state: 'released', updated_at: at })
       .where('declaration_exchange_id', '=', declarationExchangeId)
-      .where('state', '=', 'reserved')
+      .where('state', 'in', states)
       .returningAll()
       .execute();
     if (held.length === 0) return [];

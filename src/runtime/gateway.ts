@@ -128,7 +128,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
   const releaseCancelled = async (sender: string, lrn: string) => {
-    for (const id of await declarationsWithMessageId(store, sender, lrn)) await registry.release(id);
+    for (const id of await declarationsWithMessageId(store, sender, lrn)) await releaseForDeclaration(lpcoDb, target.kind, id, { includingWrittenOff: true });
   };
   const lodgeDeps = { ingest, mappings, validation, registry, releaseCancelled };
 

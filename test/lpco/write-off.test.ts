@@ -99,6 +99,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(await remaining(id)).toEqual(['90.000']);
   });
 
+  it('gives written-off quantities back too when the declaration is cancelled, once', async () => {
+    const { id, lpco } = await registered();
+    const declaration = declarationId();
+    await reserve([cite(lpco, '10')], HOLDER, declaration);
+    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ quantity: '10.000' }]);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toEqual([]);
+    expect(await remaining(id)).toEqual(['100.000']);
+  });
+
   it('refuses revoked, expired, replaced and other holders’ LPCOs with findings that name the document', async () => {
     const revoked = await registered();
     await changeStatus(t.db, t.kind, revoked.id, { status: 'revoked', reason: 'pest found' }, PLANT_AUTHORITY, { now: duringValidity });
