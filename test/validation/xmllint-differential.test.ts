@@ -13,6 +13,7 @@ import { validateDocument } from '../../src/validation/validate-document.js';
 import { fixture } from '../documents/support.js';
 import { DECLARATION_SAMPLES, NOTIFICATION_SAMPLES } from '../documents/wco/corpus.js';
 import { writeTree } from './xml-writer.js';
+import { seededRandom } from '../support/random.js';
 
 const xsd = (path: string): string => fileURLToPath(new URL(`../fixtures/wco-dm/xsd/${path}`, import.meta.url));
 /** Each corpus sample with the XSD entry point xmllint validates it against (as in the corpus SOURCES.md). */
@@ -23,15 +24,6 @@ const SUBJECTS: Array<[string, string]> = [
 ];
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
-/** A small deterministic PRNG (mulberry32), so every run tests the same mutations. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function elementsOf(el: XmlElement): XmlElement[] {
   return el.children.flatMap((c) => (typeof c === 'string' ? [] : [c, ...elementsOf(c)]));
@@ -124,7 +116,7 @@ const xmllintValid = new Map<string, boolean>();
 beforeAll(() => {
   if (!hasXmllint) return;
   dir = mkdtempSync(join(tmpdir(), 'swgate-xmllint-'));
-  const pick = random(20261129);
+  const pick = seededRandom(20261129);
   const choose = <T,>(items: T[]): T => items[Math.floor(pick() * items.length)]!;
   for (const [sample, schema] of SUBJECTS) {
     for (const [kind, mutate] of Object.entries(MUTATIONS)) {

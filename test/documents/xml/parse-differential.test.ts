@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { RejectionError } from '../../../src/findings.js';
 import { parseXml, type XmlElement, type XmlLimits } from '../../../src/documents/xml/parse.js';
 import { parseXmlWithSaxes } from './saxes-reference.js';
+import { seededRandom } from '../../support/random.js';
 
 type Outcome = { ok: true; tree: XmlElement } | { ok: false; code: string; message: string };
 
@@ -172,15 +173,6 @@ function report(mismatches: Mismatch[]): string {
 const SCALE = Number(process.env.XML_DIFFERENTIAL_SCALE ?? 1);
 const SEED = Number(process.env.XML_DIFFERENTIAL_SEED ?? 0);
 
-/** A small deterministic PRNG (mulberry32), so every run tests the same mutations. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const FIXTURE_FILES = (readdirSync(FIXTURES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xml')).sort();
@@ -399,7 +391,7 @@ function mutate(doc: string, rnd: () => number): string {
 }
 
 function runMutations(bases: string[], count: number, seed: number, departures: Map<string, number>): { mismatches: Mismatch[]; accepted: number } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const mismatches: Mismatch[] = [];
   let accepted = 0;
   for (let n = 0; n < count; n++) {
