@@ -4,13 +4,14 @@
  * come first). Exactly one ds:Signature, a child of the root; one SignedInfo with one Reference
  * to the root; only enveloped + exc-c14n; no PIs; no comments inside ds:*; unique Ids.
  *
- * Two versions of the same rules: `checkTreeSignatureShape` over the safe parser's tree (the
- * fast engine) and `checkSignatureShape` over an xmldom DOM (the xml-crypto engine, which needs
- * the DOM node for SignedXml). test/trust/xml-verify.test.ts runs every hostile case through both.
+ * The rules are written once, over a `DocumentView`, so that the two engines cannot drift apart:
+ * `checkTreeSignatureShape` reads the safe parser's tree (the fast engine) and
+ * `checkSignatureShape` an xmldom DOM (the xml-crypto engine, which needs the DOM node for
+ * SignedXml). test/trust/xml-verify.test.ts runs every hostile case through both.
  */
-import type { Element, Node } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { finding, RejectionError } from '../findings.js';
-import { attributeValue, isElement, type XmlElement } from '../documents/xml/tree.js';
+import { attributeValue, type XmlElement } from '../documents/xml/tree.js';
 import {
   DIGEST_ALGORITHMS,
   DSIG_NS,
@@ -21,15 +22,7 @@ import {
   type DigestAlgorithmUri,
   type SignatureAlgorithmUri,
 } from './algorithms.js';
-import {
-  CDATA_SECTION_NODE,
-  COMMENT_NODE,
-  ELEMENT_NODE,
-  elementChildren,
-  isElementNamed,
-  PROCESSING_INSTRUCTION_NODE,
-  TEXT_NODE,
-} from './xml-dom.js';
+import { CDATA_SECTION_NODE, COMMENT_NODE, ELEMENT_NODE, PROCESSING_INSTRUCTION_NODE, TEXT_NODE } from './xml-dom.js';
 
 export interface SignatureShapeOf<E> {
   signature: E;
@@ -50,7 +43,7 @@ export type TreeSignatureShape = SignatureShapeOf<XmlElement>;
 const ID_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
 const DIGEST_BYTES: Record<string, number> = { sha256: 32, sha384: 48, sha512: 64 };
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-// As the DOM check has it: "blank" is JavaScript's \s (what is allowed between ds:* children).
+// "Blank" (what may stand between ds:* children) is JavaScript's \s, as xml-crypto's engine always had it.
 const NOT_BLANK = /\S/;
 
 function refused(code: string, message: string): RejectionError {
@@ -99,174 +92,171 @@ function duplicateId(value: string): RejectionError {
   return refused('xmldsig.duplicate-id', `Id "${value}" appears more than once`);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Over the safe parser's tree
-// ---------------------------------------------------------------------------------------------
-
 /**
- * One pass over the whole tree: comments in ds:* (the tree drops comments but flags the
- * element that had one among its children), duplicate Ids, every Signature with its parent.
- * Processing instructions never reach a tree: the safe parser refuses them.
+ * What the rules read of a document. Children are read by index rather than as arrays so that
+ * the fast engine's scan of the whole tree allocates nothing per element.
  */
-function scanTree(root: XmlElement): Array<{ signature: XmlElement; parent: XmlElement | undefined }> {
-  const signatures: Array<{ signature: XmlElement; parent: XmlElement | undefined }> = [];
-  const ids = new Set<string>();
-  // Recursive: the safe parser has bounded the depth (the canonicaliser recurses as deep).
-  const visit = (element: XmlElement, parent: XmlElement | undefined, inDsig: boolean): void => {
-    const isDsig = element.ns === DSIG_NS;
-    if ((inDsig || isDsig) && element.hasComments) throw refused('xmldsig.comment-in-signature', 'comments inside ds:* elements are not accepted');
-    if (isDsig && element.name === 'Signature') signatures.push({ signature: element, parent });
-    for (const attribute of element.attrs) {
-      if (!ID_ATTRIBUTES.has(attribute.name)) continue;
-      if (ids.has(attribute.value)) throw duplicateId(attribute.value);
-      ids.add(attribute.value);
+interface DocumentView<E extends object> {
+  namespace(element: E): string | null;
+  localName(element: E): string;
+  /** Prefix included, as written: for messages only, never for matching. */
+  qualifiedName(element: E): string;
+  /** An unprefixed attribute's value (unprefixed attributes are in no namespace). */
+  attribute(element: E, name: string): string | null | undefined;
+  eachAttribute(element: E, each: (localName: string, value: string) => void): void;
+  childCount(element: E): number;
+  /** An element, text (CDATA included), or null for any other kind of node. */
+  childAt(element: E, index: number): E | string | null;
+  hasComments(element: E): boolean;
+  hasProcessingInstructions(element: E): boolean;
+}
+
+const TREE_VIEW: DocumentView<XmlElement> = {
+  namespace: (element) => element.ns,
+  localName: (element) => element.name,
+  qualifiedName: (element) => (element.prefix === '' ? element.name : `${element.prefix}:${element.name}`),
+  attribute: (element, name) => attributeValue(element, '', name),
+  eachAttribute: (element, each) => {
+    for (const attribute of element.attrs) each(attribute.name, attribute.value);
+  },
+  childCount: (element) => element.children.length,
+  childAt: (element, index) => element.children[index]!,
+  // The tree drops comments but flags the element that had one among its children.
+  hasComments: (element) => element.hasComments,
+  // Processing instructions never reach a tree: the safe parser refuses them.
+  hasProcessingInstructions: () => false,
+};
+
+function hasChildOfType(element: Element, nodeType: number): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === nodeType) return true;
+  return false;
+}
+
+const DOM_VIEW: DocumentView<Element> = {
+  namespace: (element) => element.namespaceURI,
+  localName: (element) => `${element.localName}`,
+  qualifiedName: (element) => element.tagName,
+  attribute: (element, name) => element.getAttribute(name),
+  eachAttribute: (element, each) => {
+    // Namespace declarations are attributes in the DOM, so xmlns:id="…" takes part in the Id check.
+    for (let i = 0; i < element.attributes.length; i++) {
+      const attribute = element.attributes.item(i)!;
+      each(attribute.localName ?? attribute.name, attribute.value);
     }
-    for (const child of element.children) if (typeof child !== 'string') visit(child, element, inDsig || isDsig);
+  },
+  childCount: (element) => element.childNodes.length,
+  childAt: (element, index) => {
+    const child = element.childNodes.item(index)!;
+    if (child.nodeType === ELEMENT_NODE) return child as Element;
+    if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) return child.nodeValue ?? '';
+    return null;
+  },
+  hasComments: (element) => hasChildOfType(element, COMMENT_NODE),
+  // parseDom runs the safe parser first, so this only guards a DOM from elsewhere.
+  hasProcessingInstructions: (element) => hasChildOfType(element, PROCESSING_INSTRUCTION_NODE),
+};
+
+/** One pass over the whole document: PIs, comments in ds:*, duplicate Ids, every Signature with its parent. */
+function scan<E extends object>(view: DocumentView<E>, root: E): Array<{ signature: E; parent: E | undefined }> {
+  const signatures: Array<{ signature: E; parent: E | undefined }> = [];
+  const ids = new Set<string>();
+  const checkId = (localName: string, value: string): void => {
+    if (!ID_ATTRIBUTES.has(localName)) return;
+    if (ids.has(value)) throw duplicateId(value);
+    ids.add(value);
+  };
+  // Recursive: the safe parser has bounded the depth (the canonicaliser recurses as deep).
+  const visit = (element: E, parent: E | undefined, inDsig: boolean): void => {
+    const isDsig = view.namespace(element) === DSIG_NS;
+    const inside = inDsig || isDsig;
+    if (view.hasProcessingInstructions(element)) throw refused('xmldsig.processing-instruction', 'processing instructions are not accepted');
+    if (inside && view.hasComments(element)) throw refused('xmldsig.comment-in-signature', 'comments inside ds:* elements are not accepted');
+    if (isDsig && view.localName(element) === 'Signature') signatures.push({ signature: element, parent });
+    view.eachAttribute(element, checkId);
+    for (let i = 0, n = view.childCount(element); i < n; i++) {
+      const child = view.childAt(element, i);
+      if (child !== null && typeof child !== 'string') visit(child, element, inside);
+    }
   };
   visit(root, undefined, false);
   return signatures;
 }
 
-function treeName(element: XmlElement): string {
-  return element.prefix === '' ? element.name : `${element.prefix}:${element.name}`;
-}
-
 /** Children must be exactly these ds:* elements, in order, with no text but whitespace. */
-function expectTreeChildren(parent: XmlElement, names: string[]): XmlElement[] {
-  const children: XmlElement[] = [];
-  for (const child of parent.children) {
+function expectChildren<E extends object>(view: DocumentView<E>, parent: E, names: string[]): E[] {
+  const children: E[] = [];
+  for (let i = 0, n = view.childCount(parent); i < n; i++) {
+    const child = view.childAt(parent, i);
+    if (child === null || (typeof child === 'string' && NOT_BLANK.test(child))) {
+      throw refused('xmldsig.shape', `unexpected content in ds:${view.localName(parent)}`);
+    }
     if (typeof child !== 'string') children.push(child);
-    else if (NOT_BLANK.test(child)) throw refused('xmldsig.shape', `unexpected content in ds:${parent.name}`);
   }
-  const fits = children.length === names.length && children.every((child, i) => child.ns === DSIG_NS && child.name === names[i]);
+  const fits =
+    children.length === names.length &&
+    children.every((child, i) => view.namespace(child) === DSIG_NS && view.localName(child) === names[i]);
   if (!fits) {
-    const found = children.map(treeName).join(', ') || 'nothing';
-    throw refused('xmldsig.shape', `ds:${parent.name} must hold ${names.join(', ')}; found ${found}`);
+    const found = children.map((child) => view.qualifiedName(child)).join(', ') || 'nothing';
+    throw refused('xmldsig.shape', `ds:${view.localName(parent)} must hold ${names.join(', ')}; found ${found}`);
   }
   return children;
 }
 
-function treeAlgorithmOf(element: XmlElement): string {
-  if (element.children.some(isElement)) throw refused('xmldsig.algorithm-parameters', `ds:${element.name} may not carry parameters`);
-  return attributeValue(element, '', 'Algorithm') ?? '';
+function hasElementChild<E extends object>(view: DocumentView<E>, element: E): boolean {
+  for (let i = 0, n = view.childCount(element); i < n; i++) {
+    const child = view.childAt(element, i);
+    if (child !== null && typeof child !== 'string') return true;
+  }
+  return false;
+}
+
+function algorithmOf<E extends object>(view: DocumentView<E>, element: E): string {
+  if (hasElementChild(view, element)) throw refused('xmldsig.algorithm-parameters', `ds:${view.localName(element)} may not carry parameters`);
+  return view.attribute(element, 'Algorithm') ?? '';
 }
 
 /** Text only: an element inside a base64 value is refused, not read through. */
-function treeBase64(element: XmlElement, what: string): string {
+function strictBase64<E extends object>(view: DocumentView<E>, element: E, what: string): string {
   let text = '';
-  for (const child of element.children) {
-    if (typeof child !== 'string') throw refused('xmldsig.shape', `${what} may hold text only`);
-    text += child;
+  for (let i = 0, n = view.childCount(element); i < n; i++) {
+    const child = view.childAt(element, i);
+    if (typeof child === 'string') text += child;
+    else if (child !== null) throw refused('xmldsig.shape', `${what} may hold text only`);
   }
   return strictBase64Text(text, what);
 }
 
-export function checkTreeSignatureShape(root: XmlElement): TreeSignatureShape {
-  const signatures = scanTree(root);
+function checkShape<E extends object>(view: DocumentView<E>, root: E): SignatureShapeOf<E> {
+  const signatures = scan(view, root);
   if (signatures.length !== 1) throw refused('xmldsig.signature-count', `exactly one ds:Signature is required; found ${signatures.length}`);
   const { signature, parent } = signatures[0]!;
   if (parent !== root) throw refused('xmldsig.signature-position', 'ds:Signature must be a child of the root element');
-  const [signedInfo, signatureValueElement, keyInfo] = expectTreeChildren(signature, ['SignedInfo', 'SignatureValue', 'KeyInfo']);
-  const [c14nMethod, signatureMethod, reference] = expectTreeChildren(signedInfo!, ['CanonicalizationMethod', 'SignatureMethod', 'Reference']);
-  checkCanonicalization(treeAlgorithmOf(c14nMethod!));
-  const signatureAlgorithm = checkSignatureAlgorithm(treeAlgorithmOf(signatureMethod!));
-  checkReferenceUri(attributeValue(reference!, '', 'URI'), attributeValue(root, '', 'Id'));
-  const [transforms, digestMethod, digestValueElement] = expectTreeChildren(reference!, ['Transforms', 'DigestMethod', 'DigestValue']);
-  checkTransforms(expectTreeChildren(transforms!, ['Transform', 'Transform']).map(treeAlgorithmOf));
-  const digestAlgorithm = checkDigestAlgorithm(treeAlgorithmOf(digestMethod!));
-  const digestValue = digestValueFor(digestAlgorithm, treeBase64(digestValueElement!, 'DigestValue'));
-  const [x509Data] = expectTreeChildren(keyInfo!, ['X509Data']);
-  const [x509Certificate] = expectTreeChildren(x509Data!, ['X509Certificate']);
+  const [signedInfo, signatureValueElement, keyInfo] = expectChildren(view, signature, ['SignedInfo', 'SignatureValue', 'KeyInfo']);
+  const [c14nMethod, signatureMethod, reference] = expectChildren(view, signedInfo!, ['CanonicalizationMethod', 'SignatureMethod', 'Reference']);
+  checkCanonicalization(algorithmOf(view, c14nMethod!));
+  const signatureAlgorithm = checkSignatureAlgorithm(algorithmOf(view, signatureMethod!));
+  checkReferenceUri(view.attribute(reference!, 'URI'), view.attribute(root, 'Id'));
+  const [transforms, digestMethod, digestValueElement] = expectChildren(view, reference!, ['Transforms', 'DigestMethod', 'DigestValue']);
+  checkTransforms(expectChildren(view, transforms!, ['Transform', 'Transform']).map((transform) => algorithmOf(view, transform)));
+  const digestAlgorithm = checkDigestAlgorithm(algorithmOf(view, digestMethod!));
+  const digestValue = digestValueFor(digestAlgorithm, strictBase64(view, digestValueElement!, 'DigestValue'));
+  const [x509Data] = expectChildren(view, keyInfo!, ['X509Data']);
+  const [x509Certificate] = expectChildren(view, x509Data!, ['X509Certificate']);
   return {
     signature,
     signedInfo: signedInfo!,
     signatureAlgorithm,
     digestAlgorithm,
     digestValue,
-    signatureValue: Buffer.from(treeBase64(signatureValueElement!, 'SignatureValue'), 'base64'),
-    certificateBase64: treeBase64(x509Certificate!, 'X509Certificate'),
+    signatureValue: Buffer.from(strictBase64(view, signatureValueElement!, 'SignatureValue'), 'base64'),
+    certificateBase64: strictBase64(view, x509Certificate!, 'X509Certificate'),
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Over an xmldom DOM
-// ---------------------------------------------------------------------------------------------
-
-/** One pass over the whole document: PIs, comments in ds:*, duplicate Ids, every Signature. */
-function scanDocument(root: Element): Element[] {
-  const signatures: Element[] = [];
-  const ids = new Set<string>();
-  const stack: Array<{ node: Node; inDsig: boolean }> = [{ node: root, inDsig: false }];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const { node } = entry;
-    if (node.nodeType === PROCESSING_INSTRUCTION_NODE) throw refused('xmldsig.processing-instruction', 'processing instructions are not accepted');
-    if (node.nodeType === COMMENT_NODE && entry.inDsig) throw refused('xmldsig.comment-in-signature', 'comments inside ds:* elements are not accepted');
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const element = node as Element;
-    const inDsig = entry.inDsig || element.namespaceURI === DSIG_NS;
-    if (isElementNamed(element, DSIG_NS, 'Signature')) signatures.push(element);
-    for (let i = 0; i < element.attributes.length; i++) {
-      const attribute = element.attributes.item(i)!;
-      if (!ID_ATTRIBUTES.has(attribute.localName ?? attribute.name)) continue;
-      if (ids.has(attribute.value)) throw duplicateId(attribute.value);
-      ids.add(attribute.value);
-    }
-    for (let child = element.lastChild; child; child = child.previousSibling) stack.push({ node: child, inDsig });
-  }
-  return signatures;
-}
-
-/** Children must be exactly these ds:* elements, in order, with no text but whitespace. */
-function expectChildren(parent: Element, names: string[]): Element[] {
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    const isBlank = (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) && !NOT_BLANK.test(child.nodeValue ?? '');
-    if (child.nodeType !== ELEMENT_NODE && !isBlank) throw refused('xmldsig.shape', `unexpected content in ds:${parent.localName}`);
-  }
-  const children = elementChildren(parent);
-  const fits =
-    children.length === names.length &&
-    children.every((child, i) => isElementNamed(child, DSIG_NS, names[i]!));
-  if (!fits) {
-    const found = children.map((child) => child.tagName).join(', ') || 'nothing';
-    throw refused('xmldsig.shape', `ds:${parent.localName} must hold ${names.join(', ')}; found ${found}`);
-  }
-  return children;
-}
-
-function algorithmOf(element: Element): string {
-  if (elementChildren(element).length > 0) throw refused('xmldsig.algorithm-parameters', `ds:${element.localName} may not carry parameters`);
-  return element.getAttribute('Algorithm') ?? '';
-}
-
-/** Text only: an element inside a base64 value is refused, not read through. */
-function strictBase64(element: Element, what: string): string {
-  if (elementChildren(element).length > 0) throw refused('xmldsig.shape', `${what} may hold text only`);
-  return strictBase64Text(element.textContent ?? '', what);
+export function checkTreeSignatureShape(root: XmlElement): TreeSignatureShape {
+  return checkShape(TREE_VIEW, root);
 }
 
 export function checkSignatureShape(root: Element): SignatureShape {
-  const signatures = scanDocument(root);
-  if (signatures.length !== 1) throw refused('xmldsig.signature-count', `exactly one ds:Signature is required; found ${signatures.length}`);
-  const signature = signatures[0]!;
-  if (signature.parentNode !== root) throw refused('xmldsig.signature-position', 'ds:Signature must be a child of the root element');
-  const [signedInfo, signatureValueElement, keyInfo] = expectChildren(signature, ['SignedInfo', 'SignatureValue', 'KeyInfo']);
-  const [c14nMethod, signatureMethod, reference] = expectChildren(signedInfo!, ['CanonicalizationMethod', 'SignatureMethod', 'Reference']);
-  checkCanonicalization(algorithmOf(c14nMethod!));
-  const signatureAlgorithm = checkSignatureAlgorithm(algorithmOf(signatureMethod!));
-  checkReferenceUri(reference!.getAttribute('URI'), root.getAttribute('Id'));
-  const [transforms, digestMethod, digestValueElement] = expectChildren(reference!, ['Transforms', 'DigestMethod', 'DigestValue']);
-  checkTransforms(expectChildren(transforms!, ['Transform', 'Transform']).map(algorithmOf));
-  const digestAlgorithm = checkDigestAlgorithm(algorithmOf(digestMethod!));
-  const digestValue = digestValueFor(digestAlgorithm, strictBase64(digestValueElement!, 'DigestValue'));
-  const [x509Data] = expectChildren(keyInfo!, ['X509Data']);
-  const [x509Certificate] = expectChildren(x509Data!, ['X509Certificate']);
-  return {
-    signature,
-    signedInfo: signedInfo!,
-    signatureAlgorithm,
-    digestAlgorithm,
-    digestValue,
-    signatureValue: Buffer.from(strictBase64(signatureValueElement!, 'SignatureValue'), 'base64'),
-    certificateBase64: strictBase64(x509Certificate!, 'X509Certificate'),
-  };
+  return checkShape(DOM_VIEW, root);
 }
