@@ -29,7 +29,9 @@ export function groupCommit<T, R>(commit: (items: T[]) => Promise<R[]>): (items:
   return (items) =>
     new Promise<R[]>((resolve, reject) => {
       waiting.push({ items, resolve, reject });
-      // Start on a microtask so calls made in the same tick share the first commit too.
-      draining ??= Promise.resolve().then(drain);
+      // Start once this turn of the event loop has run its I/O callbacks, so that the writes the
+      // answers arriving together cause share the first commit too. Starting on a microtask
+      // instead gave 3,000 deliveries 6,899 commits; this gives about 500 (bench/delivery.ts).
+      draining ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain);
     });
 }

@@ -208,17 +208,16 @@ export async function findDeliveryWork(store: Store, exchangeId: string, destina
   return { delivery, kind, sender, scenario, original: { media_type, sha256 } };
 }
 
-/** The first of `names` (best first) that the exchange has, content included: one query, one document read. */
+/**
+ * The first of `names` (best first) that the exchange has, content included. Which names exist
+ * is answered by the primary key's index alone; then only the chosen document is read (a sort
+ * over the candidates would copy every candidate's content first).
+ */
 export async function findFirstDocument(store: Store, exchangeId: string, names: readonly string[]): Promise<DocumentRow | undefined> {
   if (names.length === 0) return undefined;
-  return store.db
-    .selectFrom('documents')
-    .selectAll()
-    .where('exchange_id', '=', exchangeId)
-    .where('name', 'in', [...names])
-    .orderBy((eb) => names.slice(1).reduce((rank, name, i) => rank.when('name', '=', name).then(i + 1), eb.case().when('name', '=', names[0]!).then(0)).else(names.length).end())
-    .limit(1)
-    .executeTakeFirst();
+  const present = new Set((await store.db.selectFrom('documents').select('name').where('exchange_id', '=', exchangeId).where('name', 'in', [...names]).execute()).map((r) => r.name));
+  const best = names.find((name) => present.has(name));
+  return best === undefined ? undefined : findDocument(store, exchangeId, best);
 }
 
 /** A delivery's change outside a settlement (an attempt starting), committed with the writes beside it. */
