@@ -50,7 +50,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
-  let outgoing: { body: string; mediaType: string };
+  let outgoing: Outgoing;
   try {
     outgoing = await outgoingDocument(deps, job, work, agreement.signing);
   } catch (error) {
@@ -72,7 +72,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     timeoutMs: agreement.delivery.timeoutMs,
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
   };
-  sentSha256 = sha256Hex(message.body);
+  sentSha256 = outgoing.sha256;
   await saveDeliveryChange(store, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
   const receiptContext: ReceiptContext = {
@@ -118,12 +118,19 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
  * same on every retry, so its digest and message id stay one. The mapping and the signature
  * are logged the first time.
  */
-async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<{ body: string; mediaType: string }> {
+/** What is sent, with its digest: computed once, where it is made (hashing a 60 KB envelope twice showed in profiles). */
+interface Outgoing {
+  body: string;
+  mediaType: string;
+  sha256: string;
+}
+
+async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<Outgoing> {
   const name = `to-${job.destination}`;
   const sources = renderSourceNames(deps.mappings, work.delivery, work.original.media_type);
   const found = await findFirstDocument(deps.store, job.exchangeId, [name, ...sources]);
   if (!found) throw new Error(`exchange ${job.exchangeId} has lost its original document`);
-  if (found.name === name) return { body: found.content, mediaType: found.media_type };
+  if (found.name === name) return { body: found.content, mediaType: found.media_type, sha256: found.sha256 };
   const profiles = { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces };
   const rendered = await renderFor(deps.mappings, { original: work.original, name: found.name as (typeof sources)[number], content: found.content }, work.delivery, profiles);
   const at = deps.now();
@@ -131,8 +138,8 @@ async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: Deliv
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
     : undefined;
   if (!sealed && rendered.name === 'original') return rendered;
-  const outgoing = sealed ?? rendered;
-  const sha256 = sha256Hex(outgoing.body);
+  const sha256 = sealed ? sha256Hex(sealed.body) : rendered.sha256;
+  const outgoing = { body: (sealed ?? rendered).body, mediaType: (sealed ?? rendered).mediaType, sha256 };
   const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, content: outgoing.body, created_at: at.toISOString() });
   if (!stored) return outgoingDocument(deps, job, work, algorithm);
 
