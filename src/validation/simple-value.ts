@@ -33,34 +33,33 @@ function codePointLength(value: string): number {
   return length;
 }
 
+/** The value as a message quotes it; made only for a value that fails (most never do). */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
 /** What is wrong with `raw` for `type`, in words; null when it is valid. */
 export function simpleValueProblem(raw: string, type: Omit<SimpleType, 'kind'>): string | null {
   const value = normaliseWhiteSpace(raw, type.whiteSpace);
-  const problem = firstProblem(value, type);
-  return problem && problem(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
-}
-
-/** The words for the first facet `value` breaks, still to be given the value as shown; null when none. */
-function firstProblem(value: string, type: Omit<SimpleType, 'kind'>): ((shown: string) => string) | null {
   for (const step of type.patterns) {
     if (!step.some((p) => xsdRegExp(p).test(value))) {
       return type.builtin === 'decimal' && step === type.patterns[0]
-        ? (shown) => `${shown} is not a decimal number`
-        : (shown) => `${shown} does not match the pattern ${step.join(' | ')}`;
+        ? `${shown(value)} is not a decimal number`
+        : `${shown(value)} does not match the pattern ${step.join(' | ')}`;
     }
   }
-  if (type.enumeration && !type.enumeration.includes(value)) return (shown) => `${shown} is not one of ${type.enumeration!.join(', ')}`;
+  if (type.enumeration && !type.enumeration.includes(value)) return `${shown(value)} is not one of ${type.enumeration.join(', ')}`;
   if (type.length !== undefined || type.minLength !== undefined || type.maxLength !== undefined) {
     const length = codePointLength(value);
-    if (type.length !== undefined && length !== type.length) return (shown) => `${shown} has ${length} characters; exactly ${type.length} are required`;
-    if (type.minLength !== undefined && length < type.minLength) return (shown) => `${shown} has ${length} characters; at least ${type.minLength} are required`;
-    if (type.maxLength !== undefined && length > type.maxLength) return (shown) => `${shown} has ${length} characters; at most ${type.maxLength} are allowed`;
+    if (type.length !== undefined && length !== type.length) return `${shown(value)} has ${length} characters; exactly ${type.length} are required`;
+    if (type.minLength !== undefined && length < type.minLength) return `${shown(value)} has ${length} characters; at least ${type.minLength} are required`;
+    if (type.maxLength !== undefined && length > type.maxLength) return `${shown(value)} has ${length} characters; at most ${type.maxLength} are allowed`;
   }
   if (type.builtin === 'decimal' && (type.totalDigits !== undefined || type.fractionDigits !== undefined)) {
     const digits = decimalDigits(value);
-    if (type.totalDigits !== undefined && digits.total > type.totalDigits) return (shown) => `${shown} has ${digits.total} digits; at most ${type.totalDigits} are allowed`;
+    if (type.totalDigits !== undefined && digits.total > type.totalDigits) return `${shown(value)} has ${digits.total} digits; at most ${type.totalDigits} are allowed`;
     if (type.fractionDigits !== undefined && digits.fraction > type.fractionDigits) {
-      return (shown) => `${shown} has ${digits.fraction} decimal places; at most ${type.fractionDigits} are allowed`;
+      return `${shown(value)} has ${digits.fraction} decimal places; at most ${type.fractionDigits} are allowed`;
     }
   }
   return null;
