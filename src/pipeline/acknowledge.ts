@@ -2,7 +2,6 @@ import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { findDeliveryWork } from '../store/exchanges.js';
 import type { TrustStore } from '../trust/trust-store.js';
-import { withTrustStore } from './deliver.js';
 import { type Receipt, takeReceipt } from './receipts.js';
 import { type SettleDeps, settleAndRecord } from './settle.js';
 
@@ -42,7 +41,7 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
     throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
   }
   const verdict = await takeReceipt(
-    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256 ?? '', now: deps.now, ...withTrustStore(deps.trustStoreOf(destination)) },
+    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256 ?? '', now: deps.now, trustStore: deps.trustStoreOf(destination) },
     ack.receipt,
   );
   if (verdict.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', verdict.error, '/receipt')]);

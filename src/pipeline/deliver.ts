@@ -80,7 +80,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     destination: job.destination,
     sentSha256,
     now: deps.now,
-    ...withTrustStore(deps.trustStoreOf(job.destination)),
+    trustStore: deps.trustStoreOf(job.destination),
   };
   let outcome: Outcome;
   try {
@@ -112,18 +112,19 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
   }
 }
 
-/**
- * What goes to the destination: made once — mapped or converted to its form, sealed in a signed
- * envelope when the gateway has keys — stored as `to-<destination>`, and sent byte for byte the
- * same on every retry, so its digest and message id stay one. The mapping and the signature
- * are logged the first time.
- */
 /** What is sent, with its digest: computed once, where it is made (hashing a 60 KB envelope twice showed in profiles). */
 interface Outgoing {
   body: string;
   mediaType: string;
   sha256: string;
 }
+
+/**
+ * What goes to the destination: made once — mapped or converted to its form, sealed in a signed
+ * envelope when the gateway has keys — stored as `to-<destination>`, and sent byte for byte the
+ * same on every retry, so its digest and message id stay one. The mapping and the signature
+ * are logged the first time.
+ */
 
 async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<Outgoing> {
   const name = `to-${job.destination}`;
@@ -138,8 +139,9 @@ async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: Deliv
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
     : undefined;
   if (!sealed && rendered.name === 'original') return rendered;
+  const made = sealed ?? rendered;
   const sha256 = sealed ? sha256Hex(sealed.body) : rendered.sha256;
-  const outgoing = { body: (sealed ?? rendered).body, mediaType: (sealed ?? rendered).mediaType, sha256 };
+  const outgoing = { body: made.body, mediaType: made.mediaType, sha256 };
   const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, content: outgoing.body, created_at: at.toISOString() });
   if (!stored) return outgoingDocument(deps, job, work, algorithm);
 
@@ -184,8 +186,6 @@ export async function interpret(answer: TransportAnswer, ctx: ReceiptContext): P
   if (!receipt || typeof receipt !== 'object') return { kind: 'retry', error: 'the destination answered without a readable receipt' };
   return takeReceipt(ctx, receipt);
 }
-
-export const withTrustStore = (trustStore: TrustStore | undefined) => (trustStore ? { trustStore } : {});
 
 function findingsOf(body: string): Finding[] | undefined {
   try {

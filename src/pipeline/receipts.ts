@@ -13,7 +13,7 @@ export interface ReceiptContext {
   /** SHA-256 (hex) of the bytes sent: a receipt counts only for exactly these. */
   sentSha256: string;
   /** The destination's trust store: when it has one, only a receipt it signed counts. */
-  trustStore?: TrustStore;
+  trustStore?: TrustStore | undefined;
   now: () => Date;
 }
 
