@@ -70,6 +70,13 @@ function leave(ctx: Context): void {
   ctx.listIndexes.pop();
 }
 
+/** A finding about `el` itself, which the conversion does not enter. */
+function reportAt(ctx: Context, el: XmlElement, key: string, code: string, message: string): void {
+  enter(ctx, el, key, -1);
+  report(ctx, code, message);
+  leave(ctx);
+}
+
 export function xmlToWcoJson(root: XmlElement, model: WcoModel, namespaces: NamespaceMap): XmlToJsonResult {
   const ctx: Context = { model, namespaces, findings: [], elements: [], keys: [], listIndexes: [] };
   const decl = model.roots.find((r) => r.name === root.name && namespaces.toDocument(r.ns) === root.ns);
@@ -125,23 +132,19 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
     }
     const use = names?.get(child.name);
     if (!use) {
-      enter(ctx, child, child.name, -1);
       const sameName = byLocalName.get(child.name);
       if (sameName) {
         const expected = ctx.namespaces.toDocument(sameName.particle.ns);
-        report(ctx, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
+        reportAt(ctx, child, child.name, 'xsd.namespace', `${child.name} must be in namespace ${expected || '(none)'}, not ${child.ns || '(none)'}`);
       } else {
-        report(ctx, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
+        reportAt(ctx, child, child.name, 'xsd.unknown-element', `${child.name} is not expected in ${el.name}`);
       }
-      leave(ctx);
       continue;
     }
     const key = use.particle.key;
     const existing = out[key];
     if (use.position < lastPosition) {
-      enter(ctx, child, key, -1);
-      report(ctx, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
-      leave(ctx);
+      reportAt(ctx, child, key, 'xsd.order', `${child.name} must come before ${lastName} in ${el.name}`);
     } else {
       lastPosition = use.position;
       lastName = child.name;
@@ -152,9 +155,7 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
       list.push(convert(ctx, child, use.particle.type));
       leave(ctx);
     } else if (existing !== undefined) {
-      enter(ctx, child, key, -1);
-      report(ctx, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
-      leave(ctx);
+      reportAt(ctx, child, key, 'xsd.too-many', `${child.name} may occur only once in ${el.name}`);
     } else {
       enter(ctx, child, key, -1);
       out[key] = convert(ctx, child, use.particle.type);
