@@ -9,7 +9,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { finding, RejectionError } from '../findings.js';
 import { SIGNING_ALGORITHMS } from './algorithms.js';
 import { certificateFromBase64 } from './certificate-cache.js';
-import { algorithmFitsJwsKey, CompactJwsError, isJwsAlgorithm, parseCompact, signCompact, verifyCompactSignature } from './compact-jws.js';
+import { algorithmFitsJwsKey, type CompactJws, CompactJwsError, isJwsAlgorithm, parseCompact, signCompact, verifyCompactSignature } from './compact-jws.js';
 import type { SigningKey } from './signing-key.js';
 import { decideTrust, type TrustDecision, type TrustStore } from './trust-store.js';
 import type { SignatureEvidence } from './xml-verify.js';
@@ -44,7 +44,7 @@ function parseJsonStrictly(text: string): unknown {
 
 export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: JwsType): Promise<JwsVerification> {
   if (jws.length > MAX_JWS_BYTES) throw refused(413, 'jws.too-large', `JWS larger than ${MAX_JWS_BYTES} bytes`);
-  let parsed;
+  let parsed: CompactJws;
   try {
     parsed = parseCompact(jws, parseJsonStrictly);
   } catch (error) {
