@@ -17,8 +17,6 @@ import { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js'
 import { exclusiveCanonicalTree } from './exc-c14n.js';
 import { canonicalize, CDATA_SECTION_NODE, elementChildren, isElementNamed, parseDom, TEXT_NODE } from './xml-dom.js';
 
-export { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js';
-
 export const ENVELOPE_NS = 'urn:swgate:envelope:1';
 
 export interface EnvelopeHeader {
