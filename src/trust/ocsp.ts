@@ -137,15 +137,17 @@ export function ocspUrlOf(certificate: X509Certificate): string | undefined {
   return undefined;
 }
 
-export interface BuiltRequest {
+interface BuiltRequest {
   der: Uint8Array;
   certId: pkijs.CertID;
+  /** The issuer as the CertID names it, for matching the answer and finding its signer. */
+  issuer: IssuerIdentity;
   /** extnValue of the nonce extension as sent (DER OCTET STRING of 16 random bytes). */
   nonce: Uint8Array;
 }
 
 /** One OCSP request for `certificate`, with a fresh nonce. */
-export function buildOcspRequest(certificate: X509Certificate, issuer: X509Certificate, certIdHash: 'sha1' | 'sha256' = 'sha1'): BuiltRequest {
+function buildOcspRequest(certificate: X509Certificate, issuer: X509Certificate, certIdHash: 'sha1' | 'sha256' = 'sha1'): BuiltRequest {
   const identity = issuerIdentity(issuer);
   const certId = new pkijs.CertID({
     hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: CERT_ID_HASH_OIDS[certIdHash], algorithmParams: new asn1js.Null() }),
@@ -157,7 +159,7 @@ export function buildOcspRequest(certificate: X509Certificate, issuer: X509Certi
   const ocspRequest = new pkijs.OCSPRequest();
   ocspRequest.tbsRequest.requestList = [new pkijs.Request({ reqCert: certId })];
   ocspRequest.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: OID.nonce, extnValue: nonce.buffer as ArrayBuffer })];
-  return { der: new Uint8Array(ocspRequest.toSchema(true).toBER(false)), certId, nonce };
+  return { der: new Uint8Array(ocspRequest.toSchema(true).toBER(false)), certId, issuer: identity, nonce };
 }
 
 async function post(url: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
@@ -276,7 +278,7 @@ interface Verdict {
 /** Everything RFC 6960 asks of a response before its status may be believed. */
 function judgeResponse(der: Uint8Array, sent: BuiltRequest, issuer: X509Certificate, now: Date, maxAgeMs: number): Verdict {
   const basic = parseBasicResponse(der);
-  const identity = issuerIdentity(issuer);
+  const identity = sent.issuer;
   checkSignature(basic, responderKey(basic, issuer, identity, now));
   const nonce = basic.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === OID.nonce);
   if (nonce && !bytesEqual(nonce.extnValue.valueBlock.valueHexView, sent.nonce)) {

@@ -154,6 +154,13 @@ describe('OCSP answers from openssl ocsp', () => {
     expect((await refusal(decideTrust(store({ url: withoutEku.url }), good), 'trust.revocation-unknown')).message).toMatch(/lacks id-kp-OCSPSigning/);
   });
 
+  it('a delegated responder with a weak key (P-224) is refused', async () => {
+    const caKey = { issuerCertificate: t.pki.ca.certificate, issuerKey: t.pki.ca.privateKey };
+    const weak = issueWithOpenssl({ dir: work, name: 'weak', commonName: 'swgate OCSP responder', ...caKey, namedCurve: 'secp224r1', extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
+    const withWeak = await responderWith({ signerCertificate: weak.certificatePath, signerKey: weak.privateKeyPath });
+    expect((await refusal(decideTrust(store({ url: withWeak.url }), good), 'trust.revocation-unknown')).message).toMatch(/too weak/);
+  });
+
   it('a stale answer (clock past nextUpdate) is refused', async () => {
     const later = () => new Date(Date.now() + 20 * 60_000);
     const error = await refusal(decideTrust(store({ url: responder.url }, { clock: later }), good), 'trust.revocation-unknown');

@@ -143,8 +143,10 @@ export function issueWithOpenssl(options: {
   issuerKey?: string;
   extensions: string[];
   days?: number;
+  /** EC curve of the issued key; default P-256. */
+  namedCurve?: string;
 }): OpensslIssued {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: options.namedCurve ?? 'P-256' });
   const privateKeyPath = join(options.dir, `${options.name}.key.pem`);
   const certificatePath = join(options.dir, `${options.name}.crt.pem`);
   const csr = join(options.dir, `${options.name}.csr.pem`);
