@@ -9,7 +9,7 @@
  */
 import { RejectionError, finding } from '../../findings.js';
 import { decodeUtf8 } from '../utf8.js';
-import { XmlSyntaxError, scanXml } from './scanner.js';
+import { XmlSyntaxError, lineAt, scanXml } from './scanner.js';
 import type { XmlElement } from './tree.js';
 
 export type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
@@ -74,10 +74,4 @@ function messageOf({ code, what, line, column }: XmlSyntaxError): string {
     default:
       return `${what}, at ${where}`;
   }
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

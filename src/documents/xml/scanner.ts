@@ -141,6 +141,13 @@ function isXmlChar(c: number): boolean {
   );
 }
 
+/** The 1-based line of s[index], counting line feeds before it. */
+export function lineAt(s: string, index: number): number {
+  let line = 1;
+  for (let i = s.indexOf('\n'); i !== -1 && i < index; i = s.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB;
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -797,8 +804,7 @@ class Scanner {
     const before = s.charCodeAt(at - 1);
     const lone = c <= 0xdbff ? !isLowSurrogate(s.charCodeAt(at + 1)) : !(before >= 0xd800 && before <= 0xdbff);
     if (code === 'xml.not-well-formed' && c >= 0xd800 && c <= 0xdfff && lone) what = 'disallowed character (unpaired surrogate)';
-    let line = 1;
-    for (let i = s.indexOf('\n'); i !== -1 && i < at; i = s.indexOf('\n', i + 1)) line++;
+    const line = lineAt(s, at);
     const lineStart = at === 0 ? 0 : s.lastIndexOf('\n', at - 1) + 1;
     throw new XmlSyntaxError(code, what, line, at - lineStart + 1);
   }
