@@ -116,24 +116,6 @@ function isNameStartAt(s: string, i: number): boolean {
   return isNameStartCode(c);
 }
 
-/** The end of the run of NameChars starting at i (i itself when there is none). */
-function nameEnd(s: string, i: number): number {
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if ((ASCII_NAME[c]! & NAME_CHAR) === 0) return i;
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      if (c > 0xdb7f || !isLowSurrogate(s.charCodeAt(i + 1))) return i;
-      i += 2;
-    } else if (isNameCode(c)) {
-      i++;
-    } else {
-      return i; // also at the end of the text, where c is NaN
-    }
-  }
-}
-
 /** The Char production, for the code point a character reference names. */
 function isXmlChar(c: number): boolean {
   return (
@@ -399,7 +381,7 @@ class Scanner {
       default:
     }
     // No DTD can declare another entity (parse.ts refuses DTDs), so any other name is undefined.
-    const end = nameEnd(s, at + 1);
+    const end = this.qnameEnd(at + 1);
     if (end > at + 1 && s.charCodeAt(end) === SEMICOLON) this.fail(`undefined entity &${s.slice(at + 1, end)};`, at);
     this.fail('"&" must start an entity or character reference', at);
   }
@@ -442,7 +424,7 @@ class Scanner {
   private processingInstruction(pos: number): never {
     const s = this.s;
     const start = pos + 2;
-    const end = nameEnd(s, start);
+    const end = this.qnameEnd(start);
     const target = s.slice(start, end);
     const after = s.charCodeAt(end);
     if (target === '' || !isNameStartAt(s, start) || target.includes(':') || !(isSpace(after) || after === QUESTION)) {
@@ -586,7 +568,7 @@ class Scanner {
     return pos;
   }
 
-  /** The end of the name starting at i, like nameEnd; also leaves its first colon in this.colon. */
+  /** The end of the run of NameChars starting at i (i itself when there is none); leaves its first colon, or -1, in this.colon. */
   private qnameEnd(i: number): number {
     const s = this.s;
     let colon = -1;
@@ -602,7 +584,7 @@ class Scanner {
       } else if (isNameCode(c)) {
         i++;
       } else {
-        break;
+        break; // also at the end of the text, where c is NaN
       }
     }
     this.colon = colon;
@@ -699,16 +681,16 @@ class Scanner {
     const nameStart = pos + 2;
     const depth = open.length;
     if (depth === 0) {
-      const name = s.slice(nameStart, nameEnd(s, nameStart));
+      const name = s.slice(nameStart, this.qnameEnd(nameStart));
       this.fail(name === '' ? 'empty end tag' : `unmatched closing tag: ${name}`, pos);
     }
     const openStart = this.openNameStarts[depth - 1]!;
     const length = this.openNameEnds[depth - 1]! - openStart;
     let end = nameStart + length;
-    let same = nameEnd(s, end) === end;
+    let same = this.qnameEnd(end) === end;
     for (let k = 0; same && k < length; k++) same = s.charCodeAt(nameStart + k) === s.charCodeAt(openStart + k);
     if (!same) {
-      const name = s.slice(nameStart, nameEnd(s, nameStart));
+      const name = s.slice(nameStart, this.qnameEnd(nameStart));
       const expected = s.slice(openStart, openStart + length);
       this.fail(name === '' ? 'empty end tag' : `unexpected close tag </${name}>, expected </${expected}>`, pos);
     }
