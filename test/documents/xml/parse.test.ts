@@ -173,6 +173,22 @@ describe('parseXml: structure limits', () => {
     expect(err.title).toBe('Malformed document');
   });
 
+  // The differential test compares codes only; these pin where a finding points: the start of
+  // the offending tag, attribute, reference or instruction, lines counted after CR LF → LF.
+  it.each([
+    ['a mismatched end tag', '<r>\n  <a></b>\n</r>', {}, 'line 2, column 6'],
+    ['a duplicate attribute', '<r>\n <a x="1" x="2"/></r>', {}, 'line 2, column 11'],
+    ['an unbound attribute prefix', '<r\n  a="1"\n  a:b="2"/>', {}, 'line 3, column 3'],
+    ['an undefined entity after CR LF', '<r>\r\n  &foo;</r>', {}, 'line 2, column 3'],
+    ['text after the root', '<r>\n  x</r>\ny', {}, 'line 3, column 1'],
+    ['a forbidden element name', '<r>\n <a:__proto__ xmlns:a="u"/></r>', {}, 'line 2, column 3'],
+    ['a processing instruction', '<r>\n<?p?></r>', {}, 'line 2, column 1'],
+    ['nesting past the limit', '<r>\n\t<a><b/></a></r>', { maxDepth: 2 }, 'line 2, column 5'],
+    ['attributes past the limit', '<r a="1" b="2" c="3"/>', { maxAttributes: 2 }, 'line 1, column 16'],
+  ])('points at %s', (_name, xml, limits, where) => {
+    expect(rejectionOf(() => parseXml(xml, limits)).findings[0]?.message).toContain(`at ${where}`);
+  });
+
   it('refuses the corpus file with log text after the root, naming line 45', () => {
     const bytes = fixture('samples/customs-declare-exports/notification-malformed/TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml');
     const err = rejectionOf(() => parseXml(bytes));
