@@ -15,6 +15,7 @@
 import { createHash, verify, type X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { finding, RejectionError } from '../findings.js';
+import { sha256Hex } from '../hashing.js';
 import { parseXml, type XmlLimits } from '../documents/xml/parse.js';
 import type { XmlElement } from '../documents/xml/tree.js';
 import {
@@ -103,7 +104,7 @@ function verification<E>(raw: Buffer | string, shape: SignatureShapeOf<E>, trust
       signatureAlgorithm: shape.signatureAlgorithm,
       digestAlgorithm: shape.digestAlgorithm,
       digestValue: shape.digestValue,
-      rawSha256: createHash('sha256').update(raw).digest('hex'),
+      rawSha256: sha256Hex(raw),
     },
   };
 }
