@@ -14,6 +14,7 @@ import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { request } from 'undici';
+import { isStrongKey } from './algorithms.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RevocationStatus } from './crl.js';
 
@@ -244,9 +245,7 @@ function responderKey(basic: pkijs.BasicOCSPResponse, issuer: X509Certificate, i
   }
   if (!isDelegatedResponder(candidate)) throw new Unknown('responder certificate lacks id-kp-OCSPSigning');
   if (now < new Date(delegated.validFrom) || now > new Date(delegated.validTo)) throw new Unknown('responder certificate is not valid now');
-  const { asymmetricKeyType, asymmetricKeyDetails: details = {} } = delegated.publicKey;
-  const strong = (asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048) || (asymmetricKeyType === 'ec' && ['prime256v1', 'secp384r1', 'secp521r1'].includes(details.namedCurve ?? ''));
-  if (!strong) throw new Unknown('responder certificate key is too weak');
+  if (!isStrongKey(delegated.publicKey)) throw new Unknown('responder certificate key is too weak');
   return delegated;
 }
 

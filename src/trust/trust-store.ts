@@ -6,6 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { finding, RejectionError } from '../findings.js';
 import { systemClock, type Clock } from './clock.js';
+import { isStrongKey } from './algorithms.js';
 import { fingerprintSha256, readCertificateDetails } from './certificate-details.js';
 import type { CrlCache, RevocationStatus } from './crl.js';
 import type { OcspClient } from './ocsp.js';
@@ -80,10 +81,7 @@ export function parseCertificate(der: Uint8Array): X509Certificate {
 function checkKeyStrength(certificate: X509Certificate): void {
   const key = certificate.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
-  const strong =
-    (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048) ||
-    (key.asymmetricKeyType === 'ec' && ['prime256v1', 'secp384r1'].includes(details.namedCurve ?? ''));
-  if (!strong) {
+  if (!isStrongKey(key)) {
     const size = details.modulusLength ?? details.namedCurve ?? 'unknown';
     throw untrusted('trust.weak-key', `${key.asymmetricKeyType} key (${size}) is not allowed: RSA >= 2048 or EC P-256/P-384`);
   }

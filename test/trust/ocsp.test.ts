@@ -154,11 +154,12 @@ describe('OCSP answers from openssl ocsp', () => {
     expect((await refusal(decideTrust(store({ url: withoutEku.url }), good), 'trust.revocation-unknown')).message).toMatch(/lacks id-kp-OCSPSigning/);
   });
 
-  it('a delegated responder with a weak key (P-224) is refused', async () => {
+  // The same key rule as for every certificate of a chain: RSA >= 2048, EC P-256 or P-384.
+  it.each([['weak', 'secp224r1'], ['p521', 'secp521r1']])('a delegated responder with a key outside the profile (%s, %s) is refused', async (name, namedCurve) => {
     const caKey = { issuerCertificate: t.pki.ca.certificate, issuerKey: t.pki.ca.privateKey };
-    const weak = issueWithOpenssl({ dir: work, name: 'weak', commonName: 'swgate OCSP responder', ...caKey, namedCurve: 'secp224r1', extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
-    const withWeak = await responderWith({ signerCertificate: weak.certificatePath, signerKey: weak.privateKeyPath });
-    expect((await refusal(decideTrust(store({ url: withWeak.url }), good), 'trust.revocation-unknown')).message).toMatch(/too weak/);
+    const outside = issueWithOpenssl({ dir: work, name, commonName: 'swgate OCSP responder', ...caKey, namedCurve, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
+    const withOutside = await responderWith({ signerCertificate: outside.certificatePath, signerKey: outside.privateKeyPath });
+    expect((await refusal(decideTrust(store({ url: withOutside.url }), good), 'trust.revocation-unknown')).message).toMatch(/too weak/);
   });
 
   it('a stale answer (clock past nextUpdate) is refused', async () => {
