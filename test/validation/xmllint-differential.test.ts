@@ -85,7 +85,7 @@ const MUTATIONS: Record<string, Mutation> = {
   'unknown element'(root, pick) {
     const parent = pick(elementsOf(root).filter((e) => !isLeaf(e)));
     const at = pick(parent.children.map((_, k) => k));
-    parent.children.splice(at, 0, { ns: parent.ns, name: pick(['Colour', 'ID', 'TypeCode']), prefix: '', attrs: [], children: ['1'], line: 0, namespaces: [], hasComments: false });
+    parent.children.splice(at, 0, { ns: parent.ns, name: pick(['Colour', 'ID', 'TypeCode']), prefix: '', attrs: [], children: ['1'], line: 0, hasComments: false });
     return `insert an element into ${parent.name}`;
   },
   'bad attribute'(root, pick) {

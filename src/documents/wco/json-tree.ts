@@ -34,7 +34,7 @@ function elementOf(
   path: string,
   namespaceOf: NamespaceOf,
 ): XmlElement {
-  const el: XmlElement = { ns: namespaceOf(name, parentNs), name, prefix: '', attrs: [], children: [], line: 0, namespaces: [], hasComments: false };
+  const el: XmlElement = { ns: namespaceOf(name, parentNs), name, prefix: '', attrs: [], children: [], line: 0, hasComments: false };
   if (typeof value === 'string') {
     if (value !== '') el.children.push(value);
     return el;

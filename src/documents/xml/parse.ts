@@ -12,7 +12,7 @@ import { decodeUtf8 } from '../utf8.js';
 import { XmlSyntaxError, lineAt, scanXml } from './scanner.js';
 import type { XmlElement } from './tree.js';
 
-export type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
+export type { XmlAttribute, XmlElement } from './tree.js';
 export { attributeValue, childElements, childrenNamed, descendantsAt, firstChild, isElement, textOf } from './tree.js';
 export { FORBIDDEN_NAMES } from './scanner.js';
 

@@ -14,7 +14,7 @@
  * Errors are thrown as XmlSyntaxError (code, what, line, column); parse.ts words them.
  */
 import { createHash } from 'node:crypto';
-import type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from './tree.js';
+import type { XmlAttribute, XmlElement } from './tree.js';
 
 /** Names that would reach Object.prototype if a document name ever became an object key. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -455,7 +455,7 @@ class Scanner {
     if (depth === 0 && this.root !== undefined) this.fail('documents may contain only one root', tagStart);
 
     const mark = this.shadowedPrefixes.length;
-    let declarations: XmlNamespaceDeclaration[] | undefined;
+    let declaredPrefixes: string[] | undefined;
     let attributeCount = 0;
     let plainCount = 0;
     let selfClosing: boolean;
@@ -523,12 +523,12 @@ class Scanner {
       }
       this.checkBinding(declared, value, attrStart);
       const id = this.uriId(value);
-      (declarations ??= []).push({ prefix: declared, uri: this.uris[id]! });
+      (declaredPrefixes ??= []).push(declared);
       this.bind(declared, id);
     }
 
     // Checked once the tag is read, as saxes did, so that a finding names the same problem.
-    if (declarations !== undefined && declarations.length > 1) this.checkDeclarationsUnique(declarations, tagStart);
+    if (declaredPrefixes !== undefined && declaredPrefixes.length > 1) this.checkDeclarationsUnique(declaredPrefixes, tagStart);
     let prefix = '';
     let local: string;
     let ns: string;
@@ -552,7 +552,6 @@ class Scanner {
       attrs,
       children: [],
       line: this.lineOf(tagStart),
-      namespaces: declarations ?? [],
       hasComments: false,
     };
     if (depth === 0) this.root = el;
@@ -667,9 +666,9 @@ class Scanner {
     this.fail(`duplicate attribute: ${attr.ns === '' ? attr.name : `{${attr.ns}}${attr.name}`}`, this.attrStarts[index]!);
   }
 
-  private checkDeclarationsUnique(declarations: XmlNamespaceDeclaration[], at: number): void {
+  private checkDeclarationsUnique(declaredPrefixes: string[], at: number): void {
     const prefixes = new Set<string>();
-    for (const { prefix } of declarations) {
+    for (const prefix of declaredPrefixes) {
       if (prefixes.has(prefix)) this.fail(`duplicate attribute: ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}`, at);
       prefixes.add(prefix);
     }

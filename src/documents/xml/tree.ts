@@ -10,13 +10,6 @@ export interface XmlAttribute {
   value: string;
 }
 
-export interface XmlNamespaceDeclaration {
-  /** '' for the default namespace. */
-  prefix: string;
-  /** '' when the declaration undeclares the default namespace (xmlns=""). */
-  uri: string;
-}
-
 export interface XmlElement {
   ns: string;
   /** Local name. */
@@ -28,11 +21,6 @@ export interface XmlElement {
   children: Array<XmlElement | string>;
   /** Line of the start tag (1-based). */
   line: number;
-  /**
-   * Namespace declarations made on this element's start tag, in document order. Matching never
-   * needs them (ns is resolved); canonicalisation does, to know what an element declares.
-   */
-  namespaces: XmlNamespaceDeclaration[];
   /** Whether a comment stood directly among the children (dropped from `children`). */
   hasComments: boolean;
 }

@@ -7,7 +7,7 @@ import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { RejectionError, finding } from '../../../src/findings.js';
 import { decodeUtf8 } from '../../../src/documents/utf8.js';
 import { DEFAULT_XML_LIMITS, FORBIDDEN_NAMES, type XmlLimits } from '../../../src/documents/xml/parse.js';
-import type { XmlAttribute, XmlElement, XmlNamespaceDeclaration } from '../../../src/documents/xml/tree.js';
+import type { XmlAttribute, XmlElement } from '../../../src/documents/xml/tree.js';
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 const DTD_MARKUP = /<!\s*(DOCTYPE|ENTITY)/i;
@@ -114,10 +114,8 @@ function buildTree(text: string, maxDepth: number, maxAttributes: number): XmlEl
 
 function elementOf(tag: SaxesTagNS, line: number): XmlElement {
   const attrs: XmlAttribute[] = [];
-  const namespaces: XmlNamespaceDeclaration[] = [];
   for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-    if (a.uri === XMLNS_URI) namespaces.push({ prefix: a.prefix === '' ? '' : a.local, uri: a.value });
-    else attrs.push({ ns: a.uri, name: a.local, prefix: a.prefix, value: a.value });
+    if (a.uri !== XMLNS_URI) attrs.push({ ns: a.uri, name: a.local, prefix: a.prefix, value: a.value });
   }
-  return { ns: tag.uri, name: tag.local, prefix: tag.prefix, attrs, children: [], line, namespaces, hasComments: false };
+  return { ns: tag.uri, name: tag.local, prefix: tag.prefix, attrs, children: [], line, hasComments: false };
 }
