@@ -7,7 +7,7 @@ import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { SigningKey } from '../trust/signing-key.js';
-import { type DeliveryWork, findDeliveryWork, findFirstDocument, insertDocumentOnce, saveDeliveryChange } from '../store/exchanges.js';
+import { type DeliveryChange, type DeliveryWork, findDeliveryWork, findFirstDocument, insertOutgoingDocument, type OutgoingDocumentRow, saveDeliveryChange } from '../store/exchanges.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/trust-store.js';
@@ -50,9 +50,12 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
 
+  // The attempt is on record, with the digest of what it sends, before anything is sent: an
+  // acknowledgement may come back before the answer does.
+  const attemptStarting = (sha256: string): DeliveryChange => ({ status: 'in-flight', attempts: attempt.number, sentSha256: sha256, at: deps.now().toISOString() });
   let outgoing: Outgoing;
   try {
-    outgoing = await outgoingDocument(deps, job, work, agreement.signing);
+    outgoing = await outgoingDocument(deps, job, work, agreement.signing, attemptStarting);
   } catch (error) {
     if (!(error instanceof RejectionError)) throw error;
     await settle({ status: 'failed', lastError: `The document cannot be put in ${job.destination}'s form: ${error.findings.map((f) => f.message).join('; ')}` });
@@ -73,7 +76,6 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
   };
   sentSha256 = outgoing.sha256;
-  await saveDeliveryChange(store, job.exchangeId, job.destination, { status: 'in-flight', attempts: attempt.number, sentSha256, at: deps.now().toISOString() });
 
   const receiptContext: ReceiptContext = {
     messageId: messageIdOf(job),
@@ -114,7 +116,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
 
 /** What is sent, with its digest: computed once, where it is made (hashing a 60 KB envelope twice showed in profiles). */
 interface Outgoing {
-  body: string;
+  body: string | Buffer;
   mediaType: string;
   sha256: string;
 }
@@ -123,27 +125,43 @@ interface Outgoing {
  * What goes to the destination: made once — mapped or converted to its form, sealed in a signed
  * envelope when the gateway has keys — stored as `to-<destination>`, and sent byte for byte the
  * same on every retry, so its digest and message id stay one. The mapping and the signature
- * are logged the first time.
+ * are logged the first time. The attempt is recorded as starting, in the same commit as the
+ * document when it is made.
  */
-
-async function outgoingDocument(deps: DeliverDeps, job: DeliveryJob, work: DeliveryWork, algorithm: SigningAlgorithm | undefined): Promise<Outgoing> {
+async function outgoingDocument(
+  deps: DeliverDeps,
+  job: DeliveryJob,
+  work: DeliveryWork,
+  algorithm: SigningAlgorithm | undefined,
+  attemptStarting: (sentSha256: string) => DeliveryChange,
+): Promise<Outgoing> {
   const name = `to-${job.destination}`;
   const sources = renderSourceNames(deps.mappings, work.delivery, work.original.media_type);
   const found = await findFirstDocument(deps.store, job.exchangeId, [name, ...sources]);
   if (!found) throw new Error(`exchange ${job.exchangeId} has lost its original document`);
-  if (found.name === name) return { body: found.content, mediaType: found.media_type, sha256: found.sha256 };
+  const unchanged = async (outgoing: Outgoing) => {
+    await saveDeliveryChange(deps.store, job.exchangeId, job.destination, attemptStarting(outgoing.sha256));
+    return outgoing;
+  };
+  if (found.name === name) return unchanged({ body: found.content, mediaType: found.media_type, sha256: found.sha256 });
   const profiles = { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces };
   const rendered = await renderFor(deps.mappings, { original: work.original, name: found.name as (typeof sources)[number], content: found.content }, work.delivery, profiles);
   const at = deps.now();
   const sealed = deps.keys
     ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
     : undefined;
-  if (!sealed && rendered.name === 'original') return rendered;
+  if (!sealed && rendered.name === 'original') return unchanged(rendered);
   const made = sealed ?? rendered;
   const sha256 = sealed ? sha256Hex(sealed.body) : rendered.sha256;
   const outgoing = { body: made.body, mediaType: made.mediaType, sha256 };
-  const stored = await insertDocumentOnce(deps.store, { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, content: outgoing.body, created_at: at.toISOString() });
-  if (!stored) return outgoingDocument(deps, job, work, algorithm);
+  const row = { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, created_at: at.toISOString() };
+  // An envelope of the original is stored without it (the original is stored already): half of what an XML delivery would write.
+  const document: OutgoingDocumentRow =
+    sealed?.withoutPayload && rendered.name === 'original'
+      ? { ...row, content: sealed.withoutPayload.text, payload: { document: 'original', offset: sealed.withoutPayload.offset } }
+      : { ...row, content: typeof outgoing.body === 'string' ? outgoing.body : outgoing.body.toString('utf8') };
+  const stored = await insertOutgoingDocument(deps.store, document, { destination: job.destination, ...attemptStarting(sha256) });
+  if (!stored) return outgoingDocument(deps, job, work, algorithm, attemptStarting);
 
   const gateway = { participant: GATEWAY_AGENT };
   const original = { contentSha256: work.original.sha256, name: 'original' };

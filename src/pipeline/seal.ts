@@ -2,7 +2,7 @@ import type { EnvelopeHeader } from '../trust/envelope.js';
 import { base64Payload } from '../trust/envelope.js';
 import { signJsonEnvelope } from '../trust/json-envelope.js';
 import type { SigningKey } from '../trust/signing-key.js';
-import { signEnvelopeXml } from '../trust/xml-sign.js';
+import { signEnvelopeXmlParts } from '../trust/xml-sign.js';
 
 export interface GatewayKeys {
   ecdsa: SigningKey;
@@ -12,9 +12,11 @@ export interface GatewayKeys {
 export type SigningAlgorithm = 'ecdsa-p256' | 'rsa-sha256';
 
 export interface Sealed {
-  body: string;
+  body: string | Buffer;
   mediaType: string;
   key: SigningKey;
+  /** An XML envelope: itself without the base64 text of the document it carries, and where that text goes. */
+  withoutPayload?: { text: string; offset: number };
 }
 
 /**
@@ -27,5 +29,13 @@ export async function seal(keys: GatewayKeys, document: { body: string; mediaTyp
   if (document.mediaType === 'application/json') {
     return { body: await signJsonEnvelope({ header, payload: JSON.parse(document.body) as unknown }, key), mediaType: 'application/jose', key };
   }
-  return { body: signEnvelopeXml(header, base64Payload(Buffer.from(document.body), document.mediaType), key), mediaType: 'application/xml', key };
+  const { head, payload, tail } = signEnvelopeXmlParts(header, base64Payload(Buffer.from(document.body), document.mediaType), key);
+  // Bytes, not one string: the base64 text is ASCII already, and a 60 KB string would be encoded
+  // again to be hashed and again to be sent.
+  return {
+    body: Buffer.concat([Buffer.from(head), payload.canonicalBytes, Buffer.from(tail)]),
+    mediaType: 'application/xml',
+    key,
+    withoutPayload: { text: head + tail, offset: head.length },
+  };
 }

@@ -33,12 +33,12 @@ export const isFinal = (status: ExchangeStatus) => FINAL_EXCHANGE.has(status);
  * exchange never miss each other.
  */
 export async function settleDelivery(store: Store, exchangeId: string, destination: string, s: Settlement, now: () => Date): Promise<Settled> {
-  return withExchangeLocked(store, exchangeId, async (trx, exchange) => {
-    const deliveries = await deliveriesOf(trx, exchangeId);
+  return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
+    const deliveries = await deliveriesOf(transaction, exchangeId);
     const current = deliveries.find((d) => d.destination === destination);
     if (!current || (s.from && !s.from.includes(current.status))) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
-    await updateDelivery(trx, exchangeId, destination, {
+    await updateDelivery(transaction, exchangeId, destination, {
       status: s.status,
       at,
       ...(s.lastError !== undefined ? { lastError: s.lastError } : {}),
@@ -47,13 +47,13 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
       ...(s.attempts !== undefined ? { attempts: s.attempts } : {}),
     });
     const detail = s.receipt ?? (s.lastError ? { error: s.lastError } : undefined);
-    await insertEvents(trx, exchangeId, [{ event: s.status, at, destination, detail }]);
+    await insertEvents(transaction, exchangeId, [{ event: s.status, at, destination, detail }]);
     // The exchange status follows from the deliveries as they are after this change.
     const status = exchangeStatusFrom(deliveries.map((d) => (d === current ? { status: s.status, receipt: s.receipt ? JSON.stringify(s.receipt) : d.receipt } : d)));
     const changed = status !== exchange.status;
     if (changed) {
-      await updateExchangeStatus(trx, exchangeId, status, at);
-      await insertEvents(trx, exchangeId, [{ event: status, at }]);
+      await updateExchangeStatus(transaction, exchangeId, status, at);
+      await insertEvents(transaction, exchangeId, [{ event: status, at }]);
     }
     return { exchangeStatus: status, changed, sender: exchange.sender, applied: true };
   });

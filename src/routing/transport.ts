@@ -4,7 +4,7 @@ import type { TlsFiles } from '../config/types.js';
 
 export interface OutboundMessage {
   url: string;
-  body: string;
+  body: string | Uint8Array;
   mediaType: string;
   headers: Record<string, string>;
   timeoutMs: number;

@@ -36,6 +36,17 @@ export interface DocumentRow {
   created_at: string;
 }
 
+/**
+ * A document as stored. An envelope that carries another stored document in base64 (a customs
+ * delivery of the original, sealed in XML-DSig) is stored without it: `content` is the envelope
+ * with the base64 text cut out at `payload_offset`, and `payload_document` names the document to
+ * put back there. That halves what an XML delivery writes; findDocument puts it back.
+ */
+export interface StoredDocumentRow extends DocumentRow {
+  payload_document: string | null;
+  payload_offset: number | null;
+}
+
 export interface DeliveryRow {
   exchange_id: string;
   destination: string;
@@ -65,7 +76,7 @@ export interface ExchangeEventRow {
 
 export interface ExchangeTables {
   exchanges: ExchangeRow;
-  documents: DocumentRow;
+  documents: StoredDocumentRow;
   deliveries: DeliveryRow;
   exchange_events: ExchangeEventRow;
 }
@@ -141,6 +152,18 @@ export const exchangeMigrations: Record<string, Migration> = {
     },
     async down(db) {
       for (const t of ['exchange_events', 'deliveries', 'documents', 'exchanges']) await db.schema.dropTable(t).execute();
+    },
+  },
+  // Named to sort after every module's earlier migrations: Kysely refuses one that sorts before a migration already run.
+  '030-documents-carry-payloads': {
+    async up(db) {
+      // One column per statement: SQLite adds one at a time.
+      await db.schema.alterTable('documents').addColumn('payload_document', 'text').execute();
+      await db.schema.alterTable('documents').addColumn('payload_offset', 'integer').execute();
+    },
+    async down(db) {
+      await db.schema.alterTable('documents').dropColumn('payload_offset').execute();
+      await db.schema.alterTable('documents').dropColumn('payload_document').execute();
     },
   },
 };

@@ -1,15 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
-import type { DatabaseKind } from './db.js';
+import { sha256Hex } from '../hashing.js';
+import { changedRows, firstRow, prepare, type Target } from './prepared.js';
 import { writeInBatch } from './write-batches.js';
-import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, ExchangeRow, ExchangeStatus, ExchangeTables } from './exchange-tables.js';
+import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, ExchangeRow, ExchangeStatus, ExchangeTables, StoredDocumentRow } from './exchange-tables.js';
 
-export interface Store {
-  db: Kysely<ExchangeTables>;
-  kind: DatabaseKind;
-}
+/** The exchange tables, or the same inside a transaction (then `db` is the transaction). */
+export type Store = Target<ExchangeTables>;
 
-type Db = Kysely<ExchangeTables> | Transaction<ExchangeTables>;
+/** Queries of the delivery path, compiled once (prepared.ts). */
+const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => import('kysely').Compilable<Row>) =>
+  prepare<ExchangeTables, Values, Row>(build);
 
 export const newId = monotonicFactory();
 
@@ -34,21 +35,23 @@ export async function insertAcceptedExchange(store: Store, accepted: AcceptedExc
     await trx.insertInto('exchanges').values(accepted.exchange).execute();
     await trx.insertInto('documents').values(accepted.documents).execute();
     if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
-    await insertEvents(trx, accepted.exchange.id, accepted.events);
+    await insertEvents({ db: trx, kind: store.kind }, accepted.exchange.id, accepted.events);
   });
 }
 
-export async function insertEvents(db: Db, exchangeId: string, events: NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const rows: ExchangeEventRow[] = events.map((e) => ({
-    id: newId(),
-    exchange_id: exchangeId,
-    at: e.at,
-    event: e.event,
-    destination: e.destination ?? null,
-    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-  }));
-  await db.insertInto('exchange_events').values(rows).execute();
+const insertEvent = prepared((db, row: ExchangeEventRow) => db.insertInto('exchange_events').values(row));
+
+export async function insertEvents(store: Store, exchangeId: string, events: NewEvent[]): Promise<void> {
+  for (const e of events) {
+    await insertEvent(store, {
+      id: newId(),
+      exchange_id: exchangeId,
+      at: e.at,
+      event: e.event,
+      destination: e.destination ?? null,
+      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+    });
+  }
 }
 
 export function findExchange(store: Store, id: string): Promise<ExchangeRow | undefined> {
@@ -65,22 +68,53 @@ export function findByIdempotencyKey(store: Store, sender: string, key: string):
   return store.db.selectFrom('exchanges').selectAll().where('sender', '=', sender).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-export function deliveriesOf(db: Db, exchangeId: string): Promise<DeliveryRow[]> {
-  return db.selectFrom('deliveries').selectAll().where('exchange_id', '=', exchangeId).orderBy('destination').execute();
+const selectDeliveries = prepared((db, v: { exchangeId: string }) => db.selectFrom('deliveries').selectAll().where('exchange_id', '=', v.exchangeId).orderBy('destination'));
+
+export async function deliveriesOf(store: Store, exchangeId: string): Promise<DeliveryRow[]> {
+  return (await selectDeliveries(store, { exchangeId })).rows;
 }
 
 export function eventsOf(store: Store, exchangeId: string): Promise<ExchangeEventRow[]> {
   return store.db.selectFrom('exchange_events').selectAll().where('exchange_id', '=', exchangeId).orderBy('id').execute();
 }
 
-/** Stores a document made for a delivery once; returns whether this call stored it. */
-export async function insertDocumentOnce(store: Store, row: DocumentRow): Promise<boolean> {
-  const result = await writeInBatch(store.db, (trx) => trx.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()).executeTakeFirst());
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+const insertDocumentIfNew = prepared((db, row: StoredDocumentRow) => db.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()));
+
+/**
+ * A document to store: whole, or — an envelope carrying another stored document in base64 — the
+ * envelope without that text, and where it goes back (exchange-tables.ts).
+ */
+export type OutgoingDocumentRow = DocumentRow | (Omit<DocumentRow, 'content'> & { content: string; payload: { document: string; offset: number } });
+
+/**
+ * Stores the document a delivery sends, once, and records the attempt that sends it in the same
+ * commit. Returns false, writing nothing, when the document was stored already.
+ */
+export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }): Promise<boolean> {
+  const { payload, ...rest } = 'payload' in document ? document : { ...document, payload: undefined };
+  const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
+  return writeInBatch(store, async (transaction) => {
+    if ((await changedRows(insertDocumentIfNew(transaction, row))) === 0) return false;
+    await updateDelivery(transaction, row.exchange_id, attempt.destination, attempt);
+    return true;
+  });
 }
 
-export function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentRow | undefined> {
-  return store.db.selectFrom('documents').selectAll().where('exchange_id', '=', exchangeId).where('name', '=', name).executeTakeFirst();
+const selectDocument = prepared((db, v: { exchangeId: string; name: string }) => db.selectFrom('documents').selectAll().where('exchange_id', '=', v.exchangeId).where('name', '=', v.name));
+
+/** A stored document, whole: an envelope stored without the document it carries gets it back. */
+export async function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentRow | undefined> {
+  const found = await firstRow(selectDocument(store, { exchangeId, name }));
+  if (!found) return undefined;
+  const { payload_document, payload_offset, ...document } = found;
+  if (payload_document === null || payload_offset === null) return document;
+  const carried = await findDocument(store, exchangeId, payload_document);
+  if (!carried) throw new Error(`document ${name} of exchange ${exchangeId} carries ${payload_document}, which is missing`);
+  const base64 = Buffer.from(carried.content).toString('base64');
+  const content = document.content.slice(0, payload_offset) + base64 + document.content.slice(payload_offset);
+  // The digest was taken of the envelope as sent: putting it together again must give those bytes.
+  if (sha256Hex(content) !== document.sha256) throw new Error(`document ${name} of exchange ${exchangeId} does not match its digest once its payload is put back`);
+  return { ...document, content };
 }
 
 export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
@@ -128,13 +162,16 @@ export async function isRecipient(store: Store, exchangeId: string, participant:
  * SQLite serialises writers already; PostgreSQL needs the row lock. The transaction is shared
  * with other writes that queue up beside it (write-batches.ts).
  */
-export async function withExchangeLocked<T>(store: Store, exchangeId: string, work: (trx: Transaction<ExchangeTables>, exchange: ExchangeRow) => Promise<T>): Promise<T> {
-  return writeInBatch(store.db, async (trx) => {
-    let q = trx.selectFrom('exchanges').selectAll().where('id', '=', exchangeId);
-    if (store.kind === 'postgres') q = q.forUpdate();
-    const exchange = await q.executeTakeFirst();
+const selectExchangeForUpdate = prepared((db, v: { id: string }, kind) => {
+  const query = db.selectFrom('exchanges').selectAll().where('id', '=', v.id);
+  return kind === 'postgres' ? query.forUpdate() : query;
+});
+
+export async function withExchangeLocked<T>(store: Store, exchangeId: string, work: (transaction: Store, exchange: ExchangeRow) => Promise<T>): Promise<T> {
+  return writeInBatch(store, async (transaction) => {
+    const exchange = await firstRow(selectExchangeForUpdate(transaction, { id: exchangeId }));
     if (!exchange) throw new Error(`exchange ${exchangeId} does not exist`);
-    return work(trx, exchange);
+    return work(transaction, exchange);
   });
 }
 
@@ -147,24 +184,32 @@ export interface DeliveryChange {
   at: string;
 }
 
-export async function updateDelivery(db: Db, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
-  await db
+/** Columns left out (undefined) keep their value. */
+const updateDeliveryColumns = prepared((db, v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & Partial<Pick<DeliveryRow, 'attempts' | 'last_error' | 'receipt' | 'sent_sha256'>>) =>
+  db
     .updateTable('deliveries')
-    .set({
-      status: change.status,
-      updated_at: change.at,
-      ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
-      ...(change.lastError !== undefined ? { last_error: change.lastError } : {}),
-      ...(change.receipt !== undefined ? { receipt: JSON.stringify(change.receipt) } : {}),
-      ...(change.sentSha256 !== undefined ? { sent_sha256: change.sentSha256 } : {}),
-    })
-    .where('exchange_id', '=', exchangeId)
-    .where('destination', '=', destination)
-    .execute();
+    .set({ status: v.status, updated_at: v.updated_at, attempts: v.attempts, last_error: v.last_error, receipt: v.receipt, sent_sha256: v.sent_sha256 })
+    .where('exchange_id', '=', v.exchange_id)
+    .where('destination', '=', v.destination),
+);
+
+export async function updateDelivery(store: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
+  await updateDeliveryColumns(store, {
+    exchange_id: exchangeId,
+    destination,
+    status: change.status,
+    updated_at: change.at,
+    attempts: change.attempts,
+    last_error: change.lastError,
+    receipt: change.receipt === undefined ? undefined : JSON.stringify(change.receipt),
+    sent_sha256: change.sentSha256,
+  });
 }
 
-export async function updateExchangeStatus(db: Db, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
-  await db.updateTable('exchanges').set({ status, updated_at: at }).where('id', '=', exchangeId).execute();
+const updateExchangeStatusColumns = prepared((db, v: Pick<ExchangeRow, 'id' | 'status' | 'updated_at'>) => db.updateTable('exchanges').set({ status: v.status, updated_at: v.updated_at }).where('id', '=', v.id));
+
+export async function updateExchangeStatus(store: Store, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
+  await updateExchangeStatusColumns(store, { id: exchangeId, status, updated_at: at });
 }
 
 /**
@@ -193,36 +238,40 @@ export interface DeliveryWork {
 }
 
 /** What a worker needs for one delivery, in one query. */
-export async function findDeliveryWork(store: Store, exchangeId: string, destination: string): Promise<DeliveryWork | undefined> {
-  const row = await store.db
+const selectDeliveryWork = prepared((db, v: { exchangeId: string; destination: string }) =>
+  db
     .selectFrom('deliveries')
     .innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id')
     .innerJoin('documents', (join) => join.onRef('documents.exchange_id', '=', 'deliveries.exchange_id').on('documents.name', '=', 'original'))
     .selectAll('deliveries')
     .select(['exchanges.kind', 'exchanges.sender', 'exchanges.scenario', 'documents.media_type', 'documents.sha256'])
-    .where('deliveries.exchange_id', '=', exchangeId)
-    .where('deliveries.destination', '=', destination)
-    .executeTakeFirst();
+    .where('deliveries.exchange_id', '=', v.exchangeId)
+    .where('deliveries.destination', '=', v.destination),
+);
+
+export async function findDeliveryWork(store: Store, exchangeId: string, destination: string): Promise<DeliveryWork | undefined> {
+  const row = await firstRow(selectDeliveryWork(store, { exchangeId, destination }));
   if (!row) return undefined;
   const { kind, sender, scenario, media_type, sha256, ...delivery } = row;
   return { delivery, kind, sender, scenario, original: { media_type, sha256 } };
 }
 
 /**
- * The first of `names` (best first) that the exchange has, content included. Which names exist
- * is answered by the primary key's index alone; then only the chosen document is read (a sort
- * over the candidates would copy every candidate's content first).
+ * The first of `names` (best first) that the exchange has, content included. One primary-key
+ * lookup per name tried, so only the chosen document's content is read (a sort over the
+ * candidates would copy every candidate's content first).
  */
 export async function findFirstDocument(store: Store, exchangeId: string, names: readonly string[]): Promise<DocumentRow | undefined> {
-  if (names.length === 0) return undefined;
-  const present = new Set((await store.db.selectFrom('documents').select('name').where('exchange_id', '=', exchangeId).where('name', 'in', [...names]).execute()).map((r) => r.name));
-  const best = names.find((name) => present.has(name));
-  return best === undefined ? undefined : findDocument(store, exchangeId, best);
+  for (const name of names) {
+    const found = await findDocument(store, exchangeId, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A delivery's change outside a settlement (an attempt starting), committed with the writes beside it. */
 export function saveDeliveryChange(store: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
-  return writeInBatch(store.db, (trx) => updateDelivery(trx, exchangeId, destination, change));
+  return writeInBatch(store, (transaction) => updateDelivery(transaction, exchangeId, destination, change));
 }
 
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {

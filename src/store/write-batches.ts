@@ -8,21 +8,25 @@
  * error), so a failed batch is run again one write per transaction: each caller gets its own
  * write's outcome, never a neighbour's.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { groupCommit } from '../group-commit.js';
 import type { ExchangeTables } from './exchange-tables.js';
+import type { Target } from './prepared.js';
 
-export type Write<T> = (trx: Transaction<ExchangeTables>) => Promise<T>;
+type Store = Target<ExchangeTables>;
+
+/** A write, given the store as seen inside the batch's transaction. */
+export type Write<T> = (transaction: Store) => Promise<T>;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const batchersByDatabase = new WeakMap<Kysely<ExchangeTables>, (writes: Write<unknown>[]) => Promise<Outcome[]>>();
 
-function batcherFor(db: Kysely<ExchangeTables>) {
+function batcherFor({ db, kind }: Store) {
   let batcher = batchersByDatabase.get(db);
   if (!batcher) {
     const alone = (write: Write<unknown>): Promise<Outcome> =>
-      db.transaction().execute(write).then(
+      db.transaction().execute((trx) => write({ db: trx, kind })).then(
         (value): Outcome => ({ ok: true, value }),
         (error: unknown): Outcome => ({ ok: false, error }),
       );
@@ -31,7 +35,8 @@ function batcherFor(db: Kysely<ExchangeTables>) {
       try {
         return await db.transaction().execute(async (trx) => {
           const outcomes: Outcome[] = [];
-          for (const write of writes) outcomes.push({ ok: true, value: await write(trx) });
+          const transaction = { db: trx, kind };
+          for (const write of writes) outcomes.push({ ok: true, value: await write(transaction) });
           return outcomes;
         });
       } catch {
@@ -46,8 +51,8 @@ function batcherFor(db: Kysely<ExchangeTables>) {
 }
 
 /** Runs `write` in a transaction, shared with the writes that queue up beside it. */
-export async function writeInBatch<T>(db: Kysely<ExchangeTables>, write: Write<T>): Promise<T> {
-  const [outcome] = await batcherFor(db)([write as Write<unknown>]);
+export async function writeInBatch<T>(store: Store, write: Write<T>): Promise<T> {
+  const [outcome] = await batcherFor(store)([write as Write<unknown>]);
   if (!outcome!.ok) throw outcome!.error;
   return outcome!.value as T;
 }

@@ -25,7 +25,20 @@ function canonicalSignedInfo(signatureAlgorithm: string, referenceUri: string, d
 
 const SIGNED_INFO_NAMESPACE = ` xmlns:ds="${DSIG_NS}"`;
 
+/** A signed envelope in three parts: what precedes the payload's text, the payload, what follows. */
+export interface SignedEnvelopeParts {
+  head: string;
+  payload: EnvelopePayload;
+  tail: string;
+}
+
 export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload, key: SigningKey): string {
+  const { head, tail } = signEnvelopeXmlParts(header, payload, key);
+  return head + payload.canonical + tail;
+}
+
+/** The signed envelope in parts, so that a large payload can be sent and stored without copying it into one string. */
+export function signEnvelopeXmlParts(header: EnvelopeHeader, payload: EnvelopePayload, key: SigningKey): SignedEnvelopeParts {
   const head = canonicalEnvelopeHead(header, payload);
   const digestValue = createHash('sha256')
     .update(head, 'utf8')
@@ -41,5 +54,5 @@ export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload
     `<ds:SignatureValue>${signatureValue}</ds:SignatureValue>` +
     `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${key.certificateBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>` +
     `</ds:Signature>`;
-  return head + payload.canonical + PAYLOAD_END_TAG + signature + ENVELOPE_END_TAG;
+  return { head, payload, tail: PAYLOAD_END_TAG + signature + ENVELOPE_END_TAG };
 }

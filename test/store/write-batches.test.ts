@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
@@ -14,9 +15,11 @@ const exchange = (id: string) => ({
 describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
   let database: TestDatabase;
   let db: Kysely<ExchangeTables>;
+  let store: Store;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     db = openDatabase<ExchangeTables>(database.target);
+    store = { db, kind };
     await migrateToLatest(db, exchangeMigrations);
   });
   afterAll(async () => {
@@ -30,7 +33,7 @@ describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
     const transactions = new Set<unknown>();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        writeInBatch(db, async (trx) => {
+        writeInBatch(store, async ({ db: trx }) => {
           transactions.add(trx);
           await trx.insertInto('exchanges').values(exchange(`a${String(i).padStart(2, '0')}`)).execute();
           return (await trx.selectFrom('exchanges').select('id').where('id', 'like', 'a%').execute()).length;
@@ -44,12 +47,12 @@ describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
 
   it("a failing write fails its own caller only; its neighbours' writes are committed, its own is not", async () => {
     const outcomes = await Promise.allSettled([
-      writeInBatch(db, (trx) => trx.insertInto('exchanges').values(exchange('b1')).execute()),
-      writeInBatch(db, async (trx) => {
+      writeInBatch(store, ({ db: trx }) => trx.insertInto('exchanges').values(exchange('b1')).execute()),
+      writeInBatch(store, async ({ db: trx }) => {
         await trx.insertInto('exchanges').values(exchange('b2')).execute();
         await trx.insertInto('exchanges').values(exchange('b1')).execute(); // duplicate key
       }),
-      writeInBatch(db, (trx) => trx.insertInto('exchanges').values(exchange('b3')).execute()),
+      writeInBatch(store, ({ db: trx }) => trx.insertInto('exchanges').values(exchange('b3')).execute()),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await ids()).filter((id) => id.startsWith('b'))).toEqual(['b1', 'b3']);

@@ -33,7 +33,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     { schema: { tags: ['exchanges'], summary: 'An exchange: status, deliveries, timeline, documents', security: bearerSecurity, params: idParams, response: { 200: exchangeSchema, ...problems(400, 401, 404) } } },
     async (request) => {
       const exchange = await visibleExchange(store, request, request.params.id);
-      const [deliveries, events, documents] = await Promise.all([deliveriesOf(store.db, exchange.id), eventsOf(store, exchange.id), documentNames(store, exchange.id)]);
+      const [deliveries, events, documents] = await Promise.all([deliveriesOf(store, exchange.id), eventsOf(store, exchange.id), documentNames(store, exchange.id)]);
       return {
         exchangeId: exchange.id,
         sender: exchange.sender,
