@@ -18,6 +18,7 @@ import {
 } from '../src/trust/algorithms.js';
 import { writeCanonicalEnvelope, xmlPayload } from '../src/trust/envelope.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../src/trust/json-envelope.js';
+import { receivedDigest, signReceipt, verifyReceipt } from '../src/trust/receipt.js';
 import { ensureSandboxPki } from '../src/trust/pki.js';
 import { loadSigningKey, type SigningKey } from '../src/trust/signing-key.js';
 import { sandboxTrustStore } from '../src/trust/trust-config.js';
@@ -110,3 +111,7 @@ line('JWS ES256 sign, jose CompactSign of the same bytes', joseSign);
 line('JWS ES256 verify (trust store + compact-jws + canonical)', jwsVerify);
 line('JWS ES256 verify, jose compactVerify alone (no trust)', joseVerify);
 console.log(`JWS ES256: sign compact-jws / jose = ${(jwsSign / joseSign).toFixed(1)}x; whole verification / jose signature check alone = ${(jwsVerify / joseVerify).toFixed(1)}x`);
+// What the delivery worker pays per delivery for a destination's signed receipt (pipeline/receipts.ts).
+const sentSha256 = receivedDigest(document);
+const receipt = await signReceipt({ messageId: '0190b7a2-6c1e-7d3a-9f4b-2e8c5a1d3f60', from: PARTNER, to: 'gateway', status: 'accepted', receivedSha256: sentSha256, receivedAt: new Date().toISOString(), findings: [] }, jsonKey);
+line('JWS ES256 verifyReceipt (trust store + compact-jws + canonical)', await rate(() => verifyReceipt(receipt, store, sentSha256)));
