@@ -62,6 +62,19 @@ function parseDetails(certificate: X509Certificate): CertificateDetails {
   return details;
 }
 
-export function fingerprintSha256(certificate: X509Certificate): string {
-  return certificate.fingerprint256.replaceAll(':', '').toLowerCase();
+/**
+ * Remembers what `read` derives from a certificate, per certificate object. A certificate is
+ * immutable and a partner's arrives as the same object message after message
+ * (certificate-cache.ts), so facts about its bytes are computed once instead of per message.
+ */
+export function perCertificate<T>(read: (certificate: X509Certificate) => T): (certificate: X509Certificate) => T {
+  const known = new WeakMap<X509Certificate, T>();
+  return (certificate) => {
+    if (known.has(certificate)) return known.get(certificate)!;
+    const value = read(certificate);
+    known.set(certificate, value);
+    return value;
+  };
 }
+
+export const fingerprintSha256 = perCertificate((certificate) => certificate.fingerprint256.replaceAll(':', '').toLowerCase());

@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { finding, RejectionError } from '../findings.js';
 import { systemClock, type Clock } from './clock.js';
 import { isStrongKey } from './algorithms.js';
-import { fingerprintSha256, readCertificateDetails } from './certificate-details.js';
+import { fingerprintSha256, perCertificate, readCertificateDetails } from './certificate-details.js';
 import type { CrlCache, RevocationStatus } from './crl.js';
 import type { OcspClient } from './ocsp.js';
 
@@ -87,11 +87,14 @@ function checkKeyStrength(certificate: X509Certificate): void {
   }
 }
 
+const validityPeriod = perCertificate((certificate) => ({ from: new Date(certificate.validFrom), to: new Date(certificate.validTo) }));
+
 function checkValidity(certificate: X509Certificate, now: Date, role: string): void {
-  if (now < new Date(certificate.validFrom)) {
+  const { from, to } = validityPeriod(certificate);
+  if (now < from) {
     throw untrusted('trust.certificate-not-yet-valid', `${role} certificate is valid from ${certificate.validFrom}`);
   }
-  if (now > new Date(certificate.validTo)) {
+  if (now > to) {
     throw untrusted('trust.certificate-expired', `${role} certificate expired ${certificate.validTo}`);
   }
 }
