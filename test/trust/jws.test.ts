@@ -88,6 +88,32 @@ describe('JSON envelope (JWS over RFC 8785)', () => {
       .sign(key.privateKey);
     expect(await codeOf(verifyJsonEnvelope(jws, t.store(PARTNER)))).toBe('jws.payload');
   });
+
+  it('refuses prototype keys anywhere, escaped too, naming the one a JSON.parse reviver meets first', async () => {
+    const key = t.key(PARTNER);
+    const forbidden = ['__proto__', 'constructor', 'prototype'];
+    // The reference: what the check said when it was a reviver.
+    const byReviver = (json: string): string => {
+      try {
+        JSON.parse(json, (name, value: unknown) => {
+          if (forbidden.includes(name)) throw new Error(`key "${name}" is not accepted`);
+          return value;
+        });
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const messageOf = async (jws: string) => ((await verifyJsonEnvelope(jws, t.store(PARTNER)).catch((caught: unknown) => caught)) as RejectionError).findings[0];
+    for (const json of ['{"a":[{"b":{"constructor":1}}],"__proto__":2}', '{"prototype":{"__proto__":{}}}', '{"x":[1,{"y":[{"pro\\u0074otype":true}]}]}']) {
+      const jws = await new CompactSign(Buffer.from(json)).setProtectedHeader({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64] }).sign(key.privateKey);
+      expect(await messageOf(jws)).toMatchObject({ code: 'jws.payload', message: `payload is not acceptable JSON: ${byReviver(json)}` });
+    }
+    const headerJson = JSON.stringify({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64], constructor: { prototype: 1 } });
+    const [, payloadPart, signature] = segments(await signJsonEnvelope({ header: header(), payload }, key));
+    const finding = await messageOf(`${Buffer.from(headerJson).toString('base64url')}.${payloadPart}.${signature}`);
+    expect(finding).toMatchObject({ code: 'jws.signature-invalid', message: `JWS does not verify: the protected header is not JSON: ${byReviver(headerJson)}` });
+  });
 });
 
 describe('signed receipts', () => {
