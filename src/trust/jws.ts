@@ -4,9 +4,10 @@
  * receipts apart. Verification accepts only canonical payloads, so the bytes that were signed
  * are the bytes that are read, and resolves the key only through the sender's trust store.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import { finding, RejectionError } from '../findings.js';
+import { sha256Hex } from '../hashing.js';
 import { SIGNING_ALGORITHMS } from './algorithms.js';
 import { certificateFromBase64 } from './certificate-cache.js';
 import { algorithmFitsJwsKey, type CompactJws, CompactJwsError, isJwsAlgorithm, parseCompact, signCompact, verifyCompactSignature } from './compact-jws.js';
@@ -96,8 +97,8 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
       certificateFingerprint: trust.certificateFingerprint,
       signatureAlgorithm: alg,
       digestAlgorithm: 'sha256',
-      digestValue: createHash('sha256').update(payload).digest('base64'),
-      rawSha256: createHash('sha256').update(jws).digest('hex'),
+      digestValue: hash('sha256', payload, 'base64'),
+      rawSha256: sha256Hex(jws),
     },
   };
 }

@@ -3,9 +3,9 @@
  * SHA-256 of exactly those bytes and signs the statement. A sender that finds another digest
  * in the receipt than the one of what it sent must treat the message as not delivered.
  */
-import { createHash } from 'node:crypto';
 import type { Finding } from '../findings.js';
 import { finding, RejectionError } from '../findings.js';
+import { sha256Hex } from '../hashing.js';
 import { signCanonicalJson, verifyCanonicalJson } from './jws.js';
 import type { SigningKey } from './signing-key.js';
 import type { TrustStore } from './trust-store.js';
@@ -26,7 +26,7 @@ export interface Receipt {
 }
 
 export function receivedDigest(received: Uint8Array | string): string {
-  return createHash('sha256').update(received).digest('hex');
+  return sha256Hex(received);
 }
 
 export function signReceipt(receipt: Receipt, gatewayKey: SigningKey): Promise<string> {
