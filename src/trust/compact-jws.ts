@@ -36,7 +36,9 @@ export function isJwsAlgorithm(alg: unknown): alg is JwsAlgorithm {
 }
 
 export function signCompact(payload: Uint8Array, header: { alg: JwsAlgorithm } & Record<string, unknown>, key: KeyObject): string {
-  const signingInput = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
+  // A view, not Buffer.from(payload): copying a document-sized payload cost twice its encoding.
+  const payloadBytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  const signingInput = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${payloadBytes.toString('base64url')}`;
   const signature = sign(ALGORITHMS[header.alg].hash, Buffer.from(signingInput, 'latin1'), { key, ...P1363 });
   return `${signingInput}.${signature.toString('base64url')}`;
 }
