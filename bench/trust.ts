@@ -1,7 +1,7 @@
 // `npx tsx bench/trust.ts`: XML-DSig signing and verification of a ~10 KB envelope, the template
 // path and the fast engine against xml-crypto measured in the same run (verify: the signature
 // alone; inbound: what POST /v1/inbound pays, header and payload read too), plus JWS.
-import { sign, X509Certificate } from 'node:crypto';
+import { sign, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +114,10 @@ console.log(`JWS ES256: sign compact-jws / jose = ${(jwsSign / joseSign).toFixed
 // What the delivery worker pays per delivery for a destination's signed receipt (pipeline/receipts.ts).
 const sentSha256 = receivedDigest(document);
 const receipt = await signReceipt({ messageId: '0190b7a2-6c1e-7d3a-9f4b-2e8c5a1d3f60', from: PARTNER, to: 'gateway', status: 'accepted', receivedSha256: sentSha256, receivedAt: new Date().toISOString(), findings: [] }, jsonKey);
-line('JWS ES256 verifyReceipt (trust store + compact-jws + canonical)', await rate(() => verifyReceipt(receipt, store, sentSha256)));
+const receiptVerify = await rate(() => verifyReceipt(receipt, store, sentSha256));
+const [receiptHeader, receiptPayload, receiptSignature] = receipt.split('.') as [string, string, string];
+const receiptSigningInput = Buffer.from(`${receiptHeader}.${receiptPayload}`, 'latin1');
+const receiptCeiling = await rate(() => verify('sha256', receiptSigningInput, { key: jsonKey.certificate.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(receiptSignature, 'base64url')));
+line('JWS ES256 verifyReceipt (trust, compact-jws, canonical)', receiptVerify);
+line('JWS ES256 receipt, bare crypto.verify (ceiling)', receiptCeiling);
+console.log(`JWS ES256: verifyReceipt / bare crypto.verify = ${(receiptVerify / receiptCeiling).toFixed(2)}x`);
