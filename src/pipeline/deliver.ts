@@ -1,6 +1,5 @@
 import type { Agreement, Participant } from '../config/types.js';
 import type { Finding } from '../findings.js';
-import { sha256Hex } from '../hashing.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
@@ -152,7 +151,7 @@ async function outgoingDocument(
     : undefined;
   if (!sealed && rendered.name === 'original') return unchanged(rendered);
   const made = sealed ?? rendered;
-  const sha256 = sealed ? sha256Hex(sealed.body) : rendered.sha256;
+  const sha256 = sealed ? sealed.sha256 : rendered.sha256;
   const outgoing = { body: made.body, mediaType: made.mediaType, sha256 };
   const row = { exchange_id: job.exchangeId, name, media_type: outgoing.mediaType, sha256, created_at: at.toISOString() };
   // An envelope of the original is stored without it (the original is stored already): half of what an XML delivery would write.

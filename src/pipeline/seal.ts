@@ -1,3 +1,4 @@
+import { sha256Hex } from '../hashing.js';
 import type { EnvelopeHeader } from '../trust/envelope.js';
 import { base64Payload } from '../trust/envelope.js';
 import { signJsonEnvelope } from '../trust/json-envelope.js';
@@ -15,6 +16,8 @@ export interface Sealed {
   body: string | Buffer;
   mediaType: string;
   key: SigningKey;
+  /** SHA-256 (hex) of `body`. */
+  sha256: string;
   /** An XML envelope: itself without the base64 text of the document it carries, and where that text goes. */
   withoutPayload?: { text: string; offset: number };
 }
@@ -27,15 +30,17 @@ export interface Sealed {
 export async function seal(keys: GatewayKeys, document: { body: string; mediaType: string }, header: EnvelopeHeader, algorithm: SigningAlgorithm = 'ecdsa-p256'): Promise<Sealed> {
   const key = algorithm === 'rsa-sha256' ? keys.rsa : keys.ecdsa;
   if (document.mediaType === 'application/json') {
-    return { body: await signJsonEnvelope({ header, payload: JSON.parse(document.body) as unknown }, key), mediaType: 'application/jose', key };
+    const body = await signJsonEnvelope({ header, payload: JSON.parse(document.body) as unknown }, key);
+    return { body, mediaType: 'application/jose', key, sha256: sha256Hex(body) };
   }
-  const { head, payload, tail } = signEnvelopeXmlParts(header, base64Payload(Buffer.from(document.body), document.mediaType), key);
+  const { head, payload, tail, sha256 } = signEnvelopeXmlParts(header, base64Payload(Buffer.from(document.body), document.mediaType), key);
   // Bytes, not one string: the base64 text is ASCII already, and a 60 KB string would be encoded
   // again to be hashed and again to be sent.
   return {
     body: Buffer.concat([Buffer.from(head), payload.canonicalBytes, Buffer.from(tail)]),
     mediaType: 'application/xml',
     key,
+    sha256,
     withoutPayload: { text: head + tail, offset: head.length },
   };
 }

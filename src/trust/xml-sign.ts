@@ -30,6 +30,8 @@ export interface SignedEnvelopeParts {
   head: string;
   payload: EnvelopePayload;
   tail: string;
+  /** SHA-256 (hex) of the whole signed envelope. */
+  sha256: string;
 }
 
 export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload, key: SigningKey): string {
@@ -40,11 +42,11 @@ export function signEnvelopeXml(header: EnvelopeHeader, payload: EnvelopePayload
 /** The signed envelope in parts, so that a large payload can be sent and stored without copying it into one string. */
 export function signEnvelopeXmlParts(header: EnvelopeHeader, payload: EnvelopePayload, key: SigningKey): SignedEnvelopeParts {
   const head = canonicalEnvelopeHead(header, payload);
-  const digestValue = createHash('sha256')
-    .update(head, 'utf8')
-    .update(payload.canonicalBytes)
-    .update(PAYLOAD_END_TAG + ENVELOPE_END_TAG, 'utf8')
-    .digest('base64');
+  // The reference digest and the envelope's own digest share everything up to the payload's end:
+  // hashed once, the state copied (the payload is most of the bytes).
+  const throughPayload = createHash('sha256').update(head, 'utf8').update(payload.canonicalBytes);
+  const envelopeDigest = throughPayload.copy();
+  const digestValue = throughPayload.update(PAYLOAD_END_TAG + ENVELOPE_END_TAG, 'utf8').digest('base64');
   const signatureAlgorithm = SIGNING_ALGORITHMS[key.algorithm].uri;
   const signedInfo = canonicalSignedInfo(signatureAlgorithm, `#${rootIdFor(header.messageId)}`, digestValue);
   const signatureValue = signBytes(signatureAlgorithm, signedInfo, key.privateKey).toString('base64');
@@ -54,5 +56,6 @@ export function signEnvelopeXmlParts(header: EnvelopeHeader, payload: EnvelopePa
     `<ds:SignatureValue>${signatureValue}</ds:SignatureValue>` +
     `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${key.certificateBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>` +
     `</ds:Signature>`;
-  return { head, payload, tail: PAYLOAD_END_TAG + signature + ENVELOPE_END_TAG };
+  const tail = PAYLOAD_END_TAG + signature + ENVELOPE_END_TAG;
+  return { head, payload, tail, sha256: envelopeDigest.update(tail, 'utf8').digest('hex') };
 }

@@ -5,7 +5,8 @@ import { SignedXml } from 'xml-crypto';
 import { xmlCryptoHashAlgorithms, xmlCryptoSignatureAlgorithms } from '../../src/trust/algorithms.js';
 import { base64Payload, readSignedEnvelope, writeCanonicalEnvelope, xmlPayload } from '../../src/trust/envelope.js';
 import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
-import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
+import { signEnvelopeXml, signEnvelopeXmlParts } from '../../src/trust/xml-sign.js';
+import { sha256Hex } from '../../src/hashing.js';
 import { createTestPki, FIXTURES, header, PARTNER, type TestPki } from './support.js';
 
 const corpus = readdirSync(join(FIXTURES, 'wco-dm'))
@@ -46,6 +47,15 @@ describe('template signing', () => {
       }
     });
   }
+
+  it('in parts: head, payload and tail make an envelope that verifies, and the digest given is of exactly those bytes', async () => {
+    const key = t.key(PARTNER, 'ecdsa');
+    const { head, payload, tail, sha256 } = signEnvelopeXmlParts(header(), base64Payload(corpus[0]!.xml, 'application/xml'), key);
+    const signed = head + payload.canonical + tail;
+    verifyWithXmlCrypto(signed, key.certificate.toString());
+    expect(readSignedEnvelope((await verifyXmlSignature(signed, t.store(PARTNER))).signedXml).payload).toEqual(corpus[0]!.xml);
+    expect(sha256).toBe(sha256Hex(signed));
+  });
 
   it('escapes header text the way exclusive c14n does', () => {
     const key = t.key(PARTNER);
