@@ -4,6 +4,8 @@
 // records — against no-op BullMQ workers draining the same number of jobs from the same
 // queues in the same run: `npm run bench:delivery`. BENCH_EXCHANGES (default 1500), each with
 // two deliveries: to customs (WCO XML in XML-DSig) and to the plant health agency (mapped JSON in JWS).
+// A third run, the floor, does only what the issue names and cannot be skipped — seal, POST,
+// verify the signed receipt — storing nothing: what is left for storage, status and provenance.
 // BENCH_PROFILE=file.cpuprofile writes a CPU profile of the worker process while it delivers.
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -15,7 +17,9 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { wcoXmlToJson } from '../src/documents/wco/codec.js';
 import { loadMappings } from '../src/mapping/catalogue.js';
-import { deliver } from '../src/pipeline/deliver.js';
+import { deliver, interpret } from '../src/pipeline/deliver.js';
+import { renderFor } from '../src/pipeline/render.js';
+import { seal } from '../src/pipeline/seal.js';
 import { WCO_JSON_DOCUMENT } from '../src/pipeline/ingest.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routing/queues.js';
 import { post } from '../src/routing/transport.js';
@@ -75,20 +79,26 @@ function countEnded(workers: Worker[], onDone: () => void): void {
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
 const trust = await loadGatewayTrust(config);
 
-// Baseline: the same number of jobs, carrying the same references, drained by workers that do nothing.
-const noopQueues = destinations.map((d) => new Queue(`noop-${d}`, { connection, prefix }));
-for (const [q, queue] of noopQueues.entries()) {
-  await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q] }, opts: { jobId: `x${i}.${destinations[q]}` } })));
+/** Drains the same number of jobs, carrying the same references, from queues of their own through `processor`. */
+async function drainJobs(name: string, processor: (job: { data: { exchangeId: string; destination: string } }) => Promise<void>) {
+  const jobQueues = destinations.map((d) => new Queue(`${name}-${d}`, { connection, prefix }));
+  for (const [q, queue] of jobQueues.entries()) {
+    await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q]! }, opts: { jobId: `x${i}.${destinations[q]}` } })));
+  }
+  const drained = await drain(async (onDone) => {
+    const workers = jobQueues.map((q) => new Worker(q.name, processor, { connection, prefix, concurrency }));
+    countEnded(workers, onDone);
+    return () => stopWorkers(workers);
+  });
+  for (const q of jobQueues) {
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+  return drained;
 }
-const noop = await drain(async (onDone) => {
-  const workers = noopQueues.map((q) => new Worker(q.name, async () => {}, { connection, prefix, concurrency }));
-  countEnded(workers, onDone);
-  return () => stopWorkers(workers);
-});
-for (const q of noopQueues) {
-  await q.obliterate({ force: true });
-  await q.close();
-}
+
+// Baseline: workers that do nothing.
+const noop = await drainJobs('noop', async () => {});
 
 // The real thing: exchanges stored once as ingest stores them, jobs carrying references, deliveries over HTTP.
 const db = openDatabase<ExchangeTables & ProvenanceTables>({ kind: 'sqlite', location: join(dir, 'bench.sqlite') });
@@ -100,6 +110,20 @@ const destination = fork('bench/destination-server.ts', [], { env: { ...process.
 await new Promise((r) => destination.once('message', r));
 
 const now = () => new Date();
+const mappings = await loadMappings();
+
+// The floor of the path as the issue names it, with nothing stored: seal what each destination
+// takes (mapped once, beforehand, for the plant health agency), POST it, verify the signed receipt.
+const plantHealthJson = (await renderFor(mappings, { original: { media_type: 'application/xml', sha256: sha256Hex(body) }, name: WCO_JSON_DOCUMENT, content: wcoJson }, { destination: 'pga-plant', format: 'json', mapping: routes[1]!.mapping ?? null })).body;
+const floor = await drainJobs('floor', async ({ data: { exchangeId, destination: to } }) => {
+  const messageId = `floor-${exchangeId}.${to}`;
+  const document = to === 'pga-plant' ? { body: plantHealthJson, mediaType: 'application/json' } : { body, mediaType: 'application/xml' };
+  const sealed = await seal(trust.keys!, document, { messageId, conversationId: exchangeId, from: 'gateway', to, documentKind: 'declaration', createdAt: now().toISOString() });
+  const answer = await post({ url: `http://127.0.0.1:${port}/sandbox/destinations/${to}/deliveries`, body: sealed.body, mediaType: sealed.mediaType, headers: { 'x-swgate-exchange-id': exchangeId, 'x-swgate-message-id': messageId }, timeoutMs: 10_000 });
+  const outcome = await interpret(answer, { messageId, destination: to, sentSha256: sealed.sha256, now, trustStore: trust.storeOf(to) });
+  if (outcome.kind !== 'receipt') throw new Error(`floor delivery ${messageId}: ${JSON.stringify(outcome)}`);
+});
+
 const ids: string[] = [];
 for (let i = 0; i < exchanges; i++) {
   const id = newId();
@@ -120,7 +144,7 @@ for (const a of routes) await Promise.all(ids.map((exchangeId) => queues.enqueue
 const rssBefore = rssMb();
 const deps = {
   store,
-  mappings: await loadMappings(),
+  mappings,
   keys: trust.keys!,
   trustStoreOf: trust.storeOf,
   participants: new Map(config.participants.map((p) => [p.id, p])),
@@ -147,8 +171,9 @@ const delivered = await store.db.selectFrom('deliveries').select((eb) => eb.fn.c
 
 console.log(`${exchanges} declarations (${(body.length / 1024).toFixed(1)} KB) × ${destinations.join(' + ')} = ${jobs} deliveries, concurrency ${concurrency} per queue, one worker process; agencies in another process:`);
 console.log(`no-op BullMQ workers (same jobs)     ${noop.rate.toFixed(0).padStart(6)} jobs/s         CPU ${noop.cpuMs.toFixed(2)} ms/job`);
+console.log(`floor: seal + POST + receipt only    ${floor.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${floor.cpuMs.toFixed(2)} ms/delivery   (no storage, no status, no provenance; mapped beforehand)`);
 console.log(`swgate delivery workers              ${delivery.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${delivery.cpuMs.toFixed(2)} ms/delivery   (${Number(delivered.n)} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`);
-console.log(`ratio delivery/no-op: ${(delivery.rate / noop.rate).toFixed(2)}; CPU per job no-op/delivery: ${(noop.cpuMs / delivery.cpuMs).toFixed(2)}`);
+console.log(`ratio delivery/no-op: ${(delivery.rate / noop.rate).toFixed(2)}; CPU per job no-op/delivery: ${(noop.cpuMs / delivery.cpuMs).toFixed(2)}; floor/no-op: ${(noop.cpuMs / floor.cpuMs).toFixed(2)}; delivery/floor: ${(floor.cpuMs / delivery.cpuMs).toFixed(2)}`);
 
 await queues.close();
 for (const d of destinations) {
