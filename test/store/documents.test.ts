@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/hashing.js';
-import { openDatabase } from '../../src/store/db.js';
-import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import { findDelivery, findDocument, insertAcceptedExchange, insertOutgoingDocument, type Store } from '../../src/store/exchanges.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const at = '2026-11-29T00:00:00.000Z';
 const original = '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2">Ünïcode ✓ 🌱</Declaration>';
@@ -28,50 +25,39 @@ const outgoing = (exchangeId: string) => ({
 const attempt = { destination: 'customs', status: 'in-flight' as const, attempts: 1, sentSha256: sha256Hex(envelope), at };
 
 describe.each(await databaseKinds())('documents (%s)', (kind) => {
-  let database: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const db = openDatabase<ExchangeTables>(database.target);
-    store = { db, kind };
-    await migrateToLatest(db, exchangeMigrations);
-  });
-  afterAll(async () => {
-    await store?.db.destroy();
-    await database?.drop();
-  });
+  const suite = useExchangeStore(kind);
 
   it('an envelope of the original is stored without it and read back byte for byte, with its attempt recorded in the same write', async () => {
-    await acceptedExchange(store, 'd1');
-    expect(await insertOutgoingDocument(store, outgoing('d1'), attempt)).toBe(true);
-    const row = await store.db.selectFrom('documents').selectAll().where('exchange_id', '=', 'd1').where('name', '=', 'to-customs').executeTakeFirstOrThrow();
+    await acceptedExchange(suite.store, 'd1');
+    expect(await insertOutgoingDocument(suite.store, outgoing('d1'), attempt)).toBe(true);
+    const row = await suite.store.db.selectFrom('documents').selectAll().where('exchange_id', '=', 'd1').where('name', '=', 'to-customs').executeTakeFirstOrThrow();
     expect(row.content).toBe(head + tail);
     expect(row).toMatchObject({ payload_document: 'original', payload_offset: head.length });
-    const document = await findDocument(store, 'd1', 'to-customs');
+    const document = await findDocument(suite.store, 'd1', 'to-customs');
     expect(document?.content).toBe(envelope);
     expect(document).not.toHaveProperty('payload_document');
-    expect(await findDelivery(store, 'd1', 'customs')).toMatchObject({ status: 'in-flight', attempts: 1, sent_sha256: sha256Hex(envelope) });
+    expect(await findDelivery(suite.store, 'd1', 'customs')).toMatchObject({ status: 'in-flight', attempts: 1, sent_sha256: sha256Hex(envelope) });
   });
 
   it('a second store of the same document writes nothing, not even its attempt', async () => {
-    await acceptedExchange(store, 'd2');
-    expect(await insertOutgoingDocument(store, outgoing('d2'), attempt)).toBe(true);
-    expect(await insertOutgoingDocument(store, { ...outgoing('d2'), content: 'other', payload: { document: 'original', offset: 0 } }, { ...attempt, attempts: 2 })).toBe(false);
-    expect((await findDocument(store, 'd2', 'to-customs'))?.content).toBe(envelope);
-    expect((await findDelivery(store, 'd2', 'customs'))?.attempts).toBe(1);
+    await acceptedExchange(suite.store, 'd2');
+    expect(await insertOutgoingDocument(suite.store, outgoing('d2'), attempt)).toBe(true);
+    expect(await insertOutgoingDocument(suite.store, { ...outgoing('d2'), content: 'other', payload: { document: 'original', offset: 0 } }, { ...attempt, attempts: 2 })).toBe(false);
+    expect((await findDocument(suite.store, 'd2', 'to-customs'))?.content).toBe(envelope);
+    expect((await findDelivery(suite.store, 'd2', 'customs'))?.attempts).toBe(1);
   });
 
   it('an envelope whose carried document no longer gives its digest is refused, not served', async () => {
-    await acceptedExchange(store, 'd3');
-    expect(await insertOutgoingDocument(store, outgoing('d3'), attempt)).toBe(true);
-    await store.db.updateTable('documents').set({ content: `${original} ` }).where('exchange_id', '=', 'd3').where('name', '=', 'original').execute();
-    await expect(findDocument(store, 'd3', 'to-customs')).rejects.toThrow(/does not match its digest/);
+    await acceptedExchange(suite.store, 'd3');
+    expect(await insertOutgoingDocument(suite.store, outgoing('d3'), attempt)).toBe(true);
+    await suite.store.db.updateTable('documents').set({ content: `${original} ` }).where('exchange_id', '=', 'd3').where('name', '=', 'original').execute();
+    await expect(findDocument(suite.store, 'd3', 'to-customs')).rejects.toThrow(/does not match its digest/);
   });
 
   it('a document stored whole is read as it was', async () => {
-    await acceptedExchange(store, 'd4');
+    await acceptedExchange(suite.store, 'd4');
     const jws = 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln';
-    expect(await insertOutgoingDocument(store, { exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws }, { ...attempt })).toBe(true);
-    expect(await findDocument(store, 'd4', 'to-pga-plant')).toEqual({ exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws });
+    expect(await insertOutgoingDocument(suite.store, { exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws }, { ...attempt })).toBe(true);
+    expect(await findDocument(suite.store, 'd4', 'to-pga-plant')).toEqual({ exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws });
   });
 });

@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import type { Store } from '../../src/store/exchanges.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeTables } from '../../src/store/exchange-tables.js';
 import { changedRows, firstRow, prepare } from '../../src/store/prepared.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const exchange = (id: string, status: 'routed' | 'delivered' = 'routed') => ({
   id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status, content_sha256: 'ab', message_id: null, idempotency_key: null,
@@ -19,43 +16,34 @@ const setStatus = prepare((db: Kysely<ExchangeTables>, v: { id: string; status: 
 const kindSeen = prepare((db: Kysely<ExchangeTables>, v: { id: string }, kind) => db.selectFrom('exchanges').select(['id']).where('id', '=', v.id).where('format', '=', kind === 'postgres' ? 'pg' : 'wco-xml'));
 
 describe.each(await databaseKinds())('prepared queries (%s)', (kind) => {
-  let database: TestDatabase;
-  let store: Store;
+  const suite = useExchangeStore(kind);
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const db = openDatabase<ExchangeTables>(database.target);
-    store = { db, kind };
-    await migrateToLatest(db, exchangeMigrations);
-    await db.insertInto('exchanges').values([exchange('p1'), exchange('p2')]).execute();
-  });
-  afterAll(async () => {
-    await store?.db.destroy();
-    await database?.drop();
+    await suite.store.db.insertInto('exchanges').values([exchange('p1'), exchange('p2')]).execute();
   });
 
   it('runs each time with the values it is given, keeping the constants the builder wrote', async () => {
-    expect(await firstRow(senderOf(store, { id: 'p1' }))).toEqual({ id: 'p1', sender: 'trader-demo' });
-    expect(await firstRow(senderOf(store, { id: 'p2' }))).toEqual({ id: 'p2', sender: 'trader-demo' });
-    expect(await firstRow(senderOf(store, { id: 'none' }))).toBeUndefined();
+    expect(await firstRow(senderOf(suite.store, { id: 'p1' }))).toEqual({ id: 'p1', sender: 'trader-demo' });
+    expect(await firstRow(senderOf(suite.store, { id: 'p2' }))).toEqual({ id: 'p2', sender: 'trader-demo' });
+    expect(await firstRow(senderOf(suite.store, { id: 'none' }))).toBeUndefined();
   });
 
   it('a value left undefined leaves its column alone; one given, even null, is written', async () => {
-    await store.db.updateTable('exchanges').set({ scenario: 'warn' }).where('id', '=', 'p1').execute();
-    expect(await changedRows(setStatus(store, { id: 'p1', status: 'delivered' }))).toBe(1);
-    expect(await store.db.selectFrom('exchanges').select(['status', 'scenario']).where('id', '=', 'p1').executeTakeFirst()).toEqual({ status: 'delivered', scenario: 'warn' });
-    expect(await changedRows(setStatus(store, { id: 'p1', status: 'delivered', scenario: null }))).toBe(1);
-    expect(await store.db.selectFrom('exchanges').select('scenario').where('id', '=', 'p1').executeTakeFirst()).toEqual({ scenario: null });
-    expect(await changedRows(setStatus(store, { id: 'none', status: 'delivered', scenario: 'x' }))).toBe(0);
+    await suite.store.db.updateTable('exchanges').set({ scenario: 'warn' }).where('id', '=', 'p1').execute();
+    expect(await changedRows(setStatus(suite.store, { id: 'p1', status: 'delivered' }))).toBe(1);
+    expect(await suite.store.db.selectFrom('exchanges').select(['status', 'scenario']).where('id', '=', 'p1').executeTakeFirst()).toEqual({ status: 'delivered', scenario: 'warn' });
+    expect(await changedRows(setStatus(suite.store, { id: 'p1', status: 'delivered', scenario: null }))).toBe(1);
+    expect(await suite.store.db.selectFrom('exchanges').select('scenario').where('id', '=', 'p1').executeTakeFirst()).toEqual({ scenario: null });
+    expect(await changedRows(setStatus(suite.store, { id: 'none', status: 'delivered', scenario: 'x' }))).toBe(0);
   });
 
   it('runs inside a transaction when given one, and is built for the dialect it runs on', async () => {
     await expect(
-      store.db.transaction().execute(async (trx) => {
+      suite.store.db.transaction().execute(async (trx) => {
         await setStatus({ db: trx, kind }, { id: 'p2', status: 'delivered', scenario: 'in-transaction' });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    expect(await store.db.selectFrom('exchanges').select('scenario').where('id', '=', 'p2').executeTakeFirst()).toEqual({ scenario: null });
-    expect(await firstRow(kindSeen(store, { id: 'p2' }))).toEqual(kind === 'postgres' ? undefined : { id: 'p2' });
+    expect(await suite.store.db.selectFrom('exchanges').select('scenario').where('id', '=', 'p2').executeTakeFirst()).toEqual({ scenario: null });
+    expect(await firstRow(kindSeen(suite.store, { id: 'p2' }))).toEqual(kind === 'postgres' ? undefined : { id: 'p2' });
   });
 });

@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../src/store/db.js';
+import { afterAll, beforeAll } from 'vitest';
+import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
+import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import type { Store } from '../../src/store/exchanges.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 
 /** PostgreSQL of the development and CI machines; SWGATE_TEST_PG moves it. */
 export const TEST_PG_URL = process.env.SWGATE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,4 +69,21 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
 /** The database kinds a suite runs on: SQLite always, PostgreSQL when it answers. */
 export async function databaseKinds(): Promise<Array<'sqlite' | 'postgres'>> {
   return (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/** A migrated exchange store of the given kind for the calling suite (filled before its tests, dropped after them). */
+export function useExchangeStore(kind: 'sqlite' | 'postgres'): { store: Store } {
+  const holder = {} as { store: Store };
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const db = openDatabase<ExchangeTables>(database.target);
+    holder.store = { db, kind };
+    await migrateToLatest(db, exchangeMigrations);
+  });
+  afterAll(async () => {
+    await holder.store?.db.destroy();
+    await database?.drop();
+  });
+  return holder;
 }
