@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { sha256Hex } from '../hashing.js';
 import { changedRows, firstRow, prepare, type Target } from './prepared.js';
@@ -9,8 +9,7 @@ import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, Exchan
 export type Store = Target<ExchangeTables>;
 
 /** Queries of the delivery path, compiled once (prepared.ts). */
-const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => import('kysely').Compilable<Row>) =>
-  prepare<ExchangeTables, Values, Row>(build);
+const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => Compilable<Row>) => prepare<ExchangeTables, Values, Row>(build);
 
 export const newId = monotonicFactory();
 
