@@ -11,7 +11,8 @@ import { WCO_JSON_DOCUMENT } from './ingest.js';
 export interface Rendered {
   /** `original` when the destination takes the document as it came, else `to-<destination>`. */
   name: string;
-  body: string;
+  /** Bytes when it is the original as stored, else the text made for the destination. */
+  body: string | Buffer;
   mediaType: string;
   sha256: string;
   /** The mapping that made it, for the provenance log. */
@@ -28,7 +29,8 @@ const JSON_TYPE = 'application/json';
 export interface RenderSource {
   original: Pick<DocumentRow, 'media_type' | 'sha256'>;
   name: 'original' | typeof WCO_JSON_DOCUMENT;
-  content: string;
+  /** As the store hands it over: bytes are decoded only when the document must be read. */
+  content: string | Buffer;
 }
 
 /** The stored documents a delivery can render from, best first (the kept WCO JSON may not exist). */
@@ -53,17 +55,18 @@ export async function renderFor(
   const name = `to-${delivery.destination}`;
   const { original } = from;
   const originalIsXml = original.media_type === XML;
+  const text = () => (typeof from.content === 'string' ? from.content : from.content.toString('utf8'));
   const wcoJson = (): WcoJsonObject =>
-    from.name === WCO_JSON_DOCUMENT ? (JSON.parse(from.content) as WcoJsonObject) : originalIsXml ? asWcoJson(from.content, source) : parseWcoJson(from.content);
+    from.name === WCO_JSON_DOCUMENT ? (JSON.parse(text()) as WcoJsonObject) : originalIsXml ? asWcoJson(text(), source) : parseWcoJson(text());
   if (delivery.mapping) {
     // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
-    const input = mappings.get(delivery.mapping)?.from === 'wco-json' ? wcoJson() : from.content;
+    const input = mappings.get(delivery.mapping)?.from === 'wco-json' ? wcoJson() : text();
     const mapped = await mappings.apply(delivery.mapping, input);
     const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target) : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
     return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };
   }
-  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, from.name === WCO_JSON_DOCUMENT ? from.content : JSON.stringify(wcoJson()), JSON_TYPE);
+  if (delivery.format === 'wco-json' && originalIsXml) return converted(name, from.name === WCO_JSON_DOCUMENT ? text() : JSON.stringify(wcoJson()), JSON_TYPE);
   // WCO XML in one partner's namespaces, for a destination with others: rewritten in the destination's.
   if (delivery.format === 'wco-xml' && originalIsXml && source !== target) return converted(name, wcoJsonToXmlString(wcoJson(), target), XML);
   if (delivery.format === 'wco-xml' && !originalIsXml) return converted(name, wcoJsonToXmlString(wcoJson(), target), XML);

@@ -105,7 +105,8 @@ export function xmlPayload(xml: Buffer | string): EnvelopePayload {
 
 export function base64Payload(bytes: Uint8Array, contentType: string): EnvelopePayload {
   if (!TEXT_PATTERN.test(contentType)) throw invalidEnvelope('envelope.content-type', 'content type not allowed');
-  const canonical = Buffer.from(bytes).toString('base64');
+  // A view, not a copy: the payload may be tens of kilobytes.
+  const canonical = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   return { contentType, encoding: 'base64', canonical, canonicalBytes: Buffer.from(canonical, 'latin1') };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/hashing.js';
-import { findDelivery, findDocument, insertAcceptedExchange, insertOutgoingDocument, type Store } from '../../src/store/exchanges.js';
+import { findDelivery, findDocument, findFirstDocument, insertAcceptedExchange, insertOutgoingDocument, type Store } from '../../src/store/exchanges.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const at = '2026-11-29T00:00:00.000Z';
@@ -52,6 +52,14 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
     expect(await insertOutgoingDocument(suite.store, outgoing('d3'), attempt)).toBe(true);
     await suite.store.db.updateTable('documents').set({ content: `${original} ` }).where('exchange_id', '=', 'd3').where('name', '=', 'original').execute();
     await expect(findDocument(suite.store, 'd3', 'to-customs')).rejects.toThrow(/does not match its digest/);
+  });
+
+  it('a delivery reads the first of the names it asks for that exists, as bytes, an envelope with its payload put back', async () => {
+    await acceptedExchange(suite.store, 'd5');
+    expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({ name: 'original', content: Buffer.from(original) });
+    expect(await insertOutgoingDocument(suite.store, outgoing('d5'), attempt)).toBe(true);
+    expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({ name: 'to-customs', sha256: sha256Hex(envelope), content: Buffer.from(envelope) });
+    expect(await findFirstDocument(suite.store, 'd5', ['to-nobody'])).toBeUndefined();
   });
 
   it('a document stored whole is read as it was', async () => {
