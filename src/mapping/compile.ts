@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../findings.js';
 import { CONVERSIONS, convertUnit } from './conversions.js';
-import { select, textOf, type InputPath } from './path.js';
+import { NONE, first, firstWhere, select, selectsAny, textOf, type Accept, type InputPath } from './path.js';
 import type { Condition, EachRule, ObjectRule, OutputPath, Rule, ValueRule } from './spec.js';
 
 export type CodeLists = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -154,7 +154,7 @@ function compileObject(rule: ObjectRule, codeLists: CodeLists): Step {
     if (hasFields(objectOut)) write(out, rule.to, objectOut);
   };
   return (scope, out, run) => {
-    const node = rule.path.steps.length === 0 ? scope.node : select(rule.path, scope.node, run.root)[0];
+    const node = rule.path.steps.length === 0 ? scope.node : first(rule.path, scope.node, run.root);
     if (node === undefined) {
       if (rule.required) problem(run, 'mapping.missing', `${rule.path.source} is required`, pointerOf(scope, rule.path));
       return;
@@ -171,19 +171,20 @@ function compileCondition(condition: Condition): (node: unknown, root: unknown) 
   const { path } = condition;
   if (condition.exists !== undefined) {
     const wanted = condition.exists;
-    return (node, root) => select(path, node, root).length > 0 === wanted;
+    return (node, root) => selectsAny(path, node, root) === wanted;
   }
   const allowed = new Set(condition.in ?? []);
   const prefixes = condition.prefixIn ?? [];
   const holds = condition.in ? (t: string) => allowed.has(t) : (t: string) => prefixes.some((p) => t.startsWith(p));
-  return (node, root) => {
-    for (const n of select(path, node, root)) {
-      const t = textOf(n);
-      if (t !== undefined && holds(t.trim())) return true;
-    }
-    return false;
+  const textHolds: Accept = (n) => {
+    const t = textOf(n);
+    return t !== undefined && holds(t.trim());
   };
+  return (node, root) => firstWhere(path, node, root, textHolds) !== NONE;
 }
+
+/** Whether a node holds something a `from` rule takes: a leaf with text, or an object. */
+const holdsSomething: Accept = (n) => typeof n === 'object' || textOf(n)?.trim() !== '';
 
 /** What a value rule reads before conversion: a raw node (string or leaf object), or undefined. */
 type Read = (scope: Scope, run: Run) => unknown;
@@ -196,17 +197,22 @@ function compileRead(rule: ValueRule): Read | undefined {
     case 'position':
       return (scope) => String(scope.position);
     case 'from':
-      // The first match that holds something: a leaf with text, or an object.
       return (scope, run) => {
         for (const path of source.paths) {
-          for (const n of select(path, scope.node, run.root)) if (typeof n === 'object' || textOf(n)?.trim() !== '') return n;
+          const found = firstWhere(path, scope.node, run.root, holdsSomething);
+          if (found !== NONE) return found;
         }
         return undefined;
       };
     case 'join':
       return (scope, run) => {
-        const parts = source.paths.map((p) => textOf(select(p, scope.node, run.root)[0]));
-        return parts.every((p) => p !== undefined && p !== '') ? parts.join(source.separator) : undefined;
+        let joined = '';
+        for (let i = 0; i < source.paths.length; i++) {
+          const part = textOf(first(source.paths[i]!, scope.node, run.root));
+          if (part === undefined || part === '') return undefined;
+          joined = i === 0 ? part : joined + source.separator + part;
+        }
+        return joined;
       };
     case 'jsonata':
       return undefined;

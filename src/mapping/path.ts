@@ -54,35 +54,73 @@ export function textOf(node: unknown): string | undefined {
   return undefined;
 }
 
-function childrenOf(node: unknown, key: string, out: unknown[]): void {
+/** The child at `key`: an array stands for each of its items. */
+function childOf(node: unknown, key: string): unknown {
   // A bare string leaf is its own `value`, so `X.value` reads the text whether or not X has attributes.
-  if (typeof node === 'string') {
-    if (key === 'value') out.push(node);
-    return;
-  }
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
-  const child = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
-  if (child === undefined) return;
-  if (Array.isArray(child)) for (const c of child) out.push(c);
-  else out.push(child);
+  if (typeof node === 'string') return key === 'value' ? node : undefined;
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+}
+
+function hasChildWithText(node: unknown, key: string, text: string): boolean {
+  const child = childOf(node, key);
+  if (!Array.isArray(child)) return textOf(child)?.trim() === text;
+  for (const c of child) if (textOf(c)?.trim() === text) return true;
+  return false;
 }
 
 function matches(node: unknown, predicates: PathStep['predicates']): boolean {
-  for (const p of predicates) {
-    const values: unknown[] = [];
-    childrenOf(node, p.key, values);
-    if (!values.some((v) => textOf(v)?.trim() === p.value)) return false;
-  }
+  for (const p of predicates) if (!hasChildWithText(node, p.key, p.value)) return false;
   return true;
+}
+
+/** What `firstWhere` answers when no node is taken (`undefined` can be a node: an item of an array). */
+export const NONE: unique symbol = Symbol('no node');
+
+/** Whether a search takes a selected node, ending the walk. */
+export type Accept = (node: unknown) => boolean;
+
+const anyNode: Accept = () => true;
+
+/**
+ * Depth first, so the first node taken is found without collecting the others; depth first
+ * visits the matches in document order, the order `select` lists them in.
+ */
+function firstFrom(node: unknown, steps: readonly PathStep[], i: number, accept: Accept): unknown {
+  if (i === steps.length) return accept(node) ? node : NONE;
+  const step = steps[i]!;
+  const child = childOf(node, step.key);
+  if (!Array.isArray(child)) return child !== undefined && matches(child, step.predicates) ? firstFrom(child, steps, i + 1, accept) : NONE;
+  for (const item of child) {
+    if (!matches(item, step.predicates)) continue;
+    const found = firstFrom(item, steps, i + 1, accept);
+    if (found !== NONE) return found;
+  }
+  return NONE;
+}
+
+/** The first node, in document order, that the path selects and `accept` takes; NONE if there is none. */
+export function firstWhere(path: InputPath, scope: unknown, root: unknown, accept: Accept): unknown {
+  return firstFrom(path.absolute ? root : scope, path.steps, 0, accept);
+}
+
+/** The first node the path selects, or undefined. */
+export function first(path: InputPath, scope: unknown, root: unknown): unknown {
+  const found = firstWhere(path, scope, root, anyNode);
+  return found === NONE ? undefined : found;
+}
+
+export function selectsAny(path: InputPath, scope: unknown, root: unknown): boolean {
+  return firstWhere(path, scope, root, anyNode) !== NONE;
 }
 
 /** Every node the path selects from `scope` (or from `root` for a `$root.` path), in document order. */
 export function select(path: InputPath, scope: unknown, root: unknown): unknown[] {
-  let current: unknown[] = [path.absolute ? root : scope];
-  for (const step of path.steps) {
-    const next: unknown[] = [];
-    for (const node of current) childrenOf(node, step.key, next);
-    current = step.predicates.length === 0 ? next : next.filter((n) => matches(n, step.predicates));
-  }
-  return current;
+  const found: unknown[] = [];
+  // Taking none of them, the walk visits every match.
+  firstWhere(path, scope, root, (node) => {
+    found.push(node);
+    return false;
+  });
+  return found;
 }
