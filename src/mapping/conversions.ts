@@ -75,10 +75,20 @@ export function isKnownUnit(code: string): boolean {
   return Object.hasOwn(UNITS, code);
 }
 
-function scaled(decimal: string): { digits: bigint; scale: number } | undefined {
+interface Scaled {
+  digits: bigint;
+  scale: number;
+}
+
+function scaled(decimal: string): Scaled | undefined {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
   return m ? { digits: BigInt(m[1]! + (m[2] ?? '')), scale: (m[2] ?? '').length } : undefined;
 }
+
+/** UNITS with their factors read once, not on every conversion. */
+const SCALED_UNITS: ReadonlyMap<string, { dimension: string; factor: Scaled }> = new Map(
+  Object.entries(UNITS).map(([code, { dimension, factor }]) => [code, { dimension, factor: scaled(factor)! }]),
+);
 
 const RESULT_DECIMALS = 6;
 
@@ -87,12 +97,12 @@ const RESULT_DECIMALS = 6;
  * zeros dropped; undefined when the value is not a decimal or the units do not convert.
  */
 export function convertUnit(value: string, from: string, to: string): string | undefined {
-  const source = UNITS[from];
-  const target = UNITS[to];
+  const source = SCALED_UNITS.get(from);
+  const target = SCALED_UNITS.get(to);
   const v = scaled(value);
   if (!source || !target || source.dimension !== target.dimension || !v) return undefined;
-  const f = scaled(source.factor)!;
-  const g = scaled(target.factor)!;
+  const f = source.factor;
+  const g = target.factor;
   const numerator = v.digits * f.digits * 10n ** BigInt(g.scale + RESULT_DECIMALS);
   const denominator = g.digits * 10n ** BigInt(v.scale + f.scale);
   const rounded = (2n * numerator + denominator) / (2n * denominator);
