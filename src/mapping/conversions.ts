@@ -80,14 +80,23 @@ interface Scaled {
   scale: number;
 }
 
-function scaled(decimal: string): Scaled | undefined {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
-  return m ? { digits: BigInt(m[1]! + (m[2] ?? '')), scale: (m[2] ?? '').length } : undefined;
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+function scaled(decimal: string): Scaled {
+  const [whole, fraction = ''] = decimal.split('.');
+  return { digits: BigInt(whole! + fraction), scale: fraction.length };
+}
+
+/** A decimal written without leading zeros before the point or trailing zeros after it. */
+function plainDecimal(whole: string, fraction: string): string {
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  const decimals = fraction.replace(/0+$/, '');
+  return decimals === '' ? digits : `${digits}.${decimals}`;
 }
 
 /** UNITS with their factors read once, not on every conversion. */
 const SCALED_UNITS: ReadonlyMap<string, { dimension: string; factor: Scaled }> = new Map(
-  Object.entries(UNITS).map(([code, { dimension, factor }]) => [code, { dimension, factor: scaled(factor)! }]),
+  Object.entries(UNITS).map(([code, { dimension, factor }]) => [code, { dimension, factor: scaled(factor) }]),
 );
 
 const RESULT_DECIMALS = 6;
@@ -99,15 +108,18 @@ const RESULT_DECIMALS = 6;
 export function convertUnit(value: string, from: string, to: string): string | undefined {
   const source = SCALED_UNITS.get(from);
   const target = SCALED_UNITS.get(to);
-  const v = scaled(value);
-  if (!source || !target || source.dimension !== target.dimension || !v) return undefined;
+  if (!source || !target || source.dimension !== target.dimension) return undefined;
+  const m = DECIMAL.exec(value.trim());
+  if (!m) return undefined;
+  const whole = m[1]!;
+  const fraction = m[2] ?? '';
+  // Within one unit, a value with no more decimals than the result keeps has nothing to scale or round: spare the BigInt arithmetic.
+  if (from === to && fraction.length <= RESULT_DECIMALS) return plainDecimal(whole, fraction);
   const f = source.factor;
   const g = target.factor;
-  const numerator = v.digits * f.digits * 10n ** BigInt(g.scale + RESULT_DECIMALS);
-  const denominator = g.digits * 10n ** BigInt(v.scale + f.scale);
+  const numerator = BigInt(whole + fraction) * f.digits * 10n ** BigInt(g.scale + RESULT_DECIMALS);
+  const denominator = g.digits * 10n ** BigInt(fraction.length + f.scale);
   const rounded = (2n * numerator + denominator) / (2n * denominator);
   const text = rounded.toString().padStart(RESULT_DECIMALS + 1, '0');
-  const whole = text.slice(0, -RESULT_DECIMALS);
-  const fraction = text.slice(-RESULT_DECIMALS).replace(/0+$/, '');
-  return fraction === '' ? whole : `${whole}.${fraction}`;
+  return plainDecimal(text.slice(0, -RESULT_DECIMALS), text.slice(-RESULT_DECIMALS));
 }
