@@ -84,15 +84,25 @@ const anyNode: Accept = () => true;
 
 /**
  * Depth first, so the first node taken is found without collecting the others; depth first
- * visits the matches in document order, the order `select` lists them in.
+ * visits the matches in document order, the order `select` lists them in. Single children are
+ * followed in a loop; only arrays branch.
  */
 function firstFrom(node: unknown, steps: readonly PathStep[], i: number, accept: Accept): unknown {
-  if (i === steps.length) return accept(node) ? node : NONE;
-  const step = steps[i]!;
-  const child = childOf(node, step.key);
-  if (!Array.isArray(child)) return child !== undefined && matches(child, step.predicates) ? firstFrom(child, steps, i + 1, accept) : NONE;
-  for (const item of child) {
-    if (!matches(item, step.predicates)) continue;
+  for (; i < steps.length; i++) {
+    const step = steps[i]!;
+    const child = childOf(node, step.key);
+    if (Array.isArray(child)) return firstOfItems(child, steps, i, accept);
+    if (child === undefined || !matches(child, step.predicates)) return NONE;
+    node = child;
+  }
+  return accept(node) ? node : NONE;
+}
+
+/** Continues `firstFrom` through each item of the array selected by step i. */
+function firstOfItems(items: readonly unknown[], steps: readonly PathStep[], i: number, accept: Accept): unknown {
+  const { predicates } = steps[i]!;
+  for (const item of items) {
+    if (!matches(item, predicates)) continue;
     const found = firstFrom(item, steps, i + 1, accept);
     if (found !== NONE) return found;
   }
