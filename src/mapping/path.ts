@@ -120,6 +120,7 @@ export function first(path: InputPath, scope: unknown, root: unknown): unknown {
   return found === NONE ? undefined : found;
 }
 
+/** Whether the path selects any node. */
 export function selectsAny(path: InputPath, scope: unknown, root: unknown): boolean {
   return firstWhere(path, scope, root, anyNode) !== NONE;
 }
