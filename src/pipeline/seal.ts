@@ -18,7 +18,7 @@ export interface Sealed {
   key: SigningKey;
   /** SHA-256 (hex) of `body`. */
   sha256: string;
-  /** An XML envelope: itself without the base64 text of the document it carries, and where that text goes. */
+  /** An XML envelope: itself without the base64 text of the document it carries, and where (in bytes) that text goes. */
   withoutPayload?: { text: string; offset: number };
 }
 
@@ -36,11 +36,12 @@ export async function seal(keys: GatewayKeys, document: { body: string | Buffer;
   const { head, payload, tail, sha256 } = signEnvelopeXmlParts(header, base64Payload(typeof document.body === 'string' ? Buffer.from(document.body) : document.body, document.mediaType), key);
   // Bytes, not one string: the base64 text is ASCII already, and a 60 KB string would be encoded
   // again to be hashed and again to be sent.
+  const headBytes = Buffer.from(head);
   return {
-    body: Buffer.concat([Buffer.from(head), payload.canonicalBytes, Buffer.from(tail)]),
+    body: Buffer.concat([headBytes, payload.canonicalBytes, Buffer.from(tail)]),
     mediaType: 'application/xml',
     key,
     sha256,
-    withoutPayload: { text: head + tail, offset: head.length },
+    withoutPayload: { text: head + tail, offset: headBytes.length },
   };
 }

@@ -39,8 +39,9 @@ export interface DocumentRow {
 /**
  * A document as stored. An envelope that carries another stored document in base64 (a customs
  * delivery of the original, sealed in XML-DSig) is stored without it: `content` is the envelope
- * with the base64 text cut out at `payload_offset`, and `payload_document` names the document to
- * put back there. That halves what an XML delivery writes; findDocument puts it back.
+ * with the base64 text cut out at `payload_offset` (a byte offset into its UTF-8 form), and
+ * `payload_document` names the document to put back there. That halves what an XML delivery
+ * writes; findDocument puts it back.
  */
 export interface StoredDocumentRow extends DocumentRow {
   payload_document: string | null;

@@ -81,16 +81,16 @@ const insertDocumentIfNew = prepared((db, row: StoredDocumentRow) => db.insertIn
 
 /**
  * A document to store: whole, or — an envelope carrying another stored document in base64 — the
- * envelope without that text, and where it goes back (exchange-tables.ts).
+ * envelope without that text, and where (in bytes) it goes back (exchange-tables.ts).
  */
-export type OutgoingDocumentRow = DocumentRow | (Omit<DocumentRow, 'content'> & { content: string; payload: { document: string; offset: number } });
+export type OutgoingDocumentRow = DocumentRow & { payload?: { document: string; offset: number } };
 
 /**
  * Stores the document a delivery sends, once, and records the attempt that sends it in the same
  * commit. Returns false, writing nothing, when the document was stored already.
  */
 export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }): Promise<boolean> {
-  const { payload, ...rest } = 'payload' in document ? document : { ...document, payload: undefined };
+  const { payload, ...rest } = document;
   const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
   return writeInBatch(store, async (transaction) => {
     if ((await changedRows(insertDocumentIfNew(transaction, row))) === 0) return false;
@@ -99,22 +99,34 @@ export function insertOutgoingDocument(store: Store, document: OutgoingDocumentR
   });
 }
 
-const selectDocument = prepared((db, v: { exchangeId: string; name: string }) => db.selectFrom('documents').selectAll().where('exchange_id', '=', v.exchangeId).where('name', '=', v.name));
+/** A stored document with its content as bytes, as it is sent and served. */
+export type DocumentBytes = Omit<DocumentRow, 'content'> & { content: Buffer };
 
-/** A stored document, whole: an envelope stored without the document it carries gets it back. */
-export async function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentRow | undefined> {
+const selectDocument = prepared((db, v: { exchangeId: string; name: string }, kind) =>
+  db
+    .selectFrom('documents')
+    .select(['exchange_id', 'name', 'media_type', 'sha256', 'created_at', 'payload_document', 'payload_offset'])
+    // SQLite hands a blob over as stored; decoding a 42 KB text into a string cost several times the read (PostgreSQL gives text).
+    .select(kind === 'sqlite' ? sql<Buffer>`cast(content as blob)`.as('content') : sql<string>`content`.as('content'))
+    .where('exchange_id', '=', v.exchangeId)
+    .where('name', '=', v.name),
+);
+
+/** A stored document as bytes, whole: an envelope stored without the document it carries gets it back. */
+export async function findDocument(store: Store, exchangeId: string, name: string): Promise<DocumentBytes | undefined> {
   const found = await firstRow(selectDocument(store, { exchangeId, name }));
   if (!found) return undefined;
-  const { payload_document, payload_offset, ...document } = found;
-  if (payload_document === null || payload_offset === null) return document;
+  const { payload_document, payload_offset, content, ...document } = found;
+  const stored = typeof content === 'string' ? Buffer.from(content) : content;
+  if (payload_document === null || payload_offset === null) return { ...document, content: stored };
   const carried = await findDocument(store, exchangeId, payload_document);
   if (!carried) throw new Error(`document ${name} of exchange ${exchangeId} carries ${payload_document}, which is missing`);
-  const base64 = Buffer.from(carried.content).toString('base64');
-  const content = document.content.slice(0, payload_offset) + base64 + document.content.slice(payload_offset);
+  const whole = Buffer.concat([stored.subarray(0, payload_offset), Buffer.from(carried.content.toString('base64'), 'latin1'), stored.subarray(payload_offset)]);
   // The digest was taken of the envelope as sent: putting it together again must give those bytes.
-  if (sha256Hex(content) !== document.sha256) throw new Error(`document ${name} of exchange ${exchangeId} does not match its digest once its payload is put back`);
-  return { ...document, content };
+  if (sha256Hex(whole) !== document.sha256) throw new Error(`document ${name} of exchange ${exchangeId} does not match its digest once its payload is put back`);
+  return { ...document, content: whole };
 }
+
 
 export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
   return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').orderBy('name').execute();
@@ -255,19 +267,6 @@ export async function findDeliveryWork(store: Store, exchangeId: string, destina
   return { delivery, kind, sender, scenario, original: { media_type, sha256 } };
 }
 
-/** A stored document with its content as bytes: what a delivery seals and sends. */
-export type DocumentBytes = Omit<DocumentRow, 'content'> & { content: Buffer };
-
-const selectDocumentBytes = prepared((db, v: { exchangeId: string; name: string }, kind) =>
-  db
-    .selectFrom('documents')
-    .select(['exchange_id', 'name', 'media_type', 'sha256', 'created_at', 'payload_document'])
-    // SQLite hands a blob over as stored; decoding a 42 KB text into a string cost several times the read (PostgreSQL gives text).
-    .select(kind === 'sqlite' ? sql<Buffer>`cast(content as blob)`.as('content') : sql<string>`content`.as('content'))
-    .where('exchange_id', '=', v.exchangeId)
-    .where('name', '=', v.name),
-);
-
 /**
  * The first of `names` (best first) that the exchange has, content included as bytes. One
  * primary-key lookup per name tried, so only the chosen document's content is read (a sort over
@@ -275,13 +274,8 @@ const selectDocumentBytes = prepared((db, v: { exchangeId: string; name: string 
  */
 export async function findFirstDocument(store: Store, exchangeId: string, names: readonly string[]): Promise<DocumentBytes | undefined> {
   for (const name of names) {
-    const found = await firstRow(selectDocumentBytes(store, { exchangeId, name }));
-    if (!found) continue;
-    const { payload_document, content, ...document } = found;
-    if (payload_document === null) return { ...document, content: typeof content === 'string' ? Buffer.from(content) : content };
-    // Stored without the document it carries (a retry, rare): put together as text, then encoded.
-    const whole = (await findDocument(store, exchangeId, name))!;
-    return { ...whole, content: Buffer.from(whole.content) };
+    const found = await findDocument(store, exchangeId, name);
+    if (found) return found;
   }
   return undefined;
 }

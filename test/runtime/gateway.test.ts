@@ -55,6 +55,11 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const envelope = await (await fetch(`${t.url}${sent('to-customs')?.href}`, { headers: asTrader })).text();
     await verifyXmlSignature(Buffer.from(envelope), sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'));
     expect(payloadOfEnvelope(envelope).equals(body)).toBe(true);
+    // Kept without the declaration it carries, which is stored already; served whole.
+    const stored = await t.gateway.store.db.selectFrom('documents').select(['name', 'payload_document']).select((eb) => eb.fn('length', ['content']).as('length')).where('exchange_id', '=', accepted.exchangeId).orderBy('name').execute();
+    expect(stored.find((d) => d.name === 'to-customs')).toMatchObject({ payload_document: 'original' });
+    expect(Number(stored.find((d) => d.name === 'to-customs')?.length)).toBeLessThan(envelope.length - body.length);
+    expect(stored.find((d) => d.name === 'to-pga-wildlife')).toMatchObject({ payload_document: null });
     expect(sent('to-pga-wildlife')?.mediaType).toBe('application/jose');
     const jws = await (await fetch(`${t.url}${sent('to-pga-wildlife')?.href}`, { headers: asTrader })).text();
     expect(JSON.stringify(jwsPayload(jws))).toContain('C400');

@@ -5,7 +5,8 @@ import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const at = '2026-11-29T00:00:00.000Z';
 const original = '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2">Ünïcode ✓ 🌱</Declaration>';
-const head = '<swg:Envelope><swg:Payload encoding="base64">';
+// Header text may be any Unicode: the offset where the payload goes back is counted in bytes.
+const head = '<swg:Envelope><swg:Header><swg:DocumentKind>déclaration ✓</swg:DocumentKind></swg:Header><swg:Payload encoding="base64">';
 const tail = '</swg:Payload><ds:Signature>…</ds:Signature></swg:Envelope>';
 const envelope = head + Buffer.from(original).toString('base64') + tail;
 
@@ -20,7 +21,7 @@ async function acceptedExchange(store: Store, id: string, content = original): P
 
 const outgoing = (exchangeId: string) => ({
   exchange_id: exchangeId, name: 'to-customs', media_type: 'application/xml', sha256: sha256Hex(envelope), created_at: at,
-  content: head + tail, payload: { document: 'original', offset: head.length },
+  content: head + tail, payload: { document: 'original', offset: Buffer.byteLength(head) },
 });
 const attempt = { destination: 'customs', status: 'in-flight' as const, attempts: 1, sentSha256: sha256Hex(envelope), at };
 
@@ -32,9 +33,9 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
     expect(await insertOutgoingDocument(suite.store, outgoing('d1'), attempt)).toBe(true);
     const row = await suite.store.db.selectFrom('documents').selectAll().where('exchange_id', '=', 'd1').where('name', '=', 'to-customs').executeTakeFirstOrThrow();
     expect(row.content).toBe(head + tail);
-    expect(row).toMatchObject({ payload_document: 'original', payload_offset: head.length });
+    expect(row).toMatchObject({ payload_document: 'original', payload_offset: Buffer.byteLength(head) });
     const document = await findDocument(suite.store, 'd1', 'to-customs');
-    expect(document?.content).toBe(envelope);
+    expect(document?.content.toString()).toBe(envelope);
     expect(document).not.toHaveProperty('payload_document');
     expect(await findDelivery(suite.store, 'd1', 'customs')).toMatchObject({ status: 'in-flight', attempts: 1, sent_sha256: sha256Hex(envelope) });
   });
@@ -43,7 +44,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
     await acceptedExchange(suite.store, 'd2');
     expect(await insertOutgoingDocument(suite.store, outgoing('d2'), attempt)).toBe(true);
     expect(await insertOutgoingDocument(suite.store, { ...outgoing('d2'), content: 'other', payload: { document: 'original', offset: 0 } }, { ...attempt, attempts: 2 })).toBe(false);
-    expect((await findDocument(suite.store, 'd2', 'to-customs'))?.content).toBe(envelope);
+    expect((await findDocument(suite.store, 'd2', 'to-customs'))?.content.toString()).toBe(envelope);
     expect((await findDelivery(suite.store, 'd2', 'customs'))?.attempts).toBe(1);
   });
 
@@ -66,6 +67,6 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
     await acceptedExchange(suite.store, 'd4');
     const jws = 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln';
     expect(await insertOutgoingDocument(suite.store, { exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws }, { ...attempt })).toBe(true);
-    expect(await findDocument(suite.store, 'd4', 'to-pga-plant')).toEqual({ exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws });
+    expect(await findDocument(suite.store, 'd4', 'to-pga-plant')).toEqual({ exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: Buffer.from(jws) });
   });
 });

@@ -132,7 +132,8 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
       const exchange = await visibleExchange(store, request, request.params.id);
       const document = await findDocument(store, exchange.id, request.params.name);
       if (!document) throw new RejectionError(404, 'Not found', [finding('document.not-found', `Exchange ${exchange.id} has no document "${request.params.name}".`)]);
-      return reply.type(document.media_type).header('x-content-sha256', document.sha256).serializer((s: string) => s).send(document.content);
+      // The stored bytes as they are: the digest in the header is of exactly these.
+      return reply.type(document.media_type).header('x-content-sha256', document.sha256).send(document.content);
     },
   );
 }
