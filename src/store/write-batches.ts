@@ -1,6 +1,6 @@
 /**
- * Group commit for the exchange store's small writes. Every delivery writes three times (its
- * outgoing document, in-flight, its settlement) and a commit costs more than the writes in it;
+ * Group commit for the exchange store's small writes. Every delivery writes twice (its outgoing
+ * document with the attempt starting, then its settlement) and a commit costs more than the writes in it;
  * writes that arrive while a transaction commits wait and then share the next one. They run one
  * after the other inside it, so each sees the ones before, exactly as if each had its own.
  *
