@@ -88,7 +88,7 @@ describe('unavailable: the same decision for a service', () => {
     expect(unavailable(postgres)).toBe(false);
     expect(String(warn.mock.calls[0]![0])).toContain('PostgreSQL at postgres://postgres@127.0.0.1:1/postgres is not available: the tests that need it are SKIPPED (start one)');
     vi.stubEnv('SWGATE_REQUIRE_TOOLS', '1');
-    expect(() => unavailable(postgres)).toThrow('This run requires every test tool (SWGATE_REQUIRE_TOOLS=1), and these are not available: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres (start one).');
+    expect(() => unavailable(postgres)).toThrow('This run requires everything its tests need (SWGATE_REQUIRE_TOOLS=1), and these are not available: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres (start one).');
   });
 });
 

@@ -54,7 +54,7 @@ const reported = new Set<string>();
 export function unavailable(...missing: Requirement[]): false {
   if (requiresEverything()) {
     const named = missing.map((r) => `${r.name} (${r.remedy})`).join(', ');
-    throw new MissingRequirementError(`This run requires every test tool (SWGATE_REQUIRE_TOOLS=1), and these are not available: ${named}.`);
+    throw new MissingRequirementError(`This run requires everything its tests need (SWGATE_REQUIRE_TOOLS=1), and these are not available: ${named}.`);
   }
   for (const requirement of missing) {
     if (reported.has(requirement.name)) continue;
