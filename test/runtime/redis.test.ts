@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisAnswers, RedisUnavailableError, resolveRedis } from '../../src/runtime/redis.js';
 import { TEST_REDIS_URL } from '../support/redis.js';
+import { REDIS_SERVER, toolsPresent } from '../support/tools.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'swgate-redis-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ describe('resolveRedis', () => {
     await expect(resolveRedis(NOTHING_LISTENS, dataDir)).rejects.toThrow(new RedisUnavailableError(`No Redis answers at REDIS_URL=${NOTHING_LISTENS}: start it, or unset REDIS_URL to let swgate use or start a local one.`));
   });
 
-  it('starts a private redis-server under the data directory when the default does not answer, and stops it', async () => {
+  it.runIf(toolsPresent(REDIS_SERVER))('starts a private redis-server under the data directory when the default does not answer, and stops it', async () => {
     const endpoint = await resolveRedis(undefined, dataDir, NOTHING_LISTENS);
     expect(endpoint.url).not.toBe(NOTHING_LISTENS);
     expect(await redisAnswers(endpoint.url)).toBe(true);

@@ -8,9 +8,16 @@ import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { unavailable } from './tools.js';
 
 /** PostgreSQL of the development and CI machines; SWGATE_TEST_PG moves it. */
 export const TEST_PG_URL = process.env.SWGATE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
 
 let reachable: Promise<boolean> | undefined;
 export function postgresReachable(): Promise<boolean> {
@@ -21,8 +28,7 @@ export function postgresReachable(): Promise<boolean> {
       await client.end();
       return true;
     } catch {
-      console.warn(`\n  ⚠ PostgreSQL is not reachable at ${TEST_PG_URL}: the PostgreSQL runs of the integration suite are SKIPPED.\n`);
-      return false;
+      return unavailable({ name: `PostgreSQL at ${withoutPassword(TEST_PG_URL)}`, remedy: 'start PostgreSQL there with trust auth for user postgres, or point SWGATE_TEST_PG at one' });
     }
   })();
   return reachable;
@@ -66,7 +72,7 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
   };
 }
 
-/** The database kinds a suite runs on: SQLite always, PostgreSQL when it answers. */
+/** The database kinds a suite runs on: SQLite always, PostgreSQL when it answers (and a failure when it does not and the run requires it). */
 export async function databaseKinds(): Promise<Array<'sqlite' | 'postgres'>> {
   return (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
 }

@@ -21,8 +21,11 @@ import { CA_COMMON_NAME } from '../../src/trust/pki.js';
 import { loadTrustStore } from '../../src/trust/trust-config.js';
 import { decideTrust, type TrustStore } from '../../src/trust/trust-store.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
+import { OPENSSL, toolsPresent } from '../support/tools.js';
 import { createTestPki, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from './support.js';
 
+// Every group here talks to the openssl responder the file starts before its tests.
+const withOpenssl = toolsPresent(OPENSSL);
 let t: TestPki;
 let work: string;
 let good: X509Certificate;
@@ -91,7 +94,7 @@ async function fakeServer(answer: (body: Buffer) => Promise<{ status: number; bo
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
-describe('OCSP answers from openssl ocsp', () => {
+describe.runIf(withOpenssl)('OCSP answers from openssl ocsp', () => {
   it('good: accepted, and the decision records that OCSP said so', async () => {
     const decision = await decideTrust(store({ url: responder.url }), good);
     expect(decision.revocation).toBe('good');
@@ -196,7 +199,7 @@ describe('OCSP answers from openssl ocsp', () => {
   });
 });
 
-describe('cache', () => {
+describe.runIf(withOpenssl)('cache', () => {
   it('a good answer is reused within cacheSeconds after the responder stops, and not after', async () => {
     const own = await responderWith();
     let now = Date.now();
@@ -233,7 +236,7 @@ describe('cache', () => {
   });
 });
 
-describe('where the responder is', () => {
+describe.runIf(withOpenssl)('where the responder is', () => {
   it("unset url: the certificate's AIA OCSP URL", async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
@@ -256,7 +259,7 @@ describe('where the responder is', () => {
   });
 });
 
-describe('OCSP and CRLs together', () => {
+describe.runIf(withOpenssl)('OCSP and CRLs together', () => {
   async function crlFile(issuer: Issuer, revokedSerials: number[]): Promise<string> {
     const file = join(work, `crl-${randomInt(1e9)}.pem`);
     writeFileSync(file, await issueCrl({ issuer, thisUpdate: new Date(Date.now() - HOUR_MS), nextUpdate: new Date(Date.now() + 24 * HOUR_MS), revokedSerialNumbers: revokedSerials }));
@@ -283,7 +286,7 @@ describe('OCSP and CRLs together', () => {
   });
 });
 
-describe('configuration', () => {
+describe.runIf(withOpenssl)('configuration', () => {
   it('a trust store with ocsp settings gets an OCSP client; the YAML schema checks the settings', async () => {
     const configured = loadTrustStore(PARTNER, { anchors: [t.pki.ca.certificate], ocsp: { url: responder.url, timeoutMs: 3000, cacheSeconds: 60 } }, work);
     expect(configured.ocsp).toBeInstanceOf(OcspClient);

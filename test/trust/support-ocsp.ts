@@ -8,6 +8,7 @@ import { generateKeyPairSync, randomInt, X509Certificate, type KeyObject } from 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { OPENSSL } from '../support/tools.js';
 
 export interface IndexEntry {
   certificate: X509Certificate;
@@ -68,7 +69,7 @@ export async function startOcspResponder(options: ResponderOptions): Promise<Ocs
   const index = join(options.dir, `index-${randomInt(1e9)}.txt`);
   writeFileSync(index, options.entries.map(indexLine).join('\n') + (options.entries.length > 0 ? '\n' : ''));
   const child: ChildProcess = spawn(
-    'openssl',
+    OPENSSL.command,
     [
       'ocsp',
       '-index', index,
@@ -120,7 +121,7 @@ export async function startOcspResponder(options: ResponderOptions): Promise<Ocs
 }
 
 function openssl(args: string[]): void {
-  const result = spawnSync('openssl', args, { encoding: 'utf8' });
+  const result = spawnSync(OPENSSL.command, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
 }
 
