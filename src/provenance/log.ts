@@ -4,7 +4,7 @@ import type { DatabaseKind } from '../store/db.js';
 import { type Checkpoint, type LogSigner, signCheckpoint } from './checkpoint.js';
 import { groupCommit } from '../group-commit.js';
 import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
-import { type ProvenanceRecord, recordBytes, sealRecord } from './record.js';
+import { type ProvenanceRecord, type SealedRecord, sealRecord } from './record.js';
 import type { ConsistencyProof, InclusionProof, ProvenanceReceipt, StoredEntry } from './shapes.js';
 import {
   asSequencer,
@@ -67,17 +67,16 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
   const onError = options.onError ?? ((error: unknown) => console.error('provenance checkpoint failed:', error));
   const readStored: NodeReader = (keys) => readNodes(db, keys);
 
-  type Pending = { record: ProvenanceRecord; input: Buffer; salt: string };
-  const commit = groupCommit<Pending, AppendedLeaf>(async (items) => {
-    const hashes = items.map((item) => hashLeaf(item.input));
+  const commit = groupCommit<SealedRecord, AppendedLeaf>(async (items) => {
+    const hashes = items.map((item) => hashLeaf(item.leafInput));
     return asSequencer(db, kind, async (trx) => {
       const size = await readTreeSize(trx);
       const frontier = await readNodes(trx, perfectSubtrees({ start: 0, end: size }));
       const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({
         leaf_index: size + i,
         exchange_id: item.record.exchangeId,
-        leaf_input: item.input.toString('utf8'),
-        record: recordBytes(item.record).toString('utf8'),
+        leaf_input: item.leafInput.toString('utf8'),
+        record: item.bytes.toString('utf8'),
         salt: item.salt,
       }));
       await insertLeaves(trx, leaves);
@@ -138,17 +137,17 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     return { index, treeSize, auditPath: path.map((hash) => hash.toString('base64')) };
   }
 
-  async function receiptOf(rows: ProvenanceLeafRow[]): Promise<ProvenanceReceipt> {
-    const exchangeIds = new Set(rows.map((row) => row.exchange_id));
+  /** `entries` in leaf order. */
+  async function receiptOf(entries: StoredEntry[]): Promise<ProvenanceReceipt> {
+    const exchangeIds = new Set(entries.map((e) => e.exchangeId));
     if (exchangeIds.size > 1) throw badRequest('provenance.mixed-exchanges', 'A receipt covers the entries of one exchange only.');
-    const last = rows.at(-1)!.leaf_index;
     const latest = await readCheckpoint(db);
-    const checkpoint = latest && latest.treeSize > last ? latest : await publishCheckpoint();
+    const checkpoint = latest && latest.treeSize > entries.at(-1)!.index ? latest : await publishCheckpoint();
     return {
-      exchangeId: rows[0]!.exchange_id,
-      entries: rows.map(storedEntry).map((e) => ({ leafIndex: e.index, leafHash: e.leafHash, record: e.record, ...(e.salt !== undefined ? { salt: e.salt } : {}) })),
+      exchangeId: entries[0]!.exchangeId,
+      entries: entries.map((e) => ({ leafIndex: e.index, leafHash: e.leafHash, record: e.record, ...(e.salt !== undefined ? { salt: e.salt } : {}) })),
       checkpoint,
-      proofs: await Promise.all(rows.map((row) => proveInclusion(row.leaf_index, checkpoint.treeSize))),
+      proofs: await Promise.all(entries.map((e) => proveInclusion(e.index, checkpoint.treeSize))),
     };
   }
 
@@ -157,16 +156,13 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     const rows = await readLeaves(db, indexes);
     const missing = indexes.find((index, i) => rows[i]?.leaf_index !== index);
     if (indexes.length === 0 || missing !== undefined) throw notFound(`The log has no entry ${missing ?? '(none asked for)'}.`);
-    return receiptOf(rows);
+    return receiptOf(rows.map(storedEntry));
   }
 
   return {
     async append(records) {
       if (records.length === 0) return [];
-      const appended = await commit(records.map((record) => {
-        const sealed = sealRecord(record);
-        return { record, input: sealed.leafInput, salt: sealed.salt };
-      }));
+      const appended = await commit(records.map((record) => sealRecord(record)));
       const knownSize = appended.at(-1)!.leafIndex + 1;
       checkpointInBackground(async () => knownSize);
       return appended;
@@ -188,9 +184,9 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     publishCheckpoint,
     receiptFor,
     async receiptForExchange(exchangeId, only = () => true) {
-      const rows = (await readExchangeLeaves(db, exchangeId)).filter((row) => only(storedEntry(row).record));
-      if (rows.length === 0) throw notFound(`The log has no entries for exchange ${exchangeId}.`);
-      return receiptOf(rows);
+      const entries = (await readExchangeLeaves(db, exchangeId)).map(storedEntry).filter((e) => only(e.record));
+      if (entries.length === 0) throw notFound(`The log has no entries for exchange ${exchangeId}.`);
+      return receiptOf(entries);
     },
     async close() {
       clearInterval(timer);

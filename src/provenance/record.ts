@@ -106,27 +106,35 @@ export const SALT_HEX = /^[0-9a-f]{64}$/;
  * document hash) against the log, nor tell which entries belong to one exchange.
  */
 export function commitmentOf(record: ProvenanceRecord, salt: string): string {
-  if (!SALT_HEX.test(salt)) throw new TypeError('a salt is 32 bytes as lowercase hex');
-  return createHash('sha256').update(Buffer.from(salt, 'hex')).update(recordBytes(record)).digest('hex');
+  return commitmentOfBytes(recordBytes(record), salt);
 }
+
+function commitmentOfBytes(bytes: Buffer, salt: string): string {
+  if (!SALT_HEX.test(salt)) throw new TypeError('a salt is 32 bytes as lowercase hex');
+  return createHash('sha256').update(Buffer.from(salt, 'hex')).update(bytes).digest('hex');
+}
+
+const committedLeafInput = (bytes: Buffer, salt: string) => Buffer.from(canonicalJson({ commitment: commitmentOfBytes(bytes, salt) }), 'utf8');
 
 /**
  * The bytes the log hashes as the leaf: `{"commitment":"<hex>"}` (RFC 8785) for a record with its
  * salt; the record itself for a record logged in clear (no salt: entries written before 033).
  */
 export function leafInputOf(record: ProvenanceRecord, salt: string | undefined): Buffer {
-  return salt === undefined ? recordBytes(record) : Buffer.from(canonicalJson({ commitment: commitmentOf(record, salt) }), 'utf8');
+  return salt === undefined ? recordBytes(record) : committedLeafInput(recordBytes(record), salt);
 }
 
-/** A record ready to append: its fresh salt and the leaf input that commits to it. */
+/** A record ready to append: its canonical bytes, its fresh salt and the leaf input that commits to them. */
 export interface SealedRecord {
   record: ProvenanceRecord;
+  bytes: Buffer;
   salt: string;
   leafInput: Buffer;
 }
 
 export function sealRecord(record: ProvenanceRecord, salt = randomBytes(32).toString('hex')): SealedRecord {
-  return { record, salt, leafInput: leafInputOf(record, salt) };
+  const bytes = recordBytes(record);
+  return { record, bytes, salt, leafInput: committedLeafInput(bytes, salt) };
 }
 
 function requireSha256(value: string, field: string): void {
