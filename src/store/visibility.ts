@@ -42,7 +42,9 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
   if (!exchange || !role) return undefined;
   const [deliveries, events, documents] = await Promise.all([deliveriesOf(store, id), eventsOf(store, id), documentNames(store, id)]);
   if (role !== 'destination') return { role, exchange, deliveries, events, documents };
-  const delivery = deliveries.find((d) => d.destination === reader.id)!;
+  // Gone meanwhile only when the exchange was withdrawn (ingest undoing a failed enqueue).
+  const delivery = deliveries.find((d) => d.destination === reader.id);
+  if (!delivery) return undefined;
   return {
     role,
     exchange: { id: exchange.id, sender: exchange.sender, kind: exchange.kind, received_at: exchange.received_at },

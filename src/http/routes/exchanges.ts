@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import type { ProvenanceRecord } from '../../provenance/record.js';
 import type { DeliveryRow } from '../../store/exchange-tables.js';
 import type { Store } from '../../store/exchanges.js';
-import { listSeenExchanges, type Reader, recordsSeenBy, seeDocument, seeExchange } from '../../store/visibility.js';
+import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../store/visibility.js';
 import { provenanceReceiptSchema } from './log.js';
 import { bearerSecurity, exchangeSchema, exchangeSummarySchema, problems } from '../schemas.js';
 
@@ -30,8 +30,6 @@ export interface ExchangeRouteDeps {
   provenanceReceipt: (exchangeId: string, only: (record: ProvenanceRecord) => boolean) => Promise<unknown>;
 }
 
-const readerOf = (request: FastifyRequest): Reader => request.participant;
-
 export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): void {
   const { store } = deps;
   const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } } as const;
@@ -48,7 +46,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
       },
     },
     async (request) => {
-      const seen = await seeExchange(store, request.params.id, readerOf(request));
+      const seen = await seeExchange(store, request.params.id, request.participant);
       if (!seen) throw notFound(request.params.id);
       const { exchange } = seen;
       const parts = {
@@ -104,7 +102,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     },
     async (request) => {
       const q = request.query;
-      const seen = await listSeenExchanges(store, readerOf(request), {
+      const seen = await listSeenExchanges(store, request.participant, {
         ...(q.status ? { status: q.status } : {}),
         ...(q.kind ? { kind: q.kind } : {}),
         ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
@@ -134,7 +132,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
       },
     },
     async (request) => {
-      const sees = await recordsSeenBy(store, request.params.id, readerOf(request));
+      const sees = await recordsSeenBy(store, request.params.id, request.participant);
       if (!sees) throw notFound(request.params.id);
       return deps.provenanceReceipt(request.params.id, (record) => sees(record.activity.destination));
     },
@@ -153,7 +151,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     },
     async (request, reply) => {
       const { id, name } = request.params;
-      const { exchange, document } = await seeDocument(store, id, name, readerOf(request));
+      const { exchange, document } = await seeDocument(store, id, name, request.participant);
       if (!exchange) throw notFound(id);
       if (!document) throw new RejectionError(404, 'Not found', [finding('document.not-found', `Exchange ${id} has no document "${name}" visible to you.`)]);
       // The stored bytes as they are: the digest in the header is of exactly these.
