@@ -89,12 +89,19 @@ describe('who reads what of an exchange', () => {
       expect(document.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
     expect((await get(`/v1/exchanges/${declaration}/documents/to-pga-wildlife`, 'pga-wildlife')).status).toBe(200);
+    // Spelled otherwise, the name is still the original's: the rule applies to the name the route reads.
+    expect((await get(`/v1/exchanges/${declaration}/documents/%6Friginal`, 'pga-wildlife')).status).toBe(404);
 
     const listed = await json<{ items: Array<Record<string, unknown>> }>('/v1/exchanges?limit=500', 'pga-wildlife');
     const item = listed.items.find((i) => i.exchangeId === declaration);
     expect(item).toMatchObject({ role: 'destination', sender: 'trader-demo', deliveryStatus: 'acknowledged' });
     expect(item).not.toHaveProperty('status');
     expect(listed.items.map((i) => i.exchangeId)).not.toContain(exportToXb);
+    // Filtering cannot tell it the exchange's status: status= matches its delivery's.
+    const ids = async (query: string, participant: string) => (await json<{ items: Array<{ exchangeId: string }> }>(`/v1/exchanges?limit=500&${query}`, participant)).items.map((i) => i.exchangeId);
+    expect(await ids('status=delivered', 'pga-wildlife')).not.toContain(declaration);
+    expect(await ids('status=acknowledged', 'pga-wildlife')).toContain(declaration);
+    expect(await ids('status=delivered', 'trader-demo')).toContain(declaration);
   });
 
   it("gives a PGA a receipt of its own delivery's records only, which it verifies offline with swgate verify", async () => {
