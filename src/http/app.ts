@@ -96,8 +96,8 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
 
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
-  exchangeRoutes(app, { store: services.store, provenanceReceipt: (id) => services.provenance.log.receiptForExchange(id) });
-  logRoutes(app, services.provenance);
+  exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });
+  logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });

@@ -53,23 +53,32 @@ export const acceptedSchema = {
 
 const anyJson = {} as const;
 
+const roleSchema = {
+  type: 'string',
+  enum: ['sender', 'operator', 'destination'],
+  description: "The caller's part in the exchange. A sender or operator sees the whole exchange; a destination sees only its own delivery, and of the exchange its id, sender, kind and receivedAt (docs/SECURITY.md)",
+} as const;
+const wholeOnly = '(sender and operators only)';
+
 export const exchangeSchema = {
   type: 'object',
-  required: ['exchangeId', 'sender', 'kind', 'format', 'status', 'contentSha256', 'receivedAt', 'updatedAt', 'findings', 'deliveries', 'timeline', 'documents'],
+  required: ['exchangeId', 'role', 'sender', 'kind', 'receivedAt', 'updatedAt', 'deliveries', 'timeline', 'documents'],
   properties: {
     exchangeId: { type: 'string' },
+    role: roleSchema,
     sender: { type: 'string' },
     kind: { type: 'string' },
-    format: { type: 'string' },
-    status: { type: 'string', enum: [...EXCHANGE_STATUSES] },
-    contentSha256: { type: 'string' },
-    messageId: { type: ['string', 'null'] },
+    format: { type: 'string', description: wholeOnly },
+    status: { type: 'string', enum: [...EXCHANGE_STATUSES], description: wholeOnly },
+    contentSha256: { type: 'string', description: `SHA-256 of the original ${wholeOnly}` },
+    messageId: { type: ['string', 'null'], description: wholeOnly },
     receivedAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
-    facts: anyJson,
-    findings: { type: 'array', items: findingSchema },
+    updatedAt: { type: 'string', format: 'date-time', description: "For a destination: when its delivery last changed" },
+    facts: { ...anyJson, description: wholeOnly },
+    findings: { type: 'array', items: findingSchema, description: wholeOnly },
     deliveries: {
       type: 'array',
+      description: "Every delivery for the sender and operators; a destination's own only",
       items: {
         type: 'object',
         required: ['destination', 'agreement', 'format', 'status', 'attempts'],
@@ -88,6 +97,7 @@ export const exchangeSchema = {
     },
     timeline: {
       type: 'array',
+      description: "Every event for the sender and operators; those of its own delivery for a destination",
       items: {
         type: 'object',
         required: ['at', 'event'],
@@ -96,6 +106,7 @@ export const exchangeSchema = {
     },
     documents: {
       type: 'array',
+      description: 'Every stored document for the sender and operators; for a destination what it was sent (to-<destination>, or the original when sent unchanged)',
       items: {
         type: 'object',
         required: ['name', 'mediaType', 'sha256', 'href'],
@@ -107,15 +118,17 @@ export const exchangeSchema = {
 
 export const exchangeSummarySchema = {
   type: 'object',
-  required: ['exchangeId', 'sender', 'kind', 'status', 'receivedAt', 'updatedAt'],
+  required: ['exchangeId', 'role', 'sender', 'kind', 'receivedAt', 'updatedAt'],
   properties: {
     exchangeId: { type: 'string' },
+    role: roleSchema,
     sender: { type: 'string' },
     kind: { type: 'string' },
-    status: { type: 'string' },
-    messageId: { type: ['string', 'null'] },
+    status: { type: 'string', description: wholeOnly },
+    messageId: { type: ['string', 'null'], description: wholeOnly },
+    deliveryStatus: { type: 'string', enum: [...DELIVERY_STATUSES], description: "For a destination: its delivery's status" },
     receivedAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time', description: 'For a destination: when its delivery last changed' },
   },
 } as const;
 

@@ -4,8 +4,8 @@ import type { DatabaseKind } from '../store/db.js';
 import { type Checkpoint, type LogSigner, signCheckpoint } from './checkpoint.js';
 import { groupCommit } from '../group-commit.js';
 import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
-import { leafInput, type ProvenanceRecord } from './record.js';
-import type { ConsistencyProof, InclusionProof, LogEntry, ProvenanceReceipt } from './shapes.js';
+import { type ProvenanceRecord, type SealedRecord, sealRecord } from './record.js';
+import type { ConsistencyProof, InclusionProof, ProvenanceReceipt, StoredEntry } from './shapes.js';
 import {
   asSequencer,
   insertCheckpoint,
@@ -14,7 +14,7 @@ import {
   type ProvenanceLeafRow,
   type ProvenanceTables,
   readCheckpoint,
-  readExchangeLeafIndexes,
+  readExchangeLeaves,
   readLeaves,
   readNodes,
   readTreeSize,
@@ -43,14 +43,16 @@ export interface ProvenanceLog {
   /** Appends in order; concurrent calls share one transaction. */
   append(records: ProvenanceRecord[]): Promise<AppendedLeaf[]>;
   treeSize(): Promise<number>;
-  entry(index: number): Promise<LogEntry>;
+  /** The entry with its record and salt: callers decide what of it a reader may see. */
+  entry(index: number): Promise<StoredEntry>;
   inclusionProof(index: number, treeSize: number): Promise<InclusionProof>;
   consistencyProof(from: number, to: number): Promise<ConsistencyProof>;
   latestCheckpoint(): Promise<Checkpoint | undefined>;
   publishCheckpoint(): Promise<Checkpoint>;
   /** A receipt for entries of one exchange, against a checkpoint covering them (published if needed). */
   receiptFor(leafIndexes: number[]): Promise<ProvenanceReceipt>;
-  receiptForExchange(exchangeId: string): Promise<ProvenanceReceipt>;
+  /** A receipt for the exchange's entries whose records `only` keeps (all by default); 404 when none. */
+  receiptForExchange(exchangeId: string, only?: (record: ProvenanceRecord) => boolean): Promise<ProvenanceReceipt>;
   /** Stops the checkpoint timer and waits for a checkpoint being published. */
   close(): Promise<void>;
 }
@@ -65,13 +67,18 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
   const onError = options.onError ?? ((error: unknown) => console.error('provenance checkpoint failed:', error));
   const readStored: NodeReader = (keys) => readNodes(db, keys);
 
-  type Pending = { record: ProvenanceRecord; input: Buffer };
-  const commit = groupCommit<Pending, AppendedLeaf>(async (items) => {
-    const hashes = items.map((item) => hashLeaf(item.input));
+  const commit = groupCommit<SealedRecord, AppendedLeaf>(async (items) => {
+    const hashes = items.map((item) => hashLeaf(item.leafInput));
     return asSequencer(db, kind, async (trx) => {
       const size = await readTreeSize(trx);
       const frontier = await readNodes(trx, perfectSubtrees({ start: 0, end: size }));
-      const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({ leaf_index: size + i, exchange_id: item.record.exchangeId, leaf_input: item.input.toString('utf8') }));
+      const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({
+        leaf_index: size + i,
+        exchange_id: item.record.exchangeId,
+        leaf_input: item.leafInput.toString('utf8'),
+        record: item.bytes.toString('utf8'),
+        salt: item.salt,
+      }));
       await insertLeaves(trx, leaves);
       await insertNodes(trx, nodesAddedByAppend(size, frontier, hashes));
       return hashes.map((hash, i) => ({ leafIndex: size + i, leafHash: hash.toString('base64') }));
@@ -130,27 +137,32 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     return { index, treeSize, auditPath: path.map((hash) => hash.toString('base64')) };
   }
 
+  /** `entries` in leaf order. */
+  async function receiptOf(entries: StoredEntry[]): Promise<ProvenanceReceipt> {
+    const exchangeIds = new Set(entries.map((e) => e.exchangeId));
+    if (exchangeIds.size > 1) throw badRequest('provenance.mixed-exchanges', 'A receipt covers the entries of one exchange only.');
+    const latest = await readCheckpoint(db);
+    const checkpoint = latest && latest.treeSize > entries.at(-1)!.index ? latest : await publishCheckpoint();
+    return {
+      exchangeId: entries[0]!.exchangeId,
+      entries: entries.map((e) => ({ leafIndex: e.index, leafHash: e.leafHash, record: e.record, ...(e.salt !== undefined ? { salt: e.salt } : {}) })),
+      checkpoint,
+      proofs: await Promise.all(entries.map((e) => proveInclusion(e.index, checkpoint.treeSize))),
+    };
+  }
+
   async function receiptFor(leafIndexes: number[]): Promise<ProvenanceReceipt> {
     const indexes = [...new Set(leafIndexes)].sort((a, b) => a - b);
     const rows = await readLeaves(db, indexes);
     const missing = indexes.find((index, i) => rows[i]?.leaf_index !== index);
     if (indexes.length === 0 || missing !== undefined) throw notFound(`The log has no entry ${missing ?? '(none asked for)'}.`);
-    const exchangeIds = new Set(rows.map((row) => row.exchange_id));
-    if (exchangeIds.size > 1) throw badRequest('provenance.mixed-exchanges', 'A receipt covers the entries of one exchange only.');
-    const latest = await readCheckpoint(db);
-    const checkpoint = latest && latest.treeSize > indexes.at(-1)! ? latest : await publishCheckpoint();
-    return {
-      exchangeId: rows[0]!.exchange_id,
-      entries: rows.map((row) => ({ leafIndex: row.leaf_index, leafHash: hashLeaf(Buffer.from(row.leaf_input, 'utf8')).toString('base64'), record: JSON.parse(row.leaf_input) as ProvenanceRecord })),
-      checkpoint,
-      proofs: await Promise.all(indexes.map((index) => proveInclusion(index, checkpoint.treeSize))),
-    };
+    return receiptOf(rows.map(storedEntry));
   }
 
   return {
     async append(records) {
       if (records.length === 0) return [];
-      const appended = await commit(records.map((record) => ({ record, input: leafInput(record) })));
+      const appended = await commit(records.map((record) => sealRecord(record)));
       const knownSize = appended.at(-1)!.leafIndex + 1;
       checkpointInBackground(async () => knownSize);
       return appended;
@@ -159,8 +171,7 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     async entry(index) {
       const [row] = await readLeaves(db, [index]);
       if (!row) throw notFound(`The log has no entry ${index}.`);
-      const input = Buffer.from(row.leaf_input, 'utf8');
-      return { index, leafInput: input.toString('base64'), leafHash: hashLeaf(input).toString('base64'), entry: JSON.parse(row.leaf_input) as ProvenanceRecord };
+      return storedEntry(row);
     },
     inclusionProof: proveInclusion,
     async consistencyProof(from, to) {
@@ -172,15 +183,27 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     latestCheckpoint: () => readCheckpoint(db),
     publishCheckpoint,
     receiptFor,
-    async receiptForExchange(exchangeId) {
-      const indexes = await readExchangeLeafIndexes(db, exchangeId);
-      if (indexes.length === 0) throw notFound(`The log has no entries for exchange ${exchangeId}.`);
-      return receiptFor(indexes);
+    async receiptForExchange(exchangeId, only = () => true) {
+      const entries = (await readExchangeLeaves(db, exchangeId)).map(storedEntry).filter((e) => only(e.record));
+      if (entries.length === 0) throw notFound(`The log has no entries for exchange ${exchangeId}.`);
+      return receiptOf(entries);
     },
     async close() {
       clearInterval(timer);
       await checkpointing;
     },
+  };
+}
+
+function storedEntry(row: ProvenanceLeafRow): StoredEntry {
+  const input = Buffer.from(row.leaf_input, 'utf8');
+  return {
+    index: row.leaf_index,
+    exchangeId: row.exchange_id,
+    leafInput: input,
+    leafHash: hashLeaf(input).toString('base64'),
+    record: JSON.parse(row.record ?? row.leaf_input) as ProvenanceRecord,
+    ...(row.salt !== null ? { salt: row.salt } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 
 /** The events of an exchange that are logged, in lifecycle order. */
@@ -91,9 +92,49 @@ export function buildRecord(input: RecordInput): ProvenanceRecord {
   };
 }
 
-/** RFC 8785 canonical JSON, UTF-8: the bytes the log hashes for this record. */
-export function leafInput(record: ProvenanceRecord): Buffer {
+/** RFC 8785 canonical JSON, UTF-8: the bytes a commitment covers (and the leaf input of a record logged in clear, before migration 033). */
+export function recordBytes(record: ProvenanceRecord): Buffer {
   return Buffer.from(canonicalJson(record), 'utf8');
+}
+
+/** A salt: 32 random bytes, as lowercase hex. */
+export const SALT_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * The commitment the log holds for a record: SHA-256(salt ‖ recordBytes(record)), hex. The salt
+ * is fresh for every record, so without it nobody can test a guess (a sender, an exchange id, a
+ * document hash) against the log, nor tell which entries belong to one exchange.
+ */
+export function commitmentOf(record: ProvenanceRecord, salt: string): string {
+  return commitmentOfBytes(recordBytes(record), salt);
+}
+
+function commitmentOfBytes(bytes: Buffer, salt: string): string {
+  if (!SALT_HEX.test(salt)) throw new TypeError('a salt is 32 bytes as lowercase hex');
+  return createHash('sha256').update(Buffer.from(salt, 'hex')).update(bytes).digest('hex');
+}
+
+const committedLeafInput = (bytes: Buffer, salt: string) => Buffer.from(canonicalJson({ commitment: commitmentOfBytes(bytes, salt) }), 'utf8');
+
+/**
+ * The bytes the log hashes as the leaf: `{"commitment":"<hex>"}` (RFC 8785) for a record with its
+ * salt; the record itself for a record logged in clear (no salt: entries written before 033).
+ */
+export function leafInputOf(record: ProvenanceRecord, salt: string | undefined): Buffer {
+  return salt === undefined ? recordBytes(record) : committedLeafInput(recordBytes(record), salt);
+}
+
+/** A record ready to append: its canonical bytes, its fresh salt and the leaf input that commits to them. */
+export interface SealedRecord {
+  record: ProvenanceRecord;
+  bytes: Buffer;
+  salt: string;
+  leafInput: Buffer;
+}
+
+export function sealRecord(record: ProvenanceRecord, salt = randomBytes(32).toString('hex')): SealedRecord {
+  const bytes = recordBytes(record);
+  return { record, bytes, salt, leafInput: committedLeafInput(bytes, salt) };
 }
 
 function requireSha256(value: string, field: string): void {

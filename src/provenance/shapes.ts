@@ -1,13 +1,33 @@
 import type { Checkpoint } from './checkpoint.js';
 import type { ProvenanceRecord } from './record.js';
 
-/** The JSON shapes of the log API (issue 7); hashes and paths are base64. */
+/**
+ * A log entry as the log holds it: the leaf, and the record it commits to with the salt that
+ * opens it. Never served as is: who may see the record and salt is decided per reader.
+ */
+export interface StoredEntry {
+  index: number;
+  exchangeId: string;
+  leafInput: Buffer;
+  /** Base64 RFC 9162 leaf hash. */
+  leafHash: string;
+  record: ProvenanceRecord;
+  /** Absent for an entry logged in clear (before migration 033): its leaf input is the record. */
+  salt?: string;
+}
+
+/**
+ * GET /v1/log/entries/{i} (issue 7; issue 13): hashes and bytes are base64. Everybody gets the
+ * leaf hash and, for a commitment, the leaf input; those who may see the record also get the
+ * record and its salt.
+ */
 export interface LogEntry {
   index: number;
-  /** Base64 of the canonical record bytes. */
-  leafInput: string;
   leafHash: string;
-  entry: ProvenanceRecord;
+  /** Base64 of the leaf input: `{"commitment":"<hex>"}`, or for an entry logged in clear the record (then shown only with the record). */
+  leafInput?: string;
+  record?: ProvenanceRecord;
+  salt?: string;
 }
 
 export interface InclusionProof {
@@ -22,10 +42,18 @@ export interface ConsistencyProof {
   path: string[];
 }
 
+export interface ReceiptEntry {
+  leafIndex: number;
+  leafHash: string;
+  record: ProvenanceRecord;
+  /** Opens the leaf's commitment to `record`; absent for an entry logged in clear (before migration 033). */
+  salt?: string;
+}
+
 /** Everything needed to check an exchange's provenance offline, given the log's public key. */
 export interface ProvenanceReceipt {
   exchangeId: string;
-  entries: Array<{ leafIndex: number; leafHash: string; record: ProvenanceRecord }>;
+  entries: ReceiptEntry[];
   checkpoint: Checkpoint;
   /** One inclusion proof per entry, against `checkpoint.treeSize`. */
   proofs: InclusionProof[];

@@ -6,8 +6,12 @@ import { type NodeKey, nodeId, type StoredNode } from './merkle.js';
 export interface ProvenanceLeafRow {
   leaf_index: number;
   exchange_id: string;
-  /** The RFC 8785 canonical JSON of the record: the exact leaf input. */
+  /** The exact leaf input: `{"commitment":"<hex>"}`, or (salt null: logged before 033) the record's RFC 8785 canonical JSON. */
   leaf_input: string;
+  /** The record's RFC 8785 canonical JSON, which the commitment covers; null before 033, where leaf_input is the record. */
+  record: string | null;
+  /** Hex of the 32 random bytes the commitment is salted with; null before 033. Shown only to those who may see the record. */
+  salt: string | null;
 }
 
 /** A perfect subtree hash (level 0: the leaf hashes), keyed by merkle.ts nodeId. */
@@ -64,6 +68,23 @@ export const provenanceMigrations: Record<string, Migration> = {
     },
     async down(db) {
       for (const table of ['provenance_checkpoints', 'provenance_nodes', 'provenance_leaves']) await db.schema.dropTable(table).execute();
+    },
+  },
+  // Leaves from here on are salted commitments to their records (record.ts). Earlier leaves keep
+  // their clear records as leaf input — changing them would change the tree every signed
+  // checkpoint and every receipt handed out commits to — and are served only to those who may see them.
+  '033-provenance-commitments': {
+    async up(db) {
+      // One column per statement: SQLite adds one at a time.
+      await db.schema.alterTable('provenance_leaves').addColumn('record', 'text').execute();
+      await db.schema.alterTable('provenance_leaves').addColumn('salt', 'text').execute();
+    },
+    async down(db) {
+      // Dropping the salts would leave the committed entries unopenable for good.
+      const committed = await db.selectFrom('provenance_leaves' as never).select(sql<number>`count(*)`.as('n')).where(sql.ref('salt'), 'is not', null).executeTakeFirst();
+      if (Number(committed?.n ?? 0) > 0) throw new Error(`033-provenance-commitments cannot be undone: ${committed?.n} log entries are commitments that only their salts open`);
+      await db.schema.alterTable('provenance_leaves').dropColumn('salt').execute();
+      await db.schema.alterTable('provenance_leaves').dropColumn('record').execute();
     },
   },
 };
@@ -125,9 +146,8 @@ export function readLeaves(db: Db, indexes: number[]): Promise<ProvenanceLeafRow
   return db.selectFrom('provenance_leaves').selectAll().where('leaf_index', 'in', indexes).orderBy('leaf_index').execute();
 }
 
-export async function readExchangeLeafIndexes(db: Db, exchangeId: string): Promise<number[]> {
-  const rows = await db.selectFrom('provenance_leaves').select('leaf_index').where('exchange_id', '=', exchangeId).orderBy('leaf_index').execute();
-  return rows.map((row) => row.leaf_index);
+export function readExchangeLeaves(db: Db, exchangeId: string): Promise<ProvenanceLeafRow[]> {
+  return db.selectFrom('provenance_leaves').selectAll().where('exchange_id', '=', exchangeId).orderBy('leaf_index').execute();
 }
 
 /** Keeps the first checkpoint of a size: two instances racing to publish the same size agree on one. */

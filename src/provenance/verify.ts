@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { type Checkpoint, parseCheckpointNote } from './checkpoint.js';
 import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.js';
-import { leafInput, type ProvenanceRecord } from './record.js';
+import { leafInputOf, type ProvenanceRecord, SALT_HEX } from './record.js';
 import type { ConsistencyProof, InclusionProof, ProvenanceReceipt } from './shapes.js';
 
 /**
@@ -43,10 +43,12 @@ export function verifyReceipt(receipt: unknown, publicKeyPem: string): Verdict {
   for (const entry of receipt.entries) {
     const at = `Entry ${entry.leafIndex}`;
     if (entry.record.exchangeId !== receipt.exchangeId) return fail(`${at} belongs to exchange ${String(entry.record.exchangeId)}, not ${receipt.exchangeId}.`);
-    const input = canonicalBytes(entry.record);
+    if (entry.salt !== undefined && !SALT_HEX.test(entry.salt)) return fail(`${at}: the salt is not 32 bytes of lowercase hex.`);
+    // The leaf commits to the record with its salt (or, logged before commitments, is the record).
+    const input = leafInputBytes(entry.record, entry.salt);
     if (!input) return fail(`${at}: the record has no RFC 8785 canonical form (a lone surrogate in a string).`);
     const leafHash = hashLeaf(input);
-    if (!leafHash.equals(Buffer.from(entry.leafHash, 'base64'))) return fail(`${at}: the record does not hash to the stated leaf hash; it was changed.`);
+    if (!leafHash.equals(Buffer.from(entry.leafHash, 'base64'))) return fail(`${at}: the record and salt do not hash to the stated leaf hash; one of them was changed.`);
     const proof = receipt.proofs.find((p) => p.index === entry.leafIndex);
     if (!proof) return fail(`${at} has no inclusion proof.`);
     if (proof.treeSize !== checkpoint.treeSize) return fail(`${at}: the inclusion proof is for tree size ${proof.treeSize}, the checkpoint for ${checkpoint.treeSize}.`);
@@ -79,9 +81,9 @@ export function verifyCheckpointConsistency(older: unknown, newer: unknown, proo
 
 const fromBase64 = (text: string) => Buffer.from(text, 'base64');
 
-function canonicalBytes(record: ProvenanceRecord): Buffer | undefined {
+function leafInputBytes(record: ProvenanceRecord, salt: string | undefined): Buffer | undefined {
   try {
-    return leafInput(record);
+    return leafInputOf(record, salt);
   } catch {
     return undefined;
   }
@@ -116,7 +118,7 @@ function isReceipt(x: unknown): x is ProvenanceReceipt {
     isObject(x) &&
     typeof x.exchangeId === 'string' &&
     Array.isArray(x.entries) &&
-    x.entries.every((e) => isObject(e) && isIndex(e.leafIndex) && typeof e.leafHash === 'string' && isObject(e.record)) &&
+    x.entries.every((e) => isObject(e) && isIndex(e.leafIndex) && typeof e.leafHash === 'string' && isObject(e.record) && (e.salt === undefined || typeof e.salt === 'string')) &&
     Array.isArray(x.proofs) &&
     x.proofs.every(isInclusionProof) &&
     isObject(x.checkpoint)

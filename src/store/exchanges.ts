@@ -127,44 +127,8 @@ export async function findDocument(store: Store, exchangeId: string, name: strin
   return { ...document, content: whole };
 }
 
-
 export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
   return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').orderBy('name').execute();
-}
-
-export interface ExchangeQuery {
-  /** Exchanges this participant sent or receives; omit for an operator's view of all. */
-  participant?: string;
-  status?: string;
-  kind?: string;
-  since?: string;
-  /** The id of the last exchange of the previous page. */
-  cursor?: string;
-  limit: number;
-}
-
-/** Newest first. */
-export async function listExchanges(store: Store, q: ExchangeQuery): Promise<ExchangeRow[]> {
-  let query = store.db.selectFrom('exchanges').selectAll();
-  if (q.participant !== undefined) {
-    const participant = q.participant;
-    query = query.where((eb) =>
-      eb.or([
-        eb('sender', '=', participant),
-        eb.exists(eb.selectFrom('deliveries').select('deliveries.exchange_id').whereRef('deliveries.exchange_id', '=', 'exchanges.id').where('deliveries.destination', '=', participant)),
-      ]),
-    );
-  }
-  if (q.status) query = query.where('status', '=', q.status as ExchangeStatus);
-  if (q.kind) query = query.where('kind', '=', q.kind);
-  if (q.since) query = query.where('updated_at', '>=', q.since);
-  if (q.cursor) query = query.where('id', '<', q.cursor);
-  return query.orderBy('id', 'desc').limit(q.limit).execute();
-}
-
-export async function isRecipient(store: Store, exchangeId: string, participant: string): Promise<boolean> {
-  const row = await store.db.selectFrom('deliveries').select('destination').where('exchange_id', '=', exchangeId).where('destination', '=', participant).executeTakeFirst();
-  return row !== undefined;
 }
 
 /**

@@ -2,8 +2,9 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { logSigner, type LogSigner } from '../../src/provenance/checkpoint.js';
 import { createProvenanceLog, type ProvenanceLog, type ProvenanceLogOptions } from '../../src/provenance/log.js';
-import { buildRecord, type ProvenanceEvent, type ProvenanceRecord } from '../../src/provenance/record.js';
-import { provenanceMigrations, type ProvenanceTables } from '../../src/provenance/store.js';
+import { hashLeaf, nodesAddedByAppend } from '../../src/provenance/merkle.js';
+import { buildRecord, type ProvenanceEvent, type ProvenanceRecord, recordBytes } from '../../src/provenance/record.js';
+import { insertNodes, provenanceMigrations, type ProvenanceTables } from '../../src/provenance/store.js';
 import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { createTestDatabase } from '../support/databases.js';
@@ -32,8 +33,12 @@ export interface TestLog {
   close(): Promise<void>;
 }
 
-/** A migrated private database of the given kind with a log on it; close() drops everything. */
-export async function createTestLog(kind: 'sqlite' | 'postgres', overrides: Partial<ProvenanceLogOptions> = {}): Promise<TestLog> {
+/**
+ * A migrated private database of the given kind with a log on it; close() drops everything.
+ * `legacy` records are logged first as the log did before migration 033: in clear, the record
+ * itself as leaf input, written under the schema of 010, then migrated.
+ */
+export async function createTestLog(kind: 'sqlite' | 'postgres', overrides: Partial<ProvenanceLogOptions> = {}, legacy: ProvenanceRecord[] = []): Promise<TestLog> {
   const database = await createTestDatabase(kind);
   const signer = newSigner();
   const opened: Array<{ log: ProvenanceLog; db: Kysely<ProvenanceTables> }> = [];
@@ -44,6 +49,13 @@ export async function createTestLog(kind: 'sqlite' | 'postgres', overrides: Part
     return { log, db };
   };
   const first = open();
+  if (legacy.length > 0) {
+    await migrateToLatest(first.db, { '010-provenance-log': provenanceMigrations['010-provenance-log']! });
+    const inputs = legacy.map(recordBytes);
+    const rows = legacy.map((record, i) => ({ leaf_index: i, exchange_id: record.exchangeId, leaf_input: inputs[i]!.toString('utf8') }));
+    await first.db.insertInto('provenance_leaves').values(rows as never).execute();
+    await insertNodes(first.db, nodesAddedByAppend(0, new Map(), inputs.map(hashLeaf)));
+  }
   await migrateToLatest(first.db, provenanceMigrations);
   return {
     ...first,

@@ -3,31 +3,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logRoutes } from '../../src/http/routes/log.js';
 import { installProblemHandlers } from '../../src/http/problem.js';
 import { hashLeaf, verifyConsistency, verifyInclusion } from '../../src/provenance/merkle.js';
-import { buildRecord } from '../../src/provenance/record.js';
+import { buildRecord, leafInputOf } from '../../src/provenance/record.js';
 import { verifyCheckpoint } from '../../src/provenance/verify.js';
+import { useExchangeStore } from '../support/databases.js';
+import { storeExchange } from '../support/exchanges.js';
 import { createTestLog, hex, sampleRecord, type TestLog } from './fixtures.js';
 
 const b = (text: string) => Buffer.from(text, 'base64');
 
+/** The caller, as authentication would have set it: `x-test-caller: <id>[,operator]`. */
+function callerFromHeader(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const [id = 'nobody', operator] = String(request.headers['x-test-caller'] ?? '').split(',');
+    request.participant = { id, operator: operator === 'operator' } as typeof request.participant;
+  });
+}
+
+const EXCHANGE = '01JPRIVATEXCHANGE000000000';
+const SENDER = 'trader-confidential';
+
 describe('log routes', () => {
   let t: TestLog;
   let app: FastifyInstance;
+  const suite = useExchangeStore('sqlite');
   const mapped = buildRecord({
-    exchangeId: 'M1',
+    exchangeId: EXCHANGE,
     event: 'mapped',
     time: new Date('2026-11-29T05:00:00Z'),
-    entity: { contentSha256: hex('mapped'), name: 'ug-asycuda' },
+    entity: { contentSha256: hex('mapped'), name: 'to-UG-URA' },
     agent: { participant: 'swgate' },
     used: [{ contentSha256: hex('original'), name: 'original' }],
     destination: 'UG-URA',
     derivedFrom: { entity: hex('original'), mapping: 'wco-to-asycuda@2.1.0', specSha256: hex('spec') },
   });
+  const received = buildRecord({ exchangeId: EXCHANGE, event: 'received', time: new Date('2026-11-29T04:59:59Z'), entity: { contentSha256: hex('original'), name: 'original' }, agent: { participant: SENDER, certificateFingerprint: hex('cert') } });
+  const as = (caller: string) => ({ 'x-test-caller': caller });
 
   beforeAll(async () => {
-    t = await createTestLog('sqlite');
+    t = await createTestLog('sqlite', {}, [sampleRecord(EXCHANGE, 'received')]);
+    await storeExchange(suite.store, { id: EXCHANGE, sender: SENDER, destinations: ['UG-URA', 'KE-KRA'] });
     app = Fastify();
     installProblemHandlers(app);
-    logRoutes(app, { log: t.log, publicKeyPem: t.signer.publicKeyPem });
+    callerFromHeader(app);
+    logRoutes(app, { log: t.log, publicKeyPem: t.signer.publicKeyPem, store: suite.store });
     await app.ready();
   });
   afterAll(async () => {
@@ -41,14 +59,44 @@ describe('log routes', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('serves entries exactly as logged, so their leaf hash can be recomputed', async () => {
-    await t.log.append([sampleRecord('M0'), mapped, sampleRecord('M2')]);
-    const res = await app.inject({ url: '/v1/log/entries/1' });
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.entry).toEqual(mapped);
-    expect(hashLeaf(b(body.leafInput)).toString('base64')).toBe(body.leafHash);
-    expect(JSON.parse(b(body.leafInput).toString('utf8'))).toEqual(mapped);
+  it('shows a participant that is no party to the exchange only the commitment: no party, exchange, time or document', async () => {
+    await t.log.append([received, mapped]);
+    for (const index of [1, 2]) {
+      const res = await app.inject({ url: `/v1/log/entries/${index}`, headers: as('pga-outsider') });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(Object.keys(body).sort()).toEqual(['index', 'leafHash', 'leafInput']);
+      expect(hashLeaf(b(body.leafInput)).toString('base64')).toBe(body.leafHash);
+      expect(b(body.leafInput).toString('utf8')).toMatch(/^\{"commitment":"[0-9a-f]{64}"\}$/);
+      for (const secret of [EXCHANGE, SENDER, 'UG-URA', 'KE-KRA', 'wco-to-asycuda', '2026-11-29', hex('original'), hex('cert'), 'received', 'mapped']) {
+        expect(res.body).not.toContain(secret);
+        expect(b(body.leafInput).toString('utf8')).not.toContain(secret);
+      }
+    }
+  });
+
+  it('opens an entry to the parties allowed to see its record and to operators: the record and the salt that open the leaf', async () => {
+    const shown = async (index: number, caller: string) => (await app.inject({ url: `/v1/log/entries/${index}`, headers: as(caller) })).json();
+    for (const caller of [SENDER, 'UG-URA', 'auditor,operator']) {
+      const body = await shown(2, caller);
+      expect(body.record).toEqual(mapped);
+      expect(body.salt).toMatch(/^[0-9a-f]{64}$/);
+      expect(leafInputOf(body.record, body.salt)).toEqual(b(body.leafInput));
+      expect(hashLeaf(b(body.leafInput)).toString('base64')).toBe(body.leafHash);
+    }
+    // The other destination sees neither UG-URA's records nor the exchange's own (received).
+    for (const caller of ['KE-KRA', 'UG-URA']) expect(await shown(1, caller)).not.toHaveProperty('record');
+    expect(await shown(2, 'KE-KRA')).not.toHaveProperty('salt');
+    expect((await shown(1, SENDER)).record).toEqual(received);
+  });
+
+  it('serves an entry logged in clear before commitments only to those who may see it: others get its leaf hash alone', async () => {
+    const outsider = (await app.inject({ url: '/v1/log/entries/0', headers: as('pga-outsider') })).json();
+    expect(Object.keys(outsider).sort()).toEqual(['index', 'leafHash']);
+    const sender = (await app.inject({ url: '/v1/log/entries/0', headers: as(SENDER) })).json();
+    expect(sender).not.toHaveProperty('salt');
+    expect(sender.record).toEqual(sampleRecord(EXCHANGE, 'received'));
+    expect(hashLeaf(b(sender.leafInput)).toString('base64')).toBe(outsider.leafHash);
   });
 
   it('serves a signed checkpoint as JSON and as a signed note', async () => {
@@ -68,7 +116,7 @@ describe('log routes', () => {
     const small = (await app.inject({ url: '/v1/log/checkpoint' })).json();
     await t.log.append([sampleRecord('M3'), sampleRecord('M4')]);
     const large = await t.log.publishCheckpoint();
-    const entry = (await app.inject({ url: '/v1/log/entries/1' })).json();
+    const entry = (await app.inject({ url: '/v1/log/entries/1', headers: as('pga-outsider') })).json();
 
     const inclusion = await app.inject({ url: '/v1/log/proofs/inclusion?index=1&size=5' });
     expect(inclusion.json()).toMatchObject({ index: 1, treeSize: 5 });

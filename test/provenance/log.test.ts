@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RejectionError } from '../../src/findings.js';
 import { verifyInclusion } from '../../src/provenance/merkle.js';
-import { leafInput, type ProvenanceRecord } from '../../src/provenance/record.js';
+import { leafInputOf, type ProvenanceRecord } from '../../src/provenance/record.js';
 import { verifyCheckpointConsistency, verifyReceipt } from '../../src/provenance/verify.js';
 import { databaseKinds } from '../support/databases.js';
+import { provenanceMigrations } from '../../src/provenance/store.js';
 import { createTestLog, sampleRecord, type TestLog } from './fixtures.js';
 import { mth, path } from './reference-tree.js';
 
@@ -22,8 +23,19 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: indexes.length }, (_, i) => i));
     for (const result of results) result.forEach((leaf, i) => expect(leaf.leafIndex).toBe(result[0]!.leafIndex + i));
 
+    // Each leaf commits to the record appended at its index, with a salt of its own.
     const inputs: Buffer[] = [];
-    results.forEach((result, call) => result.forEach((leaf, i) => (inputs[leaf.leafIndex] = leafInput(calls[call]![i]!))));
+    const salts = new Set<string>();
+    for (const [call, result] of results.entries()) {
+      for (const [i, leaf] of result.entries()) {
+        const entry = await t.log.entry(leaf.leafIndex);
+        expect(entry.record).toEqual(calls[call]![i]);
+        expect(entry.leafInput).toEqual(leafInputOf(calls[call]![i]!, entry.salt));
+        salts.add(entry.salt!);
+        inputs[leaf.leafIndex] = entry.leafInput;
+      }
+    }
+    expect(salts.size).toBe(inputs.length);
     const checkpoint = await t.log.publishCheckpoint();
     expect(checkpoint.treeSize).toBe(inputs.length);
     expect(checkpoint.rootHash).toBe(b64(mth(inputs)));
@@ -59,7 +71,7 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     expect(await restarted.log.treeSize()).toBe(21);
     expect(await restarted.log.latestCheckpoint()).toEqual(oldCheckpoint);
     expect(await restarted.log.entry(5)).toEqual(oldEntry);
-    expect(oldEntry.entry).toEqual(before[5]);
+    expect(oldEntry.record).toEqual(before[5]);
 
     await restarted.log.append(Array.from({ length: 12 }, (_, i) => sampleRecord('R2', 'delivered', i)));
     const newCheckpoint = await restarted.log.publishCheckpoint();
@@ -106,6 +118,37 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     expect(receipt.entries.map((e) => [e.leafIndex, e.record.event])).toEqual([[0, 'received'], [2, 'validated'], [4, 'delivered']]);
     expect(receipt.checkpoint.treeSize).toBe(5);
     expect(verifyReceipt(JSON.parse(JSON.stringify(receipt)), t.signer.publicKeyPem)).toMatchObject({ ok: true });
+  });
+
+  it('gives a receipt of only the records asked for', async () => {
+    t = await createTestLog(kind);
+    const delivered = (destination: string) => ({ ...sampleRecord('D', 'delivered'), activity: { id: `urn:swgate:D:delivered:${destination}`, type: 'delivered' as const, destination } });
+    await t.log.append([sampleRecord('D'), delivered('customs'), delivered('pga-food')]);
+    const receipt = await t.log.receiptForExchange('D', (record) => record.activity.destination === 'pga-food');
+    expect(receipt.entries.map((e) => [e.leafIndex, e.record.activity.destination])).toEqual([[2, 'pga-food']]);
+    expect(verifyReceipt(receipt, t.signer.publicKeyPem)).toMatchObject({ ok: true });
+    await expect(t.log.receiptForExchange('D', () => false)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('keeps a log written before commitments (migration 033) readable, verifiable and growing', async () => {
+    const legacy = [sampleRecord('OLD'), sampleRecord('OTHER'), sampleRecord('OLD', 'validated')];
+    t = await createTestLog(kind, {}, legacy);
+    const before = await t.log.publishCheckpoint();
+    await t.log.append([sampleRecord('NEW'), sampleRecord('OLD', 'delivered')]);
+    const after = await t.log.publishCheckpoint();
+    expect(verifyCheckpointConsistency(before, after, await t.log.consistencyProof(3, 5), t.signer.publicKeyPem)).toMatchObject({ ok: true });
+
+    const old = await t.log.entry(0);
+    expect(old).toMatchObject({ record: legacy[0], exchangeId: 'OLD' });
+    expect(old.salt).toBeUndefined();
+    const inputs = await Promise.all([0, 1, 2, 3, 4].map(async (i) => (await t.log.entry(i)).leafInput));
+    expect(after.rootHash).toBe(b64(mth(inputs)));
+    // One exchange's receipt mixes both forms: the clear entries verify as before, the new one by its commitment.
+    const receipt = await t.log.receiptForExchange('OLD');
+    expect(receipt.entries.map((e) => [e.leafIndex, e.salt === undefined])).toEqual([[0, true], [2, true], [4, false]]);
+    expect(verifyReceipt(JSON.parse(JSON.stringify(receipt)), t.signer.publicKeyPem)).toMatchObject({ ok: true });
+    // Undoing 033 would lose the salts that alone open the new entries: refused.
+    await expect(provenanceMigrations['033-provenance-commitments']!.down!(t.db)).rejects.toThrow(/cannot be undone/);
   });
 
   it('refuses entries and proofs outside the tree with 404 and 400', async () => {

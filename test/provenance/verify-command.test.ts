@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerVerify, type VerifyIo } from '../../src/cli/commands/verify.js';
 import { logRoutes } from '../../src/http/routes/log.js';
+import { useExchangeStore } from '../support/databases.js';
 import { createTestLog, newSigner, sampleRecord, type TestLog } from './fixtures.js';
 
 describe('swgate verify', () => {
@@ -20,6 +21,7 @@ describe('swgate verify', () => {
   let app: FastifyInstance;
   let pem: string;
   let receiptFile: string;
+  const suite = useExchangeStore('sqlite');
 
   /** Runs the command as the CLI would; the gateway is the Fastify app, reached without a network. */
   async function run(...args: string[]) {
@@ -44,7 +46,7 @@ describe('swgate verify', () => {
   beforeAll(async () => {
     t = await createTestLog('sqlite');
     app = Fastify();
-    logRoutes(app, { log: t.log, publicKeyPem: t.signer.publicKeyPem });
+    logRoutes(app, { log: t.log, publicKeyPem: t.signer.publicKeyPem, store: suite.store });
     await t.log.append([sampleRecord('X'), sampleRecord('Y'), sampleRecord('X', 'delivered')]);
     receiptFile = file('receipt.json', await t.log.receiptForExchange('X'));
     pem = file('log.pub.pem', t.signer.publicKeyPem);
@@ -61,6 +63,17 @@ describe('swgate verify', () => {
     tampered.entries[1].record.event = 'rejected';
     expect(await run(file('tampered.json', tampered), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/was changed/) });
     expect(await run(receiptFile, '--public-key', file('other.pem', newSigner().publicKeyPem))).toMatchObject({ exitCode: 1 });
+  });
+
+  it('opens each commitment from the clear record and its salt: a changed value or salt exits 1', async () => {
+    const receipt = JSON.parse(await readFile(receiptFile, 'utf8'));
+    expect(receipt.entries.map((e: { salt?: string }) => e.salt)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    const renamed = structuredClone(receipt);
+    renamed.entries[0].record.agent.participant = 'someone-else';
+    expect(await run(file('renamed.json', renamed), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/record and salt do not hash/) });
+    const resalted = structuredClone(receipt);
+    resalted.entries[0].salt = resalted.entries[1].salt;
+    expect(await run(file('resalted.json', resalted), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/record and salt do not hash/) });
   });
 
   it('says so in a sentence when a file is missing or not JSON', async () => {

@@ -37,7 +37,34 @@ describe('offline verification', () => {
     const rehashed = copy(receipt);
     rehashed.entries[3]!.leafHash = receipt.entries[4]!.leafHash;
     rehashed.entries[3]!.record = receipt.entries[4]!.record;
+    rehashed.entries[3]!.salt = receipt.entries[4]!.salt;
     expect(verifyReceipt(rehashed, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/not included/) });
+  });
+
+  it('opens each commitment with the record and its salt: a changed clear value, a changed or missing salt fails', () => {
+    expect(receipt.entries.every((e) => /^[0-9a-f]{64}$/.test(e.salt ?? ''))).toBe(true);
+    const renamed = copy(receipt);
+    renamed.entries[0]!.record.agent.participant = 'someone-else';
+    expect(verifyReceipt(renamed, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Entry \d+: the record and salt do not hash to the stated leaf hash/) });
+    // Claiming the records for another exchange: consistent in itself, but the commitments were to X.
+    const moved = copy(receipt);
+    moved.exchangeId = 'Y';
+    for (const entry of moved.entries) entry.record.exchangeId = 'Y';
+    expect(verifyReceipt(moved, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/do not hash/) });
+    const salted = copy(receipt);
+    const salt = receipt.entries[2]!.salt!;
+    salted.entries[2]!.salt = `${salt[0] === '0' ? '1' : '0'}${salt.slice(1)}`;
+    expect(verifyReceipt(salted, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/do not hash to the stated leaf hash/) });
+    const swapped = copy(receipt);
+    [swapped.entries[0]!.salt, swapped.entries[1]!.salt] = [receipt.entries[1]!.salt, receipt.entries[0]!.salt];
+    expect(verifyReceipt(swapped, key).ok).toBe(false);
+    const unsalted = copy(receipt);
+    delete unsalted.entries[0]!.salt;
+    expect(verifyReceipt(unsalted, key).ok).toBe(false);
+    const malformed = copy(receipt);
+    malformed.entries[0]!.salt = 'AB'.repeat(32);
+    expect(verifyReceipt(malformed, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/salt is not 32 bytes of lowercase hex/) });
+    expect(verifyReceipt({ ...copy(receipt), entries: [{ ...copy(receipt.entries[0]!), salt: 7 }] }, key).reason).toMatch(/not a provenance receipt/);
   });
 
   it('rejects a reordered log: entries claiming each other’s positions', () => {

@@ -25,8 +25,9 @@ interface VerifyOptions {
 }
 
 /**
- * `swgate verify RECEIPT.json` checks a provenance receipt offline: leaf hashes recomputed from
- * the records, inclusion proofs, checkpoint signature. With --checkpoint-url it also fetches the
+ * `swgate verify RECEIPT.json` checks a provenance receipt offline: each leaf's commitment
+ * recomputed from the clear record and its salt, leaf hashes, inclusion proofs, checkpoint
+ * signature. With --checkpoint-url it also fetches the
  * log's current checkpoint and a consistency proof, showing the log still contains the receipt's
  * tree. `swgate verify --consistency OLD.json NEW.json` checks one checkpoint (or the checkpoint
  * of a receipt) extends another;

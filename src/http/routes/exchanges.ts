@@ -1,27 +1,33 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
-import type { ExchangeRow } from '../../store/exchange-tables.js';
-import { deliveriesOf, documentNames, eventsOf, findDocument, findExchange, isRecipient, listExchanges, type Store } from '../../store/exchanges.js';
+import type { ProvenanceRecord } from '../../provenance/record.js';
+import type { DeliveryRow } from '../../store/exchange-tables.js';
+import type { Store } from '../../store/exchanges.js';
+import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../store/visibility.js';
 import { provenanceReceiptSchema } from './log.js';
 import { bearerSecurity, exchangeSchema, exchangeSummarySchema, problems } from '../schemas.js';
 
+// What a caller may see is decided in store/visibility.ts; an exchange it may not see is answered as one that does not exist.
 const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('exchange.not-found', `No exchange ${id} is visible to you.`)]);
-
-/** A participant sees the exchanges it sent or receives; an operator sees all. Others get 404, so ids leak nothing. */
-async function visibleExchange(store: Store, request: FastifyRequest, id: string): Promise<ExchangeRow> {
-  const exchange = await findExchange(store, id);
-  const me = request.participant;
-  if (!exchange) throw notFound(id);
-  if (me.operator || exchange.sender === me.id || (await isRecipient(store, id, me.id))) return exchange;
-  throw notFound(id);
-}
 
 const parseJson = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
+const deliveryJson = (d: DeliveryRow) => ({
+  destination: d.destination,
+  agreement: d.agreement_id,
+  format: d.format,
+  mapping: d.mapping,
+  status: d.status,
+  attempts: d.attempts,
+  lastError: d.last_error,
+  receipt: parseJson(d.receipt),
+  updatedAt: d.updated_at,
+});
+
 export interface ExchangeRouteDeps {
   store: Store;
-  /** The exchange's provenance receipt: records, proofs, checkpoint (verifiable offline). */
-  provenanceReceipt: (exchangeId: string) => Promise<unknown>;
+  /** The exchange's provenance receipt with the records `only` keeps: records, proofs, checkpoint (verifiable offline). */
+  provenanceReceipt: (exchangeId: string, only: (record: ProvenanceRecord) => boolean) => Promise<unknown>;
 }
 
 export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): void {
@@ -30,35 +36,42 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
 
   app.get<{ Params: { id: string } }>(
     '/v1/exchanges/:id',
-    { schema: { tags: ['exchanges'], summary: 'An exchange: status, deliveries, timeline, documents', security: bearerSecurity, params: idParams, response: { 200: exchangeSchema, ...problems(400, 401, 404) } } },
+    {
+      schema: {
+        tags: ['exchanges'],
+        summary: 'An exchange as the caller may see it: the whole of it for its sender and operators, its own delivery for a destination',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: exchangeSchema, ...problems(400, 401, 404) },
+      },
+    },
     async (request) => {
-      const exchange = await visibleExchange(store, request, request.params.id);
-      const [deliveries, events, documents] = await Promise.all([deliveriesOf(store, exchange.id), eventsOf(store, exchange.id), documentNames(store, exchange.id)]);
+      const seen = await seeExchange(store, request.params.id, request.participant);
+      if (!seen) throw notFound(request.params.id);
+      const { exchange } = seen;
+      const parts = {
+        timeline: seen.events.map((e) => ({ at: e.at, event: e.event, ...(e.destination ? { destination: e.destination } : {}), detail: parseJson(e.detail) })),
+        documents: seen.documents.map((d) => ({ name: d.name, mediaType: d.media_type, sha256: d.sha256, href: `/v1/exchanges/${exchange.id}/documents/${d.name}` })),
+      };
+      if (seen.role === 'destination') {
+        return { exchangeId: exchange.id, role: seen.role, sender: exchange.sender, kind: exchange.kind, receivedAt: exchange.received_at, updatedAt: seen.delivery.updated_at, deliveries: [deliveryJson(seen.delivery)], ...parts };
+      }
+      const whole = seen.exchange;
       return {
-        exchangeId: exchange.id,
-        sender: exchange.sender,
-        kind: exchange.kind,
-        format: exchange.format,
-        status: exchange.status,
-        contentSha256: exchange.content_sha256,
-        messageId: exchange.message_id,
-        receivedAt: exchange.received_at,
-        updatedAt: exchange.updated_at,
-        facts: JSON.parse(exchange.facts),
-        findings: JSON.parse(exchange.findings),
-        deliveries: deliveries.map((d) => ({
-          destination: d.destination,
-          agreement: d.agreement_id,
-          format: d.format,
-          mapping: d.mapping,
-          status: d.status,
-          attempts: d.attempts,
-          lastError: d.last_error,
-          receipt: parseJson(d.receipt),
-          updatedAt: d.updated_at,
-        })),
-        timeline: events.map((e) => ({ at: e.at, event: e.event, ...(e.destination ? { destination: e.destination } : {}), detail: parseJson(e.detail) })),
-        documents: documents.map((d) => ({ name: d.name, mediaType: d.media_type, sha256: d.sha256, href: `/v1/exchanges/${exchange.id}/documents/${d.name}` })),
+        exchangeId: whole.id,
+        role: seen.role,
+        sender: whole.sender,
+        kind: whole.kind,
+        format: whole.format,
+        status: whole.status,
+        contentSha256: whole.content_sha256,
+        messageId: whole.message_id,
+        receivedAt: whole.received_at,
+        updatedAt: whole.updated_at,
+        facts: JSON.parse(whole.facts),
+        findings: JSON.parse(whole.findings),
+        deliveries: seen.deliveries.map(deliveryJson),
+        ...parts,
       };
     },
   );
@@ -68,15 +81,15 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     {
       schema: {
         tags: ['exchanges'],
-        summary: "The caller's exchanges, newest first",
+        summary: "The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them)",
         security: bearerSecurity,
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            status: { type: 'string' },
+            status: { type: 'string', description: "The exchange's status; for exchanges the caller receives, its delivery's status" },
             kind: { type: 'string' },
-            since: { type: 'string', format: 'date-time', description: 'Only exchanges updated at or after this time (pull notifications)' },
+            since: { type: 'string', format: 'date-time', description: 'Only exchanges updated at or after this time (for exchanges the caller receives: its delivery updated) (pull notifications)' },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             cursor: { type: 'string', description: 'nextCursor of the previous page' },
           },
@@ -89,17 +102,21 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     },
     async (request) => {
       const q = request.query;
-      const rows = await listExchanges(store, {
-        ...(request.participant.operator ? {} : { participant: request.participant.id }),
+      const seen = await listSeenExchanges(store, request.participant, {
         ...(q.status ? { status: q.status } : {}),
         ...(q.kind ? { kind: q.kind } : {}),
         ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
       });
-      const items = rows.map((e) => ({ exchangeId: e.id, sender: e.sender, kind: e.kind, status: e.status, messageId: e.message_id, receivedAt: e.received_at, updatedAt: e.updated_at }));
-      const last = rows.at(-1);
-      return rows.length === q.limit && last ? { items, nextCursor: last.id } : { items };
+      const items = seen.map((s) => {
+        const e = s.exchange;
+        const common = { exchangeId: e.id, role: s.role, sender: e.sender, kind: e.kind, receivedAt: e.received_at };
+        if (s.role === 'destination') return { ...common, updatedAt: s.delivery.updated_at, deliveryStatus: s.delivery.status };
+        return { ...common, status: s.exchange.status, messageId: s.exchange.message_id, updatedAt: s.exchange.updated_at };
+      });
+      const last = seen.at(-1);
+      return seen.length === q.limit && last ? { items, nextCursor: last.exchange.id } : { items };
     },
   );
 
@@ -108,13 +125,17 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     {
       schema: {
         tags: ['exchanges', 'provenance'],
-        summary: 'PROV records of every event of the exchange, with inclusion proofs against a signed checkpoint: verify offline with `swgate verify`',
+        summary: "PROV records of the exchange's events the caller may see (all for its sender and operators, its own delivery's for a destination), each with the salt that opens its commitment in the log and an inclusion proof against a signed checkpoint: verify offline with `swgate verify`",
         security: bearerSecurity,
         params: idParams,
         response: { 200: provenanceReceiptSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request) => deps.provenanceReceipt((await visibleExchange(store, request, request.params.id)).id),
+    async (request) => {
+      const sees = await recordsSeenBy(store, request.params.id, request.participant);
+      if (!sees) throw notFound(request.params.id);
+      return deps.provenanceReceipt(request.params.id, (record) => sees(record.activity.destination));
+    },
   );
 
   app.get<{ Params: { id: string; name: string } }>(
@@ -122,16 +143,17 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     {
       schema: {
         tags: ['exchanges'],
-        summary: 'A stored document of the exchange: the original, or a mapped or signed output',
+        summary: 'A stored document of the exchange: the original, or a mapped or signed output (a destination: only what it was sent)',
         security: bearerSecurity,
         params: { type: 'object', required: ['id', 'name'], properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{0,100}$' } } },
         response: { 200: { description: 'The document, in its own media type', type: 'string' }, ...problems(400, 401, 404) },
       },
     },
     async (request, reply) => {
-      const exchange = await visibleExchange(store, request, request.params.id);
-      const document = await findDocument(store, exchange.id, request.params.name);
-      if (!document) throw new RejectionError(404, 'Not found', [finding('document.not-found', `Exchange ${exchange.id} has no document "${request.params.name}".`)]);
+      const { id, name } = request.params;
+      const { exchange, document } = await seeDocument(store, id, name, request.participant);
+      if (!exchange) throw notFound(id);
+      if (!document) throw new RejectionError(404, 'Not found', [finding('document.not-found', `Exchange ${id} has no document "${name}" visible to you.`)]);
       // The stored bytes as they are: the digest in the header is of exactly these.
       return reply.type(document.media_type).header('x-content-sha256', document.sha256).send(document.content);
     },

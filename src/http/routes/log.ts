@@ -3,6 +3,9 @@ import { finding, RejectionError } from '../../findings.js';
 import { signedNoteText } from '../../provenance/checkpoint.js';
 import type { ProvenanceLog } from '../../provenance/log.js';
 import { PROVENANCE_EVENTS } from '../../provenance/record.js';
+import type { LogEntry, StoredEntry } from '../../provenance/shapes.js';
+import type { Store } from '../../store/exchanges.js';
+import { recordsSeenBy } from '../../store/visibility.js';
 import { bearerSecurity, problems } from '../schemas.js';
 
 const base64Hash = { type: 'string', description: 'base64 SHA-256' } as const;
@@ -55,10 +58,19 @@ export const provenanceRecordSchema = {
   },
 } as const;
 
+const saltSchema = { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'hex of the 32 random bytes the commitment is salted with: commitment = SHA-256(salt ‖ RFC 8785 canonical JSON of record)' } as const;
+
 const entrySchema = {
   type: 'object',
-  required: ['index', 'leafInput', 'leafHash', 'entry'],
-  properties: { index, leafInput: { type: 'string', description: 'base64 of the canonical record bytes' }, leafHash: base64Hash, entry: provenanceRecordSchema },
+  description: 'Everybody gets the leaf hash and, for a committed entry, the leaf input {"commitment":"<hex>"}; the record and its salt only a party to the exchange allowed to see that record, or an operator (docs/SECURITY.md)',
+  required: ['index', 'leafHash'],
+  properties: {
+    index,
+    leafHash: base64Hash,
+    leafInput: { type: 'string', description: 'base64 of the leaf input: {"commitment":"<hex>"} (RFC 8785); for an entry logged in clear before commitments, the record itself, shown only with the record' },
+    record: provenanceRecordSchema,
+    salt: saltSchema,
+  },
 } as const;
 
 export const inclusionProofSchema = {
@@ -73,14 +85,17 @@ const consistencyProofSchema = {
   properties: { from: index, to: index, path: { type: 'array', items: base64Hash } },
 } as const;
 
-/** For GET /v1/exchanges/{id}/provenance, answered with log.receiptForExchange(id). */
+/** For GET /v1/exchanges/{id}/provenance, answered with log.receiptForExchange(id, the records the caller may see). */
 export const provenanceReceiptSchema = {
   type: 'object',
   description: 'Verifies offline with the log public key: `swgate verify RECEIPT.json --public-key log.pub.pem`',
   required: ['exchangeId', 'entries', 'checkpoint', 'proofs'],
   properties: {
     exchangeId: { type: 'string' },
-    entries: { type: 'array', items: { type: 'object', required: ['leafIndex', 'leafHash', 'record'], properties: { leafIndex: index, leafHash: base64Hash, record: provenanceRecordSchema } } },
+    entries: {
+      type: 'array',
+      items: { type: 'object', required: ['leafIndex', 'leafHash', 'record'], properties: { leafIndex: index, leafHash: base64Hash, record: provenanceRecordSchema, salt: { ...saltSchema, description: `${saltSchema.description}; absent for an entry logged in clear before commitments` } } },
+    },
     checkpoint: checkpointSchema,
     proofs: { type: 'array', items: inclusionProofSchema },
   },
@@ -89,8 +104,18 @@ export const provenanceReceiptSchema = {
 const tags = ['provenance'];
 const security = bearerSecurity;
 
-export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publicKeyPem: string }): void {
-  const { log, publicKeyPem } = deps;
+/**
+ * What of an entry a reader is shown. The leaf input of a committed entry reveals nothing without
+ * its salt; that of an entry logged in clear is its record, so it goes only with the record.
+ */
+function shownEntry(entry: StoredEntry, seesRecord: boolean): LogEntry {
+  const { index, leafHash, leafInput, record, salt } = entry;
+  if (seesRecord) return { index, leafHash, leafInput: leafInput.toString('base64'), record, ...(salt !== undefined ? { salt } : {}) };
+  return { index, leafHash, ...(salt !== undefined ? { leafInput: leafInput.toString('base64') } : {}) };
+}
+
+export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publicKeyPem: string; store: Store }): void {
+  const { log, publicKeyPem, store } = deps;
 
   app.get(
     '/v1/log/checkpoint',
@@ -115,8 +140,20 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
 
   app.get<{ Params: { index: number } }>(
     '/v1/log/entries/:index',
-    { schema: { tags, summary: 'A log entry: the PROV record, its canonical bytes and leaf hash', security, params: { type: 'object', required: ['index'], properties: { index } }, response: { 200: entrySchema, ...problems(400, 401, 404) } } },
-    (request) => log.entry(request.params.index),
+    {
+      schema: {
+        tags,
+        summary: 'A log entry: its leaf hash and leaf input (a salted commitment); the PROV record and salt too for a party allowed to see the record, or an operator',
+        security,
+        params: { type: 'object', required: ['index'], properties: { index } },
+        response: { 200: entrySchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const entry = await log.entry(request.params.index);
+      const sees = await recordsSeenBy(store, entry.exchangeId, request.participant);
+      return shownEntry(entry, sees?.(entry.record.activity.destination) ?? false);
+    },
   );
 
   app.get<{ Querystring: { index: number; size: number } }>(

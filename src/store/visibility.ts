@@ -1,0 +1,147 @@
+import type { Participant } from '../config/types.js';
+import type { DeliveryRow, ExchangeEventRow, ExchangeRow, ExchangeStatus } from './exchange-tables.js';
+import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery, findDocument, findExchange, type Store } from './exchanges.js';
+
+/**
+ * What each participant may read of an exchange: the one place the rule is written, for the
+ * routes (and anything else that shows exchanges) to call.
+ *
+ * - The sender and operators see the whole exchange.
+ * - A destination sees its own delivery: the delivery row and its receipt, the timeline entries
+ *   of that delivery, the documents that hold exactly what it was sent, the provenance records
+ *   of that delivery, and of the exchange only its id, sender, kind and when it was received.
+ *   Not the original (unless that is what it was sent), not other destinations' deliveries,
+ *   documents or records, not the exchange's status, facts or findings (those follow from every
+ *   delivery and from the original).
+ * - Anyone else sees nothing: callers answer 404, the same as for an id that does not exist.
+ */
+export type Role = 'sender' | 'operator' | 'destination';
+
+export type Reader = Pick<Participant, 'id' | 'operator'>;
+
+/** The caller's part in the exchange, or undefined when it has none. A sender is a sender even when it is an operator or a destination too. */
+export async function roleIn(store: Store, exchange: Pick<ExchangeRow, 'id' | 'sender'>, reader: Reader): Promise<Role | undefined> {
+  if (exchange.sender === reader.id) return 'sender';
+  if (reader.operator) return 'operator';
+  return (await findDelivery(store, exchange.id, reader.id)) ? 'destination' : undefined;
+}
+
+/** What a destination is told of the exchange itself. */
+export type ExchangeAsDelivered = Pick<ExchangeRow, 'id' | 'sender' | 'kind' | 'received_at'>;
+
+export type DocumentName = Awaited<ReturnType<typeof documentNames>>[number];
+
+export type SeenExchange =
+  | { role: 'sender' | 'operator'; exchange: ExchangeRow; deliveries: DeliveryRow[]; events: ExchangeEventRow[]; documents: DocumentName[] }
+  | { role: 'destination'; exchange: ExchangeAsDelivered; delivery: DeliveryRow; events: ExchangeEventRow[]; documents: DocumentName[] };
+
+/** The exchange as `reader` may see it, or undefined when it does not exist for `reader`. */
+export async function seeExchange(store: Store, id: string, reader: Reader): Promise<SeenExchange | undefined> {
+  const exchange = await findExchange(store, id);
+  const role = exchange && (await roleIn(store, exchange, reader));
+  if (!exchange || !role) return undefined;
+  const [deliveries, events, documents] = await Promise.all([deliveriesOf(store, id), eventsOf(store, id), documentNames(store, id)]);
+  if (role !== 'destination') return { role, exchange, deliveries, events, documents };
+  // Gone meanwhile only when the exchange was withdrawn (ingest undoing a failed enqueue).
+  const delivery = deliveries.find((d) => d.destination === reader.id);
+  if (!delivery) return undefined;
+  return {
+    role,
+    exchange: { id: exchange.id, sender: exchange.sender, kind: exchange.kind, received_at: exchange.received_at },
+    delivery,
+    events: events.filter((e) => e.destination === reader.id),
+    documents: documents.filter((d) => wasSent(delivery, d)),
+  };
+}
+
+/**
+ * A stored document of the exchange, when `reader` may read it: `exchange` undefined when the
+ * exchange does not exist for the reader, `document` undefined when it has no such document the
+ * reader may read (missing or not its own: the answer does not say which).
+ */
+export async function seeDocument(store: Store, id: string, name: string, reader: Reader): Promise<{ exchange?: Pick<ExchangeRow, 'id'>; document?: DocumentBytes }> {
+  const exchange = await findExchange(store, id);
+  const role = exchange && (await roleIn(store, exchange, reader));
+  if (!exchange || !role) return {};
+  const document = await findDocument(store, id, name);
+  if (!document || role !== 'destination') return { exchange, ...(document ? { document } : {}) };
+  const delivery = await findDelivery(store, id, reader.id);
+  return delivery && wasSent(delivery, document) ? { exchange, document } : { exchange };
+}
+
+/** Its own copy, or any document holding exactly the bytes it was sent (the original, when it was sent unchanged). */
+function wasSent(delivery: DeliveryRow, document: { name: string; sha256: string }): boolean {
+  return document.name === `to-${delivery.destination}` || (delivery.sent_sha256 !== null && document.sha256 === delivery.sent_sha256);
+}
+
+/** Whether a provenance record of the exchange concerning `destination` (none: the exchange as a whole, such as received or routed) may be shown. */
+export type RecordSight = (destination: string | undefined) => boolean;
+
+/**
+ * Which provenance records of the exchange `reader` may see, or undefined when the exchange
+ * does not exist for it. Operators see the records of an exchange that is no longer stored too.
+ */
+export async function recordsSeenBy(store: Store, exchangeId: string, reader: Reader): Promise<RecordSight | undefined> {
+  const exchange = await findExchange(store, exchangeId);
+  const role = exchange ? await roleIn(store, exchange, reader) : reader.operator ? 'operator' : undefined;
+  if (!role) return undefined;
+  return (destination) => role !== 'destination' || destination === reader.id;
+}
+
+export interface ExchangeListQuery {
+  /** The exchange's status for its sender and operators; the destination's delivery status for a destination. */
+  status?: string;
+  kind?: string;
+  /** Updated at or after: the exchange for its sender and operators, the delivery for a destination. */
+  since?: string;
+  /** The id of the last exchange of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+export type SeenSummary =
+  | { role: 'sender' | 'operator'; exchange: ExchangeRow }
+  | { role: 'destination'; exchange: ExchangeAsDelivered; delivery: Pick<DeliveryRow, 'status' | 'updated_at'> };
+
+/** The exchanges `reader` sent or receives (operators: all), newest first, each as the reader may see it. */
+export async function listSeenExchanges(store: Store, reader: Reader, q: ExchangeListQuery): Promise<SeenSummary[]> {
+  const me = reader.id;
+  let query = store.db
+    .selectFrom('exchanges')
+    .leftJoin('deliveries', (join) => join.onRef('deliveries.exchange_id', '=', 'exchanges.id').on('deliveries.destination', '=', me))
+    .selectAll('exchanges')
+    .select(['deliveries.status as delivery_status', 'deliveries.updated_at as delivery_updated_at']);
+  if (reader.operator) {
+    if (q.status) query = query.where('exchanges.status', '=', q.status as ExchangeStatus);
+    if (q.since) query = query.where('exchanges.updated_at', '>=', q.since);
+  } else {
+    // Filters apply to what the caller sees: a destination cannot learn an exchange's status by filtering on it.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('exchanges.sender', '=', me),
+          ...(q.status ? [eb('exchanges.status', '=', q.status as ExchangeStatus)] : []),
+          ...(q.since ? [eb('exchanges.updated_at', '>=', q.since)] : []),
+        ]),
+        eb.and([
+          eb('exchanges.sender', '<>', me),
+          eb('deliveries.destination', 'is not', null),
+          ...(q.status ? [eb('deliveries.status', '=', q.status as DeliveryRow['status'])] : []),
+          ...(q.since ? [eb('deliveries.updated_at', '>=', q.since)] : []),
+        ]),
+      ]),
+    );
+  }
+  if (q.kind) query = query.where('exchanges.kind', '=', q.kind);
+  if (q.cursor) query = query.where('exchanges.id', '<', q.cursor);
+  const rows = await query.orderBy('exchanges.id', 'desc').limit(q.limit).execute();
+  return rows.map(({ delivery_status, delivery_updated_at, ...exchange }): SeenSummary => {
+    if (exchange.sender === me) return { role: 'sender', exchange };
+    if (reader.operator) return { role: 'operator', exchange };
+    return {
+      role: 'destination',
+      exchange: { id: exchange.id, sender: exchange.sender, kind: exchange.kind, received_at: exchange.received_at },
+      delivery: { status: delivery_status!, updated_at: delivery_updated_at! },
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { updateDelivery } from '../../src/store/exchanges.js';
+import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import { databaseKinds, useExchangeStore } from '../support/databases.js';
+import { storeExchange } from '../support/exchanges.js';
+
+const reader = (id: string, operator = false) => ({ id, operator });
+const trader = reader('trader-a');
+const customs = reader('customs');
+const plant = reader('pga-plant');
+const food = reader('pga-food');
+const auditor = reader('auditor', true);
+
+describe.each(await databaseKinds())('what each participant sees of an exchange (%s)', (kind) => {
+  const suite = useExchangeStore(kind);
+  const store = () => suite.store;
+
+  it('shows the sender and operators the whole exchange, and nobody else anything', async () => {
+    await storeExchange(store(), { id: 'V1', sender: 'trader-a', destinations: ['customs', 'pga-plant'] });
+    for (const [who, role] of [[trader, 'sender'], [auditor, 'operator']] as const) {
+      const seen = await seeExchange(store(), 'V1', who);
+      expect(seen?.role).toBe(role);
+      if (seen?.role === 'destination' || !seen) throw new Error('whole view expected');
+      expect(seen.deliveries.map((d) => d.destination)).toEqual(['customs', 'pga-plant']);
+      expect(seen.documents.map((d) => d.name).sort()).toEqual(['original', 'to-customs', 'to-pga-plant', 'wco-json']);
+      expect(seen.events).toHaveLength(4);
+    }
+    expect(await seeExchange(store(), 'V1', food)).toBeUndefined();
+    expect(await seeExchange(store(), 'NOPE', auditor)).toBeUndefined();
+    expect(await seeDocument(store(), 'V1', 'original', food)).toEqual({});
+  });
+
+  it('shows a destination its own delivery, copy and timeline, and of the exchange only its id, sender, kind and time', async () => {
+    const seen = await seeExchange(store(), 'V1', plant);
+    expect(seen).toEqual({
+      role: 'destination',
+      exchange: { id: 'V1', sender: 'trader-a', kind: 'declaration', received_at: '2026-11-29T00:00:00.000Z' },
+      delivery: expect.objectContaining({ destination: 'pga-plant', status: 'acknowledged' }),
+      events: [expect.objectContaining({ event: 'acknowledged', destination: 'pga-plant' })],
+      documents: [expect.objectContaining({ name: 'to-pga-plant' })],
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/customs|LRN-V1|hsCodes|wco-json|original/);
+    for (const name of ['original', 'wco-json', 'to-customs', 'missing']) expect(await seeDocument(store(), 'V1', name, plant)).toEqual({ exchange: expect.objectContaining({ id: 'V1' }) });
+    expect((await seeDocument(store(), 'V1', 'to-pga-plant', plant)).document?.content.toString()).toBe('<Copy for="pga-plant" of="V1"/>');
+  });
+
+  it('lets a destination sent the original unchanged read the original, and only that', async () => {
+    await storeExchange(store(), { id: 'V2', sender: 'trader-a', destinations: ['customs', 'pga-plant'], sentOriginal: ['customs'] });
+    const seen = await seeExchange(store(), 'V2', customs);
+    expect(seen?.documents.map((d) => d.name)).toEqual(['original']);
+    expect((await seeDocument(store(), 'V2', 'original', customs)).document).toBeDefined();
+    expect((await seeDocument(store(), 'V2', 'wco-json', customs)).document).toBeUndefined();
+    expect((await seeDocument(store(), 'V2', 'original', plant)).document).toBeUndefined();
+  });
+
+  it('shows provenance records of the whole exchange to its sender and operators, a destination those of its delivery', async () => {
+    const sight = async (who: ReturnType<typeof reader>, id = 'V1') => {
+      const sees = await recordsSeenBy(store(), id, who);
+      return sees && [undefined, 'customs', 'pga-plant'].map((d) => sees(d));
+    };
+    expect(await sight(trader)).toEqual([true, true, true]);
+    expect(await sight(auditor)).toEqual([true, true, true]);
+    expect(await sight(plant)).toEqual([false, false, true]);
+    expect(await sight(customs)).toEqual([false, true, false]);
+    expect(await sight(food)).toBeUndefined();
+    // Records outlive a deleted exchange: operators still see them, nobody else.
+    expect(await sight(auditor, 'GONE')).toEqual([true, true, true]);
+    expect(await sight(trader, 'GONE')).toBeUndefined();
+  });
+
+  it('lists what each sees, filtering on what it sees: the exchange for its sender, its delivery for a destination', async () => {
+    await storeExchange(store(), { id: 'V3', sender: 'pga-plant', destinations: ['customs'] });
+    await updateDelivery(store(), 'V1', 'pga-plant', { status: 'acknowledged', at: '2026-11-30T00:00:00.000Z' });
+    const ids = async (who: ReturnType<typeof reader>, q: Parameters<typeof listSeenExchanges>[2] = { limit: 50 }) =>
+      (await listSeenExchanges(store(), who, q)).map((s) => [s.exchange.id, s.role]);
+
+    expect(await ids(trader)).toEqual([['V2', 'sender'], ['V1', 'sender']]);
+    expect(await ids(plant)).toEqual([['V3', 'sender'], ['V2', 'destination'], ['V1', 'destination']]);
+    expect(await ids(food)).toEqual([]);
+    expect(await ids(auditor)).toEqual([['V3', 'operator'], ['V2', 'operator'], ['V1', 'operator']]);
+
+    const [destinationItem] = await listSeenExchanges(store(), plant, { limit: 1, cursor: 'V2' });
+    expect(destinationItem).toEqual({ role: 'destination', exchange: { id: 'V1', sender: 'trader-a', kind: 'declaration', received_at: '2026-11-29T00:00:00.000Z' }, delivery: { status: 'acknowledged', updated_at: '2026-11-30T00:00:00.000Z' } });
+    // The exchange's status is "delivered", its deliveries' "acknowledged": a destination filters on its delivery's.
+    expect(await ids(plant, { limit: 50, status: 'delivered' })).toEqual([['V3', 'sender']]);
+    expect(await ids(plant, { limit: 50, status: 'acknowledged' })).toEqual([['V2', 'destination'], ['V1', 'destination']]);
+    expect(await ids(trader, { limit: 50, status: 'acknowledged' })).toEqual([]);
+    expect(await ids(plant, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([['V1', 'destination']]);
+    expect(await ids(trader, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([]);
+    expect(await ids(auditor, { limit: 50, status: 'delivered', kind: 'declaration', cursor: 'V3' })).toEqual([['V2', 'operator'], ['V1', 'operator']]);
+  });
+});
