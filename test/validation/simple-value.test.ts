@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SimpleType } from '../../src/documents/wco/model.js';
 import { simpleValueProblem } from '../../src/validation/simple-value.js';
-import { matchesXsdPattern } from '../../src/validation/xsd-regex.js';
 
 const token = (facets: Partial<SimpleType> = {}): Omit<SimpleType, 'kind'> => ({ builtin: 'token', whiteSpace: 'collapse', patterns: [], ...facets });
 const decimal = (facets: Partial<SimpleType> = {}): Omit<SimpleType, 'kind'> =>
   ({ builtin: 'decimal', whiteSpace: 'collapse', patterns: [['[+\\-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)']], ...facets });
-
-describe('XSD patterns', () => {
-  it('are anchored', () => {
-    expect(matchesXsdPattern('[A-Z]{3}', 'GBP')).toBe(true);
-    expect(matchesXsdPattern('[A-Z]{3}', 'xGBPx')).toBe(false);
-  });
-
-  it('read \\s as XML whitespace only (a no-break space is not)', () => {
-    expect(matchesXsdPattern('.*[^\\s].*', '\u00a0')).toBe(true);
-    expect(matchesXsdPattern('.*[^\\s].*', ' \t')).toBe(false);
-  });
-
-  it('read . as anything but CR and LF, and \\d as any Unicode digit', () => {
-    expect(matchesXsdPattern('.{1,3}', 'a\u2028b')).toBe(true);
-    expect(matchesXsdPattern('.{1,3}', 'a\nb')).toBe(false);
-    expect(matchesXsdPattern('\\d\\d', '٣4')).toBe(true);
-  });
-});
 
 describe('simple values', () => {
   it('count characters as code points: a pair of surrogates is one, a lone one is one', () => {

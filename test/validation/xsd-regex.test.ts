@@ -47,6 +47,22 @@ describe('XSD patterns of the generated schemas', () => {
 });
 
 describe('XSD pattern translation', () => {
+  it('is anchored', () => {
+    expect(matchesXsdPattern('[A-Z]{3}', 'GBP')).toBe(true);
+    expect(matchesXsdPattern('[A-Z]{3}', 'xGBPx')).toBe(false);
+  });
+
+  it('reads \\s as XML whitespace only (a no-break space is not)', () => {
+    expect(matchesXsdPattern('.*[^\\s].*', '\u00a0')).toBe(true);
+    expect(matchesXsdPattern('.*[^\\s].*', ' \t')).toBe(false);
+  });
+
+  it('reads . as anything but CR and LF, and \\d as any Unicode digit', () => {
+    expect(matchesXsdPattern('.{1,3}', 'a\u2028b')).toBe(true);
+    expect(matchesXsdPattern('.{1,3}', 'a\nb')).toBe(false);
+    expect(matchesXsdPattern('\\d\\d', '٣4')).toBe(true);
+  });
+
   it('reads ^ and $ as ordinary characters, as XSD does', () => {
     expect(matchesXsdPattern('a$b', 'a$b')).toBe(true);
     expect(matchesXsdPattern('[$^]+', '^$')).toBe(true);
