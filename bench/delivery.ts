@@ -31,6 +31,7 @@ import { createProvenanceLog } from '../src/provenance/log.js';
 import { buildRecord, type RecordInput } from '../src/provenance/record.js';
 import { type ProvenanceTables, provenanceMigrations } from '../src/provenance/store.js';
 import { loadGatewayTrust } from '../src/runtime/trust.js';
+import { SANDBOX_DELIVERY_HEADER } from '../src/sandbox/destinations.js';
 import { openDatabase, tablesOf } from '../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../src/store/exchange-tables.js';
 import { insertAcceptedExchange, newId, type Store } from '../src/store/exchanges.js';
@@ -122,7 +123,7 @@ const floorDelivery = (run: string) => async ({ data: { exchangeId, destination:
   const messageId = `${run}-${exchangeId}.${to}`;
   const document = to === 'pga-plant' ? { body: plantHealthJson, mediaType: 'application/json' } : { body, mediaType: 'application/xml' };
   const sealed = await seal(trust.keys!, document, { messageId, conversationId: exchangeId, from: 'gateway', to, documentKind: 'declaration', createdAt: now().toISOString() });
-  const answer = await post({ url: `http://127.0.0.1:${port}/sandbox/destinations/${to}/deliveries`, body: sealed.body, mediaType: sealed.mediaType, headers: { 'x-swgate-exchange-id': exchangeId, 'x-swgate-message-id': messageId }, timeoutMs: 10_000 });
+  const answer = await post({ url: `http://127.0.0.1:${port}/sandbox/destinations/${to}/deliveries`, body: sealed.body, mediaType: sealed.mediaType, headers: { 'x-swgate-exchange-id': exchangeId, 'x-swgate-message-id': messageId, [SANDBOX_DELIVERY_HEADER]: trust.sandboxDeliverySecret! }, timeoutMs: 10_000 });
   const outcome = await interpret(answer, { messageId, destination: to, sentSha256: sealed.sha256, now, trustStore: trust.storeOf(to) });
   if (outcome.kind !== 'receipt') throw new Error(`floor delivery ${messageId}: ${JSON.stringify(outcome)}`);
 };
@@ -161,6 +162,7 @@ const deps = {
   participants: new Map(config.participants.map((p) => [p.id, p])),
   agreements: new Map(config.agreements.map((a) => [a.id, a])),
   sandboxUrl: (id: string) => `http://127.0.0.1:${port}/sandbox/destinations/${id}/deliveries`,
+  sandboxSecret: trust.sandboxDeliverySecret!,
   send: post,
   onExchangeEnded: async () => {},
   recordProvenance: (records: RecordInput[]) => log.append(records.map(buildRecord)),

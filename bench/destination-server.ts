@@ -10,9 +10,12 @@ import { signReceipt } from '../src/trust/receipt.js';
 
 const config = { ...loadConfig({}), certsDir: process.env.CERTS_DIR! };
 const trust = await loadGatewayTrust(config);
-const destinations = new SandboxDestinations(new Map(config.participants.map((p) => [p.id, p])), async () => {}, (participant, receipt) => {
-  const key = trust.participantKeyOf(participant);
-  return key ? signReceipt(receipt, key) : undefined;
+const destinations = new SandboxDestinations(new Map(config.participants.map((p) => [p.id, p])), {
+  secret: trust.sandboxDeliverySecret!,
+  sign: (participant, receipt) => {
+    const key = trust.participantKeyOf(participant);
+    return key ? signReceipt(receipt, key) : undefined;
+  },
 });
 const app = Fastify();
 sandboxRoutes(app, { destinations, bodyLimit: 5 * 1024 * 1024 });

@@ -61,8 +61,11 @@ export const configFileSchema = {
                 additionalProperties: false,
                 properties: {
                   url: { type: 'string', pattern: '^https?://.+' },
+                  allowedUrls: { type: 'array', maxItems: 100, items: { type: 'string', pattern: '^https?://.+' } },
+                  allowPrivateAddresses: { type: 'boolean' },
                   timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
                   cacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
+                  negativeCacheSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
                   certIdHash: { enum: ['sha1', 'sha256'] },
                 },
               },

@@ -33,7 +33,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const parsed = readConfigFile(file, problems);
 
   const port = integerFrom(env, 'PORT', 8080, 0, 65535, problems);
-  const host = env.HOST ?? '0.0.0.0';
   const bodyLimitBytes = integerFrom(env, 'SWGATE_BODY_LIMIT', 5 * 1024 * 1024, 1024, 512 * 1024 * 1024, problems);
   const dataDir = resolve(cwd, env.SWGATE_DATA_DIR ?? 'var');
   const logLevel = env.LOG_LEVEL ?? 'info';
@@ -54,6 +53,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const agreements = parsed ? agreementsFrom(parsed) : [];
   if (parsed) checkReferences(participants, agreements, problems);
   if (problems.length > 0) throw new ConfigError(problems);
+  const sandbox = participants.some((p) => p.endpoint === 'sandbox');
+  // The sandbox's keys are public (`sandbox-<participant>`): it answers this machine only unless HOST says otherwise.
+  const host = env.HOST ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
 
   return {
     port,
@@ -65,7 +67,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     bodyLimitBytes,
     logLevel,
     metricsPublic,
-    sandbox: participants.some((p) => p.endpoint === 'sandbox'),
+    sandbox,
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
     configDir: dirname(file),

@@ -22,7 +22,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
-    sandbox: new SandboxDestinations(new Map()),
+    sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
   });
   await app.ready();
   const document = app.swagger();

@@ -6,6 +6,11 @@
 export type Conversion = (text: string) => string | undefined;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+// Only a zero that follows a non-zero can start the match: /0+$/ retries every zero (quadratic).
+const TRAILING_ZEROS = /(?<!0)0+$/;
+// BigInt reads and writes decimal text in more than linear time: a quantity of megabytes of
+// digits would hold the event loop for minutes. No customs quantity comes near this length.
+const MAX_DECIMAL_TEXT = 64;
 
 function isCalendarDate(y: string, m: string, d: string): boolean {
   const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
@@ -52,9 +57,10 @@ export const CONVERSIONS: Readonly<Record<string, { describe: string; convert: C
   'decimal-3': {
     describe: 'a decimal with at most three significant decimals',
     convert: (t) => {
+      if (t.length > MAX_DECIMAL_TEXT) return undefined;
       const m = /^(\d+)(?:\.(\d+))?$/.exec(t.trim());
       if (!m) return undefined;
-      const fraction = (m[2] ?? '').replace(/0+$/, '');
+      const fraction = (m[2] ?? '').replace(TRAILING_ZEROS, '');
       return fraction.length > 3 ? undefined : `${BigInt(m[1]!)}.${fraction.padEnd(3, '0')}`;
     },
   },
@@ -90,7 +96,7 @@ function scaled(decimal: string): Scaled {
 /** A decimal written without leading zeros before the point or trailing zeros after it. */
 function plainDecimal(whole: string, fraction: string): string {
   const digits = whole.replace(/^0+(?=\d)/, '');
-  const decimals = fraction.replace(/0+$/, '');
+  const decimals = fraction.replace(TRAILING_ZEROS, '');
   return decimals === '' ? digits : `${digits}.${decimals}`;
 }
 
@@ -108,7 +114,7 @@ const RESULT_DECIMALS = 6;
 export function convertUnit(value: string, from: string, to: string): string | undefined {
   const source = SCALED_UNITS.get(from);
   const target = SCALED_UNITS.get(to);
-  if (!source || !target || source.dimension !== target.dimension) return undefined;
+  if (!source || !target || source.dimension !== target.dimension || value.length > MAX_DECIMAL_TEXT) return undefined;
   const m = DECIMAL.exec(value.trim());
   if (!m) return undefined;
   const whole = m[1]!;

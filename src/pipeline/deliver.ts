@@ -7,6 +7,7 @@ import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { SigningKey } from '../trust/signing-key.js';
 import { type DeliveryChange, type DeliveryWork, findDeliveryWork, findFirstDocument, insertOutgoingDocument, type OutgoingDocumentRow, saveDeliveryChange } from '../store/exchanges.js';
+import { SANDBOX_DELIVERY_HEADER } from '../sandbox/destinations.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/trust-store.js';
@@ -21,6 +22,8 @@ export interface DeliverDeps extends SettleDeps {
   agreements: ReadonlyMap<string, Agreement>;
   /** Where a participant whose endpoint is `sandbox` is reached. */
   sandboxUrl: (participant: string) => string;
+  /** What deliveries to a simulated agency carry in SANDBOX_DELIVERY_HEADER (the sandbox only). */
+  sandboxSecret?: string;
   send: (message: OutboundMessage) => Promise<TransportAnswer>;
   /** Whom a destination's signed receipts are checked against. */
   trustStoreOf: (participantId: string) => TrustStore | undefined;
@@ -70,6 +73,7 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
       'x-swgate-exchange-id': job.exchangeId,
       'x-swgate-message-id': messageIdOf(job),
       ...(toSandbox && scenario ? { 'x-sandbox-scenario': scenario } : {}),
+      ...(toSandbox && deps.sandboxSecret ? { [SANDBOX_DELIVERY_HEADER]: deps.sandboxSecret } : {}),
     },
     timeoutMs: agreement.delivery.timeoutMs,
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),

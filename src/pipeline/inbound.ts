@@ -1,5 +1,6 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
+import { checkAddressedTo } from '../trust/envelope.js';
 import { verifyInboundEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';
 import { receivedDigest, signReceipt } from '../trust/receipt.js';
 import type { SigningKey } from '../trust/signing-key.js';
@@ -7,6 +8,7 @@ import type { TrustStore } from '../trust/trust-store.js';
 import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { validationFor } from './lodge.js';
+import { GATEWAY_AGENT } from './settle.js';
 import { type LpcoRegistryAccess, readDeclaration, readLpcoDocument } from './readers.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 
@@ -31,8 +33,9 @@ export interface InboundResult {
 export const REPLAY_WINDOW_MS = 15 * 60_000;
 
 /**
- * A partner gateway's signed envelope: verified against that partner's own trust store, its
- * payload read only from what was signed, then validated and routed like any document, with the
+ * A partner gateway's signed envelope: verified against that partner's own trust store, addressed
+ * to this gateway (a message signed for another party is not ours to act on), its payload read
+ * only from what was signed, then validated and routed like any document, with the
  * envelope's MessageId as idempotency key. The answer carries a signed receipt for the digest
  * of what was received (non-repudiation of receipt).
  */
@@ -42,6 +45,7 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   const store = deps.trustStoreOf(partner.id);
   if (!store) throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`)]);
   const verified = await verifyInboundEnvelope(body, contentType, store, { engine: 'fast' });
+  checkAddressedTo(verified.header, GATEWAY_AGENT);
   const created = Date.parse(verified.header.createdAt);
   if (!(Math.abs(deps.now().getTime() - created) <= REPLAY_WINDOW_MS)) {
     throw new RejectionError(422, 'Envelope outside its time window', [
@@ -67,7 +71,7 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   });
   const receipt = await signReceipt(
     // ePhyto practice: delivered, or delivered with warnings (a document that cannot be read is refused outright).
-    { messageId: verified.header.messageId, from: 'gateway', to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
+    { messageId: verified.header.messageId, from: GATEWAY_AGENT, to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
     gatewayKey,
   );
   return { result, receipt };

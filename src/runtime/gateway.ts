@@ -104,18 +104,22 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const trust = await loadGatewayTrust(config);
   // The simulated agencies acknowledge late deliveries the way a real agency would: over HTTP, with their own key.
   const sandbox = config.sandbox
-    ? new SandboxDestinations(participants, async (participant, messageId, receipt) => {
-        await post({
-          url: `${baseUrl}/v1/acknowledgements`,
-          body: JSON.stringify({ messageId, receipt }),
-          mediaType: 'application/json',
-          headers: { authorization: `Bearer sandbox-${participant}` },
-          timeoutMs: 5000,
-        });
-      }, (participant, receipt) => {
-        // Each simulated agency signs its receipts with its own sandbox key, as a real one would.
-        const key = trust.participantKeyOf(participant);
-        return key ? signReceipt(receipt, key) : undefined;
+    ? new SandboxDestinations(participants, {
+        secret: trust.sandboxDeliverySecret!,
+        acknowledgeLater: async (participant, messageId, receipt) => {
+          await post({
+            url: `${baseUrl}/v1/acknowledgements`,
+            body: JSON.stringify({ messageId, receipt }),
+            mediaType: 'application/json',
+            headers: { authorization: `Bearer sandbox-${participant}` },
+            timeoutMs: 5000,
+          });
+        },
+        sign: (participant, receipt) => {
+          // Each simulated agency signs its receipts with its own sandbox key, as a real one would.
+          const key = trust.participantKeyOf(participant);
+          return key ? signReceipt(receipt, key) : undefined;
+        },
       })
     : undefined;
 
@@ -174,7 +178,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let workers: Worker[] = [];
   let sweeper: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
+    const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, ...(trust.sandboxDeliverySecret ? { sandboxSecret: trust.sandboxDeliverySecret } : {}), send: post, onExchangeEnded, recordProvenance, now };
     workers = startDeliveryWorkers(
       destinations,
       async (job, attempt) => {

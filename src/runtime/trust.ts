@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { GatewayConfig } from '../config/types.js';
 import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki.js';
@@ -15,6 +16,17 @@ export interface GatewayTrust {
   storeOf(participantId: string): TrustStore | undefined;
   /** In the sandbox, the participants' own keys, with which the simulated agencies sign their receipts. */
   participantKeyOf(participantId: string): SigningKey | undefined;
+  /** In the sandbox, what the gateway's deliveries show the simulated agencies (SANDBOX_DELIVERY_HEADER). */
+  sandboxDeliverySecret?: string;
+}
+
+/**
+ * Derived from the gateway's private key: the `serve` and `worker` processes of one sandbox
+ * agree on it without sharing anything else, and no one without the key can compute it.
+ */
+function sandboxDeliverySecret(keys: GatewayTrust['keys']): string {
+  if (!keys) return randomBytes(32).toString('base64url');
+  return createHmac('sha256', keys.ecdsa.privateKey.export({ type: 'pkcs8', format: 'der' })).update('swgate sandbox deliveries').digest('base64url');
 }
 
 /**
@@ -40,5 +52,5 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     if (files && !participantKeys.has(id)) participantKeys.set(id, loadSigningKey(files));
     return participantKeys.get(id);
   };
-  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id), participantKeyOf };
+  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id), participantKeyOf, ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}) };
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Participant } from '../config/types.js';
 import { sha256Hex } from '../hashing.js';
 import type { Receipt } from '../trust/receipt.js';
@@ -32,24 +33,71 @@ export type LateAcknowledgement = (participant: string, messageId: string, recei
 /** Signs a destination's receipt with its own key; undefined when it has none. */
 export type ReceiptSigner = (participant: string, receipt: Receipt) => Promise<string> | undefined;
 
-const KEEP_PER_DESTINATION = 1000;
+/** The header with which the gateway's own deliveries prove themselves to the simulated agencies. */
+export const SANDBOX_DELIVERY_HEADER = 'x-swgate-sandbox-key';
+
+export interface SandboxLimits {
+  /** Deliveries (and their receipts) kept per destination; the oldest goes first. */
+  keepPerDestination: number;
+  /** Message ids remembered for `fail-once`. */
+  rememberedFailures: number;
+  /** `slow` receipts waiting to be sent; past this the agency answers 503 (busy). */
+  pendingAcknowledgements: number;
+}
+
+const DEFAULT_LIMITS: SandboxLimits = { keepPerDestination: 1000, rememberedFailures: 10_000, pendingAcknowledgements: 1000 };
 const SLOW_ACKNOWLEDGEMENT_MS = 1000;
 
+export interface SandboxOptions {
+  /** What the gateway's deliveries carry in SANDBOX_DELIVERY_HEADER; nothing else is received. */
+  secret: string;
+  acknowledgeLater?: LateAcknowledgement;
+  sign?: ReceiptSigner;
+  now?: () => Date;
+  limits?: Partial<SandboxLimits>;
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest();
+
 /**
- * The simulated agencies of the sandbox. Each keeps what it received (the latest
- * KEEP_PER_DESTINATION), answers as the scenario says with a receipt bound to the digest of
- * the bytes it got, and answers a message id it has seen with its original receipt.
+ * The simulated agencies of the sandbox. Each receives only the gateway's own deliveries (they
+ * carry the sandbox secret: otherwise anyone could have a delivery the gateway never made signed
+ * as received), keeps what it received (the latest keepPerDestination), answers as the scenario
+ * says with a receipt bound to the digest of the bytes it got, and answers a message id it has
+ * seen with its original receipt. Everything it keeps is capped (SandboxLimits).
  */
 export class SandboxDestinations {
   private readonly received = new Map<string, Map<string, { delivery: ReceivedDelivery; receipt: GivenReceipt }>>();
   private readonly failedOnce = new Set<string>();
+  private pending = 0;
+  private readonly secretDigest: Buffer;
+  private readonly limits: SandboxLimits;
+  private readonly acknowledgeLater: LateAcknowledgement;
+  private readonly sign: ReceiptSigner;
+  private readonly now: () => Date;
 
   constructor(
     private readonly participants: ReadonlyMap<string, Participant>,
-    private readonly acknowledgeLater: LateAcknowledgement = async () => {},
-    private readonly sign: ReceiptSigner = () => undefined,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: SandboxOptions,
+  ) {
+    this.secretDigest = digestOf(options.secret);
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.acknowledgeLater = options.acknowledgeLater ?? (async () => {});
+    this.sign = options.sign ?? (() => undefined);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Whether `presented` is the sandbox secret; compared as digests, in constant time. */
+  admits(presented: string | undefined): boolean {
+    return presented !== undefined && timingSafeEqual(digestOf(presented), this.secretDigest);
+  }
+
+  /** What is held now, for the caps to be checked. */
+  held(): { deliveries: number; rememberedFailures: number; pendingAcknowledgements: number } {
+    let deliveries = 0;
+    for (const inbox of this.received.values()) deliveries += inbox.size;
+    return { deliveries, rememberedFailures: this.failedOnce.size, pendingAcknowledgements: this.pending };
+  }
 
   has(participant: string): boolean {
     return this.participants.get(participant)?.endpoint === 'sandbox';
@@ -60,6 +108,7 @@ export class SandboxDestinations {
     const key = `${participant}/${message.messageId}`;
     if (scenario === 'fail-always' || (scenario === 'fail-once' && !this.failedOnce.has(key))) {
       this.failedOnce.add(key);
+      if (this.failedOnce.size > this.limits.rememberedFailures) this.failedOnce.delete(this.failedOnce.values().next().value as string);
       return { status: 503, body: { title: 'Simulated outage', scenario }, mediaType: 'application/json' };
     }
 
@@ -69,15 +118,31 @@ export class SandboxDestinations {
       earlier.delivery.copies += 1;
       return answerWith(200, earlier.receipt);
     }
+    const slow = scenario === 'slow';
+    if (slow) {
+      if (this.pending >= this.limits.pendingAcknowledgements) return { status: 503, body: { title: 'Simulated agency busy', scenario }, mediaType: 'application/json' };
+      // Reserved before signing is awaited, so deliveries arriving meanwhile cannot overshoot the cap.
+      this.pending++;
+    }
     const receivedAt = this.now().toISOString();
     const sha256 = sha256Hex(message.body);
     const plain = receiptFor(scenario, { messageId: message.messageId, from: participant, to: 'gateway', receivedSha256: sha256, receivedAt });
-    const receipt: GivenReceipt = (await this.sign(participant, plain)) ?? plain;
+    let receipt: GivenReceipt;
+    try {
+      receipt = (await this.sign(participant, plain)) ?? plain;
+    } catch (error) {
+      if (slow) this.pending--;
+      throw error;
+    }
     inbox.set(message.messageId, { delivery: { messageId: message.messageId, exchangeId: message.exchangeId, mediaType: message.mediaType, sha256, bytes: message.body.length, receivedAt, copies: 1 }, receipt });
-    if (inbox.size > KEEP_PER_DESTINATION) inbox.delete(inbox.keys().next().value as string);
+    if (inbox.size > this.limits.keepPerDestination) inbox.delete(inbox.keys().next().value as string);
 
-    if (scenario === 'slow') {
-      setTimeout(() => void this.acknowledgeLater(participant, message.messageId, receipt).catch(() => {}), SLOW_ACKNOWLEDGEMENT_MS).unref();
+    if (slow) {
+      setTimeout(() => {
+        void this.acknowledgeLater(participant, message.messageId, receipt)
+          .catch(() => {})
+          .finally(() => this.pending--);
+      }, SLOW_ACKNOWLEDGEMENT_MS).unref();
       return { status: 202, body: { status: 'pending' }, mediaType: 'application/json' };
     }
     return answerWith(200, receipt);

@@ -85,6 +85,15 @@ export function checkSenderIs(header: EnvelopeHeader, participantId: string): vo
   }
 }
 
+/** An envelope is this gateway's to act on only when addressed to it: otherwise it is another party's message, replayed here. */
+export function checkAddressedTo(header: EnvelopeHeader, recipientId: string): void {
+  if (header.to !== recipientId) {
+    throw new RejectionError(422, 'Envelope addressed to another party', [
+      finding('envelope.recipient-mismatch', `envelope is addressed to ${header.to}, not to this gateway (${recipientId})`, '/header/to'),
+    ]);
+  }
+}
+
 export function rootIdFor(messageId: string): string {
   return `m-${messageId}`;
 }

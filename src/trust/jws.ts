@@ -12,7 +12,7 @@ import { SIGNING_ALGORITHMS } from './algorithms.js';
 import { certificateFromBase64 } from './certificate-cache.js';
 import { algorithmFitsJwsKey, type CompactJws, CompactJwsError, isJwsAlgorithm, parseCompact, signCompact, verifyCompactSignature } from './compact-jws.js';
 import type { SigningKey } from './signing-key.js';
-import { decideTrust, type TrustDecision, type TrustStore } from './trust-store.js';
+import { acceptCertificate, confirmNotRevoked, type TrustDecision, type TrustStore } from './trust-store.js';
 import type { SignatureEvidence } from './xml-verify.js';
 
 export type JwsType = 'swgate-envelope+jws' | 'swgate-receipt+jws';
@@ -76,7 +76,7 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
   const [certificateBase64, ...others] = Array.isArray(header.x5c) ? (header.x5c as unknown[]) : [];
   if (typeof certificateBase64 !== 'string' || others.length > 0) throw refused(422, 'jws.x5c', 'exactly one certificate in x5c is required');
   const certificate = certificateFromBase64(certificateBase64);
-  const trust = await decideTrust(store, certificate);
+  const accepted = acceptCertificate(store, certificate);
   if (!algorithmFitsJwsKey(alg, certificate.publicKey)) {
     throw refused(422, 'jws.algorithm-key-mismatch', `${alg} does not fit a ${certificate.publicKey.asymmetricKeyType} key`);
   }
@@ -89,6 +89,8 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
     throw refused(422, 'jws.payload', `payload is not acceptable JSON: ${(error as Error).message}`);
   }
   if (canonicalOrUndefined(value) !== signedJson) throw refused(422, 'jws.not-canonical', 'the signed payload is not RFC 8785 canonical JSON');
+  // Revocation last: a forged or unusable JWS must not make the gateway ask an OCSP responder anything.
+  const trust = await confirmNotRevoked(accepted);
   return {
     value,
     signedJson,

@@ -8,23 +8,39 @@
  * future, nextUpdate not past; without nextUpdate, no older than cacheSeconds).
  * Anything else — no URL, responder down, HTTP error, malformed, wrong signer, stale — is
  * `unknown`, with the reason; what `unknown` means is the trust store policy's decision.
- * Good and revoked answers are cached until min(nextUpdate, cacheSeconds).
+ * Good and revoked answers are cached until min(nextUpdate, cacheSeconds); unknown ones for
+ * negativeCacheSeconds, so a failing responder is asked once per window, not once per message.
+ *
+ * Only responders the trust store names are asked: its `url`, or a certificate's AIA URL that
+ * `allowedUrls` lists. A certificate's own choice of address is never enough (an issuing CA, or
+ * whoever controls its AIA, would otherwise point the gateway at its internal network). A
+ * responder named by a host name must resolve to a public address unless allowPrivateAddresses;
+ * a literal address written in the configuration is the operator's explicit choice.
  */
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
+import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { isIP } from 'node:net';
 import * as asn1js from 'asn1js';
+import ipaddr from 'ipaddr.js';
 import * as pkijs from 'pkijs';
-import { request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { isStrongKey } from './algorithms.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RevocationStatus } from './crl.js';
 
 export interface OcspSettings {
-  /** Responder URL; unset: the certificate's Authority Information Access OCSP URL. */
+  /** The responder asked for every certificate; unset: the certificate's AIA OCSP URL, if allowedUrls lists it. */
   url?: string;
+  /** AIA OCSP URLs a certificate may name that may be asked; any other is never contacted. */
+  allowedUrls?: string[];
+  /** A responder named by a host name may resolve to a loopback, private or link-local address. Default false. */
+  allowPrivateAddresses?: boolean;
   /** Whole request (connect, send, answer). Default 5000. */
   timeoutMs?: number;
   /** Good and revoked answers are reused this long at most (and never past nextUpdate). Default 300. */
   cacheSeconds?: number;
+  /** Unknown answers and failures (responder down, malformed, …) are reused this long. Default 30. */
+  negativeCacheSeconds?: number;
   /** CertID hash. Default sha1 (RFC 5019); some responders only answer sha256. */
   certIdHash?: 'sha1' | 'sha256';
 }
@@ -163,11 +179,32 @@ function buildOcspRequest(certificate: X509Certificate, issuer: X509Certificate,
   return { der: new Uint8Array(ocspRequest.toSchema(true).toBER(false)), certId, issuer: identity, nonce };
 }
 
-async function post(url: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+/** Ordinary public unicast only: loopback, private, link-local, shared, multicast, reserved are internal. */
+export function isPublicAddress(address: string): boolean {
+  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
+}
+
+/** DNS as usual, minus internal addresses: checked on the address the socket connects to, so a rebinding answer cannot slip past. */
+function publicLookup(hostname: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void): void {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const usable = addresses.filter((entry) => isPublicAddress(entry.address));
+    if (usable.length === 0) {
+      return callback(new Error(`${hostname} resolves only to internal addresses (${addresses.map((entry) => entry.address).join(', ')})`), []);
+    }
+    if (options.all) return callback(null, usable);
+    return callback(null, usable[0]!.address, usable[0]!.family);
+  });
+}
+
+let publicOnly: Agent | undefined;
+
+async function post(url: string, body: Uint8Array, timeoutMs: number, dispatcher: Dispatcher | undefined): Promise<Uint8Array> {
   let response: Awaited<ReturnType<typeof request>>;
   try {
     response = await request(url, {
       method: 'POST',
+      ...(dispatcher ? { dispatcher } : {}),
       body,
       headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' },
       signal: AbortSignal.timeout(timeoutMs),
@@ -304,25 +341,37 @@ function judgeResponse(der: Uint8Array, sent: BuiltRequest, issuer: X509Certific
 }
 
 interface CachedAnswer {
-  status: 'good' | 'revoked';
+  status: RevocationStatus;
   detail?: string;
   expiresAt: number;
+}
+
+function normalisedUrl(url: string): string | undefined {
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** OCSP status checks for one trust store, with their cache. */
 export class OcspClient {
   private readonly cache = new Map<string, CachedAnswer>();
   private readonly inFlight = new Map<string, Promise<OcspAnswer>>();
+  private readonly allowed: ReadonlySet<string>;
 
   constructor(
     private readonly settings: OcspSettings,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.allowed = new Set((settings.allowedUrls ?? []).map(normalisedUrl).filter((url): url is string => url !== undefined));
+  }
 
   /** Revocation status of `certificate`, as its CA's responder (or a delegate) signs it now. */
   async status(certificate: X509Certificate, issuer: X509Certificate): Promise<OcspAnswer> {
-    const url = this.settings.url ?? ocspUrlOf(certificate);
-    if (!url) return { status: 'unknown', url: '', detail: 'no OCSP URL configured and none in the certificate' };
+    const responder = this.responderFor(certificate);
+    if ('refused' in responder) return { status: 'unknown', url: '', detail: responder.refused };
+    const url = responder.url;
     const key = `${url} ${issuer.fingerprint256} ${certificate.serialNumber}`;
     const cached = this.cache.get(key);
     if (cached && this.clock().getTime() < cached.expiresAt) return { status: cached.status, url, detail: cached.detail, cached: true };
@@ -333,22 +382,47 @@ export class OcspClient {
     return asked;
   }
 
+  private responderFor(certificate: X509Certificate): { url: string } | { refused: string } {
+    if (this.settings.url) return { url: this.settings.url };
+    const named = ocspUrlOf(certificate);
+    if (!named) return { refused: 'no OCSP URL configured and none in the certificate' };
+    const url = normalisedUrl(named);
+    if (!url || !this.allowed.has(url)) return { refused: `the certificate names OCSP responder ${named}, which ocsp.allowedUrls does not list: not asked` };
+    return { url };
+  }
+
+  /** Host names go through the public-only lookup unless the settings allow internal addresses; a literal address was configured as such. */
+  private dispatcherFor(url: string): Dispatcher | undefined {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    if (this.settings.allowPrivateAddresses || isIP(host) !== 0) return undefined;
+    publicOnly ??= new Agent({ connect: { lookup: publicLookup } });
+    return publicOnly;
+  }
+
+  private remember(key: string, answer: CachedAnswer): void {
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(key, answer);
+  }
+
   private async ask(url: string, key: string, certificate: X509Certificate, issuer: X509Certificate): Promise<OcspAnswer> {
     const cacheMs = (this.settings.cacheSeconds ?? 300) * 1000;
+    const negativeMs = (this.settings.negativeCacheSeconds ?? 30) * 1000;
+    let answer: OcspAnswer;
     try {
       const sent = buildOcspRequest(certificate, issuer, this.settings.certIdHash ?? 'sha1');
-      const der = await post(url, sent.der, this.settings.timeoutMs ?? 5000);
+      const der = await post(url, sent.der, this.settings.timeoutMs ?? 5000, this.dispatcherFor(url));
       const now = this.clock();
       const verdict = judgeResponse(der, sent, issuer, now, cacheMs);
       if (verdict.status !== 'unknown' && cacheMs > 0) {
-        if (this.cache.size >= MAX_CACHED) this.cache.clear();
-        this.cache.set(key, { status: verdict.status, detail: verdict.detail, expiresAt: Math.min(verdict.validUntil, now.getTime() + cacheMs) });
+        this.remember(key, { status: verdict.status, detail: verdict.detail, expiresAt: Math.min(verdict.validUntil, now.getTime() + cacheMs) });
       }
-      return { status: verdict.status, url, detail: verdict.detail };
+      answer = { status: verdict.status, url, detail: verdict.detail };
     } catch (error) {
       // Unknown carries the reason; anything else (a parser crash, a stack overflow on nested DER) is malformed.
       const reason = error instanceof Unknown ? error.message : `malformed OCSP response: ${(error as Error).message.slice(0, 120)}`;
-      return { status: 'unknown', url, detail: reason };
+      answer = { status: 'unknown', url, detail: reason };
     }
+    if (answer.status === 'unknown' && negativeMs > 0) this.remember(key, { status: 'unknown', detail: answer.detail, expiresAt: this.clock().getTime() + negativeMs });
+    return answer;
   }
 }

@@ -14,10 +14,13 @@
  *       - file: certs/partner-xb/issuing-ca.crl.pem
  *       - url: http://pki.partner-xb.example/issuing.crl
  *         refreshSeconds: 3600
- *     ocsp:                                      # optional; url unset: the certificate's AIA OCSP URL
- *       url: http://ocsp.partner-xb.example/
+ *     ocsp:                                      # optional
+ *       url: http://ocsp.partner-xb.example/     # asked for every certificate; unset: the certificate's
+ *       allowedUrls: [http://ocsp.partner-xb.example/aia]   # AIA OCSP URL, only if listed here
+ *       allowPrivateAddresses: false             # a host name must resolve to a public address
  *       timeoutMs: 5000
  *       cacheSeconds: 300                        # good answers reused until min(nextUpdate, this)
+ *       negativeCacheSeconds: 30                 # unknown answers and failures reused this long
  *       certIdHash: sha1                         # or sha256, as the responder requires
  *     unknownRevocation: fail-closed             # or allow-unknown (recorded per decision)
  */

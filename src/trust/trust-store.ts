@@ -203,8 +203,19 @@ async function checkRevocation(chain: X509Certificate[], store: TrustStore): Pro
   return { outcome, checks: all };
 }
 
-/** May `certificate` sign for `store.participantId` now? Throws RejectionError(401) if not. */
-export async function decideTrust(store: TrustStore, certificate: X509Certificate): Promise<TrustDecision> {
+/** A certificate the store accepts on everything but revocation, which needs the network. */
+export interface AcceptedCertificate {
+  store: TrustStore;
+  matchedBy: TrustDecision['matchedBy'];
+  /** Leaf first; the anchor last when matched by anchor. */
+  chain: X509Certificate[];
+}
+
+/**
+ * Every check that asks no one: retired, validity, key usage, pinning, chain to an anchor,
+ * binding to the participant. Throws RejectionError(401) if one fails.
+ */
+export function acceptCertificate(store: TrustStore, certificate: X509Certificate): AcceptedCertificate {
   const now = (store.clock ?? systemClock)();
   const fingerprint = fingerprintSha256(certificate);
   if (store.retiredFingerprints.includes(fingerprint)) {
@@ -216,12 +227,28 @@ export async function decideTrust(store: TrustStore, certificate: X509Certificat
     if ((pinned.acceptFrom && now < pinned.acceptFrom) || (pinned.acceptUntil && now > pinned.acceptUntil)) {
       throw untrusted('trust.certificate-retired', `pinned certificate ${fingerprint} is outside its rollover window`);
     }
-    // Pinning is the participant's explicit statement; it is withdrawn by retiring, not by CRL.
-    return decision(store, 'pinned', [certificate], { outcome: 'pinned-not-checked', checks: [] });
+    return { store, matchedBy: 'pinned', chain: [certificate] };
   }
   const chain = buildChain(certificate, store, now);
   checkBoundToParticipant(certificate, store.participantId);
-  return decision(store, 'anchor', chain, await checkRevocation(chain, store));
+  return { store, matchedBy: 'anchor', chain };
+}
+
+/**
+ * Revocation (CRLs, OCSP) of an accepted certificate. Call it only once the signature made with
+ * the certificate has verified: OCSP goes out to the network, and a forged message must not make
+ * the gateway ask anyone anything.
+ */
+export async function confirmNotRevoked(accepted: AcceptedCertificate): Promise<TrustDecision> {
+  const { store, matchedBy, chain } = accepted;
+  // Pinning is the participant's explicit statement; it is withdrawn by retiring, not by CRL.
+  if (matchedBy === 'pinned') return decision(store, matchedBy, chain, { outcome: 'pinned-not-checked', checks: [] });
+  return decision(store, matchedBy, chain, await checkRevocation(chain, store));
+}
+
+/** May `certificate` sign for `store.participantId` now? Throws RejectionError(401) if not. */
+export async function decideTrust(store: TrustStore, certificate: X509Certificate): Promise<TrustDecision> {
+  return confirmNotRevoked(acceptCertificate(store, certificate));
 }
 
 // Written out rather than spread from a common part: on node 20 every property written after

@@ -29,7 +29,7 @@ import {
   xmlCryptoSignatureAlgorithms,
 } from './algorithms.js';
 import { certificateFromBase64 } from './certificate-cache.js';
-import { decideTrust, type TrustDecision, type TrustStore } from './trust-store.js';
+import { acceptCertificate, confirmNotRevoked, type AcceptedCertificate, type TrustDecision, type TrustStore } from './trust-store.js';
 import { C14nDisagreementError, exclusiveCanonicalTree } from './exc-c14n.js';
 import { checkSignatureShape, checkTreeSignatureShape, type SignatureShapeOf } from './xml-signature-shape.js';
 import { parseDom } from './xml-dom.js';
@@ -78,11 +78,14 @@ function notAuthentic(code: string, message: string): RejectionError {
   return new RejectionError(401, 'Signature not valid', [finding(code, message)]);
 }
 
-/** Recipe step 3, first half: the key must come from a certificate the store trusts, fit the algorithm and the value. */
-async function acceptedKey<E>(shape: SignatureShapeOf<E>, store: TrustStore): Promise<{ certificate: X509Certificate; trust: TrustDecision }> {
+/**
+ * Recipe step 3, first half: the key must come from a certificate the store accepts, fit the
+ * algorithm and the value. Revocation waits until the signature has verified (confirmNotRevoked).
+ */
+function acceptedKey<E>(shape: SignatureShapeOf<E>, store: TrustStore): { certificate: X509Certificate; accepted: AcceptedCertificate } {
   // Parsed once per distinct certificate (~200 µs each); the trust decision is made every time.
   const certificate = certificateFromBase64(shape.certificateBase64);
-  const trust = await decideTrust(store, certificate);
+  const accepted = acceptCertificate(store, certificate);
   if (!algorithmFitsKey(shape.signatureAlgorithm, certificate.publicKey)) {
     throw new RejectionError(422, 'Signature not acceptable', [
       finding('xmldsig.algorithm-key-mismatch', `${shape.signatureAlgorithm} does not fit a ${certificate.publicKey.asymmetricKeyType} key`),
@@ -91,7 +94,7 @@ async function acceptedKey<E>(shape: SignatureShapeOf<E>, store: TrustStore): Pr
   if (shape.signatureValue.length !== expectedSignatureLength(certificate.publicKey)) {
     throw notAuthentic('xmldsig.signature-invalid', 'SignatureValue has the wrong length for the key');
   }
-  return { certificate, trust };
+  return { certificate, accepted };
 }
 
 function verification<E>(raw: Buffer | string, shape: SignatureShapeOf<E>, trust: TrustDecision, signedXml: string, signedTree?: SignedTree): XmlVerification {
@@ -113,7 +116,7 @@ function verification<E>(raw: Buffer | string, shape: SignatureShapeOf<E>, trust
 async function verifyWithXmlCrypto(raw: Buffer | string, store: TrustStore, limits: Partial<XmlLimits>): Promise<XmlVerification> {
   const { text, root } = parseDom(raw, limits);
   const shape = checkSignatureShape(root);
-  const { certificate, trust } = await acceptedKey(shape, store);
+  const { certificate, accepted } = acceptedKey(shape, store);
   // One SignedXml per message: getSignedReferences() accumulates across calls.
   const trustedPem = certificate.toString();
   const signedXml = new SignedXml({ getCertFromKeyInfo: () => trustedPem });
@@ -131,7 +134,7 @@ async function verifyWithXmlCrypto(raw: Buffer | string, store: TrustStore, limi
   if (!valid) throw notAuthentic('xmldsig.digest-mismatch', 'the signed content does not match its digest');
   const references = signedXml.getSignedReferences();
   if (references.length !== 1) throw notAuthentic('xmldsig.reference-count', `expected one signed reference, got ${references.length}`);
-  return verification(raw, shape, trust, references[0]!);
+  return verification(raw, shape, await confirmNotRevoked(accepted), references[0]!);
 }
 
 /**
@@ -143,7 +146,7 @@ async function verifyWithXmlCrypto(raw: Buffer | string, store: TrustStore, limi
 async function verifyOverTree(raw: Buffer | string, store: TrustStore, limits: Partial<XmlLimits>): Promise<XmlVerification | undefined> {
   const root = parseXml(raw, limits);
   const shape = checkTreeSignatureShape(root);
-  const { certificate, trust } = await acceptedKey(shape, store);
+  const { certificate, accepted } = acceptedKey(shape, store);
   let signedXml: string;
   let signedInfo: string;
   try {
@@ -158,7 +161,7 @@ async function verifyOverTree(raw: Buffer | string, store: TrustStore, limits: P
   const { hash } = SIGNATURE_ALGORITHMS[shape.signatureAlgorithm];
   const valid = verify(hash, Buffer.from(signedInfo, 'utf8'), { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' }, shape.signatureValue);
   if (!valid) throw notAuthentic('xmldsig.signature-invalid', 'signature value does not verify');
-  return verification(raw, shape, trust, signedXml, { root, signature: shape.signature });
+  return verification(raw, shape, await confirmNotRevoked(accepted), signedXml, { root, signature: shape.signature });
 }
 
 export async function verifyXmlSignature(raw: Buffer | string, store: TrustStore, options: XmlVerifyOptions = {}): Promise<XmlVerification> {

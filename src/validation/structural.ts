@@ -9,6 +9,7 @@ import type { WcoJsonObject } from '../documents/wco/json.js';
 import type { SimpleType, WcoModel } from '../documents/wco/model.js';
 import { pointerToken } from '../documents/wco/json.js';
 import { simpleValueProblem } from './simple-value.js';
+import { xsdPattern } from './xsd-regex.js';
 import { pointerTokens } from './json-pointer.js';
 
 export interface StructuralValidator {
@@ -24,6 +25,8 @@ function newAjv(allErrors: boolean): Ajv2020 {
     schemaType: 'object',
     errors: true,
     compile(facets: Omit<SimpleType, 'kind'>) {
+      // A pattern the engine cannot run fails here, when the schema compiles, not on a request.
+      for (const step of facets.patterns) for (const pattern of step) xsdPattern(pattern);
       const check = (value: string): boolean => {
         const problem = simpleValueProblem(value, facets);
         if (problem === null) return true;

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.bodyLimitBytes).toBe(5 * 1024 * 1024);
     expect(config.sandbox).toBe(true);
+    // Its keys are public: it listens on loopback unless HOST says otherwise.
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
     expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic' });
     expect(config.dataDir).toMatch(/var$/);
@@ -35,6 +38,7 @@ describe('loadConfig', () => {
   it('accepts the production example as it stands (trust stores, mTLS, webhooks, namespaces, policies)', () => {
     const config = loadConfig({ SWGATE_CONFIG: 'config/production.example.yaml' });
     expect(config.sandbox).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
     expect(config.participants.find((p) => p.id === 'partner-fr')?.wcoNamespaces?.declaration).toBe('urn:partner:wco:declaration:2');
     expect(config.agreements.find((a) => a.id === 'exports-to-fr')?.delivery).toMatchObject({ retry: 'never', attempts: 1 });
   });

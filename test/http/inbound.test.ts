@@ -91,6 +91,23 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     expect(await t.exchangeCount()).toBe(before);
   });
 
+  it('refuses an envelope its sender signed for another party, XML or JWS, and stores nothing', async () => {
+    const before = await t.exchangeCount();
+    const forCustoms = await send(signedXml('msg-to-customs', 'partner-xb', { to: 'customs' }));
+    expect(forCustoms.status).toBe(422);
+    expect(forCustoms.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await forCustoms.json()) as { findings: unknown[] }).findings).toEqual([
+      { severity: 'error', code: 'envelope.recipient-mismatch', message: 'envelope is addressed to customs, not to this gateway (gateway)', path: '/header/to' },
+    ]);
+    const jws = await signJsonEnvelope({ header: header('msg-jws-elsewhere', { to: 'partner-yz' }), payload: wcoXmlToJson(declaration).json }, keyOf('partner-xb'));
+    const elsewhere = await send(jws, 'application/jose');
+    expect(elsewhere.status).toBe(422);
+    expect(((await elsewhere.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('envelope.recipient-mismatch');
+    expect(await t.exchangeCount()).toBe(before);
+    // The message id was not used up: the same id, addressed to this gateway, is accepted.
+    expect((await send(signedXml('msg-to-customs'))).status).toBe(202);
+  });
+
   it('refuses a participant without a trust store, and unsigned documents', async () => {
     expect((await send(signedXml('msg-wrong-auth'), 'application/xml', { authorization: 'Bearer sandbox-trader-demo' })).status).toBe(401);
     expect((await send(declaration.toString('utf8'))).status).toBeGreaterThanOrEqual(400);

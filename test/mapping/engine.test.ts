@@ -67,6 +67,14 @@ describe('conversions', () => {
     expect(convertUnit('0.0000005', 'KGM', 'KGM')).toBe('0.000001');
     expect(convertUnit('1', 'LTR', 'KGM')).toBeUndefined();
   });
+
+  it('refuse a decimal of more than 64 characters before any arithmetic, and trim long runs of zeros in one pass', () => {
+    // BigInt over 400,000 digits took over half a second; megabytes took minutes.
+    expect(CONVERSIONS['decimal-3']!.convert('3'.repeat(400_000))).toBeUndefined();
+    expect(convertUnit(`1.${'3'.repeat(400_000)}`, 'LBR', 'KGM')).toBeUndefined();
+    expect(convertUnit(`1.${'0'.repeat(61)}`, 'KGM', 'KGM')).toBe('1');
+    expect(CONVERSIONS['decimal-3']!.convert(`1.${'0'.repeat(61)}`)).toBe('1.000');
+  });
 });
 
 describe('compiled rules', () => {

@@ -1,8 +1,9 @@
 /**
  * OCSP against a real, independent responder (`openssl ocsp` on loopback HTTP): good, revoked,
  * unknown (fail closed, or allowed by policy and recorded), responder down, answers signed by
- * the wrong key, stale answers, replayed answers, the cache, delegated responders, AIA URLs,
- * and OCSP together with CRLs.
+ * the wrong key, stale answers, replayed answers, the cache (failures too), delegated
+ * responders, which responders may be asked at all (configured, allow-listed AIA URLs, no
+ * internal addresses behind a host name), OCSP only after the signature, and OCSP with CRLs.
  */
 import { generateKeyPairSync, randomInt, type X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -16,13 +17,17 @@ import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { RejectionError } from '../../src/findings.js';
 import { issueCrl, type Issuer } from '../../src/trust/certificate-builder.js';
 import { CrlCache } from '../../src/trust/crl.js';
+import { signJsonEnvelope, verifyJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { OcspClient, ocspUrlOf, type OcspSettings } from '../../src/trust/ocsp.js';
 import { CA_COMMON_NAME } from '../../src/trust/pki.js';
 import { loadTrustStore } from '../../src/trust/trust-config.js';
 import { decideTrust, type TrustStore } from '../../src/trust/trust-store.js';
+import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
+import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
+import { xmlPayload } from '../../src/trust/envelope.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
 import { OPENSSL, toolsPresent } from '../support/tools.js';
-import { createTestPki, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from './support.js';
+import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from './support.js';
 
 // Every group here talks to the openssl responder the file starts before its tests.
 const withOpenssl = toolsPresent(OPENSSL);
@@ -227,35 +232,107 @@ describe.runIf(withOpenssl)('cache', () => {
     expect(await short.requests(2)).toBe(2);
   });
 
-  it('unknown answers are not cached', async () => {
+  it('unknown answers are reused for negativeCacheSeconds, then asked again; 0 turns that off', async () => {
     const own = await responderWith();
-    const client = store({ url: own.url, cacheSeconds: 60 }, { unknownRevocation: 'allow-unknown' });
+    let now = Date.now();
+    const client = store({ url: own.url, negativeCacheSeconds: 30 }, { unknownRevocation: 'allow-unknown', clock: () => new Date(now) });
     await decideTrust(client, notInIndex);
+    const again = await decideTrust(client, notInIndex);
+    expect(again.revocationChecks[0]?.detail).toBe('the responder does not know the certificate; cached answer');
+    expect(await own.requests(1)).toBe(1);
+    now += 31_000;
     await decideTrust(client, notInIndex);
     expect(await own.requests(2)).toBe(2);
+    const uncached = store({ url: own.url, negativeCacheSeconds: 0 }, { unknownRevocation: 'allow-unknown' });
+    await decideTrust(uncached, notInIndex);
+    await decideTrust(uncached, notInIndex);
+    expect(await own.requests(4)).toBe(4);
+  });
+
+  it('a failing responder is asked once within the window, however many messages come', async () => {
+    let asked = 0;
+    const failing = await fakeServer(async () => {
+      asked++;
+      return { status: 503, body: new Uint8Array() };
+    });
+    let now = Date.now();
+    const client = store({ url: failing }, { clock: () => new Date(now) });
+    for (let i = 0; i < 5; i++) expect((await refusal(decideTrust(client, good), 'trust.revocation-unknown')).message).toMatch(/HTTP 503/);
+    expect(asked).toBe(1);
+    now += 31_000; // the default negativeCacheSeconds is 30
+    await refusal(decideTrust(client, good), 'trust.revocation-unknown');
+    expect(asked).toBe(2);
   });
 });
 
 describe.runIf(withOpenssl)('where the responder is', () => {
-  it("unset url: the certificate's AIA OCSP URL", async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/`;
-    const withAia = issueWithOpenssl({
+  async function certificateNaming(url: string): Promise<X509Certificate> {
+    return issueWithOpenssl({
       dir: work,
       name: `aia-${randomInt(1e6)}`,
       commonName: PARTNER,
       issuerCertificate: t.pki.ca.certificate,
       issuerKey: t.pki.ca.privateKey,
       extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', `subjectAltName = DNS:${PARTNER}`, `authorityInfoAccess = OCSP;URI:${url}`],
-    });
-    expect(ocspUrlOf(withAia.certificate)).toBe(url);
+    }).certificate;
+  }
+
+  it("unset url: the certificate's AIA OCSP URL, when allowedUrls lists it", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const withAia = await certificateNaming(url);
+    expect(ocspUrlOf(withAia)).toBe(url);
     expect(ocspUrlOf(good)).toBeUndefined();
-    const aia = await responderWith({ port, entries: [{ certificate: withAia.certificate }] });
-    const decision = await decideTrust(store({}), withAia.certificate);
-    expect(decision.revocationChecks).toEqual([{ serialNumber: withAia.certificate.serialNumber, method: 'ocsp', status: 'good', url }]);
+    const aia = await responderWith({ port, entries: [{ certificate: withAia }] });
+    const decision = await decideTrust(store({ allowedUrls: [url] }), withAia);
+    expect(decision.revocationChecks).toEqual([{ serialNumber: withAia.serialNumber, method: 'ocsp', status: 'good', url }]);
     expect(await aia.requests(1)).toBe(1);
     // A configured url wins over the certificate's.
-    expect((await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), withAia.certificate)).revocationChecks[0]).toMatchObject({ url: responder.url, status: 'unknown' });
+    expect((await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), withAia)).revocationChecks[0]).toMatchObject({ url: responder.url, status: 'unknown' });
+  });
+
+  it('an AIA URL the trust store does not list is never asked: unknown, and the policy decides', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const withAia = await certificateNaming(url);
+    const aia = await responderWith({ port, entries: [{ certificate: withAia }] });
+    const error = await refusal(decideTrust(store({ allowedUrls: ['http://ocsp.partner-xb.example/'] }), withAia), 'trust.revocation-unknown');
+    expect(error.message).toContain(`the certificate names OCSP responder ${url}, which ocsp.allowedUrls does not list: not asked`);
+    const allowed = await decideTrust(store({}, { unknownRevocation: 'allow-unknown' }), withAia);
+    expect(allowed.revocation).toBe('unknown-allowed-by-policy');
+    expect(allowed.revocationChecks).toMatchObject([{ method: 'ocsp', status: 'unknown', url: '' }]);
+    expect(await aia.requests(1)).toBe(0);
+  });
+
+  it('a host name that resolves to a loopback address is not connected to, unless allowPrivateAddresses', async () => {
+    const own = await responderWith();
+    const byName = own.url.replace('127.0.0.1', 'localhost');
+    const error = await refusal(decideTrust(store({ url: byName }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/localhost resolves only to internal addresses/);
+    expect(await own.requests(1)).toBe(0);
+    expect((await decideTrust(store({ url: byName, allowPrivateAddresses: true }), good)).revocation).toBe('good');
+    expect(await own.requests(1)).toBe(1);
+  });
+});
+
+describe.runIf(withOpenssl)('OCSP only after the signature', () => {
+  const partnerKey = () => t.key(PARTNER);
+  const partnerStore = (url: string): TrustStore => ({ ...t.store(PARTNER), crls: undefined, ocsp: new OcspClient({ url }) });
+
+  it('a forged XML or JWS envelope is refused without any OCSP request; a genuine one is checked', async () => {
+    const own = await responderWith({ entries: [{ certificate: partnerKey().certificate }] });
+    const signed = signEnvelopeXml(header(), xmlPayload('<Declaration><ID>1</ID></Declaration>'), partnerKey());
+    const forgedXml = signed.replace('<ID>1</ID>', '<ID>2</ID>');
+    await expect(verifyXmlSignature(forgedXml, partnerStore(own.url))).rejects.toMatchObject({ status: 401, findings: [{ code: 'xmldsig.digest-mismatch' }] });
+    const jws = await signJsonEnvelope({ header: header(), payload: { id: 1 } }, partnerKey());
+    const [protectedHeader, payload, signature] = jws.split('.');
+    const forgedJws = `${protectedHeader}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+    await expect(verifyJsonEnvelope(forgedJws, partnerStore(own.url))).rejects.toMatchObject({ status: 401, findings: [{ code: 'jws.signature-invalid' }] });
+    expect(await own.requests(1)).toBe(0);
+
+    expect((await verifyXmlSignature(signed, partnerStore(own.url))).trust.revocation).toBe('good');
+    expect((await verifyJsonEnvelope(jws, partnerStore(own.url))).trust.revocation).toBe('good');
+    expect(await own.requests(2)).toBe(2);
   });
 });
 
@@ -301,7 +378,7 @@ participants:
     name: P
     trust:
       anchors: [ca.crt.pem]
-      ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false }
+      ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false, allowedUrls: [file:///etc/passwd], negativeCacheSeconds: 86400, allowPrivateAddresses: yes-please }
 agreements: []
 `);
     let problems: string[] = [];
@@ -316,5 +393,8 @@ agreements: []
     expect(text).toMatch(/trust\.ocsp\.url must match pattern/);
     expect(text).toMatch(/trust\.ocsp\.timeoutMs must be >= 100/);
     expect(text).toMatch(/trust\.ocsp\.certIdHash must be equal to one of the allowed values/);
+    expect(text).toMatch(/trust\.ocsp\.allowedUrls\.0 must match pattern/);
+    expect(text).toMatch(/trust\.ocsp\.negativeCacheSeconds must be <= 3600/);
+    expect(text).toMatch(/trust\.ocsp\.allowPrivateAddresses must be boolean/);
   });
 });

@@ -55,6 +55,13 @@ describe('structural validation of WCO JSON', () => {
     ]);
   });
 
+  it('refuses an over-long value for its length, before any pattern reads it', () => {
+    const json = sampleJson();
+    // 100,000 letters and a line break: JavaScript's backtracking took minutes over this pattern.
+    json.MetaData.Declaration.Exporter.Name = `${'a'.repeat(100_000)}\n`;
+    expect(findingsOf(json).map((f) => f.message)).toEqual([`Name: "${'a'.repeat(40)}…" has 100001 characters; at most 70 are allowed`]);
+  });
+
   it('reports too many occurrences', () => {
     const json = sampleJson();
     const shipment = json.MetaData.Declaration.GoodsShipment;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
-import { SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
+import { SANDBOX_DELIVERY_HEADER, SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
 import { acceptRawDocuments } from '../documents-in.js';
 import { forbidden } from '../auth.js';
 import { bearerSecurity, problems } from '../schemas.js';
@@ -9,9 +9,15 @@ const participantParams = { type: 'object', required: ['participant'], propertie
 
 const unknownDestination = (id: string) => new RejectionError(404, 'Not found', [finding('sandbox.unknown-destination', `"${id}" is not a simulated destination of this sandbox.`)]);
 
+const notTheGateway = () =>
+  new RejectionError(401, 'Unauthorized', [
+    finding('sandbox.not-gateway', `Only the gateway's own deliveries reach the simulated agencies: they carry ${SANDBOX_DELIVERY_HEADER}. Lodge a document through /v1 instead.`),
+  ]);
+
 /**
- * The simulated agencies' own endpoint (what the delivery workers POST to, over real HTTP),
- * and the view integrators use to see what each one received.
+ * The simulated agencies' own endpoint (what the delivery workers POST to, over real HTTP; only
+ * their deliveries, which carry the sandbox secret), and the view integrators use to see what
+ * each one received.
  */
 export function sandboxRoutes(app: FastifyInstance, deps: { destinations: SandboxDestinations; bodyLimit: number }): void {
   const { destinations } = deps;
@@ -19,8 +25,18 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
-      { schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },
+      {
+        schema: {
+          tags: ['sandbox'],
+          summary: "A simulated agency receiving one of the gateway's deliveries; answers with its receipt",
+          description: `Only for the gateway's delivery workers: a request without the sandbox secret in ${SANDBOX_DELIVERY_HEADER} is refused (401) and nothing is signed.`,
+          params: participantParams,
+          response: problems(400, 401, 404),
+        },
+      },
       async (request, reply) => {
+        const presented = request.headers[SANDBOX_DELIVERY_HEADER];
+        if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
         const { participant } = request.params;
         if (!destinations.has(participant)) throw unknownDestination(participant);
         const messageId = request.headers['x-swgate-message-id'];
