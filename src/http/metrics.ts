@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsSources {
@@ -7,7 +7,7 @@ export interface MetricsSources {
 }
 
 /** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths. */
-export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean; authenticate: (request: FastifyRequest) => void }): void {
+export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean }): void {
   const registry = new Registry();
   const requests = new Counter({ name: 'swgate_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const latency = new Histogram({
@@ -44,8 +44,7 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (request, reply) => {
-    if (!options.public) options.authenticate(request);
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] }, config: { public: options.public } }, async (_request, reply) => {
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

@@ -19,7 +19,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
-      { schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },
+      { config: { public: true }, schema: { tags: ['sandbox'], summary: 'A simulated agency receiving a delivery; answers with its receipt', params: participantParams } },
       async (request, reply) => {
         const { participant } = request.params;
         if (!destinations.has(participant)) throw unknownDestination(participant);

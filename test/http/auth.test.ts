@@ -1,0 +1,121 @@
+import Fastify from 'fastify';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { concretePath, rawRequest, registeredRoutes, requestHead, type RegisteredRoute } from '../support/routes.js';
+
+/**
+ * The routes that answer without credentials, by pattern. Anything else the router knows must
+ * refuse an anonymous caller: a route added later is walked below without being listed, and
+ * making one public means adding it here on purpose.
+ */
+const PUBLIC_ROUTES = [/^\/health\/(live|ready)$/, /^\/docs(\/.*)?$/, /^\/openapi\.json$/, /^\/sandbox\/destinations\/:participant\/deliveries$/];
+const isPublic = (route: RegisteredRoute) => PUBLIC_ROUTES.some((p) => p.test(route.url));
+
+const percent = (c: string, upper = false) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
+const encodeFirstLetter = (path: string, upper = false) => path.replace(/[a-z]/i, (c) => percent(c, upper));
+
+/** The ways a request target can be written that a router, a proxy or a URL parser may read as the same path. */
+export const ENCODINGS: Record<string, (path: string, port: number) => string> = {
+  plain: (p) => p,
+  'pct-letter': (p) => encodeFirstLetter(p),
+  'pct-letter-upper-hex': (p) => encodeFirstLetter(p, true),
+  'pct-every-char': (p) => p.split('/').map((s) => [...s].map((c) => percent(c)).join('')).join('/'),
+  'pct-slash': (p) => `/${p.slice(1).replace('/', '%2F')}`,
+  'pct-slash-upper': (p) => `/${p.slice(1).replace('/', '%2f')}`,
+  'dot-segment': (p) => `/x/..${p}`,
+  'dot-from-public': (p) => `/health/..${p}`,
+  'dot-from-public-2': (p) => `/health/live/../..${p}`,
+  'single-dot': (p) => `/.${p}`,
+  'pct-dot-segment': (p) => `/x/%2e%2e${p}`,
+  'double-slash-lead': (p) => `/${p}`,
+  'double-slash-inner': (p) => p.replace(/^(\/[^/]*)\//, '$1//'),
+  'upper-case': (p) => p.toUpperCase(),
+  'trailing-slash': (p) => `${p}/`,
+  'semicolon-end': (p) => `${p};jsessionid=1`,
+  'semicolon-segment': (p) => p.replace(/^(\/[^/]*)/, '$1;x=1'),
+  'absolute-form': (p, port) => `http://127.0.0.1:${port}${p}`,
+  'absolute-form-pct': (p, port) => `http://127.0.0.1:${port}${encodeFirstLetter(p)}`,
+  'absolute-form-other-host': (p) => `http://public.example${p}`,
+  'query-public-path': (p) => `${p}?/health/live`,
+  backslash: (p) => p.replaceAll('/', '\\'),
+  'pct-backslash': (p) => `/x%5c..${p}`,
+  'null-byte': (p) => `${p}%00`,
+  'overlong-slash': (p) => `/${p.slice(1).replace('/', '%c0%af')}`,
+};
+
+function bodyFor(method: string): { headers: Record<string, string>; body: string } {
+  if (method === 'GET' || method === 'HEAD') return { headers: {}, body: '' };
+  const body = '{"messageId":"m","receipt":"r","status":"withdrawn","reason":"x"}';
+  return { headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body };
+}
+
+describe('authentication is decided per route, never by how the path is written', () => {
+  let t: TestGateway;
+  let port: number;
+  beforeAll(async () => {
+    t = await startTestGateway('sqlite');
+    port = Number(new URL(t.url).port);
+  }, 60_000);
+  afterAll(async () => t?.stop());
+
+  it('walks every registered route', () => {
+    const urls = registeredRoutes(t.gateway.app!).map((r) => `${r.method} ${r.url}`);
+    // The enumeration itself: if it found nothing (or only the public routes), the walk below would prove nothing.
+    expect(urls).toEqual(expect.arrayContaining(['GET /v1/exchanges/:id', 'POST /v1/declarations', 'GET /v1/log/entries/:index', 'POST /v1/validate', 'GET /metrics', 'GET /health/live', 'POST /v1/inbound']));
+    expect(urls.length).toBeGreaterThan(25);
+  });
+
+  it('never answers 2xx to an anonymous caller on a non-public route, nor 500, whatever the encoding', async () => {
+    const routes = registeredRoutes(t.gateway.app!);
+    const matrix: Record<string, Record<string, number>> = {};
+    const failures: string[] = [];
+    for (const route of routes) {
+      const path = concretePath(route.url);
+      const row: Record<string, number> = {};
+      for (const [name, encode] of Object.entries(ENCODINGS)) {
+        const { headers, body } = bodyFor(route.method);
+        const target = encode(path, port);
+        const answer = await rawRequest(port, requestHead(route.method, target, port, headers), body);
+        row[name] = answer.status;
+        if (answer.status === 0 || answer.status >= 500) failures.push(`${route.method} ${target} → ${answer.status}`);
+        else if (!isPublic(route) && answer.status < 300) failures.push(`${route.method} ${target} → ${answer.status} without credentials`);
+      }
+      matrix[`${route.method} ${route.url}`] = row;
+    }
+    // SWGATE_EDGE_MATRIX=<file> keeps the whole route × encoding table (for a review or a comparison with an older build).
+    if (process.env.SWGATE_EDGE_MATRIX) writeFileSync(process.env.SWGATE_EDGE_MATRIX, JSON.stringify(matrix, null, 1));
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('answers an unknown path like a protected one: 401 without credentials, 404 only to a participant', async () => {
+    const anonymous = await rawRequest(port, requestHead('GET', '/v1/no-such-thing', port));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const known = await rawRequest(port, requestHead('GET', '/v1/no-such-thing', port, { authorization: 'Bearer sandbox-trader-demo' }));
+    expect(known.status).toBe(404);
+  });
+
+  it('lets a participant through every encoding the router reads as its route, and no further', async () => {
+    for (const target of ['/v1/participants/me', '/%76%31/participants/me', `http://127.0.0.1:${port}/v1/participants/me`, '/v1/participants/me;x=1']) {
+      const answer = await rawRequest(port, requestHead('GET', target, port, { authorization: 'Bearer sandbox-trader-demo' }));
+      expect([200, 404], target).toContain(answer.status);
+    }
+  });
+});
+
+describe('request.participant', () => {
+  it('is a 401, not a 500, when read where nobody authenticated', async () => {
+    const { installAuthentication } = await import('../../src/http/auth.js');
+    const { installProblemHandlers } = await import('../../src/http/problem.js');
+    const app = Fastify();
+    installProblemHandlers(app);
+    installAuthentication(app, []);
+    app.get('/open', { config: { public: true } }, async (request) => ({ id: request.participant.id }));
+    const answer = await app.inject({ method: 'GET', url: '/open' });
+    expect(answer.statusCode).toBe(401);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.json().findings[0].code).toBe('auth.missing');
+    await app.close();
+  });
+});
