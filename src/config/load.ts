@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (headersTimeoutMs > requestTimeoutMs) problems.push(`SWGATE_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed SWGATE_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`);
   const idleTimeoutMs = integerFrom(env, 'SWGATE_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
   const keepAliveTimeoutMs = integerFrom(env, 'SWGATE_KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
-  const maxConnectionsPerClient = integerFrom(env, 'SWGATE_MAX_CONNECTIONS_PER_CLIENT', 64, 0, 1_000_000, problems);
+  const maxConnectionsPerClient = integerFrom(env, 'SWGATE_MAX_CONNECTIONS_PER_CLIENT', 128, 0, 1_000_000, problems);
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
 
   it('keeps /metrics behind credentials and bounds every connection in time and number by default', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ metricsPublic: false, requestTimeoutMs: 60_000, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, keepAliveTimeoutMs: 10_000, maxConnectionsPerClient: 64 });
+    expect(config).toMatchObject({ metricsPublic: false, requestTimeoutMs: 60_000, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, keepAliveTimeoutMs: 10_000, maxConnectionsPerClient: 128 });
   });
 
   it('refuses timeouts that cannot work: none, or headers allowed longer than the whole request', () => {
