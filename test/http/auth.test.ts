@@ -2,47 +2,7 @@ import Fastify from 'fastify';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { concretePath, rawRequest, registeredRoutes, requestHead, type RegisteredRoute } from '../support/routes.js';
-
-/**
- * The routes that answer without credentials, by pattern. Anything else the router knows must
- * refuse an anonymous caller: a route added later is walked below without being listed, and
- * making one public means adding it here on purpose.
- */
-const PUBLIC_ROUTES = [/^\/health\/(live|ready)$/, /^\/docs(\/.*)?$/, /^\/openapi\.json$/, /^\/sandbox\/destinations\/:participant\/deliveries$/];
-const isPublic = (route: RegisteredRoute) => PUBLIC_ROUTES.some((p) => p.test(route.url));
-
-const percent = (c: string, upper = false) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
-const encodeFirstLetter = (path: string, upper = false) => path.replace(/[a-z]/i, (c) => percent(c, upper));
-
-/** The ways a request target can be written that a router, a proxy or a URL parser may read as the same path. */
-export const ENCODINGS: Record<string, (path: string, port: number) => string> = {
-  plain: (p) => p,
-  'pct-letter': (p) => encodeFirstLetter(p),
-  'pct-letter-upper-hex': (p) => encodeFirstLetter(p, true),
-  'pct-every-char': (p) => p.split('/').map((s) => [...s].map((c) => percent(c)).join('')).join('/'),
-  'pct-slash': (p) => `/${p.slice(1).replace('/', '%2F')}`,
-  'pct-slash-upper': (p) => `/${p.slice(1).replace('/', '%2f')}`,
-  'dot-segment': (p) => `/x/..${p}`,
-  'dot-from-public': (p) => `/health/..${p}`,
-  'dot-from-public-2': (p) => `/health/live/../..${p}`,
-  'single-dot': (p) => `/.${p}`,
-  'pct-dot-segment': (p) => `/x/%2e%2e${p}`,
-  'double-slash-lead': (p) => `/${p}`,
-  'double-slash-inner': (p) => p.replace(/^(\/[^/]*)\//, '$1//'),
-  'upper-case': (p) => p.toUpperCase(),
-  'trailing-slash': (p) => `${p}/`,
-  'semicolon-end': (p) => `${p};jsessionid=1`,
-  'semicolon-segment': (p) => p.replace(/^(\/[^/]*)/, '$1;x=1'),
-  'absolute-form': (p, port) => `http://127.0.0.1:${port}${p}`,
-  'absolute-form-pct': (p, port) => `http://127.0.0.1:${port}${encodeFirstLetter(p)}`,
-  'absolute-form-other-host': (p) => `http://public.example${p}`,
-  'query-public-path': (p) => `${p}?/health/live`,
-  backslash: (p) => p.replaceAll('/', '\\'),
-  'pct-backslash': (p) => `/x%5c..${p}`,
-  'null-byte': (p) => `${p}%00`,
-  'overlong-slash': (p) => `/${p.slice(1).replace('/', '%c0%af')}`,
-};
+import { concretePath, ENCODINGS, isPublic, rawRequest, registeredRoutes, requestHead } from '../support/routes.js';
 
 function bodyFor(method: string): { headers: Record<string, string>; body: string } {
   if (method === 'GET' || method === 'HEAD') return { headers: {}, body: '' };
