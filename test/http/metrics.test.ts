@@ -6,21 +6,22 @@ import { installAuthentication } from '../../src/http/auth.js';
 import { installMetrics } from '../../src/http/metrics.js';
 import { installProblemHandlers } from '../../src/http/problem.js';
 
-const ops: Participant = { id: 'ops', kind: 'customs', name: 'ops', apiKeySha256: [sha256Hex('key-ops')], certificateFingerprints: [], operator: true };
+const participant = (id: string, operator: boolean): Participant => ({ id, kind: 'customs', name: id, apiKeySha256: [sha256Hex(`key-${id}`)], certificateFingerprints: [], operator });
 
 async function metricsApp(isPublic: boolean) {
   const app = Fastify();
   installProblemHandlers(app);
-  installAuthentication(app, [ops]);
+  installAuthentication(app, [participant('ops', true), participant('trader', false)]);
   installMetrics(app, { exchangesByStatus: async () => [{ status: 'delivered', count: 3 }], queueDepths: async () => [] }, { public: isPublic });
   await app.ready();
   return app;
 }
 
 describe('GET /metrics', () => {
-  it('needs credentials unless the operator made it public', async () => {
+  it('is for operators unless the operator made it public', async () => {
     const closed = await metricsApp(false);
     expect((await closed.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await closed.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer key-trader' } })).statusCode).toBe(403);
     const asOperator = await closed.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer key-ops' } });
     expect(asOperator.statusCode).toBe(200);
     expect(asOperator.body).toMatch(/swgate_exchanges\{status="delivered"\} 3/);
