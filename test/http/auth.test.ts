@@ -1,7 +1,9 @@
 import Fastify from 'fastify';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { installAuthentication } from '../../src/http/auth.js';
+import { installProblemHandlers } from '../../src/http/problem.js';
+import { useTestGateway } from '../support/gateway.js';
 import { concretePath, ENCODINGS, isPublic, rawRequest, registeredRoutes, requestHead } from '../support/routes.js';
 
 function bodyFor(method: string): { headers: Record<string, string>; body: string } {
@@ -11,23 +13,17 @@ function bodyFor(method: string): { headers: Record<string, string>; body: strin
 }
 
 describe('authentication is decided per route, never by how the path is written', () => {
-  let t: TestGateway;
-  let port: number;
-  beforeAll(async () => {
-    t = await startTestGateway('sqlite');
-    port = Number(new URL(t.url).port);
-  }, 60_000);
-  afterAll(async () => t?.stop());
+  const gateway = useTestGateway();
 
   it('walks every registered route', () => {
-    const urls = registeredRoutes(t.gateway.app!).map((r) => `${r.method} ${r.url}`);
+    const urls = registeredRoutes(gateway.t.gateway.app!).map((r) => `${r.method} ${r.url}`);
     // The enumeration itself: if it found nothing (or only the public routes), the walk below would prove nothing.
     expect(urls).toEqual(expect.arrayContaining(['GET /v1/exchanges/:id', 'POST /v1/declarations', 'GET /v1/log/entries/:index', 'POST /v1/validate', 'GET /metrics', 'GET /health/live', 'POST /v1/inbound']));
     expect(urls.length).toBeGreaterThan(25);
   });
 
   it('never answers 2xx to an anonymous caller on a non-public route, nor 500, whatever the encoding', async () => {
-    const routes = registeredRoutes(t.gateway.app!);
+    const routes = registeredRoutes(gateway.t.gateway.app!);
     const matrix: Record<string, Record<string, number>> = {};
     const failures: string[] = [];
     for (const route of routes) {
@@ -35,8 +31,8 @@ describe('authentication is decided per route, never by how the path is written'
       const row: Record<string, number> = {};
       for (const [name, encode] of Object.entries(ENCODINGS)) {
         const { headers, body } = bodyFor(route.method);
-        const target = encode(path, port);
-        const answer = await rawRequest(port, requestHead(route.method, target, port, headers), body);
+        const target = encode(path, gateway.port);
+        const answer = await rawRequest(gateway.port, requestHead(route.method, target, gateway.port, headers), body);
         row[name] = answer.status;
         if (answer.status === 0 || answer.status >= 500) failures.push(`${route.method} ${target} → ${answer.status}`);
         else if (!isPublic(route) && answer.status < 300) failures.push(`${route.method} ${target} → ${answer.status} without credentials`);
@@ -49,16 +45,16 @@ describe('authentication is decided per route, never by how the path is written'
   }, 120_000);
 
   it('answers an unknown path like a protected one: 401 without credentials, 404 only to a participant', async () => {
-    const anonymous = await rawRequest(port, requestHead('GET', '/v1/no-such-thing', port));
+    const anonymous = await rawRequest(gateway.port, requestHead('GET', '/v1/no-such-thing', gateway.port));
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const known = await rawRequest(port, requestHead('GET', '/v1/no-such-thing', port, { authorization: 'Bearer sandbox-trader-demo' }));
+    const known = await rawRequest(gateway.port, requestHead('GET', '/v1/no-such-thing', gateway.port, { authorization: 'Bearer sandbox-trader-demo' }));
     expect(known.status).toBe(404);
   });
 
   it('lets a participant through every encoding the router reads as its route, and no further', async () => {
-    for (const target of ['/v1/participants/me', '/%76%31/participants/me', `http://127.0.0.1:${port}/v1/participants/me`, '/v1/participants/me;x=1']) {
-      const answer = await rawRequest(port, requestHead('GET', target, port, { authorization: 'Bearer sandbox-trader-demo' }));
+    for (const target of ['/v1/participants/me', '/%76%31/participants/me', `http://127.0.0.1:${gateway.port}/v1/participants/me`, '/v1/participants/me;x=1']) {
+      const answer = await rawRequest(gateway.port, requestHead('GET', target, gateway.port, { authorization: 'Bearer sandbox-trader-demo' }));
       expect([200, 404], target).toContain(answer.status);
     }
   });
@@ -66,8 +62,6 @@ describe('authentication is decided per route, never by how the path is written'
 
 describe('request.participant', () => {
   it('is a 401, not a 500, when read where nobody authenticated', async () => {
-    const { installAuthentication } = await import('../../src/http/auth.js');
-    const { installProblemHandlers } = await import('../../src/http/problem.js');
     const app = Fastify();
     installProblemHandlers(app);
     installAuthentication(app, []);

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway, waitFor } from '../support/gateway.js';
 import { rawRequest, requestHead } from '../support/routes.js';
 
 const CAP = 4;
@@ -34,23 +34,17 @@ function firstStatus(socket: Socket): Promise<number> {
 const keptAlive = (port: number) => requestHead('GET', '/health/live', port).replace('Connection: close\r\n', '');
 
 describe('connections are bounded in time and number', () => {
-  let t: TestGateway;
-  let port: number;
-  beforeAll(async () => {
-    t = await startTestGateway('sqlite', {
-      SWGATE_REQUEST_TIMEOUT_MS: '1500',
-      SWGATE_HEADERS_TIMEOUT_MS: '1000',
-      SWGATE_IDLE_TIMEOUT_MS: '1500',
-      SWGATE_MAX_CONNECTIONS_PER_CLIENT: String(CAP),
-    });
-    port = Number(new URL(t.url).port);
-  }, 60_000);
-  afterAll(async () => t?.stop());
+  const gateway = useTestGateway({
+    SWGATE_REQUEST_TIMEOUT_MS: '1500',
+    SWGATE_HEADERS_TIMEOUT_MS: '1000',
+    SWGATE_IDLE_TIMEOUT_MS: '1500',
+    SWGATE_MAX_CONNECTIONS_PER_CLIENT: String(CAP),
+  });
 
   it('cuts off a slow upload: 408 problem+json, and the server closes the connection', async () => {
-    const socket = await open(port);
+    const socket = await open(gateway.port);
     const closed = untilClosed(socket);
-    socket.write(requestHead('POST', '/v1/validate', port, { authorization: 'Bearer sandbox-trader-demo', 'content-type': 'application/xml', 'content-length': '100000' }));
+    socket.write(requestHead('POST', '/v1/validate', gateway.port, { authorization: 'Bearer sandbox-trader-demo', 'content-type': 'application/xml', 'content-length': '100000' }));
     // One byte every 100 ms keeps the connection busy (an idle timeout alone never fires) and would take hours to finish.
     let sent = 0;
     const drip = setInterval(() => {
@@ -65,7 +59,7 @@ describe('connections are bounded in time and number', () => {
   });
 
   it('closes a connection whose headers never end, with a 408 problem', async () => {
-    const socket = await open(port);
+    const socket = await open(gateway.port);
     const closed = untilClosed(socket);
     socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\n');
     const drip = setInterval(() => !socket.destroyed && socket.write('X-Slow: 1\r\n'), 100);
@@ -74,7 +68,7 @@ describe('connections are bounded in time and number', () => {
   });
 
   it('closes a connection that never sends anything, with a 408 problem', async () => {
-    expect(await untilClosed(await open(port))).toMatch(/^HTTP\/1\.1 408 /);
+    expect(await untilClosed(await open(gateway.port))).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it('caps the connections one client holds, while another client is still answered', async () => {
@@ -82,31 +76,31 @@ describe('connections are bounded in time and number', () => {
     const statuses: number[] = [];
     // One after the other, each kept open after its answer, as a client holding connections does.
     for (let i = 0; i < CAP + 3; i++) {
-      const socket = await open(port);
+      const socket = await open(gateway.port);
       flood.push(socket);
       const status = firstStatus(socket);
-      socket.write(keptAlive(port));
+      socket.write(keptAlive(gateway.port));
       statuses.push(await status);
     }
     expect(statuses).toEqual([...Array<number>(CAP).fill(200), 429, 429, 429]);
     // Another address (all of 127.0.0.0/8 is loopback) is not held back by the first one's flood.
-    const other = await rawRequest(port, requestHead('GET', '/health/live', port), '', { localAddress: '127.0.0.2' });
+    const other = await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port), '', { localAddress: '127.0.0.2' });
     expect(other.status).toBe(200);
     // Once its connections are closed (the server sees it a moment later), the first client is served again.
     for (const socket of flood) socket.destroy();
-    expect(await waitFor(async () => (await rawRequest(port, requestHead('GET', '/health/live', port))).status, (s) => s === 200)).toBe(200);
+    expect(await waitFor(async () => (await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port))).status, (s) => s === 200)).toBe(200);
   });
 
   it('answers a too-many connection with a 429 problem', async () => {
     const held: Socket[] = [];
     for (let i = 0; i < CAP; i++) {
-      const socket = await open(port);
+      const socket = await open(gateway.port);
       const status = firstStatus(socket);
-      socket.write(keptAlive(port));
+      socket.write(keptAlive(gateway.port));
       expect(await status).toBe(200);
       held.push(socket);
     }
-    const extra = await rawRequest(port, requestHead('GET', '/health/live', port));
+    const extra = await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port));
     for (const socket of held) socket.destroy();
     expect(extra.status).toBe(429);
     expect(extra.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -114,14 +108,14 @@ describe('connections are bounded in time and number', () => {
   });
 
   it('answers headers over the size limit with a 431 problem', async () => {
-    const answer = await rawRequest(port, requestHead('GET', '/health/live', port, { 'x-big': 'a'.repeat(20_000) }));
+    const answer = await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port, { 'x-big': 'a'.repeat(20_000) }));
     expect(answer.status).toBe(431);
     expect(answer.headers['content-type']).toBe('application/problem+json');
     expect(JSON.parse(answer.body)).toMatchObject({ status: 431, findings: [{ code: 'request.headers-too-large' }] });
   });
 
   it('answers a request Node cannot parse with a 400 problem', async () => {
-    const answer = await rawRequest(port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
+    const answer = await rawRequest(gateway.port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
     expect(answer.status).toBe(400);
     expect(answer.headers['content-type']).toBe('application/problem+json');
   });

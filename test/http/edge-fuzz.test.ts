@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../support/gateway.js';
 import { concretePath, ENCODINGS, isPublic, rawRequest, registeredRoutes, requestHead } from '../support/routes.js';
 
 /**
@@ -28,16 +28,10 @@ const authorization = fc.constantFrom(undefined, VALID_KEY, 'Bearer not-a-key', 
 const paramValue = fc.oneof(fc.constantFrom('customs', '0', '-1', '99999999999', '01JAAAAAAAAAAAAAAAAAAAAAAA', '..', '%2e%2e', '%00', 'a'.repeat(300)), fc.stringMatching(/^[A-Za-z0-9._~%-]{1,20}$/));
 
 describe('the HTTP edge under random requests', () => {
-  let t: TestGateway;
-  let port: number;
-  beforeAll(async () => {
-    t = await startTestGateway('sqlite');
-    port = Number(new URL(t.url).port);
-  }, 60_000);
-  afterAll(async () => t?.stop());
+  const gateway = useTestGateway();
 
   it('never answers 500, never 2xx without credentials on a non-public route, and stays responsive', async () => {
-    const routes = registeredRoutes(t.gateway.app!);
+    const routes = registeredRoutes(gateway.t.gateway.app!);
     const request = fc.record({
       route: fc.constantFrom(...routes),
       method: fc.oneof(fc.constant(undefined), fc.constantFrom(...METHODS)),
@@ -56,11 +50,11 @@ describe('the HTTP edge under random requests', () => {
         let i = 0;
         let path = r.route.url.replace(/:\w+/g, () => r.params[i++] ?? 'x');
         path = concretePath(path);
-        for (const name of r.encodings) path = ENCODINGS[name]!(path, port);
+        for (const name of r.encodings) path = ENCODINGS[name]!(path, gateway.port);
         const method = r.method ?? r.route.method;
         const bytes = Buffer.from(r.body, 'latin1');
         const headers: Record<string, string> = { ...r.headers, 'content-length': String(bytes.length), ...(r.mediaType ? { 'content-type': r.mediaType } : {}), ...(r.authorization ? { authorization: r.authorization } : {}) };
-        const answer = await rawRequest(port, requestHead(method, `${path}${r.query}`, port, headers), bytes);
+        const answer = await rawRequest(gateway.port, requestHead(method, `${path}${r.query}`, gateway.port, headers), bytes);
         const label = `${method} ${path}${r.query} → ${answer.status}`;
         expect(answer.status, label).toBeGreaterThanOrEqual(100);
         expect(answer.status, label).toBeLessThan(500);
@@ -69,7 +63,7 @@ describe('the HTTP edge under random requests', () => {
       { seed: SEED, numRuns: RUNS },
     );
 
-    expect((await rawRequest(port, requestHead('GET', '/health/live', port))).status).toBe(200);
-    expect((await rawRequest(port, requestHead('GET', '/health/ready', port))).status).toBe(200);
+    expect((await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port))).status).toBe(200);
+    expect((await rawRequest(gateway.port, requestHead('GET', '/health/ready', gateway.port))).status).toBe(200);
   }, 300_000);
 });
