@@ -1,7 +1,12 @@
+import Fastify from 'fastify';
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { describe, expect, it } from 'vitest';
+import { capConnectionsPerClient } from '../../src/http/connections.js';
+import { installProblemHandlers } from '../../src/http/problem.js';
 import { useTestGateway, waitFor } from '../support/gateway.js';
 import { rawRequest, requestHead } from '../support/routes.js';
+import { testPki } from '../support/tls.js';
 
 const CAP = 4;
 
@@ -118,5 +123,31 @@ describe('connections are bounded in time and number', () => {
     const answer = await rawRequest(gateway.port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
     expect(answer.status).toBe(400);
     expect(answer.headers['content-type']).toBe('application/problem+json');
+  });
+});
+
+describe('the connection cap over TLS', () => {
+  it('counts established TLS sessions and answers the one beyond with a 429 problem inside TLS', async () => {
+    const pki = testPki([]);
+    const app = Fastify({ https: { cert: pki.server.cert, key: pki.server.key } });
+    installProblemHandlers(app);
+    capConnectionsPerClient(app, 1, true);
+    app.get('/x', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const ask = () =>
+      new Promise<{ socket: Socket; answer: string }>((resolve, reject) => {
+        const socket = connectTls({ port, host: '127.0.0.1', ca: pki.caPem }, () => socket.write('GET /x HTTP/1.1\r\nHost: x\r\n\r\n'));
+        socket.once('data', (chunk) => resolve({ socket, answer: chunk.toString('latin1') }));
+        socket.once('error', reject);
+      });
+    const first = await ask();
+    const second = await ask();
+    expect(first.answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(second.answer).toMatch(/^HTTP\/1\.1 429 /);
+    expect(second.answer).toMatch(/request\.too-many-connections/);
+    first.socket.destroy();
+    second.socket.destroy();
+    await app.close();
   });
 });
