@@ -40,7 +40,7 @@ const result = await autocannon({
 });
 clearInterval(sampler);
 samples.push([seconds, rssMb(pid)]);
-const metrics = await (await fetch(`${url}/metrics`)).text();
+const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } })).text();
 const delivered = Number((metrics.match(/swgate_exchanges\{status="delivered"\} (\d+)/) ?? [])[1] ?? 0);
 gateway.kill('SIGTERM');
 await new Promise((r) => gateway.once('exit', r));

@@ -45,7 +45,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const publicUrl = env.SWGATE_PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   if (!/^https?:\/\/.+/.test(publicUrl)) problems.push(`SWGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}").`);
 
-  const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', true, problems);
+  const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', false, problems);
+  const requestTimeoutMs = integerFrom(env, 'SWGATE_REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
+  const headersTimeoutMs = integerFrom(env, 'SWGATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
+  if (headersTimeoutMs > requestTimeoutMs) problems.push(`SWGATE_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed SWGATE_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`);
+  const idleTimeoutMs = integerFrom(env, 'SWGATE_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
+  const keepAliveTimeoutMs = integerFrom(env, 'SWGATE_KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
+  const maxConnectionsPerClient = integerFrom(env, 'SWGATE_MAX_CONNECTIONS_PER_CLIENT', 128, 0, 1_000_000, problems);
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -67,6 +73,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     bodyLimitBytes,
     logLevel,
     metricsPublic,
+    requestTimeoutMs,
+    headersTimeoutMs,
+    idleTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnectionsPerClient,
     sandbox,
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),

@@ -92,8 +92,18 @@ export interface GatewayConfig {
   databaseUrl?: string;
   bodyLimitBytes: number;
   logLevel: string;
-  /** Serve /metrics without credentials. */
+  /** Serve /metrics without credentials (off by default: it names routes, destinations and volumes). */
   metricsPublic: boolean;
+  /** A request must arrive whole (headers and body) within this time, or it gets 408 and its connection is closed. */
+  requestTimeoutMs: number;
+  /** The request headers must arrive within this time (at most requestTimeoutMs); also bounds a TLS handshake. */
+  headersTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed. */
+  idleTimeoutMs: number;
+  /** How long a kept-alive connection waits for its next request. */
+  keepAliveTimeoutMs: number;
+  /** Connections one client address may hold open at once; each one beyond gets 429 and is closed. 0: no cap. */
+  maxConnectionsPerClient: number;
   /** Runs the simulated agencies and prints the sandbox credentials. */
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */

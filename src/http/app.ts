@@ -2,15 +2,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
+import type http from 'node:http';
 import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
-import { authenticate, credentialsOf } from './auth.js';
+import { installAuthentication } from './auth.js';
+import { capConnectionsPerClient } from './connections.js';
 import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
-import { installProblemHandlers } from './problem.js';
+import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -44,21 +46,41 @@ export const API_VERSION = '0.1.0';
 /**
  * HTTPS when configured; with a client CA, client certificates are asked for but not
  * required, so API keys keep working: auth takes a certificate only when it verified.
+ * Node's own limits go to whichever server is made: the headers timeout (which also bounds a
+ * TLS handshake), and how often expired requests are looked for (Node's 30 s default would
+ * let a short timeout run far over).
  */
-function httpsOptions(config: GatewayConfig): { https?: https.ServerOptions } {
-  if (!config.tls) return {};
+function serverOptions(config: GatewayConfig): { https: https.ServerOptions } | { http: http.ServerOptions } {
+  const limits = { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))) };
+  if (!config.tls) return { http: limits };
   const { cert, key, ca } = config.tls;
-  return { https: { cert: readFileSync(cert), key: readFileSync(key), ...(ca ? { ca: readFileSync(ca), requestCert: true, rejectUnauthorized: false } : {}) } };
+  return {
+    https: {
+      ...limits,
+      handshakeTimeout: config.headersTimeoutMs,
+      cert: readFileSync(cert),
+      key: readFileSync(key),
+      ...(ca ? { ca: readFileSync(ca), requestCert: true, rejectUnauthorized: false } : {}),
+    },
+  };
 }
 
 export async function buildApp(services: GatewayServices, logger: FastifyBaseLogger | boolean = false): Promise<FastifyInstance> {
   const { config } = services;
   const options = {
     bodyLimit: config.bodyLimitBytes,
-    ...httpsOptions(config),
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.idleTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    clientErrorHandler: answerClientError,
+    ...serverOptions(config),
     ajv: { customOptions: { coerceTypes: 'array' as const, removeAdditional: false } },
   };
   const app: FastifyInstance = typeof logger === 'object' ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger });
+  installProblemHandlers(app);
+  // Both before any route: the cap's hook runs first, and authentication covers every route registered after it.
+  capConnectionsPerClient(app, config.maxConnectionsPerClient, Boolean(config.tls));
+  installAuthentication(app, config.participants);
 
   await app.register(swagger, {
     transform: ({ schema, url }) => {
@@ -84,15 +106,16 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  installProblemHandlers(app);
-  const credentials = credentialsOf(config.participants);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/v1/')) request.participant = authenticate(credentials, request);
+  await app.register(async (docs) => {
+    // The API's description is public: every route swagger-ui adds is marked so.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
   });
-  installMetrics(app, services.metrics, { public: config.metricsPublic, authenticate: (request) => authenticate(credentials, request) });
+  app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  installMetrics(app, services.metrics, { public: config.metricsPublic });
 
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });

@@ -1,15 +1,17 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TLSSocket } from 'node:tls';
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
 
-export interface Credentials {
+const MISSING = 'Credentials are required: send "Authorization: Bearer <api-key>" or a registered client certificate.';
+
+interface Credentials {
   byApiKeyDigest: ReadonlyMap<string, Participant>;
   byCertificateFingerprint: ReadonlyMap<string, Participant>;
 }
 
-export function credentialsOf(participants: readonly Participant[]): Credentials {
+function credentialsOf(participants: readonly Participant[]): Credentials {
   const byApiKeyDigest = new Map<string, Participant>();
   const byCertificateFingerprint = new Map<string, Participant>();
   for (const p of participants) {
@@ -23,7 +25,7 @@ export function credentialsOf(participants: readonly Participant[]): Credentials
  * The participant behind a request: a bearer API key (looked up by its SHA-256, so keys are
  * never held in clear), or else a verified mTLS client certificate registered for it.
  */
-export function authenticate(credentials: Credentials, request: FastifyRequest): Participant {
+function authenticate(credentials: Credentials, request: FastifyRequest): Participant {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -39,7 +41,48 @@ export function authenticate(credentials: Credentials, request: FastifyRequest):
     if (participant) return participant;
     throw unauthorized('auth.unknown-certificate', 'The client certificate is not registered for any participant.');
   }
-  throw unauthorized('auth.missing', 'Credentials are required: send "Authorization: Bearer <api-key>" or a registered client certificate.');
+  throw unauthorized('auth.missing', MISSING);
+}
+
+const callers = new WeakMap<FastifyRequest, Participant>();
+
+/**
+ * Every route needs an authenticated caller unless its own definition says
+ * `config: { public: true }`. The matched route decides, never the URL text: however a path is
+ * written (percent-encoded, absolute-form, dot segments), what the router reaches is what is
+ * checked. A path no route matches needs a caller too, so an anonymous client cannot tell
+ * which routes exist. On a public route credentials are optional: valid ones make the caller
+ * known (an operator sees readiness detail), others leave it anonymous.
+ */
+export function installAuthentication(app: FastifyInstance, participants: readonly Participant[]): void {
+  const credentials = credentialsOf(participants);
+  app.decorateRequest('participant', {
+    getter(this: FastifyRequest): Participant {
+      const participant = callers.get(this);
+      // A handler reading the caller of a request nobody authenticated is refused, not crashed.
+      if (!participant) throw unauthorized('auth.missing', MISSING);
+      return participant;
+    },
+    setter(this: FastifyRequest, participant: Participant) {
+      callers.set(this, participant);
+    },
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public !== true) {
+      callers.set(request, authenticate(credentials, request));
+      return;
+    }
+    try {
+      callers.set(request, authenticate(credentials, request));
+    } catch {
+      // Anonymous is allowed here.
+    }
+  });
+}
+
+/** The authenticated caller, or undefined on a public route called anonymously. */
+export function callerOf(request: FastifyRequest): Participant | undefined {
+  return callers.get(request);
 }
 
 const unauthorized = (code: string, message: string) => new RejectionError(401, 'Unauthorized', [finding(code, message)]);

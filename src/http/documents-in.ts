@@ -7,21 +7,29 @@ const JSON_TYPES = ['application/json'];
 
 /**
  * Document routes need the exact bytes (content hash, signatures, lossless storage), so in
- * their scope every supported body arrives as a Buffer; anything else is a 415.
+ * their scope every supported body arrives as a Buffer; anything else is a 415, and so is any
+ * charset but UTF-8, refused before the body is read (a signature or digest over bytes the
+ * gateway would read differently is worthless).
  */
 export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, alsoTypes: string[] = []): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser([...XML_TYPES, ...JSON_TYPES, ...alsoTypes], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  scope.addHook('onRequest', async (request) => {
+    const charset = mediaTypeOf(request).params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '');
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new RejectionError(415, 'Unsupported media type', [finding('request.charset', `Documents must be UTF-8 (got charset ${charset}).`)]);
+    }
+  });
 }
 
-/** The document format a request's media type announces; only UTF-8 is accepted. */
-export function formatOf(request: FastifyRequest): DocumentFormat {
+function mediaTypeOf(request: FastifyRequest): { type: string; params: string[] } {
   const [type = '', ...params] = String(request.headers['content-type'] ?? '').toLowerCase().split(';').map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '');
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new RejectionError(415, 'Unsupported media type', [finding('request.charset', `Documents must be UTF-8 (got charset ${charset}).`)]);
-  }
-  return XML_TYPES.includes(type) ? 'wco-xml' : 'wco-json';
+  return { type, params };
+}
+
+/** The document format a request's media type announces. */
+export function formatOf(request: FastifyRequest): DocumentFormat {
+  return XML_TYPES.includes(mediaTypeOf(request).type) ? 'wco-xml' : 'wco-json';
 }
 
 export function bodyOf(request: FastifyRequest): Buffer {

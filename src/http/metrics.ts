@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { forbidden } from './auth.js';
+import { bearerSecurity, problems } from './schemas.js';
 
 export interface MetricsSources {
   exchangesByStatus: () => Promise<Array<{ status: string; count: number }>>;
@@ -7,7 +9,7 @@ export interface MetricsSources {
 }
 
 /** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths. */
-export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean; authenticate: (request: FastifyRequest) => void }): void {
+export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean }): void {
   const registry = new Registry();
   const requests = new Counter({ name: 'swgate_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const latency = new Histogram({
@@ -44,8 +46,16 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (request, reply) => {
-    if (!options.public) options.authenticate(request);
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      // Operators only unless opened (SWGATE_METRICS_PUBLIC): the counts cover every participant's exchanges and name destinations.
+      config: { public: options.public },
+      schema: { tags: ['operations'], summary: 'Prometheus metrics (operators; anyone when SWGATE_METRICS_PUBLIC=true)', produces: ['text/plain'], ...(options.public ? {} : { security: bearerSecurity, response: problems(401, 403) }) },
+    },
+    async (request, reply) => {
+      if (!options.public && !request.participant.operator) throw forbidden('Only an operator may read the metrics.');
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 }

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { type Finding, finding, RejectionError } from '../findings.js';
 import { prefersXml } from './negotiation.js';
 
@@ -74,4 +76,26 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, problem(404, 'Not found', [finding('request.not-found', `There is no ${request.method} ${request.url.split('?')[0]}.`)])),
   );
+}
+
+/** Errors Node's HTTP parser meets before Fastify has a request (headers over maxHeaderSize, a request not in within its timeout). */
+const CLIENT_ERRORS: Record<string, { status: number; title: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, title: 'Request headers too large', code: 'request.headers-too-large', message: 'The request headers exceed the size the gateway accepts.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, title: 'Request timeout', code: 'request.timeout', message: 'The request did not arrive whole within the time allowed; the connection is closed.' },
+};
+
+/**
+ * Fastify's `clientErrorHandler`: the answer to a request Node refused while parsing it, as
+ * problem+json like every other refusal, then the connection is closed (its state is unknown).
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? { status: 400, title: 'Malformed request', code: 'request.malformed', message: 'The request is not valid HTTP/1.1.' };
+  const body = JSON.stringify(problem(known.status, known.title, [finding(known.code, known.message)]));
+  // Node's own rule: answer only if nothing of a response has been written on this connection yet.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    socket.write(`HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

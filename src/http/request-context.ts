@@ -2,7 +2,11 @@ import type { Participant } from '../config/types.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The authenticated caller of a /v1 route (set by the auth hook before any handler runs). */
+    /** The authenticated caller (set by the auth hook, auth.ts); reading it where nobody authenticated is a 401. */
     participant: Participant;
+  }
+  interface FastifyContextConfig {
+    /** The route answers without credentials (auth.ts); every other route needs them. */
+    public?: boolean;
   }
 }

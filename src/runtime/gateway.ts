@@ -37,6 +37,7 @@ import { prepareValidation, validateDocument } from '../validation/validate-docu
 import { within } from '../deadline.js';
 import { resolveRedis } from './redis.js';
 import { signReceipt } from '../trust/receipt.js';
+import { makePrivateDir } from '../private-files.js';
 import { loadGatewayTrust } from './trust.js';
 
 export interface GatewayRoles {
@@ -67,6 +68,7 @@ const SWEEP_IDLE_MS = 60_000;
 
 /** Wires configuration, store, queues, pipeline, HTTP and workers together: the one place that knows them all. */
 export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
+  makePrivateDir(config.dataDir);
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { makePrivateDir } from '../private-files.js';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -50,7 +50,8 @@ export async function resolveRedis(configured: string | undefined, dataDir: stri
 
 async function startPrivateRedis(dataDir: string): Promise<RedisEndpoint> {
   const dir = join(dataDir, 'redis');
-  mkdirSync(dir, { recursive: true });
+  // Its append-only file holds queued jobs (exchange ids, destinations): this user's only.
+  makePrivateDir(dir);
   const port = await freePort();
   // Append-only persistence: accepted exchanges' jobs survive a restart of the sandbox.
   const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', '', '--logfile', 'redis.log'], {

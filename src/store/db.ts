@@ -1,8 +1,8 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateFile } from '../private-files.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -26,7 +26,9 @@ export function openDatabase<T>(target: DatabaseTarget): Kysely<T> {
     pool.on('error', () => {});
     return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+  // Declarations and certificates are in there: other local users may not read it. SQLite gives
+  // its -wal and -shm files the database file's mode.
+  if (target.location !== ':memory:') makePrivateFile(target.location, dirname(target.location));
   const sqlite = new SQLite(target.location);
   // WAL lets readers run beside the single writer; NORMAL sync is durable across process crashes.
   sqlite.pragma('journal_mode = WAL');

@@ -35,6 +35,20 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/var$/);
   });
 
+  it('keeps /metrics behind credentials and bounds every connection in time and number by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ metricsPublic: false, requestTimeoutMs: 60_000, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, keepAliveTimeoutMs: 10_000, maxConnectionsPerClient: 128 });
+  });
+
+  it('refuses timeouts that cannot work: none, or headers allowed longer than the whole request', () => {
+    expect(problemsOf({ SWGATE_REQUEST_TIMEOUT_MS: '0', SWGATE_IDLE_TIMEOUT_MS: 'forever', SWGATE_MAX_CONNECTIONS_PER_CLIENT: '-1' })).toEqual([
+      'SWGATE_REQUEST_TIMEOUT_MS must be a whole number from 100 to 3600000 (got "0").',
+      'SWGATE_IDLE_TIMEOUT_MS must be a whole number from 100 to 3600000 (got "forever").',
+      'SWGATE_MAX_CONNECTIONS_PER_CLIENT must be a whole number from 0 to 1000000 (got "-1").',
+    ]);
+    expect(problemsOf({ SWGATE_REQUEST_TIMEOUT_MS: '5000', SWGATE_HEADERS_TIMEOUT_MS: '6000' })).toEqual(['SWGATE_HEADERS_TIMEOUT_MS (6000) must not exceed SWGATE_REQUEST_TIMEOUT_MS (5000).']);
+  });
+
   it('accepts the production example as it stands (trust stores, mTLS, webhooks, namespaces, policies)', () => {
     const config = loadConfig({ SWGATE_CONFIG: 'config/production.example.yaml' });
     expect(config.sandbox).toBe(false);

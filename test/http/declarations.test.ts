@@ -12,7 +12,7 @@ interface ProblemBody {
 describe('POST /v1/declarations refuses what it cannot accept, and leaves nothing behind', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway('sqlite', { SWGATE_BODY_LIMIT: String(256 * 1024), SWGATE_METRICS_PUBLIC: 'false' });
+    t = await startTestGateway('sqlite', { SWGATE_BODY_LIMIT: String(256 * 1024) });
   });
   afterAll(async () => t?.stop());
 
@@ -87,7 +87,7 @@ describe('POST /v1/declarations refuses what it cannot accept, and leaves nothin
     expect(await res.text()).toMatch(/<status>401<\/status>/);
   });
 
-  it('keeps /metrics behind credentials when SWGATE_METRICS_PUBLIC is false', async () => {
+  it('keeps /metrics behind credentials by default', async () => {
     expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
     const metrics = await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } });
     expect(metrics.status).toBe(200);

@@ -173,7 +173,7 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const ready = await fetch(`${t.url}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok', database: 'ok' } });
-    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const metrics = await (await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } })).text();
     expect(metrics).toMatch(/swgate_exchanges\{status="delivered"\} [1-9]/);
     expect(metrics).toMatch(/swgate_queue_jobs\{destination="customs",state="completed"\} [1-9]/);
     expect(metrics).toMatch(/swgate_http_requests_total\{method="POST",route="\/v1\/declarations",status="202"\} [1-9]/);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,8 @@ describe('resolveRedis', () => {
     expect(endpoint.url).not.toBe(NOTHING_LISTENS);
     expect(await redisAnswers(endpoint.url)).toBe(true);
     expect(existsSync(join(dataDir, 'redis'))).toBe(true);
+    // Its append-only file holds the queued jobs: no other local user may read the directory.
+    expect(statSync(join(dataDir, 'redis')).mode & 0o777).toBe(0o700);
     await endpoint.stop?.();
     expect(await redisAnswers(endpoint.url, 300)).toBe(false);
   });

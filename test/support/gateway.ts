@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +73,21 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => bo
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A SQLite test gateway for the enclosing describe: started before its tests, stopped after; `port` for raw sockets. */
+export function useTestGateway(env: Record<string, string> = {}): { readonly t: TestGateway; readonly port: number } {
+  let started: TestGateway | undefined;
+  beforeAll(async () => {
+    started = await startTestGateway('sqlite', env);
+  }, 60_000);
+  afterAll(async () => started?.stop());
+  return {
+    get t() {
+      return started as TestGateway;
+    },
+    get port() {
+      return Number(new URL((started as TestGateway).url).port);
+    },
+  };
 }

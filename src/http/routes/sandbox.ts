@@ -26,6 +26,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
       {
+        config: { public: true },
         schema: {
           tags: ['sandbox'],
           summary: "A simulated agency receiving one of the gateway's deliveries; answers with its receipt",

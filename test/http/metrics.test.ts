@@ -1,0 +1,34 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import type { Participant } from '../../src/config/types.js';
+import { sha256Hex } from '../../src/hashing.js';
+import { installAuthentication } from '../../src/http/auth.js';
+import { installMetrics } from '../../src/http/metrics.js';
+import { installProblemHandlers } from '../../src/http/problem.js';
+
+const participant = (id: string, operator: boolean): Participant => ({ id, kind: 'customs', name: id, apiKeySha256: [sha256Hex(`key-${id}`)], certificateFingerprints: [], operator });
+
+async function metricsApp(isPublic: boolean) {
+  const app = Fastify();
+  installProblemHandlers(app);
+  installAuthentication(app, [participant('ops', true), participant('trader', false)]);
+  installMetrics(app, { exchangesByStatus: async () => [{ status: 'delivered', count: 3 }], queueDepths: async () => [] }, { public: isPublic });
+  await app.ready();
+  return app;
+}
+
+describe('GET /metrics', () => {
+  it('is for operators unless the operator made it public', async () => {
+    const closed = await metricsApp(false);
+    expect((await closed.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await closed.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer key-trader' } })).statusCode).toBe(403);
+    const asOperator = await closed.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer key-ops' } });
+    expect(asOperator.statusCode).toBe(200);
+    expect(asOperator.body).toMatch(/swgate_exchanges\{status="delivered"\} 3/);
+    await closed.close();
+
+    const open = await metricsApp(true);
+    expect((await open.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+    await open.close();
+  });
+});
