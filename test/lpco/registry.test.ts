@@ -63,8 +63,9 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
   it('marks the document a replacing one names as replaced, by the same issuer only', async () => {
     const old = sampleLpco();
     const oldId = await registerLpco(t.db, t.kind, old, PLANT_AUTHORITY, { now });
+    // Another issuer's documents are not its to name: to it, that number is not registered.
     const foreign = await rejected(registerLpco(t.db, t.kind, sampleLpco({ replaces: old.number }), 'pga-food', { now }));
-    expect([foreign.status, foreign.findings[0]?.code]).toEqual([403, 'lpco.not-issuer']);
+    expect([foreign.status, foreign.findings[0]?.code]).toEqual([422, 'lpco.replaces-unknown']);
 
     const replacement = sampleLpco({ replaces: old.number });
     const newId = await registerLpco(t.db, t.kind, replacement, PLANT_AUTHORITY, { now });

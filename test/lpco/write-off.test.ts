@@ -30,7 +30,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   }
   const remaining = async (id: string) => (await getLpco(t.db, id, { now: duringValidity }))?.lines.map((l) => l.remaining);
   const reserve = (citations: LpcoCitation[], holderId: string | null = HOLDER, id = declarationId()) =>
-    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId, citations }, policy);
+    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId, citations, actsFor: [HOLDER, 'GB999999999000'] }, policy);
 
   it('reserves per line and reports what it reserved', async () => {
     const { id, lpco } = await registered();
@@ -64,10 +64,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(refusal.findings.map((f) => [f.code, f.message])).toEqual([['lpco.exhausted', `N851 ${lpco.number} (goods item 1) is exhausted: nothing is left to write off`]]);
 
     const released = await releaseForDeclaration(t.db, t.kind, declaration, { now: duringValidity });
-    expect(released).toEqual([{ lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
+    expect(released).toEqual([{ movement: 'released', lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
     const view = await getLpco(t.db, id, { now: duringValidity });
     expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '100.000']);
-    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}`)).toEqual(['null→issued by pga-plant', 'issued→exhausted by registry', 'exhausted→issued by registry']);
+    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}${h.movement ? `: ${h.movement.kind} ${h.movement.quantity} of line ${h.movement.line}` : ''}`)).toEqual([
+      'null→issued by pga-plant',
+      'issued→issued by registry: reserved 100.000 of line 1',
+      'issued→exhausted by registry',
+      'exhausted→exhausted by registry: released 100.000 of line 1',
+      'exhausted→issued by registry',
+    ]);
     expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
   });
 
@@ -94,7 +100,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
     await reserve([cite(lpco, '10')], HOLDER, declaration);
-    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
+    expect(await writeOffForDeclaration(t.db, declaration)).toHaveLength(1);
     expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
     expect(await remaining(id)).toEqual(['90.000']);
   });
@@ -103,8 +109,8 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
     await reserve([cite(lpco, '10')], HOLDER, declaration);
-    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
-    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ quantity: '10.000' }]);
+    expect(await writeOffForDeclaration(t.db, declaration)).toMatchObject([{ movement: 'written-off', quantity: '10.000' }]);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ movement: 'given-back', quantity: '10.000' }]);
     expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toEqual([]);
     expect(await remaining(id)).toEqual(['100.000']);
   });
@@ -139,7 +145,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   it('treats an unknown LPCO as a warning or an error by policy', async () => {
     const { lpco } = await registered();
     const unknown: LpcoCitation = { documentCode: 'C400', number: 'FRICP12568' };
-    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
+    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
     expect(warned.findings.map((f) => [f.severity, f.code, f.message])).toEqual([['warning', 'lpco.unknown', 'C400 FRICP12568 is not in the LPCO registry']]);
     expect(warned.reservations).toHaveLength(1);
     const err = await rejected(reserve([unknown]));
@@ -154,7 +160,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
       ],
     });
     const wrongUnit = await rejected(reserve([cite(two.lpco, '1', { unit: 'NAR' })]));
-    expect(wrongUnit.findings[0]?.code).toBe('lpco.unit-mismatch');
+    expect(wrongUnit.findings[0]?.code).toBe('lpco.unit-not-convertible');
     const ambiguous = await rejected(reserve([cite(two.lpco, '1')]));
     expect(ambiguous.findings[0]?.code).toBe('lpco.line-ambiguous');
     const tooMuch = await rejected(reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '6', { goodsItem: '2', line: '2' })]));
@@ -176,7 +182,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => reserve([cite(lpco, '1')], HOLDER, racing)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
 
-    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', citations: [cite(lpco, '500')] }, policy);
+    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', actsFor: [HOLDER, 'GB999999999000'], citations: [cite(lpco, '500')] }, policy);
     expect(findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
   });
