@@ -1,5 +1,6 @@
 import type { Participant } from '../config/types.js';
-import type { AppliedStatusChange, LpcoView } from '../lpco/registry.js';
+import { type AppliedStatusChange, type LpcoDb, type LpcoView, type StatusChange, applyStatusChange, planStatusChange } from '../lpco/registry.js';
+import type { DatabaseKind } from '../store/db.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 import type { DocumentFormat, IngestRequest, IngestResult, ReadDocument } from './ingest.js';
@@ -51,24 +52,43 @@ export function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> 
   return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender) });
 }
 
+/** What an issuer's status change needs: the registry, and the ingest its status document goes through. */
+export interface StatusChangeDeps {
+  ingest: LodgeDeps['ingest'];
+  lpcoDb: LpcoDb;
+  kind: DatabaseKind;
+  now: () => Date;
+}
+
 /**
  * An issuer's change of an e-LPCO's status, as a document of its own: routed to those who
  * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange. The
- * change is stored with the exchange or not at all: `planned` (the LPCO as the change leaves
- * it) is what the document says; `apply` stores the change just before the exchange is stored,
- * and is undone if the exchange cannot be stored or queued. Refused before (no agreement routes
- * it), the registry is never touched.
+ * change is stored with the exchange or not at all: it is checked first, and the document says
+ * what the LPCO will be; the change is stored just before the exchange is, and undone if the
+ * exchange cannot be stored or queued (503). Refused before that (no agreement routes it: 422),
+ * the registry is never touched.
  */
-export async function lodgeLpcoStatus(deps: LodgeDeps, issuer: Participant, planned: LpcoView, reason: string, at: Date, apply: () => Promise<AppliedStatusChange>): Promise<LpcoView> {
-  const change = { lpcoId: planned.id, documentCode: planned.documentCode, number: planned.number, holderId: planned.holderId, status: planned.status, reason, changedBy: issuer.id, changedAt: at.toISOString(), lines: planned.lines };
-  const content = JSON.stringify(change);
-  const body = Buffer.from(content);
-  const facts = { citedDocumentCodes: [planned.documentCode], ...(planned.document.exportCountry ? { exportCountry: planned.document.exportCountry } : {}), ...(planned.document.importCountry ? { destinationCountry: planned.document.importCountry } : {}) };
+export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participant, id: string, change: StatusChange): Promise<LpcoView> {
+  const options = { now: deps.now };
+  const planned = await planStatusChange(deps.lpcoDb, id, change, issuer.id, options);
+  const content = JSON.stringify({
+    lpcoId: planned.id,
+    documentCode: planned.documentCode,
+    number: planned.number,
+    holderId: planned.holderId,
+    status: planned.status,
+    reason: change.reason,
+    changedBy: issuer.id,
+    changedAt: deps.now().toISOString(),
+    lines: planned.lines,
+  });
+  const { exportCountry, importCountry } = planned.document;
+  const facts = { citedDocumentCodes: [planned.documentCode], ...(exportCountry ? { exportCountry } : {}), ...(importCountry ? { destinationCountry: importCountry } : {}) };
   let applied: AppliedStatusChange | undefined;
   await deps.ingest({
     sender: issuer,
     documentKind: 'lpco-status',
-    body,
+    body: Buffer.from(content),
     mediaType: 'application/json',
     read: () => ({
       facts,
@@ -76,7 +96,7 @@ export async function lodgeLpcoStatus(deps: LodgeDeps, issuer: Participant, plan
       document: { content, mediaType: 'application/json', format: 'lpco-status' },
       messageId: `${planned.number}:${planned.status}`,
       beforeStore: async () => {
-        applied = await apply();
+        applied = await applyStatusChange(deps.lpcoDb, deps.kind, id, change, issuer.id, options);
         return {};
       },
       undo: async () => applied?.undo(),

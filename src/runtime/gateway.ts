@@ -13,7 +13,7 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
-import { applyStatusChange, planStatusChange, registerLpco } from '../lpco/registry.js';
+import { registerLpco } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration } from '../lpco/write-off.js';
 import { actsForIds } from '../pipeline/acting-for.js';
@@ -142,10 +142,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           kind: target.kind,
           now,
           traderIdsOf: actsForIds,
-          changeStatus: async (id, change, issuer) => {
-            const planned = await planStatusChange(lpcoDb, id, change, issuer.id, { now });
-            return lodgeLpcoStatus(lodgeDeps, issuer, planned, change.reason, now(), () => applyStatusChange(lpcoDb, target.kind, id, change, issuer.id, { now }));
-          },
+          changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind: target.kind, now }, issuer, id, change),
         },
         inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
