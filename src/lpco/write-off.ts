@@ -75,6 +75,9 @@ export interface Reservation {
   unit: string;
 }
 
+/** Where a reservation draws: which LPCO line, for which goods item of the declaration. */
+export type DrawnOn = Pick<Reservation, 'lpcoId' | 'line' | 'goodsItem'>;
+
 /** A quantity that moved, by which movement: what the history and the provenance log record. */
 export interface Moved extends Reservation {
   movement: Movement;
@@ -269,22 +272,24 @@ export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: 
  * Gives back what a declaration reserved (customs rejected it: `released`); an LPCO it had
  * exhausted becomes usable again. With `includingWrittenOff` (customs accepted its
  * cancellation) what was written off comes back too (`given-back`): the goods it declared never
- * used the licence. Only this declaration's reservations move, and each at most once: the
+ * used the licence; `only` narrows it to some lines and goods items (those an accepted amendment
+ * restates). Only this declaration's reservations move, and each at most once: the
  * rows are claimed by their state first, so a concurrent second release finds nothing.
  */
 export async function releaseForDeclaration(
   db: LpcoDb,
   kind: DatabaseKind,
   declarationExchangeId: string,
-  options: MovementOptions & { includingWrittenOff?: boolean } = {},
+  options: MovementOptions & { includingWrittenOff?: boolean; only?: ReadonlyArray<DrawnOn> } = {},
 ): Promise<Moved[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
   return db.transaction().execute(async (trx) => {
     // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
-    const before = new Map(
-      (await trx.selectFrom('lpco_reservations').select(['id', 'state']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute()).map((r) => [r.id, r.state]),
-    );
+    const rows = await trx.selectFrom('lpco_reservations').select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute();
+    const { only } = options;
+    const chosen = only ? rows.filter((r) => only.some((o) => o.lpcoId === r.lpco_id && o.line === r.line_sequence && o.goodsItem === r.goods_item)) : rows;
+    const before = new Map(chosen.map((r) => [r.id, r.state]));
     if (before.size === 0) return [];
     const held = await trx
       .updateTable('lpco_reservations')

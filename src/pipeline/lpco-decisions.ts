@@ -3,7 +3,11 @@
  * (readers.ts); once its exchange has ended, the receipt of the customs administration decides:
  * accepted → written off, rejected → released. An accepted cancellation gives back what the
  * declaration it cancels (same sender, same LRN) drew, written off or still reserved; a
- * rejected one moves nothing. No receipt from customs (no customs delivery, or a failed one):
+ * rejected one moves nothing. An amendment reserves what it cites when it is lodged, like a
+ * declaration; accepted, that is written off and replaces what the declaration and earlier
+ * amendments drew for the same LPCO lines and goods items, which is given back — so an amendment
+ * that lowers a quantity gives the difference back, only then, and only of that declaration.
+ * No receipt from customs (no customs delivery, or a failed one):
  * nothing moves until one comes. Every movement is also a provenance record of the declaration.
  */
 import type { Participant } from '../config/types.js';
@@ -20,8 +24,9 @@ import { declarationsWithMessageId, deliveriesOf, findExchange, type Store } fro
 import type { Receipt } from './receipts.js';
 import type { RecordProvenance } from './settle.js';
 
-/** DMS TypeCode of a cancellation (FunctionCode 13): it names the declaration it cancels by its LRN. */
+/** DMS TypeCodes of additional messages (FunctionCode 13), which name the declaration they cancel or amend by its LRN. */
 export const CANCELLATION = 'INV';
+export const AMENDMENT = 'COR';
 
 export interface LpcoDecisionDeps {
   store: Store;
@@ -52,19 +57,19 @@ export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: 
   if (!decision) return [];
   const options = { now: deps.now, actor: decision.by };
   const facts = JSON.parse(exchange.facts) as Partial<DeclarationFacts>;
-  if (facts.typeCode !== CANCELLATION) {
-    const moved = decision.verdict === 'accepted'
-      ? await writeOffForDeclaration(deps.lpcoDb, exchangeId, options)
-      : await releaseForDeclaration(deps.lpcoDb, deps.kind, exchangeId, options);
-    await deps.recordProvenance(movementRecords(exchangeId, moved, decision.by, deps.now()));
-    return moved;
-  }
-  if (decision.verdict !== 'accepted' || exchange.message_id === null) return [];
   const moved: Moved[] = [];
-  for (const cancelled of await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)) {
-    if (cancelled === exchangeId) continue;
-    const back = await releaseForDeclaration(deps.lpcoDb, deps.kind, cancelled, { ...options, includingWrittenOff: true });
-    await deps.recordProvenance(movementRecords(cancelled, back, decision.by, deps.now()));
+  if (facts.typeCode !== CANCELLATION) {
+    moved.push(...(decision.verdict === 'accepted' ? await writeOffForDeclaration(deps.lpcoDb, exchangeId, options) : await releaseForDeclaration(deps.lpcoDb, deps.kind, exchangeId, options)));
+    await deps.recordProvenance(movementRecords(exchangeId, moved, decision.by, deps.now()));
+  }
+  const replaces = facts.typeCode === CANCELLATION || (facts.typeCode === AMENDMENT && moved.length > 0);
+  if (decision.verdict !== 'accepted' || !replaces || exchange.message_id === null) return moved;
+  // What the declaration (and amendments before this one) drew: all of it for a cancellation, what this amendment restates for an amendment.
+  const only = facts.typeCode === AMENDMENT ? moved : undefined;
+  for (const earlier of await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)) {
+    if (earlier >= exchangeId) continue;
+    const back = await releaseForDeclaration(deps.lpcoDb, deps.kind, earlier, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) });
+    await deps.recordProvenance(movementRecords(earlier, back, decision.by, deps.now()));
     moved.push(...back);
   }
   return moved;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../src/config/types.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { reserveForDeclaration } from '../../src/lpco/write-off.js';
-import { CANCELLATION, customsDecision, followCustomsDecision } from '../../src/pipeline/lpco-decisions.js';
+import { AMENDMENT, CANCELLATION, customsDecision, followCustomsDecision } from '../../src/pipeline/lpco-decisions.js';
 import type { RecordInput } from '../../src/provenance/record.js';
 import { insertAcceptedExchange, newId, updateDelivery } from '../../src/store/exchanges.js';
 import { databaseKinds } from '../support/databases.js';
@@ -97,6 +97,38 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
     expect(await decided(await lodged('LRN-C', CANCELLATION), 'accepted')).toMatchObject([{ movement: 'given-back', quantity: '10.000' }]);
     expect(await remaining(id)).toBe('93.000');
     expect(recorded.find((r) => r.exchangeId === declaration && r.event === 'lpco-given-back')?.entity.name).toBe('lpco-given-back');
+  });
+
+  it('gives back what an accepted amendment lowers, and only then; what it restates replaces what was drawn', async () => {
+    const { id, lpco } = await licence();
+    const two = await licence();
+    const declaration = await lodged('LRN-E');
+    await reserveForDeclaration(t.db, t.kind, {
+      declarationExchangeId: declaration,
+      holderId: HOLDER,
+      actsFor: [HOLDER],
+      citations: [
+        { documentCode: 'N851', number: lpco.number, goodsItem: '1', quantity: '10', unit: 'KGM' },
+        { documentCode: 'N851', number: two.lpco.number, goodsItem: '2', quantity: '3', unit: 'KGM' },
+      ],
+    }, { unknownLpco: 'error', now: duringValidity });
+    await decided(declaration, 'accepted');
+    expect([await remaining(id), await remaining(two.id)]).toEqual(['90.000', '97.000']);
+
+    // The amendment restates goods item 1 at 6 kg: reserved when lodged, nothing given back while customs has not accepted it.
+    const refused = await lodged('LRN-E', AMENDMENT);
+    await reserve(refused, lpco.number, '6');
+    expect(await remaining(id)).toBe('84.000');
+    expect(await decided(refused, 'rejected')).toMatchObject([{ movement: 'released', quantity: '6.000' }]);
+    expect(await remaining(id)).toBe('90.000');
+
+    const amendment = await lodged('LRN-E', AMENDMENT);
+    await reserve(amendment, lpco.number, '6');
+    const moved = await decided(amendment, 'accepted');
+    expect(moved.map((m) => `${m.movement} ${m.quantity}`)).toEqual(['written-off 6.000', 'given-back 10.000']);
+    // 4 kg back on the amended line; goods item 2, which the amendment does not restate, keeps its write-off.
+    expect([await remaining(id), await remaining(two.id)]).toEqual(['94.000', '97.000']);
+    expect(await followCustomsDecision(deps(), amendment)).toEqual([]);
   });
 
   it('never over-draws nor gives back twice, with declarations and cancellations lodged concurrently against one licence', async () => {
