@@ -88,6 +88,42 @@ const conflict = (code: string, message: string, path = '') => new RejectionErro
  * one already registered by the same issuer amends it, keeping what has been drawn on it.
  */
 export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
+  return (await applyRegistration(db, kind, lpco, issuerParticipantId, options)).id;
+}
+
+/** A registration that is stored, and how to take it back if its exchange cannot be stored. */
+export interface AppliedRegistration {
+  id: string;
+  undo(): Promise<void>;
+}
+
+/**
+ * registerLpco, with an `undo` for a new document: it is removed (and the one it replaced
+ * restored) unless a declaration has drawn on it meanwhile. An amendment is not undone: sent
+ * again, it amends again to the same.
+ */
+export async function applyRegistration(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<AppliedRegistration> {
+  const registered = await register(db, kind, lpco, issuerParticipantId, options);
+  return { id: registered.id, undo: registered.created ? () => unregister(db, kind, registered.id) : async () => {} };
+}
+
+async function unregister(db: LpcoDb, kind: DatabaseKind, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const [row] = await lpcosForUpdate(trx, kind).where('id', '=', id).execute();
+    const drawn = await trx.selectFrom('lpco_reservations').select('id').where('lpco_id', '=', id).limit(1).execute();
+    if (!row || drawn.length > 0) return;
+    const replaced = await lpcosForUpdate(trx, kind).where('replaced_by', '=', id).executeTakeFirst();
+    if (replaced) {
+      const entry = await trx.selectFrom('lpco_history').select(['id', 'from_status']).where('lpco_id', '=', replaced.id).where('to_status', '=', 'replaced').where('movement', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await trx.updateTable('lpcos').set({ status: entry.from_status ?? 'issued', replaced_by: null }).where('id', '=', replaced.id).execute();
+      await trx.deleteFrom('lpco_history').where('id', '=', entry.id).execute();
+    }
+    for (const table of ['lpco_history', 'lpco_lines'] as const) await trx.deleteFrom(table).where('lpco_id', '=', id).execute();
+    await trx.deleteFrom('lpcos').where('id', '=', id).execute();
+  });
+}
+
+async function register(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions): Promise<{ id: string; created: boolean }> {
   const now = (options.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
     // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
@@ -97,7 +133,7 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
         throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
       }
       await amend(trx, existing, lpco, issuerParticipantId, now);
-      return existing.id;
+      return { id: existing.id, created: false };
     }
     const id = newId();
     const at = now.toISOString();
@@ -121,7 +157,7 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
       const replaced = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
       await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
     }
-    return id;
+    return { id, created: true };
   });
 }
 

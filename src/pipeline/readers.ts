@@ -10,6 +10,7 @@ import { citationsOfWcoJson } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
 import type { ReservationOutcome, ReservationRequest } from '../lpco/write-off.js';
+import type { AppliedRegistration } from '../lpco/registry.js';
 import type { DocumentFormat, ReadDocument } from './ingest.js';
 import { actsForIds, refuseForeignParties } from './acting-for.js';
 import { movementRecords } from './lpco-decisions.js';
@@ -52,7 +53,7 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
 export interface LpcoRegistryAccess {
   reserve: (request: ReservationRequest) => Promise<ReservationOutcome>;
   release: (declarationExchangeId: string) => Promise<unknown>;
-  register: (lpco: Lpco, issuer: string) => Promise<string>;
+  register: (lpco: Lpco, issuer: string) => Promise<AppliedRegistration>;
 }
 
 const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
@@ -75,13 +76,19 @@ export async function readLpcoDocument(body: Buffer, format: DocumentFormat, map
   const notCompetent = authorityFindings(issuer, lpco);
   if (notCompetent.length > 0) throw new RejectionError(403, 'Not the competent authority', notCompetent);
   const content = JSON.stringify(lpco);
+  let registration: AppliedRegistration | undefined;
   return {
     facts: { citedDocumentCodes: [lpco.documentCode], ...(lpco.exportCountry ? { exportCountry: lpco.exportCountry } : {}), ...(lpco.importCountry ? { destinationCountry: lpco.importCountry } : {}) },
     findings: [],
     document: { content, mediaType: 'application/json', format: 'lpco-json' },
     messageId: lpco.number,
     ...(mappedBy ? { mappedBy } : {}),
-    beforeStore: async () => ({ extra: { lpcoId: await registry.register(lpco, issuer.id) } }),
+    beforeStore: async () => {
+      registration = await registry.register(lpco, issuer.id);
+      return { extra: { lpcoId: registration.id } };
+    },
+    // The exchange could not be stored or queued: the registry forgets the document too.
+    undo: async () => registration?.undo(),
   };
 }
 

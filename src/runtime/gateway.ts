@@ -13,7 +13,7 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
-import { registerLpco } from '../lpco/registry.js';
+import { applyRegistration } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration } from '../lpco/write-off.js';
 import { actsForIds } from '../pipeline/acting-for.js';
@@ -80,7 +80,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const registry: LpcoRegistryAccess = {
     reserve: (request) => reservations.reserve(request),
     release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, target.kind, declarationExchangeId),
-    register: (lpco, issuer) => registerLpco(lpcoDb, target.kind, lpco, issuer),
+    register: (lpco, issuer) => applyRegistration(lpcoDb, target.kind, lpco, issuer),
   };
   const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });

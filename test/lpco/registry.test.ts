@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusChange, changeStatus, getLpco, planStatusChange, registerLpco } from '../../src/lpco/registry.js';
+import { applyRegistration, applyStatusChange, changeStatus, getLpco, planStatusChange, registerLpco } from '../../src/lpco/registry.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -42,6 +42,21 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     // Amending is the issuer's own document too: the partner amends its own, never the agency's.
     expect(await registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity: '50' }] }, 'partner-xb', { now })).toBe(partner);
     expect((await getLpco(t.db, agency, { now }))?.lines[0]?.quantity).toBe('100.000');
+  });
+
+  it('takes a new registration back, restoring the document it replaced, unless it has been drawn on', async () => {
+    const old = sampleLpco();
+    const oldId = await registerLpco(t.db, t.kind, old, PLANT_AUTHORITY, { now });
+    const replacing = await applyRegistration(t.db, t.kind, sampleLpco({ replaces: old.number }), PLANT_AUTHORITY, { now });
+    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('replaced');
+    await replacing.undo();
+    expect(await getLpco(t.db, replacing.id, { now })).toBeUndefined();
+    const restored = await getLpco(t.db, oldId, { now });
+    expect([restored?.status, restored?.replacedBy, restored?.history.map((h) => h.to)]).toEqual(['issued', null, ['issued']]);
+    // An amendment is not taken back: sent again, it amends to the same.
+    const amended = await applyRegistration(t.db, t.kind, { ...old, status: 'amended' }, PLANT_AUTHORITY, { now });
+    await amended.undo();
+    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('amended');
   });
 
   it('takes a status change back when what it caused could not be stored, unless something changed it since', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
-import { getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { applyRegistration, getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { loadMappings } from '../../src/mapping/catalogue.js';
 import { type IngestRequest, ingestDocument } from '../../src/pipeline/ingest.js';
-import { lodgeLpcoStatus } from '../../src/pipeline/lodge.js';
+import { lodgeLpco, lodgeLpcoStatus } from '../../src/pipeline/lodge.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { PLANT_AUTHORITY, duringValidity, sampleLpco, useRegistryAndStore } from '../lpco/support.js';
@@ -92,5 +93,23 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
     const again = await rejected(lodgeLpcoStatus(deps([toCustoms]), issuer, id, { status: 'withdrawn', reason: 'x' }));
     expect([again.status, again.findings[0]?.code]).toEqual([409, 'lpco.transition']);
     expect(await exchanges()).toBe(before + 1);
+  });
+
+  it('forgets a registration whose exchange cannot be queued (503), so that sending it again registers it', async () => {
+    const plant: Participant = { ...issuer, issues: [{ documentCodes: ['N851'], inNameOf: [{ country: 'NO' }] }] };
+    const toCustomsLpco = { ...toCustoms, id: 'lpcos-to-customs', when: { documentKinds: ['lpco'] } };
+    const registry = {
+      reserve: () => Promise.reject(new Error('not used')),
+      release: () => Promise.reject(new Error('not used')),
+      register: (lpco: Parameters<typeof applyRegistration>[2], by: string) => applyRegistration(t.db, t.kind, lpco, by, { now: duringValidity }),
+    };
+    const lodgeDeps = async (queueUp: boolean) => ({ ...deps([toCustomsLpco], queueUp), mappings: await loadMappings('mappings'), validation: {}, registry });
+    const lpco = sampleLpco();
+    const body = Buffer.from(JSON.stringify(lpco));
+    const down = await rejected(lodgeLpco(await lodgeDeps(false), { sender: plant, body, format: 'wco-json' }));
+    expect(down.status).toBe(503);
+    expect(await t.db.selectFrom('lpcos').select('id').where('number', '=', lpco.number).execute()).toEqual([]);
+    const up = await lodgeLpco(await lodgeDeps(true), { sender: plant, body, format: 'wco-json' });
+    expect((await getLpco(t.db, up.extra?.lpcoId ?? '', { now: duringValidity }))?.number).toBe(lpco.number);
   });
 });
