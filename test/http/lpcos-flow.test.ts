@@ -146,6 +146,9 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
     expect(problem.findings[0]?.message).toBe(`X002 ${number} (goods item 2) is held by GB896458895015, for whom the sender does not act`);
     expect((await view(lpcoId)).lines[0]?.remaining).toBe('1000.000');
     expect(await t.exchangeCount()).toBe(before);
+    // The licence is seen by those who act for its holder, and by no other trader.
+    expect((await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('trader-demo') })).status).toBe(200);
+    expect((await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('post-demo') })).status).toBe(404);
   });
 
   it('attack 2: a cancellation gives back only once customs accepts it, and only once', async () => {
