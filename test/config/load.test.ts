@@ -94,51 +94,22 @@ agreements:
   });
 
   it('refuses an actsFor or issues entry that is malformed, repeated or out of place', () => {
-    const file = configFile(`
+    /** A broker acting for `actsFor` and issuing `issues` (it may not), and a partner of XB issuing in XA's name (it may not). */
+    const broker = (actsFor: string, issues = '[{ documentCodes: [N851], inNameOf: [{ country: XA }] }]') =>
+      problemsOf({
+        SWGATE_CONFIG: configFile(`
 participants:
   - { id: customs, kind: customs, name: C, endpoint: sandbox }
-  - id: broker
-    kind: trader
-    name: B
-    actsFor: [{ id: GB1, as: declarant }, { id: GB1, as: representative }, { id: "GB 2", as: owner }]
-    issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }]
-  - id: partner
-    kind: partner-customs
-    name: P
-    country: XB
-    issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }]
+  - { id: broker, kind: trader, name: B, actsFor: ${actsFor}, issues: ${issues} }
+  - { id: partner, kind: partner-customs, name: P, country: XB, issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }] }
 agreements: []
-`);
-    const problems = problemsOf({ SWGATE_CONFIG: file });
-    expect(problems.some((p) => p.includes('participants.1.actsFor.2.id must match pattern'))).toBe(true);
-    expect(problems.some((p) => p.includes('participants.1.actsFor.2.as must be equal to one of the allowed values (declarant, representative)'))).toBe(true);
-    const valid = configFile(`
-participants:
-  - { id: customs, kind: customs, name: C, endpoint: sandbox }
-  - id: broker
-    kind: trader
-    name: B
-    actsFor: [{ id: GB1, as: declarant }, { id: GB1, as: representative }]
-    issues: [{ documentCode: [N851], inNameOf: [{ country: XA }] }]
-agreements: []
-`);
-    expect(problemsOf({ SWGATE_CONFIG: valid })[0]).toMatch(/participants\.1\.issues\.0 must have required property 'documentCodes'/);
-    const references = configFile(`
-participants:
-  - { id: customs, kind: customs, name: C, endpoint: sandbox }
-  - id: broker
-    kind: trader
-    name: B
-    actsFor: [{ id: GB1, as: declarant }, { id: GB1, as: representative }]
-    issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }]
-  - id: partner
-    kind: partner-customs
-    name: P
-    country: XB
-    issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }]
-agreements: []
-`);
-    expect(problemsOf({ SWGATE_CONFIG: references })).toEqual([
+`),
+      });
+    const malformed = broker('[{ id: GB1, as: declarant }, { id: "GB 2", as: owner }]');
+    expect(malformed.some((p) => p.includes('participants.1.actsFor.1.id must match pattern'))).toBe(true);
+    expect(malformed.some((p) => p.includes('participants.1.actsFor.1.as must be equal to one of the allowed values (declarant, representative)'))).toBe(true);
+    expect(broker('[]', '[{ documentCode: [N851], inNameOf: [{ country: XA }] }]')[0]).toMatch(/participants\.1\.issues\.0 must have required property 'documentCodes'/);
+    expect(broker('[{ id: GB1, as: declarant }, { id: GB1, as: representative }]')).toEqual([
       'participant "broker" lists "GB1" twice in actsFor.',
       'participant "broker" is a trader; only administrations (customs, pga, partner-customs) issue e-LPCOs.',
       'participant "partner" is a partner administration of XB; it cannot issue in the name of XA.',

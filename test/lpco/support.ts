@@ -11,32 +11,13 @@ import { createTestDatabase } from '../support/databases.js';
 export interface LpcoTestDb {
   db: LpcoDb;
   kind: DatabaseKind;
-}
-
-/** A fresh, migrated database of `kind` for the suite that calls it; dropped after the suite. */
-export function useLpcoDatabase(kind: DatabaseKind): LpcoTestDb {
-  const handle = { kind } as LpcoTestDb;
-  let drop: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    const test = await createTestDatabase(kind);
-    drop = test.drop;
-    handle.db = openDatabase(test.target);
-    await migrateToLatest(handle.db, lpcoMigrations);
-  });
-  afterAll(async () => {
-    await handle.db?.destroy();
-    await drop?.();
-  });
-  return handle;
-}
-
-export interface RegistryAndStore extends LpcoTestDb {
+  /** The exchange store in the same database, as the gateway has it. */
   store: Store;
 }
 
-/** The registry and the exchange store in one fresh database of `kind`, as the gateway has them. */
-export function useRegistryAndStore(kind: DatabaseKind): RegistryAndStore {
-  const handle = { kind } as RegistryAndStore;
+/** A fresh database of `kind` with the registry and the exchange store, for the suite that calls it; dropped after the suite. */
+export function useLpcoDatabase(kind: DatabaseKind): LpcoTestDb {
+  const handle = { kind } as LpcoTestDb;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const test = await createTestDatabase(kind);

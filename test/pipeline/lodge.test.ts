@@ -6,7 +6,7 @@ import { type IngestRequest, ingestDocument } from '../../src/pipeline/ingest.js
 import { lodgeLpco, lodgeLpcoStatus } from '../../src/pipeline/lodge.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
-import { PLANT_AUTHORITY, duringValidity, sampleLpco, useRegistryAndStore } from '../lpco/support.js';
+import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
 
 const kinds = await databaseKinds();
 
@@ -21,7 +21,7 @@ const toCustoms: Agreement = {
 };
 
 describe.each(kinds)("an issuer's status change and its status document on %s: stored together or not at all", (kind) => {
-  const t = useRegistryAndStore(kind);
+  const t = useLpcoDatabase(kind);
   let queued = 0;
   /** The real ingest over the real store; the delivery queue answers, or is down (Redis cannot be made to fail here on demand). */
   const deps = (agreements: Agreement[], queueUp = true) => ({

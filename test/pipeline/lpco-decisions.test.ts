@@ -6,7 +6,7 @@ import { AMENDMENT, CANCELLATION, customsDecision, followCustomsDecision } from 
 import type { RecordInput } from '../../src/provenance/record.js';
 import { insertAcceptedExchange, newId, updateDelivery } from '../../src/store/exchanges.js';
 import { databaseKinds } from '../support/databases.js';
-import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useRegistryAndStore } from '../lpco/support.js';
+import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
 
 const kinds = await databaseKinds();
 
@@ -32,7 +32,7 @@ describe('customsDecision', () => {
 });
 
 describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
-  const t = useRegistryAndStore(kind);
+  const t = useLpcoDatabase(kind);
   const recorded: RecordInput[] = [];
   const deps = () => ({ store: t.store, lpcoDb: t.db, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (r: RecordInput[]) => (recorded.push(...r), []), now: duringValidity });
 
