@@ -2,9 +2,9 @@
  * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
  *
  * Who sees an LPCO: its issuer, customs administrations (they check declarations against the
- * registry), operators, and the participants that act for its holder (`traderIdsOf`, e.g. a
- * trader whose EORI is the holder id). Anyone else gets 404, so ids leak nothing. Only the
- * issuer changes the status (403 for everyone else who can see it, operators included).
+ * registry), operators, and the participants that act for its holder (`traderIdsOf`: the
+ * gateway gives each participant's `actsFor`). Anyone else gets 404, so ids leak nothing. Only
+ * the issuer changes the status (403 for everyone else who can see it, operators included).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Participant } from '../../config/types.js';
