@@ -52,6 +52,7 @@ async function writeOffs(db: LpcoDb, kind: DatabaseKind, number: string, quantit
       await reserve({
         declarationExchangeId: `01J${number}${String(i).padStart(10, '0')}`,
         holderId: HOLDER,
+        actsFor: [HOLDER],
         citations: [{ documentCode: 'N851', number, goodsItem: '1', quantity: '1', unit: 'KGM' }],
       });
       accepted++;

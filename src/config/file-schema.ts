@@ -72,6 +72,37 @@ export const configFileSchema = {
               unknownRevocation: { enum: ['fail-closed', 'allow-unknown'] },
             },
           },
+          actsFor: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'as'],
+              // EORI (country code + up to 15 characters) or another trader identifier: visible ASCII, as WCO DM an..35.
+              properties: { id: { type: 'string', pattern: '^[\\x21-\\x7E]{1,35}$' }, as: { enum: ['declarant', 'representative'] } },
+            },
+          },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['documentCodes', 'inNameOf'],
+              properties: {
+                documentCodes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z0-9]{4}$' } },
+                inNameOf: {
+                  type: 'array',
+                  minItems: 1,
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['country'],
+                    properties: { country: { type: 'string', pattern: '^[A-Z]{2}$' }, agency: { type: 'string', minLength: 1, maxLength: 512 } },
+                  },
+                },
+              },
+            },
+          },
           webhook: {
             type: 'object',
             additionalProperties: false,

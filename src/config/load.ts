@@ -19,7 +19,7 @@ const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeout
 type Env = Record<string, string | undefined>;
 
 interface ConfigFile {
-  participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator'> & Partial<Participant>>;
+  participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
 }
@@ -122,6 +122,8 @@ function participantsFrom(file: ConfigFile): Participant[] {
     apiKeySha256: p.apiKeySha256 ?? [],
     certificateFingerprints: p.certificateFingerprints ?? [],
     operator: p.operator ?? false,
+    actsFor: p.actsFor ?? [],
+    issues: p.issues ?? [],
   }));
 }
 
@@ -139,6 +141,20 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
   for (const p of participants) {
     if (ids.has(p.id)) problems.push(`participant "${p.id}" is defined twice.`);
     ids.add(p.id);
+  }
+  for (const p of participants) {
+    const actedFor = new Set<string>();
+    for (const a of p.actsFor) {
+      if (actedFor.has(a.id)) problems.push(`participant "${p.id}" lists "${a.id}" twice in actsFor.`);
+      actedFor.add(a.id);
+    }
+    // A partner administration is competent in its own country only: it cannot issue in another's name.
+    if (p.kind === 'partner-customs') {
+      for (const issuer of p.issues.flatMap((i) => i.inNameOf)) {
+        if (issuer.country !== p.country) problems.push(`participant "${p.id}" is a partner administration of ${p.country ?? 'no country'}; it cannot issue in the name of ${issuer.country}.`);
+      }
+    }
+    if (p.issues.length > 0 && !['pga', 'partner-customs', 'customs'].includes(p.kind)) problems.push(`participant "${p.id}" is a ${p.kind}; only administrations (customs, pga, partner-customs) issue e-LPCOs.`);
   }
   const agreementIds = new Set<string>();
   for (const a of agreements) {

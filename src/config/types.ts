@@ -27,6 +27,28 @@ export interface Participant {
   wcoNamespaces?: NamespaceProfile;
   /** Whom the participant's signatures are trusted by (pinned certificates, CA anchors, CRLs, OCSP); file paths relative to the config file. */
   trust?: TrustStoreConfig;
+  /** The traders (EORI/TIN) the participant lodges declarations for, and draws on the e-LPCOs of. */
+  actsFor: ActingFor[];
+  /** The e-LPCO document codes the participant is the competent authority for, and in whose name. */
+  issues: IssuingAuthority[];
+}
+
+/**
+ * A trader the participant acts for: `declarant` when it lodges in that trader's own name (it is
+ * the trader, or its in-house system); `representative` when it is a customs representative
+ * the trader has authorised, so a declaration in that trader's name must say so (WCO DM Agent
+ * with FunctionCode 2, direct, or 3, indirect representation).
+ */
+export interface ActingFor {
+  id: string;
+  as: 'declarant' | 'representative';
+}
+
+/** Document codes (e.g. N851, C400, X002) a participant may issue, in the name of these issuers. */
+export interface IssuingAuthority {
+  documentCodes: string[];
+  /** The issuer the document must name: its country, and its agency when given. */
+  inNameOf: Array<{ country: string; agency?: string }>;
 }
 
 export interface AgreementConditions {

@@ -23,29 +23,51 @@ export const DEFAULT_LPCO_DOCUMENT_CODES: ReadonlySet<string> = new Set([
   'N954', // EUR.1 movement certificate (origin)
 ]);
 
+/**
+ * A trader the declaration names: WCO DM Declarant, Importer or Exporter, Agent (with its
+ * FunctionCode), or the Submitter of an additional message (a cancellation, an amendment).
+ */
+export interface DeclarationParty {
+  role: 'Declarant' | 'Submitter' | 'Importer' | 'Exporter' | 'Agent';
+  id: string;
+  /** Agent only: 2 direct, 3 indirect representation (WCO DM code list for Agent FunctionCode). */
+  functionCode?: string;
+  /** JSON pointer of the party's ID. */
+  path: string;
+}
+
+/** A declaration's citations, the trader they must be held by, and the traders it is lodged for. */
+export interface DeclarationCitations extends CitationCheck {
+  /**
+   * The parties the declaration engages: the Declarant (or Submitter), its Agents, and the
+   * importer (the exporter, for an export) — not the foreign trader at the other end of the sale.
+   */
+  parties: DeclarationParty[];
+}
+
 export interface CitationOptions {
   profile?: NamespaceProfile;
   lpcoDocumentCodes?: ReadonlySet<string>;
 }
 
 /** Reads the citations of a declaration as POST /v1/declarations receives it (WCO DM XML or WCO JSON). */
-export function readCitations(body: Buffer | string, format: DeclarationFormat, options: CitationOptions = {}): CitationCheck {
+export function readCitations(body: Buffer | string, format: DeclarationFormat, options: CitationOptions = {}): DeclarationCitations {
   return format === 'wco-xml' ? citationsOfTree(parseXml(body), options) : citationsOfWcoJson(parseWcoJson(body), options);
 }
 
 /** The citations of a declaration already read as WCO JSON (after validation, say): no second parse. */
-export function citationsOfWcoJson(json: WcoJsonObject, options: CitationOptions = {}): CitationCheck {
+export function citationsOfWcoJson(json: WcoJsonObject, options: CitationOptions = {}): DeclarationCitations {
   return citationsOfTree(wcoJsonAsTree(json, options.profile ?? WCO_NAMESPACES), options);
 }
 
-function citationsOfTree(root: XmlElement, options: CitationOptions): CitationCheck {
+function citationsOfTree(root: XmlElement, options: CitationOptions): DeclarationCitations {
   const profile = options.profile ?? WCO_NAMESPACES;
   const base = root.name === 'MetaData' ? '/MetaData/Declaration' : '/Declaration';
   return citationsOf(declarationElement(root, profile), profile.declaration, options.lpcoDocumentCodes ?? DEFAULT_LPCO_DOCUMENT_CODES, base);
 }
 
 /** Citations of LPCOs (by `lpcoCodes`) in a Declaration element, with JSON pointers under `base`. */
-export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): CitationCheck {
+export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): DeclarationCitations {
   const text = (el: XmlElement | undefined, ...path: string[]): string | undefined => textAt(el, ns, path);
   const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string }): LpcoCitation[] =>
     childrenNamed(el, ns, 'AdditionalDocument').flatMap((doc, i) => {
@@ -77,9 +99,23 @@ export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: Read
   ];
 
   const direction = text(declaration, 'TypeCode')?.slice(0, 2);
-  const party = direction === 'EX' ? 'Exporter' : 'Importer';
-  const holderId = text(shipment, party, 'ID') ?? text(declaration, party, 'ID') ?? text(declaration, 'Declarant', 'ID') ?? null;
-  return { holderId, citations };
+  const principal = direction === 'EX' ? 'Exporter' : 'Importer';
+  const holderId = text(shipment, principal, 'ID') ?? text(declaration, principal, 'ID') ?? text(declaration, 'Declarant', 'ID') ?? null;
+  const partyAt = (el: XmlElement | undefined, role: DeclarationParty['role'], path: string): DeclarationParty[] =>
+    (el ? childrenNamed(el, ns, role) : []).flatMap((party, i, all) => {
+      const id = text(party, 'ID');
+      const functionCode = text(party, 'FunctionCode');
+      const at = `${path}/${role}${all.length > 1 ? `/${i}` : ''}/ID`;
+      return id === undefined ? [] : [{ role, id, ...(functionCode ? { functionCode } : {}), path: at }];
+    });
+  const parties = [
+    ...partyAt(declaration, 'Declarant', base),
+    ...partyAt(declaration, 'Submitter', base),
+    ...partyAt(declaration, 'Agent', base),
+    ...partyAt(declaration, principal, base),
+    ...partyAt(shipment, principal, `${base}/GoodsShipment`),
+  ];
+  return { holderId, citations, parties };
 }
 
 function elementAt(el: XmlElement | undefined, ns: string, path: readonly string[]): XmlElement | undefined {

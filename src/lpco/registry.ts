@@ -9,7 +9,7 @@ import type { DatabaseKind } from '../store/db.js';
 import { type IssuerStatus, ISSUER_STATUSES, dateOf, effectiveStatus, transitionFinding } from './lifecycle.js';
 import type { Lpco, LpcoStatus } from './lpco.js';
 import { fromMilli, toMilli } from './quantity.js';
-import type { LpcoHistoryRow, LpcoLineRow, LpcoRow, LpcoTables } from './tables.js';
+import type { LpcoHistoryRow, LpcoLineRow, LpcoRow, LpcoTables, Movement } from './tables.js';
 
 export type LpcoDb = Kysely<LpcoTables>;
 type Db = LpcoDb | Transaction<LpcoTables>;
@@ -38,6 +38,8 @@ export interface LpcoHistoryEntry {
   to: LpcoStatus;
   reason: string;
   actor: string;
+  /** A quantity movement: which declaration moved how much of which line. */
+  movement?: { kind: Movement; declarationExchangeId: string; line: string; quantity: string };
 }
 
 export interface LpcoView {
@@ -67,8 +69,13 @@ export function lpcosForUpdate(trx: Db, kind: DatabaseKind) {
   return kind === 'postgres' ? query.forUpdate() : query;
 }
 
-export async function recordHistory(trx: Db, entry: Omit<LpcoHistoryRow, 'id'>): Promise<void> {
-  await trx.insertInto('lpco_history').values({ id: newId(), ...entry }).execute();
+type StatusEntry = Omit<LpcoHistoryRow, 'id' | 'movement' | 'declaration_exchange_id' | 'line_sequence' | 'quantity'>;
+
+/** A status change in the history; returns the entry's id. */
+export async function recordHistory(trx: Db, entry: StatusEntry): Promise<string> {
+  const id = newId();
+  await trx.insertInto('lpco_history').values({ id, ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null }).execute();
+  return id;
 }
 
 const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
@@ -81,15 +88,52 @@ const conflict = (code: string, message: string, path = '') => new RejectionErro
  * one already registered by the same issuer amends it, keeping what has been drawn on it.
  */
 export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
+  return (await applyRegistration(db, kind, lpco, issuerParticipantId, options)).id;
+}
+
+/** A registration that is stored, and how to take it back if its exchange cannot be stored. */
+export interface AppliedRegistration {
+  id: string;
+  undo(): Promise<void>;
+}
+
+/**
+ * registerLpco, with an `undo` for a new document: it is removed (and the one it replaced
+ * restored) unless a declaration has drawn on it meanwhile. An amendment is not undone: sent
+ * again, it amends again to the same.
+ */
+export async function applyRegistration(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<AppliedRegistration> {
+  const registered = await register(db, kind, lpco, issuerParticipantId, options);
+  return { id: registered.id, undo: registered.created ? () => unregister(db, kind, registered.id) : async () => {} };
+}
+
+async function unregister(db: LpcoDb, kind: DatabaseKind, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const [row] = await lpcosForUpdate(trx, kind).where('id', '=', id).execute();
+    const drawn = await trx.selectFrom('lpco_reservations').select('id').where('lpco_id', '=', id).limit(1).execute();
+    if (!row || drawn.length > 0) return;
+    const replaced = await lpcosForUpdate(trx, kind).where('replaced_by', '=', id).executeTakeFirst();
+    if (replaced) {
+      const entry = await trx.selectFrom('lpco_history').select(['id', 'from_status']).where('lpco_id', '=', replaced.id).where('to_status', '=', 'replaced').where('movement', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await trx.updateTable('lpcos').set({ status: entry.from_status ?? 'issued', replaced_by: null }).where('id', '=', replaced.id).execute();
+      await trx.deleteFrom('lpco_history').where('id', '=', entry.id).execute();
+    }
+    for (const table of ['lpco_history', 'lpco_lines'] as const) await trx.deleteFrom(table).where('lpco_id', '=', id).execute();
+    await trx.deleteFrom('lpcos').where('id', '=', id).execute();
+  });
+}
+
+async function register(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions): Promise<{ id: string; created: boolean }> {
   const now = (options.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
-    const existing = await lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
+    // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
+    const existing = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
     if (existing) {
       if (lpco.status !== 'amended') {
         throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
       }
       await amend(trx, existing, lpco, issuerParticipantId, now);
-      return existing.id;
+      return { id: existing.id, created: false };
     }
     const id = newId();
     const at = now.toISOString();
@@ -110,10 +154,10 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
     await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
     await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
     if (lpco.replaces !== undefined) {
-      const replaced = await lpcosForUpdate(trx, kind).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
+      const replaced = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
       await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
     }
-    return id;
+    return { id, created: true };
   });
 }
 
@@ -125,9 +169,9 @@ function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => big
   });
 }
 
+/** `old` is looked up among the issuer's own documents: another issuer's is "not registered", and stays unseen. */
 async function markReplaced(trx: Transaction<LpcoTables>, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
-  if (!old) throw new RejectionError(422, 'Invalid LPCO', [finding('lpco.replaces-unknown', `${lpco.documentCode} ${lpco.replaces} that this document replaces is not registered`, '/replaces')]);
-  if (old.issuer_participant !== actor) throw notIssuer(old);
+  if (!old) throw new RejectionError(422, 'Invalid LPCO', [finding('lpco.replaces-unknown', `${lpco.documentCode} ${lpco.replaces} that this document replaces is not among the documents you registered`, '/replaces')]);
   const from = effectiveStatus(old.status, old.valid_until, dateOf(now));
   const illegal = transitionFinding(from, 'replaced', '/replaces');
   if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
@@ -138,7 +182,6 @@ async function markReplaced(trx: Transaction<LpcoTables>, old: LpcoRow | undefin
 
 /** Amends in place: new lines, validity and holder; what declarations have drawn stays drawn. */
 async function amend(trx: Transaction<LpcoTables>, existing: LpcoRow, lpco: Lpco, actor: string, now: Date): Promise<void> {
-  if (existing.issuer_participant !== actor) throw notIssuer(existing);
   const from = effectiveStatus(existing.status, existing.valid_until, dateOf(now));
   const illegal = transitionFinding(from, 'amended');
   if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
@@ -187,9 +230,15 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
     lines: lines
       .sort((a, b) => Number(a.sequence) - Number(b.sequence))
       .map((l) => ({ sequence: l.sequence, hsCode: l.hs_code, unit: l.unit, quantity: fromMilli(BigInt(l.quantity)), remaining: fromMilli(BigInt(l.remaining)) })),
-    history: history.map((h) => ({ at: h.at, from: h.from_status, to: h.to_status, reason: h.reason, actor: h.actor })),
+    history: history.map(historyEntry),
     document: JSON.parse(row.document) as Lpco,
   };
+}
+
+function historyEntry(h: LpcoHistoryRow): LpcoHistoryEntry {
+  const entry = { at: h.at, from: h.from_status, to: h.to_status, reason: h.reason, actor: h.actor };
+  if (h.movement === null) return entry;
+  return { ...entry, movement: { kind: h.movement, declarationExchangeId: h.declaration_exchange_id ?? '', line: h.line_sequence ?? '', quantity: fromMilli(BigInt(h.quantity ?? 0)) } };
 }
 
 export interface StatusChange {
@@ -197,22 +246,58 @@ export interface StatusChange {
   reason: string;
 }
 
+/** A status change that is stored, and how to take it back if what it causes cannot be stored. */
+export interface AppliedStatusChange {
+  view: LpcoView;
+  undo(): Promise<void>;
+}
+
 /** The issuer revokes, withdraws or expires its LPCO: 404 unknown, 403 not the issuer, 409 not a lifecycle step. */
 export async function changeStatus(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
+  return (await applyStatusChange(db, kind, id, change, actor, options)).view;
+}
+
+/**
+ * The change as it would be, checked but not stored: the LPCO as it will read once the change
+ * is applied. The same refusals as changeStatus; applyStatusChange checks again under the lock.
+ */
+export async function planStatusChange(db: LpcoDb, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
+  const row = await db.selectFrom('lpcos').selectAll().where('id', '=', id).executeTakeFirst();
+  checkStatusChange(row, id, change, actor, (options.now ?? (() => new Date()))());
+  const view = (await getLpco(db, id, options)) as LpcoView;
+  return { ...view, status: change.status };
+}
+
+function checkStatusChange(row: LpcoRow | undefined, id: string, change: StatusChange, actor: string, now: Date): asserts row is LpcoRow {
   if (!ISSUER_STATUSES.includes(change.status)) {
     throw new RejectionError(422, 'Invalid status change', [finding('lpco.status-not-settable', `The issuer may set ${ISSUER_STATUSES.join(', ')}; replaced, amended and exhausted follow from documents and write-offs`, '/status')]);
   }
+  if (!row) throw notFound(id);
+  if (row.issuer_participant !== actor) throw notIssuer(row);
+  const illegal = transitionFinding(effectiveStatus(row.status, row.valid_until, dateOf(now)), change.status);
+  if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
+}
+
+/**
+ * Stores the change, under the LPCO's lock; `undo` puts the LPCO back as it was (status,
+ * updated_at, no history entry) as long as nothing has changed it since.
+ */
+export async function applyStatusChange(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<AppliedStatusChange> {
   const now = (options.now ?? (() => new Date()))();
-  await db.transaction().execute(async (trx) => {
+  const at = now.toISOString();
+  const before = await db.transaction().execute(async (trx) => {
     const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound(id);
-    if (row.issuer_participant !== actor) throw notIssuer(row);
-    const from = effectiveStatus(row.status, row.valid_until, dateOf(now));
-    const illegal = transitionFinding(from, change.status);
-    if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
-    const at = now.toISOString();
+    checkStatusChange(row, id, change, actor, now);
     await trx.updateTable('lpcos').set({ status: change.status, updated_at: at }).where('id', '=', id).execute();
-    await recordHistory(trx, { lpco_id: id, at, from_status: from, to_status: change.status, reason: change.reason, actor });
+    const historyId = await recordHistory(trx, { lpco_id: id, at, from_status: effectiveStatus(row.status, row.valid_until, dateOf(now)), to_status: change.status, reason: change.reason, actor });
+    return { status: row.status, updatedAt: row.updated_at, historyId };
   });
-  return (await getLpco(db, id, options)) as LpcoView;
+  const undo = () =>
+    db.transaction().execute(async (trx) => {
+      const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
+      if (row?.status !== change.status || row.updated_at !== at) return;
+      await trx.updateTable('lpcos').set({ status: before.status, updated_at: before.updatedAt }).where('id', '=', id).execute();
+      await trx.deleteFrom('lpco_history').where('id', '=', before.historyId).execute();
+    });
+  return { view: (await getLpco(db, id, options)) as LpcoView, undo };
 }

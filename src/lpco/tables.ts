@@ -51,6 +51,14 @@ export interface LpcoReservationRow {
   updated_at: string;
 }
 
+/** How a declaration moves a line's quantity: drawn at lodging, then final, or back. */
+export const MOVEMENTS = ['reserved', 'written-off', 'released', 'given-back'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
+
+/**
+ * One change of an LPCO: of its status (movement null), or a movement of one line's quantity by
+ * one declaration (from_status = to_status unless the movement exhausted it, recorded apart).
+ */
 export interface LpcoHistoryRow {
   /** ULID: sorts in the order changes happened. */
   id: string;
@@ -62,6 +70,11 @@ export interface LpcoHistoryRow {
   reason: string;
   /** Participant id, or "registry" for changes the registry makes itself (exhausted, replaced). */
   actor: string;
+  movement: Movement | null;
+  declaration_exchange_id: string | null;
+  line_sequence: string | null;
+  /** Milli-units moved (see LpcoLineRow). */
+  quantity: bigint | number | string | null;
 }
 
 export interface LpcoTables {
@@ -133,6 +146,34 @@ export const lpcoMigrations: Record<string, Migration> = {
     },
     async down(db) {
       for (const t of ['lpco_history', 'lpco_reservations', 'lpco_lines', 'lpcos']) await db.schema.dropTable(t).execute();
+    },
+  },
+  // A document number is unique for its issuing authority only: two authorities may number alike,
+  // and a participant cannot take a number before the competent authority uses it.
+  '031-lpco-authorities': {
+    async up(db) {
+      await db.schema.dropIndex('lpcos_code_number').execute();
+      await db.schema.createIndex('lpcos_issuer_code_number').unique().on('lpcos').columns(['issuer_participant', 'document_code', 'number']).execute();
+      await db.schema.createIndex('lpcos_code_number').on('lpcos').columns(['document_code', 'number']).execute();
+    },
+    async down(db) {
+      await db.schema.dropIndex('lpcos_code_number').execute();
+      await db.schema.dropIndex('lpcos_issuer_code_number').execute();
+      await db.schema.createIndex('lpcos_code_number').unique().on('lpcos').columns(['document_code', 'number']).execute();
+    },
+  },
+  // Every quantity movement is a history row, beside the status changes.
+  '032-lpco-movements': {
+    async up(db) {
+      await db.schema.alterTable('lpco_history').addColumn('movement', 'text').execute();
+      await db.schema.alterTable('lpco_history').addColumn('declaration_exchange_id', 'text').execute();
+      await db.schema.alterTable('lpco_history').addColumn('line_sequence', 'text').execute();
+      await db.schema.alterTable('lpco_history').addColumn('quantity', 'bigint').execute();
+      await db.schema.createIndex('lpco_history_declaration').on('lpco_history').column('declaration_exchange_id').execute();
+    },
+    async down(db) {
+      await db.schema.dropIndex('lpco_history_declaration').execute();
+      for (const c of ['quantity', 'line_sequence', 'declaration_exchange_id', 'movement']) await db.schema.alterTable('lpco_history').dropColumn(c).execute();
     },
   },
 };

@@ -1,8 +1,9 @@
 /**
  * Checking a declaration's LPCO citations against the registry and drawing on them, in the
- * manner of EU CSW-CERTEX: quantities are reserved when the declaration is accepted, written
- * off when it is cleared, released when it is cancelled or rejected. Refusal reasons are
- * findings whose codes name the CERTEX-style reason (lpco.quantity-insufficient ~ CERTEX 05).
+ * manner of EU CSW-CERTEX: quantities are reserved when the declaration is lodged, written
+ * off when customs accepts it, released when customs rejects it, given back when customs
+ * accepts its cancellation (customs-decision.ts decides which). Refusal reasons are findings
+ * whose codes name the CERTEX-style reason (lpco.quantity-insufficient ~ CERTEX 05).
  *
  * No over-draw under concurrency: the cited LPCO rows are locked first (PostgreSQL, in id
  * order, so two transactions never wait on each other crosswise; SQLite has a single writer),
@@ -17,7 +18,8 @@ import { USABLE_STATUSES, dateOf, effectiveStatus } from './lifecycle.js';
 import { fromMilli, toMilli } from './quantity.js';
 import { type LpcoDb, REGISTRY_ACTOR, lpcosForUpdate, newId, recordHistory } from './registry.js';
 import type { LpcoStatus } from './lpco.js';
-import type { LpcoLineRow, LpcoReservationRow, LpcoRow, LpcoTables } from './tables.js';
+import type { LpcoHistoryRow, LpcoLineRow, LpcoReservationRow, LpcoRow, LpcoTables, Movement } from './tables.js';
+import { convertMilli } from './units.js';
 
 /** One AdditionalDocument of a declaration that cites an LPCO (citations.ts reads them). */
 export interface LpcoCitation {
@@ -45,7 +47,15 @@ export interface CitationCheck {
   citations: LpcoCitation[];
 }
 
-export interface ReservationRequest extends CitationCheck {
+/** A declaration's citations as one sender lodges them. */
+export interface SenderCitations extends CitationCheck {
+  /** Trader identifiers the sender acts for (its `actsFor`): it draws only on LPCOs they hold. */
+  actsFor: readonly string[];
+  /** The sender's participant id: the actor of the reservation in the LPCO's history. */
+  sender?: string;
+}
+
+export interface ReservationRequest extends SenderCitations {
   declarationExchangeId: string;
 }
 
@@ -65,6 +75,14 @@ export interface Reservation {
   unit: string;
 }
 
+/** Where a reservation draws: which LPCO line, for which goods item of the declaration. */
+export type DrawnOn = Pick<Reservation, 'lpcoId' | 'line' | 'goodsItem'>;
+
+/** A quantity that moved, by which movement: what the history and the provenance log record. */
+export interface Moved extends Reservation {
+  movement: Movement;
+}
+
 export interface ReservationOutcome {
   reservations: Reservation[];
   /** Warnings (unknown LPCOs under the warning policy); errors refuse the whole request instead. */
@@ -74,7 +92,8 @@ export interface ReservationOutcome {
 type Trx = Transaction<LpcoTables>;
 
 interface Cited {
-  lpcos: Map<string, CitedLpco>;
+  /** By document code and number: one per issuing authority that uses the number. */
+  lpcos: Map<string, CitedLpco[]>;
   lines: Map<string, LpcoLineRow[]>;
   /** Numbers of the LPCOs that replaced cited ones, by id. */
   replacementNumbers: Map<string, string>;
@@ -92,7 +111,7 @@ const keyOf = (documentCode: string, number: string) => `${documentCode} ${numbe
 const refused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
 
 /** The findings a declaration's citations would get, without drawing anything (POST /v1/validate). */
-export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: CitationCheck, policy: CitationPolicy): Promise<Finding[]> {
+export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: SenderCitations, policy: CitationPolicy): Promise<Finding[]> {
   const today = dateOf((policy.now ?? (() => new Date()))());
   return db.transaction().execute(async (trx) => {
     const cited = await loadCited(trx, kind, check.citations, false);
@@ -184,6 +203,10 @@ async function applyDraws(trx: Trx, accepted: Accepted[], at: string): Promise<v
     })),
   );
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('lpco_reservations').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  const moves = accepted.flatMap(({ request, draws }) =>
+    draws.map((d) => movementRow(d.lpco, { movement: 'reserved', declarationExchangeId: request.declarationExchangeId, line: d.line.sequence, milli: d.milli, actor: request.sender ?? REGISTRY_ACTOR, at })),
+  );
+  for (let i = 0; i < moves.length; i += INSERT_CHUNK) await trx.insertInto('lpco_history').values(moves.slice(i, i + INSERT_CHUNK)).execute();
   for (const { request, emptied } of accepted) {
     for (const lpco of emptied) {
       await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
@@ -192,45 +215,91 @@ async function applyDraws(trx: Trx, accepted: Accepted[], at: string): Promise<v
   }
 }
 
-/** Reserved quantities become final (the declaration is cleared); returns how many reservations were written off. */
-export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: string, options: { now?: () => Date } = {}): Promise<number> {
+interface MovementOptions {
+  now?: () => Date;
+  /** Whose decision moved the quantities (the customs administration); "registry" when not given. */
+  actor?: string;
+}
+
+function movementRow(lpco: Pick<LpcoRow, 'id' | 'status'>, m: { movement: Movement; declarationExchangeId: string; line: string; milli: bigint; actor: string; at: string }): LpcoHistoryRow {
+  return {
+    id: newId(),
+    lpco_id: lpco.id,
+    at: m.at,
+    from_status: lpco.status,
+    to_status: lpco.status,
+    reason: `${m.movement} (declaration ${m.declarationExchangeId})`,
+    actor: m.actor,
+    movement: m.movement,
+    declaration_exchange_id: m.declarationExchangeId,
+    line_sequence: m.line,
+    quantity: m.milli,
+  };
+}
+
+/** What moved, per reservation row, named as a declaration's findings and the provenance log name it. */
+async function movedOf(trx: Trx, held: LpcoReservationRow[], movementOf: (r: LpcoReservationRow) => Movement, lpcos: LpcoRow[], options: MovementOptions, at: string): Promise<Moved[]> {
+  const lines = await trx.selectFrom('lpco_lines').select(['lpco_id', 'sequence', 'unit']).where('lpco_id', 'in', lpcos.map((l) => l.id)).execute();
+  const history = held.map((r) =>
+    movementRow(lpcos.find((l) => l.id === r.lpco_id) as LpcoRow, { movement: movementOf(r), declarationExchangeId: r.declaration_exchange_id, line: r.line_sequence, milli: BigInt(r.quantity), actor: options.actor ?? REGISTRY_ACTOR, at }),
+  );
+  for (let i = 0; i < history.length; i += INSERT_CHUNK) await trx.insertInto('lpco_history').values(history.slice(i, i + INSERT_CHUNK)).execute();
+  return held.map((r) => {
+    const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;
+    const unit = lines.find((l) => l.lpco_id === r.lpco_id && l.sequence === r.line_sequence)?.unit ?? '';
+    return { movement: movementOf(r), lpcoId: lpco.id, documentCode: lpco.document_code, number: lpco.number, goodsItem: r.goods_item, line: r.line_sequence, quantity: fromMilli(BigInt(r.quantity)), unit };
+  });
+}
+
+/** Reserved quantities become final (customs accepted the declaration); returns what was written off. */
+export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: string, options: MovementOptions = {}): Promise<Moved[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
-  const result = await db
-    .updateTable('lpco_reservations')
-    .set({ state: 'written-off', updated_at: at })
-    .where('declaration_exchange_id', '=', declarationExchangeId)
-    .where('state', '=', 'reserved')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return db.transaction().execute(async (trx) => {
+    const held = await trx
+      .updateTable('lpco_reservations')
+      .set({ state: 'written-off', updated_at: at })
+      .where('declaration_exchange_id', '=', declarationExchangeId)
+      .where('state', '=', 'reserved')
+      .returningAll()
+      .execute();
+    if (held.length === 0) return [];
+    const lpcos = await trx.selectFrom('lpcos').selectAll().where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+    return movedOf(trx, held, () => 'written-off', lpcos, options, at);
+  });
 }
 
 /**
- * Gives back what a rejected declaration reserved; an LPCO it had exhausted becomes usable
- * again. A cancelled (invalidated) declaration gives back what was written off too
- * (`includingWrittenOff`): the goods it declared never used the licence, and when it was
- * delivered before the cancellation came is an accident of timing. Releasing twice releases
- * nothing the second time.
+ * Gives back what a declaration reserved (customs rejected it: `released`); an LPCO it had
+ * exhausted becomes usable again. With `includingWrittenOff` (customs accepted its
+ * cancellation) what was written off comes back too (`given-back`): the goods it declared never
+ * used the licence; `only` narrows it to some lines and goods items (those an accepted amendment
+ * restates). Only this declaration's reservations move, and each at most once: the
+ * rows are claimed by their state first, so a concurrent second release finds nothing.
  */
 export async function releaseForDeclaration(
   db: LpcoDb,
   kind: DatabaseKind,
   declarationExchangeId: string,
-  options: { now?: () => Date; includingWrittenOff?: boolean } = {},
-): Promise<Reservation[]> {
+  options: MovementOptions & { includingWrittenOff?: boolean; only?: ReadonlyArray<DrawnOn> } = {},
+): Promise<Moved[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
   return db.transaction().execute(async (trx) => {
-    // Claiming the rows by their state first makes a concurrent second release find nothing to give back.
+    // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
+    const rows = await trx.selectFrom('lpco_reservations').select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute();
+    const { only } = options;
+    const chosen = only ? rows.filter((r) => only.some((o) => o.lpcoId === r.lpco_id && o.line === r.line_sequence && o.goodsItem === r.goods_item)) : rows;
+    const before = new Map(chosen.map((r) => [r.id, r.state]));
+    if (before.size === 0) return [];
     const held = await trx
       .updateTable('lpco_reservations')
       .set({ state: 'released', updated_at: at })
-      .where('declaration_exchange_id', '=', declarationExchangeId)
+      .where('id', 'in', [...before.keys()])
       .where('state', 'in', states)
       .returningAll()
       .execute();
     if (held.length === 0) return [];
     const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
-    const lines = await trx.selectFrom('lpco_lines').selectAll().where('lpco_id', 'in', lpcos.map((l) => l.id)).execute();
     for (const r of held) {
       await trx
         .updateTable('lpco_lines')
@@ -239,12 +308,9 @@ export async function releaseForDeclaration(
         .where('sequence', '=', r.line_sequence)
         .execute();
     }
+    const moved = await movedOf(trx, held, (r) => (before.get(r.id) === 'written-off' ? 'given-back' : 'released'), lpcos, options, at);
     for (const lpco of lpcos.filter((l) => l.status === 'exhausted')) await restoreUsable(trx, lpco, declarationExchangeId, at);
-    return held.map((r) => {
-      const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;
-      const line = lines.find((l) => l.lpco_id === r.lpco_id && l.sequence === r.line_sequence) as LpcoLineRow;
-      return { lpcoId: lpco.id, documentCode: lpco.document_code, number: lpco.number, goodsItem: r.goods_item, line: r.line_sequence, quantity: fromMilli(BigInt(r.quantity)), unit: line.unit };
-    });
+    return moved;
   });
 }
 
@@ -268,40 +334,75 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
     .orderBy('lpcos.id')
     .orderBy('lpco_lines.sequence');
   const rows = await (lock && kind === 'postgres' ? query.forUpdate() : query).execute();
-  const lpcos = new Map<string, CitedLpco>();
+  const lpcos = new Map<string, CitedLpco[]>();
   const lines = new Map<string, LpcoLineRow[]>();
   for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, ...lpco } of rows) {
-    lpcos.set(keyOf(lpco.document_code, lpco.number), lpco);
+    const key = keyOf(lpco.document_code, lpco.number);
+    const same = lpcos.get(key) ?? [];
+    if (!same.some((l) => l.id === lpco.id)) lpcos.set(key, [...same, lpco]);
     lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), { lpco_id, sequence, hs_code, unit, quantity, remaining }]);
   }
-  const replacementIds = [...lpcos.values()].flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
+  const replacementIds = [...lpcos.values()].flat().flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
   const replacements = replacementIds.length === 0 ? [] : await trx.selectFrom('lpcos').select(['id', 'number']).where('id', 'in', replacementIds).execute();
   return { lpcos, lines, replacementNumbers: new Map(replacements.map((r) => [r.id, r.number])) };
 }
 
 /**
+ * The LPCO a citation names. A declaration names it by document code and number only, which
+ * several issuing authorities may use: of those, the one held by a trader the sender acts for.
+ */
+function resolve(candidates: CitedLpco[], actsFor: ReadonlySet<string>, name: string, path: string): CitedLpco | Finding {
+  const [only, ...others] = candidates;
+  if (only && others.length === 0) return only;
+  const held = candidates.filter((l) => actsFor.has(l.holder_id));
+  if (held.length === 1) return held[0] as CitedLpco;
+  // Several issuers' documents: which holders they have is not the sender's to learn.
+  return held.length === 0
+    ? finding('lpco.holder-not-represented', `${name} is not held by a trader the sender acts for`, path)
+    : finding('lpco.ambiguous', `${name} is registered by ${held.length} issuing authorities for traders the sender acts for; the declaration cannot say which`, path);
+}
+
+const hsMatches = (declared: string, licensed: string) => declared.startsWith(licensed) || licensed.startsWith(declared);
+
+/**
  * Every refusal reason of every citation against the `available` balance per line, and the
  * draws the citations ask for when there are none.
  */
-function assess(check: CitationCheck, cited: Cited, available: Map<string, bigint>, today: string, unknownLpco: CitationPolicy['unknownLpco']): { findings: Finding[]; draws: Draw[] } {
+function assess(check: SenderCitations, cited: Cited, available: Map<string, bigint>, today: string, unknownLpco: CitationPolicy['unknownLpco']): { findings: Finding[]; draws: Draw[] } {
   const findings: Finding[] = [];
   const draws: Draw[] = [];
+  const actsFor = new Set(check.actsFor);
   check.citations.forEach((citation, i) => {
     const path = citation.path ?? `/citations/${i}`;
     const name = `${citation.documentCode} ${citation.number}${citation.goodsItem ? ` (goods item ${citation.goodsItem})` : ''}`;
-    const lpco = cited.lpcos.get(keyOf(citation.documentCode, citation.number));
-    if (!lpco) {
+    const candidates = cited.lpcos.get(keyOf(citation.documentCode, citation.number)) ?? [];
+    if (candidates.length === 0) {
       findings.push(finding('lpco.unknown', `${name} is not in the LPCO registry`, path, unknownLpco));
       return;
     }
+    const lpco = resolve(candidates, actsFor, name, path);
+    if ('severity' in lpco) {
+      findings.push(lpco);
+      return;
+    }
     const refusals = statusFindings(lpco, isEmpty(lpco, cited, available) ? 'exhausted' : lpco.status, today, cited, name, path);
-    // Nothing is drawn from an LPCO that cannot be used: its quantities would only add noise.
-    const usable = refusals.length === 0;
-    if (lpco.holder_id !== check.holderId) {
+    // Nothing is drawn on an LPCO that cannot be used (its quantities would only add noise), nor
+    // told of one held by someone the sender does not act for (its balance is not the sender's to learn).
+    let drawable = refusals.length === 0;
+    if (!actsFor.has(lpco.holder_id)) {
+      drawable = false;
+      refusals.push(finding('lpco.holder-not-represented', `${name} is held by ${lpco.holder_id}, for whom the sender does not act`, path));
+    } else if (lpco.holder_id !== check.holderId) {
       const trader = check.holderId === null ? 'the declaration names no importer or exporter' : `the declaration's trader is ${check.holderId}`;
       refusals.push(finding('lpco.holder-mismatch', `${name} is held by ${lpco.holder_id}; ${trader}`, path));
     }
-    const draw = citation.quantity === undefined || !usable ? undefined : drawOf(citation, lpco, cited.lines.get(lpco.id) ?? [], name, path);
+    const lines = cited.lines.get(lpco.id) ?? [];
+    const { hsCode } = citation;
+    if (hsCode !== undefined && !lines.some((l) => hsMatches(hsCode, l.hs_code))) {
+      drawable = false;
+      refusals.push(finding('lpco.goods-outside-licence', `${name} covers HS ${[...new Set(lines.map((l) => l.hs_code))].join(', ')}; the goods item is classified ${hsCode}`, path));
+    }
+    const draw = citation.quantity === undefined || !drawable ? undefined : drawOf(citation, lpco, lines, name, path);
     if (draw && 'severity' in draw) refusals.push(draw);
     else if (draw) draws.push(draw);
     findings.push(...refusals);
@@ -334,25 +435,31 @@ function statusFindings(lpco: CitedLpco, stored: LpcoStatus, today: string, cite
   return [];
 }
 
-/** The LPCO line a citation draws on and how much, or the finding that says why it cannot. */
+/**
+ * The LPCO line a citation draws on and how much, in the line's unit, or the finding that says
+ * why it cannot: a unit that does not convert, no line or several for the goods.
+ */
 function drawOf(citation: LpcoCitation, lpco: CitedLpco, lines: LpcoLineRow[], name: string, path: string): Draw | Finding {
-  const milli = toMilli(citation.quantity ?? '');
-  if (milli === undefined || milli === 0n) {
+  const declared = toMilli(citation.quantity ?? '');
+  if (declared === undefined || declared === 0n) {
     return finding('lpco.quantity-invalid', `${name}: write-off quantity "${citation.quantity}" is not a positive decimal with at most three decimals`, path);
   }
   const unit = citation.unit?.split('#')[0];
-  const inUnit = lines.filter((l) => unit === undefined || l.unit === unit);
-  if (inUnit.length === 0) {
-    return finding('lpco.unit-mismatch', `${name} is issued in ${[...new Set(lines.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}`, path);
+  const convertible = lines.filter((l) => unit === undefined || convertMilli(declared, unit, l.unit) !== undefined);
+  if (convertible.length === 0) {
+    return finding('lpco.unit-not-convertible', `${name} is issued in ${[...new Set(lines.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}, which does not convert to it`, path);
   }
+  // A line in the declared unit itself comes before one the quantity would be converted for.
+  const sameUnit = convertible.filter((l) => l.unit === unit);
+  const inUnit = sameUnit.length > 0 ? sameUnit : convertible;
   const named = citation.line === undefined ? inUnit : inUnit.filter((l) => l.sequence === citation.line);
   // A declaration does not name the LPCO line: among several, the commodity code picks one.
   const { hsCode } = citation;
-  const candidates = named.length > 1 && hsCode !== undefined ? named.filter((l) => hsCode.startsWith(l.hs_code) || l.hs_code.startsWith(hsCode)) : named;
+  const candidates = hsCode !== undefined ? named.filter((l) => hsMatches(hsCode, l.hs_code)) : named;
   const [line, ...others] = candidates;
   if (!line) return finding('lpco.line-unmatched', `${name} has no line${citation.line ? ` ${citation.line}` : ''} for commodity ${citation.hsCode ?? '(none given)'} in ${unit ?? 'any unit'}`, path);
   if (others.length > 0) return finding('lpco.line-ambiguous', `${name} has ${candidates.length} lines the write-off could apply to (${candidates.map((l) => l.sequence).join(', ')})`, path);
-  return { lpco, line, milli, citation, path };
+  return { lpco, line, milli: convertMilli(declared, unit ?? line.unit, line.unit) as bigint, citation, path };
 }
 
 interface LineTotal {
@@ -395,7 +502,7 @@ function isEmpty(lpco: CitedLpco, cited: Cited, available: Map<string, bigint>):
 
 /** Back to the status the LPCO had before it was exhausted. */
 async function restoreUsable(trx: Trx, lpco: LpcoRow, declarationExchangeId: string, at: string): Promise<void> {
-  const before = await trx.selectFrom('lpco_history').select('from_status').where('lpco_id', '=', lpco.id).where('to_status', '=', 'exhausted').orderBy('id', 'desc').executeTakeFirst();
+  const before = await trx.selectFrom('lpco_history').select('from_status').where('lpco_id', '=', lpco.id).where('to_status', '=', 'exhausted').where('movement', 'is', null).orderBy('id', 'desc').executeTakeFirst();
   const status = before?.from_status ?? 'issued';
   await trx.updateTable('lpcos').set({ status, updated_at: at }).where('id', '=', lpco.id).execute();
   await recordHistory(trx, { lpco_id: lpco.id, at, from_status: 'exhausted', to_status: status, reason: `quantity released (declaration ${declarationExchangeId})`, actor: REGISTRY_ACTOR });

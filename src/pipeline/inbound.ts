@@ -56,8 +56,8 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.
   const read = documentKind === 'lpco'
-    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, deps.registry, partner.id)
-    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), deps.registry);
+    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, deps.registry, partner)
+    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), partner, deps.registry);
   const result = await deps.ingest({
     sender: partner,
     documentKind,

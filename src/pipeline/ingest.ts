@@ -37,7 +37,7 @@ export interface ReadDocument {
   /** How the routed document was made from what was received, when a mapping made it. */
   mappedBy?: { mapping: string; specSha256: string };
   /** Last step before the exchange is stored (register an LPCO, reserve quantities); may refuse. */
-  beforeStore?: (exchangeId: string) => Promise<{ extra?: Record<string, string>; findings?: Finding[] }>;
+  beforeStore?: (exchangeId: string) => Promise<{ extra?: Record<string, string>; findings?: Finding[]; provenance?: RecordInput[] }>;
   /** Undoes beforeStore when the exchange could not be stored or queued after all. */
   undo?: (exchangeId: string) => Promise<void>;
 }
@@ -165,7 +165,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     throw new RejectionError(503, 'Delivery queue unavailable', [finding('queue.unavailable', `The document was not accepted: the delivery queue did not answer (${(error as Error).message}). Send it again later.`)]);
   }
 
-  const [received] = await deps.recordProvenance(provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }));
+  const [received] = await deps.recordProvenance([...provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }), ...(prepared.provenance ?? [])]);
   return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
 }
 

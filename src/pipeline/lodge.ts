@@ -1,5 +1,6 @@
 import type { Participant } from '../config/types.js';
-import type { LpcoView } from '../lpco/registry.js';
+import { type AppliedStatusChange, type LpcoDb, type LpcoView, type StatusChange, applyStatusChange, planStatusChange } from '../lpco/registry.js';
+import type { DatabaseKind } from '../store/db.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ValidationOptions } from '../validation/validate-document.js';
 import type { DocumentFormat, IngestRequest, IngestResult, ReadDocument } from './ingest.js';
@@ -10,8 +11,6 @@ export interface LodgeDeps {
   mappings: MappingCatalogue;
   validation: ValidationOptions;
   registry: LpcoRegistryAccess;
-  /** Gives back what a sender's declarations with this LRN reserved of their e-LPCOs. */
-  releaseCancelled: (sender: string, lrn: string) => Promise<void>;
 }
 
 /** A document as it arrives at one of the /v1 document routes. */
@@ -34,51 +33,74 @@ const common = (l: Lodgement) => ({
 export const validationFor = (validation: ValidationOptions, sender: Participant): ValidationOptions =>
   sender.wcoNamespaces ? { ...validation, profile: sender.wcoNamespaces } : validation;
 
+/**
+ * A declaration, cancellations (TypeCode INV) included: what a cancellation gives back of the
+ * e-LPCOs waits for customs to accept it (lpco-decisions.ts).
+ */
 export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  const read = () => releasingOnCancellation(deps, l.sender, readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), deps.registry));
+  const read = () => readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), l.sender, deps.registry);
   return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read });
-}
-
-/** DMS TypeCode of a cancellation (FunctionCode 13): it names the declaration it cancels by its LRN. */
-const CANCELLATION = 'INV';
-
-/** A cancellation, once accepted, gives back what the declaration it cancels reserved of its e-LPCOs. */
-function releasingOnCancellation(deps: LodgeDeps, sender: Participant, read: ReadDocument): ReadDocument {
-  const lrn = read.messageId;
-  if (read.facts.typeCode !== CANCELLATION || !lrn) return read;
-  return {
-    ...read,
-    beforeStore: async (exchangeId) => {
-      await deps.releaseCancelled(sender.id, lrn);
-      return (await read.beforeStore?.(exchangeId)) ?? {};
-    },
-  };
 }
 
 /** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */
 export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'consignment', mediaType: MEDIA_TYPES[l.format], receivedAs: 'consignment', read: () => readConsignment(l.body, deps.mappings, deps.validation) });
+  return deps.ingest({ ...common(l), documentKind: 'consignment', mediaType: MEDIA_TYPES[l.format], receivedAs: 'consignment', read: () => readConsignment(l.body, deps.mappings, deps.validation, l.sender) });
 }
 
 /** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
 export function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender.id) });
+  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender) });
+}
+
+/** What an issuer's status change needs: the registry, and the ingest its status document goes through. */
+export interface StatusChangeDeps {
+  ingest: LodgeDeps['ingest'];
+  lpcoDb: LpcoDb;
+  kind: DatabaseKind;
+  now: () => Date;
 }
 
 /**
  * An issuer's change of an e-LPCO's status, as a document of its own: routed to those who
- * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange.
+ * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange. The
+ * change is stored with the exchange or not at all: it is checked first, and the document says
+ * what the LPCO will be; the change is stored just before the exchange is, and undone if the
+ * exchange cannot be stored or queued (503). Refused before that (no agreement routes it: 422),
+ * the registry is never touched.
  */
-export function lodgeLpcoStatus(deps: LodgeDeps, issuer: Participant, view: LpcoView, reason: string, at: Date): Promise<IngestResult> {
-  const change = { lpcoId: view.id, documentCode: view.documentCode, number: view.number, holderId: view.holderId, status: view.status, reason, changedBy: issuer.id, changedAt: at.toISOString(), lines: view.lines };
-  const content = JSON.stringify(change);
-  const body = Buffer.from(content);
-  const facts = { citedDocumentCodes: [view.documentCode], ...(view.document.exportCountry ? { exportCountry: view.document.exportCountry } : {}), ...(view.document.importCountry ? { destinationCountry: view.document.importCountry } : {}) };
-  return deps.ingest({
+export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participant, id: string, change: StatusChange): Promise<LpcoView> {
+  const options = { now: deps.now };
+  const planned = await planStatusChange(deps.lpcoDb, id, change, issuer.id, options);
+  const content = JSON.stringify({
+    lpcoId: planned.id,
+    documentCode: planned.documentCode,
+    number: planned.number,
+    holderId: planned.holderId,
+    status: planned.status,
+    reason: change.reason,
+    changedBy: issuer.id,
+    changedAt: deps.now().toISOString(),
+    lines: planned.lines,
+  });
+  const { exportCountry, importCountry } = planned.document;
+  const facts = { citedDocumentCodes: [planned.documentCode], ...(exportCountry ? { exportCountry } : {}), ...(importCountry ? { destinationCountry: importCountry } : {}) };
+  let applied: AppliedStatusChange | undefined;
+  await deps.ingest({
     sender: issuer,
     documentKind: 'lpco-status',
-    body,
+    body: Buffer.from(content),
     mediaType: 'application/json',
-    read: () => ({ facts, findings: [], document: { content, mediaType: 'application/json', format: 'lpco-status' }, messageId: `${view.number}:${view.status}` }),
+    read: () => ({
+      facts,
+      findings: [],
+      document: { content, mediaType: 'application/json', format: 'lpco-status' },
+      messageId: `${planned.number}:${planned.status}`,
+      beforeStore: async () => {
+        applied = await applyStatusChange(deps.lpcoDb, deps.kind, id, change, issuer.id, options);
+        return {};
+      },
+      undo: async () => applied?.undo(),
+    }),
   });
+  return (applied as AppliedStatusChange).view;
 }

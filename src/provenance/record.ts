@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 
-/** The events of an exchange that are logged, in lifecycle order. */
-export const PROVENANCE_EVENTS = ['received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed'] as const;
+/**
+ * The events of an exchange that are logged, in lifecycle order; then how a declaration moved
+ * the quantities of the e-LPCOs it cites (lpco/write-off.ts).
+ */
+export const PROVENANCE_EVENTS = [
+  'received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed',
+  'lpco-reserved', 'lpco-written-off', 'lpco-released', 'lpco-given-back',
+] as const;
 export type ProvenanceEvent = (typeof PROVENANCE_EVENTS)[number];
 
 /** A PROV entity: one version of a document, named by its content hash. */

@@ -13,9 +13,11 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
-import { registerLpco } from '../lpco/registry.js';
+import { applyRegistration } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
-import { releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
+import { releaseForDeclaration } from '../lpco/write-off.js';
+import { actsForIds } from '../pipeline/acting-for.js';
+import { followCustomsDecision } from '../pipeline/lpco-decisions.js';
 import { createReservationQueue } from '../lpco/write-off-queue.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import type { RecordProvenance, Settled } from '../pipeline/settle.js';
@@ -30,7 +32,7 @@ import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
-import { countExchangesByStatus, declarationsWithMessageId, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
@@ -80,7 +82,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const registry: LpcoRegistryAccess = {
     reserve: (request) => reservations.reserve(request),
     release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, target.kind, declarationExchangeId),
-    register: (lpco, issuer) => registerLpco(lpcoDb, target.kind, lpco, issuer),
+    register: (lpco, issuer) => applyRegistration(lpcoDb, target.kind, lpco, issuer),
   };
   const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
@@ -96,9 +98,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let baseUrl = config.publicUrl;
 
   const onExchangeEnded = async (exchangeId: string, settled: Settled) => {
-    // What a declaration reserved of its e-LPCOs is written off once it is through, given back if refused.
-    if (settled.exchangeStatus === 'delivered' || settled.exchangeStatus === 'delivered-with-warnings') await writeOffForDeclaration(lpcoDb, exchangeId);
-    if (settled.exchangeStatus === 'rejected') await registry.release(exchangeId);
+    await followCustomsDecision({ store, lpcoDb, kind: target.kind, participants, recordProvenance, now }, exchangeId);
     if (!participants.get(settled.sender)?.webhook) return;
     await webhooks.notify(settled.sender, { event: 'exchange.ended', exchangeId, status: settled.exchangeStatus, at: now().toISOString() });
   };
@@ -133,10 +133,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
-  const releaseCancelled = async (sender: string, lrn: string) => {
-    for (const id of await declarationsWithMessageId(store, sender, lrn)) await releaseForDeclaration(lpcoDb, target.kind, id, { includingWrittenOff: true });
-  };
-  const lodgeDeps = { ingest, mappings, validation, registry, releaseCancelled };
+  const lodgeDeps = { ingest, mappings, validation, registry };
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
@@ -146,7 +143,13 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
         config,
         store,
         lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l), lpco: (l) => lodgeLpco(lodgeDeps, l) },
-        lpcos: { db: lpcoDb, kind: target.kind, now, onStatusChanged: async (view, issuer, reason) => void (await lodgeLpcoStatus(lodgeDeps, issuer, view, reason, now())) },
+        lpcos: {
+          db: lpcoDb,
+          kind: target.kind,
+          now,
+          traderIdsOf: actsForIds,
+          changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind: target.kind, now }, issuer, id, change),
+        },
         inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),

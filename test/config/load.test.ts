@@ -100,6 +100,40 @@ agreements:
     ]);
   });
 
+  it('reads whom participants act for and what they issue, as the sandbox configures them', () => {
+    const participants = new Map(loadConfig({}).participants.map((p) => [p.id, p]));
+    // trader-demo acts for the traders of the bundled samples; platform-demo and post-demo for their own identifiers only.
+    expect(participants.get('trader-demo')?.actsFor).toContainEqual({ id: 'XI553202734852', as: 'declarant' });
+    expect(participants.get('platform-demo')?.actsFor).toEqual([{ id: 'GB123456789000', as: 'declarant' }]);
+    expect(participants.get('post-demo')?.actsFor).toEqual([{ id: 'XA000000000001', as: 'declarant' }]);
+    expect(participants.get('customs')?.actsFor).toEqual([]);
+    expect(participants.get('partner-xb')?.issues).toEqual([{ documentCodes: ['N851', 'N954'], inNameOf: [{ country: 'XB' }] }]);
+    expect(participants.get('trader-demo')?.issues).toEqual([]);
+  });
+
+  it('refuses an actsFor or issues entry that is malformed, repeated or out of place', () => {
+    /** A broker acting for `actsFor` and issuing `issues` (it may not), and a partner of XB issuing in XA's name (it may not). */
+    const broker = (actsFor: string, issues = '[{ documentCodes: [N851], inNameOf: [{ country: XA }] }]') =>
+      problemsOf({
+        SWGATE_CONFIG: configFile(`
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+  - { id: broker, kind: trader, name: B, actsFor: ${actsFor}, issues: ${issues} }
+  - { id: partner, kind: partner-customs, name: P, country: XB, issues: [{ documentCodes: [N851], inNameOf: [{ country: XA }] }] }
+agreements: []
+`),
+      });
+    const malformed = broker('[{ id: GB1, as: declarant }, { id: "GB 2", as: owner }]');
+    expect(malformed.some((p) => p.includes('participants.1.actsFor.1.id must match pattern'))).toBe(true);
+    expect(malformed.some((p) => p.includes('participants.1.actsFor.1.as must be equal to one of the allowed values (declarant, representative)'))).toBe(true);
+    expect(broker('[]', '[{ documentCode: [N851], inNameOf: [{ country: XA }] }]')[0]).toMatch(/participants\.1\.issues\.0 must have required property 'documentCodes'/);
+    expect(broker('[{ id: GB1, as: declarant }, { id: GB1, as: representative }]')).toEqual([
+      'participant "broker" lists "GB1" twice in actsFor.',
+      'participant "broker" is a trader; only administrations (customs, pga, partner-customs) issue e-LPCOs.',
+      'participant "partner" is a partner administration of XB; it cannot issue in the name of XA.',
+    ]);
+  });
+
   it('says so when the file cannot be read or is not YAML', () => {
     expect(problemsOf({ SWGATE_CONFIG: '/nonexistent/swgate.yaml' })).toEqual(['SWGATE_CONFIG: cannot read /nonexistent/swgate.yaml.']);
     expect(problemsOf({ SWGATE_CONFIG: configFile('participants: [\n') })[0]).toMatch(/config\.yaml: /);

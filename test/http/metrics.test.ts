@@ -1,17 +1,14 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Participant } from '../../src/config/types.js';
-import { sha256Hex } from '../../src/hashing.js';
+import { apiKeyParticipant } from '../support/participants.js';
 import { installAuthentication } from '../../src/http/auth.js';
 import { installMetrics } from '../../src/http/metrics.js';
 import { installProblemHandlers } from '../../src/http/problem.js';
 
-const participant = (id: string, operator: boolean): Participant => ({ id, kind: 'customs', name: id, apiKeySha256: [sha256Hex(`key-${id}`)], certificateFingerprints: [], operator });
-
 async function metricsApp(isPublic: boolean) {
   const app = Fastify();
   installProblemHandlers(app);
-  installAuthentication(app, [participant('ops', true), participant('trader', false)]);
+  installAuthentication(app, [apiKeyParticipant('ops', true), apiKeyParticipant('trader', false)]);
   installMetrics(app, { exchangesByStatus: async () => [{ status: 'delivered', count: 3 }], queueDepths: async () => [] }, { public: isPublic });
   await app.ready();
   return app;

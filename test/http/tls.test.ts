@@ -41,7 +41,7 @@ describe('TLS: mTLS clients in, mTLS deliveries out', () => {
     endpoint: "https://127.0.0.1:${port}/deliveries"
     endpointTls: { cert: "${gatewayClient.certFile}", key: "${gatewayClient.keyFile}", ca: "${pki.caFile}" }
   - { id: partner-tls, kind: partner-customs, name: Partner with a client certificate, certificateFingerprints: ["${partner.fingerprint}"] }
-  - { id: trader-demo, kind: trader, name: Trader, apiKeySha256: [b9c71a091ec5483e374fd6ee700d5bc00c461c05d6c6212c5d94c86a39ceb761] }
+  - { id: trader-demo, kind: trader, name: Trader, apiKeySha256: [b9c71a091ec5483e374fd6ee700d5bc00c461c05d6c6212c5d94c86a39ceb761], actsFor: [{ id: XI553202734852, as: declarant }] }
 agreements:
   - { id: all, when: { documentKinds: [declaration] }, destination: agency-tls, format: wco-xml }
 `,

@@ -11,7 +11,7 @@ import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } 
 
 const kinds = await databaseKinds();
 
-const participant = (id: string, kind: ParticipantKind, operator = false): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator });
+const participant = (id: string, kind: ParticipantKind, operator = false): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator, actsFor: [], issues: [] });
 const PARTICIPANTS = new Map(
   [participant(PLANT_AUTHORITY, 'pga'), participant('pga-food', 'pga'), participant('customs', 'customs'), participant('trader-demo', 'trader'), participant('trader-other', 'trader'), participant('ops', 'platform', true)].map((p) => [p.id, p]),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { applyRegistration, applyStatusChange, changeStatus, getLpco, planStatusChange, registerLpco } from '../../src/lpco/registry.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -28,6 +28,48 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now });
     const err = await rejected(registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now }));
     expect([err.status, err.findings[0]?.code]).toEqual([409, 'lpco.duplicate']);
+  });
+
+  it('keys numbers by their issuer: another authority may use the same one, and a conflict names only the issuer\'s own document', async () => {
+    const lpco = sampleLpco();
+    const partner = await registerLpco(t.db, t.kind, lpco, 'partner-xb', { now });
+    const agency = await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now });
+    expect(agency).not.toBe(partner);
+    const again = await rejected(registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now }));
+    expect([again.status, again.findings[0]?.code]).toEqual([409, 'lpco.duplicate']);
+    expect(again.findings[0]?.message).toContain(agency);
+    expect(JSON.stringify(again.findings)).not.toContain(partner);
+    // Amending is the issuer's own document too: the partner amends its own, never the agency's.
+    expect(await registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity: '50' }] }, 'partner-xb', { now })).toBe(partner);
+    expect((await getLpco(t.db, agency, { now }))?.lines[0]?.quantity).toBe('100.000');
+  });
+
+  it('takes a new registration back, restoring the document it replaced, unless it has been drawn on', async () => {
+    const old = sampleLpco();
+    const oldId = await registerLpco(t.db, t.kind, old, PLANT_AUTHORITY, { now });
+    const replacing = await applyRegistration(t.db, t.kind, sampleLpco({ replaces: old.number }), PLANT_AUTHORITY, { now });
+    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('replaced');
+    await replacing.undo();
+    expect(await getLpco(t.db, replacing.id, { now })).toBeUndefined();
+    const restored = await getLpco(t.db, oldId, { now });
+    expect([restored?.status, restored?.replacedBy, restored?.history.map((h) => h.to)]).toEqual(['issued', null, ['issued']]);
+    // An amendment is not taken back: sent again, it amends to the same.
+    const amended = await applyRegistration(t.db, t.kind, { ...old, status: 'amended' }, PLANT_AUTHORITY, { now });
+    await amended.undo();
+    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('amended');
+  });
+
+  it('takes a status change back when what it caused could not be stored, unless something changed it since', async () => {
+    const id = await registerLpco(t.db, t.kind, sampleLpco(), PLANT_AUTHORITY, { now });
+    const planned = await planStatusChange(t.db, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now });
+    expect(planned.status).toBe('withdrawn');
+    expect((await getLpco(t.db, id, { now }))?.status).toBe('issued');
+    const applied = await applyStatusChange(t.db, t.kind, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now });
+    expect(applied.view.status).toBe('withdrawn');
+    await applied.undo();
+    const view = await getLpco(t.db, id, { now });
+    expect([view?.status, view?.history.map((h) => h.to)]).toEqual(['issued', ['issued']]);
+    expect((await rejected(planStatusChange(t.db, id, { status: 'revoked', reason: 'x' }, 'pga-food', { now }))).status).toBe(403);
   });
 
   it('lets only the issuer change the status, along the lifecycle', async () => {
@@ -63,8 +105,9 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
   it('marks the document a replacing one names as replaced, by the same issuer only', async () => {
     const old = sampleLpco();
     const oldId = await registerLpco(t.db, t.kind, old, PLANT_AUTHORITY, { now });
+    // Another issuer's documents are not its to name: to it, that number is not registered.
     const foreign = await rejected(registerLpco(t.db, t.kind, sampleLpco({ replaces: old.number }), 'pga-food', { now }));
-    expect([foreign.status, foreign.findings[0]?.code]).toEqual([403, 'lpco.not-issuer']);
+    expect([foreign.status, foreign.findings[0]?.code]).toEqual([422, 'lpco.replaces-unknown']);
 
     const replacement = sampleLpco({ replaces: old.number });
     const newId = await registerLpco(t.db, t.kind, replacement, PLANT_AUTHORITY, { now });

@@ -16,7 +16,7 @@ describe.each(kinds)('group-committed write-offs on %s', (kind) => {
     const queue = createReservationQueue(t.db, t.kind, { unknownLpco: 'error', now: duringValidity }, 8);
     const citation = { documentCode: 'N851', number: lpco.number, goodsItem: '1', quantity: '3', unit: 'KGM' };
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => queue.reserve({ declarationExchangeId: `01JQUEUE${String(i).padStart(18, '0')}`, holderId: i === 7 ? 'GB999999999000' : HOLDER, citations: [citation] })),
+      Array.from({ length: 50 }, (_, i) => queue.reserve({ declarationExchangeId: `01JQUEUE${String(i).padStart(18, '0')}`, holderId: i === 7 ? 'GB999999999000' : HOLDER, actsFor: [HOLDER, 'GB999999999000'], citations: [citation] })),
     );
     const codes = results.map((r) => (r.status === 'fulfilled' ? 'reserved' : (r.reason as RejectionError).findings[0]?.code));
     // Declaration 7 is someone else's: refused on its own, without costing the others their turn.
@@ -31,7 +31,7 @@ describe.each(kinds)('group-committed write-offs on %s', (kind) => {
     const lpco = sampleLpco();
     await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now: duringValidity });
     const queue = createReservationQueue(t.db, t.kind, { unknownLpco: 'error', now: duringValidity });
-    const request = { declarationExchangeId: '01JQUEUETWICE0000000000000', holderId: HOLDER, citations: [{ documentCode: 'N851', number: lpco.number, quantity: '1', unit: 'KGM' }] };
+    const request = { declarationExchangeId: '01JQUEUETWICE0000000000000', holderId: HOLDER, actsFor: [HOLDER], citations: [{ documentCode: 'N851', number: lpco.number, quantity: '1', unit: 'KGM' }] };
     const [first, second] = await Promise.allSettled([queue.reserve(request), queue.reserve(request)]);
     expect(first.status).toBe('fulfilled');
     expect(second.status === 'rejected' && second.reason instanceof RejectionError && second.reason.findings[0]?.code).toBe('lpco.already-reserved');

@@ -30,7 +30,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   }
   const remaining = async (id: string) => (await getLpco(t.db, id, { now: duringValidity }))?.lines.map((l) => l.remaining);
   const reserve = (citations: LpcoCitation[], holderId: string | null = HOLDER, id = declarationId()) =>
-    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId, citations }, policy);
+    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId, citations, actsFor: [HOLDER, 'GB999999999000'] }, policy);
 
   it('reserves per line and reports what it reserved', async () => {
     const { id, lpco } = await registered();
@@ -64,10 +64,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(refusal.findings.map((f) => [f.code, f.message])).toEqual([['lpco.exhausted', `N851 ${lpco.number} (goods item 1) is exhausted: nothing is left to write off`]]);
 
     const released = await releaseForDeclaration(t.db, t.kind, declaration, { now: duringValidity });
-    expect(released).toEqual([{ lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
+    expect(released).toEqual([{ movement: 'released', lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
     const view = await getLpco(t.db, id, { now: duringValidity });
     expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '100.000']);
-    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}`)).toEqual(['null→issued by pga-plant', 'issued→exhausted by registry', 'exhausted→issued by registry']);
+    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}${h.movement ? `: ${h.movement.kind} ${h.movement.quantity} of line ${h.movement.line}` : ''}`)).toEqual([
+      'null→issued by pga-plant',
+      'issued→issued by registry: reserved 100.000 of line 1',
+      'issued→exhausted by registry',
+      'exhausted→exhausted by registry: released 100.000 of line 1',
+      'exhausted→issued by registry',
+    ]);
     expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
   });
 
@@ -94,7 +100,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
     await reserve([cite(lpco, '10')], HOLDER, declaration);
-    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
+    expect(await writeOffForDeclaration(t.db, declaration)).toHaveLength(1);
     expect(await releaseForDeclaration(t.db, t.kind, declaration)).toEqual([]);
     expect(await remaining(id)).toEqual(['90.000']);
   });
@@ -103,8 +109,8 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     const declaration = declarationId();
     await reserve([cite(lpco, '10')], HOLDER, declaration);
-    expect(await writeOffForDeclaration(t.db, declaration)).toBe(1);
-    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ quantity: '10.000' }]);
+    expect(await writeOffForDeclaration(t.db, declaration)).toMatchObject([{ movement: 'written-off', quantity: '10.000' }]);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ movement: 'given-back', quantity: '10.000' }]);
     expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toEqual([]);
     expect(await remaining(id)).toEqual(['100.000']);
   });
@@ -139,7 +145,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   it('treats an unknown LPCO as a warning or an error by policy', async () => {
     const { lpco } = await registered();
     const unknown: LpcoCitation = { documentCode: 'C400', number: 'FRICP12568' };
-    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
+    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
     expect(warned.findings.map((f) => [f.severity, f.code, f.message])).toEqual([['warning', 'lpco.unknown', 'C400 FRICP12568 is not in the LPCO registry']]);
     expect(warned.reservations).toHaveLength(1);
     const err = await rejected(reserve([unknown]));
@@ -154,7 +160,7 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
       ],
     });
     const wrongUnit = await rejected(reserve([cite(two.lpco, '1', { unit: 'NAR' })]));
-    expect(wrongUnit.findings[0]?.code).toBe('lpco.unit-mismatch');
+    expect(wrongUnit.findings[0]?.code).toBe('lpco.unit-not-convertible');
     const ambiguous = await rejected(reserve([cite(two.lpco, '1')]));
     expect(ambiguous.findings[0]?.code).toBe('lpco.line-ambiguous');
     const tooMuch = await rejected(reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '6', { goodsItem: '2', line: '2' })]));
@@ -176,9 +182,63 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => reserve([cite(lpco, '1')], HOLDER, racing)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
 
-    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', citations: [cite(lpco, '500')] }, policy);
+    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', actsFor: [HOLDER, 'GB999999999000'], citations: [cite(lpco, '500')] }, policy);
     expect(findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
+  });
+
+  it('refuses a licence held by a trader the sender does not act for, naming it and its holder, telling nothing of its balance', async () => {
+    const { id, lpco } = await registered();
+    const request = { declarationExchangeId: declarationId(), holderId: 'GB555555555000', actsFor: ['GB555555555000'], citations: [cite(lpco, '500')] };
+    const err = await rejected(reserveForDeclaration(t.db, t.kind, request, policy));
+    expect(err.findings.map((f) => [f.code, f.message])).toEqual([['lpco.holder-not-represented', `N851 ${lpco.number} (goods item 1) is held by ${HOLDER}, for whom the sender does not act`]]);
+    expect(await checkCitations(t.db, t.kind, request, policy)).toEqual(err.findings);
+    expect(await remaining(id)).toEqual(['100.000']);
+  });
+
+  it("resolves a number two issuers use to the one held by a trader the sender acts for", async () => {
+    const mine = await registered();
+    const theirs = await registerLpco(t.db, t.kind, { ...mine.lpco, holder: { id: 'GB777777777000', name: 'Other Ltd' } }, 'partner-xb', { now: duringValidity });
+    const draw = (actsFor: string[], holderId = HOLDER) => reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId, actsFor, citations: [cite(mine.lpco, '1')] }, policy);
+    expect((await draw([HOLDER])).reservations.map((r) => r.lpcoId)).toEqual([mine.id]);
+    expect((await draw(['GB777777777000'], 'GB777777777000')).reservations.map((r) => r.lpcoId)).toEqual([theirs]);
+    const both = await rejected(draw([HOLDER, 'GB777777777000']));
+    expect(both.findings.map((f) => f.code)).toEqual(['lpco.ambiguous']);
+    const neither = await rejected(draw(['GB555555555000']));
+    expect(neither.findings.map((f) => [f.code, f.message])).toEqual([['lpco.holder-not-represented', `N851 ${mine.lpco.number} (goods item 1) is not held by a trader the sender acts for`]]);
+    expect(await remaining(mine.id)).toEqual(['99.000']);
+  });
+
+  it("converts the declared quantity into the line's unit, rounding up, and refuses a unit that does not convert", async () => {
+    const { id, lpco } = await registered();
+    const grams = await reserve([cite(lpco, '2500', { unit: 'GRM' }), cite(lpco, '1.5', { goodsItem: '2', unit: 'GRM' })]);
+    expect(grams.reservations.map((r) => `${r.quantity} ${r.unit}`)).toEqual(['2.500 KGM', '0.002 KGM']);
+    expect(await remaining(id)).toEqual(['97.498']);
+    const tonne = await rejected(reserve([cite(lpco, '1', { unit: 'TNE' })]));
+    expect(tonne.findings.map((f) => f.code)).toEqual(['lpco.quantity-insufficient']);
+    for (const unit of ['NAR', 'LTR', 'XYZ']) {
+      const err = await rejected(reserve([cite(lpco, '1', { unit })]));
+      expect([err.findings[0]?.code, err.findings[0]?.message]).toEqual(['lpco.unit-not-convertible', `N851 ${lpco.number} (goods item 1) is issued in KGM; the declaration writes off in ${unit}, which does not convert to it`]);
+    }
+  });
+
+  it("refuses goods outside the licence's HS codes, with or without a quantity", async () => {
+    const { id, lpco } = await registered();
+    for (const quantity of ['1', undefined]) {
+      const err = await rejected(reserve([cite(lpco, quantity, { hsCode: '07019050' })]));
+      expect(err.findings.map((f) => [f.code, f.message])).toEqual([['lpco.goods-outside-licence', `N851 ${lpco.number} (goods item 1) covers HS 060290; the goods item is classified 07019050`]]);
+    }
+    expect((await reserve([cite(lpco, '1', { hsCode: '06029045' })])).reservations).toHaveLength(1);
+    expect(await remaining(id)).toEqual(['99.000']);
+  });
+
+  it('checks validity on the date the declaration is accepted, both ends inclusive', async () => {
+    const { lpco } = await registered();
+    const on = (date: string) => reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [cite(lpco, '1')] }, { ...policy, now: () => new Date(`${date}T12:00:00Z`) });
+    expect((await rejected(on('2026-01-09'))).findings.map((f) => [f.code, f.message])).toEqual([['lpco.not-yet-valid', `N851 ${lpco.number} (goods item 1) is valid from 2026-01-10`]]);
+    expect((await on('2026-01-10')).reservations).toHaveLength(1);
+    expect((await on('2026-03-10')).reservations).toHaveLength(1);
+    expect((await rejected(on('2026-03-11'))).findings.map((f) => f.code)).toEqual(['lpco.expired']);
   });
 
   it('serialises a revocation with concurrent write-offs: none is accepted after it', async () => {

@@ -72,7 +72,7 @@ describe.runIf(toolsPresent(REDIS_SERVER))('durability: an exchange answered 202
       configFile,
       `participants:
   - { id: agency-x, kind: pga, name: An external agency, endpoint: "http://127.0.0.1:${agencyPort}/deliveries" }
-  - { id: trader-demo, kind: trader, name: Trader, apiKeySha256: [b9c71a091ec5483e374fd6ee700d5bc00c461c05d6c6212c5d94c86a39ceb761] }
+  - { id: trader-demo, kind: trader, name: Trader, apiKeySha256: [b9c71a091ec5483e374fd6ee700d5bc00c461c05d6c6212c5d94c86a39ceb761], actsFor: [{ id: XI553202734852, as: declarant }] }
 agreements:
   - { id: all-to-agency, when: { documentKinds: [declaration] }, destination: agency-x, format: wco-xml, delivery: { attempts: 40, backoffMs: 200, timeoutMs: 2000 } }
 `,

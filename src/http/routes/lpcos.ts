@@ -2,16 +2,16 @@
  * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
  *
  * Who sees an LPCO: its issuer, customs administrations (they check declarations against the
- * registry), operators, and the participants that act for its holder (`traderIdsOf`, e.g. a
- * trader whose EORI is the holder id). Anyone else gets 404, so ids leak nothing. Only the
- * issuer changes the status (403 for everyone else who can see it, operators included).
+ * registry), operators, and the participants that act for its holder (`traderIdsOf`: the
+ * gateway gives each participant's `actsFor`). Anyone else gets 404, so ids leak nothing. Only
+ * the issuer changes the status (403 for everyone else who can see it, operators included).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import { RejectionError, finding } from '../../findings.js';
 import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
 import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
-import { type LpcoDb, type LpcoView, changeStatus, getLpco } from '../../lpco/registry.js';
+import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco } from '../../lpco/registry.js';
 import type { DatabaseKind } from '../../store/db.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
@@ -20,8 +20,11 @@ export interface LpcoRouteDeps {
   db: LpcoDb;
   kind: DatabaseKind;
   now?: () => Date;
-  /** Tells those who hold the document, and the provenance log, that its status changed. */
-  onStatusChanged?: (view: LpcoView, changedBy: Participant, reason: string) => Promise<void>;
+  /**
+   * Changes the status and lodges the status document that tells those who hold the LPCO, as
+   * one: both stored or neither (lodge.ts, lodgeLpcoStatus). Without it, the registry alone.
+   */
+  changeStatus?: (id: string, change: StatusChange, issuer: Participant) => Promise<LpcoView>;
   /** Trader identifiers (EORI) a participant acts for: it sees the LPCOs they hold. */
   traderIdsOf?: (participant: Participant) => readonly string[];
 }
@@ -68,6 +71,17 @@ const lpcoViewSchema = {
           to: statusSchema,
           reason: { type: 'string' },
           actor: { type: 'string', description: 'Participant id, or "registry" for changes that follow from write-offs' },
+          movement: {
+            type: 'object',
+            description: 'A quantity movement by a declaration (absent for status changes): reserved at lodging, written off when customs accepts, released when customs rejects, given back when customs accepts its cancellation',
+            required: ['kind', 'declarationExchangeId', 'line', 'quantity'],
+            properties: {
+              kind: { type: 'string', enum: ['reserved', 'written-off', 'released', 'given-back'] },
+              declarationExchangeId: { type: 'string' },
+              line: { type: 'string' },
+              quantity: { type: 'string', description: "Decimal, in the line's unit" },
+            },
+          },
         },
       },
     },
@@ -122,14 +136,13 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
             reason: { type: 'string', minLength: 1, maxLength: 500 },
           },
         },
-        response: { 200: lpcoViewSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: lpcoViewSchema, ...problems(400, 401, 403, 404, 409, 422, 503) },
       },
     },
     async (request) => {
       await visibleLpco(request, request.params.id);
-      const view = await changeStatus(deps.db, deps.kind, request.params.id, request.body, request.participant.id, options);
-      await deps.onStatusChanged?.(view, request.participant, request.body.reason);
-      return view;
+      if (deps.changeStatus) return deps.changeStatus(request.params.id, request.body, request.participant);
+      return changeStatus(deps.db, deps.kind, request.params.id, request.body, request.participant.id, options);
     },
   );
 }

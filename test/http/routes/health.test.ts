@@ -1,19 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Participant } from '../../../src/config/types.js';
-import { sha256Hex } from '../../../src/hashing.js';
+import { apiKeyParticipant } from '../../support/participants.js';
 import { installAuthentication } from '../../../src/http/auth.js';
 import { installProblemHandlers } from '../../../src/http/problem.js';
 import { healthRoutes } from '../../../src/http/routes/health.js';
-
-const participant = (id: string, operator: boolean): Participant => ({ id, kind: 'customs', name: id, apiKeySha256: [sha256Hex(`key-${id}`)], certificateFingerprints: [], operator });
 
 describe('GET /health/ready', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = Fastify();
     installProblemHandlers(app);
-    installAuthentication(app, [participant('ops', true), participant('trader', false)]);
+    installAuthentication(app, [apiKeyParticipant('ops', true), apiKeyParticipant('trader', false)]);
     healthRoutes(app, {
       checks: {
         redis: async () => {},

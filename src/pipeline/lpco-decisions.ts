@@ -1,0 +1,96 @@
+/**
+ * e-LPCO quantities follow customs' decisions. A declaration reserves when it is lodged
+ * (readers.ts); once its exchange has ended, the receipt of the customs administration decides:
+ * accepted → written off, rejected → released. An accepted cancellation gives back what the
+ * declaration it cancels (same sender, same LRN) drew, written off or still reserved; a
+ * rejected one moves nothing. An amendment reserves what it cites when it is lodged, like a
+ * declaration; accepted, that is written off and replaces what the declaration and earlier
+ * amendments drew for the same LPCO lines and goods items, which is given back — so an amendment
+ * that lowers a quantity gives the difference back, only then, and only of that declaration.
+ * No receipt from customs (no customs delivery, or a failed one):
+ * nothing moves until one comes. Every movement is also a provenance record of the declaration.
+ */
+import type { Participant } from '../config/types.js';
+import type { DeclarationFacts } from '../documents/declaration.js';
+import { canonicalJson } from '../canonical-json.js';
+import { sha256Hex } from '../hashing.js';
+import type { LpcoDb } from '../lpco/registry.js';
+import type { Movement } from '../lpco/tables.js';
+import { type Moved, releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
+import type { RecordInput } from '../provenance/record.js';
+import type { DatabaseKind } from '../store/db.js';
+import type { DeliveryRow } from '../store/exchange-tables.js';
+import { declarationsWithMessageId, deliveriesOf, findExchange, type Store } from '../store/exchanges.js';
+import type { Receipt } from './receipts.js';
+import type { RecordProvenance } from './settle.js';
+
+/** DMS TypeCodes of additional messages (FunctionCode 13), which name the declaration they cancel or amend by its LRN. */
+export const CANCELLATION = 'INV';
+export const AMENDMENT = 'COR';
+
+export interface LpcoDecisionDeps {
+  store: Store;
+  lpcoDb: LpcoDb;
+  kind: DatabaseKind;
+  participants: ReadonlyMap<string, Participant>;
+  recordProvenance: RecordProvenance;
+  now: () => Date;
+}
+
+type Decision = { verdict: 'accepted' | 'rejected'; by: string };
+
+/** The customs administration's word on an exchange, from its deliveries' receipts: a refusal wins. */
+export function customsDecision(deliveries: ReadonlyArray<Pick<DeliveryRow, 'destination' | 'status' | 'receipt'>>, participants: ReadonlyMap<string, Participant>): Decision | undefined {
+  const toCustoms = deliveries.filter((d) => participants.get(d.destination)?.kind === 'customs');
+  const rejected = toCustoms.find((d) => d.status === 'rejected');
+  if (rejected) return { verdict: 'rejected', by: rejected.destination };
+  const accepted = (d: (typeof toCustoms)[number]) => d.status === 'acknowledged' && d.receipt !== null && (JSON.parse(d.receipt) as Receipt).status !== 'rejected';
+  const [first] = toCustoms;
+  return first && toCustoms.every(accepted) ? { verdict: 'accepted', by: first.destination } : undefined;
+}
+
+/** Moves the quantities an ended exchange's customs decision calls for; returns what moved. */
+export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: string): Promise<Moved[]> {
+  const exchange = await findExchange(deps.store, exchangeId);
+  if (!exchange || (exchange.kind !== 'declaration' && exchange.kind !== 'consignment')) return [];
+  const decision = customsDecision(await deliveriesOf(deps.store, exchangeId), deps.participants);
+  if (!decision) return [];
+  const options = { now: deps.now, actor: decision.by };
+  const facts = JSON.parse(exchange.facts) as Partial<DeclarationFacts>;
+  const moved: Moved[] = [];
+  if (facts.typeCode !== CANCELLATION) {
+    moved.push(...(decision.verdict === 'accepted' ? await writeOffForDeclaration(deps.lpcoDb, exchangeId, options) : await releaseForDeclaration(deps.lpcoDb, deps.kind, exchangeId, options)));
+    await deps.recordProvenance(movementRecords(exchangeId, moved, decision.by, deps.now()));
+  }
+  const replaces = facts.typeCode === CANCELLATION || (facts.typeCode === AMENDMENT && moved.length > 0);
+  if (decision.verdict !== 'accepted' || !replaces || exchange.message_id === null) return moved;
+  // What the declaration (and amendments before this one) drew: all of it for a cancellation, what this amendment restates for an amendment.
+  const only = facts.typeCode === AMENDMENT ? moved : undefined;
+  for (const earlier of await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)) {
+    if (earlier >= exchangeId) continue;
+    const back = await releaseForDeclaration(deps.lpcoDb, deps.kind, earlier, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) });
+    await deps.recordProvenance(movementRecords(earlier, back, decision.by, deps.now()));
+    moved.push(...back);
+  }
+  return moved;
+}
+
+const EVENTS: Record<Movement, RecordInput['event']> = { reserved: 'lpco-reserved', 'written-off': 'lpco-written-off', released: 'lpco-released', 'given-back': 'lpco-given-back' };
+
+/**
+ * One provenance record per kind of movement of a declaration: the entity is the canonical
+ * JSON of what moved (LPCO, line, quantity, unit), so the log commits to the quantities.
+ */
+export function movementRecords(declarationExchangeId: string, moved: readonly Moved[], actor: string, time: Date): RecordInput[] {
+  const kinds = [...new Set(moved.map((m) => m.movement))];
+  return kinds.map((movement) => {
+    const lines = moved.filter((m) => m.movement === movement).map(({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }) => ({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }));
+    return {
+      exchangeId: declarationExchangeId,
+      event: EVENTS[movement],
+      time,
+      entity: { contentSha256: sha256Hex(canonicalJson(lines)), name: `lpco-${movement}`, mediaType: 'application/json' },
+      agent: { participant: actor },
+    };
+  });
+}
