@@ -70,7 +70,9 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(target);
+  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(target, {
+    onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
+  });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
   await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
   const lpcoDb = tablesOf<LpcoTables>(db);
