@@ -54,6 +54,12 @@ export interface DeliveryPolicy {
   retry: 'automatic' | 'never';
   /** At most this many deliveries per second to the destination (the strictest agreement wins). */
   ratePerSecond?: number;
+  /**
+   * How long a delivery the destination took without a receipt (202, "acknowledged later") waits
+   * for that receipt before the reconciler sends it again, same bytes and message id (AS4
+   * "reception awareness": the destination recognises the copy).
+   */
+  receiptTimeoutMs: number;
 }
 
 /** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust. */

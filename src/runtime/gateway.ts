@@ -18,10 +18,9 @@ import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
 import { createReservationQueue } from '../lpco/write-off-queue.js';
 import { retryDelivery } from '../pipeline/retry.js';
-import type { RecordProvenance, Settled } from '../pipeline/settle.js';
+import { recordingIn, type Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
 import { createProvenanceLog } from '../provenance/log.js';
-import { buildRecord } from '../provenance/record.js';
 import { type ProvenanceTables, provenanceMigrations } from '../provenance/store.js';
 import { ratePerSecondFor } from '../routing/agreements.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../routing/queues.js';
@@ -84,7 +83,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   };
   const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
-  const recordProvenance: RecordProvenance = (records) => log.append(records.map(buildRecord));
+  const recordProvenance = recordingIn(log);
 
   const now = () => new Date();
   const queueSettings = { connection: redis, prefix: config.redisPrefix };
@@ -128,7 +127,18 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   }
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
-  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
+  const ingest = (req: IngestRequest) =>
+    ingestDocument(
+      {
+        store,
+        agreements: config.agreements,
+        enqueue: (job, policy) => queues.enqueue(job, policy),
+        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the sweep queues it once the queue answers'),
+        recordProvenance,
+        now,
+      },
+      req,
+    );
   const releaseCancelled = async (sender: string, lrn: string) => {
     for (const id of await declarationsWithMessageId(store, sender, lrn)) await releaseForDeclaration(lpcoDb, target.kind, id, { includingWrittenOff: true });
   };

@@ -28,14 +28,18 @@ export interface AcceptedExchange {
   events: NewEvent[];
 }
 
-/** Everything an accepted document leaves behind, written in one transaction or not at all. */
-export async function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('exchanges').values(accepted.exchange).execute();
-    await trx.insertInto('documents').values(accepted.documents).execute();
-    if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
-    await insertEvents({ db: trx, kind: store.kind }, accepted.exchange.id, accepted.events);
-  });
+/** Everything an accepted document leaves behind, written inside the caller's transaction (writeInBatch). */
+export async function writeAcceptedExchange(transaction: Store, accepted: AcceptedExchange): Promise<void> {
+  const trx = transaction.db;
+  await trx.insertInto('exchanges').values(accepted.exchange).execute();
+  await trx.insertInto('documents').values(accepted.documents).execute();
+  if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
+  await insertEvents(transaction, accepted.exchange.id, accepted.events);
+}
+
+/** Everything an accepted document leaves behind, in one transaction or not at all. */
+export function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
+  return writeInBatch(store, (transaction) => writeAcceptedExchange(transaction, accepted));
 }
 
 const insertEvent = prepared((db, row: ExchangeEventRow) => db.insertInto('exchange_events').values(row));
@@ -87,14 +91,16 @@ export type OutgoingDocumentRow = DocumentRow & { payload?: { document: string; 
 
 /**
  * Stores the document a delivery sends, once, and records the attempt that sends it in the same
- * commit. Returns false, writing nothing, when the document was stored already.
+ * commit, with whatever `alsoWrite` writes (its provenance). Returns false, writing nothing,
+ * when the document was stored already.
  */
-export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }): Promise<boolean> {
+export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }, alsoWrite?: (transaction: Store) => Promise<unknown>): Promise<boolean> {
   const { payload, ...rest } = document;
   const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
   return writeInBatch(store, async (transaction) => {
     if ((await changedRows(insertDocumentIfNew(transaction, row))) === 0) return false;
     await updateDelivery(transaction, row.exchange_id, attempt.destination, attempt);
+    await alsoWrite?.(transaction);
     return true;
   });
 }
@@ -217,6 +223,13 @@ export async function updateDelivery(store: Store, exchangeId: string, destinati
   });
 }
 
+const updateEndHandled = prepared((db, v: { id: string; at: string }) => db.updateTable('exchanges').set({ end_handled_at: v.at }).where('id', '=', v.id).where('end_handled_at', 'is', null));
+
+/** Marks what an exchange's end sets off as done (settle.ts endExchange). */
+export async function markEndHandled(store: Store, exchangeId: string, at: string): Promise<void> {
+  await updateEndHandled(store, { id: exchangeId, at });
+}
+
 const updateExchangeStatusColumns = prepared((db, v: Pick<ExchangeRow, 'id' | 'status' | 'updated_at'>) => db.updateTable('exchanges').set({ status: v.status, updated_at: v.updated_at }).where('id', '=', v.id));
 
 export async function updateExchangeStatus(store: Store, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
@@ -292,11 +305,4 @@ export async function findDelivery(store: Store, exchangeId: string, destination
 export async function countExchangesByStatus(store: Store): Promise<Array<{ status: string; count: number }>> {
   const rows = await store.db.selectFrom('exchanges').select(['status', (eb) => eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
-}
-
-export async function deleteExchange(store: Store, exchangeId: string): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    for (const table of ['exchange_events', 'deliveries', 'documents'] as const) await trx.deleteFrom(table).where('exchange_id', '=', exchangeId).execute();
-    await trx.deleteFrom('exchanges').where('id', '=', exchangeId).execute();
-  });
 }

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(config.bodyLimitBytes).toBe(5 * 1024 * 1024);
     expect(config.sandbox).toBe(true);
     expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
-    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic' });
+    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic', receiptTimeoutMs: 600_000 });
     expect(config.dataDir).toMatch(/var$/);
   });
 
@@ -80,6 +80,25 @@ agreements:
       'agreement "a1" names destination "nobody", which is not a participant.',
       'agreement "a2" delivers to "customs", which has no endpoint.',
     ]);
+  });
+
+  it('takes a receipt timeout per agreement or as a default, and refuses one that is not a whole number of ms from 1 s to a week', () => {
+    const participants = `
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+`;
+    const good = loadConfig({ SWGATE_CONFIG: configFile(`${participants}deliveryDefaults: { receiptTimeoutMs: 5000 }
+agreements:
+  - { id: a1, when: {}, destination: customs, format: wco-xml }
+  - { id: a2, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: 120000 } }
+`) });
+    expect(good.agreements.map((a) => a.delivery.receiptTimeoutMs)).toEqual([5000, 120_000]);
+    for (const bad of ['0', '999', '604800001', '1.5', '"soon"', '-5000']) {
+      const problems = problemsOf({ SWGATE_CONFIG: configFile(`${participants}agreements:
+  - { id: a1, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: ${bad} } }
+`) });
+      expect(problems.some((p) => p.includes('agreements.0.delivery.receiptTimeoutMs must'))).toBe(true);
+    }
   });
 
   it('says so when the file cannot be read or is not YAML', () => {
