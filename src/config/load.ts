@@ -47,6 +47,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (!/^https?:\/\/.+/.test(publicUrl)) problems.push(`SWGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}").`);
 
   const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', true, problems);
+  const reconcile = {
+    everyMs: integerFrom(env, 'SWGATE_RECONCILE_EVERY_MS', 10_000, 100, 3_600_000, problems),
+    idleMs: integerFrom(env, 'SWGATE_RECONCILE_IDLE_MS', 60_000, 1000, 86_400_000, problems),
+  };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -65,6 +69,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     bodyLimitBytes,
     logLevel,
     metricsPublic,
+    reconcile,
     sandbox: participants.some((p) => p.endpoint === 'sandbox'),
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),

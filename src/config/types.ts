@@ -100,6 +100,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** Serve /metrics without credentials. */
   metricsPublic: boolean;
+  /** The reconciler in each worker: a pass every `everyMs`; work unchanged for `idleMs` counts as left undone. */
+  reconcile: { everyMs: number; idleMs: number };
   /** Runs the simulated agencies and prints the sandbox credentials. */
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */

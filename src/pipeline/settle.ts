@@ -15,6 +15,8 @@ export interface Settlement {
   attempts?: number;
   /** Settle only if the delivery is still in one of these states (a later word must not be overwritten). */
   from?: readonly DeliveryStatus[];
+  /** Settle only if the delivery has not changed since this `updated_at` (it was read before deciding). */
+  unchangedSince?: string;
 }
 
 export interface Settled {
@@ -39,7 +41,7 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
   return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
     const deliveries = await deliveriesOf(transaction, exchangeId);
     const current = deliveries.find((d) => d.destination === destination);
-    if (!current || (s.from && !s.from.includes(current.status))) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
+    if (!current || (s.from && !s.from.includes(current.status)) || (s.unchangedSince !== undefined && current.updated_at !== s.unchangedSince)) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
     await updateDelivery(transaction, exchangeId, destination, {
       status: s.status,
@@ -60,6 +62,24 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
     }
     await alsoWrite?.(transaction);
     return { exchangeStatus: status, changed, sender: exchange.sender, applied: true };
+  });
+}
+
+/**
+ * Derives an exchange's status from its deliveries as they stand and records it when it
+ * changed: what a settlement does, for an exchange whose last settlement did not (data from
+ * before the status was derived in the settlement's own transaction, a hand-edited row).
+ */
+export async function deriveExchangeStatus(store: Store, exchangeId: string, now: () => Date): Promise<Settled> {
+  return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
+    const status = exchangeStatusFrom(await deliveriesOf(transaction, exchangeId));
+    const changed = status !== exchange.status;
+    if (changed) {
+      const at = now().toISOString();
+      await updateExchangeStatus(transaction, exchangeId, status, at);
+      await insertEvents(transaction, exchangeId, [{ event: status, at }]);
+    }
+    return { exchangeStatus: status, changed, sender: exchange.sender, applied: changed };
   });
 }
 

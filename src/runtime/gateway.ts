@@ -17,6 +17,7 @@ import { registerLpco } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
 import { createReservationQueue } from '../lpco/write-off-queue.js';
+import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import { recordingIn, type Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
@@ -29,7 +30,7 @@ import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
-import { countExchangesByStatus, declarationsWithMessageId, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { countExchangesByStatus, declarationsWithMessageId, reconcilerActionCounts, type Store } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
@@ -51,18 +52,14 @@ export interface Gateway {
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
   logger: Logger;
-  /** Queues every unfinished delivery that has not moved for `idleMs` again; returns how many. */
-  sweep(idleMs: number): Promise<number>;
+  /** One reconciler pass (pipeline/reconcile.ts); workers run one every `config.reconcile.everyMs`. */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileSummary>;
   /** Stops taking work, lets in-flight requests and deliveries finish, then releases everything. */
   close(): Promise<void>;
 }
 
 /** How long shutdown waits for in-flight deliveries, then for in-flight requests. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-/** How often workers look for deliveries whose job was lost, and how long a delivery must be idle to count. */
-const SWEEP_EVERY_MS = 30_000;
-const SWEEP_IDLE_MS = 60_000;
 
 /** Wires configuration, store, queues, pipeline, HTTP and workers together: the one place that knows them all. */
 export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
@@ -164,7 +161,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           redis: async () => void (await redis.ping()),
           database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),
         },
-        metrics: { exchangesByStatus: () => countExchangesByStatus(store), queueDepths: () => queues.depths(destinations) },
+        metrics: { exchangesByStatus: () => countExchangesByStatus(store), queueDepths: () => queues.depths(destinations), reconcilerActions: () => reconcilerActionCounts(store) },
         ...(sandbox ? { sandbox } : {}),
       },
       logger,
@@ -174,17 +171,18 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     if (config.port === 0) baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${new URL(address).port}`;
   }
 
-  const sweep = async (idleMs: number) => {
-    const stale = await unfinishedDeliveries(store, new Date(now().getTime() - idleMs).toISOString());
-    for (const d of stale) {
-      const agreement = agreements.get(d.agreement_id);
-      if (agreement) await queues.enqueue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
-    }
-    return stale.length;
+  const reconcileDeps: ReconcileDeps = {
+    store,
+    now,
+    agreements,
+    onExchangeEnded,
+    requeue: (job, policy) => queues.requeue(job, policy),
+    onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
   };
+  const reconcileNow = (options: ReconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, options);
 
   let workers: Worker[] = [];
-  let sweeper: NodeJS.Timeout | undefined;
+  let reconciler: NodeJS.Timeout | undefined;
   if (roles.workers) {
     const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, send: post, onExchangeEnded, recordProvenance, now };
     workers = startDeliveryWorkers(
@@ -207,21 +205,27 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     );
     workers.push(startWebhookWorker((id) => participants.get(id)?.webhook, queueSettings, now));
     // A crash between storing an exchange and queueing it, or a Redis that lost its data,
-    // leaves deliveries without a job: queue them all now, and the long-idle ones periodically.
-    const requeued = await sweep(0);
-    if (requeued > 0) logger.info({ requeued }, 'unfinished deliveries queued again');
-    sweeper = setInterval(() => void sweep(SWEEP_IDLE_MS).catch((error) => logger.warn({ err: (error as Error).message }, 'sweep failed')), SWEEP_EVERY_MS);
+    // leaves deliveries without a job: queue them all now; the reconciler runs from then on.
+    await reconcileNow({ idleMs: 0 });
+    let passing = false;
+    reconciler = setInterval(() => {
+      if (passing) return;
+      passing = true;
+      void reconcileNow()
+        .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'reconciler pass failed'))
+        .finally(() => (passing = false));
+    }, config.reconcile.everyMs);
   }
 
   return {
     config,
     store,
     logger,
-    sweep,
+    reconcile: reconcileNow,
     ...(app ? { app, url: baseUrl } : {}),
     ...(sandbox ? { sandbox } : {}),
     async close() {
-      clearInterval(sweeper);
+      clearInterval(reconciler);
       // Workers first, while the API still answers them (in `start`, their sandbox destinations
       // live on it); then the API. Each gets a grace period, so shutdown always ends.
       if (!(await within(stopWorkers(workers), SHUTDOWN_GRACE_MS))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'workers did not finish in time; closing anyway');

@@ -80,11 +80,18 @@ export interface ExchangeEventRow {
   detail: string | null;
 }
 
+/** How often the reconciler acted, by action, over every worker's lifetime (for /metrics). */
+export interface ReconcilerActionRow {
+  action: string;
+  count: number;
+}
+
 export interface ExchangeTables {
   exchanges: ExchangeRow;
   documents: StoredDocumentRow;
   deliveries: DeliveryRow;
   exchange_events: ExchangeEventRow;
+  reconciler_actions: ReconcilerActionRow;
 }
 
 /** Portable DDL: text and integer columns only, so one migration serves SQLite and PostgreSQL. */
@@ -172,7 +179,7 @@ export const exchangeMigrations: Record<string, Migration> = {
       await db.schema.alterTable('documents').dropColumn('payload_document').execute();
     },
   },
-  '032-exchange-end-handled': {
+  '032-reconciler': {
     async up(db) {
       await db.schema.alterTable('exchanges').addColumn('end_handled_at', 'text').execute();
       // Exchanges that ended before this column existed had their end handled then.
@@ -182,8 +189,14 @@ export const exchangeMigrations: Record<string, Migration> = {
         .where('status', 'in', ['delivered', 'delivered-with-warnings', 'rejected', 'failed'])
         .execute();
       await db.schema.createIndex('exchanges_end_unhandled').on('exchanges').columns(['status', 'end_handled_at']).execute();
+      await db.schema
+        .createTable('reconciler_actions')
+        .addColumn('action', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
     },
     async down(db) {
+      await db.schema.dropTable('reconciler_actions').execute();
       await db.schema.dropIndex('exchanges_end_unhandled').execute();
       await db.schema.alterTable('exchanges').dropColumn('end_handled_at').execute();
     },

@@ -252,6 +252,63 @@ export function unfinishedDeliveries(store: Store, before: string, limit = 10_00
     .execute();
 }
 
+/** Exchanges still `routed` whose deliveries have all ended: their status was never derived. */
+export async function exchangesToFinish(store: Store, limit = 1000): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('exchanges')
+    .select('id')
+    .where('status', '=', 'routed')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('deliveries').select('deliveries.exchange_id').whereRef('deliveries.exchange_id', '=', 'exchanges.id').where('deliveries.status', 'not in', ['acknowledged', 'rejected', 'failed']))),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Final exchanges, unchanged since `before`, whose end was never marked handled. */
+export function exchangesWithEndUnhandled(store: Store, before: string, limit = 1000): Promise<Array<Pick<ExchangeRow, 'id' | 'status' | 'sender'>>> {
+  return store.db
+    .selectFrom('exchanges')
+    .select(['id', 'status', 'sender'])
+    .where('status', 'in', ['delivered', 'delivered-with-warnings', 'rejected', 'failed'])
+    .where('end_handled_at', 'is', null)
+    .where('updated_at', '<', before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Deliveries the destination took without a receipt (`delivered`), waiting since before `before`. */
+export function deliveriesAwaitingReceipt(store: Store, before: string, limit = 1000): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id' | 'updated_at'>>> {
+  return store.db
+    .selectFrom('deliveries')
+    .select(['exchange_id', 'destination', 'agreement_id', 'updated_at'])
+    .where('status', '=', 'delivered')
+    .where('updated_at', '<', before)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Adds to the reconciler's counts, by action. */
+export async function countReconcilerActions(store: Store, counts: Record<string, number>): Promise<void> {
+  for (const [action, n] of Object.entries(counts)) {
+    if (n === 0) continue;
+    await store.db
+      .insertInto('reconciler_actions')
+      .values({ action, count: n })
+      .onConflict((oc) => oc.column('action').doUpdateSet((eb) => ({ count: eb('reconciler_actions.count', '+', eb.ref('excluded.count')) })))
+      .execute();
+  }
+}
+
+export async function reconcilerActionCounts(store: Store): Promise<Array<{ action: string; count: number }>> {
+  const rows = await store.db.selectFrom('reconciler_actions').selectAll().orderBy('action').execute();
+  return rows.map((r) => ({ action: r.action, count: Number(r.count) }));
+}
+
 export interface DeliveryWork {
   delivery: DeliveryRow;
   kind: string;

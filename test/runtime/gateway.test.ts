@@ -177,4 +177,17 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(metrics).toMatch(/swgate_queue_jobs\{destination="customs",state="completed"\} [1-9]/);
     expect(metrics).toMatch(/swgate_http_requests_total\{method="POST",route="\/v1\/declarations",status="202"\} [1-9]/);
   });
+
+  it('has its reconciler finish an exchange a crash left routed with every delivery ended, and counts that in /metrics', async () => {
+    const accepted = (await (await post(sample('import/TT_IM036a__TT_IM036a.xml'))).json()) as { exchangeId: string };
+    const ended = await settled(accepted.exchangeId);
+    // As a crash between the last settlement and the exchange status would have left it.
+    await t.gateway.store.db.updateTable('exchanges').set({ status: 'routed', end_handled_at: null }).where('id', '=', accepted.exchangeId).execute();
+    const summary = await t.gateway.reconcile();
+    expect(summary['exchange-finished']).toBe(1);
+    const again = await view(accepted.exchangeId);
+    expect(again.status).toBe(ended.status);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/swgate_reconciler_actions_total\{action="exchange-finished"\} 1/);
+  });
 });

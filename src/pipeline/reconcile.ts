@@ -1,0 +1,83 @@
+/**
+ * What the reconciler does in each pass (docs/ARCHITECTURE.md, "Reconciler"): it finds the work
+ * a crash, a lost Redis or a silent destination left undone and does it, the way the normal
+ * path would have. Every worker runs it; two doing a pass at once is safe, because each action
+ * is a conditional change under the exchange's row lock (a second finds nothing left to do) or
+ * is idempotent (queueing a job by its id, an exchange's end).
+ */
+import type { Agreement, DeliveryPolicy } from '../config/types.js';
+import type { DeliveryJob } from '../routing/queues.js';
+import { countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { deriveExchangeStatus, endExchange, isFinal, type SettleDeps, settleDelivery } from './settle.js';
+
+export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'delivery-requeued'] as const;
+export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
+
+export interface ReconcileDeps extends Pick<SettleDeps, 'store' | 'now' | 'onExchangeEnded'> {
+  agreements: ReadonlyMap<string, Agreement>;
+  /** Makes sure a delivery has a live job: a finished or failed one of the same id is replaced; a waiting, delayed or active one is left. True when a job was made. */
+  requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<boolean>;
+  /** Told of each action (to log it). */
+  onAction: (action: ReconcilerAction, subject: { exchangeId: string; destination?: string }) => void;
+}
+
+export interface ReconcileOptions {
+  /** A final exchange's end, or a queued delivery, counts as left undone once unchanged this long. */
+  idleMs: number;
+}
+
+export type ReconcileSummary = Record<ReconcilerAction, number>;
+
+/** One pass; returns what it did, also added to the counts /metrics shows. */
+export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'delivery-requeued': 0 };
+  const act = (action: ReconcilerAction, subject: { exchangeId: string; destination?: string }) => {
+    summary[action] += 1;
+    deps.onAction(action, subject);
+  };
+  const idleSince = new Date(deps.now().getTime() - options.idleMs).toISOString();
+
+  for (const exchangeId of await exchangesToFinish(deps.store)) {
+    const settled = await deriveExchangeStatus(deps.store, exchangeId, deps.now);
+    if (!settled.changed || !isFinal(settled.exchangeStatus)) continue;
+    await endExchange(deps, exchangeId, settled);
+    act('exchange-finished', { exchangeId });
+  }
+
+  for (const exchange of await exchangesWithEndUnhandled(deps.store, idleSince)) {
+    await endExchange(deps, exchange.id, { exchangeStatus: exchange.status, changed: true, sender: exchange.sender, applied: true });
+    act('exchange-end-handled', { exchangeId: exchange.id });
+  }
+
+  await resendOverdue(deps, act);
+
+  for (const d of await unfinishedDeliveries(deps.store, idleSince)) {
+    const agreement = deps.agreements.get(d.agreement_id);
+    if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery))) act('delivery-requeued', { exchangeId: d.exchange_id, destination: d.destination });
+  }
+
+  await countReconcilerActions(deps.store, summary);
+  return summary;
+}
+
+/**
+ * Deliveries a destination took (202) whose receipt has not come within the agreement's
+ * receiptTimeoutMs go again: same stored bytes, same message id, so the destination
+ * recognises the copy and answers with its receipt (AS4 reception awareness).
+ */
+async function resendOverdue(deps: ReconcileDeps, act: (action: ReconcilerAction, subject: { exchangeId: string; destination: string }) => void): Promise<void> {
+  const timeouts = [...deps.agreements.values()].map((a) => a.delivery.receiptTimeoutMs);
+  if (timeouts.length === 0) return;
+  const now = deps.now().getTime();
+  const waitingSince = new Date(now - Math.min(...timeouts)).toISOString();
+  for (const d of await deliveriesAwaitingReceipt(deps.store, waitingSince)) {
+    const agreement = deps.agreements.get(d.agreement_id);
+    if (!agreement || Date.parse(d.updated_at) > now - agreement.delivery.receiptTimeoutMs) continue;
+    const seconds = Math.round(agreement.delivery.receiptTimeoutMs / 1000);
+    // Only from `delivered`, and only if it has not moved since it was read: the receipt may have come meanwhile, or another worker acted.
+    const settled = await settleDelivery(deps.store, d.exchange_id, d.destination, { status: 'retrying', lastError: `no receipt within ${seconds} s; sent again`, from: ['delivered'], unchangedSince: d.updated_at }, deps.now);
+    if (!settled.applied) continue;
+    await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
+    act('receipt-overdue-resent', { exchangeId: d.exchange_id, destination: d.destination });
+  }
+}
