@@ -35,9 +35,21 @@ const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 're
  * message id). Throws to ask for a retry, FinalDeliveryError when retrying cannot help.
  */
 export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt): Promise<void> {
-  const { store } = deps;
-  const work = await findDeliveryWork(store, job.exchangeId, job.destination);
+  const work = await findDeliveryWork(deps.store, job.exchangeId, job.destination);
   if (!work || FINAL_DELIVERY.has(work.delivery.status)) return;
+  try {
+    await attemptDelivery(deps, job, attempt, work);
+  } catch (error) {
+    if (error instanceof FinalDeliveryError || attempt.number < attempt.last) throw error;
+    // The last attempt failed in a way no answer explains (a document that cannot be rendered,
+    // a bug): the delivery ends `failed` with the reason, rather than stay `queued` with its job gone.
+    const reason = `the delivery could not be made: ${(error as Error).message}`;
+    await settleAndRecord(deps, job.exchangeId, job.destination, { status: 'failed', lastError: reason, from: ['queued', 'in-flight', 'retrying'], sentSha256: work.delivery.sent_sha256 ?? work.original.sha256, originalSha256: work.original.sha256 });
+    throw new FinalDeliveryError(reason);
+  }
+}
+
+async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt, work: DeliveryWork): Promise<void> {
   const { delivery, scenario, original } = work;
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);

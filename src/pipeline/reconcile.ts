@@ -7,16 +7,20 @@
  */
 import type { Agreement, DeliveryPolicy } from '../config/types.js';
 import type { DeliveryJob } from '../routing/queues.js';
-import { countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, storedExchangeIds, unfinishedDeliveries } from '../store/exchanges.js';
 import { deriveExchangeStatus, endExchange, isFinal, type SettleDeps, settleDelivery } from './settle.js';
 
-export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'delivery-requeued'] as const;
+export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'delivery-requeued', 'reservation-released'] as const;
 export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
 
 export interface ReconcileDeps extends Pick<SettleDeps, 'store' | 'now' | 'onExchangeEnded'> {
   agreements: ReadonlyMap<string, Agreement>;
   /** Makes sure a delivery has a live job: a finished or failed one of the same id is replaced; a waiting, delayed or active one is left. True when a job was made. */
   requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<boolean>;
+  /** Declarations holding e-LPCO quantities since before the given time (lpco/held.ts). */
+  declarationsHolding: (before: string) => Promise<string[]>;
+  /** Gives back what a declaration holds of its e-LPCOs (idempotent). */
+  release: (declarationExchangeId: string) => Promise<unknown>;
   /** Told of each action (to log it). */
   onAction: (action: ReconcilerAction, subject: { exchangeId: string; destination?: string }) => void;
 }
@@ -30,7 +34,7 @@ export type ReconcileSummary = Record<ReconcilerAction, number>;
 
 /** One pass; returns what it did, also added to the counts /metrics shows. */
 export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'delivery-requeued': 0 };
+  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'delivery-requeued': 0, 'reservation-released': 0 };
   const act = (action: ReconcilerAction, subject: { exchangeId: string; destination?: string }) => {
     summary[action] += 1;
     deps.onAction(action, subject);
@@ -54,6 +58,16 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   for (const d of await unfinishedDeliveries(deps.store, idleSince)) {
     const agreement = deps.agreements.get(d.agreement_id);
     if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery))) act('delivery-requeued', { exchangeId: d.exchange_id, destination: d.destination });
+  }
+
+  // A declaration's reservation commits before its exchange does (lpco/write-off-queue.ts); a
+  // crash in between leaves quantities held for a declaration that does not exist. Idle for
+  // idleMs means its ingest is over.
+  const holding = await deps.declarationsHolding(idleSince);
+  const stored = await storedExchangeIds(deps.store, holding);
+  for (const declaration of holding.filter((id) => !stored.has(id))) {
+    await deps.release(declaration);
+    act('reservation-released', { exchangeId: declaration });
   }
 
   await countReconcilerActions(deps.store, summary);

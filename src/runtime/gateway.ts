@@ -13,6 +13,7 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
+import { declarationsHoldingSince } from '../lpco/held.js';
 import { registerLpco } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
@@ -177,6 +178,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     agreements,
     onExchangeEnded,
     requeue: (job, policy) => queues.requeue(job, policy),
+    declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
+    release: (declarationExchangeId) => registry.release(declarationExchangeId),
     onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
   };
   const reconcileNow = (options: ReconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, options);
