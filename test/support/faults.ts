@@ -102,23 +102,32 @@ const freePort = () =>
 class Supervised {
   child?: ChildProcess;
   private stopped = false;
-  starts = 0;
+  private killed = new WeakSet<ChildProcess>();
+  /** Exits nobody asked for: a process that dies of a fault it should survive (a lost database connection, say). */
+  readonly selfExits: string[] = [];
   constructor(
     readonly name: string,
     private readonly launch: () => ChildProcess,
     private readonly restartDelayMs: () => number,
   ) {}
   start(): void {
-    this.starts += 1;
     const child = this.launch();
     this.child = child;
-    child.on('exit', () => {
+    let said = '';
+    child.stderr?.on('data', (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-2000)));
+    child.on('exit', (code, signal) => {
       if (this.stopped || this.child !== child) return;
+      // Refusing to start while Redis is down is what swgate does on purpose; its supervisor starts it again.
+      const refusedToStart = said.includes('No Redis answers');
+      if (!this.killed.has(child) && !refusedToStart) this.selfExits.push(`${this.name} exited by itself (${signal ?? `code ${code}`}) at ${new Date().toISOString()}: ${said.trim().split('\n').at(-1) ?? ''}`);
       setTimeout(() => !this.stopped && this.child === child && this.start(), this.restartDelayMs());
     });
   }
   kill9(): void {
-    if (this.child?.exitCode === null) this.child.kill('SIGKILL');
+    if (this.child?.exitCode === null && this.child.signalCode === null) {
+      this.killed.add(this.child);
+      this.child.kill('SIGKILL');
+    }
   }
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     this.stopped = true;
@@ -347,6 +356,9 @@ agreements:
       if (!verdict.ok) problems.push(`checkpoint of size ${older.treeSize} is not consistent with the last (${last.treeSize}): ${verdict.reason}`);
     }
 
+    // Killed processes come back; none may die of a fault on its own (a restarted Redis or database).
+    for (const p of processes) problems.push(...p.selfExits);
+
     // 5. e-LPCO quantities are what the final states imply: a delivered declaration's reservations
     // written off, a rejected one's released, a failed one's still held; each line's remaining
     // quantity is its quantity less what is held or written off; nothing is held for a declaration never stored.
@@ -355,8 +367,8 @@ agreements:
     const expectedState: Record<string, string> = { delivered: 'written-off', 'delivered-with-warnings': 'written-off', rejected: 'released', failed: 'reserved' };
     for (const r of reservations) {
       const status = statusOf.get(r.declaration_exchange_id);
-      if (!status) problems.push(`reservation ${r.id} (${r.state}) holds quantity for declaration ${r.declaration_exchange_id}, which was never stored`);
-      else if (expectedState[status] !== r.state) problems.push(`reservation ${r.id} of ${status} declaration ${r.declaration_exchange_id} is ${r.state}, not ${expectedState[status]}`);
+      if (!status && r.state !== 'released') problems.push(`reservation ${r.id} (${r.state}) holds quantity for declaration ${r.declaration_exchange_id}, which was never stored`);
+      else if (status && expectedState[status] !== r.state) problems.push(`reservation ${r.id} of ${status} declaration ${r.declaration_exchange_id} is ${r.state}, not ${expectedState[status]}`);
     }
     for (const line of await lpcoDb.selectFrom('lpco_lines').selectAll().execute()) {
       const held = reservations.filter((r) => r.lpco_id === line.lpco_id && r.line_sequence === line.sequence && r.state !== 'released').reduce((sum, r) => sum + BigInt(r.quantity), 0n);
