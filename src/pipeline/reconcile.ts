@@ -7,13 +7,13 @@
  */
 import type { Agreement, DeliveryPolicy } from '../config/types.js';
 import type { DeliveryJob } from '../routing/queues.js';
-import { countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, storedExchangeIds, unfinishedDeliveries } from '../store/exchanges.js';
-import { deriveExchangeStatus, endExchange, isFinal, type SettleDeps, settleDelivery } from './settle.js';
+import { countDeliveryEvents, countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, findDeliveryWork, storedExchangeIds, unfinishedDeliveries } from '../store/exchanges.js';
+import { deriveExchangeStatus, endExchange, isFinal, type SettleDeps, settleAndRecord, settleDelivery } from './settle.js';
 
-export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'delivery-requeued', 'reservation-released'] as const;
+export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'receipt-overdue-failed', 'delivery-requeued', 'reservation-released'] as const;
 export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
 
-export interface ReconcileDeps extends Pick<SettleDeps, 'store' | 'now' | 'onExchangeEnded'> {
+export interface ReconcileDeps extends SettleDeps {
   agreements: ReadonlyMap<string, Agreement>;
   /** Makes sure a delivery has a live job: a finished or failed one of the same id is replaced; a waiting, delayed or active one is left. True when a job was made. */
   requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<boolean>;
@@ -34,7 +34,7 @@ export type ReconcileSummary = Record<ReconcilerAction, number>;
 
 /** One pass; returns what it did, also added to the counts /metrics shows. */
 export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'delivery-requeued': 0, 'reservation-released': 0 };
+  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'receipt-overdue-failed': 0, 'delivery-requeued': 0, 'reservation-released': 0 };
   const act = (action: ReconcilerAction, subject: { exchangeId: string; destination?: string }) => {
     summary[action] += 1;
     deps.onAction(action, subject);
@@ -74,10 +74,15 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   return summary;
 }
 
+/** What the timeline says of a delivery sent again for want of a receipt. */
+const RECEIPT_OVERDUE = 'no receipt within';
+
 /**
  * Deliveries a destination took (202) whose receipt has not come within the agreement's
  * receiptTimeoutMs go again: same stored bytes, same message id, so the destination
- * recognises the copy and answers with its receipt (AS4 reception awareness).
+ * recognises the copy and answers with its receipt (AS4 reception awareness). A destination
+ * that never sends one is not asked forever: after the agreement's `attempts` sends the
+ * delivery ends `failed`, for an operator to look at.
  */
 async function resendOverdue(deps: ReconcileDeps, act: (action: ReconcilerAction, subject: { exchangeId: string; destination: string }) => void): Promise<void> {
   const timeouts = [...deps.agreements.values()].map((a) => a.delivery.receiptTimeoutMs);
@@ -88,10 +93,21 @@ async function resendOverdue(deps: ReconcileDeps, act: (action: ReconcilerAction
     const agreement = deps.agreements.get(d.agreement_id);
     if (!agreement || Date.parse(d.updated_at) > now - agreement.delivery.receiptTimeoutMs) continue;
     const seconds = Math.round(agreement.delivery.receiptTimeoutMs / 1000);
+    const subject = { exchangeId: d.exchange_id, destination: d.destination };
     // Only from `delivered`, and only if it has not moved since it was read: the receipt may have come meanwhile, or another worker acted.
-    const settled = await settleDelivery(deps.store, d.exchange_id, d.destination, { status: 'retrying', lastError: `no receipt within ${seconds} s; sent again`, from: ['delivered'], unchangedSince: d.updated_at }, deps.now);
+    const unchanged = { from: ['delivered'] as const, unchangedSince: d.updated_at };
+    const sends = 1 + (await countDeliveryEvents(deps.store, d.exchange_id, d.destination, 'retrying', RECEIPT_OVERDUE));
+    if (sends >= agreement.delivery.attempts) {
+      const work = await findDeliveryWork(deps.store, d.exchange_id, d.destination);
+      if (!work) continue;
+      const lastError = `no receipt after ${sends} sends, ${seconds} s apart`;
+      const settled = await settleAndRecord(deps, d.exchange_id, d.destination, { status: 'failed', lastError, ...unchanged, sentSha256: work.delivery.sent_sha256 ?? work.original.sha256, originalSha256: work.original.sha256 });
+      if (settled.applied) act('receipt-overdue-failed', subject);
+      continue;
+    }
+    const settled = await settleDelivery(deps.store, d.exchange_id, d.destination, { status: 'retrying', lastError: `${RECEIPT_OVERDUE} ${seconds} s; sent again`, ...unchanged }, deps.now);
     if (!settled.applied) continue;
-    await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
-    act('receipt-overdue-resent', { exchangeId: d.exchange_id, destination: d.destination });
+    await deps.requeue(subject, agreement.delivery);
+    act('receipt-overdue-resent', subject);
   }
 }

@@ -175,6 +175,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const reconcileDeps: ReconcileDeps = {
     store,
     now,
+    recordProvenance,
     agreements,
     onExchangeEnded,
     requeue: (job, policy) => queues.requeue(job, policy),

@@ -292,6 +292,19 @@ export function deliveriesAwaitingReceipt(store: Store, before: string, limit = 
     .execute();
 }
 
+/** How many timeline events of a delivery are `event` with a detail that contains `detailContaining`. */
+export async function countDeliveryEvents(store: Store, exchangeId: string, destination: string, event: string, detailContaining: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('exchange_events')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('exchange_id', '=', exchangeId)
+    .where('destination', '=', destination)
+    .where('event', '=', event)
+    .where('detail', 'like', `%${detailContaining}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Which of these exchange ids are stored. */
 export async function storedExchangeIds(store: Store, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -7,7 +7,7 @@ import type { Settled } from '../../src/pipeline/settle.js';
 import { DeliveryQueues, jobId } from '../../src/routing/queues.js';
 import { openDatabase } from '../../src/store/db.js';
 import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
+import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, insertEvents, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { declarationsHoldingSince } from '../../src/lpco/held.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
@@ -30,6 +30,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
   let redis: Redis;
   let queues: DeliveryQueues;
   const ended: Array<{ exchangeId: string; status: ExchangeStatus }> = [];
+  const recorded: string[] = [];
   const agreements = new Map([agreement('agency-a', 60_000), agreement('agency-b', 3_600_000)].map((a) => [a.id, a]));
   // Each worker process has its own pool; on SQLite one process is the deployment.
   const workerDeps = (): ReconcileDeps => {
@@ -41,6 +42,10 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
       agreements,
       onExchangeEnded: async (exchangeId: string, settled: Settled) => void ended.push({ exchangeId, status: settled.exchangeStatus }),
       requeue: (job, policy) => queues.requeue(job, policy),
+      recordProvenance: async (_transaction, records) => {
+        recorded.push(...records.map((r) => `${r.exchangeId} ${r.event}:${r.destination}`));
+        return [];
+      },
       declarationsHolding: (before) => declarationsHoldingSince(lpcoDb(), before),
       release: (id) => releaseForDeclaration(lpcoDb(), kind, id),
       onAction: () => {},
@@ -117,6 +122,17 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     const job = await queues['queueFor']('agency-a').getJob(jobId({ exchangeId: overdue, destination: 'agency-a' }));
     expect(job?.data).toEqual({ exchangeId: overdue, destination: 'agency-a' });
     expect((await deliveriesOf(store, withinTimeout))[0]?.status).toBe('delivered');
+  });
+
+  it("stops asking a destination that never sends a receipt: after the agreement's attempts the delivery ends failed, logged", async () => {
+    const overdue = await exchange('routed', [{ destination: 'agency-a', status: 'delivered', updatedAt: new Date(Date.now() - 120_000).toISOString() }]);
+    await insertEvents(store, overdue, [1, 2].map(() => ({ event: 'retrying', at: long, destination: 'agency-a', detail: { error: 'no receipt within 60 s; sent again' } })));
+    const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
+    expect(summary['receipt-overdue-failed']).toBe(1);
+    expect((await deliveriesOf(store, overdue))[0]).toMatchObject({ status: 'failed', last_error: 'no receipt after 3 sends, 60 s apart' });
+    expect((await findExchange(store, overdue))?.status).toBe('failed');
+    expect(recorded).toContain(`${overdue} failed:agency-a`);
+    expect(ended).toContainEqual({ exchangeId: overdue, status: 'failed' });
   });
 
   it('queues again a delivery whose job is gone or finished, and leaves one whose job waits', async () => {
