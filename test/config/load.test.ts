@@ -52,6 +52,15 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
   });
 
+  it('takes the reconciler timing from the environment, within bounds', () => {
+    expect(loadConfig({}).reconcile).toEqual({ everyMs: 10_000, idleMs: 60_000 });
+    expect(loadConfig({ SWGATE_RECONCILE_EVERY_MS: '1000', SWGATE_RECONCILE_IDLE_MS: '3000' }).reconcile).toEqual({ everyMs: 1000, idleMs: 3000 });
+    expect(problemsOf({ SWGATE_RECONCILE_EVERY_MS: '0', SWGATE_RECONCILE_IDLE_MS: '1e9' })).toEqual([
+      'SWGATE_RECONCILE_EVERY_MS must be a whole number from 100 to 3600000 (got "0").',
+      'SWGATE_RECONCILE_IDLE_MS must be a whole number from 1000 to 86400000 (got "1e9").',
+    ]);
+  });
+
   it('names the bad values of the YAML file by their place in it', () => {
     const file = configFile(`
 participants:
