@@ -26,8 +26,13 @@ export interface ReconcileDeps extends SettleDeps {
 }
 
 export interface ReconcileOptions {
-  /** A final exchange's end, or a queued delivery, counts as left undone once unchanged this long. */
+  /** A final exchange's end, a queued delivery or a held e-LPCO quantity counts as left undone once unchanged this long. */
   idleMs: number;
+  /**
+   * For deliveries alone, when not idleMs: 0 at a worker's start queues every job Redis lost at
+   * once. Never for the rest: an exchange's end or a reservation may be in another process's hands.
+   */
+  requeueIdleMs?: number;
 }
 
 export type ReconcileSummary = Record<ReconcilerAction, number>;
@@ -55,7 +60,8 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
 
   await resendOverdue(deps, act);
 
-  for (const d of await unfinishedDeliveries(deps.store, idleSince)) {
+  const requeueSince = new Date(deps.now().getTime() - (options.requeueIdleMs ?? options.idleMs)).toISOString();
+  for (const d of await unfinishedDeliveries(deps.store, requeueSince)) {
     const agreement = deps.agreements.get(d.agreement_id);
     if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery))) act('delivery-requeued', { exchangeId: d.exchange_id, destination: d.destination });
   }

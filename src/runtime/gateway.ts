@@ -210,7 +210,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     workers.push(startWebhookWorker((id) => participants.get(id)?.webhook, queueSettings, now));
     // A crash between storing an exchange and queueing it, or a Redis that lost its data,
     // leaves deliveries without a job: queue them all now; the reconciler runs from then on.
-    await reconcileNow({ idleMs: 0 });
+    await reconcileNow({ idleMs: config.reconcile.idleMs, requeueIdleMs: 0 });
     let passing = false;
     reconciler = setInterval(() => {
       if (passing) return;
