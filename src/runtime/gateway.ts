@@ -182,6 +182,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
     release: (declarationExchangeId) => registry.release(declarationExchangeId),
     onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
+    onError: (subject, error) => logger.warn({ ...subject, err: (error as Error).message }, 'reconciler could not finish this; the next pass tries again'),
   };
   const reconcileNow = (options: ReconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, options);
 

@@ -31,6 +31,9 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
   let queues: DeliveryQueues;
   const ended: Array<{ exchangeId: string; status: ExchangeStatus }> = [];
   const recorded: string[] = [];
+  const failures: string[] = [];
+  /** Exchanges whose end fails (a webhook queue down): the pass must go on without them. */
+  const endFails = new Set<string>();
   const agreements = new Map([agreement('agency-a', 60_000), agreement('agency-b', 3_600_000)].map((a) => [a.id, a]));
   // Each worker process has its own pool; on SQLite one process is the deployment.
   const workerDeps = (): ReconcileDeps => {
@@ -40,7 +43,10 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
       store: { db, kind },
       now: () => new Date(),
       agreements,
-      onExchangeEnded: async (exchangeId: string, settled: Settled) => void ended.push({ exchangeId, status: settled.exchangeStatus }),
+      onExchangeEnded: async (exchangeId: string, settled: Settled) => {
+        if (endFails.has(exchangeId)) throw new Error('webhook queue unavailable');
+        ended.push({ exchangeId, status: settled.exchangeStatus });
+      },
       requeue: (job, policy) => queues.requeue(job, policy),
       recordProvenance: async (_transaction, records) => {
         recorded.push(...records.map((r) => `${r.exchangeId} ${r.event}:${r.destination}`));
@@ -49,6 +55,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
       declarationsHolding: (before) => declarationsHoldingSince(lpcoDb(), before),
       release: (id) => releaseForDeclaration(lpcoDb(), kind, id),
       onAction: () => {},
+      onError: (subject, error) => void failures.push(`${subject.exchangeId}: ${(error as Error).message}`),
     };
   };
 
@@ -96,9 +103,15 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
   });
 
   it("does an exchange's end again when a crash came between its final status and the end's actions, and only once it has been idle", async () => {
+    const failing = await exchange('failed', [{ destination: 'agency-a', status: 'failed' }]);
+    endFails.add(failing);
     const unhandled = await exchange('delivered', [{ destination: 'agency-a', status: 'acknowledged' }]);
     const handled = await exchange('delivered', [{ destination: 'agency-a', status: 'acknowledged' }], long);
     await reconcile(workerDeps(), { idleMs: 60_000 });
+    // The one whose end fails is told of, left unmarked for the next pass, and does not hold up the others.
+    expect(failures).toEqual([`${failing}: webhook queue unavailable`]);
+    expect((await findExchange(store, failing))?.end_handled_at).toBeNull();
+    endFails.delete(failing);
     expect(ended.filter((e) => e.exchangeId === unhandled)).toEqual([{ exchangeId: unhandled, status: 'delivered' }]);
     expect(ended.some((e) => e.exchangeId === handled)).toBe(false);
     expect((await findExchange(store, unhandled))?.end_handled_at).not.toBeNull();
