@@ -37,6 +37,8 @@ export interface FaultRunOptions {
   faultMs: number;
   /** Mean pause between two faults. */
   faultEveryMs?: number;
+  /** Pause of each of the two senders between declarations, ms (drawn from this range). */
+  pauseMs?: [number, number];
   /** How long the gateway may take to finish everything once the faults stop. */
   settleMs?: number;
   print?: (line: string) => void;
@@ -255,7 +257,7 @@ agreements:
           await res?.body?.cancel();
           await sleep(300);
         }
-        await sleep(pause(20, 120));
+        await sleep(pause(...(options.pauseMs ?? [20, 120])));
       }
     };
     const load = Promise.all([sender(1), sender(2)]);
