@@ -21,7 +21,7 @@ export interface IngestDeps {
   store: Store;
   agreements: readonly Agreement[];
   enqueue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
-  /** Told of a job the queue did not take: the exchange stands, and the sweep queues its delivery later. */
+  /** Told of a job the queue did not take: the exchange stands, and the reconciler queues its delivery later. */
   onEnqueueFailed: (job: DeliveryJob, error: unknown) => void;
   recordProvenance: RecordProvenance;
   now: () => Date;
@@ -86,7 +86,7 @@ export interface IngestResult {
  * that route it, stores the exchange with one delivery per destination and the log records of
  * each step in one commit, then queues those deliveries. A refused document leaves nothing
  * behind: no exchange row, no log record, no job, nothing reserved. Once committed the exchange
- * is accepted: a queue that does not take its jobs then delays it (the sweep queues them), it
+ * is accepted: a queue that does not take its jobs then delays it (the reconciler queues them), it
  * does not undo it.
  */
 export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Promise<IngestResult> {

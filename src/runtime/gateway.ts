@@ -131,7 +131,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
         store,
         agreements: config.agreements,
         enqueue: (job, policy) => queues.enqueue(job, policy),
-        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the sweep queues it once the queue answers'),
+        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
         recordProvenance,
         now,
       },
