@@ -28,7 +28,7 @@ import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routin
 import { post } from '../src/routing/transport.js';
 import { loadOrCreateLogKey } from '../src/provenance/checkpoint.js';
 import { createProvenanceLog } from '../src/provenance/log.js';
-import { buildRecord, type RecordInput } from '../src/provenance/record.js';
+import { recordingIn } from '../src/pipeline/settle.js';
 import { type ProvenanceTables, provenanceMigrations } from '../src/provenance/store.js';
 import { loadGatewayTrust } from '../src/runtime/trust.js';
 import { SANDBOX_DELIVERY_HEADER } from '../src/sandbox/destinations.js';
@@ -140,7 +140,7 @@ async function storeExchanges(): Promise<string[]> {
     ids.push(id);
     const at = now().toISOString();
     await insertAcceptedExchange(store, {
-      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(body), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at },
+      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(body), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
       documents: [
         { exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at },
         { exchange_id: id, name: WCO_JSON_DOCUMENT, media_type: 'application/json', sha256: sha256Hex(wcoJson), content: wcoJson, created_at: at },
@@ -165,7 +165,7 @@ const deps = {
   sandboxSecret: trust.sandboxDeliverySecret!,
   send: post,
   onExchangeEnded: async () => {},
-  recordProvenance: (records: RecordInput[]) => log.append(records.map(buildRecord)),
+  recordProvenance: recordingIn(log),
   now,
 };
 const deliverQueued = () =>

@@ -11,6 +11,8 @@ const deliveryPolicy = {
     timeoutMs: { type: 'integer', minimum: 100 },
     retry: { enum: ['automatic', 'never'] },
     ratePerSecond: { type: 'integer', minimum: 1 },
+    // A second at least (the reconciler looks every few seconds); a week at most.
+    receiptTimeoutMs: { type: 'integer', minimum: 1000, maximum: 604_800_000 },
   },
 } as const;
 

@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_CONFIG_FILE = 'config/sandbox.yaml';
-const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000, retry: 'automatic' };
+const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000, retry: 'automatic', receiptTimeoutMs: 600_000 };
 
 type Env = Record<string, string | undefined>;
 
@@ -52,6 +52,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const idleTimeoutMs = integerFrom(env, 'SWGATE_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
   const keepAliveTimeoutMs = integerFrom(env, 'SWGATE_KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
   const maxConnectionsPerClient = integerFrom(env, 'SWGATE_MAX_CONNECTIONS_PER_CLIENT', 128, 0, 1_000_000, problems);
+  const reconcile = {
+    everyMs: integerFrom(env, 'SWGATE_RECONCILE_EVERY_MS', 10_000, 100, 3_600_000, problems),
+    idleMs: integerFrom(env, 'SWGATE_RECONCILE_IDLE_MS', 60_000, 1000, 86_400_000, problems),
+  };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -78,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     idleTimeoutMs,
     keepAliveTimeoutMs,
     maxConnectionsPerClient,
+    reconcile,
     sandbox,
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),

@@ -76,6 +76,12 @@ export interface DeliveryPolicy {
   retry: 'automatic' | 'never';
   /** At most this many deliveries per second to the destination (the strictest agreement wins). */
   ratePerSecond?: number;
+  /**
+   * How long a delivery the destination took without a receipt (202, "acknowledged later") waits
+   * for that receipt before the reconciler sends it again, same bytes and message id (AS4
+   * "reception awareness": the destination recognises the copy).
+   */
+  receiptTimeoutMs: number;
 }
 
 /** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust. */
@@ -126,6 +132,8 @@ export interface GatewayConfig {
   keepAliveTimeoutMs: number;
   /** Connections one client address may hold open at once; each one beyond gets 429 and is closed. 0: no cap. */
   maxConnectionsPerClient: number;
+  /** The reconciler in each worker: a pass every `everyMs`; work unchanged for `idleMs` counts as left undone. */
+  reconcile: { everyMs: number; idleMs: number };
   /** Runs the simulated agencies and prints the sandbox credentials. */
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */

@@ -6,9 +6,11 @@ import { bearerSecurity, problems } from './schemas.js';
 export interface MetricsSources {
   exchangesByStatus: () => Promise<Array<{ status: string; count: number }>>;
   queueDepths: () => Promise<Array<{ destination: string; counts: Record<string, number> }>>;
+  /** What the reconcilers of every worker did, by action (kept in the database: workers serve no /metrics). */
+  reconcilerActions: () => Promise<Array<{ action: string; count: number }>>;
 }
 
-/** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths. */
+/** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths, reconciler actions. */
 export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean }): void {
   const registry = new Registry();
   const requests = new Counter({ name: 'swgate_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -37,6 +39,17 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
     async collect() {
       this.reset();
       for (const { destination, counts } of await sources.queueDepths()) for (const [state, n] of Object.entries(counts)) this.set({ destination, state }, n);
+    },
+  });
+
+  new Counter({
+    name: 'swgate_reconciler_actions_total',
+    help: 'Work left undone (by a crash, a lost Redis, a silent destination) that the reconcilers of all workers did, by action',
+    labelNames: ['action'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { action, count } of await sources.reconcilerActions()) this.inc({ action }, count);
     },
   });
 

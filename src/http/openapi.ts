@@ -21,7 +21,7 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     validators: { declaration: notForDocuments },
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
-    metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments },
+    metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
   });
   await app.ready();

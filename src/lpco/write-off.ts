@@ -11,7 +11,7 @@
  * is then the conditional UPDATE … SET remaining = remaining - q WHERE … AND remaining >= q,
  * whose row count is checked, and a CHECK (remaining >= 0) stands behind both.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { RejectionError, finding, hasErrors, type Finding, type Severity } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
 import { USABLE_STATUSES, dateOf, effectiveStatus } from './lifecycle.js';
@@ -89,7 +89,8 @@ export interface ReservationOutcome {
   findings: Finding[];
 }
 
-type Trx = Transaction<LpcoTables>;
+/** A transaction, or a connection inside one the caller holds (store/write-lock.ts). */
+type Trx = Kysely<LpcoTables>;
 
 interface Cited {
   /** By document code and number: one per issuing authority that uses the number. */
@@ -253,19 +254,22 @@ async function movedOf(trx: Trx, held: LpcoReservationRow[], movementOf: (r: Lpc
 
 /** Reserved quantities become final (customs accepted the declaration); returns what was written off. */
 export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: string, options: MovementOptions = {}): Promise<Moved[]> {
+  return db.transaction().execute((trx) => writeOffIn(trx, declarationExchangeId, options));
+}
+
+/** writeOffForDeclaration inside the caller's transaction, so the movement commits with what it causes. */
+export async function writeOffIn(trx: Trx, declarationExchangeId: string, options: MovementOptions = {}): Promise<Moved[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const held = await trx
-      .updateTable('lpco_reservations')
-      .set({ state: 'written-off', updated_at: at })
-      .where('declaration_exchange_id', '=', declarationExchangeId)
-      .where('state', '=', 'reserved')
-      .returningAll()
-      .execute();
-    if (held.length === 0) return [];
-    const lpcos = await trx.selectFrom('lpcos').selectAll().where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
-    return movedOf(trx, held, () => 'written-off', lpcos, options, at);
-  });
+  const held = await trx
+    .updateTable('lpco_reservations')
+    .set({ state: 'written-off', updated_at: at })
+    .where('declaration_exchange_id', '=', declarationExchangeId)
+    .where('state', '=', 'reserved')
+    .returningAll()
+    .execute();
+  if (held.length === 0) return [];
+  const lpcos = await trx.selectFrom('lpcos').selectAll().where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+  return movedOf(trx, held, () => 'written-off', lpcos, options, at);
 }
 
 /**
@@ -276,42 +280,42 @@ export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: 
  * restates). Only this declaration's reservations move, and each at most once: the
  * rows are claimed by their state first, so a concurrent second release finds nothing.
  */
-export async function releaseForDeclaration(
-  db: LpcoDb,
-  kind: DatabaseKind,
-  declarationExchangeId: string,
-  options: MovementOptions & { includingWrittenOff?: boolean; only?: ReadonlyArray<DrawnOn> } = {},
-): Promise<Moved[]> {
+export async function releaseForDeclaration(db: LpcoDb, kind: DatabaseKind, declarationExchangeId: string, options: ReleaseOptions = {}): Promise<Moved[]> {
+  return db.transaction().execute((trx) => releaseIn(trx, kind, declarationExchangeId, options));
+}
+
+type ReleaseOptions = MovementOptions & { includingWrittenOff?: boolean; only?: ReadonlyArray<DrawnOn> };
+
+/** releaseForDeclaration inside the caller's transaction, so the movement commits with what it causes. */
+export async function releaseIn(trx: Trx, kind: DatabaseKind, declarationExchangeId: string, options: ReleaseOptions = {}): Promise<Moved[]> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
-  return db.transaction().execute(async (trx) => {
-    // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
-    const rows = await trx.selectFrom('lpco_reservations').select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute();
-    const { only } = options;
-    const chosen = only ? rows.filter((r) => only.some((o) => o.lpcoId === r.lpco_id && o.line === r.line_sequence && o.goodsItem === r.goods_item)) : rows;
-    const before = new Map(chosen.map((r) => [r.id, r.state]));
-    if (before.size === 0) return [];
-    const held = await trx
-      .updateTable('lpco_reservations')
-      .set({ state: 'released', updated_at: at })
-      .where('id', 'in', [...before.keys()])
-      .where('state', 'in', states)
-      .returningAll()
+  // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
+  const rows = await trx.selectFrom('lpco_reservations').select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute();
+  const { only } = options;
+  const chosen = only ? rows.filter((r) => only.some((o) => o.lpcoId === r.lpco_id && o.line === r.line_sequence && o.goodsItem === r.goods_item)) : rows;
+  const before = new Map(chosen.map((r) => [r.id, r.state]));
+  if (before.size === 0) return [];
+  const held = await trx
+    .updateTable('lpco_reservations')
+    .set({ state: 'released', updated_at: at })
+    .where('id', 'in', [...before.keys()])
+    .where('state', 'in', states)
+    .returningAll()
+    .execute();
+  if (held.length === 0) return [];
+  const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+  for (const r of held) {
+    await trx
+      .updateTable('lpco_lines')
+      .set((eb) => ({ remaining: eb('remaining', '+', BigInt(r.quantity)) }))
+      .where('lpco_id', '=', r.lpco_id)
+      .where('sequence', '=', r.line_sequence)
       .execute();
-    if (held.length === 0) return [];
-    const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
-    for (const r of held) {
-      await trx
-        .updateTable('lpco_lines')
-        .set((eb) => ({ remaining: eb('remaining', '+', BigInt(r.quantity)) }))
-        .where('lpco_id', '=', r.lpco_id)
-        .where('sequence', '=', r.line_sequence)
-        .execute();
-    }
-    const moved = await movedOf(trx, held, (r) => (before.get(r.id) === 'written-off' ? 'given-back' : 'released'), lpcos, options, at);
-    for (const lpco of lpcos.filter((l) => l.status === 'exhausted')) await restoreUsable(trx, lpco, declarationExchangeId, at);
-    return moved;
-  });
+  }
+  const moved = await movedOf(trx, held, (r) => (before.get(r.id) === 'written-off' ? 'given-back' : 'released'), lpcos, options, at);
+  for (const lpco of lpcos.filter((l) => l.status === 'exhausted')) await restoreUsable(trx, lpco, declarationExchangeId, at);
+  return moved;
 }
 
 /** The LPCO columns a write-off reads: all but the stored document, which would repeat on every line. */

@@ -1,5 +1,6 @@
 import type { Agreement, Participant } from '../config/types.js';
 import type { Finding } from '../findings.js';
+import type { RecordInput } from '../provenance/record.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
@@ -37,9 +38,21 @@ const FINAL_DELIVERY: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 're
  * message id). Throws to ask for a retry, FinalDeliveryError when retrying cannot help.
  */
 export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt): Promise<void> {
-  const { store } = deps;
-  const work = await findDeliveryWork(store, job.exchangeId, job.destination);
+  const work = await findDeliveryWork(deps.store, job.exchangeId, job.destination);
   if (!work || FINAL_DELIVERY.has(work.delivery.status)) return;
+  try {
+    await attemptDelivery(deps, job, attempt, work);
+  } catch (error) {
+    if (error instanceof FinalDeliveryError || attempt.number < attempt.last) throw error;
+    // The last attempt failed in a way no answer explains (a document that cannot be rendered,
+    // a bug): the delivery ends `failed` with the reason, rather than stay `queued` with its job gone.
+    const reason = `the delivery could not be made: ${(error as Error).message}`;
+    await settleAndRecord(deps, job.exchangeId, job.destination, { status: 'failed', lastError: reason, from: ['queued', 'in-flight', 'retrying'], sentSha256: work.delivery.sent_sha256 ?? work.original.sha256, originalSha256: work.original.sha256 });
+    throw new FinalDeliveryError(reason);
+  }
+}
+
+async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: DeliveryAttempt, work: DeliveryWork): Promise<void> {
   const { delivery, scenario, original } = work;
   const destination = deps.participants.get(job.destination);
   const agreement = deps.agreements.get(delivery.agreement_id);
@@ -127,9 +140,9 @@ interface Outgoing {
 /**
  * What goes to the destination: made once — mapped or converted to its form, sealed in a signed
  * envelope when the gateway has keys — stored as `to-<destination>`, and sent byte for byte the
- * same on every retry, so its digest and message id stay one. The mapping and the signature
- * are logged the first time. The attempt is recorded as starting, in the same commit as the
- * document when it is made.
+ * same on every retry, so its digest and message id stay one. The attempt is recorded as
+ * starting, in the same commit as the document when it is made, and so are the log records of
+ * its mapping and signature.
  */
 async function outgoingDocument(
   deps: DeliverDeps,
@@ -163,18 +176,17 @@ async function outgoingDocument(
     sealed?.withoutPayload && rendered.name === 'original'
       ? { ...row, content: sealed.withoutPayload.text, payload: { document: 'original', offset: sealed.withoutPayload.offset } }
       : { ...row, content: typeof outgoing.body === 'string' ? outgoing.body : outgoing.body.toString('utf8') };
-  const stored = await insertOutgoingDocument(deps.store, document, { destination: job.destination, ...attemptStarting(sha256) });
-  if (!stored) return outgoingDocument(deps, job, work, algorithm, attemptStarting);
-
   const gateway = { participant: GATEWAY_AGENT };
   const original = { contentSha256: work.original.sha256, name: 'original' };
   const renderedEntity = { contentSha256: rendered.sha256, name: sealed ? `${name}.payload` : name, mediaType: rendered.mediaType };
-  await deps.recordProvenance([
+  const records: RecordInput[] = [
     ...(rendered.derivedFrom ? [{ exchangeId: job.exchangeId, event: 'mapped' as const, time: at, destination: job.destination, entity: renderedEntity, used: [original], agent: gateway, derivedFrom: rendered.derivedFrom }] : []),
     ...(sealed
       ? [{ exchangeId: job.exchangeId, event: 'signed' as const, time: at, destination: job.destination, entity: { contentSha256: sha256, name, mediaType: sealed.mediaType }, used: [renderedEntity], agent: { ...gateway, certificateFingerprint: fingerprintOf(sealed.key) } }]
       : []),
-  ]);
+  ];
+  const stored = await insertOutgoingDocument(deps.store, document, { destination: job.destination, ...attemptStarting(sha256) }, (transaction) => deps.recordProvenance(transaction, records));
+  if (!stored) return outgoingDocument(deps, job, work, algorithm, attemptStarting);
   return outgoing;
 }
 

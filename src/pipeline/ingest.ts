@@ -7,7 +7,8 @@ import type { RecordInput } from '../provenance/record.js';
 import { routeDocument } from '../routing/agreements.js';
 import type { DeliveryJob } from '../routing/queues.js';
 import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
-import { deleteExchange, findByIdempotencyKey, insertAcceptedExchange, newId, type Store } from '../store/exchanges.js';
+import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
+import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
@@ -20,6 +21,8 @@ export interface IngestDeps {
   store: Store;
   agreements: readonly Agreement[];
   enqueue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
+  /** Told of a job the queue did not take: the exchange stands, and the reconciler queues its delivery later. */
+  onEnqueueFailed: (job: DeliveryJob, error: unknown) => void;
   recordProvenance: RecordProvenance;
   now: () => Date;
 }
@@ -80,9 +83,11 @@ export interface IngestResult {
 
 /**
  * received → validated → routed: reads the document (by its kind's reader), picks the agreements
- * that route it, stores the exchange with one delivery per destination, queues those
- * deliveries, and logs each step. A refused document leaves nothing behind: no exchange row,
- * no job, nothing reserved.
+ * that route it, stores the exchange with one delivery per destination and the log records of
+ * each step in one commit, then queues those deliveries. A refused document leaves nothing
+ * behind: no exchange row, no log record, no job, nothing reserved. Once committed the exchange
+ * is accepted: a queue that does not take its jobs then delays it (the reconciler queues them), it
+ * does not undo it.
  */
 export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Promise<IngestResult> {
   const contentSha256 = sha256Hex(req.idempotentContent ?? req.body);
@@ -118,10 +123,12 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     findings: JSON.stringify(findings),
     received_at: receivedAt,
     updated_at: routedAt,
+    end_handled_at: null,
   };
   const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({ exchange_id: exchangeId, name, media_type: mediaType, sha256, content, created_at: receivedAt });
+  let received: AppendedLeaf | undefined;
   try {
-    await insertAcceptedExchange(deps.store, {
+    const accepted: AcceptedExchange = {
       exchange,
       documents: [
         document('original', routed.content, routed.mediaType, routed.sha256),
@@ -146,6 +153,11 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
         { event: 'validated', at: validatedAt, ...(findings.length > 0 ? { detail: { findings: findings.length } } : {}) },
         { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
       ],
+    };
+    const records = [...provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }), ...(prepared.provenance ?? [])];
+    [received] = await writeInBatch(deps.store, async (transaction) => {
+      await writeAcceptedExchange(transaction, accepted);
+      return deps.recordProvenance(transaction, records);
     });
   } catch (error) {
     await read.undo?.(exchangeId);
@@ -157,15 +169,12 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     throw error;
   }
 
-  try {
-    await Promise.all(agreements.map((a) => deps.enqueue({ exchangeId, destination: a.destination }, a.delivery)));
-  } catch (error) {
-    await deleteExchange(deps.store, exchangeId);
-    await read.undo?.(exchangeId);
-    throw new RejectionError(503, 'Delivery queue unavailable', [finding('queue.unavailable', `The document was not accepted: the delivery queue did not answer (${(error as Error).message}). Send it again later.`)]);
-  }
-
-  const [received] = await deps.recordProvenance([...provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }), ...(prepared.provenance ?? [])]);
+  await Promise.all(
+    agreements.map((a) => {
+      const job = { exchangeId, destination: a.destination };
+      return deps.enqueue(job, a.delivery).catch((error: unknown) => deps.onEnqueueFailed(job, error));
+    }),
+  );
   return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
 }
 

@@ -15,12 +15,13 @@ import type { DeclarationFacts } from '../documents/declaration.js';
 import { canonicalJson } from '../canonical-json.js';
 import { sha256Hex } from '../hashing.js';
 import type { LpcoDb } from '../lpco/registry.js';
-import type { Movement } from '../lpco/tables.js';
-import { type Moved, releaseForDeclaration, writeOffForDeclaration } from '../lpco/write-off.js';
+import type { LpcoTables, Movement } from '../lpco/tables.js';
+import { type Moved, releaseIn, writeOffIn } from '../lpco/write-off.js';
 import type { RecordInput } from '../provenance/record.js';
-import type { DatabaseKind } from '../store/db.js';
+import { type DatabaseKind, tablesOf } from '../store/db.js';
 import type { DeliveryRow } from '../store/exchange-tables.js';
 import { declarationsWithMessageId, deliveriesOf, findExchange, type Store } from '../store/exchanges.js';
+import { writeInBatch } from '../store/write-batches.js';
 import type { Receipt } from './receipts.js';
 import type { RecordProvenance } from './settle.js';
 
@@ -30,7 +31,6 @@ export const AMENDMENT = 'COR';
 
 export interface LpcoDecisionDeps {
   store: Store;
-  lpcoDb: LpcoDb;
   kind: DatabaseKind;
   participants: ReadonlyMap<string, Participant>;
   recordProvenance: RecordProvenance;
@@ -49,7 +49,11 @@ export function customsDecision(deliveries: ReadonlyArray<Pick<DeliveryRow, 'des
   return first && toCustoms.every(accepted) ? { verdict: 'accepted', by: first.destination } : undefined;
 }
 
-/** Moves the quantities an ended exchange's customs decision calls for; returns what moved. */
+/**
+ * Moves the quantities an ended exchange's customs decision calls for; returns what moved. Each
+ * movement commits with its provenance records in one write transaction, and moves only what
+ * is still held, so running it again after a crash moves nothing twice.
+ */
 export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: string): Promise<Moved[]> {
   const exchange = await findExchange(deps.store, exchangeId);
   if (!exchange || (exchange.kind !== 'declaration' && exchange.kind !== 'consignment')) return [];
@@ -57,22 +61,24 @@ export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: 
   if (!decision) return [];
   const options = { now: deps.now, actor: decision.by };
   const facts = JSON.parse(exchange.facts) as Partial<DeclarationFacts>;
-  const moved: Moved[] = [];
-  if (facts.typeCode !== CANCELLATION) {
-    moved.push(...(decision.verdict === 'accepted' ? await writeOffForDeclaration(deps.lpcoDb, exchangeId, options) : await releaseForDeclaration(deps.lpcoDb, deps.kind, exchangeId, options)));
-    await deps.recordProvenance(movementRecords(exchangeId, moved, decision.by, deps.now()));
-  }
-  const replaces = facts.typeCode === CANCELLATION || (facts.typeCode === AMENDMENT && moved.length > 0);
-  if (decision.verdict !== 'accepted' || !replaces || exchange.message_id === null) return moved;
-  // What the declaration (and amendments before this one) drew: all of it for a cancellation, what this amendment restates for an amendment.
-  const only = facts.typeCode === AMENDMENT ? moved : undefined;
-  for (const earlier of await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)) {
-    if (earlier >= exchangeId) continue;
-    const back = await releaseForDeclaration(deps.lpcoDb, deps.kind, earlier, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) });
-    await deps.recordProvenance(movementRecords(earlier, back, decision.by, deps.now()));
-    moved.push(...back);
-  }
-  return moved;
+  const earlier = exchange.message_id === null ? [] : (await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)).filter((id) => id < exchangeId);
+  const move = async (transaction: Store, declarationExchangeId: string, moving: (lpco: LpcoDb) => Promise<Moved[]>): Promise<Moved[]> => {
+    const moved = await moving(tablesOf<LpcoTables>(transaction.db));
+    await deps.recordProvenance(transaction, movementRecords(declarationExchangeId, moved, decision.by, deps.now()));
+    return moved;
+  };
+  return writeInBatch(deps.store, async (transaction) => {
+    const moved: Moved[] = [];
+    if (facts.typeCode !== CANCELLATION) {
+      moved.push(...(await move(transaction, exchangeId, (lpco) => (decision.verdict === 'accepted' ? writeOffIn(lpco, exchangeId, options) : releaseIn(lpco, deps.kind, exchangeId, options)))));
+    }
+    const replaces = facts.typeCode === CANCELLATION || (facts.typeCode === AMENDMENT && moved.length > 0);
+    if (decision.verdict !== 'accepted' || !replaces) return moved;
+    // What the declaration (and amendments before this one) drew: all of it for a cancellation, what this amendment restates for an amendment.
+    const only = facts.typeCode === AMENDMENT ? [...moved] : undefined;
+    for (const id of earlier) moved.push(...(await move(transaction, id, (lpco) => releaseIn(lpco, deps.kind, id, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) }))));
+    return moved;
+  });
 }
 
 const EVENTS: Record<Movement, RecordInput['event']> = { reserved: 'lpco-reserved', 'written-off': 'lpco-written-off', released: 'lpco-released', 'given-back': 'lpco-given-back' };

@@ -7,7 +7,7 @@ import { settleDelivery } from './settle.js';
 export interface RetryDeps {
   store: Store;
   agreements: ReadonlyMap<string, Agreement>;
-  requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<void>;
+  requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<unknown>;
   now: () => Date;
 }
 

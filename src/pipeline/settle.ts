@@ -1,7 +1,9 @@
-import type { AppendedLeaf } from '../provenance/log.js';
-import type { ProvenanceEvent, RecordInput } from '../provenance/record.js';
+import type { AppendedLeaf, ProvenanceLog } from '../provenance/log.js';
+import { buildRecord, type ProvenanceEvent, type RecordInput } from '../provenance/record.js';
+import type { ProvenanceTables } from '../provenance/store.js';
+import { tablesOf } from '../store/db.js';
 import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
-import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
+import { deliveriesOf, insertEvents, markEndHandled, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
 import { exchangeStatusFrom } from './lifecycle.js';
 import type { Receipt } from './receipts.js';
 
@@ -13,6 +15,8 @@ export interface Settlement {
   attempts?: number;
   /** Settle only if the delivery is still in one of these states (a later word must not be overwritten). */
   from?: readonly DeliveryStatus[];
+  /** Settle only if the delivery has not changed since this `updated_at` (it was read before deciding). */
+  unchangedSince?: string;
 }
 
 export interface Settled {
@@ -30,13 +34,14 @@ export const isFinal = (status: ExchangeStatus) => FINAL_EXCHANGE.has(status);
 /**
  * Records what happened to one delivery, on the timeline too, and derives the exchange status
  * from all its deliveries — under the exchange's row lock, so concurrent settlements of one
- * exchange never miss each other.
+ * exchange never miss each other. `alsoWrite` runs in the same transaction when the change
+ * applies (the provenance records of the change).
  */
-export async function settleDelivery(store: Store, exchangeId: string, destination: string, s: Settlement, now: () => Date): Promise<Settled> {
+export async function settleDelivery(store: Store, exchangeId: string, destination: string, s: Settlement, now: () => Date, alsoWrite?: (transaction: Store) => Promise<unknown>): Promise<Settled> {
   return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
     const deliveries = await deliveriesOf(transaction, exchangeId);
     const current = deliveries.find((d) => d.destination === destination);
-    if (!current || (s.from && !s.from.includes(current.status))) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
+    if (!current || (s.from && !s.from.includes(current.status)) || (s.unchangedSince !== undefined && current.updated_at !== s.unchangedSince)) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
     await updateDelivery(transaction, exchangeId, destination, {
       status: s.status,
@@ -55,12 +60,40 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
       await updateExchangeStatus(transaction, exchangeId, status, at);
       await insertEvents(transaction, exchangeId, [{ event: status, at }]);
     }
+    await alsoWrite?.(transaction);
     return { exchangeStatus: status, changed, sender: exchange.sender, applied: true };
   });
 }
 
-/** Appends records of an exchange's events to the provenance log. */
-export type RecordProvenance = (records: RecordInput[]) => Promise<AppendedLeaf[]>;
+/**
+ * Derives an exchange's status from its deliveries as they stand and records it when it
+ * changed: what a settlement does, for an exchange whose last settlement did not (data from
+ * before the status was derived in the settlement's own transaction, a hand-edited row).
+ */
+export async function deriveExchangeStatus(store: Store, exchangeId: string, now: () => Date): Promise<Settled> {
+  return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
+    const status = exchangeStatusFrom(await deliveriesOf(transaction, exchangeId));
+    const changed = status !== exchange.status;
+    if (changed) {
+      const at = now().toISOString();
+      await updateExchangeStatus(transaction, exchangeId, status, at);
+      await insertEvents(transaction, exchangeId, [{ event: status, at }]);
+    }
+    return { exchangeStatus: status, changed, sender: exchange.sender, applied: changed };
+  });
+}
+
+/**
+ * Appends records of an exchange's events to the provenance log, inside the transaction (of
+ * writeInBatch) that writes the state they record: both commit, or neither.
+ */
+export type RecordProvenance = (transaction: Store, records: RecordInput[]) => Promise<AppendedLeaf[]>;
+
+/** RecordProvenance into `log`, whose tables live in the exchange store's database. */
+export const recordingIn =
+  (log: Pick<ProvenanceLog, 'appendIn'>): RecordProvenance =>
+  (transaction, records) =>
+    log.appendIn(tablesOf<ProvenanceTables>(transaction.db), records.map(buildRecord));
 
 export interface SettleDeps {
   store: Store;
@@ -86,22 +119,32 @@ export const GATEWAY_AGENT = 'gateway';
  * record what happened to a delivery.
  */
 export async function settleAndRecord(deps: SettleDeps, exchangeId: string, destination: string, s: Settlement & { sentSha256: string; originalSha256: string }): Promise<Settled> {
-  const settled = await settleDelivery(deps.store, exchangeId, destination, s, deps.now);
-  if (!settled.applied) return settled;
   const logged = LOGGED[s.status];
-  if (logged) {
-    await deps.recordProvenance([
-      {
-        exchangeId,
-        event: logged.event,
-        time: deps.now(),
-        destination,
-        entity: { contentSha256: s.sentSha256, name: `to-${destination}` },
-        used: [{ contentSha256: s.originalSha256, name: 'original' }],
-        agent: { participant: logged.actor === 'destination' ? destination : GATEWAY_AGENT },
-      },
-    ]);
-  }
-  if (settled.changed && isFinal(settled.exchangeStatus)) await deps.onExchangeEnded(exchangeId, settled);
+  const record = logged
+    ? (transaction: Store) =>
+        deps.recordProvenance(transaction, [
+          {
+            exchangeId,
+            event: logged.event,
+            time: deps.now(),
+            destination,
+            entity: { contentSha256: s.sentSha256, name: `to-${destination}` },
+            used: [{ contentSha256: s.originalSha256, name: 'original' }],
+            agent: { participant: logged.actor === 'destination' ? destination : GATEWAY_AGENT },
+          },
+        ])
+    : undefined;
+  const settled = await settleDelivery(deps.store, exchangeId, destination, s, deps.now, record);
+  if (settled.applied && settled.changed && isFinal(settled.exchangeStatus)) await endExchange(deps, exchangeId, settled);
   return settled;
+}
+
+/**
+ * What an exchange's end sets off (e-LPCO write-off or release, the sender's notification),
+ * then marks it done. A crash in between leaves the mark unset and the reconciler
+ * (reconcile.ts) does it again: each of those steps is idempotent.
+ */
+export async function endExchange(deps: Pick<SettleDeps, 'store' | 'now' | 'onExchangeEnded'>, exchangeId: string, settled: Settled): Promise<void> {
+  await deps.onExchangeEnded(exchangeId, settled);
+  await markEndHandled(deps.store, exchangeId, deps.now().toISOString());
 }

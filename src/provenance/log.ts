@@ -3,11 +3,11 @@ import { finding, RejectionError } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
 import { type Checkpoint, type LogSigner, signCheckpoint } from './checkpoint.js';
 import { groupCommit } from '../group-commit.js';
-import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
+import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodeId, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
 import { type ProvenanceRecord, type SealedRecord, sealRecord } from './record.js';
 import type { ConsistencyProof, InclusionProof, ProvenanceReceipt, StoredEntry } from './shapes.js';
+import { inWriteTransaction } from '../store/write-lock.js';
 import {
-  asSequencer,
   insertCheckpoint,
   insertLeaves,
   insertNodes,
@@ -42,6 +42,11 @@ export interface AppendedLeaf {
 export interface ProvenanceLog {
   /** Appends in order; concurrent calls share one transaction. */
   append(records: ProvenanceRecord[]): Promise<AppendedLeaf[]>;
+  /**
+   * Appends in order inside the caller's transaction, which must hold the write lock
+   * (store/write-lock.ts): the records commit with the state change they record, or not at all.
+   */
+  appendIn(transaction: Kysely<ProvenanceTables>, records: ProvenanceRecord[]): Promise<AppendedLeaf[]>;
   treeSize(): Promise<number>;
   /** The entry with its record and salt: callers decide what of it a reader may see. */
   entry(index: number): Promise<StoredEntry>;
@@ -67,23 +72,37 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
   const onError = options.onError ?? ((error: unknown) => console.error('provenance checkpoint failed:', error));
   const readStored: NodeReader = (keys) => readNodes(db, keys);
 
-  const commit = groupCommit<SealedRecord, AppendedLeaf>(async (items) => {
-    const hashes = items.map((item) => hashLeaf(item.leafInput));
-    return asSequencer(db, kind, async (trx) => {
+  type Tree = { size: number; frontier: Map<number, Buffer> };
+  // The tree as a transaction that holds the write lock has left it: no other writer can change
+  // it before that transaction ends, so the next append in it need not read size and frontier again.
+  const treeIn = new WeakMap<Kysely<ProvenanceTables>, Tree>();
+
+  async function appendItems(trx: Kysely<ProvenanceTables>, items: SealedRecord[]): Promise<AppendedLeaf[]> {
+    let tree = treeIn.get(trx);
+    if (!tree) {
       const size = await readTreeSize(trx);
-      const frontier = await readNodes(trx, perfectSubtrees({ start: 0, end: size }));
-      const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({
-        leaf_index: size + i,
-        exchange_id: item.record.exchangeId,
-        leaf_input: item.leafInput.toString('utf8'),
-        record: item.bytes.toString('utf8'),
-        salt: item.salt,
-      }));
-      await insertLeaves(trx, leaves);
-      await insertNodes(trx, nodesAddedByAppend(size, frontier, hashes));
-      return hashes.map((hash, i) => ({ leafIndex: size + i, leafHash: hash.toString('base64') }));
-    });
-  });
+      tree = { size, frontier: await readNodes(trx, perfectSubtrees({ start: 0, end: size })) };
+    }
+    const { size, frontier } = tree;
+    const hashes = items.map((item) => hashLeaf(item.leafInput));
+    const leaves: ProvenanceLeafRow[] = items.map((item, i) => ({
+      leaf_index: size + i,
+      exchange_id: item.record.exchangeId,
+      leaf_input: item.leafInput.toString('utf8'),
+      record: item.bytes.toString('utf8'),
+      salt: item.salt,
+    }));
+    const added = nodesAddedByAppend(size, frontier, hashes);
+    await insertLeaves(trx, leaves);
+    await insertNodes(trx, added);
+    const known = new Map(frontier);
+    for (const node of added) known.set(nodeId(node), node.hash);
+    const newSize = size + items.length;
+    treeIn.set(trx, { size: newSize, frontier: new Map(perfectSubtrees({ start: 0, end: newSize }).map((key) => [nodeId(key), known.get(nodeId(key))!])) });
+    return hashes.map((hash, i) => ({ leafIndex: size + i, leafHash: hash.toString('base64') }));
+  }
+
+  const commit = groupCommit<SealedRecord, AppendedLeaf>((items) => inWriteTransaction(db, kind, (trx) => appendItems(trx, items)));
 
   const startedAt = clock().getTime();
   let lastSigned: { treeSize: number; at: number } | undefined;
@@ -165,6 +184,13 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
       const appended = await commit(records.map((record) => sealRecord(record)));
       const knownSize = appended.at(-1)!.leafIndex + 1;
       checkpointInBackground(async () => knownSize);
+      return appended;
+    },
+    async appendIn(transaction, records) {
+      if (records.length === 0) return [];
+      const appended = await appendItems(transaction, records.map((record) => sealRecord(record)));
+      // Not committed yet: the background check reads the committed size and signs at most that.
+      checkpointInBackground(() => readTreeSize(db));
       return appended;
     },
     treeSize: () => readTreeSize(db),

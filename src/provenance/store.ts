@@ -1,5 +1,4 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { DatabaseKind } from '../store/db.js';
 import type { Checkpoint } from './checkpoint.js';
 import { type NodeKey, nodeId, type StoredNode } from './merkle.js';
 
@@ -90,36 +89,6 @@ export const provenanceMigrations: Record<string, Migration> = {
 };
 
 type Db = Kysely<ProvenanceTables>;
-
-/** Any constant works: it only has to be the same in every gateway instance sharing the database. */
-const SEQUENCER_LOCK_KEY = 0x73776774;
-
-/**
- * Runs `write` in a transaction as the log's only writer, so that reading the tree size and
- * inserting after it cannot interleave with another writer. PostgreSQL: a transaction-scoped
- * advisory lock, so several gateway instances take turns. SQLite: BEGIN IMMEDIATE takes the
- * write lock up front, so a writer in another process waits (busy_timeout) instead of failing
- * on a stale read snapshot.
- */
-export async function asSequencer<T>(db: Db, kind: DatabaseKind, write: (trx: Db) => Promise<T>): Promise<T> {
-  if (kind === 'postgres') {
-    return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`.execute(trx);
-      return write(trx);
-    });
-  }
-  return db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await write(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection);
-      throw error;
-    }
-  });
-}
 
 export async function readTreeSize(db: Db): Promise<number> {
   const row = await db.selectFrom('provenance_leaves').select((eb) => eb.fn.max('leaf_index').as('last')).executeTakeFirst();

@@ -60,13 +60,17 @@ export class DeliveryQueues {
   }
 
   /**
-   * Queues a delivery again after it failed. The failed job keeps its id (and would make a
-   * plain enqueue a no-op), so it is removed first.
+   * Queues a delivery again unless it has a live job (waiting, delayed, active): a finished or
+   * failed job keeps its id for a while (and would make a plain enqueue a no-op), so it is
+   * removed first. True when a job was made.
    */
-  async requeue(job: DeliveryJob, policy: DeliveryPolicy): Promise<void> {
-    const earlier = await this.queueFor(job.destination).getJob(jobId(job));
-    if (earlier && !(await earlier.isActive())) await earlier.remove();
+  async requeue(job: DeliveryJob, policy: DeliveryPolicy): Promise<boolean> {
+    const queue = this.queueFor(job.destination);
+    const state = await queue.getJobState(jobId(job));
+    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+    if (state !== 'unknown') await queue.remove(jobId(job));
     await this.enqueue(job, policy);
+    return true;
   }
 
   async depths(destinations: readonly string[]): Promise<Array<{ destination: string; counts: Record<string, number> }>> {

@@ -13,17 +13,18 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import type { LpcoRegistryAccess } from '../pipeline/readers.js';
+import { declarationsHoldingSince } from '../lpco/held.js';
 import { applyRegistration } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { releaseForDeclaration } from '../lpco/write-off.js';
 import { actsForIds } from '../pipeline/acting-for.js';
 import { followCustomsDecision } from '../pipeline/lpco-decisions.js';
 import { createReservationQueue } from '../lpco/write-off-queue.js';
+import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
-import type { RecordProvenance, Settled } from '../pipeline/settle.js';
+import { recordingIn, type Settled } from '../pipeline/settle.js';
 import { loadOrCreateLogKey } from '../provenance/checkpoint.js';
 import { createProvenanceLog } from '../provenance/log.js';
-import { buildRecord } from '../provenance/record.js';
 import { type ProvenanceTables, provenanceMigrations } from '../provenance/store.js';
 import { ratePerSecondFor } from '../routing/agreements.js';
 import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../routing/queues.js';
@@ -32,7 +33,7 @@ import { startWebhookWorker, WebhookQueue } from '../routing/webhooks.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
-import { countExchangesByStatus, type Store, unfinishedDeliveries } from '../store/exchanges.js';
+import { countExchangesByStatus, reconcilerActionCounts, type Store } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { prepareValidation, validateDocument } from '../validation/validate-document.js';
@@ -55,8 +56,8 @@ export interface Gateway {
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
   logger: Logger;
-  /** Queues every unfinished delivery that has not moved for `idleMs` again; returns how many. */
-  sweep(idleMs: number): Promise<number>;
+  /** One reconciler pass (pipeline/reconcile.ts); workers run one every `config.reconcile.everyMs`. */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileSummary>;
   /** Stops taking work, lets in-flight requests and deliveries finish, then releases everything. */
   close(): Promise<void>;
 }
@@ -64,17 +65,15 @@ export interface Gateway {
 /** How long shutdown waits for in-flight deliveries, then for in-flight requests. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** How often workers look for deliveries whose job was lost, and how long a delivery must be idle to count. */
-const SWEEP_EVERY_MS = 30_000;
-const SWEEP_IDLE_MS = 60_000;
-
 /** Wires configuration, store, queues, pipeline, HTTP and workers together: the one place that knows them all. */
 export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
   makePrivateDir(config.dataDir);
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(target);
+  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(target, {
+    onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
+  });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
   await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
   const lpcoDb = tablesOf<LpcoTables>(db);
@@ -86,7 +85,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   };
   const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
-  const recordProvenance: RecordProvenance = (records) => log.append(records.map(buildRecord));
+  const recordProvenance = recordingIn(log);
 
   const now = () => new Date();
   const queueSettings = { connection: redis, prefix: config.redisPrefix };
@@ -98,7 +97,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   let baseUrl = config.publicUrl;
 
   const onExchangeEnded = async (exchangeId: string, settled: Settled) => {
-    await followCustomsDecision({ store, lpcoDb, kind: target.kind, participants, recordProvenance, now }, exchangeId);
+    await followCustomsDecision({ store, kind: target.kind, participants, recordProvenance, now }, exchangeId);
     if (!participants.get(settled.sender)?.webhook) return;
     await webhooks.notify(settled.sender, { event: 'exchange.ended', exchangeId, status: settled.exchangeStatus, at: now().toISOString() });
   };
@@ -132,7 +131,18 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   }
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
-  const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
+  const ingest = (req: IngestRequest) =>
+    ingestDocument(
+      {
+        store,
+        agreements: config.agreements,
+        enqueue: (job, policy) => queues.enqueue(job, policy),
+        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
+        recordProvenance,
+        now,
+      },
+      req,
+    );
   const lodgeDeps = { ingest, mappings, validation, registry };
 
   let app: FastifyInstance | undefined;
@@ -161,7 +171,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           redis: async () => void (await redis.ping()),
           database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),
         },
-        metrics: { exchangesByStatus: () => countExchangesByStatus(store), queueDepths: () => queues.depths(destinations) },
+        metrics: { exchangesByStatus: () => countExchangesByStatus(store), queueDepths: () => queues.depths(destinations), reconcilerActions: () => reconcilerActionCounts(store) },
         ...(sandbox ? { sandbox } : {}),
       },
       logger,
@@ -171,17 +181,22 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     if (config.port === 0) baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${new URL(address).port}`;
   }
 
-  const sweep = async (idleMs: number) => {
-    const stale = await unfinishedDeliveries(store, new Date(now().getTime() - idleMs).toISOString());
-    for (const d of stale) {
-      const agreement = agreements.get(d.agreement_id);
-      if (agreement) await queues.enqueue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery);
-    }
-    return stale.length;
+  const reconcileDeps: ReconcileDeps = {
+    store,
+    now,
+    recordProvenance,
+    agreements,
+    onExchangeEnded,
+    requeue: (job, policy) => queues.requeue(job, policy),
+    declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
+    release: (declarationExchangeId) => registry.release(declarationExchangeId),
+    onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
+    onError: (subject, error) => logger.warn({ ...subject, err: (error as Error).message }, 'reconciler could not finish this; the next pass tries again'),
   };
+  const reconcileNow = (options: ReconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, options);
 
   let workers: Worker[] = [];
-  let sweeper: NodeJS.Timeout | undefined;
+  let reconciler: NodeJS.Timeout | undefined;
   if (roles.workers) {
     const deliverDeps = { store, mappings, trustStoreOf: trust.storeOf, ...(trust.keys ? { keys: trust.keys } : {}), participants, agreements, sandboxUrl: (id: string) => `${baseUrl}/sandbox/destinations/${id}/deliveries`, ...(trust.sandboxDeliverySecret ? { sandboxSecret: trust.sandboxDeliverySecret } : {}), send: post, onExchangeEnded, recordProvenance, now };
     workers = startDeliveryWorkers(
@@ -204,21 +219,27 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     );
     workers.push(startWebhookWorker((id) => participants.get(id)?.webhook, queueSettings, now));
     // A crash between storing an exchange and queueing it, or a Redis that lost its data,
-    // leaves deliveries without a job: queue them all now, and the long-idle ones periodically.
-    const requeued = await sweep(0);
-    if (requeued > 0) logger.info({ requeued }, 'unfinished deliveries queued again');
-    sweeper = setInterval(() => void sweep(SWEEP_IDLE_MS).catch((error) => logger.warn({ err: (error as Error).message }, 'sweep failed')), SWEEP_EVERY_MS);
+    // leaves deliveries without a job: queue them all now; the reconciler runs from then on.
+    await reconcileNow({ idleMs: config.reconcile.idleMs, requeueIdleMs: 0 });
+    let passing = false;
+    reconciler = setInterval(() => {
+      if (passing) return;
+      passing = true;
+      void reconcileNow()
+        .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'reconciler pass failed'))
+        .finally(() => (passing = false));
+    }, config.reconcile.everyMs);
   }
 
   return {
     config,
     store,
     logger,
-    sweep,
+    reconcile: reconcileNow,
     ...(app ? { app, url: baseUrl } : {}),
     ...(sandbox ? { sandbox } : {}),
     async close() {
-      clearInterval(sweeper);
+      clearInterval(reconciler);
       // Workers first, while the API still answers them (in `start`, their sandbox destinations
       // live on it); then the API. Each gets a grace period, so shutdown always ends.
       if (!(await within(stopWorkers(workers), SHUTDOWN_GRACE_MS))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'workers did not finish in time; closing anyway');

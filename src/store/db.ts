@@ -18,12 +18,21 @@ export function databaseTarget(databaseUrl: string | undefined, sqlitePath: stri
   return { kind: 'sqlite', location: databaseUrl ?? sqlitePath };
 }
 
-export function openDatabase<T>(target: DatabaseTarget): Kysely<T> {
+export interface DatabaseOptions {
+  /** Told of a connection the server closed (a restart, a failover, an administrator). */
+  onConnectionError?: (error: Error) => void;
+}
+
+export function openDatabase<T>(target: DatabaseTarget, options: DatabaseOptions = {}): Kysely<T> {
   if (target.kind === 'postgres') {
+    const onConnectionError = options.onConnectionError ?? (() => {});
     const pool = new pg.Pool({ connectionString: target.location, max: 10 });
-    // An idle connection the server closes (a restart, a failover, an administrator) is dropped
-    // from the pool and the next query opens a new one; without a listener pg would crash the process.
-    pool.on('error', () => {});
+    // A connection the server closes is dropped from the pool and the next query opens a new one.
+    // pg emits the loss as an `error` event, which with no listener kills the process: the pool
+    // listens for its idle connections, and each connection listens for itself while it is lent
+    // out (inside a transaction waiting between two queries), where the pool does not.
+    pool.on('error', onConnectionError);
+    pool.on('connect', (client) => void client.on('error', onConnectionError));
     return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   }
   // Declarations and certificates are in there: other local users may not read it. SQLite gives

@@ -24,6 +24,11 @@ export interface ExchangeRow {
   findings: string;
   received_at: string;
   updated_at: string;
+  /**
+   * When what the exchange's end sets off (e-LPCO write-off or release, the sender's
+   * notification) was done; null until then. A final exchange without it is the reconciler's to finish.
+   */
+  end_handled_at: string | null;
 }
 
 export interface DocumentRow {
@@ -75,11 +80,18 @@ export interface ExchangeEventRow {
   detail: string | null;
 }
 
+/** How often the reconciler acted, by action, over every worker's lifetime (for /metrics). */
+export interface ReconcilerActionRow {
+  action: string;
+  count: number;
+}
+
 export interface ExchangeTables {
   exchanges: ExchangeRow;
   documents: StoredDocumentRow;
   deliveries: DeliveryRow;
   exchange_events: ExchangeEventRow;
+  reconciler_actions: ReconcilerActionRow;
 }
 
 /** Portable DDL: text and integer columns only, so one migration serves SQLite and PostgreSQL. */
@@ -165,6 +177,28 @@ export const exchangeMigrations: Record<string, Migration> = {
     async down(db) {
       await db.schema.alterTable('documents').dropColumn('payload_offset').execute();
       await db.schema.alterTable('documents').dropColumn('payload_document').execute();
+    },
+  },
+  '034-reconciler': {
+    async up(db) {
+      await db.schema.alterTable('exchanges').addColumn('end_handled_at', 'text').execute();
+      // Exchanges that ended before this column existed had their end handled then.
+      await db
+        .updateTable('exchanges')
+        .set({ end_handled_at: sql.ref('updated_at') })
+        .where('status', 'in', ['delivered', 'delivered-with-warnings', 'rejected', 'failed'])
+        .execute();
+      await db.schema.createIndex('exchanges_end_unhandled').on('exchanges').columns(['status', 'end_handled_at']).execute();
+      await db.schema
+        .createTable('reconciler_actions')
+        .addColumn('action', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('reconciler_actions').execute();
+      await db.schema.dropIndex('exchanges_end_unhandled').execute();
+      await db.schema.alterTable('exchanges').dropColumn('end_handled_at').execute();
     },
   },
 };

@@ -28,14 +28,18 @@ export interface AcceptedExchange {
   events: NewEvent[];
 }
 
-/** Everything an accepted document leaves behind, written in one transaction or not at all. */
-export async function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('exchanges').values(accepted.exchange).execute();
-    await trx.insertInto('documents').values(accepted.documents).execute();
-    if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
-    await insertEvents({ db: trx, kind: store.kind }, accepted.exchange.id, accepted.events);
-  });
+/** Everything an accepted document leaves behind, written inside the caller's transaction (writeInBatch). */
+export async function writeAcceptedExchange(transaction: Store, accepted: AcceptedExchange): Promise<void> {
+  const trx = transaction.db;
+  await trx.insertInto('exchanges').values(accepted.exchange).execute();
+  await trx.insertInto('documents').values(accepted.documents).execute();
+  if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
+  await insertEvents(transaction, accepted.exchange.id, accepted.events);
+}
+
+/** Everything an accepted document leaves behind, in one transaction or not at all. */
+export function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
+  return writeInBatch(store, (transaction) => writeAcceptedExchange(transaction, accepted));
 }
 
 const insertEvent = prepared((db, row: ExchangeEventRow) => db.insertInto('exchange_events').values(row));
@@ -87,14 +91,16 @@ export type OutgoingDocumentRow = DocumentRow & { payload?: { document: string; 
 
 /**
  * Stores the document a delivery sends, once, and records the attempt that sends it in the same
- * commit. Returns false, writing nothing, when the document was stored already.
+ * commit, with whatever `alsoWrite` writes (its provenance). Returns false, writing nothing,
+ * when the document was stored already.
  */
-export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }): Promise<boolean> {
+export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }, alsoWrite?: (transaction: Store) => Promise<unknown>): Promise<boolean> {
   const { payload, ...rest } = document;
   const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
   return writeInBatch(store, async (transaction) => {
     if ((await changedRows(insertDocumentIfNew(transaction, row))) === 0) return false;
     await updateDelivery(transaction, row.exchange_id, attempt.destination, attempt);
+    await alsoWrite?.(transaction);
     return true;
   });
 }
@@ -181,6 +187,13 @@ export async function updateDelivery(store: Store, exchangeId: string, destinati
   });
 }
 
+const updateEndHandled = prepared((db, v: { id: string; at: string }) => db.updateTable('exchanges').set({ end_handled_at: v.at }).where('id', '=', v.id).where('end_handled_at', 'is', null));
+
+/** Marks what an exchange's end sets off as done (settle.ts endExchange). */
+export async function markEndHandled(store: Store, exchangeId: string, at: string): Promise<void> {
+  await updateEndHandled(store, { id: exchangeId, at });
+}
+
 const updateExchangeStatusColumns = prepared((db, v: Pick<ExchangeRow, 'id' | 'status' | 'updated_at'>) => db.updateTable('exchanges').set({ status: v.status, updated_at: v.updated_at }).where('id', '=', v.id));
 
 export async function updateExchangeStatus(store: Store, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
@@ -201,6 +214,83 @@ export function unfinishedDeliveries(store: Store, before: string, limit = 10_00
     .orderBy('updated_at')
     .limit(limit)
     .execute();
+}
+
+/** Exchanges still `routed` whose deliveries have all ended: their status was never derived. */
+export async function exchangesToFinish(store: Store, limit = 1000): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('exchanges')
+    .select('id')
+    .where('status', '=', 'routed')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('deliveries').select('deliveries.exchange_id').whereRef('deliveries.exchange_id', '=', 'exchanges.id').where('deliveries.status', 'not in', ['acknowledged', 'rejected', 'failed']))),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Final exchanges, unchanged since `before`, whose end was never marked handled. */
+export function exchangesWithEndUnhandled(store: Store, before: string, limit = 1000): Promise<Array<Pick<ExchangeRow, 'id' | 'status' | 'sender'>>> {
+  return store.db
+    .selectFrom('exchanges')
+    .select(['id', 'status', 'sender'])
+    .where('status', 'in', ['delivered', 'delivered-with-warnings', 'rejected', 'failed'])
+    .where('end_handled_at', 'is', null)
+    .where('updated_at', '<', before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Deliveries the destination took without a receipt (`delivered`), waiting since before `before`. */
+export function deliveriesAwaitingReceipt(store: Store, before: string, limit = 1000): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id' | 'updated_at'>>> {
+  return store.db
+    .selectFrom('deliveries')
+    .select(['exchange_id', 'destination', 'agreement_id', 'updated_at'])
+    .where('status', '=', 'delivered')
+    .where('updated_at', '<', before)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+}
+
+/** How many timeline events of a delivery are `event` with a detail that contains `detailContaining`. */
+export async function countDeliveryEvents(store: Store, exchangeId: string, destination: string, event: string, detailContaining: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('exchange_events')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('exchange_id', '=', exchangeId)
+    .where('destination', '=', destination)
+    .where('event', '=', event)
+    .where('detail', 'like', `%${detailContaining}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Which of these exchange ids are stored. */
+export async function storedExchangeIds(store: Store, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await store.db.selectFrom('exchanges').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Adds to the reconciler's counts, by action. */
+export async function countReconcilerActions(store: Store, counts: Record<string, number>): Promise<void> {
+  for (const [action, n] of Object.entries(counts)) {
+    if (n === 0) continue;
+    await store.db
+      .insertInto('reconciler_actions')
+      .values({ action, count: n })
+      .onConflict((oc) => oc.column('action').doUpdateSet((eb) => ({ count: eb('reconciler_actions.count', '+', eb.ref('excluded.count')) })))
+      .execute();
+  }
+}
+
+export async function reconcilerActionCounts(store: Store): Promise<Array<{ action: string; count: number }>> {
+  const rows = await store.db.selectFrom('reconciler_actions').selectAll().orderBy('action').execute();
+  return rows.map((r) => ({ action: r.action, count: Number(r.count) }));
 }
 
 export interface DeliveryWork {
@@ -256,11 +346,4 @@ export async function findDelivery(store: Store, exchangeId: string, destination
 export async function countExchangesByStatus(store: Store): Promise<Array<{ status: string; count: number }>> {
   const rows = await store.db.selectFrom('exchanges').select(['status', (eb) => eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
-}
-
-export async function deleteExchange(store: Store, exchangeId: string): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    for (const table of ['exchange_events', 'deliveries', 'documents'] as const) await trx.deleteFrom(table).where('exchange_id', '=', exchangeId).execute();
-    await trx.deleteFrom('exchanges').where('id', '=', exchangeId).execute();
-  });
 }

@@ -4,12 +4,16 @@
  * writes that arrive while a transaction commits wait and then share the next one. They run one
  * after the other inside it, so each sees the ones before, exactly as if each had its own.
  *
+ * Every batch holds the write lock (write-lock.ts) from its first statement: a write may append
+ * the provenance records of its state change in the same transaction.
+ *
  * A failed write would take its whole batch with it (PostgreSQL aborts the transaction on any
  * error), so a failed batch is run again one write per transaction: each caller gets its own
  * write's outcome, never a neighbour's.
  */
 import type { Kysely } from 'kysely';
 import { groupCommit } from '../group-commit.js';
+import { inWriteTransaction } from './write-lock.js';
 import type { ExchangeTables } from './exchange-tables.js';
 import type { Target } from './prepared.js';
 
@@ -26,14 +30,14 @@ function batcherFor({ db, kind }: Store) {
   let batcher = batchersByDatabase.get(db);
   if (!batcher) {
     const alone = (write: Write<unknown>): Promise<Outcome> =>
-      db.transaction().execute((trx) => write({ db: trx, kind })).then(
+      inWriteTransaction(db, kind, (trx) => write({ db: trx, kind })).then(
         (value): Outcome => ({ ok: true, value }),
         (error: unknown): Outcome => ({ ok: false, error }),
       );
     batcher = groupCommit<Write<unknown>, Outcome>(async (writes) => {
       if (writes.length === 1) return [await alone(writes[0]!)];
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inWriteTransaction(db, kind, async (trx) => {
           const outcomes: Outcome[] = [];
           const transaction = { db: trx, kind };
           for (const write of writes) outcomes.push({ ok: true, value: await write(transaction) });

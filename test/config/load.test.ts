@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
-    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic' });
+    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic', receiptTimeoutMs: 600_000 });
     expect(config.dataDir).toMatch(/var$/);
   });
 
@@ -68,6 +68,15 @@ describe('loadConfig', () => {
     expect(problems[0]).toBe('PORT must be a whole number from 0 to 65535 (got "eighty").');
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
     expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
+  });
+
+  it('takes the reconciler timing from the environment, within bounds', () => {
+    expect(loadConfig({}).reconcile).toEqual({ everyMs: 10_000, idleMs: 60_000 });
+    expect(loadConfig({ SWGATE_RECONCILE_EVERY_MS: '1000', SWGATE_RECONCILE_IDLE_MS: '3000' }).reconcile).toEqual({ everyMs: 1000, idleMs: 3000 });
+    expect(problemsOf({ SWGATE_RECONCILE_EVERY_MS: '0', SWGATE_RECONCILE_IDLE_MS: '1e9' })).toEqual([
+      'SWGATE_RECONCILE_EVERY_MS must be a whole number from 100 to 3600000 (got "0").',
+      'SWGATE_RECONCILE_IDLE_MS must be a whole number from 1000 to 86400000 (got "1e9").',
+    ]);
   });
 
   it('names the bad values of the YAML file by their place in it', () => {
@@ -132,6 +141,25 @@ agreements: []
       'participant "broker" is a trader; only administrations (customs, pga, partner-customs) issue e-LPCOs.',
       'participant "partner" is a partner administration of XB; it cannot issue in the name of XA.',
     ]);
+  });
+
+  it('takes a receipt timeout per agreement or as a default, and refuses one that is not a whole number of ms from 1 s to a week', () => {
+    const participants = `
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+`;
+    const good = loadConfig({ SWGATE_CONFIG: configFile(`${participants}deliveryDefaults: { receiptTimeoutMs: 5000 }
+agreements:
+  - { id: a1, when: {}, destination: customs, format: wco-xml }
+  - { id: a2, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: 120000 } }
+`) });
+    expect(good.agreements.map((a) => a.delivery.receiptTimeoutMs)).toEqual([5000, 120_000]);
+    for (const bad of ['0', '999', '604800001', '1.5', '"soon"', '-5000']) {
+      const problems = problemsOf({ SWGATE_CONFIG: configFile(`${participants}agreements:
+  - { id: a1, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: ${bad} } }
+`) });
+      expect(problems.some((p) => p.includes('agreements.0.delivery.receiptTimeoutMs must'))).toBe(true);
+    }
   });
 
   it('says so when the file cannot be read or is not YAML', () => {

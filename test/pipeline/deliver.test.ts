@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { interpret } from '../../src/pipeline/deliver.js';
+import type { Agreement, Participant } from '../../src/config/types.js';
+import { loadMappings } from '../../src/mapping/catalogue.js';
+import { type DeliverDeps, deliver, interpret } from '../../src/pipeline/deliver.js';
+import { FinalDeliveryError } from '../../src/routing/queues.js';
+import { deliveriesOf, findExchange, insertAcceptedExchange, newId } from '../../src/store/exchanges.js';
+import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import type { ReceiptContext } from '../../src/pipeline/receipts.js';
 import { signReceipt } from '../../src/trust/receipt.js';
 import { sandboxPaths, ensureSandboxPki } from '../../src/trust/pki.js';
@@ -57,5 +62,45 @@ describe('interpret, what a destination answer means', () => {
       expect(await interpret(answer(200, { status: 'accepted', receivedSha256: ctx.sentSha256 }), { ...ctx, trustStore: store })).toMatchObject({ kind: 'retry', error: expect.stringMatching(/must sign/) });
       expect(await interpret(answer(200, await signed('customs'), 'application/jose'), ctx)).toMatchObject({ kind: 'retry', error: expect.stringMatching(/no trust store/) });
     });
+  });
+});
+
+describe.each(await databaseKinds())('deliver, a last attempt that fails in a way no answer explains (%s)', (kind) => {
+  const holder = useExchangeStore(kind);
+  const agreement: Agreement = { id: 'to-agency', description: '', when: {}, destination: 'agency-a', format: 'wco-xml', delivery: { attempts: 2, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 } };
+  const participant: Participant = { id: 'agency-a', kind: 'pga', name: 'A', apiKeySha256: [], certificateFingerprints: [], operator: false, endpoint: 'http://127.0.0.1:9/deliveries', actsFor: [], issues: [] };
+
+  it('retries before the last attempt, and ends the delivery failed with the reason on the last, rather than leave it queued', async () => {
+    const { store } = holder;
+    const id = newId();
+    const at = new Date().toISOString();
+    await insertAcceptedExchange(store, {
+      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(sent), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(sent), content: sent, created_at: at }],
+      deliveries: [{ exchange_id: id, destination: 'agency-a', agreement_id: 'to-agency', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+      events: [],
+    });
+    const ended: string[] = [];
+    const deps: DeliverDeps = {
+      store,
+      now: () => new Date(),
+      recordProvenance: async () => [],
+      onExchangeEnded: async (exchangeId) => void ended.push(exchangeId),
+      mappings: await loadMappings('mappings'),
+      participants: new Map([[participant.id, participant]]),
+      agreements: new Map([[agreement.id, agreement]]),
+      sandboxUrl: () => '',
+      send: async () => {
+        throw new TypeError('a bug in the transport');
+      },
+      trustStoreOf: () => undefined,
+    };
+    const job = { exchangeId: id, destination: 'agency-a' };
+    await expect(deliver(deps, job, { number: 1, last: 2 })).rejects.toThrow(TypeError);
+    expect((await deliveriesOf(store, id))[0]?.status).toBe('in-flight');
+    await expect(deliver(deps, job, { number: 2, last: 2 })).rejects.toThrow(FinalDeliveryError);
+    expect((await deliveriesOf(store, id))[0]).toMatchObject({ status: 'failed', last_error: 'the delivery could not be made: a bug in the transport' });
+    expect((await findExchange(store, id))?.status).toBe('failed');
+    expect(ended).toEqual([id]);
   });
 });

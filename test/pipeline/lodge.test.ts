@@ -17,14 +17,18 @@ const toCustoms: Agreement = {
   when: { documentKinds: ['lpco-status'] },
   destination: 'customs',
   format: 'json',
-  delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'never' },
+  delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'never', receiptTimeoutMs: 60_000 },
 };
 
 describe.each(kinds)("an issuer's status change and its status document on %s: stored together or not at all", (kind) => {
   const t = useLpcoDatabase(kind);
   let queued = 0;
-  /** The real ingest over the real store; the delivery queue answers, or is down (Redis cannot be made to fail here on demand). */
-  const deps = (agreements: Agreement[], queueUp = true) => ({
+  let notQueued = 0;
+  /**
+   * The real ingest over the real store; the delivery queue answers, or is down (Redis cannot be
+   * made to fail here on demand), and the log takes its records, or fails (so the exchange cannot commit).
+   */
+  const deps = (agreements: Agreement[], { queueUp = true, logUp = true } = {}) => ({
     ingest: (req: IngestRequest) =>
       ingestDocument(
         {
@@ -34,7 +38,13 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
             if (!queueUp) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
             queued += 1;
           },
-          recordProvenance: async () => [],
+          onEnqueueFailed: () => {
+            notQueued += 1;
+          },
+          recordProvenance: async () => {
+            if (!logUp) throw new Error('the log append failed');
+            return [];
+          },
           now: duringValidity,
         },
         req,
@@ -74,14 +84,21 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
     await unchanged(id, before);
   });
 
-  it('takes the change back when the delivery queue is down (503)', async () => {
+  it('takes the change back when its exchange cannot be stored (the log append in its transaction fails)', async () => {
     const id = await registered();
     const before = await exchanges();
-    const err = await rejected(lodgeLpcoStatus(deps([toCustoms], false), issuer, id, revoke));
-    expect([err.status, err.findings[0]?.code]).toEqual([503, 'queue.unavailable']);
+    await expect(lodgeLpcoStatus(deps([toCustoms], { logUp: false }), issuer, id, revoke)).rejects.toThrow('the log append failed');
     await unchanged(id, before);
-    // And the issuer can make it again once the queue is back.
+    // And the issuer can make it again once the store takes it.
     expect((await lodgeLpcoStatus(deps([toCustoms]), issuer, id, revoke)).status).toBe('revoked');
+  });
+
+  it('keeps the change with its stored exchange when the delivery queue is down: the reconciler queues the delivery later', async () => {
+    const id = await registered();
+    const before = [await exchanges(), notQueued];
+    const view = await lodgeLpcoStatus(deps([toCustoms], { queueUp: false }), issuer, id, revoke);
+    expect(view.status).toBe('revoked');
+    expect([await exchanges(), notQueued]).toEqual([before[0]! + 1, before[1]! + 1]);
   });
 
   it('lodges nothing for a change the lifecycle or the issuer refuses', async () => {
@@ -95,7 +112,7 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
     expect(await exchanges()).toBe(before + 1);
   });
 
-  it('forgets a registration whose exchange cannot be queued (503), so that sending it again registers it', async () => {
+  it('forgets a registration whose exchange cannot be stored, so that sending it again registers it', async () => {
     const plant: Participant = { ...issuer, issues: [{ documentCodes: ['N851'], inNameOf: [{ country: 'NO' }] }] };
     const toCustomsLpco = { ...toCustoms, id: 'lpcos-to-customs', when: { documentKinds: ['lpco'] } };
     const registry = {
@@ -103,11 +120,10 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
       release: () => Promise.reject(new Error('not used')),
       register: (lpco: Parameters<typeof applyRegistration>[2], by: string) => applyRegistration(t.db, t.kind, lpco, by, { now: duringValidity }),
     };
-    const lodgeDeps = async (queueUp: boolean) => ({ ...deps([toCustomsLpco], queueUp), mappings: await loadMappings('mappings'), validation: {}, registry });
+    const lodgeDeps = async (logUp: boolean) => ({ ...deps([toCustomsLpco], { logUp }), mappings: await loadMappings('mappings'), validation: {}, registry });
     const lpco = sampleLpco();
     const body = Buffer.from(JSON.stringify(lpco));
-    const down = await rejected(lodgeLpco(await lodgeDeps(false), { sender: plant, body, format: 'wco-json' }));
-    expect(down.status).toBe(503);
+    await expect(lodgeLpco(await lodgeDeps(false), { sender: plant, body, format: 'wco-json' })).rejects.toThrow('the log append failed');
     expect(await t.db.selectFrom('lpcos').select('id').where('number', '=', lpco.number).execute()).toEqual([]);
     const up = await lodgeLpco(await lodgeDeps(true), { sender: plant, body, format: 'wco-json' });
     expect((await getLpco(t.db, up.extra?.lpcoId ?? '', { now: duringValidity }))?.number).toBe(lpco.number);

@@ -34,14 +34,14 @@ describe('customsDecision', () => {
 describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
   const t = useLpcoDatabase(kind);
   const recorded: RecordInput[] = [];
-  const deps = () => ({ store: t.store, lpcoDb: t.db, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (r: RecordInput[]) => (recorded.push(...r), []), now: duringValidity });
+  const deps = () => ({ store: t.store, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (_transaction: unknown, r: RecordInput[]) => (recorded.push(...r), []), now: duringValidity });
 
   /** A declaration (or cancellation) as the gateway stores it, with one delivery to customs. */
   async function lodged(lrn: string, typeCode = 'IMA', sender = 'trader-demo'): Promise<string> {
     const id = newId();
     const at = duringValidity().toISOString();
     await insertAcceptedExchange(t.store, {
-      exchange: { id, sender, kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: '0'.repeat(64), message_id: lrn, idempotency_key: null, scenario: null, facts: JSON.stringify({ typeCode, lrn }), findings: '[]', received_at: at, updated_at: at },
+      exchange: { id, sender, kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: '0'.repeat(64), message_id: lrn, idempotency_key: null, scenario: null, facts: JSON.stringify({ typeCode, lrn }), findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
       deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'a', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
       events: [],

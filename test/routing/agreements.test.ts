@@ -59,7 +59,7 @@ describe('routing declarations by the sandbox agreements', () => {
 describe('ratePerSecondFor', () => {
   const limited = (id: string, destination: string, ratePerSecond?: number): Agreement => ({
     id, description: id, when: {}, destination, format: 'wco-xml',
-    delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', ...(ratePerSecond ? { ratePerSecond } : {}) },
+    delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000, ...(ratePerSecond ? { ratePerSecond } : {}) },
   });
 
   it('takes the strictest rate any agreement sets for the destination', () => {

@@ -137,10 +137,9 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const res = await post(sample('import/TT_IM036a__TT_IM036a.xml'));
     const accepted = (await res.json()) as { exchangeId: string; provenance: { leafIndex: number; leafHash: string }; links: { provenance: string } };
     await settled(accepted.exchangeId);
-    // A delivery's ending is logged just after its status is committed (README, Deliveries): the
-    // last entries may trail the final status by a moment.
-    const fetchReceipt = async () => (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
-    const receipt = await waitFor(fetchReceipt, (r) => r.entries.length >= 8);
+    // A delivery's ending commits with its log entry (README, Deliveries): the final status implies every entry is there.
+    const receipt = (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
+    expect(receipt.entries).toHaveLength(8);
     expect(receipt.exchangeId).toBe(accepted.exchangeId);
     expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
     expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual([
@@ -177,5 +176,18 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(metrics).toMatch(/swgate_exchanges\{status="delivered"\} [1-9]/);
     expect(metrics).toMatch(/swgate_queue_jobs\{destination="customs",state="completed"\} [1-9]/);
     expect(metrics).toMatch(/swgate_http_requests_total\{method="POST",route="\/v1\/declarations",status="202"\} [1-9]/);
+  });
+
+  it('has its reconciler finish an exchange a crash left routed with every delivery ended, and counts that in /metrics', async () => {
+    const accepted = (await (await post(sample('import/TT_IM036a__TT_IM036a.xml'))).json()) as { exchangeId: string };
+    const ended = await settled(accepted.exchangeId);
+    // As a crash between the last settlement and the exchange status would have left it.
+    await t.gateway.store.db.updateTable('exchanges').set({ status: 'routed', end_handled_at: null }).where('id', '=', accepted.exchangeId).execute();
+    const summary = await t.gateway.reconcile();
+    expect(summary['exchange-finished']).toBe(1);
+    const again = await view(accepted.exchangeId);
+    expect(again.status).toBe(ended.status);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/swgate_reconciler_actions_total\{action="exchange-finished"\} 1/);
   });
 });

@@ -14,20 +14,50 @@ describe.runIf(await postgresReachable())('openDatabase on PostgreSQL', () => {
   });
   afterAll(async () => database?.drop());
 
-  it('survives the server closing its idle connections (a restart, a failover): the next query opens a new one', async () => {
-    const db = openDatabase<Record<string, never>>(database.target);
-    const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0]?.pid;
-    const before = await pid();
-
+  /** What an administrator or a server restart does to this database's connections. */
+  async function terminateBackends(): Promise<number> {
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [new URL(database.target.location).pathname.slice(1)]);
-    await admin.end();
+    try {
+      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(database.target.location).pathname.slice(1)]);
+      return rows.length;
+    } finally {
+      await admin.end();
+    }
+  }
+
+  it('survives the server closing its idle connections (a restart, a failover): the next query opens a new one', async () => {
+    const lost: Error[] = [];
+    const db = openDatabase<Record<string, never>>(database.target, { onConnectionError: (error) => lost.push(error) });
+    const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0]?.pid;
+    // Several idle connections in the pool.
+    await Promise.all(Array.from({ length: 4 }, () => sql`SELECT pg_sleep(0.05)`.execute(db)));
+    const before = await pid();
+
+    expect(await terminateBackends()).toBeGreaterThanOrEqual(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     const after = await pid();
     expect(after).toBeGreaterThan(0);
     expect(after).not.toBe(before);
+    expect(lost.length).toBeGreaterThanOrEqual(1);
+    await db.destroy();
+  });
+
+  it('survives losing a connection lent out to a transaction between two of its queries: the transaction fails, the process lives, the next query works', async () => {
+    const lost: Error[] = [];
+    const db = openDatabase<Record<string, never>>(database.target, { onConnectionError: (error) => lost.push(error) });
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      // The connection sits checked out, no query running, while the server drops it.
+      expect(await terminateBackends()).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sql`SELECT 2`.execute(trx);
+    });
+    await expect(transaction).rejects.toThrow();
+    expect(lost.length).toBeGreaterThanOrEqual(1);
+    const { rows } = await sql<{ n: number }>`SELECT 41 + 1 AS n`.execute(db);
+    expect(rows[0]?.n).toBe(42);
     await db.destroy();
   });
 });

@@ -12,7 +12,7 @@ const envelope = head + Buffer.from(original).toString('base64') + tail;
 
 async function acceptedExchange(store: Store, id: string, content = original): Promise<void> {
   await insertAcceptedExchange(store, {
-    exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(content), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at },
+    exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(content), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
     documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(content), content, created_at: at }],
     deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'declarations-to-customs', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
     events: [],

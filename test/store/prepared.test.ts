@@ -6,7 +6,7 @@ import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const exchange = (id: string, status: 'routed' | 'delivered' = 'routed') => ({
   id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status, content_sha256: 'ab', message_id: null, idempotency_key: null,
-  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z',
+  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z', end_handled_at: null,
 });
 
 const senderOf = prepare((db: Kysely<ExchangeTables>, v: { id: string }) => db.selectFrom('exchanges').select(['id', 'sender']).where('id', '=', v.id).where('kind', '=', 'declaration'));

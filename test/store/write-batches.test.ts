@@ -9,7 +9,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
 
 const exchange = (id: string) => ({
   id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed' as const, content_sha256: 'ab', message_id: null, idempotency_key: null,
-  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z',
+  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z', end_handled_at: null,
 });
 
 describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {

@@ -20,7 +20,7 @@ export async function storeExchange(store: Store, spec: StoredExchangeSpec): Pro
   const copies = spec.destinations.filter((d) => !spec.sentOriginal?.includes(d)).map((d) => document(`to-${d}`, `<Copy for="${d}" of="${id}"/>`));
   const sentSha256 = (d: string) => copies.find((c) => c.name === `to-${d}`)?.sha256 ?? sha256Hex(original);
   await insertAcceptedExchange(store, {
-    exchange: { id, sender: spec.sender, kind: 'declaration', format: 'wco-xml', status: 'delivered', content_sha256: sha256Hex(original), message_id: `LRN-${id}`, idempotency_key: null, scenario: null, facts: '{"hsCodes":["060110"]}', findings: '[]', received_at: at, updated_at: at },
+    exchange: { id, sender: spec.sender, kind: 'declaration', format: 'wco-xml', status: 'delivered', content_sha256: sha256Hex(original), message_id: `LRN-${id}`, idempotency_key: null, scenario: null, facts: '{"hsCodes":["060110"]}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
     documents: [document('original', original), document('wco-json', JSON.stringify({ id }), 'application/json'), ...copies],
     deliveries: spec.destinations.map((d) => ({
       exchange_id: id, destination: d, agreement_id: `to-${d}`, format: 'wco-xml', mapping: null, status: 'acknowledged' as const, attempts: 1, last_error: null,

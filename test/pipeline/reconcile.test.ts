@@ -1,0 +1,195 @@
+import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agreement } from '../../src/config/types.js';
+import { reconcile, type ReconcileDeps } from '../../src/pipeline/reconcile.js';
+import type { Settled } from '../../src/pipeline/settle.js';
+import { DeliveryQueues, jobId } from '../../src/routing/queues.js';
+import { openDatabase } from '../../src/store/db.js';
+import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, insertEvents, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { declarationsHoldingSince } from '../../src/lpco/held.js';
+import { getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
+import { releaseForDeclaration, reserveForDeclaration } from '../../src/lpco/write-off.js';
+import { duringValidity, sampleLpco } from '../lpco/sample.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
+
+const long = '2026-12-01T00:00:00.000Z';
+const agreement = (destination: string, receiptTimeoutMs: number): Agreement => ({
+  id: `to-${destination}`, description: '', when: {}, destination, format: 'wco-xml',
+  delivery: { attempts: 3, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs },
+});
+
+describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
+  let database: TestDatabase;
+  const pools: Array<Kysely<ExchangeTables>> = [];
+  let store: Store;
+  let redis: Redis;
+  let queues: DeliveryQueues;
+  const ended: Array<{ exchangeId: string; status: ExchangeStatus }> = [];
+  const recorded: string[] = [];
+  const failures: string[] = [];
+  /** Exchanges whose end fails (a webhook queue down): the pass must go on without them. */
+  const endFails = new Set<string>();
+  const agreements = new Map([agreement('agency-a', 60_000), agreement('agency-b', 3_600_000)].map((a) => [a.id, a]));
+  // Each worker process has its own pool; on SQLite one process is the deployment.
+  const workerDeps = (): ReconcileDeps => {
+    const db = kind === 'postgres' ? openDatabase<ExchangeTables>(database.target) : store.db;
+    if (db !== store.db) pools.push(db);
+    return {
+      store: { db, kind },
+      now: () => new Date(),
+      agreements,
+      onExchangeEnded: async (exchangeId: string, settled: Settled) => {
+        if (endFails.has(exchangeId)) throw new Error('webhook queue unavailable');
+        ended.push({ exchangeId, status: settled.exchangeStatus });
+      },
+      requeue: (job, policy) => queues.requeue(job, policy),
+      recordProvenance: async (_transaction, records) => {
+        recorded.push(...records.map((r) => `${r.exchangeId} ${r.event}:${r.destination}`));
+        return [];
+      },
+      declarationsHolding: (before) => declarationsHoldingSince(lpcoDb(), before),
+      release: (id) => releaseForDeclaration(lpcoDb(), kind, id),
+      onAction: () => {},
+      onError: (subject, error) => void failures.push(`${subject.exchangeId}: ${(error as Error).message}`),
+    };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const db = openDatabase<ExchangeTables>(database.target);
+    pools.push(db);
+    store = { db, kind };
+    await migrateToLatest(db, { ...exchangeMigrations, ...lpcoMigrations });
+    redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    queues = new DeliveryQueues({ connection: redis, prefix: testRedisPrefix() });
+  });
+  afterAll(async () => {
+    await queues?.close();
+    redis?.disconnect();
+    for (const db of pools) await db.destroy();
+    await database?.drop();
+  });
+
+  const lpcoDb = () => store.db as unknown as Kysely<LpcoTables>;
+
+  async function exchange(status: ExchangeStatus, deliveries: Array<{ destination: string; status: DeliveryStatus; updatedAt?: string; receipt?: string }>, endHandled: string | null = null): Promise<string> {
+    const id = newId();
+    await insertAcceptedExchange(store, {
+      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status, content_sha256: 'ab', message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: long, updated_at: long, end_handled_at: endHandled },
+      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: 'ab', content: '<x/>', created_at: long }],
+      deliveries: deliveries.map((d) => ({ exchange_id: id, destination: d.destination, agreement_id: `to-${d.destination}`, format: 'wco-xml', mapping: null, status: d.status, attempts: 1, last_error: null, sent_sha256: 'ab', receipt: d.receipt ?? null, updated_at: d.updatedAt ?? long })),
+      events: [],
+    });
+    return id;
+  }
+
+  it('finishes an exchange whose deliveries have all ended, once, however many workers look at it together', async () => {
+    const finished = await exchange('routed', [{ destination: 'agency-a', status: 'acknowledged', receipt: JSON.stringify({ status: 'accepted' }) }, { destination: 'agency-b', status: 'rejected' }]);
+    const pending = await exchange('routed', [{ destination: 'agency-a', status: 'acknowledged' }, { destination: 'agency-b', status: 'in-flight', updatedAt: new Date().toISOString() }]);
+    const summaries = await Promise.all([reconcile(workerDeps(), { idleMs: 60_000 }), reconcile(workerDeps(), { idleMs: 60_000 })]);
+
+    expect(summaries.reduce((n, s) => n + s['exchange-finished'], 0)).toBe(1);
+    expect((await findExchange(store, finished))?.status).toBe('rejected');
+    expect((await findExchange(store, finished))?.end_handled_at).not.toBeNull();
+    expect(ended.filter((e) => e.exchangeId === finished)).toEqual([{ exchangeId: finished, status: 'rejected' }]);
+    expect((await eventsOf(store, finished)).map((e) => e.event)).toEqual(['rejected']);
+    expect((await findExchange(store, pending))?.status).toBe('routed');
+    expect(ended.some((e) => e.exchangeId === pending)).toBe(false);
+  });
+
+  it("does an exchange's end again when a crash came between its final status and the end's actions, and only once it has been idle", async () => {
+    const failing = await exchange('failed', [{ destination: 'agency-a', status: 'failed' }]);
+    endFails.add(failing);
+    const unhandled = await exchange('delivered', [{ destination: 'agency-a', status: 'acknowledged' }]);
+    const handled = await exchange('delivered', [{ destination: 'agency-a', status: 'acknowledged' }], long);
+    await reconcile(workerDeps(), { idleMs: 60_000 });
+    // The one whose end fails is told of, left unmarked for the next pass, and does not hold up the others.
+    expect(failures).toEqual([`${failing}: webhook queue unavailable`]);
+    expect((await findExchange(store, failing))?.end_handled_at).toBeNull();
+    endFails.delete(failing);
+    expect(ended.filter((e) => e.exchangeId === unhandled)).toEqual([{ exchangeId: unhandled, status: 'delivered' }]);
+    expect(ended.some((e) => e.exchangeId === handled)).toBe(false);
+    expect((await findExchange(store, unhandled))?.end_handled_at).not.toBeNull();
+
+    // Just ended: the normal path is still at it.
+    const fresh = await exchange('delivered', [{ destination: 'agency-a', status: 'acknowledged' }]);
+    await store.db.updateTable('exchanges').set({ updated_at: new Date().toISOString() }).where('id', '=', fresh).execute();
+    await reconcile(workerDeps(), { idleMs: 60_000 });
+    expect(ended.some((e) => e.exchangeId === fresh)).toBe(false);
+  });
+
+  it("sends again a delivery whose receipt is overdue by its agreement's receiptTimeoutMs, once across workers, with the same message id", async () => {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const overdue = await exchange('routed', [{ destination: 'agency-a', status: 'delivered', updatedAt: minutesAgo(2) }]);
+    const withinTimeout = await exchange('routed', [{ destination: 'agency-b', status: 'delivered', updatedAt: minutesAgo(2) }]);
+    const summaries = await Promise.all([reconcile(workerDeps(), { idleMs: 60_000 }), reconcile(workerDeps(), { idleMs: 60_000 })]);
+
+    expect(summaries.reduce((n, s) => n + s['receipt-overdue-resent'], 0)).toBe(1);
+    const [resent] = await deliveriesOf(store, overdue);
+    expect(resent).toMatchObject({ status: 'retrying', last_error: 'no receipt within 60 s; sent again' });
+    const job = await queues['queueFor']('agency-a').getJob(jobId({ exchangeId: overdue, destination: 'agency-a' }));
+    expect(job?.data).toEqual({ exchangeId: overdue, destination: 'agency-a' });
+    expect((await deliveriesOf(store, withinTimeout))[0]?.status).toBe('delivered');
+  });
+
+  it("stops asking a destination that never sends a receipt: after the agreement's attempts the delivery ends failed, logged", async () => {
+    const overdue = await exchange('routed', [{ destination: 'agency-a', status: 'delivered', updatedAt: new Date(Date.now() - 120_000).toISOString() }]);
+    await insertEvents(store, overdue, [1, 2].map(() => ({ event: 'retrying', at: long, destination: 'agency-a', detail: { error: 'no receipt within 60 s; sent again' } })));
+    const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
+    expect(summary['receipt-overdue-failed']).toBe(1);
+    expect((await deliveriesOf(store, overdue))[0]).toMatchObject({ status: 'failed', last_error: 'no receipt after 3 sends, 60 s apart' });
+    expect((await findExchange(store, overdue))?.status).toBe('failed');
+    expect(recorded).toContain(`${overdue} failed:agency-a`);
+    expect(ended).toContainEqual({ exchangeId: overdue, status: 'failed' });
+  });
+
+  it('queues again a delivery whose job is gone or finished, and leaves one whose job waits', async () => {
+    const lost = await exchange('routed', [{ destination: 'agency-b', status: 'queued' }]);
+    const waiting = await exchange('routed', [{ destination: 'agency-b', status: 'retrying' }]);
+    const finishedJob = await exchange('routed', [{ destination: 'agency-b', status: 'in-flight' }]);
+    const policy = agreements.get('to-agency-b')!.delivery;
+    await queues.enqueue({ exchangeId: waiting, destination: 'agency-b' }, policy);
+    const queue = queues['queueFor']('agency-b');
+    await queues.enqueue({ exchangeId: finishedJob, destination: 'agency-b' }, policy);
+    // A job that completed while its delivery still counts as unfinished (a crash before the settlement committed): moved by hand.
+    await redis.zadd(`${queue.opts.prefix}:${queue.name}:completed`, Date.now(), jobId({ exchangeId: finishedJob, destination: 'agency-b' }));
+    await redis.lrem(`${queue.opts.prefix}:${queue.name}:wait`, 0, jobId({ exchangeId: finishedJob, destination: 'agency-b' }));
+
+    const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
+    expect(summary['delivery-requeued']).toBe(2);
+    expect(await queue.getJobState(jobId({ exchangeId: lost, destination: 'agency-b' }))).toBe('waiting');
+    expect(await queue.getJobState(jobId({ exchangeId: finishedJob, destination: 'agency-b' }))).toBe('waiting');
+    expect(await queue.getJobState(jobId({ exchangeId: waiting, destination: 'agency-b' }))).toBe('waiting');
+  });
+
+  it("gives back what a declaration holds of its e-LPCOs when a crash came between its reservation and its exchange's commit", async () => {
+    const licence = sampleLpco({ documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', holder: { id: 'GB1', name: 'Exporter' }, lines: [{ sequence: '1', description: 'Goods', hsCode: '9301', quantity: '100', unit: 'KGM', origin: 'GB' }] });
+    const lpcoId = await registerLpco(lpcoDb(), kind, licence, 'ecju', { now: duringValidity });
+    const citation = { holderId: 'GB1', actsFor: ['GB1'], citations: [{ documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '1', hsCode: '9301', quantity: '30', unit: 'KGM' }] };
+    const stored = await exchange('routed', [{ destination: 'agency-b', status: 'retrying', updatedAt: new Date().toISOString() }]);
+    const neverStored = newId();
+    const justReserved = newId();
+    const policy = { unknownLpco: 'error' as const, now: duringValidity };
+    for (const id of [stored, neverStored, justReserved]) await reserveForDeclaration(lpcoDb(), kind, { declarationExchangeId: id, ...citation }, policy);
+    // Reserved long ago, but for the one still being ingested.
+    await lpcoDb().updateTable('lpco_reservations').set({ created_at: long }).where('declaration_exchange_id', '!=', justReserved).execute();
+    await lpcoDb().updateTable('lpco_reservations').set({ created_at: new Date().toISOString() }).where('declaration_exchange_id', '=', justReserved).execute();
+
+    const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
+    expect(summary['reservation-released']).toBe(1);
+    const states = Object.fromEntries((await lpcoDb().selectFrom('lpco_reservations').select(['declaration_exchange_id', 'state']).execute()).map((r) => [r.declaration_exchange_id, r.state]));
+    expect(states).toEqual({ [stored]: 'reserved', [neverStored]: 'released', [justReserved]: 'reserved' });
+    expect((await getLpco(lpcoDb(), lpcoId, { now: duringValidity }))?.lines[0]?.remaining).toBe('40.000');
+  });
+
+  it('keeps counts of what it did, for /metrics', async () => {
+    const counts = Object.fromEntries((await reconcilerActionCounts(store)).map((c) => [c.action, c.count]));
+    expect(counts).toMatchObject({ 'exchange-finished': 1, 'receipt-overdue-resent': 1, 'delivery-requeued': 2, 'reservation-released': 1 });
+    expect(counts['exchange-end-handled']).toBeGreaterThanOrEqual(1);
+  });
+});
