@@ -60,7 +60,7 @@ describe.each(await databaseKinds())('a state change and its log records commit 
 
   const settle = (d: SettleDeps, exchangeId: string, destination: string) =>
     settleAndRecord(d, exchangeId, destination, { status: 'delivered', lastError: null, sentSha256: hex(exchangeId), originalSha256: hex(exchangeId), from: ['in-flight'] });
-  const logged = async (exchangeId: string) => (await t.db.selectFrom('provenance_leaves').select('leaf_input').where('exchange_id', '=', exchangeId).execute()).map((r) => JSON.parse(r.leaf_input).event as string);
+  const logged = async (exchangeId: string) => (await t.db.selectFrom('provenance_leaves').select('record').where('exchange_id', '=', exchangeId).execute()).map((r) => JSON.parse(r.record ?? '{}').event as string);
 
   it('a settlement commits its status, its exchange status and its log record at once', async () => {
     const id = await routedExchange(store, ['agency-a']);

@@ -187,7 +187,7 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(summary['exchange-finished']).toBe(1);
     const again = await view(accepted.exchangeId);
     expect(again.status).toBe(ended.status);
-    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const metrics = await (await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } })).text();
     expect(metrics).toMatch(/swgate_reconciler_actions_total\{action="exchange-finished"\} 1/);
   });
 });

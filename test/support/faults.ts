@@ -76,7 +76,8 @@ const asOperator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
  * and 5 + 5 KGM of 9104 GBSIEXYK3ZZZ-0001; the licences hold enough for every declaration of a run.
  */
 const DECLARATION = 'test/fixtures/wco-dm/samples/customs-declarations/export/TT_EX004a__TT_EX004a.xml';
-const licence = (documentCode: string, number: string, hsCode: string) => ({
+/** One line per HS code: the licence covers goods items of each (the goods-outside-licence check). */
+const licence = (documentCode: string, number: string, hsCodes: readonly string[]) => ({
   documentCode,
   number,
   issuer: { agency: 'Export Control Joint Unit', country: 'GB' },
@@ -87,7 +88,7 @@ const licence = (documentCode: string, number: string, hsCode: string) => ({
   status: 'issued',
   exportCountry: 'GB',
   importCountry: 'US',
-  lines: [{ sequence: '1', description: 'Controlled goods', hsCode, quantity: '10000000.000', unit: 'KGM', origin: 'GB' }],
+  lines: hsCodes.map((hsCode, i) => ({ sequence: String(i + 1), description: 'Controlled goods', hsCode, quantity: '10000000.000', unit: 'KGM', origin: 'GB' })),
 });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -165,10 +166,10 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunRepor
   writeFileSync(
     join(dir, 'config.yaml'),
     `participants:
-  - { id: agency-x, kind: pga, name: An agency outside the gateway, endpoint: "http://127.0.0.1:${agencyPort}/deliveries", apiKeySha256: [${sha256(AGENCY_TOKEN)}] }
-  - { id: trader-x, kind: trader, name: Trader, apiKeySha256: [${sha256(TRADER_TOKEN)}] }
+  - { id: agency-x, kind: customs, name: A customs system outside the gateway, endpoint: "http://127.0.0.1:${agencyPort}/deliveries", apiKeySha256: [${sha256(AGENCY_TOKEN)}] }
+  - { id: trader-x, kind: trader, name: Trader, apiKeySha256: [${sha256(TRADER_TOKEN)}], actsFor: [{ id: GB150454489082, as: declarant }, { id: GB896458895015, as: declarant }] }
   - { id: operator-x, kind: customs, name: Operator, operator: true, apiKeySha256: [${sha256(OPERATOR_TOKEN)}] }
-  - { id: issuer-x, kind: pga, name: Licensing authority, endpoint: "http://127.0.0.1:${agencyPort}/deliveries", apiKeySha256: [${sha256(ISSUER_TOKEN)}] }
+  - { id: issuer-x, kind: pga, name: Licensing authority, endpoint: "http://127.0.0.1:${agencyPort}/deliveries", apiKeySha256: [${sha256(ISSUER_TOKEN)}], issues: [{ documentCodes: [X002, "9104"], inNameOf: [{ country: GB }] }] }
 agreements:
   - { id: declarations-to-agency, when: { documentKinds: [declaration] }, destination: agency-x, format: wco-xml, delivery: { attempts: 50, backoffMs: 200, timeoutMs: 2000, receiptTimeoutMs: 3000 } }
   - { id: lpcos-to-agency, when: { documentKinds: [lpco] }, destination: agency-x, format: json, delivery: { attempts: 50, backoffMs: 200, timeoutMs: 2000, receiptTimeoutMs: 3000 } }
@@ -231,7 +232,7 @@ agreements:
     api.start();
     if (!(await waitUntil(ready, 60_000))) throw new Error(`the gateway did not become ready; see ${dir}`);
     for (const w of workers) w.start();
-    for (const [code, number, hs] of [['X002', 'GBSIEXYK3ZZZPADR-0002', '930591'], ['9104', 'GBSIEXYK3ZZZ-0001', '930190']] as const) {
+    for (const [code, number, hs] of [['X002', 'GBSIEXYK3ZZZPADR-0002', ['930591']], ['9104', 'GBSIEXYK3ZZZ-0001', ['930190', '930591']]] as const) {
       const res = await fetch(`${url}/v1/lpcos`, { method: 'POST', headers: { authorization: `Bearer ${ISSUER_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(licence(code, number, hs)) });
       if (res.status !== 202) throw new Error(`licence ${number} was not registered: ${res.status} ${await res.text()}`);
     }
