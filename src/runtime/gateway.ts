@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { buildApp } from '../http/app.js';
-import { loadMappings } from '../mapping/catalogue.js';
+import { MappingSpecError, loadMappings } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
@@ -125,7 +125,11 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       })
     : undefined;
 
-  const mappings = await loadMappings(config.mappingsDir);
+  const mappings = await loadMappings(config.mappingsDir, config.mappingParameters).catch((error: unknown) => {
+    // A configured parameter value a spec refuses is the configuration's mistake, said as such.
+    if (error instanceof MappingSpecError && error.findings.every((f) => f.code === 'mapping.parameter')) throw new ConfigError(error.findings.map((f) => `mappingParameters: ${f.message}`));
+    throw error;
+  });
   const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
   if (unknown.length > 0) {
     throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
