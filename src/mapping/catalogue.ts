@@ -113,11 +113,11 @@ export async function loadMapping(folder: string, parameters: Parameters = {}): 
 function parametersOf(spec: MappingSpec, configured: Parameters, file: string): Parameters {
   const values: Record<string, string> = {};
   const problems: Finding[] = [];
-  for (const [name, { description, pattern }] of Object.entries(spec.parameters)) {
+  for (const [name, { description, pattern, patternText }] of Object.entries(spec.parameters)) {
     if (!Object.hasOwn(configured, name)) continue;
     const value = configured[name]!;
     if (typeof value === 'string' && pattern.test(value)) values[name] = value;
-    else problems.push(finding('mapping.parameter', `${file}: the configured ${name} (${description}) must match ${pattern.source}; got ${JSON.stringify(value).slice(0, 80)}`, `/parameters/${name}`));
+    else problems.push(finding('mapping.parameter', `${file}: the configured ${name} (${description}) must match ${patternText}; got ${JSON.stringify(value).slice(0, 80)}`, `/parameters/${name}`));
   }
   if (problems.length > 0) throw new MappingSpecError(file, problems);
   return values;

@@ -81,6 +81,8 @@ export interface MappingSpec {
 
 export interface MappingParameter {
   description: string;
+  /** The pattern as the spec writes it, and compiled to match a whole value. */
+  patternText: string;
   pattern: RegExp;
 }
 
@@ -187,7 +189,7 @@ class SpecReader {
       const source = this.string(value, 'pattern', pointer, true);
       if (source === undefined) continue;
       try {
-        parameters[name] = { description, pattern: new RegExp(`^(?:${source})$`, 'u') };
+        parameters[name] = { description, patternText: source, pattern: new RegExp(`^(?:${source})$`, 'u') };
       } catch (err) {
         this.problem(value, 'pattern', `pattern of parameter "${name}" is not a regular expression: ${(err as Error).message}`, `${pointer}/pattern`);
       }
