@@ -22,6 +22,12 @@ export const configFileSchema = {
   additionalProperties: false,
   required: ['participants', 'agreements'],
   properties: {
+    // Values the mappings' specs declare as parameters (`$param.<name>`), e.g. homeCountry; each spec checks its own against a pattern.
+    mappingParameters: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]{0,63}$' },
+      additionalProperties: { type: 'string', minLength: 1, maxLength: 256 },
+    },
     participants: {
       type: 'array',
       minItems: 1,

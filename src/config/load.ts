@@ -21,6 +21,7 @@ type Env = Record<string, string | undefined>;
 interface ConfigFile {
   participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
+  mappingParameters?: Record<string, string>;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
 }
 
@@ -88,6 +89,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
     configDir: dirname(file),
     mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
+    mappingParameters: { ...parsed?.mappingParameters },
     unknownLpco: unknownLpco === 'error' ? 'error' : 'warning',
     ...(tls ? { tls } : {}),
     participants,

@@ -146,6 +146,8 @@ export interface GatewayConfig {
   unknownLpco: 'warning' | 'error';
   /** The mapping specifications agreements may name (`mappings/<id>/mapping.yaml`). */
   mappingsDir: string;
+  /** Values for the parameters mapping specs declare (`$param.<name>`), e.g. homeCountry for export-to-import; unset: none. */
+  mappingParameters?: Record<string, string>;
   /** HTTPS listener: server certificate and key; with `ca`, client certificates are asked for (mTLS). */
   tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { RejectionError, finding, hasErrors, type Finding } from '../findings.js';
-import { compileRules, type CodeLists } from './compile.js';
+import { compileRules, type CodeLists, type Parameters } from './compile.js';
 import { DMS_MODEL } from '../documents/wco/dms.js';
 import { readInput, writeOutput, type InputCheck } from './formats.js';
 import { checkWcoPaths } from './model-check.js';
@@ -57,11 +57,15 @@ export interface MappingCatalogue {
   apply(id: string, input: unknown): Promise<MappedDocument>;
 }
 
-export async function loadMappings(dir = 'mappings'): Promise<MappingCatalogue> {
+/**
+ * `parameters` are the gateway's configured values for the parameters specs declare (`$param.<name>`);
+ * each mapping takes those it declares, checked against their patterns.
+ */
+export async function loadMappings(dir = 'mappings', parameters: Parameters = {}): Promise<MappingCatalogue> {
   const entries = await readdir(dir, { withFileTypes: true });
   const folders = entries.filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'mapping.yaml'))).map((e) => e.name).sort();
   const mappings = new Map<string, Mapping>();
-  for (const folder of folders) mappings.set(folder, await loadMapping(join(dir, folder)));
+  for (const folder of folders) mappings.set(folder, await loadMapping(join(dir, folder), parameters));
   return {
     get: (id) => mappings.get(id),
     list: () => [...mappings.values()].map(({ id, version, specSha256 }) => ({ id, version, specSha256 })),
@@ -74,7 +78,7 @@ export async function loadMappings(dir = 'mappings'): Promise<MappingCatalogue> 
 }
 
 /** One mapping folder: mapping.yaml, its code lists, and input.schema.json when the input is plain JSON. */
-export async function loadMapping(folder: string): Promise<Mapping> {
+export async function loadMapping(folder: string, parameters: Parameters = {}): Promise<Mapping> {
   const file = join(folder, 'mapping.yaml');
   const bytes = await readFile(file);
   const spec = readSpec(bytes.toString('utf8'), file);
@@ -86,7 +90,7 @@ export async function loadMapping(folder: string): Promise<Mapping> {
     const badPaths = checkWcoPaths(spec.rules, DMS_MODEL, file);
     if (badPaths.length > 0) throw new MappingSpecError(file, badPaths);
   }
-  const rules = compileRules(spec.rules, await loadCodeLists(folder, file, spec));
+  const rules = compileRules(spec.rules, await loadCodeLists(folder, file, spec), parametersOf(spec, parameters, file));
   const check = existsSync(join(folder, 'input.schema.json')) ? inputCheck(JSON.parse(await readFile(join(folder, 'input.schema.json'), 'utf8'))) : undefined;
   const provenance: Provenance = { mapping: `${spec.id}@${spec.version}`, specSha256: createHash('sha256').update(bytes).digest('hex') };
   return {
@@ -103,6 +107,20 @@ export async function loadMapping(folder: string): Promise<Mapping> {
       return { output: writeOutput(spec.to, run.output, spec), provenance };
     },
   };
+}
+
+/** The configured values of the parameters the spec declares; a value its pattern refuses stops the load. */
+function parametersOf(spec: MappingSpec, configured: Parameters, file: string): Parameters {
+  const values: Record<string, string> = {};
+  const problems: Finding[] = [];
+  for (const [name, { description, pattern, patternText }] of Object.entries(spec.parameters)) {
+    if (!Object.hasOwn(configured, name)) continue;
+    const value = configured[name]!;
+    if (typeof value === 'string' && pattern.test(value)) values[name] = value;
+    else problems.push(finding('mapping.parameter', `${file}: the configured ${name} (${description}) must match ${patternText}; got ${JSON.stringify(value).slice(0, 80)}`, `/parameters/${name}`));
+  }
+  if (problems.length > 0) throw new MappingSpecError(file, problems);
+  return values;
 }
 
 async function loadCodeLists(folder: string, file: string, spec: MappingSpec): Promise<CodeLists> {

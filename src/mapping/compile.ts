@@ -10,6 +10,14 @@ import { NONE, first, firstWhere, select, selectsAny, textOf, type Accept, type 
 import type { Condition, EachRule, ObjectRule, OutputPath, Rule, ValueRule } from './spec.js';
 
 export type CodeLists = Readonly<Record<string, Readonly<Record<string, string>>>>;
+/** The configured values of the spec's parameters (`$param.<name>`), already checked against their patterns. */
+export type Parameters = Readonly<Record<string, string>>;
+
+/** What every compiled rule may consult besides the document. */
+interface Context {
+  codeLists: CodeLists;
+  parameters: Parameters;
+}
 export type Output = Record<string, unknown>;
 
 export interface MappingRun {
@@ -82,8 +90,9 @@ function problem(run: Run, code: string, message: string, path: string): void {
   run.findings.push({ severity: 'error', code, message: `${message} (${path || '/'})`, path });
 }
 
-export function compileRules(rules: readonly Rule[], codeLists: CodeLists): CompiledRules {
-  const steps = rules.map((r) => compileRule(r, codeLists));
+export function compileRules(rules: readonly Rule[], codeLists: CodeLists, parameters: Parameters = {}): CompiledRules {
+  const context: Context = { codeLists, parameters };
+  const steps = rules.map((r) => compileRule(r, context));
   return (input) => {
     const run: Run = { root: input, findings: [] };
     const output: Output = {};
@@ -92,14 +101,14 @@ export function compileRules(rules: readonly Rule[], codeLists: CodeLists): Comp
   };
 }
 
-function compileRule(rule: Rule, codeLists: CodeLists): Step {
-  if (rule.kind === 'each') return compileEach(rule, codeLists);
-  if (rule.kind === 'object') return compileObject(rule, codeLists);
-  return compileValue(rule, codeLists);
+function compileRule(rule: Rule, context: Context): Step {
+  if (rule.kind === 'each') return compileEach(rule, context);
+  if (rule.kind === 'object') return compileObject(rule, context);
+  return compileValue(rule, context);
 }
 
-function compileEach(rule: EachRule, codeLists: CodeLists): Step {
-  const steps = rule.rules.map((r) => compileRule(r, codeLists));
+function compileEach(rule: EachRule, context: Context): Step {
+  const steps = rule.rules.map((r) => compileRule(r, context));
   const conditions = rule.where.map(compileCondition);
   const selected = (node: unknown, root: unknown): boolean => {
     for (const test of conditions) if (!test(node, root)) return false;
@@ -146,8 +155,8 @@ function compileEach(rule: EachRule, codeLists: CodeLists): Step {
   };
 }
 
-function compileObject(rule: ObjectRule, codeLists: CodeLists): Step {
-  const steps = rule.rules.map((r) => compileRule(r, codeLists));
+function compileObject(rule: ObjectRule, context: Context): Step {
+  const steps = rule.rules.map((r) => compileRule(r, context));
   // `to: $` writes into the current output; otherwise the object is written once it has fields.
   const inPlace = rule.to.keys.length === 0;
   const finish = (out: Output, objectOut: Output): void => {
@@ -189,8 +198,13 @@ const holdsSomething: Accept = (n) => typeof n === 'object' || textOf(n)?.trim()
 /** What a value rule reads before conversion: a raw node (string or leaf object), or undefined. */
 type Read = (scope: Scope, run: Run) => unknown;
 
-function compileRead(rule: ValueRule): Read | undefined {
+function compileRead(rule: ValueRule, parameters: Parameters): Read | undefined {
   const source = rule.source;
+  // A parameter is read like a path that selects its configured value, or nothing when it is not configured.
+  const parameter = (path: InputPath): string | undefined => {
+    const value = Object.hasOwn(parameters, path.parameter!) ? parameters[path.parameter!] : undefined;
+    return value === '' ? undefined : value;
+  };
   switch (source.kind) {
     case 'const':
       return () => source.value;
@@ -199,6 +213,11 @@ function compileRead(rule: ValueRule): Read | undefined {
     case 'from':
       return (scope, run) => {
         for (const path of source.paths) {
+          if (path.parameter !== undefined) {
+            const value = parameter(path);
+            if (value !== undefined) return value;
+            continue;
+          }
           const found = firstWhere(path, scope.node, run.root, holdsSomething);
           if (found !== NONE) return found;
         }
@@ -208,7 +227,8 @@ function compileRead(rule: ValueRule): Read | undefined {
       return (scope, run) => {
         let joined = '';
         for (let i = 0; i < source.paths.length; i++) {
-          const part = textOf(first(source.paths[i]!, scope.node, run.root));
+          const path = source.paths[i]!;
+          const part = path.parameter !== undefined ? parameter(path) : textOf(first(path, scope.node, run.root));
           if (part === undefined || part === '') return undefined;
           joined = i === 0 ? part : joined + source.separator + part;
         }
@@ -219,9 +239,9 @@ function compileRead(rule: ValueRule): Read | undefined {
   }
 }
 
-function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
+function compileValue(rule: ValueRule, context: Context): Step {
   const conversions = rule.convert.map((name) => CONVERSIONS[name]!);
-  const table = rule.lookup !== undefined ? codeLists[rule.lookup] : undefined;
+  const table = rule.lookup !== undefined ? context.codeLists[rule.lookup] : undefined;
   const where = (scope: Scope): string => {
     const source = rule.source;
     return source.kind === 'from' || source.kind === 'join' ? pointerOf(scope, source.paths[0]!) : scopePointer(scope);
@@ -272,7 +292,7 @@ function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
     write(out, rule.to, text);
   };
 
-  const read = compileRead(rule);
+  const read = compileRead(rule, context.parameters);
   if (read) return (scope, out, run) => finish(read(scope, run), scope, out, run);
   const expression = (rule.source as Extract<ValueRule['source'], { kind: 'jsonata' }>).expression;
   return (scope, out, run) =>
@@ -284,6 +304,8 @@ function compileValue(rule: ValueRule, codeLists: CodeLists): Step {
 
 function describe(rule: ValueRule): string {
   const source = rule.source;
-  if (source.kind === 'from' || source.kind === 'join') return source.paths.map((p) => p.source).join(source.kind === 'from' ? ' or ' : ' + ');
+  if (source.kind === 'from' || source.kind === 'join') {
+    return source.paths.map((p) => (p.parameter !== undefined ? `the configured ${p.parameter}` : p.source)).join(source.kind === 'from' ? ' or ' : ' + ');
+  }
   return `the value of the rule at line ${rule.line}`;
 }

@@ -32,6 +32,7 @@ export function checkWcoPaths(rules: readonly Rule[], model: WcoModel, file: str
   };
 
   const follow = (path: InputPath, scope: Scope, line: number): Scope | undefined => {
+    if (path.parameter !== undefined) return { kind: 'text' };
     let current = path.absolute ? root : scope;
     for (const step of path.steps) {
       const next = child(current, step.key);

@@ -3,27 +3,38 @@
  * (`Declaration.GoodsShipment.GovernmentAgencyGoodsItem`). Arrays are walked through, so a path
  * selects every match. A step may carry predicates on a child's text
  * (`Classification[IdentificationTypeCode=TSP].ID`). `$root.` starts from the document root
- * instead of the current item; `$` alone is the current item. Names may carry a namespace
- * prefix declared by the spec (`ram:ID`) when the input is XML read by namespace.
+ * instead of the current item; `$` alone is the current item. `[last]` keeps only the last of
+ * the items a step selects (an itinerary's last routing country is where the goods go).
+ * `$param.<name>` is not a path into the document but a parameter the gateway configures (a
+ * spec declares it under `parameters`). Names may carry a namespace prefix declared by the spec
+ * (`ram:ID`) when the input is XML read by namespace.
  */
 export interface PathStep {
   key: string;
   predicates: Array<{ key: string; value: string }>;
+  /** `[last]`: only the last of the items selected (after the predicates). */
+  last: boolean;
 }
 
 export interface InputPath {
   source: string;
   absolute: boolean;
   steps: PathStep[];
+  /** `$param.<name>`: the configured parameter's value, not a node of the document. */
+  parameter?: string;
 }
 
 const NAME = '(?:[A-Za-z_][A-Za-z0-9_-]*:)?[A-Za-z_][A-Za-z0-9_-]*';
-const STEP = new RegExp(`^(${NAME})((?:\\[${NAME}=[^\\]]*\\])*)$`);
+const STEP = new RegExp(`^(${NAME})((?:\\[${NAME}=[^\\]]*\\])*)(\\[last\\])?$`);
 const PREDICATE = new RegExp(`\\[(${NAME})=([^\\]]*)\\]`, 'g');
 
 /** The parsed path, or a sentence saying what is wrong with it. */
 export function parsePath(source: string): InputPath | string {
   if (source === '$') return { source, absolute: false, steps: [] };
+  if (source.startsWith('$param.')) {
+    const name = source.slice('$param.'.length);
+    return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? { source, absolute: false, steps: [], parameter: name } : `"${source}" is not $param. followed by a parameter name`;
+  }
   const absolute = source.startsWith('$root.');
   const body = absolute ? source.slice('$root.'.length) : source;
   // Dots inside predicate values must not split steps.
@@ -32,9 +43,9 @@ export function parsePath(source: string): InputPath | string {
   const steps: PathStep[] = [];
   for (const part of parts) {
     const match = STEP.exec(part);
-    if (!match) return `"${part}" in "${source}" is not a name with optional [Child=value] predicates`;
+    if (!match) return `"${part}" in "${source}" is not a name with optional [Child=value] predicates and an optional [last]`;
     const predicates = [...(match[2] ?? '').matchAll(PREDICATE)].map((m) => ({ key: m[1]!, value: m[2]! }));
-    steps.push({ key: match[1]!, predicates });
+    steps.push({ key: match[1]!, predicates, last: match[3] !== undefined });
   }
   return { source, absolute, steps };
 }
@@ -100,7 +111,11 @@ function firstFrom(node: unknown, steps: readonly PathStep[], i: number, accept:
 
 /** Continues `firstFrom` through each item of the array selected by step i. */
 function firstOfItems(items: readonly unknown[], steps: readonly PathStep[], i: number, accept: Accept): unknown {
-  const { predicates } = steps[i]!;
+  const { predicates, last } = steps[i]!;
+  if (last) {
+    for (let j = items.length - 1; j >= 0; j--) if (matches(items[j], predicates)) return firstFrom(items[j], steps, i + 1, accept);
+    return NONE;
+  }
   for (const item of items) {
     if (!matches(item, predicates)) continue;
     const found = firstFrom(item, steps, i + 1, accept);

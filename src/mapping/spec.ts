@@ -74,7 +74,16 @@ export interface MappingSpec {
   namespaces: Record<string, string>;
   /** Code list name → file in the mapping folder, with the line that names it. */
   codeLists: Record<string, { file: string; line: number }>;
+  /** Parameters the gateway configures (`$param.<name>` in a value rule), each with the pattern its value must match. */
+  parameters: Record<string, MappingParameter>;
   rules: Rule[];
+}
+
+export interface MappingParameter {
+  description: string;
+  /** The pattern as the spec writes it, and compiled to match a whole value. */
+  patternText: string;
+  pattern: RegExp;
 }
 
 export class MappingSpecError extends Error {
@@ -87,7 +96,7 @@ export class MappingSpecError extends Error {
   }
 }
 
-const SPEC_KEYS = ['id', 'version', 'description', 'from', 'to', 'namespaces', 'codeLists', 'rules'];
+const SPEC_KEYS = ['id', 'version', 'description', 'from', 'to', 'namespaces', 'codeLists', 'parameters', 'rules'];
 const SOURCE_KEYS = ['from', 'join', 'const', 'position', 'jsonata'] as const;
 const VALUE_KEYS = [...SOURCE_KEYS, 'to', 'required', 'convert', 'unit', 'lookup', 'default', 'separator'];
 const EACH_KEYS = ['each', 'to', 'required', 'where', 'rules'];
@@ -121,6 +130,7 @@ function specFinding(file: string, line: number, message: string, pointer: strin
 class SpecReader {
   private namespaces: Record<string, string> = {};
   private codeListNames = new Set<string>();
+  private parameters: Record<string, MappingParameter> = {};
 
   constructor(
     private readonly yaml: YamlSource,
@@ -152,9 +162,39 @@ class SpecReader {
       codeLists[name] = { file, line: this.yaml.lineOf(listsNode as object, name) };
       this.codeListNames.add(name);
     }
+    this.parameters = this.parameterList(top);
     const rules = this.rules(top, '');
     if (id === undefined || version === undefined || !from || !to) return undefined;
-    return { id, version, description: this.string(top, 'description', '', false) ?? '', from, to, namespaces: this.namespaces, codeLists, rules };
+    return { id, version, description: this.string(top, 'description', '', false) ?? '', from, to, namespaces: this.namespaces, codeLists, parameters: this.parameters, rules };
+  }
+
+  /** `parameters: { name: { description, pattern } }`: the pattern is anchored, so a configured value is all pattern. */
+  private parameterList(top: Obj): Record<string, MappingParameter> {
+    const node = top.parameters;
+    const parameters: Record<string, MappingParameter> = {};
+    if (node === undefined) return parameters;
+    if (!isObj(node)) {
+      this.problem(top, 'parameters', '"parameters" must map names to { description, pattern }', '/parameters');
+      return parameters;
+    }
+    for (const [name, value] of Object.entries(node)) {
+      const pointer = `/parameters/${name}`;
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) this.problem(node, name, `parameter name "${name}" must be letters and digits`, pointer);
+      if (!isObj(value)) {
+        this.problem(node, name, `parameter "${name}" must be { description, pattern }`, pointer);
+        continue;
+      }
+      this.unknownKeys(value, ['description', 'pattern'], pointer, 'a parameter');
+      const description = this.string(value, 'description', pointer, true) ?? '';
+      const source = this.string(value, 'pattern', pointer, true);
+      if (source === undefined) continue;
+      try {
+        parameters[name] = { description, patternText: source, pattern: new RegExp(`^(?:${source})$`, 'u') };
+      } catch (err) {
+        this.problem(value, 'pattern', `pattern of parameter "${name}" is not a regular expression: ${(err as Error).message}`, `${pointer}/pattern`);
+      }
+    }
+    return parameters;
   }
 
   private unknownKeys(obj: Obj, allowed: readonly string[], pointer: string, what: string): void {
@@ -276,6 +316,7 @@ class SpecReader {
       this.problem(obj, key, `bad path: ${parsed}`, `${pointer}/${key}`);
       return { source: String(source), absolute: false, steps: [] };
     }
+    if (parsed.parameter !== undefined) this.problem(obj, key, `"${parsed.source}": a parameter is a value, so only a value rule's from or join may read it`, `${pointer}/${key}`);
     for (const prefix of prefixesOf(parsed)) this.checkPrefix(obj, key, `${prefix}:`, pointer);
     return parsed;
   }
@@ -301,6 +342,9 @@ class SpecReader {
       if (typeof parsed === 'string') {
         this.problem(rule, key, `bad path: ${parsed}`, `${pointer}/${key}/${i}`);
         return { source: String(source), absolute: false, steps: [] };
+      }
+      if (parsed.parameter !== undefined && !Object.hasOwn(this.parameters, parsed.parameter)) {
+        this.problem(rule, key, `parameter "${parsed.parameter}" is not declared under parameters`, `${pointer}/${key}/${i}`);
       }
       for (const prefix of prefixesOf(parsed)) this.checkPrefix(rule, key, `${prefix}:`, pointer);
       return parsed;

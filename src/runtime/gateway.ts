@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { buildApp } from '../http/app.js';
-import { loadMappings } from '../mapping/catalogue.js';
+import { MappingSpecError, loadMappings, type MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
@@ -66,7 +66,26 @@ export interface Gateway {
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Wires configuration, store, queues, pipeline, HTTP and workers together: the one place that knows them all. */
+/**
+ * The mapping catalogue as configured: the specs in mappingsDir, given the configured
+ * mappingParameters. A parameter value a spec refuses, or an agreement naming a mapping that is
+ * not there, is the configuration's mistake, said as a ConfigError.
+ */
+export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDir' | 'mappingParameters' | 'agreements'>): Promise<MappingCatalogue> {
+  const mappings = await loadMappings(config.mappingsDir, config.mappingParameters).catch((error: unknown) => {
+    if (error instanceof MappingSpecError && error.findings.every((f) => f.code === 'mapping.parameter')) throw new ConfigError(error.findings.map((f) => `mappingParameters: ${f.message}`));
+    throw error;
+  });
+  const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
+  if (unknown.length > 0) {
+    throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
+  }
+  return mappings;
+}
+
 export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
+  // Before anything is opened: a configuration mistake found here leaves nothing to close.
+  const mappings = await configuredMappings(config);
   makePrivateDir(config.dataDir);
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
@@ -124,11 +143,6 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
       })
     : undefined;
 
-  const mappings = await loadMappings(config.mappingsDir);
-  const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
-  if (unknown.length > 0) {
-    throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
-  }
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) =>

@@ -79,6 +79,25 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the mapping parameters, refusing bad names and values that are not short strings', () => {
+    expect(loadConfig({}).mappingParameters).toEqual({ homeCountry: 'XA' });
+    const file = configFile(`
+mappingParameters:
+  homeCountry: ["GB"]
+  "__proto__": GB
+  long: "${'x'.repeat(257)}"
+  empty: ""
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+agreements: []
+`);
+    const problems = problemsOf({ SWGATE_CONFIG: file });
+    expect(problems).toContain(`${file}: mappingParameters.homeCountry must be string.`);
+    expect(problems.some((p) => p.includes('property name must be valid'))).toBe(true);
+    expect(problems).toContain(`${file}: mappingParameters.long must NOT have more than 256 characters.`);
+    expect(problems).toContain(`${file}: mappingParameters.empty must NOT have fewer than 1 characters.`);
+  });
+
   it('names the bad values of the YAML file by their place in it', () => {
     const file = configFile(`
 participants:

@@ -37,6 +37,17 @@ describe('swgate map', () => {
     expect(err).toEqual([expect.stringMatching(/^mapped by declaration-to-wildlife@1\.0\.0 \(spec sha256 [0-9a-f]{64}\)$/)]);
   });
 
+  it('gives the mapping the parameters named with --param, checked as the gateway checks its configured ones', async () => {
+    const input = EXAMPLES('export-to-import', 'tt-ex002b.input.json');
+    const { out, code } = await run('map', 'export-to-import', input, '--dir', MAPPINGS, '--param', 'homeCountry=XA');
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('')).MetaData.Declaration.GoodsShipment.ExportCountry).toEqual({ ID: 'XA' });
+    const bad = await run('map', 'export-to-import', input, '--dir', MAPPINGS, '--param', 'homeCountry=X<');
+    expect(bad).toMatchObject({ code: 1, out: [], err: [expect.stringMatching(/the configured homeCountry .* must match/)] });
+    const malformed = await run('map', 'export-to-import', input, '--dir', MAPPINGS, '--param', 'homeCountry');
+    expect(malformed).toMatchObject({ code: 1, out: [], err: ['--param takes name=value, not "homeCountry"'] });
+  });
+
   it('exits 1 with the findings when the document cannot be mapped, or the mapping does not exist', async () => {
     const refused = await run('map', 'declaration-to-health', EXAMPLES('declaration-to-wildlife', 'tt-im036a-cites.input.json'), '--dir', MAPPINGS);
     expect(refused.code).toBe(1);

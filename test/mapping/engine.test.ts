@@ -5,9 +5,12 @@ import { CONVERSIONS, convertUnit } from '../../src/mapping/conversions.js';
 import { parsePath, select, type InputPath } from '../../src/mapping/path.js';
 import { readSpec } from '../../src/mapping/spec.js';
 
-function compile(rules: string, codeLists = {}) {
-  const spec = readSpec(`id: t\nversion: 1.0.0\nfrom: json\nto: json\ncodeLists:\n  modes: modes.json\nrules:\n${rules}`, 'mapping.yaml');
-  return compileRules(spec.rules, codeLists);
+function compile(rules: string, codeLists = {}, parameters = {}) {
+  const spec = readSpec(
+    `id: t\nversion: 1.0.0\nfrom: json\nto: json\ncodeLists:\n  modes: modes.json\nparameters:\n  home: { description: home country, pattern: "[A-Z]{2}" }\nrules:\n${rules}`,
+    'mapping.yaml',
+  );
+  return compileRules(spec.rules, codeLists, parameters);
 }
 
 const declaration = {
@@ -35,6 +38,22 @@ describe('paths', () => {
   it('read a bare string leaf as its own value, and never reach the prototype', () => {
     expect(select(path('FunctionalReferenceID.value'), declaration.Declaration, declaration)).toEqual(['LRN1']);
     expect(select(path('constructor'), {}, {})).toEqual([]);
+  });
+
+  it('keep only the last item a step selects with [last], after its predicates', () => {
+    const route = { Itinerary: [{ RoutingCountryCode: 'GB' }, { RoutingCountryCode: 'CA', Sea: 'y' }, { RoutingCountryCode: 'US' }] };
+    expect(select(path('Itinerary[last].RoutingCountryCode'), route, route)).toEqual(['US']);
+    expect(select(path('Itinerary[Sea=y][last].RoutingCountryCode'), route, route)).toEqual(['CA']);
+    expect(select(path('Itinerary[Sea=n][last].RoutingCountryCode'), route, route)).toEqual([]);
+    const single = { Itinerary: { RoutingCountryCode: 'JP' } };
+    expect(select(path('Itinerary[last].RoutingCountryCode'), single, single)).toEqual(['JP']);
+    expect(select(path('Itinerary[last].RoutingCountryCode'), { Itinerary: [] }, {})).toEqual([]);
+  });
+
+  it('read $param.<name> as a parameter, not a node of the document', () => {
+    expect(parsePath('$param.homeCountry')).toEqual({ source: '$param.homeCountry', absolute: false, steps: [], parameter: 'homeCountry' });
+    expect(parsePath('$param.home.Country')).toMatch(/parameter name/);
+    expect(parsePath('$param.')).toMatch(/parameter name/);
   });
 
   it('reject what is not a path', () => {
@@ -112,6 +131,15 @@ describe('compiled rules', () => {
       { modes: { LRN1: 'mapped' } },
     )(declaration) as MappingRun;
     expect(run.output).toEqual({ docs: [{ id: 'LRN1' }, { id: 'P1' }], items: '1', mode: 'mapped', absent: 'none' });
+  });
+
+  it('read a configured parameter where the document has no value, and name it when neither is there', () => {
+    const rules = `  - { to: country, from: [Declaration.ExportCountry.ID, $param.home], required: true }\n  - { to: joined, join: [Declaration.FunctionalReferenceID, $param.home], separator: "/" }\n`;
+    expect((compile(rules, {}, { home: 'GB' })(declaration) as MappingRun).output).toEqual({ country: 'GB', joined: 'LRN1/GB' });
+    const withCountry = { Declaration: { ...declaration.Declaration, ExportCountry: { ID: 'FR' } } };
+    expect((compile(rules, {}, { home: 'GB' })(withCountry) as MappingRun).output.country).toBe('FR');
+    const { findings } = compile(rules)(declaration) as MappingRun;
+    expect(findings.map((f) => f.message)).toEqual(['Declaration.ExportCountry.ID or the configured home is required for country (/Declaration/ExportCountry/ID)']);
   });
 
   it('copy a leaf with its attributes without sharing it with the input', () => {

@@ -93,9 +93,29 @@ rules:
     ]);
   });
 
+  it('checks parameters: declared before use, with a pattern, and read only as values', () => {
+    expect(
+      problems(`${HEADER}parameters:
+  home: { description: home country, pattern: "[A-Z" }
+  bad-name: { description: x, pattern: x }
+  nodesc: { pattern: x, extra: 1 }
+rules:
+  - { to: a, from: [Declaration.TypeCode, $param.undeclared] }
+  - { to: b, object: $param.home, rules: [ { to: c, const: d } ] }
+`).map((m) => m.replace(/: Invalid regular expression.*/, ': …')),
+    ).toEqual([
+      `${FILE}:6: pattern of parameter "home" is not a regular expression: …`,
+      `${FILE}:7: parameter name "bad-name" must be letters and digits`,
+      `${FILE}:8: unknown key "extra" in a parameter (allowed: description, pattern)`,
+      `${FILE}:8: missing "description"`,
+      `${FILE}:10: parameter "undeclared" is not declared under parameters`,
+      `${FILE}:11: "$param.home": a parameter is a value, so only a value rule's from or join may read it`,
+    ]);
+  });
+
   it('names unknown keys, in the spec and in a rule, and YAML syntax errors', () => {
     expect(problems(`${HEADER}author: me\nrules:\n  - { to: a, const: b, reqired: true }\n`)).toEqual([
-      `${FILE}:5: unknown key "author" in a mapping spec (allowed: id, version, description, from, to, namespaces, codeLists, rules)`,
+      `${FILE}:5: unknown key "author" in a mapping spec (allowed: id, version, description, from, to, namespaces, codeLists, parameters, rules)`,
       `${FILE}:7: unknown key "reqired" in a value rule (allowed: from, join, const, position, jsonata, to, required, convert, unit, lookup, default, separator)`,
     ]);
     expect(problems(`${HEADER}rules:\n  - { to: a, const: b\n`)[0]).toMatch(new RegExp(`^${FILE}:\\d+: YAML: `));

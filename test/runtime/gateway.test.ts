@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../../src/config/load.js';
+import { configuredMappings } from '../../src/runtime/gateway.js';
 import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { verifyReceipt } from '../../src/provenance/verify.js';
@@ -23,6 +26,26 @@ interface ExchangeView {
   timeline: Array<{ event: string; destination?: string }>;
   documents: Array<{ name: string; href: string; sha256: string; mediaType: string }>;
 }
+
+describe('the configured mappings', () => {
+  const mappingsDir = fileURLToPath(new URL('../../mappings', import.meta.url));
+  const problems = (config: Parameters<typeof configuredMappings>[0]) =>
+    configuredMappings(config).then(
+      () => [],
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      },
+    );
+
+  it('take the configured parameters, and refuse a value a spec refuses or a mapping that is not there, as configuration errors', async () => {
+    const catalogue = await configuredMappings({ mappingsDir, mappingParameters: { homeCountry: 'XA', unused: 'anything' }, agreements: [] });
+    const mapped = await catalogue.apply('export-to-import', sample('export/TT_EX002b__TT_EX002b.xml'));
+    expect((mapped.output as { MetaData: { Declaration: { GoodsShipment: { ExportCountry: unknown } } } }).MetaData.Declaration.GoodsShipment.ExportCountry).toEqual({ ID: 'XA' });
+    expect(await problems({ mappingsDir, mappingParameters: { homeCountry: 'xa' }, agreements: [] })).toEqual([expect.stringMatching(/^mappingParameters: .*export-to-import.*the configured homeCountry .* must match \[A-Z\]\{2\}; got "xa"$/)]);
+    expect(await problems({ mappingsDir, agreements: [{ id: 'a', mapping: 'nowhere' } as never] })).toEqual([expect.stringMatching(/^agreement "a" names mapping "nowhere", which is not in /)]);
+  });
+});
 
 describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
   let t: TestGateway;

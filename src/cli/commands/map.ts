@@ -7,7 +7,8 @@ import { loadCatalogue } from './mappings.js';
 /**
  * `swgate map <id> FILE`: the document in FILE mapped by mapping <id>, written to stdout (JSON
  * pretty-printed, XML as produced); which spec made it goes to stderr. A document the mapping
- * refuses exits 1 with one line per finding.
+ * refuses exits 1 with one line per finding. `--param name=value` (repeatable) gives a parameter
+ * its spec declares, as the gateway's `mappingParameters` would (export-to-import: homeCountry).
  */
 export function registerMap(program: Command, io: CliIo = processIo): void {
   program
@@ -16,8 +17,18 @@ export function registerMap(program: Command, io: CliIo = processIo): void {
     .argument('<id>', 'the mapping id (see `swgate mappings`)')
     .argument('<file>', 'the input document (JSON or XML, as the mapping reads)')
     .option('--dir <dir>', 'the mappings folder', 'mappings')
-    .action(async (id: string, file: string, options: { dir: string }) => {
-      const catalogue = await loadCatalogue(options.dir, io);
+    .option('--param <name=value>', 'a parameter the mapping declares, e.g. homeCountry=GB (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .action(async (id: string, file: string, options: { dir: string; param: string[] }) => {
+      const parameters: Record<string, string> = {};
+      for (const given of options.param) {
+        const match = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(given);
+        if (!match) {
+          io.err(`--param takes name=value, not ${JSON.stringify(given)}`);
+          return io.exit(1);
+        }
+        parameters[match[1]!] = match[2]!;
+      }
+      const catalogue = await loadCatalogue(options.dir, io, parameters);
       if (!catalogue) return;
       if (!catalogue.get(id)) {
         io.err(`No mapping ${id}; \`swgate mappings\` lists them: ${catalogue.list().map((m) => m.id).join(', ')}`);

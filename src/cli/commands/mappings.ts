@@ -3,9 +3,9 @@ import { MappingSpecError, loadMappings, type MappingCatalogue } from '../../map
 import { type CliIo, processIo } from '../io.js';
 
 /** The catalogue, or undefined after saying (with file:line) why a spec could not be loaded. */
-export async function loadCatalogue(dir: string, io: CliIo): Promise<MappingCatalogue | undefined> {
+export async function loadCatalogue(dir: string, io: CliIo, parameters: Record<string, string> = {}): Promise<MappingCatalogue | undefined> {
   try {
-    return await loadMappings(dir);
+    return await loadMappings(dir, parameters);
   } catch (error) {
     if (!(error instanceof MappingSpecError)) throw error;
     for (const f of error.findings) io.err(f.message);
