@@ -69,7 +69,7 @@ function citationsOfTree(root: XmlElement, options: CitationOptions): Declaratio
 /** Citations of LPCOs (by `lpcoCodes`) in a Declaration element, with JSON pointers under `base`. */
 export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): DeclarationCitations {
   const text = (el: XmlElement | undefined, ...path: string[]): string | undefined => textAt(el, ns, path);
-  const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string }): LpcoCitation[] =>
+  const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string; description?: string }): LpcoCitation[] =>
     childrenNamed(el, ns, 'AdditionalDocument').flatMap((doc, i) => {
       const documentCode = (text(doc, 'CategoryCode') ?? '') + (text(doc, 'TypeCode') ?? '');
       const number = text(doc, 'ID');
@@ -94,7 +94,8 @@ export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: Read
     ...items.flatMap((item, i) => {
       const goodsItem = text(item, 'SequenceNumeric');
       const hsCode = commodityCode(item, ns);
-      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, { ...(goodsItem ? { goodsItem } : {}), ...(hsCode ? { hsCode } : {}) });
+      const description = text(item, 'Commodity', 'Description');
+      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, { ...(goodsItem ? { goodsItem } : {}), ...(hsCode ? { hsCode } : {}), ...(description ? { description } : {}) });
     }),
   ];
 
