@@ -9,7 +9,7 @@ import { parsePath, prefixesOf, type InputPath } from './path.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
 
 export const INPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json'] as const;
-export const OUTPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json'] as const;
+export const OUTPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json', 'xml'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

@@ -28,6 +28,7 @@ const SHIPPED = [
   'declaration-to-plant-health',
   'declaration-to-wildlife',
   'export-to-import',
+  'lpco-to-certex',
   'lpco-to-sps',
   'sps-to-lpco',
 ];
