@@ -17,6 +17,9 @@ export const DEFAULT_LPCO_DOCUMENT_CODES: ReadonlySet<string> = new Set([
   'N851', // phytosanitary certificate
   'C400', // CITES permit
   'C640', // CHED-A / CVED
+  'C085', // CHED-PP (TRACES NT, registered from GetChedCertificateResponse)
+  'N853', // CHED-P
+  'C678', // CHED-D
   '9104', // standard individual export licence (military and dual-use goods)
   '9120', // import licence (animal pathogens)
   'X002', // dual-use export authorisation
