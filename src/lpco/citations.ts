@@ -17,6 +17,9 @@ export const DEFAULT_LPCO_DOCUMENT_CODES: ReadonlySet<string> = new Set([
   'N851', // phytosanitary certificate
   'C400', // CITES permit
   'C640', // CHED-A / CVED
+  'C085', // CHED-PP (TRACES NT, registered from GetChedCertificateResponse)
+  'N853', // CHED-P
+  'C678', // CHED-D
   '9104', // standard individual export licence (military and dual-use goods)
   '9120', // import licence (animal pathogens)
   'X002', // dual-use export authorisation
@@ -69,7 +72,7 @@ function citationsOfTree(root: XmlElement, options: CitationOptions): Declaratio
 /** Citations of LPCOs (by `lpcoCodes`) in a Declaration element, with JSON pointers under `base`. */
 export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): DeclarationCitations {
   const text = (el: XmlElement | undefined, ...path: string[]): string | undefined => textAt(el, ns, path);
-  const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string }): LpcoCitation[] =>
+  const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string; description?: string }): LpcoCitation[] =>
     childrenNamed(el, ns, 'AdditionalDocument').flatMap((doc, i) => {
       const documentCode = (text(doc, 'CategoryCode') ?? '') + (text(doc, 'TypeCode') ?? '');
       const number = text(doc, 'ID');
@@ -94,7 +97,8 @@ export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: Read
     ...items.flatMap((item, i) => {
       const goodsItem = text(item, 'SequenceNumeric');
       const hsCode = commodityCode(item, ns);
-      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, { ...(goodsItem ? { goodsItem } : {}), ...(hsCode ? { hsCode } : {}) });
+      const description = text(item, 'Commodity', 'Description');
+      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, { ...(goodsItem ? { goodsItem } : {}), ...(hsCode ? { hsCode } : {}), ...(description ? { description } : {}) });
     }),
   ];
 

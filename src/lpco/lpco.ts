@@ -13,15 +13,35 @@ import { toMilli } from './quantity.js';
 export const LPCO_STATUSES = ['issued', 'amended', 'replaced', 'revoked', 'withdrawn', 'expired', 'exhausted'] as const;
 export type LpcoStatus = (typeof LPCO_STATUSES)[number];
 
+/**
+ * Which of a certificate's measures a line's quantity is: SPS certificates state net or gross
+ * weight, volume or a package count, or none. Absent with a quantity: net weight.
+ */
+export const LPCO_MEASURES = ['net-weight', 'gross-weight', 'net-volume', 'gross-volume', 'packages'] as const;
+export type LpcoMeasure = (typeof LPCO_MEASURES)[number];
+
+/** A note of the certificate (SPS IncludedSPSNote / AdditionalInformationSPSNote): subject code and text. */
+export interface LpcoNote {
+  subject: string;
+  content?: string;
+  /** ISO 639 language of the content. */
+  language?: string;
+}
+
 export interface LpcoLine {
   sequence: string;
   description: string;
-  hsCode: string;
-  /** Decimal, e.g. "100.000". */
-  quantity: string;
-  /** UN/ECE Recommendation 20 unit code, e.g. KGM. */
-  unit: string;
+  /** Absent where the certificate classifies the goods by name only: the line is then matched by description and botanical name. */
+  hsCode?: string;
+  /** Scientific (botanical or zoological) name, as SPS certificates identify goods. */
+  botanicalName?: string;
+  /** Decimal, e.g. "100.000". Absent: the line is not quantity-controlled (nothing is drawn on it). */
+  quantity?: string;
+  /** UN/ECE Recommendation 20 unit code (KGM, MTQ), or Recommendation 21 package type (BX) for a package count. */
+  unit?: string;
+  measure?: LpcoMeasure;
   origin: string;
+  notes?: LpcoNote[];
 }
 
 export interface Lpco {
@@ -42,11 +62,26 @@ export interface Lpco {
   exportCountry: string;
   importCountry: string;
   lines: LpcoLine[];
+  notes?: LpcoNote[];
 }
 
 const text = { type: 'string', minLength: 1, maxLength: 512 } as const;
 const country = { type: 'string', pattern: '^[A-Z]{2}$' } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const notes = {
+  type: 'array',
+  maxItems: 200,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['subject'],
+    properties: {
+      subject: { type: 'string', pattern: '^[\\x21-\\x7E]{1,70}$' },
+      content: { type: 'string', minLength: 1, maxLength: 4096 },
+      language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$' },
+    },
+  },
+} as const;
 
 /** JSON Schema 2020-12 of the LPCO JSON form. Decimal and date values are checked further by readLpco. */
 export const lpcoSchema = {
@@ -85,17 +120,23 @@ export const lpcoSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['sequence', 'description', 'hsCode', 'quantity', 'unit', 'origin'],
+        required: ['sequence', 'description', 'origin'],
+        // A quantity is in a unit, and a measure is of a quantity: a line without one is not quantity-controlled.
+        dependentRequired: { quantity: ['unit'], unit: ['quantity'], measure: ['quantity'] },
         properties: {
           sequence: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
           description: text,
           hsCode: { type: 'string', pattern: '^[0-9]{4,10}$' },
+          botanicalName: text,
           quantity: { type: 'string', pattern: '^[0-9]{1,12}(\\.[0-9]+)?$' },
-          unit: { type: 'string', pattern: '^[0-9A-Z]{2,3}$', description: 'UN/ECE Recommendation 20' },
+          unit: { type: 'string', pattern: '^[0-9A-Z]{2,3}$', description: 'UN/ECE Recommendation 20, or Recommendation 21 for a package count' },
+          measure: { type: 'string', enum: LPCO_MEASURES },
           origin: country,
+          notes,
         },
       },
     },
+    notes,
   },
 } as const;
 
@@ -143,6 +184,7 @@ function semanticFindings(lpco: Lpco): Finding[] {
   lpco.lines.forEach((line, i) => {
     if (sequences.has(line.sequence)) findings.push(finding('lpco.line-sequence', `Line sequence ${line.sequence} appears more than once`, `/lines/${i}/sequence`));
     sequences.add(line.sequence);
+    if (line.quantity === undefined) return;
     const milli = toMilli(line.quantity);
     if (milli === undefined) {
       findings.push(finding('lpco.quantity', `Quantity ${line.quantity} has more than three decimals`, `/lines/${i}/quantity`));

@@ -26,10 +26,11 @@ export const newId = monotonicFactory();
 
 export interface LpcoLineView {
   sequence: string;
-  hsCode: string;
-  unit: string;
-  quantity: string;
-  remaining: string;
+  quantityControlled: boolean;
+  hsCode?: string;
+  unit?: string;
+  quantity?: string;
+  remaining?: string;
 }
 
 export interface LpcoHistoryEntry {
@@ -164,8 +165,18 @@ async function register(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerPartic
 function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => bigint): LpcoLineRow[] {
   return lpco.lines.map((line) => {
     // readLpco has checked every quantity, so toMilli cannot fail here.
-    const quantity = toMilli(line.quantity) as bigint;
-    return { lpco_id: lpcoId, sequence: line.sequence, hs_code: line.hsCode, unit: line.unit, quantity, remaining: quantity - drawnOn(line.sequence) };
+    const quantity = line.quantity === undefined ? 0n : (toMilli(line.quantity) as bigint);
+    const goodsName = line.hsCode === undefined ? [line.description, line.botanicalName ?? ''].join('\n').toLowerCase() : null;
+    return {
+      lpco_id: lpcoId,
+      sequence: line.sequence,
+      hs_code: line.hsCode ?? '',
+      unit: line.unit ?? '',
+      quantity,
+      remaining: quantity - drawnOn(line.sequence),
+      controlled: line.quantity === undefined ? 0 : 1,
+      goods_name: goodsName,
+    };
   });
 }
 
@@ -229,10 +240,16 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
     updatedAt: row.updated_at,
     lines: lines
       .sort((a, b) => Number(a.sequence) - Number(b.sequence))
-      .map((l) => ({ sequence: l.sequence, hsCode: l.hs_code, unit: l.unit, quantity: fromMilli(BigInt(l.quantity)), remaining: fromMilli(BigInt(l.remaining)) })),
+      .map(lineView),
     history: history.map(historyEntry),
     document: JSON.parse(row.document) as Lpco,
   };
+}
+
+function lineView(l: LpcoLineRow): LpcoLineView {
+  const hsCode = l.hs_code === '' ? {} : { hsCode: l.hs_code };
+  if (Number(l.controlled) === 0) return { sequence: l.sequence, quantityControlled: false, ...hsCode };
+  return { sequence: l.sequence, quantityControlled: true, ...hsCode, unit: l.unit, quantity: fromMilli(BigInt(l.quantity)), remaining: fromMilli(BigInt(l.remaining)) };
 }
 
 function historyEntry(h: LpcoHistoryRow): LpcoHistoryEntry {

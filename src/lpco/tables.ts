@@ -31,10 +31,16 @@ export interface LpcoRow {
 export interface LpcoLineRow {
   lpco_id: string;
   sequence: string;
+  /** '' where the certificate gives no HS code: the line is then matched by `goods_name`. */
   hs_code: string;
+  /** '' with quantity and remaining 0 on a line that is not quantity-controlled. */
   unit: string;
   quantity: bigint | number | string;
   remaining: bigint | number | string;
+  /** 1: quantity-controlled; 0: the certificate states no usable quantity, and nothing is drawn on the line. */
+  controlled: number;
+  /** Description and botanical name, lower-case, for lines without an HS code; null otherwise. */
+  goods_name: string | null;
 }
 
 export interface LpcoReservationRow {
@@ -174,6 +180,16 @@ export const lpcoMigrations: Record<string, Migration> = {
     async down(db) {
       await db.schema.dropIndex('lpco_history_declaration').execute();
       for (const c of ['quantity', 'line_sequence', 'declaration_exchange_id', 'movement']) await db.schema.alterTable('lpco_history').dropColumn(c).execute();
+    },
+  },
+  // Real certificates: lines without an HS code (matched by name) and lines without a quantity.
+  '035-lpco-line-control': {
+    async up(db) {
+      await db.schema.alterTable('lpco_lines').addColumn('controlled', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('lpco_lines').addColumn('goods_name', 'text').execute();
+    },
+    async down(db) {
+      for (const c of ['goods_name', 'controlled']) await db.schema.alterTable('lpco_lines').dropColumn(c).execute();
     },
   },
 };

@@ -31,6 +31,8 @@ export interface LpcoCitation {
   goodsItem?: string;
   /** The goods item's commodity code: picks the LPCO line when the LPCO has several in the cited unit. */
   hsCode?: string;
+  /** The goods item's description: picks among LPCO lines that have no HS code (certificates that name the goods only). */
+  description?: string;
   /** The LPCO line to draw on, when the caller knows it. */
   line?: string;
   /** Decimal to write off (WriteOff/QuantityQuantity). Absent: the LPCO is checked, nothing is drawn. */
@@ -333,18 +335,18 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
     .selectFrom('lpcos')
     .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
     .select(CITED_COLUMNS.map((c) => `lpcos.${c}` as const))
-    .select(['lpco_lines.lpco_id', 'lpco_lines.sequence', 'lpco_lines.hs_code', 'lpco_lines.unit', 'lpco_lines.quantity', 'lpco_lines.remaining'])
+    .select(['lpco_lines.lpco_id', 'lpco_lines.sequence', 'lpco_lines.hs_code', 'lpco_lines.unit', 'lpco_lines.quantity', 'lpco_lines.remaining', 'lpco_lines.controlled', 'lpco_lines.goods_name'])
     .where((eb) => eb.or(keys.map((c) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
     .orderBy('lpcos.id')
     .orderBy('lpco_lines.sequence');
   const rows = await (lock && kind === 'postgres' ? query.forUpdate() : query).execute();
   const lpcos = new Map<string, CitedLpco[]>();
   const lines = new Map<string, LpcoLineRow[]>();
-  for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, ...lpco } of rows) {
+  for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name, ...lpco } of rows) {
     const key = keyOf(lpco.document_code, lpco.number);
     const same = lpcos.get(key) ?? [];
     if (!same.some((l) => l.id === lpco.id)) lpcos.set(key, [...same, lpco]);
-    lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), { lpco_id, sequence, hs_code, unit, quantity, remaining }]);
+    lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name }]);
   }
   const replacementIds = [...lpcos.values()].flat().flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
   const replacements = replacementIds.length === 0 ? [] : await trx.selectFrom('lpcos').select(['id', 'number']).where('id', 'in', replacementIds).execute();
@@ -367,6 +369,21 @@ function resolve(candidates: CitedLpco[], actsFor: ReadonlySet<string>, name: st
 }
 
 const hsMatches = (declared: string, licensed: string) => declared.startsWith(licensed) || licensed.startsWith(declared);
+const isControlled = (line: LpcoLineRow) => Number(line.controlled) === 1;
+
+/**
+ * Whether an LPCO line covers a goods item: by HS code where the line has one; otherwise by
+ * name, the goods description containing the line's botanical name or description (or the
+ * reverse), as an officer compares a certificate that names its goods only.
+ */
+function covers(citation: LpcoCitation, line: LpcoLineRow): boolean {
+  if (line.hs_code !== '') return citation.hsCode === undefined || hsMatches(citation.hsCode, line.hs_code);
+  if (citation.description === undefined || line.goods_name === null) return true;
+  const declared = citation.description.toLowerCase().replace(/\s+/g, ' ').trim();
+  return line.goods_name.split('\n').some((name) => name !== '' && (declared.includes(name) || name.includes(declared)));
+}
+
+const lineNames = (lines: LpcoLineRow[]) => [...new Set(lines.map((l) => (l.hs_code !== '' ? `HS ${l.hs_code}` : `"${(l.goods_name ?? '').split('\n').filter(Boolean).join('" / "')}"`)))].join(', ');
 
 /**
  * Every refusal reason of every citation against the `available` balance per line, and the
@@ -401,10 +418,10 @@ function assess(check: SenderCitations, cited: Cited, available: Map<string, big
       refusals.push(finding('lpco.holder-mismatch', `${name} is held by ${lpco.holder_id}; ${trader}`, path));
     }
     const lines = cited.lines.get(lpco.id) ?? [];
-    const { hsCode } = citation;
-    if (hsCode !== undefined && !lines.some((l) => hsMatches(hsCode, l.hs_code))) {
+    if (!lines.some((l) => covers(citation, l))) {
       drawable = false;
-      refusals.push(finding('lpco.goods-outside-licence', `${name} covers HS ${[...new Set(lines.map((l) => l.hs_code))].join(', ')}; the goods item is classified ${hsCode}`, path));
+      const goods = citation.hsCode !== undefined ? `classified ${citation.hsCode}` : `described "${citation.description ?? ''}"`;
+      refusals.push(finding('lpco.goods-outside-licence', `${name} covers ${lineNames(lines)}; the goods item is ${goods}`, path));
     }
     const draw = citation.quantity === undefined || !drawable ? undefined : drawOf(citation, lpco, lines, name, path);
     if (draw && 'severity' in draw) refusals.push(draw);
@@ -448,21 +465,25 @@ function drawOf(citation: LpcoCitation, lpco: CitedLpco, lines: LpcoLineRow[], n
   if (declared === undefined || declared === 0n) {
     return finding('lpco.quantity-invalid', `${name}: write-off quantity "${citation.quantity}" is not a positive decimal with at most three decimals`, path);
   }
+  const covering = lines.filter((l) => covers(citation, l));
+  // Lines without a usable quantity are not drawn on: the citation is checked, nothing is written off.
+  const controlled = covering.filter(isControlled);
+  if (controlled.length === 0) {
+    return finding('lpco.not-quantity-controlled', `${name}: the lines for these goods state no quantity; nothing is written off`, path, 'info');
+  }
   const unit = citation.unit?.split('#')[0];
-  const convertible = lines.filter((l) => unit === undefined || convertMilli(declared, unit, l.unit) !== undefined);
+  const convertible = controlled.filter((l) => unit === undefined || convertMilli(declared, unit, l.unit) !== undefined);
   if (convertible.length === 0) {
-    return finding('lpco.unit-not-convertible', `${name} is issued in ${[...new Set(lines.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}, which does not convert to it`, path);
+    return finding('lpco.unit-not-convertible', `${name} is issued in ${[...new Set(controlled.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}, which does not convert to it`, path);
   }
   // A line in the declared unit itself comes before one the quantity would be converted for.
   const sameUnit = convertible.filter((l) => l.unit === unit);
   const inUnit = sameUnit.length > 0 ? sameUnit : convertible;
   const named = citation.line === undefined ? inUnit : inUnit.filter((l) => l.sequence === citation.line);
-  // A declaration does not name the LPCO line: among several, the commodity code picks one.
-  const { hsCode } = citation;
-  const candidates = hsCode !== undefined ? named.filter((l) => hsMatches(hsCode, l.hs_code)) : named;
-  const [line, ...others] = candidates;
+  // A declaration does not name the LPCO line: among several, the commodity code (or name) has picked one.
+  const [line, ...others] = named;
   if (!line) return finding('lpco.line-unmatched', `${name} has no line${citation.line ? ` ${citation.line}` : ''} for commodity ${citation.hsCode ?? '(none given)'} in ${unit ?? 'any unit'}`, path);
-  if (others.length > 0) return finding('lpco.line-ambiguous', `${name} has ${candidates.length} lines the write-off could apply to (${candidates.map((l) => l.sequence).join(', ')})`, path);
+  if (others.length > 0) return finding('lpco.line-ambiguous', `${name} has ${named.length} lines the write-off could apply to (${named.map((l) => l.sequence).join(', ')})`, path);
   return { lpco, line, milli: convertMilli(declared, unit ?? line.unit, line.unit) as bigint, citation, path };
 }
 
@@ -501,7 +522,9 @@ function availableOf(cited: Cited): Map<string, bigint> {
 }
 
 function isEmpty(lpco: CitedLpco, cited: Cited, available: Map<string, bigint>): boolean {
-  return (cited.lines.get(lpco.id) ?? []).every((line) => available.get(lineKey(line)) === 0n);
+  // An LPCO with no quantity-controlled line is never used up by write-offs.
+  const controlled = (cited.lines.get(lpco.id) ?? []).filter(isControlled);
+  return controlled.length > 0 && controlled.every((line) => available.get(lineKey(line)) === 0n);
 }
 
 /** Back to the status the LPCO had before it was exhausted. */

@@ -182,6 +182,14 @@ function compileCondition(condition: Condition): (node: unknown, root: unknown) 
     const wanted = condition.exists;
     return (node, root) => selectsAny(path, node, root) === wanted;
   }
+  if (condition.notIn !== undefined) {
+    const excluded = new Set(condition.notIn);
+    const isExcluded: Accept = (n) => {
+      const t = textOf(n);
+      return t !== undefined && excluded.has(t.trim());
+    };
+    return (node, root) => firstWhere(path, node, root, isExcluded) === NONE;
+  }
   const allowed = new Set(condition.in ?? []);
   const prefixes = condition.prefixIn ?? [];
   const holds = condition.in ? (t: string) => allowed.has(t) : (t: string) => prefixes.some((p) => t.startsWith(p));

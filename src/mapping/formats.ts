@@ -104,6 +104,7 @@ export function writeOutput(format: OutputFormat, output: Record<string, unknown
     case 'lpco-json':
       return readLpco(output);
     case 'sps-xml':
+    case 'xml':
       return prefixedJsonToXml(output, spec.namespaces);
     case 'wco-json':
     case 'json':

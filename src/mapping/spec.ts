@@ -9,7 +9,7 @@ import { parsePath, prefixesOf, type InputPath } from './path.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
 
 export const INPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json'] as const;
-export const OUTPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json'] as const;
+export const OUTPUT_FORMATS = ['wco-json', 'sps-xml', 'lpco-json', 'json', 'xml'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -30,6 +30,8 @@ export interface Condition {
   path: InputPath;
   in?: string[];
   prefixIn?: string[];
+  /** Holds when no match of the path has one of these texts (also when the path matches nothing). */
+  notIn?: string[];
   exists?: boolean;
 }
 
@@ -380,14 +382,14 @@ class SpecReader {
     return list(rule.where).flatMap((c, i) => {
       const at = `${pointer}/where/${i}`;
       if (!isObj(c)) {
-        this.problem(rule, 'where', '"where" holds conditions { path, in | prefixIn | exists }', at);
+        this.problem(rule, 'where', '"where" holds conditions { path, in | prefixIn | notIn | exists }', at);
         return [];
       }
-      this.unknownKeys(c, ['path', 'in', 'prefixIn', 'exists'], at, 'a condition');
-      const tests = ['in', 'prefixIn', 'exists'].filter((k) => k in c);
-      if (tests.length !== 1) this.problem(c, undefined, 'a condition has exactly one of in, prefixIn, exists', at);
+      this.unknownKeys(c, ['path', 'in', 'prefixIn', 'notIn', 'exists'], at, 'a condition');
+      const tests = ['in', 'prefixIn', 'notIn', 'exists'].filter((k) => k in c);
+      if (tests.length !== 1) this.problem(c, undefined, 'a condition has exactly one of in, prefixIn, notIn, exists', at);
       const condition: Condition = { path: this.path(c, 'path', at) };
-      for (const key of ['in', 'prefixIn'] as const) {
+      for (const key of ['in', 'prefixIn', 'notIn'] as const) {
         if (c[key] === undefined) continue;
         if (!Array.isArray(c[key])) this.problem(c, key, `"${key}" must be a list`, `${at}/${key}`);
         else condition[key] = (c[key] as unknown[]).map(String);

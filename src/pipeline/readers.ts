@@ -1,9 +1,10 @@
 import { declarationFactsOf } from '../documents/declaration.js';
 import type { WcoJsonObject } from '../documents/wco/json.js';
-import { type Finding, hasErrors, RejectionError } from '../findings.js';
+import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { validateDocument, type ValidationOptions } from '../validation/validate-document.js';
-import { parseXml } from '../documents/xml/parse.js';
+import { childElements, parseXml, type XmlElement } from '../documents/xml/parse.js';
+import { isSoapEnvelope, soapMessage } from '../documents/xml/soap.js';
 import type { Participant } from '../config/types.js';
 import { authorityFindings } from '../lpco/authorities.js';
 import { citationsOfWcoJson } from '../lpco/citations.js';
@@ -60,15 +61,36 @@ const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
 export const SPS_MAPPING = 'sps-to-lpco';
 
 /**
- * An e-LPCO: UN/CEFACT SPS certificate XML (ePhyto) through the sps-to-lpco mapping, swgate's
- * LPCO XML, or LPCO JSON. Routed as LPCO JSON; registered with its sender as issuer, which must
+ * Whether the XML is an SPS certificate: the root, or the one certificate in the one message of
+ * a SOAP envelope (TRACES NT GetChedCertificateResponse, ePhyto hub). Anything else is read as
+ * swgate's LPCO XML, whose reader names the root it expected.
+ */
+function isSpsCertificate(root: XmlElement): boolean {
+  if (root.ns === SPS_NAMESPACE) return true;
+  if (!isSoapEnvelope(root)) return false;
+  const message = soapMessage(root);
+  const count = certificatesIn(message);
+  if (count === 1) return true;
+  throw new RejectionError(422, 'Not an e-LPCO', [
+    { ...finding('lpco.sps.certificates', `The SOAP message ${message.name} (${message.ns || 'no namespace'}) carries ${count} SPS certificates; an e-LPCO is exactly one`), xpath: `/Envelope/Body/${message.name}` },
+  ]);
+}
+
+function certificatesIn(el: XmlElement): number {
+  if (el.ns === SPS_NAMESPACE && el.name === 'SPSCertificate') return 1;
+  return childElements(el).reduce((n, child) => n + certificatesIn(child), 0);
+}
+
+/**
+ * An e-LPCO: UN/CEFACT SPS certificate XML (ePhyto, or a TRACES NT CHED in its SOAP envelope)
+ * through the sps-to-lpco mapping, swgate's LPCO XML, or LPCO JSON. Routed as LPCO JSON; registered with its sender as issuer, which must
  * be the competent authority for its document code, in the name the document gives (403).
  */
 export async function readLpcoDocument(body: Buffer, format: DocumentFormat, mappings: MappingCatalogue, registry: LpcoRegistryAccess, issuer: Participant): Promise<ReadDocument> {
   let lpco: Lpco;
   let mappedBy: ReadDocument['mappedBy'];
   if (format === 'wco-json') lpco = readLpcoJson(body);
-  else if (parseXml(body).ns === SPS_NAMESPACE) {
+  else if (isSpsCertificate(parseXml(body))) {
     const mapped = await (mappings.get(SPS_MAPPING) ?? missing(SPS_MAPPING)).apply(body);
     lpco = readLpco(mapped.output);
     mappedBy = mapped.provenance;

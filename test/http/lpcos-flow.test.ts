@@ -80,6 +80,54 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     expect(exchange.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['lpco', 'original']));
   });
 
+  const CHED = readFileSync('test/fixtures/ephyto/eu-tracesnt_GetChedResponse_CHEDPP.XI.2026.0000064.xml', 'utf8');
+  const problemOf = async (res: Response) => [res.status, ((await res.json()) as { findings: Array<{ code: string }> }).findings.map((f) => f.code)];
+
+  it('registers a TRACES NT CHED-PP from its SOAP envelope as C085, held by the importer, from the authority competent for it', async () => {
+    // The plant health agency enters DAERA's CHED-PPs (config/sandbox.yaml); no one else may.
+    expect(await problemOf(await lodge('/v1/lpcos', 'partner-xb', CHED, 'text/xml'))).toEqual([403, ['lpco.not-competent']]);
+    const res = await lodge('/v1/lpcos', 'pga-plant', CHED, 'text/xml');
+    expect(res.status).toBe(202);
+    const { lpcoId } = (await res.json()) as { lpcoId: string };
+    const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('pga-plant') })).json()) as Record<string, unknown>;
+    expect(view).toMatchObject({ documentCode: 'C085', number: 'CHEDPP.XI.2026.0000064', holderId: 'RMS-GB-000001', validFrom: '2026-06-17', validUntil: '2026-06-30' });
+    // The consignment-totals line is not a goods line: one line, CHED line 1.
+    expect(view.lines).toEqual([{ sequence: '1', quantityControlled: true, hsCode: '08051022', unit: 'KGM', quantity: '500.000', remaining: '500.000' }]);
+  });
+
+  it('registers the Norwegian NPPO ePhyto as published: the line without HS code or quantity is kept, not quantity-controlled', async () => {
+    // Renumbered (the worked example has this certificate's number) and replacing a certificate of this test's own.
+    const ephyto = readFileSync('test/fixtures/ephyto/no-mattilsynet_SPSCertificateContent_851.xml', 'utf8').replace('>123ABC<', '>NO-REAL-851<').replace('>3214356<', '>NO-REAL-850<');
+    await lodge('/v1/lpcos', 'pga-plant', JSON.stringify(sampleLpco({ number: 'NO-REAL-850', validUntil: '2027-12-31', issuer: { agency: 'SENASA', country: 'AR' } })));
+    const res = await lodge('/v1/lpcos', 'pga-plant', ephyto, 'application/xml');
+    expect(res.status).toBe(202);
+    const { lpcoId } = (await res.json()) as { lpcoId: string };
+    const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('pga-plant') })).json()) as { lines: unknown[]; document: Lpco };
+    expect(view.lines).toEqual([
+      { sequence: '1', quantityControlled: true, hsCode: '06029048', unit: 'KGM', quantity: '10.000', remaining: '10.000' },
+      { sequence: '2', quantityControlled: false },
+    ]);
+    expect(view.document.notes?.map((n) => n.subject)).toEqual(['SPSFL', 'ADEDL', 'ADEDL', 'ADIPEDL', 'ADDIEDL', 'ADAOEDL', 'ADAOEDL', 'ADRP', 'ADRPR', 'ADRD', 'DMCL']);
+    expect(view.document.lines[1]).toMatchObject({ botanicalName: 'Ribes', notes: [{ subject: 'OPTND', content: '100 Bags of 20 Cardboard Boxes' }, { subject: 'OQV', content: '33' }, { subject: 'OQU', content: 'Units' }] });
+  });
+
+  it('refuses hostile envelopes with findings and stores nothing', async () => {
+    const before = await t.exchangeCount();
+    const body = /<S:Body>[\s\S]*<\/S:Body>/.exec(CHED)?.[0] ?? '';
+    const twoBodies = CHED.replace(body, body + body);
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', twoBodies, 'text/xml'))).toEqual([422, ['soap.body']]);
+    const twoMessages = CHED.replace('</S:Body>', '<x:Other xmlns:x="urn:x"/></S:Body>');
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', twoMessages, 'text/xml'))).toEqual([422, ['soap.body-content']]);
+    const doctype = CHED.replace('<S:Envelope', '<!DOCTYPE S:Envelope [<!ENTITY x SYSTEM "http://example.invalid/">]><S:Envelope');
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', doctype, 'text/xml'))).toEqual([400, ['xml.doctype']]);
+    const request = readFileSync('test/fixtures/ephyto/eu-certex_ProcessedChedRequest_reserve_template.xml');
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', request, 'text/xml'))).toEqual([422, ['lpco.sps.certificates']]);
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', '<Unknown xmlns="urn:x"/>', 'application/xml'))).toEqual([422, ['lpco.xml.root']]);
+    const huge = CHED.replaceAll('>500</ns4:NetWeightMeasure>', '>99999999999999999999</ns4:NetWeightMeasure>').replace('CHEDPP.XI.2026.0000064<', 'CHEDPP.XI.2026.0000099<');
+    expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', huge, 'text/xml'))).toEqual([422, ['lpco.schema.pattern']]);
+    expect(await t.exchangeCount()).toBe(before);
+  });
+
   it('does not take licences from traders', async () => {
     const res = await lodge('/v1/lpcos', 'trader-demo', JSON.stringify(sampleLpco({ number: 'SELF-ISSUED-1' })));
     expect(res.status).toBe(403);

@@ -17,9 +17,9 @@ describe('readCitations', () => {
     expect(readCitations(EX004A, 'wco-xml')).toEqual({
       holderId: 'GB896458895015',
       citations: [
-        { documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '1', hsCode: '93019000', quantity: '5', unit: 'KGM#G', path: item(0, 3) },
-        { documentCode: 'X002', number: 'GBSIEXYK3ZZZPADR-0002', goodsItem: '2', hsCode: '93059100', quantity: '102.00', unit: 'KGM#G', path: item(1, 4) },
-        { documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '2', hsCode: '93059100', quantity: '5', unit: 'KGM#G', path: item(1, 5) },
+        { documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '1', hsCode: '93019000', description: "Sniper Rifle with 27' barrel", quantity: '5', unit: 'KGM#G', path: item(0, 3) },
+        { documentCode: 'X002', number: 'GBSIEXYK3ZZZPADR-0002', goodsItem: '2', hsCode: '93059100', description: '50 Suppressor and thermal cover', quantity: '102.00', unit: 'KGM#G', path: item(1, 4) },
+        { documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '2', hsCode: '93059100', description: '50 Suppressor and thermal cover', quantity: '5', unit: 'KGM#G', path: item(1, 5) },
       ],
       // The declarant, lodging as the exporter's indirect representative (Agent FunctionCode 3), and the exporter.
       parties: [

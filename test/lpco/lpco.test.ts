@@ -97,11 +97,11 @@ describe('readLpcoXml', () => {
   });
 
   it('names missing elements by their JSON pointer and refuses unknown ones', () => {
-    const missingQuantity = xmlForm().replace(/<lp:QuantityQuantity[^/]*\/lp:QuantityQuantity>/, '');
-    expect(codesAndPaths(rejectionOf(() => readLpcoXml(missingQuantity)))).toEqual([
-      ['lpco.schema.required', '/lines/0/quantity'],
-      ['lpco.schema.required', '/lines/0/unit'],
-    ]);
+    const missingOrigin = xmlForm().replace(/<lp:Origin>.*?<\/lp:Origin>/s, '');
+    expect(codesAndPaths(rejectionOf(() => readLpcoXml(missingOrigin)))).toEqual([['lpco.schema.required', '/lines/0/origin']]);
+    // A quantity without its unit: the line is neither quantity-controlled nor not.
+    const missingUnit = xmlForm().replace(/ unitCode="[A-Z]+"/, '');
+    expect(codesAndPaths(rejectionOf(() => readLpcoXml(missingUnit)))).toEqual([['lpco.schema.dependentRequired', '/lines/0']]);
     const extra = rejectionOf(() => readLpcoXml(xmlForm('<lp:Remarks>x</lp:Remarks><Other xmlns="urn:x"/>')));
     expect(extra.findings.map((f) => [f.code, f.xpath])).toEqual([
       ['lpco.xml.unexpected-element', '/LPCO/Remarks'],

@@ -48,7 +48,7 @@ describe.each(kinds)('LPCO routes on %s', (kind) => {
       expect(res.statusCode, as).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ id, documentCode: 'N851', status: 'issued', issuerParticipant: PLANT_AUTHORITY, holderId: HOLDER, replacedBy: null });
-      expect(body.lines).toEqual([{ sequence: '1', hsCode: '060290', unit: 'KGM', quantity: '100.000', remaining: '100.000' }]);
+      expect(body.lines).toEqual([{ sequence: '1', quantityControlled: true, hsCode: '060290', unit: 'KGM', quantity: '100.000', remaining: '100.000' }]);
       expect(body.history).toEqual([{ at: duringValidity().toISOString(), from: null, to: 'issued', reason: 'registered', actor: PLANT_AUTHORITY }]);
       expect(body.document.lines[0].quantity).toBe('100.000');
     }

@@ -16,8 +16,8 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     const view = await getLpco(t.db, id, { now });
     expect(view).toMatchObject({ id, documentCode: 'N851', number: lpco.number, issuerParticipant: PLANT_AUTHORITY, holderId: lpco.holder.id, status: 'issued', replacedBy: null, document: lpco });
     expect(view?.lines).toEqual([
-      { sequence: '1', hsCode: '060290', unit: 'KGM', quantity: '100.000', remaining: '100.000' },
-      { sequence: '2', hsCode: '060110', unit: 'KGM', quantity: '12.500', remaining: '12.500' },
+      { sequence: '1', quantityControlled: true, hsCode: '060290', unit: 'KGM', quantity: '100.000', remaining: '100.000' },
+      { sequence: '2', quantityControlled: true, hsCode: '060110', unit: 'KGM', quantity: '12.500', remaining: '12.500' },
     ]);
     expect(view?.history).toEqual([{ at: now().toISOString(), from: null, to: 'issued', reason: 'registered', actor: PLANT_AUTHORITY }]);
     expect(await getLpco(t.db, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).toBeUndefined();

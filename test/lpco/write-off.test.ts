@@ -255,4 +255,49 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(await remaining(id)).toEqual([`${1000 - reservations.length}.000`]);
     expect((await rejected(reserve([cite(lpco, '1')]))).findings[0]?.code).toBe('lpco.revoked');
   });
+
+  describe('lines as real certificates state them (no HS code, other measures, no quantity)', () => {
+    // As the Norwegian ePhyto: a line classified, one named only, and one with no usable quantity.
+    const realLines = (): Lpco['lines'] => [
+      { sequence: '1', description: 'Outdoor plants', hsCode: '060290', botanicalName: 'Ribes', quantity: '10', unit: 'KGM', measure: 'net-weight', origin: 'AR' },
+      { sequence: '2', description: 'Citrus fruit, fresh', botanicalName: 'Citroncirus', quantity: '60', unit: 'KGM', measure: 'gross-weight', origin: 'ZA' },
+      { sequence: '3', description: 'Bulbs of tulips', botanicalName: 'Tulipa', origin: 'NL' },
+    ];
+
+    it('lists a line without quantity as not quantity-controlled', async () => {
+      const { id } = await registered({ lines: realLines() });
+      const view = await getLpco(t.db, id, { now: duringValidity });
+      expect(view?.lines).toEqual([
+        { sequence: '1', quantityControlled: true, hsCode: '060290', unit: 'KGM', quantity: '10.000', remaining: '10.000' },
+        { sequence: '2', quantityControlled: true, unit: 'KGM', quantity: '60.000', remaining: '60.000' },
+        { sequence: '3', quantityControlled: false },
+      ]);
+    });
+
+    it('matches a goods item without a matching HS line by its description and the botanical name', async () => {
+      const { id, lpco } = await registered({ lines: realLines() });
+      const outcome = await reserve([cite(lpco, '5', { hsCode: '08051022', description: 'Fresh CITRONCIRUS hybrids' })]);
+      expect(outcome.reservations).toEqual([{ lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '2', quantity: '5.000', unit: 'KGM' }]);
+      expect(await remaining(id)).toEqual(['10.000', '55.000', undefined]);
+    });
+
+    it('never draws on a line without quantity: the citation is checked, nothing is written off', async () => {
+      const { id, lpco } = await registered({ lines: realLines() });
+      const outcome = await reserve([cite(lpco, '5', { hsCode: '06031000', description: 'Tulipa bulbs, dormant' })]);
+      expect(outcome.reservations).toEqual([]);
+      expect(outcome.findings.map((f) => [f.code, f.severity])).toEqual([['lpco.not-quantity-controlled', 'info']]);
+      expect(await remaining(id)).toEqual(['10.000', '60.000', undefined]);
+      // Nor is an LPCO whose lines state no quantity ever exhausted by write-offs.
+      const unmeasured = await registered({ lines: [realLines()[2]!] });
+      await reserve([cite(unmeasured.lpco, '1000', { description: 'Tulipa' })]);
+      expect((await getLpco(t.db, unmeasured.id, { now: duringValidity }))?.status).toBe('issued');
+    });
+
+    it('refuses goods that neither an HS code nor a name covers', async () => {
+      const { lpco } = await registered({ lines: realLines() });
+      const err = await rejected(reserve([cite(lpco, '1', { hsCode: '94036010', description: 'Wooden furniture' })]));
+      expect(err.findings.map((f) => f.code)).toEqual(['lpco.goods-outside-licence']);
+      expect(err.findings[0]?.message).toContain('"citrus fruit, fresh" / "citroncirus"');
+    });
+  });
 });

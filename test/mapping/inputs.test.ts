@@ -59,18 +59,10 @@ describe('bad input documents', () => {
     expect(err.findings.map((f) => f.path).sort()).toEqual(['/items/1/hsCode', '/shipment/trackingNumber']);
   });
 
-  it('the original Mattilsynet certificate, whose second line has no HS code and no quantity', async () => {
-    const err = await refusal('sps-to-lpco', readFileSync(join(EPHYTO, 'no-mattilsynet_SPSCertificateContent_851.xml')));
-    expect(err.findings.map((f) => [f.code, f.path])).toEqual([
-      ['mapping.missing', '/rsm:SPSConsignment/ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem/1/ram:ApplicableSPSClassification/ram:ClassCode/value'],
-      ['mapping.missing', '/rsm:SPSConsignment/ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem/1/ram:NetWeightMeasure/value'],
-      ['mapping.missing', '/rsm:SPSConsignment/ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem/1/ram:NetWeightMeasure/unitCode'],
-    ]);
-  });
-
-  it('a TRACES CHED-PP in its SOAP envelope: found by namespace, refused as no phytosanitary certificate', async () => {
-    const err = await refusal('sps-to-lpco', readFileSync(join(EPHYTO, 'eu-tracesnt_GetChedResponse_CHEDPP.XI.2026.0000064.xml')));
-    expect(err.findings[0]).toMatchObject({ code: 'mapping.code-list', message: expect.stringContaining('code "636" is not in code list documentCodes') });
+  it('a TRACES CHED of a type without a document code', async () => {
+    const ched = readFileSync(join(EPHYTO, 'eu-tracesnt_GetChedResponse_CHEDPP.XI.2026.0000064.xml'), 'utf8').replace('>PP</ns4:ContentCode>', '>XX</ns4:ContentCode>');
+    const err = await refusal('sps-to-lpco', ched);
+    expect(err.findings[0]).toMatchObject({ code: 'mapping.code-list', message: expect.stringContaining('code "XX" is not in code list documentCodes') });
   });
 
   it('SPS XML in an unexpected namespace, an object where XML is expected, and XML with a DTD', async () => {

@@ -50,10 +50,11 @@ const lpcoViewSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['sequence', 'hsCode', 'unit', 'quantity', 'remaining'],
+        required: ['sequence', 'quantityControlled'],
         properties: {
           sequence: { type: 'string' },
-          hsCode: { type: 'string' },
+          quantityControlled: { type: 'boolean', description: 'false: the document states no usable quantity for the line; nothing is drawn on it (no unit, quantity or remaining)' },
+          hsCode: { type: 'string', description: 'Absent where the document classifies the goods by name only' },
           unit: { type: 'string' },
           quantity: { type: 'string', description: 'Decimal, as issued' },
           remaining: { type: 'string', description: 'Decimal: the quantity not yet reserved or written off' },
