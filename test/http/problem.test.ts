@@ -43,6 +43,19 @@ describe('the errors a newcomer meets first', () => {
     expect((await problemOf(res)).findings[0]!.message).toBe('The request is application/xml; this route accepts application/json.');
   });
 
+  it('a hostile Content-Type is cut short in the answer, and stays inert text in JSON and XML', async () => {
+    const hostile = `text/<script>alert(1)</script>${'x'.repeat(5000)}`;
+    const res = await fetch(url('/v1/declarations'), { method: 'POST', headers: { ...asTrader, 'content-type': hostile }, body: 'a' });
+    expect(res.status).toBe(415);
+    const message = (await problemOf(res)).findings[0]!.message;
+    expect(message.length).toBeLessThan(250);
+    expect(message.startsWith('The request is text/<script>alert(1)</script>xxx')).toBe(true);
+    const xml = await fetch(url('/v1/declarations'), { method: 'POST', headers: { ...asTrader, accept: 'application/xml', 'content-type': hostile }, body: 'a' });
+    const text = await xml.text();
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('&#60;script&#62;');
+  });
+
   it('XML to /v1/consignments: 415 (consignments are JSON), not a JSON parse error', async () => {
     const res = await fetch(url('/v1/consignments'), { method: 'POST', headers: { authorization: 'Bearer sandbox-platform-demo', 'content-type': 'application/xml' }, body: '<Consignment/>' });
     expect(res.status).toBe(415);
