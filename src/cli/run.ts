@@ -17,6 +17,9 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
     gateway = await startGateway(config, roles);
   } catch (error) {
     if (error instanceof RedisUnavailableError || error instanceof ConfigError) fail(error.message);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      fail(`port ${config.port} on ${config.host} is already in use (another swgate?): stop what holds it, or choose another with PORT=…`);
+    }
     throw error;
   }
   if (roles.api && gateway.url) printBanner(config, gateway.url, roles);

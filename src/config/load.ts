@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { configFileSchema } from './file-schema.js';
 import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
@@ -87,6 +87,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     sandbox,
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),
+    logKeyDir: resolve(cwd, env.SWGATE_LOG_KEY_DIR ?? join(dataDir, 'provenance')),
     configDir: dirname(file),
     mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
     mappingParameters: { ...parsed?.mappingParameters },

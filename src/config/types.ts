@@ -140,6 +140,12 @@ export interface GatewayConfig {
   publicUrl: string;
   /** The gateway's signing key and certificate (`gateway.{crt,key}.pem`), and in the sandbox the whole sandbox PKI. */
   certsDir: string;
+  /**
+   * The provenance log's Ed25519 key (log.key.pem, log.pub.pem), made there on first start when
+   * missing (SWGATE_LOG_KEY_DIR, default <dataDir>/provenance). Every instance must sign the log
+   * with the same key: on Kubernetes, a Secret mounted here.
+   */
+  logKeyDir: string;
   /** Where relative paths in the configuration file are taken from. */
   configDir: string;
   /** A declaration citing an e-LPCO the registry does not know: a warning (paper or foreign documents) or an error. */

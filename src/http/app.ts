@@ -21,6 +21,7 @@ import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
 import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
 import type { ProvenanceLog } from '../provenance/log.js';
+import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sandboxRoutes } from './routes/sandbox.js';
@@ -117,6 +118,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
 
   installMetrics(app, services.metrics, { public: config.metricsPublic });
 
+  indexRoutes(app, { version: API_VERSION });
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });

@@ -3,7 +3,9 @@ import { finding, RejectionError } from '../findings.js';
 import type { DocumentFormat } from '../pipeline/ingest.js';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
-const JSON_TYPES = ['application/json'];
+export const JSON_TYPES = ['application/json'];
+/** What a document route takes unless it says otherwise: WCO DM XML or its JSON form. */
+export const DOCUMENT_TYPES = [...XML_TYPES, ...JSON_TYPES];
 
 /**
  * Document routes need the exact bytes (content hash, signatures, lossless storage), so in
@@ -11,9 +13,13 @@ const JSON_TYPES = ['application/json'];
  * charset but UTF-8, refused before the body is read (a signature or digest over bytes the
  * gateway would read differently is worthless).
  */
-export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, alsoTypes: string[] = []): void {
+export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, types: readonly string[] = DOCUMENT_TYPES): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser([...XML_TYPES, ...JSON_TYPES, ...alsoTypes], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  scope.addContentTypeParser([...types], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  // Named in the 415 of any other type (problem.ts).
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, accepts: types };
+  });
   scope.addHook('onRequest', async (request) => {
     const charset = mediaTypeOf(request).params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '');
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {

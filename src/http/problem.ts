@@ -65,17 +65,67 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
   return reply.code(p.status).type('application/problem+json').send(JSON.stringify(p));
 }
 
+/** A body size for people: bytes, and KiB or MiB when that is what the limit is made of. */
+function sizeOf(bytes: number): string {
+  const unit = bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes (${unit})`;
+}
+
+/**
+ * Fastify's refusals of a body, told with what the request itself shows: the type that came
+ * (or that none did) and the types the route accepts; the limit a body went over.
+ */
+function bodyProblem(error: FastifyError, request: FastifyRequest): Problem | undefined {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const type = request.headers['content-type']?.split(';')[0]?.trim().slice(0, 100);
+    const accepts = request.routeOptions.config.accepts ?? ['application/json'];
+    const came = type ? `The request is ${type}` : 'The request has no Content-Type';
+    return problem(415, 'Unsupported media type', [finding('request.media-type', `${came}; this route accepts ${accepts.join(', ')}.`)]);
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit;
+    return problem(413, 'Document too large', [finding('request.too-large', `The body exceeds the limit of ${sizeOf(limit)} this gateway accepts (SWGATE_BODY_LIMIT).`)]);
+  }
+  return undefined;
+}
+
+/**
+ * The methods the router has for a path, by the patterns of its routes (`:param` one segment,
+ * `*` the rest); empty when no route has the path at all.
+ */
+function methodsFor(routes: ReadonlyArray<{ methods: string[]; pattern: RegExp }>, path: string): string[] {
+  const methods = new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods));
+  return [...methods].sort();
+}
+
+function patternOf(url: string): RegExp {
+  const escaped = url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
 export function installProblemHandlers(app: FastifyInstance): void {
+  const routes: Array<{ methods: string[]; pattern: RegExp }> = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({ methods: [route.method].flat().map((m) => m.toUpperCase()), pattern: patternOf(route.url ?? route.path) });
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const p = problemFrom(error);
+    const p = bodyProblem(error, request) ?? problemFrom(error);
     if (p.status >= 500 && p.status !== 503) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, findings: p.findings.map((f) => f.code) }, 'request refused');
     if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="swgate"');
     return sendProblem(request, reply, p);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, problem(404, 'Not found', [finding('request.not-found', `There is no ${request.method} ${request.url.split('?')[0]}.`)])),
-  );
+  // Reached only by a known caller: authentication runs first (auth.ts), so an anonymous one
+  // gets the same 401 for a wrong method as for a path that does not exist.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = methodsFor(routes, path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(request, reply, problem(405, 'Method not allowed', [finding('request.method-not-allowed', `${request.method} is not allowed on ${path}; it allows ${allowed.join(', ')}.`)]));
+    }
+    return sendProblem(request, reply, problem(404, 'Not found', [finding('request.not-found', `There is no ${request.method} ${path}.`)]));
+  });
 }
 
 /** Errors Node's HTTP parser meets before Fastify has a request (headers over maxHeaderSize, a request not in within its timeout). */

@@ -8,5 +8,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without credentials (auth.ts); every other route needs them. */
     public?: boolean;
+    /** The media types the route's body may have, named in its 415 (default: application/json). */
+    accepts?: readonly string[];
   }
 }

@@ -1,4 +1,5 @@
 import type { Participant } from '../config/types.js';
+import { finding, RejectionError } from '../findings.js';
 import { type AppliedStatusChange, type LpcoDb, type LpcoView, type StatusChange, applyStatusChange, planStatusChange } from '../lpco/registry.js';
 import type { DatabaseKind } from '../store/db.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
@@ -48,7 +49,13 @@ export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestR
 }
 
 /** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
-export function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
+export async function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
+  // Before routing and before the body is read: a sender that issues nothing is refused for what it is.
+  if (l.sender.issues.length === 0) {
+    throw new RejectionError(403, 'Not the competent authority', [
+      finding('lpco.not-an-issuer', `${l.sender.id} (${l.sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`),
+    ]);
+  }
   return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender) });
 }
 

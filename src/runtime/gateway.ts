@@ -102,7 +102,7 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, target.kind, declarationExchangeId),
     register: (lpco, issuer) => applyRegistration(lpcoDb, target.kind, lpco, issuer),
   };
-  const logSigner = loadOrCreateLogKey(join(config.dataDir, 'provenance'));
+  const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
   const recordProvenance = recordingIn(log);
 

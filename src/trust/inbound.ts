@@ -51,7 +51,9 @@ export async function verifyInboundEnvelope(
     return { format: 'xml-dsig', ...envelope, signedContent: verified.signedXml, evidence: verified.evidence, trust: verified.trust };
   }
   if (mediaType === 'application/jose') {
-    const verified = await verifyJsonEnvelope(body.toString('utf8'), sender);
+    // A compact JWS has no whitespace of its own: a trailing newline (as `swgate sign` and most
+    // editors leave) or surrounding blanks cannot change what was signed, so they are dropped.
+    const verified = await verifyJsonEnvelope(body.toString('utf8').replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''), sender);
     return {
       format: 'jws',
       header: verified.envelope.header,

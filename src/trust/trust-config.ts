@@ -73,7 +73,11 @@ export function loadTrustStore(participantId: string, config: TrustStoreConfig, 
   };
 }
 
-/** In the sandbox every participant is anchored at the sandbox CA, with its CRL. */
+/**
+ * In the sandbox every participant is anchored at the sandbox CA, with its CRL. The PKI's paths
+ * already include its directory (relative to the working directory, as given): resolved here,
+ * not against the directory a second time.
+ */
 export function sandboxTrustStore(pki: SandboxPki, participantId: string, clock: Clock = systemClock): TrustStore {
-  return loadTrustStore(participantId, { anchors: [pki.ca.certificate], crls: [{ file: pki.ca.crl }] }, pki.dir, clock);
+  return loadTrustStore(participantId, { anchors: [resolve(pki.ca.certificate)], crls: [{ file: resolve(pki.ca.crl) }] }, pki.dir, clock);
 }

@@ -57,6 +57,11 @@ describe('loadConfig', () => {
     expect(config.agreements.find((a) => a.id === 'exports-to-fr')?.delivery).toMatchObject({ retry: 'never', attempts: 1 });
   });
 
+  it('keeps the provenance log key under the data directory unless SWGATE_LOG_KEY_DIR names a shared one', () => {
+    expect(loadConfig({ SWGATE_DATA_DIR: '/srv/swgate' }).logKeyDir).toBe('/srv/swgate/provenance');
+    expect(loadConfig({ SWGATE_DATA_DIR: '/srv/swgate', SWGATE_LOG_KEY_DIR: '/etc/swgate/log-key' }).logKeyDir).toBe('/etc/swgate/log-key');
+  });
+
   it('takes PORT, HOST, SWGATE_DATA_DIR, REDIS_URL and DATABASE_URL from the environment', () => {
     const config = loadConfig({ PORT: '9090', HOST: '127.0.0.1', SWGATE_DATA_DIR: '/tmp/x', REDIS_URL: 'redis://10.0.0.1:6380', DATABASE_URL: 'postgres://db/swgate' });
     expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', dataDir: '/tmp/x', redisUrl: 'redis://10.0.0.1:6380', databaseUrl: 'postgres://db/swgate' });

@@ -60,6 +60,16 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     expect((await send(jws, 'application/jose')).status).toBe(202);
   });
 
+  it('accepts a JWS with the surrounding whitespace a file or `swgate sign` leaves, and nothing else around it', async () => {
+    const payload = wcoXmlToJson(declaration).json;
+    const jws = await signJsonEnvelope({ header: header('msg-jws-newline'), payload }, keyOf('partner-xb'));
+    expect((await send(`\r\n ${jws}\n`, 'application/jose')).status).toBe(202);
+    const other = await signJsonEnvelope({ header: header('msg-jws-junk'), payload }, keyOf('partner-xb'));
+    const junk = await send(`${other}\n.x`, 'application/jose');
+    expect(junk.status).toBeGreaterThanOrEqual(400);
+    expect(junk.status).toBeLessThan(500);
+  });
+
   it("enters a partner country's certificate in the registry with the partner as issuer", async () => {
     const certificate = sampleLpco({ number: 'XB-PHYTO-0001', validUntil: '2027-12-31', issuer: { agency: 'NPPO of XB', country: 'XB' } });
     const jws = await signJsonEnvelope({ header: header('msg-lpco-1', { documentKind: 'lpco' }), payload: certificate }, keyOf('partner-xb'));

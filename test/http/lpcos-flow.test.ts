@@ -131,7 +131,7 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
   it('does not take licences from traders', async () => {
     const res = await lodge('/v1/lpcos', 'trader-demo', JSON.stringify(sampleLpco({ number: 'SELF-ISSUED-1' })));
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('lpco.not-competent');
+    expect(((await res.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('lpco.not-an-issuer');
   });
 });
 

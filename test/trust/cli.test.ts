@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerCerts } from '../../src/cli/commands/certs.js';
@@ -62,6 +62,17 @@ describe('swgate certs / sign / verify-signature', () => {
       expect(errors.join('')).toContain('trust.certificate-not-bound-to-sender');
     });
   }
+
+  it('verify-signature takes a relative --dir (as the default is) and a JWS file ending in a newline', async () => {
+    writeFileSync(join(work, 'payload.json'), '{"Declaration":{"ID":"0102"}}');
+    const relativeDir = relative(process.cwd(), dir);
+    const signed = await run('sign', join(work, 'payload.json'), '--as', PARTNER, '--to', 'gateway', '--dir', relativeDir);
+    const envelopeFile = join(work, 'signed.jws');
+    writeFileSync(envelopeFile, `${signed}\n`);
+    const summary = JSON.parse(await run('verify-signature', envelopeFile, '--as', PARTNER, '--dir', relativeDir)) as { ok: boolean };
+    expect(exitCode).toBe(0);
+    expect(summary.ok).toBe(true);
+  });
 
   it('a tampered envelope fails with the finding', async () => {
     const signed = await run('sign', join(FIXTURES, 'wco-dm/TT_IM011a__TT_IM011a_Cancellation.xml'), '--as', PARTNER, '--to', 'customs', '--dir', dir);

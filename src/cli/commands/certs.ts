@@ -3,7 +3,8 @@ import { loadConfig } from '../../config/load.js';
 import { ensureSandboxPki } from '../../trust/pki.js';
 import { type CliIo, processIo } from '../io.js';
 
-export const DEFAULT_SANDBOX_PKI_DIR = 'certs/sandbox';
+/** Where the gateway reads its PKI (SWGATE_CERTS_DIR, as in the image), so the CLI and the gateway agree. */
+export const DEFAULT_SANDBOX_PKI_DIR = process.env.SWGATE_CERTS_DIR ?? 'certs/sandbox';
 
 /**
  * `swgate certs init [--dir certs/sandbox]`: the sandbox PKI for the gateway and every

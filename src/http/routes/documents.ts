@@ -3,7 +3,7 @@ import { finding, RejectionError } from '../../findings.js';
 import type { IngestResult } from '../../pipeline/ingest.js';
 import type { Lodgement } from '../../pipeline/lodge.js';
 import { SANDBOX_SCENARIOS } from '../../sandbox/destinations.js';
-import { acceptRawDocuments, bodyOf, documentBody, formatOf } from '../documents-in.js';
+import { acceptRawDocuments, bodyOf, DOCUMENT_TYPES, documentBody, formatOf, JSON_TYPES } from '../documents-in.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
 type Lodge = (l: Lodgement) => Promise<IngestResult>;
@@ -51,9 +51,9 @@ export function acceptedBody(result: IngestResult) {
 }
 
 export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): void {
-  const route = (path: string, lodge: Lodge, summary: string, body: string) =>
+  const route = (path: string, lodge: Lodge, summary: string, body: string, types: readonly string[] = DOCUMENT_TYPES) =>
     app.register(async (scope) => {
-      acceptRawDocuments(scope, deps.bodyLimit);
+      acceptRawDocuments(scope, deps.bodyLimit, types);
       scope.post(
         path,
         {
@@ -90,6 +90,7 @@ export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): v
     deps.consignment,
     'Lodge e-commerce advance data (order, payment, shipping): routed as the low-value declaration made of it',
     'A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)',
+    JSON_TYPES,
   );
   route(
     '/v1/lpcos',

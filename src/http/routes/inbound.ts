@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import type { InboundResult } from '../../pipeline/inbound.js';
-import { acceptRawDocuments, bodyOf } from '../documents-in.js';
+import { acceptRawDocuments, DOCUMENT_TYPES, bodyOf } from '../documents-in.js';
 import { acceptedBody } from './documents.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
@@ -12,7 +12,7 @@ export interface InboundRouteDeps {
 
 export function inboundRoutes(app: FastifyInstance, deps: InboundRouteDeps): void {
   app.register(async (scope) => {
-    acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
+    acceptRawDocuments(scope, deps.bodyLimit, [...DOCUMENT_TYPES, 'application/jose']);
     scope.post(
       '/v1/inbound',
       {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import { SANDBOX_DELIVERY_HEADER, SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
-import { acceptRawDocuments } from '../documents-in.js';
+import { acceptRawDocuments, DOCUMENT_TYPES } from '../documents-in.js';
 import { forbidden } from '../auth.js';
 import { bearerSecurity, problems } from '../schemas.js';
 
@@ -22,7 +22,7 @@ const notTheGateway = () =>
 export function sandboxRoutes(app: FastifyInstance, deps: { destinations: SandboxDestinations; bodyLimit: number }): void {
   const { destinations } = deps;
   app.register(async (scope) => {
-    acceptRawDocuments(scope, deps.bodyLimit, ['application/jose']);
+    acceptRawDocuments(scope, deps.bodyLimit, [...DOCUMENT_TYPES, 'application/jose']);
     scope.post<{ Params: { participant: string } }>(
       '/sandbox/destinations/:participant/deliveries',
       {

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * `GET /`: where a newcomer (or a browser) lands. Public, and says nothing a caller could not
+ * learn from the public documentation: the name, the version and where to go next.
+ */
+export function indexRoutes(app: FastifyInstance, deps: { version: string }): void {
+  app.get('/', { schema: { hide: true }, config: { public: true } }, async () => ({
+    name: 'swgate',
+    description: 'Single Window interoperability gateway',
+    version: deps.version,
+    authentication: 'Every /v1 route needs "Authorization: Bearer <api-key>" (or a registered client certificate); GET /v1/participants/me says whom a key belongs to.',
+    links: { docs: '/docs', openapi: '/openapi.json', live: '/health/live', ready: '/health/ready' },
+  }));
+}
