@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { buildApp } from '../http/app.js';
-import { loadMappings } from '../mapping/catalogue.js';
+import { agreementMappingProblems, loadMappings } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
@@ -126,10 +126,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     : undefined;
 
   const mappings = await loadMappings(config.mappingsDir);
-  const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
-  if (unknown.length > 0) {
-    throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
-  }
+  const mismatches = agreementMappingProblems(config.agreements, mappings, config.mappingsDir);
+  if (mismatches.length > 0) throw new ConfigError(mismatches);
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) => ingestDocument({ store, agreements: config.agreements, enqueue: (job, policy) => queues.enqueue(job, policy), recordProvenance, now }, req);
