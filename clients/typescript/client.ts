@@ -3,7 +3,12 @@ import type { paths } from './schema.js';
 
 export type { components, operations, paths, webhooks } from './schema.js';
 
-export type SwgateClient = Client<paths>;
+/**
+ * Answers typed as JSON: the client asks for JSON (errors come as problem+json; the
+ * problem+xml the document also lists is only for callers that ask for XML).
+ */
+type JsonMedia = 'application/json' | 'application/problem+json';
+export type SwgateClient = Client<paths, JsonMedia>;
 
 /**
  * A typed client of a swgate gateway: every path, parameter, body and answer of
@@ -11,9 +16,9 @@ export type SwgateClient = Client<paths>;
  * (`sandbox-<participant>` in the sandbox).
  */
 export function swgateClient(options: { baseUrl: string; apiKey: string; fetch?: typeof fetch }): SwgateClient {
-  return createClient<paths>({
+  return createClient<paths, JsonMedia>({
     baseUrl: options.baseUrl,
-    headers: { authorization: `Bearer ${options.apiKey}` },
+    headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

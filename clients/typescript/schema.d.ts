@@ -1880,6 +1880,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -1889,6 +1890,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2052,6 +2054,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2061,6 +2064,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2070,6 +2074,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2136,6 +2141,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2145,6 +2151,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2249,6 +2256,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2258,6 +2266,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2267,6 +2276,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2303,6 +2313,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2312,6 +2323,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2321,6 +2333,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2362,6 +2375,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2371,6 +2385,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2456,6 +2471,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2465,6 +2481,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2474,6 +2491,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2510,6 +2528,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2519,6 +2538,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2555,6 +2575,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2564,6 +2585,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2593,6 +2615,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2712,6 +2735,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2721,6 +2745,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2730,6 +2755,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2857,6 +2883,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2866,6 +2893,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2875,6 +2903,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2884,6 +2913,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2893,6 +2923,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2902,6 +2933,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2911,6 +2943,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -2969,6 +3002,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2978,6 +3012,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2987,6 +3022,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -2996,6 +3032,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3005,6 +3042,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3014,6 +3052,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3048,6 +3087,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3057,6 +3097,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3066,6 +3107,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3075,6 +3117,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3110,6 +3153,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3164,6 +3208,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3205,6 +3250,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3214,6 +3260,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3223,6 +3270,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3597,6 +3645,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3606,6 +3655,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3615,6 +3665,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3624,6 +3675,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3633,6 +3685,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3642,6 +3695,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3651,6 +3705,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3660,6 +3715,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3802,6 +3858,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3811,6 +3868,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3820,6 +3878,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3829,6 +3888,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3838,6 +3898,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3847,6 +3908,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3856,6 +3918,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3865,6 +3928,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -3952,6 +4016,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3961,6 +4026,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3970,6 +4036,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3979,6 +4046,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3988,6 +4056,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -3997,6 +4066,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4006,6 +4076,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4015,6 +4086,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -4070,6 +4142,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4079,6 +4152,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4088,6 +4162,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4097,6 +4172,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4106,6 +4182,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4115,6 +4192,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4124,6 +4202,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4133,6 +4212,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -4498,6 +4578,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4507,6 +4588,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4516,6 +4598,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4525,6 +4608,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };
@@ -4557,6 +4641,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4566,6 +4651,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4575,6 +4661,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
                 };
             };
         };

@@ -166,7 +166,7 @@ function problemJson(operation: Operation): void {
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     const content = response.content?.['application/json'];
     if (Number(status) < 400 || !content || JSON.stringify(content.schema) !== PROBLEM) continue;
-    response.content = { 'application/problem+json': { schema: ref('Problem') } };
+    response.content = { 'application/problem+json': { schema: ref('Problem') }, 'application/problem+xml': { schema: { type: 'string', description: 'The same problem in XML, for a client whose Accept ranks XML above JSON' } } };
     if (response.description === 'Default Response') response.description = STATUS_TEXT[status] ?? 'Problem details';
   }
 }

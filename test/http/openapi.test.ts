@@ -29,7 +29,7 @@ describe('the OpenAPI document', () => {
     for (const { path, method, operation } of operations) {
       const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400 && Number(status) !== 503);
       if (!path.startsWith('/health/')) expect(errors.length, `${method} ${path} declares its 4xx answers`).toBeGreaterThan(0);
-      for (const [status, response] of errors) expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json']);
+      for (const [status, response] of errors) expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json', 'application/problem+xml']);
     }
   });
 
