@@ -29,7 +29,7 @@ const STEPS: Step[] = [
     path: '/v1/declarations',
     key: 'sandbox-trader-demo',
     status: 202,
-    body: { mediaType: 'application/xml', file: 'src/sandbox/examples/declaration-import-cites.xml' },
+    body: { mediaType: 'application/xml', file: 'openapi/examples/declaration-import-cites.xml' },
     setsExchangeId: true,
   },
   { name: 'Follow the exchange', method: 'GET', path: '/v1/exchanges/{{exchangeId}}', key: 'sandbox-trader-demo', status: 200 },
@@ -39,7 +39,7 @@ const STEPS: Step[] = [
   { name: 'The exchange as the wildlife agency sees it', method: 'GET', path: '/v1/exchanges/{{exchangeId}}', key: 'sandbox-pga-wildlife', status: 200 },
   { name: 'The provenance receipt', method: 'GET', path: '/v1/exchanges/{{exchangeId}}/provenance', key: 'sandbox-trader-demo', status: 200 },
   { name: 'The log key', method: 'GET', path: '/v1/log/public-key', key: 'sandbox-trader-demo', status: 200 },
-  { name: 'Validate without sending', method: 'POST', path: '/v1/validate', key: 'sandbox-trader-demo', status: 200, body: { mediaType: 'application/xml', file: 'src/sandbox/examples/declaration-import-cites.xml' } },
+  { name: 'Validate without sending', method: 'POST', path: '/v1/validate', key: 'sandbox-trader-demo', status: 200, body: { mediaType: 'application/xml', file: 'openapi/examples/declaration-import-cites.xml' } },
   {
     name: 'Lodge e-commerce advance data',
     method: 'POST',

@@ -11,7 +11,7 @@ import { findingSchema, problemSchema } from './schemas.js';
  * (`webhooks`): the sender's notification and the delivery a destination endpoint receives.
  */
 
-// Read when the document is made, from the installation's root (mappings/ and src/sandbox/examples/ ship with the gateway).
+// Read when the document is made, from the installation's root (mappings/ and openapi/ ship with the gateway).
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const text = (path: string) => readFileSync(fromRoot(path), 'utf8');
 const json = (path: string) => JSON.parse(text(path)) as Record<string, unknown>;
@@ -146,8 +146,8 @@ const webhooks = {
 /** Request body examples, by operationId: documents from the README walk-through and the sandbox. */
 function requestExamples(): Record<string, Record<string, unknown>> {
   return {
-    lodgeDeclaration: { 'application/xml': text('src/sandbox/examples/declaration-import-cites.xml') },
-    validateDocument: { 'application/xml': text('src/sandbox/examples/declaration-import-cites.xml') },
+    lodgeDeclaration: { 'application/xml': text('openapi/examples/declaration-import-cites.xml') },
+    validateDocument: { 'application/xml': text('openapi/examples/declaration-import-cites.xml') },
     lodgeConsignment: { 'application/json': json('mappings/consignment-to-declaration/examples/parcel-two-items.input.json') },
     lodgeLpco: { 'application/json': lpcoExample },
   };
