@@ -4624,7 +4624,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Its receipt */
+            /** @description Its receipt (signed, as application/jose, when the agency has a key) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,6 +4632,15 @@ export interface operations {
                 content: {
                     "application/json": Record<string, never>;
                     "application/jose": string;
+                };
+            };
+            /** @description Received; the receipt follows through POST /v1/acknowledgements (scenario slow) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json) */
@@ -4662,6 +4671,15 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                     "application/problem+xml": string;
+                };
+            };
+            /** @description A simulated outage (scenarios fail-once, fail-always), or the agency is busy */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
         };

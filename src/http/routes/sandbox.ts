@@ -34,8 +34,10 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
           description: `Only for the gateway's delivery workers: a request without the sandbox secret in ${SANDBOX_DELIVERY_HEADER} is refused (401) and nothing is signed.`,
           params: participantParams,
           response: {
-            200: { description: 'Its receipt', content: { 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string' } } } },
+            200: { description: 'Its receipt (signed, as application/jose, when the agency has a key)', content: { 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string' } } } },
+            202: { description: 'Received; the receipt follows through POST /v1/acknowledgements (scenario slow)', content: { 'application/json': { schema: { type: 'object' } } } },
             ...problems(400, 401, 404),
+            503: { description: 'A simulated outage (scenarios fail-once, fail-always), or the agency is busy', content: { 'application/json': { schema: { type: 'object' } } } },
           },
         },
       },
