@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { OPENAPI_FILE, openApiDocument, renderOpenApi } from '../../src/http/openapi.js';
+import { describedApp, OPENAPI_FILE, openApiDocument, renderOpenApi } from '../../src/http/openapi.js';
 
 describe('the OpenAPI document', () => {
   it('is checked in as generated from the route schemas (run `npm run openapi` after changing a route)', async () => {
     const generated = renderOpenApi(await openApiDocument(loadConfig({})));
     expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(generated);
+  });
+
+  it('is what the gateway serves, to anyone, at /openapi.json', async () => {
+    const app = await describedApp(loadConfig({}));
+    const served = await app.inject({ method: 'GET', url: '/openapi.json' });
+    await app.close();
+    expect(served.statusCode).toBe(200);
+    expect(renderOpenApi(served.json())).toBe(readFileSync(OPENAPI_FILE, 'utf8'));
   });
 
   it('describes the public contract of API.md', async () => {
