@@ -146,7 +146,10 @@ export const configFileSchema = {
             },
           },
           destination: { type: 'string' },
-          format: { enum: ['wco-xml', 'wco-json', 'json'], description: 'wco-xml or wco-json (converted as needed); json for a mapping that writes its own JSON' },
+          format: {
+            enum: ['wco-xml', 'wco-json', 'json', 'sps-xml', 'lpco-json'],
+            description: "wco-xml or wco-json (converted as needed); with a mapping, what it writes: json, sps-xml or lpco-json (a mapping writing WCO JSON may go as wco-xml)",
+          },
           mapping: { type: 'string' },
           signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },
           delivery: deliveryPolicy,

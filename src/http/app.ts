@@ -10,6 +10,7 @@ import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { installAuthentication } from './auth.js';
 import { capConnectionsPerClient } from './connections.js';
+import { completeContract } from './contract.js';
 import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { answerClientError, installProblemHandlers } from './problem.js';
@@ -43,6 +44,8 @@ export interface GatewayServices {
 }
 
 export const API_VERSION = '0.1.0';
+/** Where `npm start` serves the sandbox (README), the document's server. */
+const SANDBOX_URL = 'http://127.0.0.1:8080';
 
 /**
  * HTTPS when configured; with a client CA, client certificates are asked for but not
@@ -84,10 +87,13 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   installAuthentication(app, config.participants);
 
   await app.register(swagger, {
-    transform: ({ schema, url }) => {
+    transform: ({ schema, url, route }) => {
       const { [DOCUMENT_BODY_KEY]: body, ...rest } = (schema ?? {}) as Record<string, unknown>;
-      return { schema: (body ? { ...rest, body } : schema) as typeof schema, url };
+      // The route's own flag, which authentication obeys, is what the document says: the two cannot drift.
+      const security = route.config?.public === true ? { security: [] } : {};
+      return { schema: { ...rest, ...(body ? { body } : {}), ...security } as typeof schema, url };
     },
+    transformObject: (documents) => completeContract(('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as Record<string, unknown>, { serverUrl: SANDBOX_URL }),
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -53,11 +53,10 @@ export function bodyOf(request: FastifyRequest): Buffer {
  */
 export const DOCUMENT_BODY_KEY = 'x-document-body';
 
-export function documentBody(description: string) {
-  return {
-    [DOCUMENT_BODY_KEY]: {
-      description,
-      content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } },
-    },
-  };
+export function documentBody(description: string, content: Record<string, { schema: Record<string, unknown> }> = { 'application/xml': XML_BODY, 'application/json': { schema: { type: 'object' } } }) {
+  return { [DOCUMENT_BODY_KEY]: { description, content } };
 }
+
+export const XML_BODY = { schema: { type: 'string' } };
+/** A schema of the OpenAPI document's components (src/http/contract.ts). */
+export const component = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });

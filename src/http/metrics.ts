@@ -64,7 +64,13 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
     {
       // Operators only unless opened (SWGATE_METRICS_PUBLIC): the counts cover every participant's exchanges and name destinations.
       config: { public: options.public },
-      schema: { tags: ['operations'], summary: 'Prometheus metrics (operators; anyone when SWGATE_METRICS_PUBLIC=true)', produces: ['text/plain'], ...(options.public ? {} : { security: bearerSecurity, response: problems(401, 403) }) },
+      schema: {
+        tags: ['operations'],
+        operationId: 'getMetrics',
+        summary: 'Prometheus metrics (operators; anyone when SWGATE_METRICS_PUBLIC=true)',
+        response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...(options.public ? {} : problems(401, 403)) },
+        ...(options.public ? {} : { security: bearerSecurity }),
+      },
     },
     async (request, reply) => {
       if (!options.public && !request.participant.operator) throw forbidden('Only an operator may read the metrics.');

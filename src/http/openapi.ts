@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config/types.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import type { ProvenanceLog } from '../provenance/log.js';
@@ -9,8 +10,8 @@ const notForDocuments = () => {
   throw new Error('the OpenAPI document is generated without running services');
 };
 
-/** The OpenAPI document, generated from the route schemas of an app that is built but never serves. */
-export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
+/** The gateway's app with every route, built on services that refuse to run: for describing it, never serving. */
+export async function describedApp(config: GatewayConfig): Promise<FastifyInstance> {
   const app = await buildApp({
     config,
     store: {} as Store,
@@ -25,6 +26,12 @@ export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
   });
   await app.ready();
+  return app;
+}
+
+/** The OpenAPI document, generated from the route schemas of an app that is built but never serves. */
+export async function openApiDocument(config: GatewayConfig): Promise<unknown> {
+  const app = await describedApp(config);
   const document = app.swagger();
   await app.close();
   return document;

@@ -58,6 +58,22 @@ export interface MappingCatalogue {
 }
 
 /**
+ * What is wrong between the agreements and the mappings they name: a mapping that does not
+ * exist, or a format that is not what the mapping writes (WCO JSON may still be delivered as
+ * WCO XML, converted). One message per agreement; none when they agree.
+ */
+export function agreementMappingProblems(agreements: ReadonlyArray<{ id: string; mapping?: string | undefined; format: string }>, catalogue: MappingCatalogue, dir: string): string[] {
+  return agreements.flatMap((a) => {
+    if (!a.mapping) return [];
+    const mapping = catalogue.get(a.mapping);
+    if (!mapping) return [`agreement "${a.id}" names mapping "${a.mapping}", which is not in ${dir} (known: ${catalogue.list().map((m) => m.id).join(', ')}).`];
+    const formats: string[] = mapping.to === 'wco-json' ? ['wco-json', 'wco-xml'] : [mapping.to];
+    if (formats.includes(a.format)) return [];
+    return [`agreement "${a.id}" says format "${a.format}", but its mapping "${a.mapping}" writes ${mapping.to}: say format ${formats.join(' or ')}.`];
+  });
+}
+
+/**
  * `parameters` are the gateway's configured values for the parameters specs declare (`$param.<name>`);
  * each mapping takes those it declares, checked against their patterns.
  */

@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { buildApp } from '../http/app.js';
-import { MappingSpecError, loadMappings, type MappingCatalogue } from '../mapping/catalogue.js';
+import { agreementMappingProblems, MappingSpecError, loadMappings, type MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
@@ -76,10 +76,8 @@ export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDi
     if (error instanceof MappingSpecError && error.findings.every((f) => f.code === 'mapping.parameter')) throw new ConfigError(error.findings.map((f) => `mappingParameters: ${f.message}`));
     throw error;
   });
-  const unknown = config.agreements.filter((a) => a.mapping && !mappings.get(a.mapping));
-  if (unknown.length > 0) {
-    throw new ConfigError(unknown.map((a) => `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${config.mappingsDir} (known: ${mappings.list().map((m) => m.id).join(', ')}).`));
-  }
+  const mismatches = agreementMappingProblems(config.agreements, mappings, config.mappingsDir);
+  if (mismatches.length > 0) throw new ConfigError(mismatches);
   return mappings;
 }
 

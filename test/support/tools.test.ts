@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { isInstalled, MissingRequirementError, OPENSSL, REDIS_SERVER, toolsPresent, unavailable, XMLLINT, XMLSEC1, type Tool } from './tools.js';
+import { isInstalled, MissingRequirementError, OPENSSL, PYTHON3, REDIS_SERVER, toolsPresent, unavailable, XMLLINT, XMLSEC1, type Tool } from './tools.js';
 
 /** A tool no machine has: a fresh name each time, so no earlier answer or skip line is remembered. */
 function missingTool(): Tool {
@@ -94,11 +94,12 @@ describe('unavailable: the same decision for a service', () => {
 
 describe('the tools the suite uses', () => {
   it('name the Debian/Ubuntu and macOS packages that install them', () => {
-    expect([XMLSEC1, XMLLINT, REDIS_SERVER, OPENSSL].map((tool) => [tool.command, tool.remedy])).toEqual([
+    expect([XMLSEC1, XMLLINT, REDIS_SERVER, OPENSSL, PYTHON3].map((tool) => [tool.command, tool.remedy])).toEqual([
       ['xmlsec1', 'Debian/Ubuntu: apt-get install xmlsec1; macOS: brew install libxmlsec1'],
       ['xmllint', 'Debian/Ubuntu: apt-get install libxml2-utils; macOS: brew install libxml2'],
       ['redis-server', 'Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis'],
       ['openssl', 'Debian/Ubuntu: apt-get install openssl; macOS: brew install openssl'],
+      ['python3', 'Debian/Ubuntu: apt-get install python3; macOS: brew install python'],
     ]);
   });
 });

@@ -31,6 +31,8 @@ export const XMLLINT = tool('xmllint', 'libxml2-utils', 'libxml2');
 export const REDIS_SERVER = tool('redis-server', 'redis-server', 'redis');
 /** The independent OCSP responder and certificate issuer of the OCSP tests. */
 export const OPENSSL = tool('openssl', 'openssl', 'openssl', ['version']);
+/** The second language of the webhook verification examples (clients/webhooks/verify.py). */
+export const PYTHON3 = tool('python3', 'python3', 'python', ['--version']);
 
 export class MissingRequirementError extends Error {
   override name = 'MissingRequirementError';

@@ -13,6 +13,7 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
     '/v1/acknowledgements',
     {
       schema: {
+        operationId: 'acknowledgeDelivery',
         tags: ['exchanges'],
         summary: "A destination's receipt for a delivery it answered with 202",
         description: 'Only the destination of the delivery may acknowledge it, and only with the SHA-256 of exactly the bytes it was sent. Repeating the same acknowledgement is harmless; changing it is a 409.',
@@ -53,6 +54,7 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
     '/v1/exchanges/:id/deliveries/:destination/retry',
     {
       schema: {
+        operationId: 'retryDelivery',
         tags: ['exchanges'],
         summary: 'Re-queue a failed delivery (operators)',
         security: bearerSecurity,

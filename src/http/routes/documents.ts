@@ -3,7 +3,7 @@ import { finding, RejectionError } from '../../findings.js';
 import type { IngestResult } from '../../pipeline/ingest.js';
 import type { Lodgement } from '../../pipeline/lodge.js';
 import { SANDBOX_SCENARIOS } from '../../sandbox/destinations.js';
-import { acceptRawDocuments, bodyOf, DOCUMENT_TYPES, documentBody, formatOf, JSON_TYPES } from '../documents-in.js';
+import { acceptRawDocuments, bodyOf, component, DOCUMENT_TYPES, documentBody, formatOf, JSON_TYPES, XML_BODY } from '../documents-in.js';
 import { acceptedSchema, bearerSecurity, problems } from '../schemas.js';
 
 type Lodge = (l: Lodgement) => Promise<IngestResult>;
@@ -51,7 +51,7 @@ export function acceptedBody(result: IngestResult) {
 }
 
 export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): void {
-  const route = (path: string, lodge: Lodge, summary: string, body: string, types: readonly string[] = DOCUMENT_TYPES) =>
+  const route = (path: string, operationId: string, lodge: Lodge, summary: string, body: ReturnType<typeof documentBody>, types: readonly string[] = DOCUMENT_TYPES) =>
     app.register(async (scope) => {
       acceptRawDocuments(scope, deps.bodyLimit, types);
       scope.post(
@@ -59,10 +59,11 @@ export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): v
         {
           schema: {
             tags: ['documents'],
+            operationId,
             summary,
             description: 'Answers 202 once the document is read, validated, routed by the agreements and its deliveries are queued. Follow it at links.self.',
             security: bearerSecurity,
-            ...documentBody(body),
+            ...body,
             headers: lodgementHeaders,
             response: { 202: acceptedSchema, ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
           },
@@ -84,18 +85,26 @@ export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): v
       );
     });
 
-  route('/v1/declarations', deps.declaration, 'Lodge a declaration (WCO DM XML or WCO JSON)', 'A WCO DM declaration: XML in the DMS profile, or its WCO JSON form');
+  route(
+    '/v1/declarations',
+    'lodgeDeclaration',
+    deps.declaration,
+    'Lodge a declaration (WCO DM XML or WCO JSON)',
+    documentBody('A WCO DM declaration: XML in the DMS profile, or its WCO JSON form', { 'application/xml': XML_BODY, 'application/json': component('WcoDeclaration') }),
+  );
   route(
     '/v1/consignments',
+    'lodgeConsignment',
     deps.consignment,
     'Lodge e-commerce advance data (order, payment, shipping): routed as the low-value declaration made of it',
-    'A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)',
+    documentBody('A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)', { 'application/json': component('Consignment') }),
     JSON_TYPES,
   );
   route(
     '/v1/lpcos',
+    'lodgeLpco',
     deps.lpco,
     'Lodge an e-LPCO (licence, permit, certificate): registered with the sender as issuer, then routed',
-    'UN/CEFACT SPS certificate XML (ePhyto), or swgate LPCO JSON or XML (src/lpco/lpco.ts, src/lpco/lpco-xml.ts)',
+    documentBody('UN/CEFACT SPS certificate XML (ePhyto), or swgate LPCO JSON or XML (src/lpco/lpco.ts, src/lpco/lpco-xml.ts)'),
   );
 }

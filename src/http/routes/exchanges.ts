@@ -38,6 +38,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     '/v1/exchanges/:id',
     {
       schema: {
+        operationId: 'getExchange',
         tags: ['exchanges'],
         summary: 'An exchange as the caller may see it: the whole of it for its sender and operators, its own delivery for a destination',
         security: bearerSecurity,
@@ -80,6 +81,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     '/v1/exchanges',
     {
       schema: {
+        operationId: 'listExchanges',
         tags: ['exchanges'],
         summary: "The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them)",
         security: bearerSecurity,
@@ -124,6 +126,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     '/v1/exchanges/:id/provenance',
     {
       schema: {
+        operationId: 'getExchangeProvenance',
         tags: ['exchanges', 'provenance'],
         summary: "PROV records of the exchange's events the caller may see (all for its sender and operators, its own delivery's for a destination), each with the salt that opens its commitment in the log and an inclusion proof against a signed checkpoint: verify offline with `swgate verify`",
         security: bearerSecurity,
@@ -142,11 +145,19 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     '/v1/exchanges/:id/documents/:name',
     {
       schema: {
+        operationId: 'getExchangeDocument',
         tags: ['exchanges'],
         summary: 'A stored document of the exchange: the original, or a mapped or signed output (a destination: only what it was sent)',
         security: bearerSecurity,
         params: { type: 'object', required: ['id', 'name'], properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{0,100}$' } } },
-        response: { 200: { description: 'The document, in its own media type', type: 'string' }, ...problems(400, 401, 404) },
+        response: {
+          200: {
+            description: 'The document as stored, in its own media type (`documents[].mediaType` of the exchange); X-Content-SHA256 is the digest of exactly these bytes',
+            headers: { 'x-content-sha256': { type: 'string', description: 'SHA-256 (hex) of the body' } },
+            content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: {} }, 'application/jose': { schema: { type: 'string', description: 'compact JWS' } } },
+          },
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {

@@ -121,6 +121,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
     '/v1/log/checkpoint',
     {
       schema: {
+        operationId: 'getCheckpoint',
         tags,
         summary: 'The latest signed checkpoint (JSON, or the C2SP signed note for Accept: text/plain)',
         security,
@@ -142,6 +143,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
     '/v1/log/entries/:index',
     {
       schema: {
+        operationId: 'getLogEntry',
         tags,
         summary: 'A log entry: its leaf hash and leaf input (a salted commitment); the PROV record and salt too for a party allowed to see the record, or an operator',
         security,
@@ -160,6 +162,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
     '/v1/log/proofs/inclusion',
     {
       schema: {
+        operationId: 'getInclusionProof',
         tags,
         summary: 'Audit path of an entry in the tree of a given size (RFC 9162 §2.1.3)',
         security,
@@ -174,6 +177,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
     '/v1/log/proofs/consistency',
     {
       schema: {
+        operationId: 'getConsistencyProof',
         tags,
         summary: 'Proof that the tree of size `to` extends the tree of size `from` (RFC 9162 §2.1.4)',
         security,
@@ -186,7 +190,7 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
 
   app.get(
     '/v1/log/public-key',
-    { schema: { tags, summary: 'The checkpoint signing key (PEM, SubjectPublicKeyInfo)', security, response: { 200: { content: { 'application/x-pem-file': { schema: { type: 'string' } } } }, ...problems(401) } } },
+    { schema: { tags, operationId: 'getLogPublicKey', summary: 'The checkpoint signing key (PEM, SubjectPublicKeyInfo)', security, response: { 200: { content: { 'application/x-pem-file': { schema: { type: 'string' } } } }, ...problems(401) } } },
     (_request, reply) => reply.type('application/x-pem-file').send(publicKeyPem),
   );
 }

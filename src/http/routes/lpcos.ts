@@ -110,6 +110,7 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
     '/v1/lpcos/:id',
     {
       schema: {
+        operationId: 'getLpco',
         tags: ['lpcos'],
         summary: 'An e-LPCO in the registry: status, remaining quantity per line, history',
         security: bearerSecurity,
@@ -124,6 +125,7 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
     '/v1/lpcos/:id/status',
     {
       schema: {
+        operationId: 'changeLpcoStatus',
         tags: ['lpcos'],
         summary: 'The issuer revokes, withdraws or expires its e-LPCO',
         security: bearerSecurity,

@@ -10,6 +10,7 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
     '/v1/participants/me',
     {
       schema: {
+        operationId: 'getMe',
         tags: ['reference'],
         summary: 'Who the credentials belong to',
         security: bearerSecurity,
@@ -29,6 +30,7 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
     '/v1/agreements',
     {
       schema: {
+        operationId: 'listAgreements',
         tags: ['reference'],
         summary: 'What the caller may send, and where each document goes',
         security: bearerSecurity,

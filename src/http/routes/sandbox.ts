@@ -29,10 +29,16 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
         config: { public: true },
         schema: {
           tags: ['sandbox'],
+          operationId: 'receiveSandboxDelivery',
           summary: "A simulated agency receiving one of the gateway's deliveries; answers with its receipt",
           description: `Only for the gateway's delivery workers: a request without the sandbox secret in ${SANDBOX_DELIVERY_HEADER} is refused (401) and nothing is signed.`,
           params: participantParams,
-          response: problems(400, 401, 404),
+          response: {
+            200: { description: 'Its receipt (signed, as application/jose, when the agency has a key)', content: { 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string' } } } },
+            202: { description: 'Received; the receipt follows through POST /v1/acknowledgements (scenario slow)', content: { 'application/json': { schema: { type: 'object' } } } },
+            ...problems(400, 401, 404),
+            503: { description: 'A simulated outage (scenarios fail-once, fail-always), or the agency is busy', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
         },
       },
       async (request, reply) => {
@@ -62,6 +68,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     '/v1/sandbox/destinations/:participant/received',
     {
       schema: {
+        operationId: 'listSandboxReceived',
         tags: ['sandbox'],
         summary: 'What a simulated destination received (the participant itself or an operator)',
         security: bearerSecurity,

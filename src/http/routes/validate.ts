@@ -16,6 +16,7 @@ export function validateRoutes(app: FastifyInstance, deps: { validators: Record<
       {
         schema: {
           tags: ['documents'],
+          operationId: 'validateDocument',
           summary: 'Validate a document without sending it: findings only, nothing stored',
           security: bearerSecurity,
           querystring: { type: 'object', properties: { kind: { type: 'string', enum: kinds, default: 'declaration' } } },
