@@ -72,7 +72,7 @@ export interface StatusChangeDeps {
  * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange. The
  * change is stored with the exchange or not at all: it is checked first, and the document says
  * what the LPCO will be; the change is stored just before the exchange is, and undone if the
- * exchange cannot be stored or queued (503). Refused before that (no agreement routes it: 422),
+ * exchange cannot be stored (a queue that is down does not undo it: the reconciler queues it). Refused before that (no agreement routes it: 422),
  * the registry is never touched.
  */
 export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participant, id: string, change: StatusChange): Promise<LpcoView> {
