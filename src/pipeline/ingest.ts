@@ -41,7 +41,7 @@ export interface ReadDocument {
   mappedBy?: { mapping: string; specSha256: string };
   /** Last step before the exchange is stored (register an LPCO, reserve quantities); may refuse. */
   beforeStore?: (exchangeId: string) => Promise<{ extra?: Record<string, string>; findings?: Finding[]; provenance?: RecordInput[] }>;
-  /** Undoes beforeStore when the exchange could not be stored or queued after all. */
+  /** Undoes beforeStore when the exchange could not be stored after all. */
   undo?: (exchangeId: string) => Promise<void>;
 }
 

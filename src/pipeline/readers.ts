@@ -109,7 +109,7 @@ export async function readLpcoDocument(body: Buffer, format: DocumentFormat, map
       registration = await registry.register(lpco, issuer.id);
       return { extra: { lpcoId: registration.id } };
     },
-    // The exchange could not be stored or queued: the registry forgets the document too.
+    // The exchange could not be stored: the registry forgets the document too.
     undo: async () => registration?.undo(),
   };
 }
