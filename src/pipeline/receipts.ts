@@ -19,6 +19,8 @@ export interface ReceiptContext {
 
 export type ReceiptVerdict = { kind: 'receipt'; receipt: Receipt } | { kind: 'retry'; error: string };
 
+const unknownStatus = (status: unknown): ReceiptVerdict => ({ kind: 'retry', error: `the receipt has an unknown status "${String(status)}"` });
+
 /**
  * A destination's receipt, as a compact JWS or a plain JSON object. A destination with a trust
  * store must sign it (verified against that store and the bytes sent); a plain receipt is taken
@@ -30,6 +32,8 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
     try {
       const receipt = await verifyReceipt(given, ctx.trustStore, ctx.sentSha256);
       if (receipt.messageId !== ctx.messageId) return { kind: 'retry', error: `the receipt is for message ${receipt.messageId}, not ${ctx.messageId}` };
+      // A signature proves who said it, not that it says something the delivery's status can follow from.
+      if (!STATUSES.has(receipt.status)) return unknownStatus(receipt.status);
       return { kind: 'receipt', receipt };
     } catch (error) {
       if (!(error instanceof RejectionError)) throw error;
@@ -38,7 +42,7 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
   }
   if (ctx.trustStore) return { kind: 'retry', error: `${ctx.destination} must sign its receipts; an unsigned one proves nothing` };
   const plain = (given ?? {}) as Partial<Receipt>;
-  if (!STATUSES.has(plain.status as string)) return { kind: 'retry', error: `the receipt has an unknown status "${String(plain.status)}"` };
+  if (!STATUSES.has(plain.status as string)) return unknownStatus(plain.status);
   if (plain.receivedSha256 !== ctx.sentSha256) return { kind: 'retry', error: `the receipt's digest ${String(plain.receivedSha256)} does not match what was sent (${ctx.sentSha256})` };
   return {
     kind: 'receipt',
