@@ -40,8 +40,12 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
   if (delivery.status === 'failed') {
     throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
   }
+  // Nothing sent, no bytes a receipt could name: an empty digest must not stand for them.
+  if (delivery.sent_sha256 === null) {
+    throw new RejectionError(409, 'Delivery not sent', [finding('acknowledgement.not-sent', `Delivery ${ack.messageId} has not been sent yet; there is nothing to acknowledge.`)]);
+  }
   const verdict = await takeReceipt(
-    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256 ?? '', now: deps.now, trustStore: deps.trustStoreOf(destination) },
+    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256, now: deps.now, trustStore: deps.trustStoreOf(destination) },
     ack.receipt,
   );
   if (verdict.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', verdict.error, '/receipt')]);

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../src/hashing.js';
-import { insertAcceptedExchange, type Store } from '../../src/store/exchanges.js';
+import type { DeliveryStatus, ExchangeStatus } from '../../src/store/exchange-tables.js';
+import { insertAcceptedExchange, newId, type Store } from '../../src/store/exchanges.js';
 
 export interface StoredExchangeSpec {
   id: string;
@@ -32,4 +33,31 @@ export async function storeExchange(store: Store, spec: StoredExchangeSpec): Pro
       ...spec.destinations.map((destination) => ({ event: 'acknowledged', at, destination, detail: { issuedBy: destination } })),
     ],
   });
+}
+
+export interface DeliverySpec {
+  destination: string;
+  status: DeliveryStatus;
+  /** What was sent to it; null for a delivery not attempted yet. The original's digest when left out. */
+  sentSha256?: string | null;
+  receipt?: string | null;
+  updatedAt?: string;
+}
+
+/** An exchange in the middle of delivery (`routed` unless told), the original stored, each delivery where the spec puts it; by the agreement `to-<destination>`. */
+export async function storeRoutedExchange(store: Store, deliveries: DeliverySpec[], options: { status?: ExchangeStatus; at?: string } = {}): Promise<{ id: string; originalSha256: string }> {
+  const id = newId();
+  const at = options.at ?? '2026-11-29T00:00:00.000Z';
+  const original = `<Declaration id="${id}"/>`;
+  const originalSha256 = sha256Hex(original);
+  await insertAcceptedExchange(store, {
+    exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: options.status ?? 'routed', content_sha256: originalSha256, message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+    documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: originalSha256, content: original, created_at: at }],
+    deliveries: deliveries.map((d) => ({
+      exchange_id: id, destination: d.destination, agreement_id: `to-${d.destination}`, format: 'wco-xml', mapping: null, status: d.status, attempts: d.status === 'queued' ? 0 : 1, last_error: null,
+      sent_sha256: d.sentSha256 === undefined ? originalSha256 : d.sentSha256, receipt: d.receipt ?? null, updated_at: d.updatedAt ?? at,
+    })),
+    events: [],
+  });
+  return { id, originalSha256 };
 }
