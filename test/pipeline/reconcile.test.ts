@@ -14,7 +14,9 @@ import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
 import { releaseForDeclaration, reserveForDeclaration } from '../../src/lpco/write-off.js';
 import { duringValidity, sampleLpco } from '../lpco/sample.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
+import { storeRoutedExchange } from '../support/exchanges.js';
+import { type MemoryQueue, memoryQueue } from '../support/queue.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 const long = '2026-12-01T00:00:00.000Z';
@@ -191,5 +193,57 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     const counts = Object.fromEntries((await reconcilerActionCounts(store)).map((c) => [c.action, c.count]));
     expect(counts).toMatchObject({ 'exchange-finished': 1, 'receipt-overdue-resent': 1, 'delivery-requeued': 2, 'reservation-released': 1 });
     expect(counts['exchange-end-handled']).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.each(await databaseKinds())('the reconciler and the delivery queue (%s)', (kind) => {
+  const holder = useExchangeStore(kind);
+  const agreements = new Map([agreement('agency-a', 60_000), agreement('agency-b', 3_600_000)].map((a) => [a.id, a]));
+  const policyOf = (destination: string) => agreements.get(`to-${destination}`)!.delivery;
+  const pass = (queue: MemoryQueue, options: { idleMs: number; requeueIdleMs?: number } = { idleMs: 60_000 }) =>
+    reconcile(
+      {
+        store: holder.store,
+        now: () => new Date(),
+        agreements,
+        requeue: (job, policy) => queue.requeue(job, policy),
+        recordProvenance: async () => [],
+        onExchangeEnded: async () => {},
+        declarationsHolding: async () => [],
+        release: async (id) => Promise.reject(new Error(`nothing is held, yet ${id} was released`)),
+        onAction: () => {},
+        onError: (subject, error) => {
+          throw new Error(`${subject.exchangeId}: ${(error as Error).message}`);
+        },
+      },
+      options,
+    );
+  const callsFor = (queue: MemoryQueue, exchangeId: string) => queue.calls.filter((c) => c.job.exchangeId === exchangeId);
+
+  it("queues a lost delivery again under its own agreement's policy, once while its job lives, and never one whose agreement is gone", async () => {
+    const queue = memoryQueue();
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'queued' }, { destination: 'agency-b', status: 'retrying' }, { destination: 'agency-gone', status: 'in-flight' }]);
+    expect((await pass(queue))['delivery-requeued']).toBe(2);
+    expect(callsFor(queue, id)).toEqual(['agency-a', 'agency-b'].map((destination) => ({ method: 'requeue', job: { exchangeId: id, destination }, policy: policyOf(destination) })));
+
+    expect((await pass(queue))['delivery-requeued']).toBe(0);
+    expect(queue.live()).toHaveLength(2);
+  });
+
+  it('sends again an overdue delivery under its own policy, and leaves one within its receipt timeout', async () => {
+    const queue = memoryQueue();
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'delivered', updatedAt: twoMinutesAgo }, { destination: 'agency-b', status: 'delivered', updatedAt: twoMinutesAgo }]);
+    expect((await pass(queue))['receipt-overdue-resent']).toBe(1);
+    expect(callsFor(queue, id)).toEqual([{ method: 'requeue', job: { exchangeId: id, destination: 'agency-a' }, policy: policyOf('agency-a') }]);
+  });
+
+  it('leaves a delivery just written to the normal path, unless told at a worker start to take deliveries at once', async () => {
+    const queue = memoryQueue();
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'queued', updatedAt: new Date().toISOString() }]);
+    await pass(queue);
+    expect(callsFor(queue, id)).toEqual([]);
+    await pass(queue, { idleMs: 60_000, requeueIdleMs: 0 });
+    expect(callsFor(queue, id)).toEqual([{ method: 'requeue', job: { exchangeId: id, destination: 'agency-a' }, policy: policyOf('agency-a') }]);
   });
 });

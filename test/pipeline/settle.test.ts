@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
 import { ingestDocument } from '../../src/pipeline/ingest.js';
-import { type RecordProvenance, recordingIn, settleAndRecord, type SettleDeps } from '../../src/pipeline/settle.js';
+import type { Receipt } from '../../src/pipeline/receipts.js';
+import { deriveExchangeStatus, endExchange, type RecordProvenance, recordingIn, settleAndRecord, type SettleDeps, settleDelivery } from '../../src/pipeline/settle.js';
 import { tablesOf } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import { deliveriesOf, findExchange, insertAcceptedExchange, newId, type Store } from '../../src/store/exchanges.js';
+import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, newId, type Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { provenanceMigrations } from '../../src/provenance/store.js';
 import type { Kysely } from 'kysely';
 import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
 import { type ProvenanceTables } from '../../src/provenance/store.js';
 import { openDatabase } from '../../src/store/db.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
+import { storeRoutedExchange } from '../support/exchanges.js';
 import { hex, newSigner } from '../provenance/fixtures.js';
 
 const at = '2026-12-06T10:00:00.000Z';
@@ -141,5 +143,59 @@ describe.each(await databaseKinds())('a state change and its log records commit 
     for (const id of ids) expect((await logged(id)).sort()).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
     const leaves = await t.db.selectFrom('provenance_leaves').select('leaf_index').orderBy('leaf_index').execute();
     expect(leaves.map((l) => l.leaf_index)).toEqual(leaves.map((_, i) => i));
+  });
+});
+
+describe.each(await databaseKinds())('settling a delivery, and what follows for its exchange (%s)', (kind) => {
+  const holder = useExchangeStore(kind);
+  const now = () => new Date('2026-12-06T10:00:00Z');
+  const events = async (id: string) => (await eventsOf(holder.store, id)).map((e) => `${e.event}${e.destination ? `:${e.destination}` : ''}`);
+
+  it("derives the exchange's status from all its deliveries: routed until the last has ended, then final, told once", async () => {
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'in-flight' }, { destination: 'agency-b', status: 'in-flight' }]);
+    const receipt: Receipt = { messageId: `${id}.agency-a`, from: 'agency-a', to: 'gateway', status: 'accepted-with-warnings', receivedSha256: hex(id), receivedAt: now().toISOString(), findings: [] };
+    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'acknowledged', receipt }, now)).toEqual({ exchangeStatus: 'routed', changed: false, sender: 'trader-demo', applied: true });
+    expect(await settleDelivery(holder.store, id, 'agency-b', { status: 'acknowledged' }, now)).toEqual({ exchangeStatus: 'delivered-with-warnings', changed: true, sender: 'trader-demo', applied: true });
+    expect(await events(id)).toEqual(['acknowledged:agency-a', 'acknowledged:agency-b', 'delivered-with-warnings']);
+    expect(await findExchange(holder.store, id)).toMatchObject({ status: 'delivered-with-warnings', updated_at: now().toISOString() });
+  });
+
+  it('writes nothing when the delivery has moved on from the states it may be settled from, or changed since it was read', async () => {
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'acknowledged', updatedAt: '2026-12-06T09:00:00.000Z' }]);
+    const unapplied = { exchangeStatus: 'routed', changed: false, sender: 'trader-demo', applied: false };
+    const alsoWritten: string[] = [];
+    const alsoWrite = async () => void alsoWritten.push('record');
+    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', from: ['in-flight', 'retrying'] }, now, alsoWrite)).toEqual(unapplied);
+    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', unchangedSince: '2026-12-06T08:00:00.000Z' }, now, alsoWrite)).toEqual(unapplied);
+    expect(await settleDelivery(holder.store, id, 'agency-z', { status: 'failed' }, now, alsoWrite)).toEqual(unapplied);
+    expect(alsoWritten).toEqual([]);
+    expect(await events(id)).toEqual([]);
+    expect((await deliveriesOf(holder.store, id))[0]).toMatchObject({ status: 'acknowledged', last_error: null });
+
+    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'given up', unchangedSince: '2026-12-06T09:00:00.000Z' }, now, alsoWrite)).toMatchObject({ applied: true, exchangeStatus: 'failed' });
+    expect(alsoWritten).toEqual(['record']);
+  });
+
+  it('refuses to settle a delivery of an exchange that does not exist', async () => {
+    await expect(settleDelivery(holder.store, newId(), 'agency-a', { status: 'failed' }, now)).rejects.toThrow(/does not exist/);
+  });
+
+  it('records a status its deliveries imply but a settlement did not, once', async () => {
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'rejected' }, { destination: 'agency-b', status: 'failed' }]);
+    expect(await deriveExchangeStatus(holder.store, id, now)).toEqual({ exchangeStatus: 'failed', changed: true, sender: 'trader-demo', applied: true });
+    expect(await deriveExchangeStatus(holder.store, id, now)).toEqual({ exchangeStatus: 'failed', changed: false, sender: 'trader-demo', applied: false });
+    expect(await events(id)).toEqual(['failed']);
+  });
+
+  it("marks an exchange's end handled only once what it sets off has been done", async () => {
+    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'failed' }], { status: 'failed' });
+    const settled = { exchangeStatus: 'failed', changed: true, sender: 'trader-demo', applied: true } as const;
+    const down = { store: holder.store, now, onExchangeEnded: async () => Promise.reject(new Error('webhook queue unavailable')) };
+    await expect(endExchange(down, id, settled)).rejects.toThrow('webhook queue unavailable');
+    expect((await findExchange(holder.store, id))?.end_handled_at).toBeNull();
+    const told: string[] = [];
+    await endExchange({ ...down, onExchangeEnded: async (exchangeId, s) => void told.push(`${exchangeId} ${s.exchangeStatus}`) }, id, settled);
+    expect(told).toEqual([`${id} failed`]);
+    expect((await findExchange(holder.store, id))?.end_handled_at).toBe(now().toISOString());
   });
 });
