@@ -1,5 +1,5 @@
 import type { NamespaceProfile } from '../documents/wco/namespaces.js';
-import type { TrustStoreConfig } from '../trust/trust-config.js';
+import type { TrustStoreConfig } from '../trust/pki/trust-config.js';
 
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
 export const PARTICIPANT_KINDS = ['customs', 'pga', 'partner-customs', 'trader', 'platform', 'post', 'express'] as const;

@@ -6,12 +6,12 @@ import { type OutboundMessage, type TransportAnswer, TransportError } from '../r
 import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
-import type { SigningKey } from '../trust/signing-key.js';
+import type { SigningKey } from '../trust/pki/signing-key.js';
 import { type DeliveryChange, type DeliveryWork, findDeliveryWork, findFirstDocument, insertOutgoingDocument, type OutgoingDocumentRow, saveDeliveryChange } from '../store/exchanges.js';
 import { SANDBOX_DELIVERY_HEADER } from '../sandbox/destinations.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
-import type { TrustStore } from '../trust/trust-store.js';
+import type { TrustStore } from '../trust/pki/trust-store.js';
 import { type Receipt, type ReceiptContext, takeReceipt } from './receipts.js';
 import { GATEWAY_AGENT, type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 

@@ -24,8 +24,8 @@ import * as asn1js from 'asn1js';
 import ipaddr from 'ipaddr.js';
 import * as pkijs from 'pkijs';
 import { Agent, request, type Dispatcher } from 'undici';
-import { isStrongKey } from './algorithms.js';
-import { systemClock, type Clock } from './clock.js';
+import { isStrongKey } from '../key-strength.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { RevocationStatus } from './crl.js';
 
 export interface OcspSettings {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface CrlSource {
   file?: string;

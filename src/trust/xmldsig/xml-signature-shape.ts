@@ -10,8 +10,8 @@
  * SignedXml). test/trust/xml-verify.test.ts runs every hostile case through both.
  */
 import type { Element } from '@xmldom/xmldom';
-import { finding, RejectionError } from '../findings.js';
-import { attributeValue, type XmlElement } from '../documents/xml/tree.js';
+import { finding, RejectionError } from '../../findings.js';
+import { attributeValue, type XmlElement } from '../../documents/xml/tree.js';
 import {
   DIGEST_ALGORITHMS,
   DSIG_NS,

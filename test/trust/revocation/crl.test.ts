@@ -2,9 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCrl } from '../../src/trust/certificate-builder.js';
-import { CrlCache } from '../../src/trust/crl.js';
-import { createTestPki, HOUR_MS, issueTestCertificate, type TestPki } from './support.js';
+import { issueCrl } from '../../../src/trust/pki/certificate-builder.js';
+import { CrlCache } from '../../../src/trust/revocation/crl.js';
+import { createTestPki, HOUR_MS, issueTestCertificate, type TestPki } from '../support.js';
 
 let t: TestPki;
 let server: Server;
