@@ -1,9 +1,17 @@
-/** CRLs fetched from a URL (a real local HTTP server), cached and refreshed on the injected clock. */
+/**
+ * CRLs fetched from a URL (a real local HTTP server), cached and refreshed on the injected clock;
+ * and what a CRL URL may not make the gateway do: read without end, wait without end, follow a
+ * redirect, or reach an internal address behind a host name.
+ */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config/load.js';
 import { issueCrl } from '../../../src/trust/pki/certificate-builder.js';
 import { CrlCache } from '../../../src/trust/revocation/crl.js';
+import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
 import { createTestPki, HOUR_MS, issueTestCertificate, type TestPki } from '../support.js';
 
 let t: TestPki;
@@ -61,5 +69,78 @@ describe('CRL from a URL', () => {
     const statuses = await Promise.all(Array.from({ length: 32 }, () => cache.status(leaf.certificate, issuer)));
     expect(new Set(statuses)).toEqual(new Set(['good']));
     expect(requests - before).toBe(1);
+  });
+});
+
+describe('what a CRL URL may not make the gateway do', () => {
+  let hostile: HostileServer;
+  let good: string;
+  beforeAll(async () => {
+    good = await crl([]);
+    // `/padded?bytes=N`: the good CRL after N bytes of blank lines, which the PEM reader skips.
+    hostile = await startHostileServer((request, response) => {
+      const padding = Number(new URL(request.url ?? '/', 'http://host').searchParams.get('bytes') ?? 0);
+      response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.concat([Buffer.alloc(padding, '\n'), Buffer.from(good)]));
+    });
+  });
+  afterAll(() => hostile.close());
+
+  async function statusFrom(source: { url: string; allowPrivateAddresses?: boolean }) {
+    const leaf = await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined });
+    return new CrlCache([source]).status(leaf.certificate, t.store('partner-xb').anchors[0]!);
+  }
+
+  it('serves the CRL at a plain path (the control for what follows)', async () => {
+    expect(await statusFrom({ url: `${hostile.origin}/ca.crl` })).toBe('good');
+  });
+
+  it('a CRL larger than 10 MB is not read: unknown', async () => {
+    expect(await statusFrom({ url: `${hostile.origin}/padded?bytes=1024` })).toBe('good');
+    expect(await statusFrom({ url: `${hostile.origin}/padded?bytes=${10 * 1024 * 1024}` })).toBe('unknown');
+  });
+
+  it('a server that does not answer is given up after 5 s: unknown', { timeout: 10_000 }, async () => {
+    const started = Date.now();
+    expect(await statusFrom({ url: `${hostile.origin}/silent` })).toBe('unknown');
+    expect(Date.now() - started).toBeLessThan(7_000);
+  });
+
+  it('a redirect is not followed, even to a good CRL: unknown', async () => {
+    expect(await statusFrom({ url: `${hostile.origin}/redirect?to=/redirected.crl` })).toBe('unknown');
+    expect(hostile.asked).not.toContain('/redirected.crl');
+  });
+
+  it('a host name that resolves to a loopback address is not connected to, unless allowPrivateAddresses', async () => {
+    const byName = `${hostile.origin.replace('127.0.0.1', 'localhost')}/by-name.crl`;
+    expect(await statusFrom({ url: byName })).toBe('unknown');
+    expect(hostile.asked).not.toContain('/by-name.crl');
+    expect(await statusFrom({ url: byName, allowPrivateAddresses: true })).toBe('good');
+    expect(hostile.asked).toContain('/by-name.crl');
+  });
+
+  it('the YAML schema takes only http(s) CRL URLs and a boolean allowPrivateAddresses', () => {
+    const file = join(t.pki.dir, 'crl-config.yaml');
+    writeFileSync(
+      file,
+      `
+participants:
+  - id: partner-xb
+    kind: partner-customs
+    name: P
+    trust:
+      anchors: [ca.crt.pem]
+      crls: [{ url: file:///etc/passwd }, { url: http://pki.example/ca.crl, allowPrivateAddresses: yes-please }]
+agreements: []
+`,
+    );
+    let problems: string[] = [];
+    try {
+      loadConfig({ SWGATE_CONFIG: file });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems.join('\n')).toMatch(/trust\.crls\.0\.url must match pattern/);
+    expect(problems.join('\n')).toMatch(/trust\.crls\.1\.allowPrivateAddresses must be boolean/);
   });
 });

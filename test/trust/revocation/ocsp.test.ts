@@ -27,6 +27,7 @@ import { verifyXmlSignature } from '../../../src/trust/xmldsig/xml-verify.js';
 import { xmlPayload } from '../../../src/trust/envelope.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
 import { OPENSSL, toolsPresent } from '../../support/tools.js';
+import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
 import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from '../support.js';
 
 // Every group here talks to the openssl responder the file starts before its tests.
@@ -312,6 +313,35 @@ describe.runIf(withOpenssl)('where the responder is', () => {
     expect(await own.requests(1)).toBe(0);
     expect((await decideTrust(store({ url: byName, allowPrivateAddresses: true }), good)).revocation).toBe('good');
     expect(await own.requests(1)).toBe(1);
+  });
+});
+
+describe.runIf(withOpenssl)('what a responder may not make the gateway do', () => {
+  let hostile: HostileServer;
+  beforeAll(async () => {
+    hostile = await startHostileServer();
+  });
+  afterAll(() => hostile.close());
+
+  it('an answer larger than 256 KB is not read: unknown', async () => {
+    const error = await refusal(decideTrust(store({ url: `${hostile.origin}/huge?bytes=${256 * 1024 + 1}` }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/response larger than 262144 bytes/);
+  });
+
+  it('a responder that answers slowly is given up after timeoutMs: unknown', async () => {
+    const started = Date.now();
+    for (const path of ['/silent', '/trickle']) {
+      const error = await refusal(decideTrust(store({ url: `${hostile.origin}${path}`, timeoutMs: 300 }), good), 'trust.revocation-unknown');
+      expect(error.message).toMatch(/timeout/i);
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a redirect is not followed, even to a good responder: unknown', async () => {
+    const own = await responderWith();
+    const error = await refusal(decideTrust(store({ url: `${hostile.origin}/redirect?to=${encodeURIComponent(own.url)}` }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/HTTP 302/);
+    expect(await own.requests(1)).toBe(0);
   });
 });
 
