@@ -7,7 +7,7 @@
  * The rules are written once, over a `DocumentView`, so that the two engines cannot drift apart:
  * `checkTreeSignatureShape` reads the safe parser's tree (the fast engine) and
  * `checkSignatureShape` an xmldom DOM (the xml-crypto engine, which needs the DOM node for
- * SignedXml). test/trust/xml-verify.test.ts runs every hostile case through both.
+ * SignedXml). test/trust/xmldsig/xml-verify.test.ts runs every hostile case through both.
  */
 import type { Element } from '@xmldom/xmldom';
 import { finding, RejectionError } from '../../findings.js';
