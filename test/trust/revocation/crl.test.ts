@@ -3,16 +3,13 @@
  * and what a CRL URL may not make the gateway do: read without end, wait without end, follow a
  * redirect, or reach an internal address behind a host name.
  */
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load.js';
 import { issueCrl } from '../../../src/trust/pki/certificate-builder.js';
 import { CrlCache } from '../../../src/trust/revocation/crl.js';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
-import { createTestPki, HOUR_MS, issueTestCertificate, type TestPki } from '../support.js';
+import { createTestPki, HOUR_MS, issueTestCertificate, trustConfigProblems, type TestPki } from '../support.js';
 
 let t: TestPki;
 let server: Server;
@@ -119,28 +116,8 @@ describe('what a CRL URL may not make the gateway do', () => {
   });
 
   it('the YAML schema takes only http(s) CRL URLs and a boolean allowPrivateAddresses', () => {
-    const file = join(t.pki.dir, 'crl-config.yaml');
-    writeFileSync(
-      file,
-      `
-participants:
-  - id: partner-xb
-    kind: partner-customs
-    name: P
-    trust:
-      anchors: [ca.crt.pem]
-      crls: [{ url: file:///etc/passwd }, { url: http://pki.example/ca.crl, allowPrivateAddresses: yes-please }]
-agreements: []
-`,
-    );
-    let problems: string[] = [];
-    try {
-      loadConfig({ SWGATE_CONFIG: file });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems = error.problems;
-    }
-    expect(problems.join('\n')).toMatch(/trust\.crls\.0\.url must match pattern/);
-    expect(problems.join('\n')).toMatch(/trust\.crls\.1\.allowPrivateAddresses must be boolean/);
+    const problems = trustConfigProblems(t.pki.dir, 'crls: [{ url: file:///etc/passwd }, { url: http://pki.example/ca.crl, allowPrivateAddresses: yes-please }]');
+    expect(problems).toMatch(/trust\.crls\.0\.url must match pattern/);
+    expect(problems).toMatch(/trust\.crls\.1\.allowPrivateAddresses must be boolean/);
   });
 });

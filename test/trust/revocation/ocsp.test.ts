@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load.js';
 import { RejectionError } from '../../../src/findings.js';
 import { issueCrl, type Issuer } from '../../../src/trust/pki/certificate-builder.js';
 import { CrlCache } from '../../../src/trust/revocation/crl.js';
@@ -28,7 +27,7 @@ import { xmlPayload } from '../../../src/trust/envelope.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
 import { OPENSSL, toolsPresent } from '../../support/tools.js';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
-import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from '../support.js';
+import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, trustConfigProblems, type TestPki } from '../support.js';
 
 // Every group here talks to the openssl responder the file starts before its tests.
 const withOpenssl = toolsPresent(OPENSSL);
@@ -400,25 +399,10 @@ describe.runIf(withOpenssl)('configuration', () => {
     expect((await decideTrust(configured, good)).revocation).toBe('good');
     expect(loadTrustStore(PARTNER, { anchors: [t.pki.ca.certificate] }, work).ocsp).toBeUndefined();
 
-    const file = join(work, 'config.yaml');
-    writeFileSync(file, `
-participants:
-  - id: partner-xb
-    kind: partner-customs
-    name: P
-    trust:
-      anchors: [ca.crt.pem]
-      ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false, allowedUrls: [file:///etc/passwd], negativeCacheSeconds: 86400, allowPrivateAddresses: yes-please }
-agreements: []
-`);
-    let problems: string[] = [];
-    try {
-      loadConfig({ SWGATE_CONFIG: file });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems = error.problems;
-    }
-    const text = problems.join('\n');
+    const text = trustConfigProblems(
+      work,
+      'ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false, allowedUrls: [file:///etc/passwd], negativeCacheSeconds: 86400, allowPrivateAddresses: yes-please }',
+    );
     expect(text).toMatch(/trust\.ocsp must NOT have additional properties "nonce"/);
     expect(text).toMatch(/trust\.ocsp\.url must match pattern/);
     expect(text).toMatch(/trust\.ocsp\.timeoutMs must be >= 100/);
