@@ -112,6 +112,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
     const chunks: Buffer[] = [];
     let controller: Dispatcher.DispatchController | undefined;
     let settled = false;
+    let expired: TransportError | undefined;
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -119,8 +120,8 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
       outcome();
     };
     // undici's own timeouts cover waiting for headers and pauses in the body; this covers the whole.
-    const expired = new TransportError(`${request.url}: no complete answer within ${request.timeoutMs} ms (timeout)`, 'timeout');
     const deadline = setTimeout(() => {
+      expired = new TransportError(`${request.url}: no complete answer within ${request.timeoutMs} ms (timeout)`, 'timeout');
       controller?.abort(expired);
       settle(() => reject(expired));
     }, request.timeoutMs);
@@ -128,7 +129,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
       // Called once the request is on a socket; its presence also tells undici this is the newer handler interface.
       onRequestStart(started) {
         controller = started;
-        if (settled) started.abort(expired);
+        if (expired) started.abort(expired);
       },
       onResponseStart(_controller, statusCode, headers) {
         status = statusCode;
