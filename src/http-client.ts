@@ -9,7 +9,13 @@ import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import ipaddr from 'ipaddr.js';
 import { Agent, type Dispatcher, errors } from 'undici';
-import type { TlsFiles } from './config/types.js';
+
+/** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust (the gateway's own server reads the same shape). */
+export interface TlsFiles {
+  cert?: string;
+  key?: string;
+  ca?: string;
+}
 
 export interface HttpRequest {
   url: string;

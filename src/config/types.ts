@@ -1,4 +1,5 @@
 import type { NamespaceProfile } from '../documents/wco/namespaces.js';
+import type { TlsFiles } from '../http-client.js';
 import type { TrustStoreConfig } from '../trust/pki/trust-config.js';
 
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
@@ -82,13 +83,6 @@ export interface DeliveryPolicy {
    * "reception awareness": the destination recognises the copy).
    */
   receiptTimeoutMs: number;
-}
-
-/** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust. */
-export interface TlsFiles {
-  cert?: string;
-  key?: string;
-  ca?: string;
 }
 
 export interface Webhook {

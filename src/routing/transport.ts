@@ -1,5 +1,4 @@
-import { send } from '../http-client.js';
-import type { TlsFiles } from '../config/types.js';
+import { send, type TlsFiles } from '../http-client.js';
 
 export interface OutboundMessage {
   url: string;
