@@ -12,20 +12,19 @@ import {
   ENVELOPED_SIGNATURE,
   EXC_C14N,
   SHA256_URI,
-  SIGNING_ALGORITHMS,
   xmlCryptoHashAlgorithms,
   xmlCryptoSignatureAlgorithms,
-} from '../src/trust/algorithms.js';
+} from '../src/trust/xmldsig/algorithms.js';
 import { writeCanonicalEnvelope, xmlPayload } from '../src/trust/envelope.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../src/trust/json-envelope.js';
 import { receivedDigest, signReceipt, verifyReceipt } from '../src/trust/receipt.js';
-import { ensureSandboxPki } from '../src/trust/pki.js';
-import { loadSigningKey, type SigningKey } from '../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../src/trust/trust-config.js';
+import { ensureSandboxPki } from '../src/trust/pki/sandbox-ca.js';
+import { loadSigningKey, SIGNING_ALGORITHMS, type SigningKey } from '../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../src/trust/pki/trust-config.js';
 import { signEnvelopeXml } from '../src/trust/xml-sign.js';
-import { verifyXmlSignature } from '../src/trust/xml-verify.js';
+import { verifyXmlSignature } from '../src/trust/xmldsig/xml-verify.js';
 import { verifyInboundEnvelope } from '../src/trust/inbound.js';
-import { decideTrust } from '../src/trust/trust-store.js';
+import { decideTrust } from '../src/trust/pki/trust-store.js';
 import { FIXTURES, header as envelopeHeader, PARTNER } from '../test/trust/support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);

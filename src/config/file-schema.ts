@@ -63,7 +63,7 @@ export const configFileSchema = {
               anchors: stringList,
               intermediates: stringList,
               retired: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
-              crls: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' }, url: { type: 'string' }, refreshSeconds: { type: 'integer', minimum: 1 } } } },
+              crls: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' }, url: { type: 'string', pattern: '^https?://.+' }, refreshSeconds: { type: 'integer', minimum: 1 }, allowPrivateAddresses: { type: 'boolean' } } } },
               ocsp: {
                 type: 'object',
                 additionalProperties: false,

@@ -1,5 +1,6 @@
 import type { NamespaceProfile } from '../documents/wco/namespaces.js';
-import type { TrustStoreConfig } from '../trust/trust-config.js';
+import type { TlsFiles } from '../http-client.js';
+import type { TrustStoreConfig } from '../trust/pki/trust-config.js';
 
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
 export const PARTICIPANT_KINDS = ['customs', 'pga', 'partner-customs', 'trader', 'platform', 'post', 'express'] as const;
@@ -82,13 +83,6 @@ export interface DeliveryPolicy {
    * "reception awareness": the destination recognises the copy).
    */
   receiptTimeoutMs: number;
-}
-
-/** PEM file paths for TLS: a client identity for outbound mTLS, and the CA to trust. */
-export interface TlsFiles {
-  cert?: string;
-  key?: string;
-  ca?: string;
 }
 
 export interface Webhook {

@@ -1,7 +1,7 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { findDeliveryWork } from '../store/exchanges.js';
-import type { TrustStore } from '../trust/trust-store.js';
+import type { TrustStore } from '../trust/pki/trust-store.js';
 import { type Receipt, takeReceipt } from './receipts.js';
 import { type SettleDeps, settleAndRecord } from './settle.js';
 

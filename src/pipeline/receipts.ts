@@ -1,6 +1,6 @@
 import { RejectionError } from '../findings.js';
 import { type Receipt, verifyReceipt } from '../trust/receipt.js';
-import type { TrustStore } from '../trust/trust-store.js';
+import type { TrustStore } from '../trust/pki/trust-store.js';
 
 export type { Receipt };
 

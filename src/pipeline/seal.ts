@@ -2,7 +2,7 @@ import { sha256Hex } from '../hashing.js';
 import type { EnvelopeHeader } from '../trust/envelope.js';
 import { base64Payload } from '../trust/envelope.js';
 import { signJsonEnvelope } from '../trust/json-envelope.js';
-import type { SigningKey } from '../trust/signing-key.js';
+import type { SigningKey } from '../trust/pki/signing-key.js';
 import { signEnvelopeXmlParts } from '../trust/xml-sign.js';
 
 export interface GatewayKeys {

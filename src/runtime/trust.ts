@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { GatewayConfig } from '../config/types.js';
-import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki.js';
-import { loadSigningKey, type SigningKey } from '../trust/signing-key.js';
-import { loadTrustStore, sandboxTrustStore } from '../trust/trust-config.js';
-import type { TrustStore } from '../trust/trust-store.js';
+import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki/sandbox-ca.js';
+import { loadSigningKey, type SigningKey } from '../trust/pki/signing-key.js';
+import { loadTrustStore, sandboxTrustStore } from '../trust/pki/trust-config.js';
+import type { TrustStore } from '../trust/pki/trust-store.js';
 
 export interface GatewayTrust {
   /**

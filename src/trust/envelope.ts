@@ -13,9 +13,9 @@
 import type { Element } from '@xmldom/xmldom';
 import { finding, RejectionError } from '../findings.js';
 import { attributeValue, type XmlElement } from '../documents/xml/tree.js';
-import { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js';
-import { exclusiveCanonicalTree } from './exc-c14n.js';
-import { canonicalize, CDATA_SECTION_NODE, elementChildren, isElementNamed, parseDom, TEXT_NODE } from './xml-dom.js';
+import { escapeCanonicalAttribute, escapeCanonicalText } from './xmldsig/c14n-escape.js';
+import { exclusiveCanonicalTree } from './xmldsig/exc-c14n.js';
+import { canonicalize, CDATA_SECTION_NODE, elementChildren, isElementNamed, parseDom, TEXT_NODE } from './xmldsig/xml-dom.js';
 
 export const ENVELOPE_NS = 'urn:swgate:envelope:1';
 

@@ -4,10 +4,10 @@
  */
 import { finding, RejectionError } from '../findings.js';
 import { checkSenderIs, readEnvelopeFromTree, readSignedEnvelope, type EnvelopeHeader, type ReadEnvelope } from './envelope.js';
-import { C14nDisagreementError } from './exc-c14n.js';
+import { C14nDisagreementError } from './xmldsig/exc-c14n.js';
 import { verifyJsonEnvelope } from './json-envelope.js';
-import type { TrustDecision, TrustStore } from './trust-store.js';
-import { verifyXmlSignature, type SignatureEvidence, type XmlVerification, type XmlVerifyOptions } from './xml-verify.js';
+import type { SignatureEvidence, TrustDecision, TrustStore } from './pki/trust-store.js';
+import { verifyXmlSignature, type XmlVerification, type XmlVerifyOptions } from './xmldsig/xml-verify.js';
 
 export interface VerifiedEnvelope {
   format: 'xml-dsig' | 'jws';

@@ -1,9 +1,9 @@
 /** The JSON form of the envelope: `{header, payload}` signed as a JWS over its RFC 8785 form. */
 import { finding, RejectionError } from '../findings.js';
 import { checkEnvelopeHeader, checkSenderIs, type EnvelopeHeader } from './envelope.js';
-import { signCanonicalJson, verifyCanonicalJson, type JwsVerification } from './jws.js';
-import type { SigningKey } from './signing-key.js';
-import type { TrustStore } from './trust-store.js';
+import { signCanonicalJson, verifyCanonicalJson, type JwsVerification } from './jws/jws.js';
+import type { SigningKey } from './pki/signing-key.js';
+import type { TrustStore } from './pki/trust-store.js';
 
 export interface JsonEnvelope {
   header: EnvelopeHeader;

@@ -6,9 +6,9 @@
 import type { Finding } from '../findings.js';
 import { finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
-import { signCanonicalJson, verifyCanonicalJson } from './jws.js';
-import type { SigningKey } from './signing-key.js';
-import type { TrustStore } from './trust-store.js';
+import { signCanonicalJson, verifyCanonicalJson } from './jws/jws.js';
+import type { SigningKey } from './pki/signing-key.js';
+import type { TrustStore } from './pki/trust-store.js';
 
 export type ReceiptStatus = 'accepted' | 'accepted-with-warnings' | 'rejected';
 

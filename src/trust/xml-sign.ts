@@ -5,9 +5,9 @@
  * Tests check every output against xml-crypto and `xmlsec1 --verify`.
  */
 import { createHash } from 'node:crypto';
-import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, signBytes, SIGNING_ALGORITHMS } from './algorithms.js';
+import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, signBytes } from './xmldsig/algorithms.js';
 import { canonicalEnvelopeHead, ENVELOPE_END_TAG, PAYLOAD_END_TAG, rootIdFor, type EnvelopeHeader, type EnvelopePayload } from './envelope.js';
-import type { SigningKey } from './signing-key.js';
+import { SIGNING_ALGORITHMS, type SigningKey } from './pki/signing-key.js';
 
 /** SignedInfo with its namespace declaration, as exclusive c14n renders it when signing. */
 function canonicalSignedInfo(signatureAlgorithm: string, referenceUri: string, digestValue: string): string {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresReachable, type TestDatabase } from '../support/databases.js';
 import { loadConfig } from '../../src/config/load.js';
-import { ensureSandboxPki } from '../../src/trust/pki.js';
+import { ensureSandboxPki } from '../../src/trust/pki/sandbox-ca.js';
 import { TEST_PKI_DIR, waitFor } from '../support/gateway.js';
 import { deliverDeclaration, exited, freePort, portAnswers, type Spawned, spawnKept, swgate, waitReady } from '../support/processes.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';

@@ -118,7 +118,7 @@ describe('who reads what of an exchange', () => {
     const program = new Command().exitOverride();
     registerVerify(program, {
       readFile: (path) => readFile(path, 'utf8'),
-      fetch: () => Promise.reject(new Error('offline')),
+      send: () => Promise.reject(new Error('offline')),
       out: (line) => lines.push(line),
       err: (line) => lines.push(line),
       exit: (code) => void (exitCode = code),

@@ -3,10 +3,10 @@ import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { sampleLpco } from '../lpco/sample.js';
 import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { base64Payload, type EnvelopeHeader } from '../../src/trust/envelope.js';
-import { sandboxPaths } from '../../src/trust/pki.js';
+import { sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
 import { receivedDigest, verifyReceipt } from '../../src/trust/receipt.js';
-import { loadSigningKey } from '../../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { loadSigningKey } from '../../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
 import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
 import { sample, startTestGateway, type TestGateway, TEST_PKI_DIR, waitFor } from '../support/gateway.js';
 

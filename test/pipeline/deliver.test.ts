@@ -7,9 +7,9 @@ import { deliveriesOf, findExchange, insertAcceptedExchange, newId } from '../..
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import type { ReceiptContext } from '../../src/pipeline/receipts.js';
 import { signReceipt } from '../../src/trust/receipt.js';
-import { sandboxPaths, ensureSandboxPki } from '../../src/trust/pki.js';
-import { loadSigningKey } from '../../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { sandboxPaths, ensureSandboxPki } from '../../src/trust/pki/sandbox-ca.js';
+import { loadSigningKey } from '../../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
 import { sha256Hex } from '../../src/hashing.js';
 import { TEST_PKI_DIR } from '../support/gateway.js';
 

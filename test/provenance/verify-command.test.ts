@@ -29,9 +29,9 @@ describe('swgate verify', () => {
     let exitCode: number | undefined;
     const io: VerifyIo = {
       readFile: (path) => readFile(path, 'utf8'),
-      fetch: async (url, init) => {
-        const res = await app.inject({ url: new URL(url).pathname + new URL(url).search, headers: init.headers });
-        return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type']) } });
+      send: async ({ url, headers }) => {
+        const res = await app.inject({ url: new URL(url).pathname + new URL(url).search, headers: headers ?? {} });
+        return { status: res.statusCode, mediaType: String(res.headers['content-type']), body: res.rawPayload };
       },
       out: (line) => lines.push(line),
       err: (line) => lines.push(line),

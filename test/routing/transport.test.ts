@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ANSWER_BYTES, post, TransportError } from '../../src/routing/transport.js';
+import { TransportError } from '../../src/http-client.js';
+import { MAX_ANSWER_BYTES, post } from '../../src/routing/transport.js';
 
 /** A destination on loopback whose answer each test chooses by path. */
 let server: Server;

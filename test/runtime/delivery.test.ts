@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/routing/webhooks.js';
-import { sandboxPaths } from '../../src/trust/pki.js';
+import { sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
 import { signReceipt } from '../../src/trust/receipt.js';
-import { loadSigningKey } from '../../src/trust/signing-key.js';
+import { loadSigningKey } from '../../src/trust/pki/signing-key.js';
 import { databaseKinds } from '../support/databases.js';
 import { sample, startTestGateway, TEST_PKI_DIR, type TestGateway, waitFor } from '../support/gateway.js';
 

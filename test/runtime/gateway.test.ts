@@ -5,9 +5,9 @@ import { configuredMappings } from '../../src/runtime/gateway.js';
 import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { verifyReceipt } from '../../src/provenance/verify.js';
-import { sandboxPaths } from '../../src/trust/pki.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
-import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
+import { sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
+import { verifyXmlSignature } from '../../src/trust/xmldsig/xml-verify.js';
 import { databaseKinds } from '../support/databases.js';
 import { sample, startTestGateway, TEST_PKI_DIR, type TestGateway, waitFor } from '../support/gateway.js';
 

@@ -13,12 +13,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../../src/documents/xml/parse.js';
 import type { XmlElement } from '../../src/documents/xml/tree.js';
 import { RejectionError } from '../../src/findings.js';
-import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, SIGNING_ALGORITHMS } from '../../src/trust/algorithms.js';
+import { SIGNING_ALGORITHMS } from '../../src/trust/pki/signing-key.js';
+import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI } from '../../src/trust/xmldsig/algorithms.js';
 import { ENVELOPE_NS, readEnvelopeFromTree, readSignedEnvelope, type ReadEnvelope } from '../../src/trust/envelope.js';
-import { C14nDisagreementError, exclusiveCanonicalTree } from '../../src/trust/exc-c14n.js';
+import { C14nDisagreementError, exclusiveCanonicalTree } from '../../src/trust/xmldsig/exc-c14n.js';
 import { readVerifiedEnvelope, verifyInboundEnvelope } from '../../src/trust/inbound.js';
-import { canonicalize, isElementNamed, parseDom } from '../../src/trust/xml-dom.js';
-import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
+import { canonicalize, isElementNamed, parseDom } from '../../src/trust/xmldsig/xml-dom.js';
+import { verifyXmlSignature } from '../../src/trust/xmldsig/xml-verify.js';
 import { toolsPresent, XMLSEC1 } from '../support/tools.js';
 import { createTestPki, PARTNER, type TestPki } from './support.js';
 

@@ -1,21 +1,35 @@
 /** Shared by the trust tests: a sandbox PKI in a temp dir and helpers to make odd certificates. */
 import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject, type X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
-import { issueCertificate, type CertificateSpec, type Issuer } from '../../src/trust/certificate-builder.js';
-import { xmlCryptoHashAlgorithms, xmlCryptoSignatureAlgorithms } from '../../src/trust/algorithms.js';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+import { issueCertificate, type CertificateSpec, type Issuer } from '../../src/trust/pki/certificate-builder.js';
+import { xmlCryptoHashAlgorithms, xmlCryptoSignatureAlgorithms } from '../../src/trust/xmldsig/algorithms.js';
 import type { Clock } from '../../src/trust/clock.js';
 import type { EnvelopeHeader } from '../../src/trust/envelope.js';
-import { CA_COMMON_NAME, ensureSandboxPki, type SandboxPki } from '../../src/trust/pki.js';
-import { loadSigningKey, signingKeyFromPem, type SigningKey } from '../../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
-import type { TrustStore } from '../../src/trust/trust-store.js';
+import { CA_COMMON_NAME, ensureSandboxPki, type SandboxPki } from '../../src/trust/pki/sandbox-ca.js';
+import { loadSigningKey, signingKeyFromPem, type SigningKey } from '../../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
+import type { TrustStore } from '../../src/trust/pki/trust-store.js';
 
 export const PARTNER = 'partner-xb';
 export const OTHER_PARTNER = 'partner-yz';
 export const FIXTURES = join(import.meta.dirname, '../fixtures/trust');
+
+/** What the configuration loader says of a partner whose `trust:` block is `trustYaml` (one line of flow YAML per setting), one problem a line. */
+export function trustConfigProblems(dir: string, trustYaml: string): string {
+  const file = join(dir, 'trust-config.yaml');
+  writeFileSync(file, `participants:\n  - id: ${PARTNER}\n    kind: partner-customs\n    name: P\n    trust:\n      anchors: [ca.crt.pem]\n      ${trustYaml}\nagreements: []\n`);
+  try {
+    loadConfig({ SWGATE_CONFIG: file });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.join('\n');
+    throw error;
+  }
+  return '';
+}
 
 export interface TestPki {
   pki: SandboxPki;

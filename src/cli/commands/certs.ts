@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { ensureSandboxPki } from '../../trust/pki.js';
+import { ensureSandboxPki } from '../../trust/pki/sandbox-ca.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** Where the gateway reads its PKI (SWGATE_CERTS_DIR, as in the image), so the CLI and the gateway agree. */

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { ulid } from 'ulid';
-import type { SigningAlgorithmName } from '../../trust/algorithms.js';
+import type { SigningAlgorithmName } from '../../trust/pki/signing-key.js';
 import { xmlPayload, type EnvelopeHeader } from '../../trust/envelope.js';
 import { signJsonEnvelope } from '../../trust/json-envelope.js';
-import { sandboxPaths } from '../../trust/pki.js';
-import { loadSigningKey } from '../../trust/signing-key.js';
+import { sandboxPaths } from '../../trust/pki/sandbox-ca.js';
+import { loadSigningKey } from '../../trust/pki/signing-key.js';
 import { signEnvelopeXml } from '../../trust/xml-sign.js';
 import { type CliIo, processIo } from '../io.js';
 import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';

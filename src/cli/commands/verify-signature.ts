@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { RejectionError } from '../../findings.js';
 import { verifyInboundEnvelope, type VerifiedEnvelope } from '../../trust/inbound.js';
-import { sandboxPaths } from '../../trust/pki.js';
-import { sandboxTrustStore } from '../../trust/trust-config.js';
+import { sandboxPaths } from '../../trust/pki/sandbox-ca.js';
+import { sandboxTrustStore } from '../../trust/pki/trust-config.js';
 import { type CliIo, processIo } from '../io.js';
 import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';
 

@@ -1,19 +1,24 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
+import { type HttpAnswer, type HttpRequest, send } from '../../http-client.js';
 import { type Verdict, verifyCheckpoint, verifyCheckpointConsistency, verifyReceipt } from '../../provenance/verify.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** What the command touches outside itself besides the CLI's output; tests hand in their own. */
 export interface VerifyIo extends CliIo {
   readFile(path: string): Promise<string>;
-  fetch(url: string, init: { headers: Record<string, string> }): Promise<Response>;
+  send(request: HttpRequest): Promise<HttpAnswer>;
 }
 
 const processVerifyIo: VerifyIo = {
   ...processIo,
   readFile: (path) => readFile(path, 'utf8'),
-  fetch: (url, init) => fetch(url, init),
+  send,
 };
+
+/** A checkpoint, a consistency proof or a public key is a few kilobytes. */
+const MAX_LOG_ANSWER_BYTES = 1024 * 1024;
+const LOG_TIMEOUT_MS = 10_000;
 
 interface VerifyOptions {
   publicKey?: string;
@@ -105,12 +110,18 @@ function gatewayClient(logUrl: string, token: string | undefined, io: VerifyIo) 
   const base = logUrl.endsWith('/') ? logUrl : `${logUrl}/`;
   const get = async (path: string) => {
     const url = new URL(path, base).toString();
-    const response = await io.fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-    return response;
+    const answer = await io.send({
+      url,
+      method: 'GET',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      timeoutMs: LOG_TIMEOUT_MS,
+      maxAnswerBytes: MAX_LOG_ANSWER_BYTES,
+    });
+    if (answer.status < 200 || answer.status >= 300) throw new Error(`GET ${url} answered ${answer.status}`);
+    return answer.body.toString('utf8');
   };
   return {
-    text: async (path: string) => (await get(path)).text(),
-    json: async (path: string): Promise<unknown> => (await get(path)).json(),
+    text: get,
+    json: async (path: string): Promise<unknown> => JSON.parse(await get(path)),
   };
 }

@@ -6,9 +6,9 @@
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
-import { parseXml, type XmlLimits } from '../documents/xml/parse.js';
-import { decodeUtf8 } from '../documents/utf8.js';
-import { finding, RejectionError } from '../findings.js';
+import { parseXml, type XmlLimits } from '../../documents/xml/parse.js';
+import { decodeUtf8 } from '../../documents/utf8.js';
+import { finding, RejectionError } from '../../findings.js';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;

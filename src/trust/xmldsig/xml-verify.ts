@@ -14,10 +14,10 @@
  */
 import { createHash, verify, type X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { finding, RejectionError } from '../findings.js';
-import { sha256Hex } from '../hashing.js';
-import { parseXml, type XmlLimits } from '../documents/xml/parse.js';
-import type { XmlElement } from '../documents/xml/tree.js';
+import { finding, RejectionError } from '../../findings.js';
+import { sha256Hex } from '../../hashing.js';
+import { parseXml, type XmlLimits } from '../../documents/xml/parse.js';
+import type { XmlElement } from '../../documents/xml/tree.js';
 import {
   algorithmFitsKey,
   DIGEST_ALGORITHMS,
@@ -28,20 +28,11 @@ import {
   xmlCryptoHashAlgorithms,
   xmlCryptoSignatureAlgorithms,
 } from './algorithms.js';
-import { certificateFromBase64 } from './certificate-cache.js';
-import { acceptCertificate, confirmNotRevoked, type AcceptedCertificate, type TrustDecision, type TrustStore } from './trust-store.js';
+import { certificateFromBase64 } from '../pki/certificate-cache.js';
+import { acceptCertificate, confirmNotRevoked, type AcceptedCertificate, type SignatureEvidence, type TrustDecision, type TrustStore } from '../pki/trust-store.js';
 import { C14nDisagreementError, exclusiveCanonicalTree } from './exc-c14n.js';
 import { checkSignatureShape, checkTreeSignatureShape, type SignatureShapeOf } from './xml-signature-shape.js';
 import { parseDom } from './xml-dom.js';
-
-export interface SignatureEvidence {
-  certificateFingerprint: string;
-  signatureAlgorithm: string;
-  digestAlgorithm: string;
-  digestValue: string;
-  /** SHA-256 (hex) of the bytes exactly as received. */
-  rawSha256: string;
-}
 
 /** The parsed document whose canonical form without `signature` is exactly `signedXml`. */
 export interface SignedTree {

@@ -5,15 +5,13 @@
  * are the bytes that are read, and resolves the key only through the sender's trust store.
  */
 import { hash } from 'node:crypto';
-import { canonicalJson } from '../canonical-json.js';
-import { finding, RejectionError } from '../findings.js';
-import { sha256Hex } from '../hashing.js';
-import { SIGNING_ALGORITHMS } from './algorithms.js';
-import { certificateFromBase64 } from './certificate-cache.js';
+import { canonicalJson } from '../../canonical-json.js';
+import { finding, RejectionError } from '../../findings.js';
+import { sha256Hex } from '../../hashing.js';
+import { certificateFromBase64 } from '../pki/certificate-cache.js';
 import { algorithmFitsJwsKey, type CompactJws, CompactJwsError, isJwsAlgorithm, parseCompact, signCompact, verifyCompactSignature } from './compact-jws.js';
-import type { SigningKey } from './signing-key.js';
-import { acceptCertificate, confirmNotRevoked, type TrustDecision, type TrustStore } from './trust-store.js';
-import type { SignatureEvidence } from './xml-verify.js';
+import { SIGNING_ALGORITHMS, type SigningKey } from '../pki/signing-key.js';
+import { acceptCertificate, confirmNotRevoked, type SignatureEvidence, type TrustDecision, type TrustStore } from '../pki/trust-store.js';
 
 export type JwsType = 'swgate-envelope+jws' | 'swgate-receipt+jws';
 

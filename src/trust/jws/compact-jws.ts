@@ -3,7 +3,7 @@
  * RS256 — on node's synchronous crypto. It replaces jose on the hot path: jose goes through
  * WebCrypto, converting the KeyObject to a CryptoKey on every call and running the signature on
  * the thread pool; measured on a receipt (bench/trust.ts) it was several times slower than
- * this. test/trust/compact-jws.test.ts checks both directions against jose.
+ * this. test/trust/jws/compact-jws.test.ts checks both directions against jose.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
 

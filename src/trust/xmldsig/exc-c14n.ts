@@ -20,7 +20,7 @@
  * `xmllint --exc-c14n` (libxml2, which xmlsec1 uses), on the corpus and on mutations.
  */
 import type { Attr, Element, Node } from '@xmldom/xmldom';
-import type { XmlAttribute, XmlElement } from '../documents/xml/tree.js';
+import type { XmlAttribute, XmlElement } from '../../documents/xml/tree.js';
 import { escapeCanonicalAttribute, escapeCanonicalText } from './c14n-escape.js';
 import { CDATA_SECTION_NODE, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './xml-dom.js';
 

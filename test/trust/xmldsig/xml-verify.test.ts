@@ -1,13 +1,13 @@
 /** SECURITY.md "Cases the test suite must hold" — Signatures — against xml-verify's recipe. */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RejectionError } from '../../src/findings.js';
-import { readSignedEnvelope, writeCanonicalEnvelope, xmlPayload, type EnvelopePayload } from '../../src/trust/envelope.js';
-import { verifyInboundEnvelope } from '../../src/trust/inbound.js';
-import type { SigningKey } from '../../src/trust/signing-key.js';
-import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
-import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
-import { createTestPki, header, issueTestCertificate, OTHER_PARTNER, PARTNER, signWithXmlCrypto, type TestPki } from './support.js';
+import { RejectionError } from '../../../src/findings.js';
+import { readSignedEnvelope, writeCanonicalEnvelope, xmlPayload, type EnvelopePayload } from '../../../src/trust/envelope.js';
+import { verifyInboundEnvelope } from '../../../src/trust/inbound.js';
+import type { SigningKey } from '../../../src/trust/pki/signing-key.js';
+import { signEnvelopeXml } from '../../../src/trust/xml-sign.js';
+import { verifyXmlSignature } from '../../../src/trust/xmldsig/xml-verify.js';
+import { createTestPki, header, issueTestCertificate, OTHER_PARTNER, PARTNER, signWithXmlCrypto, type TestPki } from '../support.js';
 
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';

@@ -8,7 +8,7 @@ import { generateKeyPairSync, randomInt, X509Certificate, type KeyObject } from 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { OPENSSL } from '../support/tools.js';
+import { OPENSSL } from '../../support/tools.js';
 
 export interface IndexEntry {
   certificate: X509Certificate;

@@ -1,7 +1,13 @@
 /** A signing key loaded once (a PEM parsed per call costs 4×) with the certificate it goes with. */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { SigningAlgorithmName } from './algorithms.js';
+
+/** What agreements and the CLI name; how each is written as an XML-DSig SignatureMethod and as a JWS `alg`. */
+export type SigningAlgorithmName = 'ecdsa-p256' | 'rsa-sha256';
+export const SIGNING_ALGORITHMS = {
+  'ecdsa-p256': { uri: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256', jws: 'ES256' },
+  'rsa-sha256': { uri: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', jws: 'RS256' },
+} as const satisfies Record<SigningAlgorithmName, { uri: string; jws: string }>;
 
 export interface SigningKey {
   algorithm: SigningAlgorithmName;

@@ -3,22 +3,30 @@
  * cached per source and refreshed when the CRL says so (nextUpdate) or after refreshSeconds.
  * A CRL that cannot be fetched, parsed, verified or is out of date gives status `unknown`;
  * what `unknown` means is the trust store policy's decision, not this module's.
+ *
+ * A CRL URL is fetched with the shared HTTP client as OCSP responders are asked: a host name must
+ * resolve to a public address unless the source sets allowPrivateAddresses (a literal address is
+ * the operator's explicit choice), a redirect is not followed, and the answer is capped.
  */
 import { readFile } from 'node:fs/promises';
 import type { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { systemClock, type Clock } from './clock.js';
+import { send } from '../../http-client.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface CrlSource {
   file?: string;
   url?: string;
   /** Re-read at least this often even if nextUpdate is later. Default one hour. */
   refreshSeconds?: number;
+  /** The url's host name may resolve to a loopback, private or link-local address. Default false. */
+  allowPrivateAddresses?: boolean;
 }
 
 export type RevocationStatus = 'good' | 'revoked' | 'unknown';
 
 const MAX_CRL_BYTES = 10 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 5_000;
 
 function pemOrDerToDer(bytes: Uint8Array): Uint8Array {
   const text = Buffer.from(bytes).toString('latin1');
@@ -47,11 +55,15 @@ function normalizeSerial(hex: string): string {
 async function readSource(source: CrlSource): Promise<Uint8Array> {
   if (source.file) return readFile(source.file);
   if (!source.url) throw new Error('a CRL source needs a file or a url');
-  const response = await fetch(source.url, { signal: AbortSignal.timeout(5_000) });
-  if (!response.ok) throw new Error(`CRL fetch ${source.url}: HTTP ${response.status}`);
-  const body = new Uint8Array(await response.arrayBuffer());
-  if (body.length > MAX_CRL_BYTES) throw new Error(`CRL ${source.url} larger than ${MAX_CRL_BYTES} bytes`);
-  return body;
+  const answer = await send({
+    url: source.url,
+    method: 'GET',
+    timeoutMs: FETCH_TIMEOUT_MS,
+    maxAnswerBytes: MAX_CRL_BYTES,
+    publicAddressesOnly: source.allowPrivateAddresses !== true,
+  });
+  if (answer.status < 200 || answer.status >= 300) throw new Error(`CRL fetch ${source.url}: HTTP ${answer.status}`);
+  return answer.body;
 }
 
 interface CachedCrl {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { algorithmFitsJwsKey, CompactJwsError, parseCompact, signCompact, verifyCompactSignature, type JwsAlgorithm } from '../../src/trust/compact-jws.js';
+import { algorithmFitsJwsKey, CompactJwsError, parseCompact, signCompact, verifyCompactSignature, type JwsAlgorithm } from '../../../src/trust/jws/compact-jws.js';
 
 const keys: Record<JwsAlgorithm, { privateKey: KeyObject; publicKey: KeyObject }> = {
   ES256: generateKeyPairSync('ec', { namedCurve: 'P-256' }),

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fingerprintSha256 } from '../../src/trust/certificate-details.js';
-import { loadTrustStore, type TrustStoreConfig } from '../../src/trust/trust-config.js';
-import { decideTrust } from '../../src/trust/trust-store.js';
-import { createTestPki, HOUR_MS, PARTNER, type TestPki } from './support.js';
+import { fingerprintSha256 } from '../../../src/trust/pki/certificate-details.js';
+import { loadTrustStore, type TrustStoreConfig } from '../../../src/trust/pki/trust-config.js';
+import { decideTrust } from '../../../src/trust/pki/trust-store.js';
+import { createTestPki, HOUR_MS, PARTNER, type TestPki } from '../support.js';
 
 let t: TestPki;
 let configDir: string;

@@ -1,7 +1,7 @@
 /**
  * OCSP (RFC 6960) for certificates chained to a trust anchor, where a participant's trust store
  * configures it. The request carries a CertID (SHA-1 by default, as RFC 5019 responders expect;
- * in a CertID SHA-1 is only an identifier) and a nonce; it is POSTed with undici. The answer
+ * in a CertID SHA-1 is only an identifier) and a nonce; it is POSTed with the shared HTTP client. The answer
  * counts only if it is a BasicOCSPResponse signed by the issuing CA or by a delegated responder
  * (a certificate the CA issued with id-kp-OCSPSigning, valid now), names our CertID, echoes our
  * nonce when it carries one, and is current on the injected clock (thisUpdate not in the
@@ -18,14 +18,11 @@
  * a literal address written in the configuration is the operator's explicit choice.
  */
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
-import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { isIP } from 'node:net';
 import * as asn1js from 'asn1js';
-import ipaddr from 'ipaddr.js';
 import * as pkijs from 'pkijs';
-import { Agent, request, type Dispatcher } from 'undici';
-import { isStrongKey } from './algorithms.js';
-import { systemClock, type Clock } from './clock.js';
+import { send, TransportError, type HttpAnswer } from '../../http-client.js';
+import { isStrongKey } from '../key-strength.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { RevocationStatus } from './crl.js';
 
 export interface OcspSettings {
@@ -179,61 +176,25 @@ function buildOcspRequest(certificate: X509Certificate, issuer: X509Certificate,
   return { der: new Uint8Array(ocspRequest.toSchema(true).toBER(false)), certId, issuer: identity, nonce };
 }
 
-/** Ordinary public unicast only: loopback, private, link-local, shared, multicast, reserved are internal. */
-export function isPublicAddress(address: string): boolean {
-  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
-}
-
-/** DNS as usual, minus internal addresses: checked on the address the socket connects to, so a rebinding answer cannot slip past. */
-function publicLookup(hostname: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void): void {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const usable = addresses.filter((entry) => isPublicAddress(entry.address));
-    if (usable.length === 0) {
-      return callback(new Error(`${hostname} resolves only to internal addresses (${addresses.map((entry) => entry.address).join(', ')})`), []);
-    }
-    if (options.all) return callback(null, usable);
-    return callback(null, usable[0]!.address, usable[0]!.family);
-  });
-}
-
-let publicOnly: Agent | undefined;
-
-async function post(url: string, body: Uint8Array, timeoutMs: number, dispatcher: Dispatcher | undefined): Promise<Uint8Array> {
-  let response: Awaited<ReturnType<typeof request>>;
+/** Host names go through the public-only lookup unless the settings allow internal addresses. */
+async function post(url: string, body: Uint8Array, settings: OcspSettings): Promise<Uint8Array> {
+  let answer: HttpAnswer;
   try {
-    response = await request(url, {
+    answer = await send({
+      url,
       method: 'POST',
-      ...(dispatcher ? { dispatcher } : {}),
       body,
       headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' },
-      signal: AbortSignal.timeout(timeoutMs),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      timeoutMs: settings.timeoutMs ?? 5000,
+      maxAnswerBytes: MAX_RESPONSE_BYTES,
+      publicAddressesOnly: settings.allowPrivateAddresses !== true,
     });
   } catch (error) {
+    if (error instanceof TransportError && error.reason === 'too-large') throw new Unknown(`response larger than ${MAX_RESPONSE_BYTES} bytes`);
     throw new Unknown(`responder unreachable: ${(error as Error).message}`);
   }
-  if (response.statusCode !== 200) {
-    await response.body.dump().catch(() => undefined);
-    throw new Unknown(`responder answered HTTP ${response.statusCode}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_RESPONSE_BYTES) {
-        response.body.destroy();
-        throw new Unknown(`response larger than ${MAX_RESPONSE_BYTES} bytes`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof Unknown) throw error;
-    throw new Unknown(`response not read: ${(error as Error).message}`);
-  }
-  return Buffer.concat(chunks);
+  if (answer.status !== 200) throw new Unknown(`responder answered HTTP ${answer.status}`);
+  return answer.body;
 }
 
 function parseBasicResponse(der: Uint8Array): pkijs.BasicOCSPResponse {
@@ -391,14 +352,6 @@ export class OcspClient {
     return { url };
   }
 
-  /** Host names go through the public-only lookup unless the settings allow internal addresses; a literal address was configured as such. */
-  private dispatcherFor(url: string): Dispatcher | undefined {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    if (this.settings.allowPrivateAddresses || isIP(host) !== 0) return undefined;
-    publicOnly ??= new Agent({ connect: { lookup: publicLookup } });
-    return publicOnly;
-  }
-
   private remember(key: string, answer: CachedAnswer): void {
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(key, answer);
@@ -410,7 +363,7 @@ export class OcspClient {
     let answer: OcspAnswer;
     try {
       const sent = buildOcspRequest(certificate, issuer, this.settings.certIdHash ?? 'sha1');
-      const der = await post(url, sent.der, this.settings.timeoutMs ?? 5000, this.dispatcherFor(url));
+      const der = await post(url, sent.der, this.settings);
       const now = this.clock();
       const verdict = judgeResponse(der, sent, issuer, now, cacheMs);
       if (verdict.status !== 'unknown' && cacheMs > 0) {

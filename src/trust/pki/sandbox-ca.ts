@@ -8,8 +8,8 @@ import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueCertificate, issueCrl, type Issuer } from './certificate-builder.js';
-import { readCrlNextUpdate } from './crl.js';
-import { systemClock, type Clock } from './clock.js';
+import { readCrlNextUpdate } from '../revocation/crl.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface KeyPairFiles {
   certificate: string;

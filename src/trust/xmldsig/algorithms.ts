@@ -30,13 +30,6 @@ export const SIGNATURE_ALGORITHMS = {
 } as const satisfies Record<string, SignatureAlgorithmSpec>;
 export type SignatureAlgorithmUri = keyof typeof SIGNATURE_ALGORITHMS;
 
-/** What agreements and the CLI name; mapped to the XML-DSig URI and the JWS `alg`. */
-export type SigningAlgorithmName = 'ecdsa-p256' | 'rsa-sha256';
-export const SIGNING_ALGORITHMS: Record<SigningAlgorithmName, { uri: SignatureAlgorithmUri; jws: 'ES256' | 'RS256' }> = {
-  'ecdsa-p256': { uri: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256', jws: 'ES256' },
-  'rsa-sha256': { uri: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', jws: 'RS256' },
-};
-
 export function isSignatureAlgorithm(uri: string): uri is SignatureAlgorithmUri {
   return Object.hasOwn(SIGNATURE_ALGORITHMS, uri);
 }
@@ -48,12 +41,6 @@ export function isDigestAlgorithm(uri: string): uri is DigestAlgorithmUri {
 /** The signature algorithm must fit the key: no ECDSA URI over an RSA key and vice versa. */
 export function algorithmFitsKey(uri: SignatureAlgorithmUri, key: KeyObject): boolean {
   return SIGNATURE_ALGORITHMS[uri].keyType === key.asymmetricKeyType;
-}
-
-/** Keys swgate accepts anywhere in a chain or on an OCSP responder: RSA of 2048 bits or more, EC P-256 or P-384. */
-export function isStrongKey(key: KeyObject): boolean {
-  const details = key.asymmetricKeyDetails ?? {};
-  return (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048) || (key.asymmetricKeyType === 'ec' && ['prime256v1', 'secp384r1'].includes(details.namedCurve ?? ''));
 }
 
 /** Bytes of a well-formed signature value for this key (P1363 for ECDSA, modulus for RSA). */

@@ -14,17 +14,17 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from '@xmldom/xmldom';
-import { parseXml } from '../../src/documents/xml/parse.js';
-import type { XmlElement } from '../../src/documents/xml/tree.js';
-import { RejectionError } from '../../src/findings.js';
-import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI } from '../../src/trust/algorithms.js';
-import { byCodePoint, C14nDisagreementError, exclusiveCanonical, exclusiveCanonicalTree } from '../../src/trust/exc-c14n.js';
-import { canonicalize, isElementNamed, parseDom } from '../../src/trust/xml-dom.js';
-import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
-import { toolsPresent, XMLLINT, XMLSEC1 } from '../support/tools.js';
-import { createTestPki, PARTNER, signWithXmlCrypto, type TestPki } from './support.js';
+import { parseXml } from '../../../src/documents/xml/parse.js';
+import type { XmlElement } from '../../../src/documents/xml/tree.js';
+import { RejectionError } from '../../../src/findings.js';
+import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI } from '../../../src/trust/xmldsig/algorithms.js';
+import { byCodePoint, C14nDisagreementError, exclusiveCanonical, exclusiveCanonicalTree } from '../../../src/trust/xmldsig/exc-c14n.js';
+import { canonicalize, isElementNamed, parseDom } from '../../../src/trust/xmldsig/xml-dom.js';
+import { verifyXmlSignature } from '../../../src/trust/xmldsig/xml-verify.js';
+import { toolsPresent, XMLLINT, XMLSEC1 } from '../../support/tools.js';
+import { createTestPki, PARTNER, signWithXmlCrypto, type TestPki } from '../support.js';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures');
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const work = mkdtempSync(join(tmpdir(), 'swgate-c14n-'));
 const ECDSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256';
 

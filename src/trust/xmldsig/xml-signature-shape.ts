@@ -7,11 +7,11 @@
  * The rules are written once, over a `DocumentView`, so that the two engines cannot drift apart:
  * `checkTreeSignatureShape` reads the safe parser's tree (the fast engine) and
  * `checkSignatureShape` an xmldom DOM (the xml-crypto engine, which needs the DOM node for
- * SignedXml). test/trust/xml-verify.test.ts runs every hostile case through both.
+ * SignedXml). test/trust/xmldsig/xml-verify.test.ts runs every hostile case through both.
  */
 import type { Element } from '@xmldom/xmldom';
-import { finding, RejectionError } from '../findings.js';
-import { attributeValue, type XmlElement } from '../documents/xml/tree.js';
+import { finding, RejectionError } from '../../findings.js';
+import { attributeValue, type XmlElement } from '../../documents/xml/tree.js';
 import {
   DIGEST_ALGORITHMS,
   DSIG_NS,

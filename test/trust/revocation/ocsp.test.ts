@@ -13,21 +13,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load.js';
-import { RejectionError } from '../../src/findings.js';
-import { issueCrl, type Issuer } from '../../src/trust/certificate-builder.js';
-import { CrlCache } from '../../src/trust/crl.js';
-import { signJsonEnvelope, verifyJsonEnvelope } from '../../src/trust/json-envelope.js';
-import { OcspClient, ocspUrlOf, type OcspSettings } from '../../src/trust/ocsp.js';
-import { CA_COMMON_NAME } from '../../src/trust/pki.js';
-import { loadTrustStore } from '../../src/trust/trust-config.js';
-import { decideTrust, type TrustStore } from '../../src/trust/trust-store.js';
-import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
-import { verifyXmlSignature } from '../../src/trust/xml-verify.js';
-import { xmlPayload } from '../../src/trust/envelope.js';
+import { RejectionError } from '../../../src/findings.js';
+import { issueCrl, type Issuer } from '../../../src/trust/pki/certificate-builder.js';
+import { CrlCache } from '../../../src/trust/revocation/crl.js';
+import { signJsonEnvelope, verifyJsonEnvelope } from '../../../src/trust/json-envelope.js';
+import { OcspClient, ocspUrlOf, type OcspSettings } from '../../../src/trust/revocation/ocsp.js';
+import { CA_COMMON_NAME } from '../../../src/trust/pki/sandbox-ca.js';
+import { loadTrustStore } from '../../../src/trust/pki/trust-config.js';
+import { decideTrust, type TrustStore } from '../../../src/trust/pki/trust-store.js';
+import { signEnvelopeXml } from '../../../src/trust/xml-sign.js';
+import { verifyXmlSignature } from '../../../src/trust/xmldsig/xml-verify.js';
+import { xmlPayload } from '../../../src/trust/envelope.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
-import { OPENSSL, toolsPresent } from '../support/tools.js';
-import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, type TestPki } from './support.js';
+import { OPENSSL, toolsPresent } from '../../support/tools.js';
+import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
+import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, trustConfigProblems, type TestPki } from '../support.js';
 
 // Every group here talks to the openssl responder the file starts before its tests.
 const withOpenssl = toolsPresent(OPENSSL);
@@ -315,6 +315,35 @@ describe.runIf(withOpenssl)('where the responder is', () => {
   });
 });
 
+describe.runIf(withOpenssl)('what a responder may not make the gateway do', () => {
+  let hostile: HostileServer;
+  beforeAll(async () => {
+    hostile = await startHostileServer();
+  });
+  afterAll(() => hostile.close());
+
+  it('an answer larger than 256 KB is not read: unknown', async () => {
+    const error = await refusal(decideTrust(store({ url: `${hostile.origin}/huge?bytes=${256 * 1024 + 1}` }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/response larger than 262144 bytes/);
+  });
+
+  it('a responder that answers slowly is given up after timeoutMs: unknown', async () => {
+    const started = Date.now();
+    for (const path of ['/silent', '/trickle']) {
+      const error = await refusal(decideTrust(store({ url: `${hostile.origin}${path}`, timeoutMs: 300 }), good), 'trust.revocation-unknown');
+      expect(error.message).toMatch(/timeout/i);
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a redirect is not followed, even to a good responder: unknown', async () => {
+    const own = await responderWith();
+    const error = await refusal(decideTrust(store({ url: `${hostile.origin}/redirect?to=${encodeURIComponent(own.url)}` }), good), 'trust.revocation-unknown');
+    expect(error.message).toMatch(/HTTP 302/);
+    expect(await own.requests(1)).toBe(0);
+  });
+});
+
 describe.runIf(withOpenssl)('OCSP only after the signature', () => {
   const partnerKey = () => t.key(PARTNER);
   const partnerStore = (url: string): TrustStore => ({ ...t.store(PARTNER), crls: undefined, ocsp: new OcspClient({ url }) });
@@ -370,25 +399,10 @@ describe.runIf(withOpenssl)('configuration', () => {
     expect((await decideTrust(configured, good)).revocation).toBe('good');
     expect(loadTrustStore(PARTNER, { anchors: [t.pki.ca.certificate] }, work).ocsp).toBeUndefined();
 
-    const file = join(work, 'config.yaml');
-    writeFileSync(file, `
-participants:
-  - id: partner-xb
-    kind: partner-customs
-    name: P
-    trust:
-      anchors: [ca.crt.pem]
-      ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false, allowedUrls: [file:///etc/passwd], negativeCacheSeconds: 86400, allowPrivateAddresses: yes-please }
-agreements: []
-`);
-    let problems: string[] = [];
-    try {
-      loadConfig({ SWGATE_CONFIG: file });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems = error.problems;
-    }
-    const text = problems.join('\n');
+    const text = trustConfigProblems(
+      work,
+      'ocsp: { url: ftp://ocsp.example, timeoutMs: 10, cacheSeconds: 60, certIdHash: md5, nonce: false, allowedUrls: [file:///etc/passwd], negativeCacheSeconds: 86400, allowPrivateAddresses: yes-please }',
+    );
     expect(text).toMatch(/trust\.ocsp must NOT have additional properties "nonce"/);
     expect(text).toMatch(/trust\.ocsp\.url must match pattern/);
     expect(text).toMatch(/trust\.ocsp\.timeoutMs must be >= 100/);

@@ -27,10 +27,10 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { systemClock, type Clock } from './clock.js';
-import { CrlCache, type CrlSource } from './crl.js';
-import { OcspClient, type OcspSettings } from './ocsp.js';
-import type { SandboxPki } from './pki.js';
+import { systemClock, type Clock } from '../clock.js';
+import { CrlCache, type CrlSource } from '../revocation/crl.js';
+import { OcspClient, type OcspSettings } from '../revocation/ocsp.js';
+import type { SandboxPki } from './sandbox-ca.js';
 import type { TrustStore, UnknownRevocationPolicy } from './trust-store.js';
 
 export interface TrustStoreConfig {

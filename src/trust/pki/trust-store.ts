@@ -4,12 +4,12 @@
  * pkijs only reads the extensions node does not expose.
  */
 import { X509Certificate } from 'node:crypto';
-import { finding, RejectionError } from '../findings.js';
-import { systemClock, type Clock } from './clock.js';
-import { isStrongKey } from './algorithms.js';
+import { finding, RejectionError } from '../../findings.js';
+import { systemClock, type Clock } from '../clock.js';
+import { isStrongKey } from '../key-strength.js';
 import { fingerprintSha256, perCertificate, readCertificateDetails } from './certificate-details.js';
-import type { CrlCache, RevocationStatus } from './crl.js';
-import type { OcspClient } from './ocsp.js';
+import type { CrlCache, RevocationStatus } from '../revocation/crl.js';
+import type { OcspClient } from '../revocation/ocsp.js';
 
 export interface PinnedCertificate {
   certificate: X509Certificate;
@@ -58,6 +58,16 @@ export interface TrustDecision {
   revocation: RevocationOutcome;
   /** Per certificate below the anchor and per configured method (empty when pinned). */
   revocationChecks: RevocationCheck[];
+}
+
+/** What a verified XML or JWS signature proves about the message, beside the trust decision. */
+export interface SignatureEvidence {
+  certificateFingerprint: string;
+  signatureAlgorithm: string;
+  digestAlgorithm: string;
+  digestValue: string;
+  /** SHA-256 (hex) of the bytes exactly as received. */
+  rawSha256: string;
 }
 
 const MAX_CERTIFICATE_BYTES = 16 * 1024;
