@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/hashing.js';
 import { type ReceiptContext, takeReceipt } from '../../src/pipeline/receipts.js';
 import { signJsonEnvelope } from '../../src/trust/json-envelope.js';
-import { ensureSandboxPki, sandboxPaths } from '../../src/trust/pki.js';
+import { ensureSandboxPki, sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
 import { type Receipt, signReceipt } from '../../src/trust/receipt.js';
-import { loadSigningKey } from '../../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { loadSigningKey } from '../../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
 import { TEST_PKI_DIR } from '../support/gateway.js';
 
 const sentSha256 = sha256Hex('<Declaration/>');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/hashing.js';
 import { type GatewayKeys, seal, type Sealed, type SigningAlgorithm } from '../../src/pipeline/seal.js';
-import { SIGNING_ALGORITHMS } from '../../src/trust/algorithms.js';
 import type { EnvelopeHeader } from '../../src/trust/envelope.js';
 import { verifyInboundEnvelope } from '../../src/trust/inbound.js';
-import { ensureSandboxPki, GATEWAY_ID } from '../../src/trust/pki.js';
-import { loadSigningKey } from '../../src/trust/signing-key.js';
-import { sandboxTrustStore } from '../../src/trust/trust-config.js';
+import { ensureSandboxPki, GATEWAY_ID } from '../../src/trust/pki/sandbox-ca.js';
+import { loadSigningKey, SIGNING_ALGORITHMS } from '../../src/trust/pki/signing-key.js';
+import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
 import { TEST_PKI_DIR } from '../support/gateway.js';
 import { rejected } from '../support/rejections.js';
 
