@@ -71,13 +71,13 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
   if (!isSoapEnvelope(root)) throw notCertex(`Expected a SOAP Envelope; found ${root.name} in ${root.ns || 'no namespace'}`, `/${root.name}`);
   const message = soapMessage(root);
   if (message.ns !== CERTEX_NAMESPACE) throw notCertex(`Expected a CSW-CERTEX message in ${CERTEX_NAMESPACE}; found ${message.name} in ${message.ns || 'no namespace'}`, `/Envelope/Body/${message.name}`);
-  const text = (name: string) => valueOf(firstChild(message, CERTEX_NAMESPACE, name));
+  const text = (name: string) => trimmedText(firstChild(message, CERTEX_NAMESPACE, name));
   switch (message.name) {
     case 'ProcessedChedInformationResponse': {
       const certificate = firstChild(message, CERTEX_NAMESPACE, 'ChedCertificate');
       const document = certificate && firstChild(certificate, SPS_NAMESPACE, 'SPSCertificate');
       const exchanged = document && firstChild(document, SPS_NAMESPACE, 'SPSExchangedDocument');
-      const chedNumber = valueOf(exchanged && firstChild(exchanged, RAM_NAMESPACE, 'ID'));
+      const chedNumber = trimmedText(exchanged && firstChild(exchanged, RAM_NAMESPACE, 'ID'));
       const ched = chedNumber === undefined ? {} : { chedNumber };
       const result = text('ReservationResult');
       if (result === 'true') return { message: message.name, ...ched, reserved: true };
@@ -86,8 +86,8 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
       const failedItems = childElements(message)
         .filter((c) => c.ns === CERTEX_NAMESPACE && c.name === 'ReservationFailureConsignmentItem')
         .map((item) => {
-          const goodsItem = valueOf(firstChild(item, CERTEX_BASE_NAMESPACE, 'GoodsItemNumber'));
-          const line = valueOf(firstChild(item, CERTEX_BASE_NAMESPACE, 'DocumentLineItemNumber'));
+          const goodsItem = trimmedText(firstChild(item, CERTEX_BASE_NAMESPACE, 'GoodsItemNumber'));
+          const line = trimmedText(firstChild(item, CERTEX_BASE_NAMESPACE, 'DocumentLineItemNumber'));
           return { ...(goodsItem ? { goodsItem } : {}), ...(line ? { line } : {}) };
         });
       const known = FAILURE_REASONS[reason];
@@ -118,7 +118,7 @@ export async function applyCertexOutcome(db: LpcoDb, kind: DatabaseKind, declara
   return { moved: await writeOffForDeclaration(db, declarationExchangeId, options), findings: [] };
 }
 
-function valueOf(el: XmlElement | undefined): string | undefined {
+function trimmedText(el: XmlElement | undefined): string | undefined {
   const value = el && textOf(el).trim();
   return value === '' ? undefined : value;
 }
