@@ -15,13 +15,13 @@ import type { DatabaseKind } from '../store/db.js';
 import type { LpcoDb } from './registry.js';
 import { type LpcoCitation, type Moved, type Reservation, releaseForDeclaration, writeOffForDeclaration } from './write-off.js';
 
-export const CERTEX_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06';
+const CERTEX_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06';
 const CERTEX_BASE_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/base/v03';
 const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
 const RAM_NAMESPACE = 'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21';
 
 /** The document codes of TRACES NT CHEDs (see mappings/sps-to-lpco/code-lists/document-codes.json). */
-export const CHED_DOCUMENT_CODES: ReadonlySet<string> = new Set(['C085', 'C640', 'N853', 'C678']);
+const CHED_DOCUMENT_CODES: ReadonlySet<string> = new Set(['C085', 'C640', 'N853', 'C678']);
 
 /** The lpco-to-certex mapping's input (mappings/lpco-to-certex/input.schema.json). */
 export interface CertexRequest {

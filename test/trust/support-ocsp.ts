@@ -48,7 +48,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** openssl's index: serial as BN_bn2hex writes it (upper case, whole bytes, no leading zero byte). */
-export function indexSerial(certificate: X509Certificate): string {
+function indexSerial(certificate: X509Certificate): string {
   const hex = certificate.serialNumber.toUpperCase().replace(/^0+(?=.)/, '');
   return hex.length % 2 === 0 ? hex : `0${hex}`;
 }

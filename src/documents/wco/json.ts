@@ -18,7 +18,7 @@ export interface JsonLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
+const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
 
 /** RFC 6901 escaping of one reference token. */
 export function pointerToken(key: string): string {
