@@ -60,7 +60,10 @@ async function flood(): Promise<{ held: Socket[]; answered: Record<string, numbe
   const answered: Record<string, number> = {};
   const one = async () => {
     const socket = await open('127.0.0.1').catch(() => undefined);
-    if (!socket) return void (answered.refused = (answered.refused ?? 0) + 1);
+    if (!socket) {
+      answered.refused = (answered.refused ?? 0) + 1;
+      return;
+    }
     held.push(socket);
     const status = await new Promise<string>((resolve) => {
       socket.once('data', (chunk) => resolve(/^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'))?.[1] ?? '?'));

@@ -34,6 +34,7 @@ async function rate(fn: () => unknown): Promise<number> {
 }
 
 // Loose JSON on purpose: the baseline is what a hurried hand would write.
+// biome-ignore lint/suspicious/noExplicitAny: that baseline, as written by hand
 type Json = Record<string, any>;
 const list = (v: unknown): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]) as Json[];
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : (v as Json | undefined)?.value);

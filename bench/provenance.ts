@@ -34,7 +34,11 @@ async function openLog(name: string, checkpointEvery: ProvenanceLogOptions['chec
   const db = openDatabase<ProvenanceTables>({ kind: 'sqlite', location: join(dir, `${name}.sqlite`) });
   await migrateToLatest(db, provenanceMigrations);
   const log = createProvenanceLog({ db, kind: 'sqlite', signer, origin: 'bench.swgate/provenance', checkpointEvery });
-  return { log, close: async () => (await log.close(), await db.destroy()) };
+  const close = async () => {
+    await log.close();
+    await db.destroy();
+  };
+  return { log, close };
 }
 
 /** `clients` concurrent callers, each appending one record at a time: the gateway's shape. */

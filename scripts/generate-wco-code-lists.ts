@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 const isoDir = process.argv[2] ?? '/usr/share/iso-codes/json';
 const outDir = join(import.meta.dirname, '../src/validation/code-lists');
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template
 const version = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'iso-codes'], { encoding: 'utf8' }).trim();
 
 function write(file: string, list: string, standard: string, codes: string[]): void {

@@ -69,6 +69,7 @@ function sortedKeys(object: object): string[] {
 }
 
 const INSERTION_SORT_LIMIT = 16;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what JSON must escape
 const NOTHING_TO_ESCAPE = /^[^\x00-\x1f"\\\uD800-\uDFFF]*$/;
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 // In a u-mode pattern a surrogate pair is one code point, so \p{Cs} matches lone surrogates only.

@@ -12,7 +12,7 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  let gateway;
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway(config, roles);
   } catch (error) {

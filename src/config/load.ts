@@ -13,7 +13,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_CONFIG_FILE = 'config/sandbox.yaml';
+const DEFAULT_CONFIG_FILE = 'config/sandbox.yaml';
 const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeoutMs: 10_000, retry: 'automatic', receiptTimeoutMs: 600_000 };
 
 type Env = Record<string, string | undefined>;

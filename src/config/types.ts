@@ -107,11 +107,11 @@ export interface GatewayConfig {
   host: string;
   dataDir: string;
   /** Unset: the default Redis, or a private one started under dataDir when none answers. */
-  redisUrl?: string;
+  redisUrl?: string | undefined;
   /** Key prefix for every Redis key swgate writes (queues). */
   redisPrefix: string;
   /** `postgres://…`, or unset for SQLite under dataDir. */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   bodyLimitBytes: number;
   logLevel: string;
   /** Serve /metrics without credentials (off by default: it names routes, destinations and volumes). */

@@ -24,7 +24,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; title: string; code: stri
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, title: 'Malformed request', code: 'request.invalid-json' },
 };
 
-export function problemFrom(error: FastifyError | Error): Problem {
+function problemFrom(error: FastifyError | Error): Problem {
   if (error instanceof RejectionError) {
     return { type: PROBLEM_BASE + slug(error.title), title: error.title, status: error.status, detail: error.message, findings: error.findings };
   }
@@ -50,14 +50,14 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** RFC 9457 appendix B's XML rendering, for callers that asked for XML. */
-export function problemAsXml(p: Problem): string {
+function problemAsXml(p: Problem): string {
   const findings = p.findings
     .map((f) => `<finding><severity>${f.severity}</severity><code>${escapeXml(f.code)}</code><message>${escapeXml(f.message)}</message><path>${escapeXml(f.path)}</path>${f.xpath ? `<xpath>${escapeXml(f.xpath)}</xpath>` : ''}</finding>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><problem xmlns="urn:ietf:rfc:7807"><type>${escapeXml(p.type)}</type><title>${escapeXml(p.title)}</title><status>${p.status}</status><detail>${escapeXml(p.detail)}</detail><findings>${findings}</findings></problem>`;
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply {
+function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply {
   p.instance = request.url;
   if (prefersXml(request.headers.accept)) {
     return reply.code(p.status).type('application/problem+xml').send(problemAsXml(p));

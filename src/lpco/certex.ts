@@ -15,13 +15,13 @@ import type { DatabaseKind } from '../store/db.js';
 import type { LpcoDb } from './registry.js';
 import { type LpcoCitation, type Moved, type Reservation, releaseForDeclaration, writeOffForDeclaration } from './write-off.js';
 
-export const CERTEX_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06';
+const CERTEX_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06';
 const CERTEX_BASE_NAMESPACE = 'http://ec.europa.eu/sanco/tracesnt/customs_certex/base/v03';
 const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
 const RAM_NAMESPACE = 'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21';
 
 /** The document codes of TRACES NT CHEDs (see mappings/sps-to-lpco/code-lists/document-codes.json). */
-export const CHED_DOCUMENT_CODES: ReadonlySet<string> = new Set(['C085', 'C640', 'N853', 'C678']);
+const CHED_DOCUMENT_CODES: ReadonlySet<string> = new Set(['C085', 'C640', 'N853', 'C678']);
 
 /** The lpco-to-certex mapping's input (mappings/lpco-to-certex/input.schema.json). */
 export interface CertexRequest {
@@ -71,13 +71,13 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
   if (!isSoapEnvelope(root)) throw notCertex(`Expected a SOAP Envelope; found ${root.name} in ${root.ns || 'no namespace'}`, `/${root.name}`);
   const message = soapMessage(root);
   if (message.ns !== CERTEX_NAMESPACE) throw notCertex(`Expected a CSW-CERTEX message in ${CERTEX_NAMESPACE}; found ${message.name} in ${message.ns || 'no namespace'}`, `/Envelope/Body/${message.name}`);
-  const text = (name: string) => valueOf(firstChild(message, CERTEX_NAMESPACE, name));
+  const text = (name: string) => trimmedText(firstChild(message, CERTEX_NAMESPACE, name));
   switch (message.name) {
     case 'ProcessedChedInformationResponse': {
       const certificate = firstChild(message, CERTEX_NAMESPACE, 'ChedCertificate');
       const document = certificate && firstChild(certificate, SPS_NAMESPACE, 'SPSCertificate');
       const exchanged = document && firstChild(document, SPS_NAMESPACE, 'SPSExchangedDocument');
-      const chedNumber = valueOf(exchanged && firstChild(exchanged, RAM_NAMESPACE, 'ID'));
+      const chedNumber = trimmedText(exchanged && firstChild(exchanged, RAM_NAMESPACE, 'ID'));
       const ched = chedNumber === undefined ? {} : { chedNumber };
       const result = text('ReservationResult');
       if (result === 'true') return { message: message.name, ...ched, reserved: true };
@@ -86,8 +86,8 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
       const failedItems = childElements(message)
         .filter((c) => c.ns === CERTEX_NAMESPACE && c.name === 'ReservationFailureConsignmentItem')
         .map((item) => {
-          const goodsItem = valueOf(firstChild(item, CERTEX_BASE_NAMESPACE, 'GoodsItemNumber'));
-          const line = valueOf(firstChild(item, CERTEX_BASE_NAMESPACE, 'DocumentLineItemNumber'));
+          const goodsItem = trimmedText(firstChild(item, CERTEX_BASE_NAMESPACE, 'GoodsItemNumber'));
+          const line = trimmedText(firstChild(item, CERTEX_BASE_NAMESPACE, 'DocumentLineItemNumber'));
           return { ...(goodsItem ? { goodsItem } : {}), ...(line ? { line } : {}) };
         });
       const known = FAILURE_REASONS[reason];
@@ -118,7 +118,7 @@ export async function applyCertexOutcome(db: LpcoDb, kind: DatabaseKind, declara
   return { moved: await writeOffForDeclaration(db, declarationExchangeId, options), findings: [] };
 }
 
-function valueOf(el: XmlElement | undefined): string | undefined {
+function trimmedText(el: XmlElement | undefined): string | undefined {
   const value = el && textOf(el).trim();
   return value === '' ? undefined : value;
 }

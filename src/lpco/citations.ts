@@ -13,7 +13,7 @@ import type { CitationCheck, LpcoCitation } from './write-off.js';
  * Document codes the registry manages. Other AdditionalDocuments (invoices N935, authorisations
  * C5xx, Y-code statements) are not LPCOs and are not checked, whatever the unknown-LPCO policy.
  */
-export const DEFAULT_LPCO_DOCUMENT_CODES: ReadonlySet<string> = new Set([
+const DEFAULT_LPCO_DOCUMENT_CODES: ReadonlySet<string> = new Set([
   'N851', // phytosanitary certificate
   'C400', // CITES permit
   'C640', // CHED-A / CVED
@@ -70,7 +70,7 @@ function citationsOfTree(root: XmlElement, options: CitationOptions): Declaratio
 }
 
 /** Citations of LPCOs (by `lpcoCodes`) in a Declaration element, with JSON pointers under `base`. */
-export function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): DeclarationCitations {
+function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet<string>, base = '/Declaration'): DeclarationCitations {
   const text = (el: XmlElement | undefined, ...path: string[]): string | undefined => textAt(el, ns, path);
   const documentsOf = (el: XmlElement, path: string, item?: { goodsItem?: string; hsCode?: string; description?: string }): LpcoCitation[] =>
     childrenNamed(el, ns, 'AdditionalDocument').flatMap((doc, i) => {

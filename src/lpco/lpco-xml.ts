@@ -28,7 +28,7 @@ import { parseXml, type XmlLimits } from '../documents/xml/parse.js';
 import { attributeValue, childElements, firstChild, textOf, type XmlElement } from '../documents/xml/tree.js';
 import { readLpco, type Lpco } from './lpco.js';
 
-export const LPCO_XML_NAMESPACE = 'urn:swgate:lpco:1';
+const LPCO_XML_NAMESPACE = 'urn:swgate:lpco:1';
 
 /** The child elements each element may have; anything else is refused rather than silently dropped. */
 const ALLOWED_CHILDREN: Record<string, readonly string[]> = {

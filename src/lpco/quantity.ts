@@ -2,7 +2,7 @@
  * LPCO quantities as integer milli-units (BigInt): a decimal string such as "102.00" is held as
  * 102000n. Floating point never touches a quantity, so repeated write-offs add up exactly.
  */
-export const MILLI = 1000n;
+const MILLI = 1000n;
 
 const DECIMAL = /^(\d{1,12})(?:\.(\d+))?$/;
 

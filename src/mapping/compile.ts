@@ -72,8 +72,8 @@ function write(out: Output, to: OutputPath, value: unknown): void {
   const last = to.keys.length - 1;
   for (let i = 0; i < last; i++) {
     const key = to.keys[i]!;
-    const next = target[key];
-    target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Output;
+    if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+    target = target[key] as Output;
   }
   const key = to.keys[last]!;
   if (!to.append) target[key] = value;

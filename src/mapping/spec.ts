@@ -276,7 +276,9 @@ class SpecReader {
     }
     const lookup = this.string(rule, 'lookup', pointer, false);
     if (lookup !== undefined && !this.codeListNames.has(lookup)) this.problem(rule, 'lookup', `code list "${lookup}" is not declared under codeLists`, `${pointer}/lookup`);
-    const valueRule: ValueRule = { kind: 'value', ...base, source, convert, unit: this.unit(rule, pointer) };
+    const valueRule: ValueRule = { kind: 'value', ...base, source, convert };
+    const unit = this.unit(rule, pointer);
+    if (unit !== undefined) valueRule.unit = unit;
     if (lookup !== undefined) valueRule.lookup = lookup;
     const fallback = this.string(rule, 'default', pointer, false);
     if (fallback !== undefined) valueRule.default = fallback;

@@ -39,7 +39,7 @@ export function xmlToPrefixedJson(el: XmlElement, prefixOf: ReadonlyMap<string, 
   return out;
 }
 
-function escape(text: string, attribute: boolean): string {
+function escapeXml(text: string, attribute: boolean): string {
   return text.replace(attribute ? /[&<"\t\n\r]/g : /[&<>\r]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`,
   );
@@ -53,21 +53,21 @@ export function prefixedJsonToXml(json: JsonTree, namespaces: Readonly<Record<st
   const [rootKey, rootValue] = Object.entries(json)[0] ?? [];
   if (rootKey === undefined) throw new Error('no root element to write');
   const declarations = Object.entries(namespaces)
-    .map(([prefix, uri]) => ` xmlns:${prefix}="${escape(uri, true)}"`)
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${escapeXml(uri, true)}"`)
     .join('');
   const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   const element = (name: string, value: unknown, extra: string): void => {
     if (typeof value === 'string') {
-      parts.push(value === '' ? `<${name}${extra}/>` : `<${name}${extra}>${escape(value, false)}</${name}>`);
+      parts.push(value === '' ? `<${name}${extra}/>` : `<${name}${extra}>${escapeXml(value, false)}</${name}>`);
       return;
     }
     const fields = value as JsonTree;
     let open = `<${name}${extra}`;
     for (const [key, v] of Object.entries(fields)) {
-      if (!key.includes(':') && key !== 'value' && typeof v === 'string') open += ` ${key}="${escape(v, true)}"`;
+      if (!key.includes(':') && key !== 'value' && typeof v === 'string') open += ` ${key}="${escapeXml(v, true)}"`;
     }
     parts.push(`${open}>`);
-    if (typeof fields.value === 'string') parts.push(escape(fields.value, false));
+    if (typeof fields.value === 'string') parts.push(escapeXml(fields.value, false));
     for (const [key, v] of Object.entries(fields)) {
       if (!key.includes(':')) continue;
       for (const item of Array.isArray(v) ? v : [v]) element(key, item, '');

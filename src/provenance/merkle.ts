@@ -41,7 +41,7 @@ export function hashLeaf(input: Uint8Array): Buffer {
   return hash('sha256', Buffer.concat([LEAF_PREFIX, input]), 'buffer');
 }
 
-export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
+function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
   return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
 }
 
@@ -89,7 +89,7 @@ function requireNode(nodes: Map<number, Buffer>, key: NodeKey): Buffer {
 }
 
 /** Hashes of the given ranges with one read of the store. */
-export async function rangeHashes(ranges: Range[], read: NodeReader): Promise<Buffer[]> {
+async function rangeHashes(ranges: Range[], read: NodeReader): Promise<Buffer[]> {
   const keys = new Map<number, NodeKey>();
   for (const range of ranges) for (const key of perfectSubtrees(range)) keys.set(nodeId(key), key);
   const nodes = keys.size > 0 ? await read([...keys.values()]) : new Map<number, Buffer>();

@@ -60,13 +60,16 @@ export interface ProvenanceRecord {
   wasDerivedFrom?: ProvDerivation;
 }
 
+/** An optional field may be stated as undefined: the record leaves it out. */
+type MaybeUndefined<T> = { [K in keyof T]: T[K] | (undefined extends T[K] ? undefined : never) };
+
 export interface RecordInput {
   exchangeId: string;
   event: ProvenanceEvent;
   time: Date;
-  entity: ProvEntity;
-  agent: ProvAgent;
-  used?: ProvEntity[];
+  entity: MaybeUndefined<ProvEntity>;
+  agent: MaybeUndefined<ProvAgent>;
+  used?: MaybeUndefined<ProvEntity>[];
   destination?: string;
   derivedFrom?: ProvDerivation;
 }
@@ -89,10 +92,10 @@ export function buildRecord(input: RecordInput): ProvenanceRecord {
     exchangeId: input.exchangeId,
     event: input.event,
     time: input.time.toISOString(),
-    entity: withoutUndefined(input.entity),
-    activity: withoutUndefined({ id: activityId, type: input.event, destination: input.destination }),
-    agent: withoutUndefined(input.agent),
-    used: (input.used ?? []).map(withoutUndefined),
+    entity: withoutUndefined<ProvEntity>(input.entity),
+    activity: withoutUndefined<ProvActivity>({ id: activityId, type: input.event, destination: input.destination }),
+    agent: withoutUndefined<ProvAgent>(input.agent),
+    used: (input.used ?? []).map((entity) => withoutUndefined<ProvEntity>(entity)),
     wasGeneratedBy: activityId,
     ...(input.derivedFrom ? { wasDerivedFrom: { ...input.derivedFrom } } : {}),
   };
@@ -147,6 +150,6 @@ function requireSha256(value: string, field: string): void {
   if (!SHA256_HEX.test(value)) throw new TypeError(`${field} must be a lowercase hex SHA-256, got "${value}"`);
 }
 
-function withoutUndefined<T extends object>(value: T): T {
+function withoutUndefined<T extends object>(value: MaybeUndefined<T>): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

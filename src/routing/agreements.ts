@@ -24,7 +24,7 @@ const checks: { [K in keyof Required<AgreementConditions>]: (wanted: NonNullable
   citedDocumentCodes: (wanted, s) => (s.facts.citedDocumentCodes ?? []).some((c) => wanted.includes(c)),
 };
 
-export function agreementApplies(agreement: Agreement, subject: RoutingSubject): boolean {
+function agreementApplies(agreement: Agreement, subject: RoutingSubject): boolean {
   return (Object.keys(agreement.when) as Array<keyof AgreementConditions>).every((key) => {
     const wanted = agreement.when[key];
     return wanted === undefined || (checks[key] as (w: unknown, s: RoutingSubject) => boolean)(wanted, subject);

@@ -154,7 +154,10 @@ export class SandboxDestinations {
 
   private inboxOf(participant: string) {
     let inbox = this.received.get(participant);
-    if (!inbox) this.received.set(participant, (inbox = new Map()));
+    if (!inbox) {
+      inbox = new Map();
+      this.received.set(participant, inbox);
+    }
     return inbox;
   }
 }

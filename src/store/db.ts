@@ -76,6 +76,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
  * One database holds every module's tables; each module is handed a Kysely that knows only
  * its own. Kysely's table map is invariant, hence the cast, made here once.
  */
+// biome-ignore lint/suspicious/noExplicitAny: a database of any tables, as Kysely's own migration API takes it
 export function tablesOf<T>(db: Kysely<any>): Kysely<T> {
   return db as Kysely<T>;
 }

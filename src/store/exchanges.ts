@@ -166,7 +166,7 @@ export interface DeliveryChange {
 }
 
 /** Columns left out (undefined) keep their value. */
-const updateDeliveryColumns = prepared((db, v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & Partial<Pick<DeliveryRow, 'attempts' | 'last_error' | 'receipt' | 'sent_sha256'>>) =>
+const updateDeliveryColumns = prepared((db, v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & { [K in 'attempts' | 'last_error' | 'receipt' | 'sent_sha256']?: DeliveryRow[K] | undefined }) =>
   db
     .updateTable('deliveries')
     .set({ status: v.status, updated_at: v.updated_at, attempts: v.attempts, last_error: v.last_error, receipt: v.receipt, sent_sha256: v.sent_sha256 })

@@ -6,6 +6,7 @@ import { RejectionError } from '../findings.js';
  * them all here: the store knows how to migrate, not what the domain tables are.
  * Names sort in the order they must run ("001-exchanges", "010-provenance", …).
  */
+// biome-ignore lint/suspicious/noExplicitAny: the migrations see the database before its tables exist (Kysely's Migrator takes Kysely<any>)
 export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();

@@ -20,7 +20,7 @@ export type Role = 'sender' | 'operator' | 'destination';
 export type Reader = Pick<Participant, 'id' | 'operator'>;
 
 /** The caller's part in the exchange, or undefined when it has none. A sender is a sender even when it is an operator or a destination too. */
-export async function roleIn(store: Store, exchange: Pick<ExchangeRow, 'id' | 'sender'>, reader: Reader): Promise<Role | undefined> {
+async function roleIn(store: Store, exchange: Pick<ExchangeRow, 'id' | 'sender'>, reader: Reader): Promise<Role | undefined> {
   if (exchange.sender === reader.id) return 'sender';
   if (reader.operator) return 'operator';
   return (await findDelivery(store, exchange.id, reader.id)) ? 'destination' : undefined;

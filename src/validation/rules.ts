@@ -107,12 +107,16 @@ function checkTotalPackages(report: Report, declaration: WcoJsonObject, path: st
 
 function walk(ctx: RuleContext, key: string, parentKey: string, value: WcoJsonValue, path: string): void {
   const isLeaf = typeof value === 'string' || typeof value.value === 'string';
-  if (isLeaf) return checkLeaf(ctx, key, parentKey, value, path);
+  if (isLeaf) {
+    checkLeaf(ctx, key, parentKey, value, path);
+    return;
+  }
   checkObject(ctx, key, value, path);
   for (const [childKey, child] of Object.entries(value)) {
     const childPath = `${path}/${pointerToken(childKey)}`;
-    if (Array.isArray(child)) child.forEach((item, i) => walk(ctx, childKey, key, item, `${childPath}/${i}`));
-    else if (childKey.charAt(0) !== childKey.charAt(0).toLowerCase()) walk(ctx, childKey, key, child, childPath);
+    if (Array.isArray(child)) {
+      for (const [i, item] of child.entries()) walk(ctx, childKey, key, item, `${childPath}/${i}`);
+    } else if (childKey.charAt(0) !== childKey.charAt(0).toLowerCase()) walk(ctx, childKey, key, child, childPath);
   }
 }
 

@@ -8,7 +8,7 @@ import { matchesXsdPattern } from './xsd-regex.js';
 // Most values need no normalising: one test spares two replacements per value.
 const NEEDS_NORMALISING = /[\t\n\r]|^ | $| {2}/;
 
-export function normaliseWhiteSpace(value: string, whiteSpace: SimpleType['whiteSpace']): string {
+function normaliseWhiteSpace(value: string, whiteSpace: SimpleType['whiteSpace']): string {
   if (whiteSpace === 'preserve' || !NEEDS_NORMALISING.test(value)) return value;
   const replaced = value.replace(/[\t\n\r]/g, ' ');
   return whiteSpace === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();

@@ -46,18 +46,16 @@ describe('the image, reproduced without Docker', () => {
     mkdirSync(app);
     for (const { from, source, dest: inImage } of stage.copies) {
       const dest = join(app, inImage.slice(stage.workdir.length));
-      {
-        if (from === undefined) {
-          cpSync(source, dest, { recursive: true });
-        } else if (source === '/app/dist') {
-          // The build stage's `npm run build`: the same compiler and configuration, written here.
-          execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', dest], { stdio: 'inherit' });
-        } else if (source === '/app/node_modules') {
-          // The build stage's dependencies (pruned to production there): this checkout's, linked rather than copied.
-          symlinkSync(resolve('node_modules'), dest);
-        } else {
-          throw new Error(`the test does not know how the build stage makes ${source}: teach it`);
-        }
+      if (from === undefined) {
+        cpSync(source, dest, { recursive: true });
+      } else if (source === '/app/dist') {
+        // The build stage's `npm run build`: the same compiler and configuration, written here.
+        execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', dest], { stdio: 'inherit' });
+      } else if (source === '/app/node_modules') {
+        // The build stage's dependencies (pruned to production there): this checkout's, linked rather than copied.
+        symlinkSync(resolve('node_modules'), dest);
+      } else {
+        throw new Error(`the test does not know how the build stage makes ${source}: teach it`);
       }
     }
     mkdirSync(join(root, 'volumes'), { mode: 0o755 });

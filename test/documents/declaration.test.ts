@@ -152,7 +152,7 @@ describe('readDeclaration from WCO JSON', () => {
     expect(code('{"MetaData":{},"Declaration":{}}')).toBe('json.root');
     expect(code('{"Declaration":')).toBe('json.not-well-formed');
     expect(code(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x22, 0x22, 0x7d]))).toBe('json.encoding');
-    expect(code('{"A":'.repeat(100_000) + '""' + '}'.repeat(100_000))).toBe('json.depth');
+    expect(code(`${'{"A":'.repeat(100_000)}""${'}'.repeat(100_000)}`)).toBe('json.depth');
   });
 
   it('refuses a MetaData without a Declaration, saying what was expected', () => {

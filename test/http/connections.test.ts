@@ -53,7 +53,10 @@ describe('connections are bounded in time and number', () => {
     // One byte every 100 ms keeps the connection busy (an idle timeout alone never fires) and would take hours to finish.
     let sent = 0;
     const drip = setInterval(() => {
-      if (!socket.destroyed) socket.write('<'), sent++;
+      if (!socket.destroyed) {
+        socket.write('<');
+        sent++;
+      }
     }, 100);
     const received = await closed;
     clearInterval(drip);

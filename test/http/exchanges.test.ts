@@ -121,7 +121,9 @@ describe('who reads what of an exchange', () => {
       send: () => Promise.reject(new Error('offline')),
       out: (line) => lines.push(line),
       err: (line) => lines.push(line),
-      exit: (code) => void (exitCode = code),
+      exit: (code) => {
+        exitCode = code;
+      },
     });
     const receiptFile = join(dir, 'receipt.json');
     const keyFile = join(dir, 'log.pub.pem');

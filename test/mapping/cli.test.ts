@@ -11,7 +11,13 @@ const EXAMPLES = (id: string, file: string): string => `${MAPPINGS}/${id}/exampl
 
 async function run(...args: string[]): Promise<{ out: string[]; err: string[]; code: number | undefined }> {
   const result = { out: [] as string[], err: [] as string[], code: undefined as number | undefined };
-  const io: CliIo = { out: (t) => result.out.push(t), err: (l) => result.err.push(l), exit: (c) => void (result.code = c) };
+  const io: CliIo = {
+    out: (t) => result.out.push(t),
+    err: (l) => result.err.push(l),
+    exit: (c) => {
+      result.code = c;
+    },
+  };
   const program = new Command().exitOverride();
   registerMappings(program, io);
   registerMap(program, io);

@@ -77,7 +77,7 @@ describe.each(examples)('$id example $name', ({ id, dir, input, name }) => {
     const { output, provenance } = await catalogue.apply(id, readFileSync(join(dir, input)));
     const mapping = catalogue.get(id)!;
     expect(provenance).toEqual({ mapping: `${id}@${mapping.version}`, specSha256: mapping.specSha256 });
-    if (typeof output === 'string') expect(output + '\n').toBe(readFileSync(join(dir, `${name}.expected.xml`), 'utf8'));
+    if (typeof output === 'string') expect(`${output}\n`).toBe(readFileSync(join(dir, `${name}.expected.xml`), 'utf8'));
     else expect(output).toEqual(JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')));
   });
 

@@ -21,7 +21,9 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
 
     const indexes = results.flat().map((leaf) => leaf.leafIndex);
     expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: indexes.length }, (_, i) => i));
-    for (const result of results) result.forEach((leaf, i) => expect(leaf.leafIndex).toBe(result[0]!.leafIndex + i));
+    for (const result of results) {
+      for (const [i, leaf] of result.entries()) expect(leaf.leafIndex).toBe(result[0]!.leafIndex + i);
+    }
 
     // Each leaf commits to the record appended at its index, with a salt of its own.
     const inputs: Buffer[] = [];

@@ -37,7 +37,7 @@ describe('offline verification', () => {
     const rehashed = copy(receipt);
     rehashed.entries[3]!.leafHash = receipt.entries[4]!.leafHash;
     rehashed.entries[3]!.record = receipt.entries[4]!.record;
-    rehashed.entries[3]!.salt = receipt.entries[4]!.salt;
+    rehashed.entries[3]!.salt = receipt.entries[4]!.salt!;
     expect(verifyReceipt(rehashed, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/not included/) });
   });
 
@@ -56,7 +56,7 @@ describe('offline verification', () => {
     salted.entries[2]!.salt = `${salt[0] === '0' ? '1' : '0'}${salt.slice(1)}`;
     expect(verifyReceipt(salted, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/do not hash to the stated leaf hash/) });
     const swapped = copy(receipt);
-    [swapped.entries[0]!.salt, swapped.entries[1]!.salt] = [receipt.entries[1]!.salt, receipt.entries[0]!.salt];
+    [swapped.entries[0]!.salt, swapped.entries[1]!.salt] = [receipt.entries[1]!.salt!, receipt.entries[0]!.salt!];
     expect(verifyReceipt(swapped, key).ok).toBe(false);
     const unsalted = copy(receipt);
     delete unsalted.entries[0]!.salt;

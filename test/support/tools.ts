@@ -39,7 +39,7 @@ export class MissingRequirementError extends Error {
 }
 
 /** Whether this run must have every requirement (CI); a value other than unset, 0 or 1 is a mistake, not a no. */
-export function requiresEverything(): boolean {
+function requiresEverything(): boolean {
   const value = process.env.SWGATE_REQUIRE_TOOLS ?? '';
   if (value === '1') return true;
   if (value === '' || value === '0') return false;

@@ -7,12 +7,12 @@ import { validateDocument } from '../../validation/validate-document.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** A file's format by its first non-blank character: JSON documents are objects, XML starts with '<'. */
-export function formatOfFile(bytes: Buffer): 'wco-xml' | 'wco-json' {
+function formatOfFile(bytes: Buffer): 'wco-xml' | 'wco-json' {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
   return text.startsWith('{') ? 'wco-json' : 'wco-xml';
 }
 
-export const describeFinding = (f: Finding) => `${f.severity.padEnd(7)} ${f.code.padEnd(28)} ${f.xpath ?? f.path}  ${f.message}`;
+const describeFinding = (f: Finding) => `${f.severity.padEnd(7)} ${f.code.padEnd(28)} ${f.xpath ?? f.path}  ${f.message}`;
 
 /** `swgate convert --to json|xml FILE` and `swgate validate FILE`. */
 export function registerDocumentCommands(program: Command, io: CliIo = processIo): void {

@@ -21,7 +21,7 @@ interface SignOptions {
 }
 
 /** Signs FILE as participant `as`: an XML document → XML-DSig envelope; JSON → JWS envelope. */
-export async function signFile(file: string, options: SignOptions, now = new Date()): Promise<string> {
+async function signFile(file: string, options: SignOptions, now = new Date()): Promise<string> {
   const content = await readFile(file);
   const messageId = ulid(now.getTime());
   const header: EnvelopeHeader = {

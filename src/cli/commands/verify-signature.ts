@@ -8,7 +8,7 @@ import { type CliIo, processIo } from '../io.js';
 import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';
 
 /** Checks a signed envelope (XML-DSig or JWS) as sent by `sender`, against the sandbox trust store. */
-export async function verifySignatureFile(file: string, sender: string, dir: string): Promise<VerifiedEnvelope> {
+async function verifySignatureFile(file: string, sender: string, dir: string): Promise<VerifiedEnvelope> {
   const body = await readFile(file);
   const looksLikeXml = body.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart().startsWith('<');
   const store = sandboxTrustStore(sandboxPaths(dir, []), sender);

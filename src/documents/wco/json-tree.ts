@@ -42,8 +42,9 @@ function elementOf(
   for (const [key, child] of Object.entries(value)) {
     const keyPath = `${path}/${pointerToken(key)}`;
     if (isElementKey(key)) {
-      if (Array.isArray(child)) child.forEach((item, i) => el.children.push(elementOf(key, item, el.ns, `${keyPath}/${i}`, namespaceOf)));
-      else el.children.push(elementOf(key, child, el.ns, keyPath, namespaceOf));
+      if (Array.isArray(child)) {
+        for (const [i, item] of child.entries()) el.children.push(elementOf(key, item, el.ns, `${keyPath}/${i}`, namespaceOf));
+      } else el.children.push(elementOf(key, child, el.ns, keyPath, namespaceOf));
     } else if (typeof child === 'string') {
       if (key === 'value') el.children.push(child);
       else el.attrs.push({ ns: '', name: key, prefix: '', value: child });

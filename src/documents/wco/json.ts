@@ -18,7 +18,7 @@ export interface JsonLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
+const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
 
 /** RFC 6901 escaping of one reference token. */
 export function pointerToken(key: string): string {
@@ -65,14 +65,17 @@ function checkObject(obj: Record<string, unknown>, path: string, depth: number, 
       ]);
     }
     const value = obj[key];
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, `${keyPath}/${i}`, depth, maxDepth));
-    else checkValue(value, keyPath, depth, maxDepth);
+    if (!Array.isArray(value)) checkValue(value, keyPath, depth, maxDepth);
+    else for (const [i, item] of value.entries()) checkValue(item, `${keyPath}/${i}`, depth, maxDepth);
   }
 }
 
 function checkValue(value: unknown, path: string, depth: number, maxDepth: number): void {
   if (typeof value === 'string') return;
-  if (isPlainObject(value)) return checkObject(value, path, depth + 1, maxDepth);
+  if (isPlainObject(value)) {
+    checkObject(value, path, depth + 1, maxDepth);
+    return;
+  }
   const found = Array.isArray(value) ? 'an array inside an array' : value === null ? 'null' : `a ${typeof value}`;
   throw new RejectionError(422, 'Invalid document', [
     finding('json.not-a-string', `Every leaf value must be a string (found ${found})`, path),

@@ -138,7 +138,10 @@ export function contentIndex(content: GroupParticle): ContentIndex {
     const byNamespace = new Map<string, Map<string, ElementUse>>();
     for (const u of uses) {
       let names = byNamespace.get(u.particle.ns);
-      if (!names) byNamespace.set(u.particle.ns, (names = new Map()));
+      if (!names) {
+        names = new Map();
+        byNamespace.set(u.particle.ns, names);
+      }
       names.set(u.particle.name, u);
     }
     index = {

@@ -150,7 +150,8 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
       lastName = child.name;
     }
     if (use.max === null || use.max > 1) {
-      const list = (existing ?? (out[key] = [])) as WcoJsonValue[];
+      const list = (existing ?? []) as WcoJsonValue[];
+      if (existing === undefined) out[key] = list;
       enter(ctx, child, key, list.length);
       list.push(convert(ctx, child, use.particle.type));
       leave(ctx);

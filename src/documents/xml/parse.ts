@@ -12,8 +12,8 @@ import { decodeUtf8 } from '../utf8.js';
 import { XmlSyntaxError, lineAt, scanXml } from './scanner.js';
 import type { XmlElement } from './tree.js';
 
-export type { XmlAttribute, XmlElement } from './tree.js';
-export { attributeValue, childElements, childrenNamed, descendantsAt, firstChild, isElement, textOf } from './tree.js';
+export type { XmlElement } from './tree.js';
+export { childElements, childrenNamed, firstChild, textOf } from './tree.js';
 export { FORBIDDEN_NAMES } from './scanner.js';
 
 export interface XmlLimits {

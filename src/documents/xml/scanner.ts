@@ -523,7 +523,8 @@ class Scanner {
       }
       this.checkBinding(declared, value, attrStart);
       const id = this.uriId(value);
-      (declaredPrefixes ??= []).push(declared);
+      declaredPrefixes ??= [];
+      declaredPrefixes.push(declared);
       this.bind(declared, id);
     }
 

@@ -8,7 +8,7 @@
 import { RejectionError, finding } from '../../findings.js';
 import { childElements, type XmlElement } from './tree.js';
 
-export const SOAP_NAMESPACES: ReadonlySet<string> = new Set(['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope']);
+const SOAP_NAMESPACES: ReadonlySet<string> = new Set(['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope']);
 
 export function isSoapEnvelope(root: XmlElement): boolean {
   return root.name === 'Envelope' && SOAP_NAMESPACES.has(root.ns);

@@ -25,7 +25,7 @@ export interface XmlElement {
   hasComments: boolean;
 }
 
-export function isElement(node: XmlElement | string): node is XmlElement {
+function isElement(node: XmlElement | string): node is XmlElement {
   return typeof node !== 'string';
 }
 

@@ -13,7 +13,7 @@ const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 // The store keys are 32-bit on PostgreSQL: larger numbers are refused here rather than by the database.
 const index = { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 } as const;
 
-export const checkpointSchema = {
+const checkpointSchema = {
   type: 'object',
   description: 'A signed checkpoint (C2SP signed-note style); `signature` is Ed25519 over the bytes of `note`',
   required: ['origin', 'treeSize', 'rootHash', 'timestamp', 'note', 'signature'],
@@ -35,7 +35,7 @@ const entitySchema = {
 } as const;
 
 // additionalProperties everywhere: the record is hashed as stored, so serialisation must never drop a field.
-export const provenanceRecordSchema = {
+const provenanceRecordSchema = {
   type: 'object',
   description: 'W3C PROV-style record of one exchange event; its RFC 8785 canonical JSON is the leaf input',
   required: ['exchangeId', 'event', 'time', 'entity', 'activity', 'agent', 'used', 'wasGeneratedBy'],
@@ -73,7 +73,7 @@ const entrySchema = {
   },
 } as const;
 
-export const inclusionProofSchema = {
+const inclusionProofSchema = {
   type: 'object',
   required: ['index', 'treeSize', 'auditPath'],
   properties: { index, treeSize: index, auditPath: { type: 'array', items: base64Hash } },

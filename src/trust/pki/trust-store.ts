@@ -14,8 +14,8 @@ import type { OcspClient } from '../revocation/ocsp.js';
 export interface PinnedCertificate {
   certificate: X509Certificate;
   /** Rollover window: the certificate is accepted only between these instants. */
-  acceptFrom?: Date;
-  acceptUntil?: Date;
+  acceptFrom?: Date | undefined;
+  acceptUntil?: Date | undefined;
 }
 
 export type UnknownRevocationPolicy = 'fail-closed' | 'allow-unknown';
@@ -27,9 +27,9 @@ export interface TrustStore {
   intermediates: X509Certificate[];
   /** SHA-256 fingerprints (hex) of certificates that must never be accepted again. */
   retiredFingerprints: string[];
-  crls?: CrlCache;
+  crls?: CrlCache | undefined;
   /** OCSP where configured; with CRLs too, revoked by either is revoked. */
-  ocsp?: OcspClient;
+  ocsp?: OcspClient | undefined;
   unknownRevocation: UnknownRevocationPolicy;
   clock?: Clock;
 }

@@ -47,7 +47,7 @@ export interface OcspAnswer {
   /** The responder asked (empty when there was none to ask). */
   url: string;
   /** Why the status is unknown, or when a certificate was revoked. */
-  detail?: string;
+  detail?: string | undefined;
   /** The answer came from the cache, not from the responder just now. */
   cached?: boolean;
 }
@@ -303,7 +303,7 @@ function judgeResponse(der: Uint8Array, sent: BuiltRequest, issuer: X509Certific
 
 interface CachedAnswer {
   status: RevocationStatus;
-  detail?: string;
+  detail?: string | undefined;
   expiresAt: number;
 }
 

@@ -40,7 +40,7 @@ async function expectRefused(decision: Promise<unknown>, code: string): Promise<
 }
 
 function leafFrom(issuer: Issuer, overrides: Parameters<typeof issueTestCertificate>[0] = {}) {
-  return issueTestCertificate({ issuer, selfSignKey: undefined, ...overrides });
+  return issueTestCertificate({ issuer, ...overrides });
 }
 
 async function intermediateCa(ca: boolean): Promise<Issuer & { certificate: X509Certificate }> {

@@ -37,7 +37,7 @@ function crl(revokedSerialNumbers: number[], nextUpdateInHours = 24): Promise<st
 
 describe('CRL from a URL', () => {
   it('is cached, refreshed after refreshSeconds, and unknown once it cannot be fetched and is out of date', async () => {
-    const leaf = await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined });
+    const leaf = await issueTestCertificate({ issuer: t.ca });
     const issuer = t.store('partner-xb').anchors[0]!;
     let now = Date.now();
     const cache = new CrlCache([{ url, refreshSeconds: 60 }], () => new Date(now));
@@ -58,7 +58,7 @@ describe('CRL from a URL', () => {
   });
 
   it('concurrent checks share one fetch and one signature check', async () => {
-    const leaf = await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined });
+    const leaf = await issueTestCertificate({ issuer: t.ca });
     const issuer = t.store('partner-xb').anchors[0]!;
     const cache = new CrlCache([{ url, refreshSeconds: 60 }]);
     served = await crl([]);
@@ -83,7 +83,7 @@ describe('what a CRL URL may not make the gateway do', () => {
   afterAll(() => hostile.close());
 
   async function statusFrom(source: { url: string; allowPrivateAddresses?: boolean }) {
-    const leaf = await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined });
+    const leaf = await issueTestCertificate({ issuer: t.ca });
     return new CrlCache([source]).status(leaf.certificate, t.store('partner-xb').anchors[0]!);
   }
 

@@ -53,7 +53,7 @@ async function responderWith(options: Partial<ResponderOptions> = {}): Promise<O
 }
 
 async function leaf(): Promise<X509Certificate> {
-  return (await issueTestCertificate({ issuer: t.ca, selfSignKey: undefined })).certificate;
+  return (await issueTestCertificate({ issuer: t.ca })).certificate;
 }
 
 beforeAll(async () => {

@@ -48,13 +48,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** openssl's index: serial as BN_bn2hex writes it (upper case, whole bytes, no leading zero byte). */
-export function indexSerial(certificate: X509Certificate): string {
+function indexSerial(certificate: X509Certificate): string {
   const hex = certificate.serialNumber.toUpperCase().replace(/^0+(?=.)/, '');
   return hex.length % 2 === 0 ? hex : `0${hex}`;
 }
 
 function indexTime(date: Date): string {
-  return date.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
+  return `${date.toISOString().replace(/[-:T]/g, '').slice(2, 14)}Z`;
 }
 
 function indexLine(entry: IndexEntry): string {
@@ -153,7 +153,7 @@ export function issueWithOpenssl(options: {
   const csr = join(options.dir, `${options.name}.csr.pem`);
   const extfile = join(options.dir, `${options.name}.ext`);
   writeFileSync(privateKeyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  writeFileSync(extfile, options.extensions.join('\n') + '\n');
+  writeFileSync(extfile, `${options.extensions.join('\n')}\n`);
   openssl(['req', '-new', '-key', privateKeyPath, '-subj', `/O=swgate/CN=${options.commonName}`, '-out', csr]);
   const signer = options.issuerCertificate && options.issuerKey ? ['-CA', options.issuerCertificate, '-CAkey', options.issuerKey] : ['-signkey', privateKeyPath];
   openssl([

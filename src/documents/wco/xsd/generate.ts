@@ -19,7 +19,7 @@ export interface SchemaSetSource {
   schemaId: string;
 }
 
-export const WCO_SCHEMA_SETS: SchemaSetSource[] = [
+const WCO_SCHEMA_SETS: SchemaSetSource[] = [
   {
     name: 'dms',
     entry: 'test/fixtures/wco-dm/xsd/customs-declarations/customs/wrapper_submit.xsd',
@@ -34,7 +34,7 @@ export const WCO_SCHEMA_SETS: SchemaSetSource[] = [
   },
 ];
 
-export const GENERATED_DIR = 'src/documents/wco/generated';
+const GENERATED_DIR = 'src/documents/wco/generated';
 
 /** Output path (relative to the repository root) → file content. */
 export function generatedFiles(repoRoot: string): Map<string, string> {

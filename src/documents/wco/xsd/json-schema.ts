@@ -41,6 +41,7 @@ function leafSchema(type: ComplexType): JsonSchema {
   };
   if (type.attributes.some((a) => a.required)) return asObject;
   // if/then/else rather than anyOf: a bad string then reports one error, not one per branch.
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, in a schema object
   return { if: { type: 'string' }, then: text, else: asObject };
 }
 
