@@ -1,3 +1,4 @@
+import { GATEWAY_ID } from '../config/types.js';
 import { RejectionError } from '../findings.js';
 import { type Receipt, verifyReceipt } from '../trust/receipt.js';
 import type { TrustStore } from '../trust/trust-store.js';
@@ -45,7 +46,7 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
     receipt: {
       messageId: ctx.messageId,
       from: ctx.destination,
-      to: 'gateway',
+      to: GATEWAY_ID,
       status: plain.status as Receipt['status'],
       receivedSha256: plain.receivedSha256,
       receivedAt: plain.receivedAt ?? ctx.now().toISOString(),

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { GatewayConfig } from '../config/types.js';
-import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki.js';
+import { GATEWAY_ID, type GatewayConfig } from '../config/types.js';
+import { ensureSandboxPki, sandboxPaths } from '../trust/pki.js';
 import { loadSigningKey, type SigningKey } from '../trust/signing-key.js';
 import { loadTrustStore, sandboxTrustStore } from '../trust/trust-config.js';
 import type { TrustStore } from '../trust/trust-store.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
 import { ingestDocument } from '../../src/pipeline/ingest.js';
-import { type RecordProvenance, recordingIn, settleAndRecord, type SettleDeps } from '../../src/pipeline/settle.js';
+import { settleAndRecord, type SettleDeps } from '../../src/pipeline/settle.js';
+import { type RecordProvenance, recordingIn } from '../../src/pipeline/vocabulary.js';
 import { tablesOf } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import { deliveriesOf, findExchange, insertAcceptedExchange, newId, type Store } from '../../src/store/exchanges.js';
