@@ -7,7 +7,6 @@ import { createReservationQueue } from '../lpco/write-off-queue.js';
 import { releaseForDeclaration } from '../lpco/write-off.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
-import { actsForIds } from '../pipeline/acting-for.js';
 import { deliver, type DeliverDeps } from '../pipeline/deliver.js';
 import { type EndedExchange, followExchangeEnd } from '../pipeline/end.js';
 import { receiveInbound } from '../pipeline/inbound.js';
@@ -126,7 +125,6 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       db: lpcoDb,
       kind,
       now,
-      traderIdsOf: actsForIds,
       changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind, now }, issuer, id, change),
     },
     inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),

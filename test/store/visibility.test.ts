@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { updateDelivery } from '../../src/store/exchanges.js';
-import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import type { Participant } from '../../src/config/types.js';
+import { registerLpco } from '../../src/lpco/registry.js';
+import { listSeenExchanges, type LpcoReader, recordsSeenBy, seeDocument, seeExchange, seeLpco } from '../../src/store/visibility.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import { storeExchange } from '../support/exchanges.js';
+import { duringValidity, HOLDER, PLANT_AUTHORITY, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
 
 const reader = (id: string, operator = false) => ({ id, operator });
 const trader = reader('trader-a');
@@ -88,5 +91,23 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
     expect(await ids(plant, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([['V1', 'destination']]);
     expect(await ids(trader, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([]);
     expect(await ids(auditor, { limit: 50, status: 'delivered', kind: 'declaration', cursor: 'V3' })).toEqual([['V2', 'operator'], ['V1', 'operator']]);
+  });
+});
+
+describe.each(await databaseKinds())('who sees an e-LPCO (%s)', (kind) => {
+  const t = useLpcoDatabase(kind);
+  const party = (id: string, partyKind: Participant['kind'], extra: Partial<Participant> = {}): LpcoReader => ({ id, kind: partyKind, operator: false, actsFor: [], ...extra });
+
+  it('shows it to its issuer, customs, operators and those who act for its holder; to anyone else it does not exist', async () => {
+    const id = await registerLpco(t.db, t.kind, sampleLpco(), PLANT_AUTHORITY, { now: duringValidity });
+    const sees = async (reader: LpcoReader) => (await seeLpco(t.db, id, reader, { now: duringValidity }))?.id;
+    expect(await sees(party(PLANT_AUTHORITY, 'pga'))).toBe(id);
+    expect(await sees(party('customs', 'customs'))).toBe(id);
+    expect(await sees(party('auditor', 'platform', { operator: true }))).toBe(id);
+    expect(await sees(party('broker', 'trader', { actsFor: [{ id: HOLDER, as: 'representative' }] }))).toBe(id);
+    for (const stranger of [party('pga-food', 'pga'), party('partner-xb', 'partner-customs'), party('broker', 'trader', { actsFor: [{ id: 'GB000000000000', as: 'declarant' }] })]) {
+      expect(await sees(stranger)).toBeUndefined();
+    }
+    expect(await seeLpco(t.db, '01JDXR7Q4V8E2M9K3T6W5Y1Z0A', party('customs', 'customs'))).toBeUndefined();
   });
 });

@@ -1,18 +1,18 @@
 /**
  * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
  *
- * Who sees an LPCO: its issuer, customs administrations (they check declarations against the
- * registry), operators, and the participants that act for its holder (`traderIdsOf`: the
- * gateway gives each participant's `actsFor`). Anyone else gets 404, so ids leak nothing. Only
- * the issuer changes the status (403 for everyone else who can see it, operators included).
+ * Who sees an LPCO is decided in store/visibility.ts (seeLpco); anyone else gets 404, so ids
+ * leak nothing. Only the issuer changes the status (403 for everyone else who can see it,
+ * operators included).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import { RejectionError, finding } from '../../findings.js';
 import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
 import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
-import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco } from '../../lpco/registry.js';
+import { type LpcoDb, type LpcoView, type StatusChange, changeStatus } from '../../lpco/registry.js';
 import type { DatabaseKind } from '../../store/db.js';
+import { seeLpco } from '../../store/visibility.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
 
@@ -25,8 +25,6 @@ export interface LpcoRouteDeps {
    * one: both stored or neither (lodge.ts, lodgeLpcoStatus). Without it, the registry alone.
    */
   changeStatus?: (id: string, change: StatusChange, issuer: Participant) => Promise<LpcoView>;
-  /** Trader identifiers (EORI) a participant acts for: it sees the LPCOs they hold. */
-  traderIdsOf?: (participant: Participant) => readonly string[];
 }
 
 const statusSchema = { type: 'string', enum: [...LPCO_STATUSES] } as const;
@@ -98,11 +96,8 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
   const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
 
   async function visibleLpco(request: FastifyRequest, id: string): Promise<LpcoView> {
-    const lpco = await getLpco(deps.db, id, options);
-    const me = request.participant;
+    const lpco = await seeLpco(deps.db, id, request.participant, options);
     if (!lpco) throw notFound(id);
-    const sees = me.operator || me.kind === 'customs' || lpco.issuerParticipant === me.id || (deps.traderIdsOf?.(me) ?? []).includes(lpco.holderId);
-    if (!sees) throw notFound(id);
     return lpco;
   }
 
