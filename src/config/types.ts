@@ -5,12 +5,6 @@ import type { TrustStoreConfig } from '../trust/trust-config.js';
 export const PARTICIPANT_KINDS = ['customs', 'pga', 'partner-customs', 'trader', 'platform', 'post', 'express'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
-/**
- * The gateway's own name among the participants: the From of what it seals and the To of what
- * it receives, the agent of its provenance records, the subject of its certificates.
- */
-export const GATEWAY_ID = 'gateway';
-
 export interface Participant {
   id: string;
   kind: ParticipantKind;

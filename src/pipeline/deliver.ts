@@ -1,4 +1,5 @@
-import { type Agreement, GATEWAY_ID, type Participant } from '../config/types.js';
+import { type Agreement, type Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import type { Finding } from '../findings.js';
 import type { RecordInput } from '../provenance/record.js';
 import { type OutboundMessage, type TransportAnswer, TransportError } from '../routing/transport.js';

@@ -1,4 +1,5 @@
-import { GATEWAY_ID, type Participant } from '../config/types.js';
+import { type Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { finding, RejectionError } from '../findings.js';
 import { checkAddressedTo } from '../trust/envelope.js';
 import { verifyInboundEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';

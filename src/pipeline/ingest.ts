@@ -1,4 +1,4 @@
-import { type Agreement, type DeliveryPolicy, GATEWAY_ID, type Participant } from '../config/types.js';
+import type { Agreement, DeliveryPolicy, Participant } from '../config/types.js';
 import type { DeclarationFacts } from '../documents/declaration.js';
 import { type Finding, finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
@@ -8,6 +8,7 @@ import { routeDocument } from '../routing/agreements.js';
 import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {

@@ -1,4 +1,4 @@
-import { GATEWAY_ID } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { RejectionError } from '../findings.js';
 import { type Receipt, verifyReceipt } from '../trust/receipt.js';
 import type { TrustStore } from '../trust/trust-store.js';

@@ -1,4 +1,4 @@
-import { GATEWAY_ID } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import type { ProvenanceEvent } from '../provenance/record.js';
 import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
 import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';

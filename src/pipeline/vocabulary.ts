@@ -3,7 +3,7 @@
  * its message are named, how a stage records provenance, and how a delivery says "do not try
  * again". Stages import these from here and nothing from a stage upstream of them, so the
  * pipeline's files depend in the order data flows (README.md in this folder). The gateway's own
- * participant id is one word too, GATEWAY_ID in config/types.ts: trust/ and sandbox/ need it
+ * participant id is one word too, GATEWAY_ID in gateway-id.ts: trust/ and sandbox/ need it
  * below the pipeline.
  */
 import type { AppendedLeaf, ProvenanceLog } from '../provenance/log.js';

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { GATEWAY_ID, type GatewayConfig } from '../config/types.js';
+import type { GatewayConfig } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { ensureSandboxPki, sandboxPaths } from '../trust/pki.js';
 import { loadSigningKey, type SigningKey } from '../trust/signing-key.js';
 import { loadTrustStore, sandboxTrustStore } from '../trust/trust-config.js';

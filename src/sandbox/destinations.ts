@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GATEWAY_ID, type Participant } from '../config/types.js';
+import type { Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { sha256Hex } from '../hashing.js';
 import type { Receipt } from '../trust/receipt.js';
 

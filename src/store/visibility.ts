@@ -1,5 +1,4 @@
 import type { Participant } from '../config/types.js';
-import { getLpco, type LpcoDb, type LpcoView } from '../lpco/registry.js';
 import type { DeliveryRow, ExchangeEventRow, ExchangeRow, ExchangeStatus } from './exchange-tables.js';
 import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery, findDocument, findExchange, type Store } from './exchanges.js';
 
@@ -16,7 +15,7 @@ import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery
  *   delivery and from the original).
  * - Anyone else sees nothing: callers answer 404, the same as for an id that does not exist.
  *
- * And what each may read of the e-LPCO registry (seeLpco).
+ * And who may read an e-LPCO of the registry (mayReadLpco).
  */
 export type Role = 'sender' | 'operator' | 'destination';
 
@@ -149,18 +148,14 @@ export async function listSeenExchanges(store: Store, reader: Reader, q: Exchang
   });
 }
 
-/** What seeLpco needs to know of the reader. */
+/** What mayReadLpco needs to know of the reader. */
 export type LpcoReader = Pick<Participant, 'id' | 'kind' | 'operator' | 'actsFor'>;
 
 /**
- * An e-LPCO as `reader` may see it, or undefined when it does not exist for the reader: its
- * issuer, customs administrations (they check declarations against the registry), operators,
- * and the participants that act for its holder see it; for anyone else it does not exist, so
- * ids leak nothing.
+ * Whether `reader` may see an e-LPCO of the registry: its issuer, customs administrations (they
+ * check declarations against the registry), operators, and the participants that act for its
+ * holder. For anyone else it does not exist (callers answer 404, so ids leak nothing).
  */
-export async function seeLpco(db: LpcoDb, id: string, reader: LpcoReader, options: { now?: () => Date } = {}): Promise<LpcoView | undefined> {
-  const lpco = await getLpco(db, id, options);
-  if (!lpco) return undefined;
-  const sees = reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
-  return sees ? lpco : undefined;
+export function mayReadLpco(reader: LpcoReader, lpco: { issuerParticipant: string; holderId: string }): boolean {
+  return reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
 }

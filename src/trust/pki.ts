@@ -7,7 +7,7 @@
 import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATEWAY_ID } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { issueCertificate, issueCrl, type Issuer } from './certificate-builder.js';
 import { readCrlNextUpdate } from './crl.js';
 import { systemClock, type Clock } from './clock.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_ID } from '../../src/config/types.js';
+import { GATEWAY_ID } from '../../src/gateway-id.js';
 import { ensureSandboxPki } from '../../src/trust/pki.js';
 
 describe('sandbox PKI', () => {

@@ -1,7 +1,7 @@
 /**
  * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
  *
- * Who sees an LPCO is decided in store/visibility.ts (seeLpco); anyone else gets 404, so ids
+ * Who sees an LPCO is decided in store/visibility.ts (mayReadLpco); anyone else gets 404, so ids
  * leak nothing. Only the issuer changes the status (403 for everyone else who can see it,
  * operators included).
  */
@@ -10,9 +10,9 @@ import type { Participant } from '../../config/types.js';
 import { RejectionError, finding } from '../../findings.js';
 import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
 import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
-import { type LpcoDb, type LpcoView, type StatusChange, changeStatus } from '../../lpco/registry.js';
+import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco } from '../../lpco/registry.js';
 import type { DatabaseKind } from '../../store/db.js';
-import { seeLpco } from '../../store/visibility.js';
+import { mayReadLpco } from '../../store/visibility.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
 
@@ -96,8 +96,8 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
   const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
 
   async function visibleLpco(request: FastifyRequest, id: string): Promise<LpcoView> {
-    const lpco = await seeLpco(deps.db, id, request.participant, options);
-    if (!lpco) throw notFound(id);
+    const lpco = await getLpco(deps.db, id, options);
+    if (!lpco || !mayReadLpco(request.participant, lpco)) throw notFound(id);
     return lpco;
   }
 
