@@ -8,7 +8,7 @@ import { releaseForDeclaration } from '../lpco/write-off.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver, type DeliverDeps } from '../pipeline/deliver.js';
-import { type EndedExchange, followExchangeEnd } from '../pipeline/end.js';
+import { type EndedExchange, type ExchangeEndDeps, followExchangeEnd } from '../pipeline/end.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
@@ -68,7 +68,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, kind, declarationExchangeId),
     register: (lpco, issuer) => applyRegistration(lpcoDb, kind, lpco, issuer),
   };
-  const endDeps = { store, kind, participants, recordProvenance, now, notify: (participant: string, notification: Parameters<WebhookQueue['notify']>[1]) => webhooks.notify(participant, notification) };
+  const endDeps: ExchangeEndDeps = { store, kind, participants, recordProvenance, now, notify: (participant, notification) => webhooks.notify(participant, notification) };
   const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
 
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
