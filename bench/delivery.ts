@@ -23,12 +23,11 @@ import { loadMappings } from '../src/mapping/catalogue.js';
 import { deliver, interpret } from '../src/pipeline/deliver.js';
 import { renderFor } from '../src/pipeline/render.js';
 import { seal } from '../src/pipeline/seal.js';
-import { WCO_JSON_DOCUMENT } from '../src/pipeline/ingest.js';
-import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/routing/queues.js';
+import { messageIdOf, recordingIn, WCO_JSON_DOCUMENT } from '../src/pipeline/vocabulary.js';
+import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../src/runtime/queues.js';
 import { post } from '../src/routing/transport.js';
 import { loadOrCreateLogKey } from '../src/provenance/checkpoint.js';
 import { createProvenanceLog } from '../src/provenance/log.js';
-import { recordingIn } from '../src/pipeline/settle.js';
 import { type ProvenanceTables, provenanceMigrations } from '../src/provenance/store.js';
 import { loadGatewayTrust } from '../src/runtime/trust.js';
 import { SANDBOX_DELIVERY_HEADER } from '../src/sandbox/destinations.js';
@@ -87,7 +86,7 @@ const trust = await loadGatewayTrust(config);
 async function drainJobs(name: string, processor: (job: { data: { exchangeId: string; destination: string } }) => Promise<void>) {
   const jobQueues = destinations.map((d) => new Queue(`${name}-${d}`, { connection, prefix }));
   for (const [q, queue] of jobQueues.entries()) {
-    await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q]! }, opts: { jobId: `x${i}.${destinations[q]}` } })));
+    await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q]! }, opts: { jobId: messageIdOf({ exchangeId: `x${i}`, destination: destinations[q]! }) } })));
   }
   const drained = await drain(async (onDone) => {
     const workers = jobQueues.map((q) => new Worker(q.name, processor, { connection, prefix, concurrency }));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../findings.js';
-import type { DocumentFormat } from '../pipeline/ingest.js';
+import type { DocumentFormat } from '../pipeline/vocabulary.js';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
 export const JSON_TYPES = ['application/json'];

@@ -4,6 +4,7 @@ import { findDeliveryWork } from '../store/exchanges.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
 import { type Receipt, takeReceipt } from './receipts.js';
 import { type SettleDeps, settleAndRecord } from './settle.js';
+import { deliveryOfMessageId } from './vocabulary.js';
 
 export interface AcknowledgeDeps extends SettleDeps {
   trustStoreOf: (participantId: string) => TrustStore | undefined;
@@ -28,11 +29,11 @@ export interface AcknowledgementResult {
  * give it, and only for the exact bytes that were sent to it.
  */
 export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
-  const dot = ack.messageId.lastIndexOf('.');
-  const [exchangeId, destination] = dot > 0 ? [ack.messageId.slice(0, dot), ack.messageId.slice(dot + 1)] : ['', ''];
-  if (destination !== from.id) {
+  const named = deliveryOfMessageId(ack.messageId);
+  if (named?.destination !== from.id) {
     throw new RejectionError(403, 'Forbidden', [finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId')]);
   }
+  const { exchangeId, destination } = named;
   const work = await findDeliveryWork(deps.store, exchangeId, destination);
   if (!work) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
   const { delivery, original } = work;

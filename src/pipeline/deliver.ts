@@ -1,7 +1,7 @@
-import type { Agreement, Participant } from '../config/types.js';
+import { type Agreement, type Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import type { Finding } from '../findings.js';
 import type { RecordInput } from '../provenance/record.js';
-import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError } from '../routing/queues.js';
 import { TransportError } from '../http-client.js';
 import type { OutboundMessage, TransportAnswer } from '../routing/transport.js';
 import type { DeliveryStatus } from '../store/exchange-tables.js';
@@ -14,7 +14,8 @@ import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
 import { type Receipt, type ReceiptContext, takeReceipt } from './receipts.js';
-import { GATEWAY_AGENT, type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
+import { type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
+import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError, messageIdOf } from './vocabulary.js';
 
 export interface DeliverDeps extends SettleDeps {
   mappings: MappingCatalogue;
@@ -120,7 +121,7 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
       await settle({
         status: 'rejected',
         lastError: outcome.error,
-        receipt: { messageId: receiptContext.messageId, from: job.destination, to: GATEWAY_AGENT, status: 'rejected', receivedSha256: sentSha256, receivedAt: deps.now().toISOString(), findings: outcome.findings },
+        receipt: { messageId: receiptContext.messageId, from: job.destination, to: GATEWAY_ID, status: 'rejected', receivedSha256: sentSha256, receivedAt: deps.now().toISOString(), findings: outcome.findings },
       });
       throw new FinalDeliveryError(outcome.error);
     case 'retry': {
@@ -165,7 +166,7 @@ async function outgoingDocument(
   const rendered = await renderFor(deps.mappings, { original: work.original, name: found.name as (typeof sources)[number], content: found.content }, work.delivery, profiles);
   const at = deps.now();
   const sealed = deps.keys
-    ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_AGENT, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
+    ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_ID, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
     : undefined;
   if (!sealed && rendered.name === 'original') return unchanged(rendered);
   const made = sealed ?? rendered;
@@ -177,7 +178,7 @@ async function outgoingDocument(
     sealed?.withoutPayload && rendered.name === 'original'
       ? { ...row, content: sealed.withoutPayload.text, payload: { document: 'original', offset: sealed.withoutPayload.offset } }
       : { ...row, content: typeof outgoing.body === 'string' ? outgoing.body : outgoing.body.toString('utf8') };
-  const gateway = { participant: GATEWAY_AGENT };
+  const gateway = { participant: GATEWAY_ID };
   const original = { contentSha256: work.original.sha256, name: 'original' };
   const renderedEntity = { contentSha256: rendered.sha256, name: sealed ? `${name}.payload` : name, mediaType: rendered.mediaType };
   const records: RecordInput[] = [
@@ -192,8 +193,6 @@ async function outgoingDocument(
 }
 
 const fingerprintOf = (key: SigningKey) => key.certificate.fingerprint256.replaceAll(':', '').toLowerCase();
-
-export const messageIdOf = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;
 
 type Outcome =
   | { kind: 'receipt'; receipt: Receipt }

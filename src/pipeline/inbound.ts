@@ -1,16 +1,16 @@
-import type { Participant } from '../config/types.js';
+import { type Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { finding, RejectionError } from '../findings.js';
 import { checkAddressedTo } from '../trust/envelope.js';
 import { verifyInboundEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';
 import { receivedDigest, signReceipt } from '../trust/receipt.js';
 import type { SigningKey } from '../trust/pki/signing-key.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
-import type { DocumentFormat, IngestRequest, IngestResult } from './ingest.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
-import { validationFor } from './lodge.js';
-import { GATEWAY_AGENT } from './settle.js';
+import { type ValidationOptions, validationFor } from '../validation/validate-document.js';
+import type { IngestRequest, IngestResult } from './ingest.js';
 import { type LpcoRegistryAccess, readDeclaration, readLpcoDocument } from './readers.js';
-import type { ValidationOptions } from '../validation/validate-document.js';
+import type { DocumentFormat } from './vocabulary.js';
 
 export interface InboundDeps {
   trustStoreOf: (participantId: string) => TrustStore | undefined;
@@ -45,7 +45,7 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   const store = deps.trustStoreOf(partner.id);
   if (!store) throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`)]);
   const verified = await verifyInboundEnvelope(body, contentType, store, { engine: 'fast' });
-  checkAddressedTo(verified.header, GATEWAY_AGENT);
+  checkAddressedTo(verified.header, GATEWAY_ID);
   const created = Date.parse(verified.header.createdAt);
   if (!(Math.abs(deps.now().getTime() - created) <= REPLAY_WINDOW_MS)) {
     throw new RejectionError(422, 'Envelope outside its time window', [
@@ -71,7 +71,7 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   });
   const receipt = await signReceipt(
     // ePhyto practice: delivered, or delivered with warnings (a document that cannot be read is refused outright).
-    { messageId: verified.header.messageId, from: GATEWAY_AGENT, to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
+    { messageId: verified.header.messageId, from: GATEWAY_ID, to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
     gatewayKey,
   );
   return { result, receipt };

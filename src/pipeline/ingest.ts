@@ -5,17 +5,11 @@ import { sha256Hex } from '../hashing.js';
 import type { AppendedLeaf } from '../provenance/log.js';
 import type { RecordInput } from '../provenance/record.js';
 import { routeDocument } from '../routing/agreements.js';
-import type { DeliveryJob } from '../routing/queues.js';
 import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
-import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
-
-export type DocumentFormat = 'wco-xml' | 'wco-json';
-
-/** The stored WCO JSON form of an XML original. */
-export const WCO_JSON_DOCUMENT = 'wco-json';
-export type DocumentKind = 'declaration' | 'consignment' | 'lpco' | 'lpco-status';
+import { GATEWAY_ID } from '../gateway-id.js';
+import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {
   store: Store;
@@ -187,7 +181,7 @@ function provenanceOf(
 ): RecordInput[] {
   const received = { contentSha256: docs.receivedSha256, name: req.receivedAs ?? 'original', mediaType: req.mediaType };
   const routed = { contentSha256: docs.routed.sha256, name: 'original', mediaType: docs.routed.mediaType };
-  const gateway = { participant: GATEWAY_AGENT };
+  const gateway = { participant: GATEWAY_ID };
   return [
     { exchangeId, event: 'received', time: new Date(at.receivedAt), entity: received, agent: { participant: req.sender.id, ...(req.signature ? { certificateFingerprint: req.signature.certificateFingerprint } : {}) } },
     ...(docs.mappedBy

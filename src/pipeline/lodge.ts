@@ -3,9 +3,10 @@ import { finding, RejectionError } from '../findings.js';
 import { type AppliedStatusChange, type LpcoDb, type LpcoView, type StatusChange, applyStatusChange, planStatusChange } from '../lpco/registry.js';
 import type { DatabaseKind } from '../store/db.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
-import type { ValidationOptions } from '../validation/validate-document.js';
-import type { DocumentFormat, IngestRequest, IngestResult, ReadDocument } from './ingest.js';
-import { type LpcoRegistryAccess, MEDIA_TYPES, readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
+import { type ValidationOptions, validationFor } from '../validation/validate-document.js';
+import type { IngestRequest, IngestResult, ReadDocument } from './ingest.js';
+import { type LpcoRegistryAccess, readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
+import { type DocumentFormat, MEDIA_TYPES } from './vocabulary.js';
 
 export interface LodgeDeps {
   ingest: (req: IngestRequest) => Promise<IngestResult>;
@@ -29,10 +30,6 @@ const common = (l: Lodgement) => ({
   ...(l.idempotencyKey !== undefined ? { idempotencyKey: l.idempotencyKey } : {}),
   ...(l.scenario !== undefined ? { scenario: l.scenario } : {}),
 });
-
-/** A sender's declarations are read in its own namespace profile, when it has one. */
-export const validationFor = (validation: ValidationOptions, sender: Participant): ValidationOptions =>
-  sender.wcoNamespaces ? { ...validation, profile: sender.wcoNamespaces } : validation;
 
 /**
  * A declaration, cancellations (TypeCode INV) included: what a cancellation gives back of the

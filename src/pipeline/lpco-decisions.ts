@@ -12,18 +12,16 @@
  */
 import type { Participant } from '../config/types.js';
 import type { DeclarationFacts } from '../documents/declaration.js';
-import { canonicalJson } from '../canonical-json.js';
-import { sha256Hex } from '../hashing.js';
 import type { LpcoDb } from '../lpco/registry.js';
-import type { LpcoTables, Movement } from '../lpco/tables.js';
+import type { LpcoTables } from '../lpco/tables.js';
 import { type Moved, releaseIn, writeOffIn } from '../lpco/write-off.js';
-import type { RecordInput } from '../provenance/record.js';
 import { type DatabaseKind, tablesOf } from '../store/db.js';
 import type { DeliveryRow } from '../store/exchange-tables.js';
 import { declarationsWithMessageId, deliveriesOf, findExchange, type Store } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
+import { movementRecords } from './lpco-movements.js';
 import type { Receipt } from './receipts.js';
-import type { RecordProvenance } from './settle.js';
+import type { RecordProvenance } from './vocabulary.js';
 
 /** DMS TypeCodes of additional messages (FunctionCode 13), which name the declaration they cancel or amend by its LRN. */
 export const CANCELLATION = 'INV';
@@ -78,25 +76,5 @@ export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: 
     const only = facts.typeCode === AMENDMENT ? [...moved] : undefined;
     for (const id of earlier) moved.push(...(await move(transaction, id, (lpco) => releaseIn(lpco, deps.kind, id, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) }))));
     return moved;
-  });
-}
-
-const EVENTS: Record<Movement, RecordInput['event']> = { reserved: 'lpco-reserved', 'written-off': 'lpco-written-off', released: 'lpco-released', 'given-back': 'lpco-given-back' };
-
-/**
- * One provenance record per kind of movement of a declaration: the entity is the canonical
- * JSON of what moved (LPCO, line, quantity, unit), so the log commits to the quantities.
- */
-export function movementRecords(declarationExchangeId: string, moved: readonly Moved[], actor: string, time: Date): RecordInput[] {
-  const kinds = [...new Set(moved.map((m) => m.movement))];
-  return kinds.map((movement) => {
-    const lines = moved.filter((m) => m.movement === movement).map(({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }) => ({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }));
-    return {
-      exchangeId: declarationExchangeId,
-      event: EVENTS[movement],
-      time,
-      entity: { contentSha256: sha256Hex(canonicalJson(lines)), name: `lpco-${movement}`, mediaType: 'application/json' },
-      agent: { participant: actor },
-    };
   });
 }

@@ -12,11 +12,10 @@ import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
 import type { ReservationOutcome, ReservationRequest } from '../lpco/write-off.js';
 import type { AppliedRegistration } from '../lpco/registry.js';
-import type { DocumentFormat, ReadDocument } from './ingest.js';
+import type { ReadDocument } from './ingest.js';
 import { actsForIds, refuseForeignParties } from './acting-for.js';
-import { movementRecords } from './lpco-decisions.js';
-
-export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'application/xml', 'wco-json': 'application/json' };
+import { movementRecords } from './lpco-movements.js';
+import { type DocumentFormat, MEDIA_TYPES } from './vocabulary.js';
 
 /**
  * A declaration, XML or WCO JSON: malformed input throws 400 (from the parser); one that breaks

@@ -1,3 +1,4 @@
+import { GATEWAY_ID } from '../gateway-id.js';
 import { RejectionError } from '../findings.js';
 import { type Receipt, verifyReceipt } from '../trust/receipt.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
@@ -49,7 +50,7 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
     receipt: {
       messageId: ctx.messageId,
       from: ctx.destination,
-      to: 'gateway',
+      to: GATEWAY_ID,
       status: plain.status as Receipt['status'],
       receivedSha256: plain.receivedSha256,
       receivedAt: plain.receivedAt ?? ctx.now().toISOString(),

@@ -6,9 +6,10 @@
  * is idempotent (queueing a job by its id, an exchange's end).
  */
 import type { Agreement, DeliveryPolicy } from '../config/types.js';
-import type { DeliveryJob } from '../routing/queues.js';
 import { countDeliveryEvents, countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, findDeliveryWork, storedExchangeIds, unfinishedDeliveries } from '../store/exchanges.js';
-import { deriveExchangeStatus, endExchange, isFinal, type SettleDeps, settleAndRecord, settleDelivery } from './settle.js';
+import { endExchange } from './end.js';
+import { deriveExchangeStatus, isFinal, type SettleDeps, settleAndRecord, settleDelivery } from './settle.js';
+import type { DeliveryJob } from './vocabulary.js';
 
 export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'receipt-overdue-failed', 'delivery-requeued', 'reservation-released'] as const;
 export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
@@ -65,7 +66,7 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   });
 
   await each(await exchangesWithEndUnhandled(deps.store, idleSince), (e) => ({ exchangeId: e.id }), async (exchange) => {
-    await endExchange(deps, exchange.id, { exchangeStatus: exchange.status, changed: true, sender: exchange.sender, applied: true });
+    await endExchange(deps, exchange.id, { exchangeStatus: exchange.status, sender: exchange.sender });
     act('exchange-end-handled', { exchangeId: exchange.id });
   });
 

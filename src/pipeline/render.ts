@@ -6,7 +6,7 @@ import { sha256Hex } from '../hashing.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { ProvDerivation } from '../provenance/record.js';
 import type { DeliveryRow, DocumentRow } from '../store/exchange-tables.js';
-import { WCO_JSON_DOCUMENT } from './ingest.js';
+import { WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface Rendered {
   /** `original` when the destination takes the document as it came, else `to-<destination>`. */

@@ -1,8 +1,8 @@
 import type { Agreement, DeliveryPolicy, Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
-import type { DeliveryJob } from '../routing/queues.js';
 import { findDelivery, type Store } from '../store/exchanges.js';
 import { settleDelivery } from './settle.js';
+import type { DeliveryJob } from './vocabulary.js';
 
 export interface RetryDeps {
   store: Store;

@@ -1,11 +1,11 @@
-import type { AppendedLeaf, ProvenanceLog } from '../provenance/log.js';
-import { buildRecord, type ProvenanceEvent, type RecordInput } from '../provenance/record.js';
-import type { ProvenanceTables } from '../provenance/store.js';
-import { tablesOf } from '../store/db.js';
+import { GATEWAY_ID } from '../gateway-id.js';
+import type { ProvenanceEvent } from '../provenance/record.js';
 import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
-import { deliveriesOf, insertEvents, markEndHandled, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
+import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
+import { type EndDeps, endExchange } from './end.js';
 import { exchangeStatusFrom } from './lifecycle.js';
 import type { Receipt } from './receipts.js';
+import type { RecordProvenance } from './vocabulary.js';
 
 export interface Settlement {
   status: DeliveryStatus;
@@ -84,23 +84,11 @@ export async function deriveExchangeStatus(store: Store, exchangeId: string, now
 }
 
 /**
- * Appends records of an exchange's events to the provenance log, inside the transaction (of
- * writeInBatch) that writes the state they record: both commit, or neither.
+ * `onExchangeEnded` is what a settlement that ends the exchange sets off (end.ts,
+ * followExchangeEnd: e-LPCO quantities follow customs' decision, the sender's webhook is told).
  */
-export type RecordProvenance = (transaction: Store, records: RecordInput[]) => Promise<AppendedLeaf[]>;
-
-/** RecordProvenance into `log`, whose tables live in the exchange store's database. */
-export const recordingIn =
-  (log: Pick<ProvenanceLog, 'appendIn'>): RecordProvenance =>
-  (transaction, records) =>
-    log.appendIn(tablesOf<ProvenanceTables>(transaction.db), records.map(buildRecord));
-
-export interface SettleDeps {
-  store: Store;
-  now: () => Date;
+export interface SettleDeps extends EndDeps {
   recordProvenance: RecordProvenance;
-  /** Told when a settlement ends the exchange (to notify its sender). */
-  onExchangeEnded: (exchangeId: string, settled: Settled) => Promise<void>;
 }
 
 /** Delivery statuses that are provenance events, and who acted in them. */
@@ -111,12 +99,10 @@ const LOGGED: Partial<Record<DeliveryStatus, { event: ProvenanceEvent; actor: 'g
   failed: { event: 'failed', actor: 'gateway' },
 };
 
-export const GATEWAY_AGENT = 'gateway';
-
 /**
  * Settles a delivery, logs the event in the provenance log (what was sent, who acted), and
- * tells the sender when the exchange has ended. The one way the worker and acknowledgements
- * record what happened to a delivery.
+ * ends the exchange when this settlement made it final (end.ts). The one way the worker and
+ * acknowledgements record what happened to a delivery.
  */
 export async function settleAndRecord(deps: SettleDeps, exchangeId: string, destination: string, s: Settlement & { sentSha256: string; originalSha256: string }): Promise<Settled> {
   const logged = LOGGED[s.status];
@@ -130,21 +116,11 @@ export async function settleAndRecord(deps: SettleDeps, exchangeId: string, dest
             destination,
             entity: { contentSha256: s.sentSha256, name: `to-${destination}` },
             used: [{ contentSha256: s.originalSha256, name: 'original' }],
-            agent: { participant: logged.actor === 'destination' ? destination : GATEWAY_AGENT },
+            agent: { participant: logged.actor === 'destination' ? destination : GATEWAY_ID },
           },
         ])
     : undefined;
   const settled = await settleDelivery(deps.store, exchangeId, destination, s, deps.now, record);
   if (settled.applied && settled.changed && isFinal(settled.exchangeStatus)) await endExchange(deps, exchangeId, settled);
   return settled;
-}
-
-/**
- * What an exchange's end sets off (e-LPCO write-off or release, the sender's notification),
- * then marks it done. A crash in between leaves the mark unset and the reconciler
- * (reconcile.ts) does it again: each of those steps is idempotent.
- */
-export async function endExchange(deps: Pick<SettleDeps, 'store' | 'now' | 'onExchangeEnded'>, exchangeId: string, settled: Settled): Promise<void> {
-  await deps.onExchangeEnded(exchangeId, settled);
-  await markEndHandled(deps.store, exchangeId, deps.now().toISOString());
 }

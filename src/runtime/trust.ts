@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { GatewayConfig } from '../config/types.js';
-import { ensureSandboxPki, GATEWAY_ID, sandboxPaths } from '../trust/pki/sandbox-ca.js';
+import { GATEWAY_ID } from '../gateway-id.js';
+import type { GatewayKeys } from '../pipeline/seal.js';
+import { ensureSandboxPki, sandboxPaths } from '../trust/pki/sandbox-ca.js';
 import { loadSigningKey, type SigningKey } from '../trust/pki/signing-key.js';
 import { loadTrustStore, sandboxTrustStore } from '../trust/pki/trust-config.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
@@ -11,7 +13,7 @@ export interface GatewayTrust {
    * The gateway's own keys: ECDSA P-256 by default, RSA for agreements that ask for rsa-sha256.
    * Absent when certsDir holds none (a deployment that signs nothing yet).
    */
-  keys?: { ecdsa: SigningKey; rsa: SigningKey };
+  keys?: GatewayKeys;
   /** Whom a participant's signatures are checked against; undefined when none is configured. */
   storeOf(participantId: string): TrustStore | undefined;
   /** In the sandbox, the participants' own keys, with which the simulated agencies sign their receipts. */

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { sha256Hex } from '../hashing.js';
 import type { Receipt } from '../trust/receipt.js';
 
@@ -126,7 +127,7 @@ export class SandboxDestinations {
     }
     const receivedAt = this.now().toISOString();
     const sha256 = sha256Hex(message.body);
-    const plain = receiptFor(scenario, { messageId: message.messageId, from: participant, to: 'gateway', receivedSha256: sha256, receivedAt });
+    const plain = receiptFor(scenario, { messageId: message.messageId, from: participant, to: GATEWAY_ID, receivedSha256: sha256, receivedAt });
     let receipt: GivenReceipt;
     try {
       receipt = (await this.sign(participant, plain)) ?? plain;

@@ -189,7 +189,7 @@ export async function updateDelivery(store: Store, exchangeId: string, destinati
 
 const updateEndHandled = prepared((db, v: { id: string; at: string }) => db.updateTable('exchanges').set({ end_handled_at: v.at }).where('id', '=', v.id).where('end_handled_at', 'is', null));
 
-/** Marks what an exchange's end sets off as done (settle.ts endExchange). */
+/** Marks what an exchange's end sets off as done (pipeline/end.ts, endExchange). */
 export async function markEndHandled(store: Store, exchangeId: string, at: string): Promise<void> {
   await updateEndHandled(store, { id: exchangeId, at });
 }

@@ -14,6 +14,8 @@ import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery
  *   documents or records, not the exchange's status, facts or findings (those follow from every
  *   delivery and from the original).
  * - Anyone else sees nothing: callers answer 404, the same as for an id that does not exist.
+ *
+ * And who may read an e-LPCO of the registry (mayReadLpco).
  */
 export type Role = 'sender' | 'operator' | 'destination';
 
@@ -144,4 +146,16 @@ export async function listSeenExchanges(store: Store, reader: Reader, q: Exchang
       delivery: { status: delivery_status!, updated_at: delivery_updated_at! },
     };
   });
+}
+
+/** What mayReadLpco needs to know of the reader. */
+export type LpcoReader = Pick<Participant, 'id' | 'kind' | 'operator' | 'actsFor'>;
+
+/**
+ * Whether `reader` may see an e-LPCO of the registry: its issuer, customs administrations (they
+ * check declarations against the registry), operators, and the participants that act for its
+ * holder. For anyone else it does not exist (callers answer 404, so ids leak nothing).
+ */
+export function mayReadLpco(reader: LpcoReader, lpco: { issuerParticipant: string; holderId: string }): boolean {
+  return reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
 }

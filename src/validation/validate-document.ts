@@ -3,6 +3,7 @@
  * (from the XSD-generated schema) and, when the structure holds, business-rule findings.
  * Malformed input (not well-formed, not UTF-8, DTDs, over limits) throws RejectionError 400/413.
  */
+import type { Participant } from '../config/types.js';
 import type { Finding } from '../findings.js';
 import { wcoXmlToJson } from '../documents/wco/codec.js';
 import { DMS_DECLARATIONS, schemaSetOfJson, type WcoSchemaSet } from '../documents/wco/dms.js';
@@ -41,6 +42,10 @@ export interface ValidationOptions {
   /** The countries that count as known (ISO 3166-1 by default; see countriesFor). */
   countries?: CodeList;
 }
+
+/** A sender's declarations are read in its own namespace profile, when it has one. */
+export const validationFor = (validation: ValidationOptions, sender: Pick<Participant, 'wcoNamespaces'>): ValidationOptions =>
+  sender.wcoNamespaces ? { ...validation, profile: sender.wcoNamespaces } : validation;
 
 export function validateDocument(body: Buffer, format: 'wco-xml' | 'wco-json', options: ValidationOptions = {}): ValidationResult {
   const countries = options.countries ?? COUNTRIES;

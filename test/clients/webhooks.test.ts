@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook, startWebhookWorker, WebhookQueue } from '../../src/routing/webhooks.js';
+import { signWebhook, startWebhookWorker, WebhookQueue } from '../../src/runtime/webhooks.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { PYTHON3, toolsPresent } from '../support/tools.js';
 

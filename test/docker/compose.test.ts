@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { parse } from 'yaml';
-import { queueName } from '../../src/routing/queues.js';
+import { queueName } from '../../src/runtime/queues.js';
 import { waitFor } from '../support/gateway.js';
 import { createTestDatabase, postgresReachable, type TestDatabase } from '../support/databases.js';
 import { deliverDeclaration, exited, freePort, type Spawned, swgate, waitReady } from '../support/processes.js';

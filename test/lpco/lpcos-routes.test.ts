@@ -11,12 +11,11 @@ import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } 
 
 const kinds = await databaseKinds();
 
-const participant = (id: string, kind: ParticipantKind, operator = false): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator, actsFor: [], issues: [] });
-const PARTICIPANTS = new Map(
-  [participant(PLANT_AUTHORITY, 'pga'), participant('pga-food', 'pga'), participant('customs', 'customs'), participant('trader-demo', 'trader'), participant('trader-other', 'trader'), participant('ops', 'platform', true)].map((p) => [p.id, p]),
-);
+const participant = (id: string, kind: ParticipantKind, operator = false, actsFor: Participant['actsFor'] = []): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator, actsFor, issues: [] });
 /** trader-demo acts for the sample's holder. */
-const traderIdsOf = (p: Participant) => (p.id === 'trader-demo' ? [HOLDER] : []);
+const PARTICIPANTS = new Map(
+  [participant(PLANT_AUTHORITY, 'pga'), participant('pga-food', 'pga'), participant('customs', 'customs'), participant('trader-demo', 'trader', false, [{ id: HOLDER, as: 'declarant' }]), participant('trader-other', 'trader'), participant('ops', 'platform', true)].map((p) => [p.id, p]),
+);
 
 describe.each(kinds)('LPCO routes on %s', (kind) => {
   const t = useLpcoDatabase(kind);
@@ -33,7 +32,7 @@ describe.each(kinds)('LPCO routes on %s', (kind) => {
     app.addHook('onRequest', async (request) => {
       request.participant = PARTICIPANTS.get(String(request.headers['x-participant'])) as Participant;
     });
-    lpcoRoutes(app, { db: t.db, kind: t.kind, now: duringValidity, traderIdsOf });
+    lpcoRoutes(app, { db: t.db, kind: t.kind, now: duringValidity });
     await app.ready();
     id = await registerLpco(t.db, t.kind, sampleLpco(), PLANT_AUTHORITY, { now: duringValidity });
   });

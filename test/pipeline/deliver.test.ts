@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
 import { loadMappings } from '../../src/mapping/catalogue.js';
 import { type DeliverDeps, deliver, interpret } from '../../src/pipeline/deliver.js';
-import { FinalDeliveryError } from '../../src/routing/queues.js';
+import { FinalDeliveryError } from '../../src/pipeline/vocabulary.js';
 import { deliveriesOf, findExchange, insertAcceptedExchange, newId } from '../../src/store/exchanges.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import type { ReceiptContext } from '../../src/pipeline/receipts.js';

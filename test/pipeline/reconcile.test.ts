@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../src/config/types.js';
 import { reconcile, type ReconcileDeps } from '../../src/pipeline/reconcile.js';
-import type { Settled } from '../../src/pipeline/settle.js';
-import { DeliveryQueues, jobId } from '../../src/routing/queues.js';
+import type { EndedExchange } from '../../src/pipeline/end.js';
+import { DeliveryQueues } from '../../src/runtime/queues.js';
+import { messageIdOf } from '../../src/pipeline/vocabulary.js';
 import { openDatabase } from '../../src/store/db.js';
 import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, insertEvents, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
@@ -45,7 +46,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
       store: { db, kind },
       now: () => new Date(),
       agreements,
-      onExchangeEnded: async (exchangeId: string, settled: Settled) => {
+      onExchangeEnded: async (exchangeId: string, settled: EndedExchange) => {
         if (endFails.has(exchangeId)) throw new Error('webhook queue unavailable');
         ended.push({ exchangeId, status: settled.exchangeStatus });
       },
@@ -134,7 +135,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     expect(summaries.reduce((n, s) => n + s['receipt-overdue-resent'], 0)).toBe(1);
     const [resent] = await deliveriesOf(store, overdue);
     expect(resent).toMatchObject({ status: 'retrying', last_error: 'no receipt within 60 s; sent again' });
-    const job = await queues['queueFor']('agency-a').getJob(jobId({ exchangeId: overdue, destination: 'agency-a' }));
+    const job = await queues['queueFor']('agency-a').getJob(messageIdOf({ exchangeId: overdue, destination: 'agency-a' }));
     expect(job?.data).toEqual({ exchangeId: overdue, destination: 'agency-a' });
     expect((await deliveriesOf(store, withinTimeout))[0]?.status).toBe('delivered');
   });
@@ -159,14 +160,14 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     const queue = queues['queueFor']('agency-b');
     await queues.enqueue({ exchangeId: finishedJob, destination: 'agency-b' }, policy);
     // A job that completed while its delivery still counts as unfinished (a crash before the settlement committed): moved by hand.
-    await redis.zadd(`${queue.opts.prefix}:${queue.name}:completed`, Date.now(), jobId({ exchangeId: finishedJob, destination: 'agency-b' }));
-    await redis.lrem(`${queue.opts.prefix}:${queue.name}:wait`, 0, jobId({ exchangeId: finishedJob, destination: 'agency-b' }));
+    await redis.zadd(`${queue.opts.prefix}:${queue.name}:completed`, Date.now(), messageIdOf({ exchangeId: finishedJob, destination: 'agency-b' }));
+    await redis.lrem(`${queue.opts.prefix}:${queue.name}:wait`, 0, messageIdOf({ exchangeId: finishedJob, destination: 'agency-b' }));
 
     const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
     expect(summary['delivery-requeued']).toBe(2);
-    expect(await queue.getJobState(jobId({ exchangeId: lost, destination: 'agency-b' }))).toBe('waiting');
-    expect(await queue.getJobState(jobId({ exchangeId: finishedJob, destination: 'agency-b' }))).toBe('waiting');
-    expect(await queue.getJobState(jobId({ exchangeId: waiting, destination: 'agency-b' }))).toBe('waiting');
+    expect(await queue.getJobState(messageIdOf({ exchangeId: lost, destination: 'agency-b' }))).toBe('waiting');
+    expect(await queue.getJobState(messageIdOf({ exchangeId: finishedJob, destination: 'agency-b' }))).toBe('waiting');
+    expect(await queue.getJobState(messageIdOf({ exchangeId: waiting, destination: 'agency-b' }))).toBe('waiting');
   });
 
   it("gives back what a declaration holds of its e-LPCOs when a crash came between its reservation and its exchange's commit", async () => {

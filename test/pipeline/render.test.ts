@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { sha256Hex } from '../../src/hashing.js';
 import { loadMappings } from '../../src/mapping/catalogue.js';
-import { WCO_JSON_DOCUMENT } from '../../src/pipeline/ingest.js';
+import { WCO_JSON_DOCUMENT } from '../../src/pipeline/vocabulary.js';
 import { renderFor, renderSourceNames } from '../../src/pipeline/render.js';
 import { sample } from '../support/gateway.js';
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../src/routing/webhooks.js';
+import { verifyWebhook } from '../../src/runtime/webhooks.js';
 import { sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
 import { signReceipt } from '../../src/trust/receipt.js';
 import { loadSigningKey } from '../../src/trust/pki/signing-key.js';

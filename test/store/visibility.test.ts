@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateDelivery } from '../../src/store/exchanges.js';
-import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import type { Participant } from '../../src/config/types.js';
+import { listSeenExchanges, type LpcoReader, mayReadLpco, recordsSeenBy, seeDocument, seeExchange } from '../../src/store/visibility.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import { storeExchange } from '../support/exchanges.js';
 
@@ -88,5 +89,23 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
     expect(await ids(plant, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([['V1', 'destination']]);
     expect(await ids(trader, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([]);
     expect(await ids(auditor, { limit: 50, status: 'delivered', kind: 'declaration', cursor: 'V3' })).toEqual([['V2', 'operator'], ['V1', 'operator']]);
+  });
+});
+
+describe('who sees an e-LPCO', () => {
+  const party = (id: string, kind: Participant['kind'], extra: Partial<LpcoReader> = {}): LpcoReader => ({ id, kind, operator: false, actsFor: [], ...extra });
+  const lpco = { issuerParticipant: 'pga-plant', holderId: 'GB123456789000' };
+
+  it('is its issuer, customs, operators and those who act for its holder', () => {
+    expect(mayReadLpco(party('pga-plant', 'pga'), lpco)).toBe(true);
+    expect(mayReadLpco(party('customs', 'customs'), lpco)).toBe(true);
+    expect(mayReadLpco(party('auditor', 'platform', { operator: true }), lpco)).toBe(true);
+    expect(mayReadLpco(party('broker', 'trader', { actsFor: [{ id: 'GB123456789000', as: 'representative' }] }), lpco)).toBe(true);
+  });
+
+  it('is nobody else: another agency, a partner administration, a trader acting for someone else', () => {
+    for (const stranger of [party('pga-food', 'pga'), party('partner-xb', 'partner-customs'), party('broker', 'trader', { actsFor: [{ id: 'GB000000000000', as: 'declarant' }] })]) {
+      expect(mayReadLpco(stranger, lpco)).toBe(false);
+    }
   });
 });

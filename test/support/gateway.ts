@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/load.js';
-import { queueName } from '../../src/routing/queues.js';
+import { queueName } from '../../src/runtime/queues.js';
 import { type Gateway, startGateway } from '../../src/runtime/gateway.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DeliveryPolicy } from '../../src/config/types.js';
-import { DeliveryQueues, type DeliveryJob, jobId, startDeliveryWorkers, stopWorkers } from '../../src/routing/queues.js';
+import { type DeliveryJob, messageIdOf } from '../../src/pipeline/vocabulary.js';
+import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../../src/runtime/queues.js';
 import { waitFor } from './gateway.js';
 import { memoryQueue } from './queue.js';
 import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';
@@ -24,7 +25,7 @@ function inMemory(): QueueUnderTest {
     enqueue: (job) => queue.enqueue(job, policy),
     requeue: (job) => queue.requeue(job, policy),
     finish: async (job) => queue.finish(job),
-    live: async () => queue.live().map(jobId).sort(),
+    live: async () => queue.live().map(messageIdOf).sort(),
   };
 }
 
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 function inRedis(): QueueUnderTest {
-  const state = async (job: DeliveryJob) => (await queues['queueFor'](job.destination).getJobState(jobId(job))) as string;
+  const state = async (job: DeliveryJob) => (await queues['queueFor'](job.destination).getJobState(messageIdOf(job))) as string;
   return {
     enqueue: (job) => queues.enqueue(job, policy),
     requeue: (job) => queues.requeue(job, policy),
@@ -50,7 +51,7 @@ function inRedis(): QueueUnderTest {
       await stopWorkers(workers);
     },
     live: async () => {
-      const states = await Promise.all([a, b].map(async (job) => [jobId(job), await state(job)] as const));
+      const states = await Promise.all([a, b].map(async (job) => [messageIdOf(job), await state(job)] as const));
       return states.filter(([, s]) => ['waiting', 'delayed', 'active', 'prioritized'].includes(s)).map(([id]) => id).sort();
     },
   };
@@ -64,7 +65,7 @@ describe.each([
     const queue = make();
     await queue.enqueue(a);
     await queue.enqueue(a);
-    expect(await queue.live()).toEqual([jobId(a)]);
+    expect(await queue.live()).toEqual([messageIdOf(a)]);
     expect(await queue.requeue(a)).toBe(false);
 
     await queue.finish(a);
@@ -74,6 +75,6 @@ describe.each([
     expect(await queue.live()).toEqual([]);
     expect(await queue.requeue(a)).toBe(true);
     expect(await queue.requeue(b)).toBe(true);
-    expect(await queue.live()).toEqual([jobId(a), jobId(b)].sort());
+    expect(await queue.live()).toEqual([messageIdOf(a), messageIdOf(b)].sort());
   });
 });

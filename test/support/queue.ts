@@ -1,5 +1,5 @@
 import type { DeliveryPolicy } from '../../src/config/types.js';
-import { type DeliveryJob, jobId } from '../../src/routing/queues.js';
+import { type DeliveryJob, messageIdOf } from '../../src/pipeline/vocabulary.js';
 
 export interface QueueCall {
   method: 'enqueue' | 'requeue';
@@ -30,18 +30,18 @@ export function memoryQueue(): MemoryQueue {
     calls,
     async enqueue(job, policy) {
       calls.push({ method: 'enqueue', job, policy });
-      if (!jobs.has(jobId(job))) jobs.set(jobId(job), { job, live: true });
+      if (!jobs.has(messageIdOf(job))) jobs.set(messageIdOf(job), { job, live: true });
     },
     async requeue(job, policy) {
       calls.push({ method: 'requeue', job, policy });
-      if (jobs.get(jobId(job))?.live) return false;
-      jobs.set(jobId(job), { job, live: true });
+      if (jobs.get(messageIdOf(job))?.live) return false;
+      jobs.set(messageIdOf(job), { job, live: true });
       return true;
     },
     live: () => [...jobs.values()].filter((j) => j.live).map((j) => j.job),
     finish(job) {
-      const kept = jobs.get(jobId(job));
-      if (!kept?.live) throw new Error(`no live job ${jobId(job)} to finish`);
+      const kept = jobs.get(messageIdOf(job));
+      if (!kept?.live) throw new Error(`no live job ${messageIdOf(job)} to finish`);
       kept.live = false;
     },
   };

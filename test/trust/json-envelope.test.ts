@@ -4,7 +4,7 @@ import { RejectionError } from '../../src/findings.js';
 import { verifyInboundEnvelope } from '../../src/trust/inbound.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../../src/trust/json-envelope.js';
 import { receivedDigest, signReceipt, verifyReceipt, type Receipt } from '../../src/trust/receipt.js';
-import { GATEWAY_ID } from '../../src/trust/pki/sandbox-ca.js';
+import { GATEWAY_ID } from '../../src/gateway-id.js';
 import { createTestPki, header, issueTestCertificate, OTHER_PARTNER, PARTNER, type TestPki } from './support.js';
 
 let t: TestPki;

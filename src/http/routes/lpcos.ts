@@ -1,10 +1,9 @@
 /**
  * The LPCO registry over HTTP: GET /v1/lpcos/{id} and POST /v1/lpcos/{id}/status.
  *
- * Who sees an LPCO: its issuer, customs administrations (they check declarations against the
- * registry), operators, and the participants that act for its holder (`traderIdsOf`: the
- * gateway gives each participant's `actsFor`). Anyone else gets 404, so ids leak nothing. Only
- * the issuer changes the status (403 for everyone else who can see it, operators included).
+ * Who sees an LPCO is decided in store/visibility.ts (mayReadLpco); anyone else gets 404, so ids
+ * leak nothing. Only the issuer changes the status (403 for everyone else who can see it,
+ * operators included).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Participant } from '../../config/types.js';
@@ -13,6 +12,7 @@ import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
 import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
 import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco } from '../../lpco/registry.js';
 import type { DatabaseKind } from '../../store/db.js';
+import { mayReadLpco } from '../../store/visibility.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
 
@@ -25,8 +25,6 @@ export interface LpcoRouteDeps {
    * one: both stored or neither (lodge.ts, lodgeLpcoStatus). Without it, the registry alone.
    */
   changeStatus?: (id: string, change: StatusChange, issuer: Participant) => Promise<LpcoView>;
-  /** Trader identifiers (EORI) a participant acts for: it sees the LPCOs they hold. */
-  traderIdsOf?: (participant: Participant) => readonly string[];
 }
 
 const statusSchema = { type: 'string', enum: [...LPCO_STATUSES] } as const;
@@ -99,10 +97,7 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
 
   async function visibleLpco(request: FastifyRequest, id: string): Promise<LpcoView> {
     const lpco = await getLpco(deps.db, id, options);
-    const me = request.participant;
-    if (!lpco) throw notFound(id);
-    const sees = me.operator || me.kind === 'customs' || lpco.issuerParticipant === me.id || (deps.traderIdsOf?.(me) ?? []).includes(lpco.holderId);
-    if (!sees) throw notFound(id);
+    if (!lpco || !mayReadLpco(request.participant, lpco)) throw notFound(id);
     return lpco;
   }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Finding } from '../../findings.js';
-import type { DocumentFormat } from '../../pipeline/ingest.js';
+import type { DocumentFormat } from '../../pipeline/vocabulary.js';
 import { acceptRawDocuments, bodyOf, documentBody, formatOf } from '../documents-in.js';
 import { bearerSecurity, findingSchema, problems } from '../schemas.js';
 

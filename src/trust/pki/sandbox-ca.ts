@@ -7,6 +7,7 @@
 import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GATEWAY_ID } from '../../gateway-id.js';
 import { issueCertificate, issueCrl, type Issuer } from './certificate-builder.js';
 import { readCrlNextUpdate } from '../revocation/crl.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -28,7 +29,6 @@ export interface SandboxPki {
   entities: Record<string, EntityFiles>;
 }
 
-export const GATEWAY_ID = 'gateway';
 export const CA_COMMON_NAME = 'swgate sandbox root CA';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureSandboxPki, GATEWAY_ID } from '../../../src/trust/pki/sandbox-ca.js';
+import { GATEWAY_ID } from '../../../src/gateway-id.js';
+import { ensureSandboxPki } from '../../../src/trust/pki/sandbox-ca.js';
 
 describe('sandbox PKI', () => {
   it('makes a CA and ECDSA P-256 + RSA-2048 keys for the gateway and every participant, private keys 0600', async () => {

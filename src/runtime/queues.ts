@@ -1,32 +1,9 @@
+/** The BullMQ edge of the pipeline's deliveries: one queue per destination, and the workers that run `deliver` on its jobs. */
 import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { DeliveryPolicy } from '../config/types.js';
-
-/** What a delivery job carries: references only; the payload stays in the database. */
-export interface DeliveryJob {
-  exchangeId: string;
-  destination: string;
-}
-
-export interface DeliveryAttempt {
-  /** 1 for the first attempt. */
-  number: number;
-  /** The attempt after which the delivery gives up. */
-  last: number;
-}
-
-/** Thrown by a delivery that must not be tried again (a 4xx answer, say). */
-export class FinalDeliveryError extends Error {
-  override name = 'FinalDeliveryError';
-}
+import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError, messageIdOf } from '../pipeline/vocabulary.js';
 
 export const queueName = (destination: string) => `deliveries-${destination}`;
-
-/**
- * BullMQ forbids a single ':' in custom job ids; the queue is per destination already, so
- * `exchangeId.destination` is as unique as the `exchangeId:destination` of the design, and
- * makes a second enqueue of the same delivery a no-op.
- */
-export const jobId = (job: DeliveryJob) => `${job.exchangeId}.${job.destination}`;
 
 export interface QueueSettings {
   connection: ConnectionOptions;
@@ -51,7 +28,8 @@ export class DeliveryQueues {
   /** Idempotent: a delivery that already has a job is left as it is. */
   async enqueue(job: DeliveryJob, policy: DeliveryPolicy): Promise<void> {
     await this.queueFor(job.destination).add('deliver', job, {
-      jobId: jobId(job),
+      // The delivery's message id: a second enqueue of the same delivery is a no-op.
+      jobId: messageIdOf(job),
       attempts: policy.attempts,
       backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
       removeOnComplete: { age: 3600, count: 10_000 },
@@ -66,9 +44,9 @@ export class DeliveryQueues {
    */
   async requeue(job: DeliveryJob, policy: DeliveryPolicy): Promise<boolean> {
     const queue = this.queueFor(job.destination);
-    const state = await queue.getJobState(jobId(job));
+    const state = await queue.getJobState(messageIdOf(job));
     if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-    if (state !== 'unknown') await queue.remove(jobId(job));
+    if (state !== 'unknown') await queue.remove(messageIdOf(job));
     await this.enqueue(job, policy);
     return true;
   }

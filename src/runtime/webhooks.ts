@@ -1,16 +1,9 @@
 import { Queue, Worker } from 'bullmq';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Webhook } from '../config/types.js';
+import type { ExchangeNotification } from '../pipeline/end.js';
+import { post } from '../routing/transport.js';
 import type { QueueSettings } from './queues.js';
-import { post } from './transport.js';
-
-/** What a participant is told when one of its exchanges ends. */
-export interface ExchangeNotification {
-  event: 'exchange.ended';
-  exchangeId: string;
-  status: string;
-  at: string;
-}
 
 interface NotificationJob {
   participant: string;

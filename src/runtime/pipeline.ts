@@ -1,0 +1,143 @@
+import type { Logger } from 'pino';
+import type { Agreement, GatewayConfig, Participant } from '../config/types.js';
+import type { GatewayServices } from '../http/app.js';
+import { declarationsHoldingSince } from '../lpco/held.js';
+import { applyRegistration } from '../lpco/registry.js';
+import { createReservationQueue } from '../lpco/write-off-queue.js';
+import { releaseForDeclaration } from '../lpco/write-off.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import { acknowledge } from '../pipeline/acknowledge.js';
+import { deliver, type DeliverDeps } from '../pipeline/deliver.js';
+import { type EndedExchange, type ExchangeEndDeps, followExchangeEnd } from '../pipeline/end.js';
+import { receiveInbound } from '../pipeline/inbound.js';
+import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
+import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
+import type { LpcoRegistryAccess } from '../pipeline/readers.js';
+import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
+import { retryDelivery } from '../pipeline/retry.js';
+import { post } from '../routing/transport.js';
+import { countriesFor } from '../validation/code-lists.js';
+import { validateDocument } from '../validation/validate-document.js';
+import { DeliveryQueues, type DeliveryProcessor } from './queues.js';
+import type { Stores } from './stores.js';
+import type { GatewayTrust } from './trust.js';
+import { WebhookQueue } from './webhooks.js';
+
+/** The pipeline's functions bound to their deps: what the API calls, what the workers run, and the queues they share. */
+export interface GatewayPipeline {
+  participants: ReadonlyMap<string, Participant>;
+  agreements: ReadonlyMap<string, Agreement>;
+  /** Every participant an agreement delivers to: one queue and one worker each. */
+  destinations: string[];
+  queues: DeliveryQueues;
+  lodge: GatewayServices['lodge'];
+  lpcos: GatewayServices['lpcos'];
+  inbound: GatewayServices['inbound'];
+  deliveries: GatewayServices['deliveries'];
+  validators: GatewayServices['validators'];
+  /** One delivery attempt (pipeline/deliver.ts), as a worker runs it. */
+  deliver: DeliveryProcessor;
+  /** One reconciler pass (pipeline/reconcile.ts). */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileSummary>;
+  /** Closes the delivery and webhook queues. */
+  close(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  mappings: MappingCatalogue;
+  trust: GatewayTrust;
+  /** The gateway's base URL: where the simulated agencies are reached (known only once the API listens on an ephemeral port). */
+  baseUrl: () => string;
+  logger: Logger;
+}
+
+/** Binds each stage of the pipeline to the stores, the queues, the configuration and the keys: the one place that knows them all. */
+export function buildPipeline(config: GatewayConfig, stores: Stores, options: PipelineOptions): GatewayPipeline {
+  const { store, lpcoDb, recordProvenance } = stores;
+  const { mappings, trust, logger } = options;
+  const kind = store.kind;
+  const now = () => new Date();
+  const queues = new DeliveryQueues(stores.queueSettings);
+  const webhooks = new WebhookQueue(stores.queueSettings);
+  const participants = new Map(config.participants.map((p) => [p.id, p]));
+  const agreements = new Map(config.agreements.map((a) => [a.id, a]));
+
+  const reservations = createReservationQueue(lpcoDb, kind, { unknownLpco: config.unknownLpco });
+  const registry: LpcoRegistryAccess = {
+    reserve: (request) => reservations.reserve(request),
+    release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, kind, declarationExchangeId),
+    register: (lpco, issuer) => applyRegistration(lpcoDb, kind, lpco, issuer),
+  };
+  const endDeps: ExchangeEndDeps = { store, kind, participants, recordProvenance, now, notify: (participant, notification) => webhooks.notify(participant, notification) };
+  const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
+
+  // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
+  const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
+  const ingest = (req: IngestRequest) =>
+    ingestDocument(
+      {
+        store,
+        agreements: config.agreements,
+        enqueue: (job, policy) => queues.enqueue(job, policy),
+        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
+        recordProvenance,
+        now,
+      },
+      req,
+    );
+  const lodgeDeps = { ingest, mappings, validation, registry };
+
+  const deliverDeps: DeliverDeps = {
+    store,
+    mappings,
+    trustStoreOf: trust.storeOf,
+    ...(trust.keys ? { keys: trust.keys } : {}),
+    participants,
+    agreements,
+    sandboxUrl: (id: string) => `${options.baseUrl()}/sandbox/destinations/${id}/deliveries`,
+    ...(trust.sandboxDeliverySecret ? { sandboxSecret: trust.sandboxDeliverySecret } : {}),
+    send: post,
+    onExchangeEnded,
+    recordProvenance,
+    now,
+  };
+
+  const reconcileDeps: ReconcileDeps = {
+    store,
+    now,
+    recordProvenance,
+    agreements,
+    onExchangeEnded,
+    requeue: (job, policy) => queues.requeue(job, policy),
+    declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
+    release: (declarationExchangeId) => registry.release(declarationExchangeId),
+    onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
+    onError: (subject, error) => logger.warn({ ...subject, err: (error as Error).message }, 'reconciler could not finish this; the next pass tries again'),
+  };
+
+  return {
+    participants,
+    agreements,
+    destinations: [...new Set(config.agreements.map((a) => a.destination))],
+    queues,
+    lodge: { declaration: (l) => lodgeDeclaration(lodgeDeps, l), consignment: (l) => lodgeConsignment(lodgeDeps, l), lpco: (l) => lodgeLpco(lodgeDeps, l) },
+    lpcos: {
+      db: lpcoDb,
+      kind,
+      now,
+      changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind, now }, issuer, id, change),
+    },
+    inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+    deliveries: {
+      acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
+      retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
+    },
+    validators: { declaration: (body, format) => validateDocument(body, format, validation) },
+    deliver: (job, attempt) => deliver(deliverDeps, job, attempt),
+    reconcile: (reconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, reconcileOptions),
+    async close() {
+      await queues.close();
+      await webhooks.close();
+    },
+  };
+}
