@@ -1,4 +1,4 @@
-import { type Agreement, type Participant } from '../config/types.js';
+import type { Agreement, Participant } from '../config/types.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import type { Finding } from '../findings.js';
 import type { RecordInput } from '../provenance/record.js';

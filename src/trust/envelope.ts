@@ -59,6 +59,7 @@ const HEADER_FIELDS = [
 
 // Ids become part of the root's `Id` attribute, which must be an XML NCName.
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to refuse the control characters XML 1.0 cannot carry
 const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]{1,256}$/;
 
 function invalidEnvelope(code: string, message: string): RejectionError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RejectionError } from '../../src/findings.js';
+import type { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { type CitationPolicy, type LpcoCitation, checkCitations, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
 import { databaseKinds } from '../support/databases.js';

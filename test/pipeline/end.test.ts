@@ -23,7 +23,10 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
     store: t.store,
     kind: t.kind,
     participants: PARTICIPANTS,
-    recordProvenance: async (_transaction: unknown, records: RecordInput[]) => (recorded.push(...records), []),
+    recordProvenance: async (_transaction: unknown, records: RecordInput[]) => {
+      recorded.push(...records);
+      return [];
+    },
     notify,
     now: duringValidity,
   });

@@ -34,7 +34,10 @@ describe('customsDecision', () => {
 describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
   const t = useLpcoDatabase(kind);
   const recorded: RecordInput[] = [];
-  const deps = () => ({ store: t.store, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (_transaction: unknown, r: RecordInput[]) => (recorded.push(...r), []), now: duringValidity });
+  const deps = () => ({ store: t.store, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (_transaction: unknown, r: RecordInput[]) => {
+      recorded.push(...r);
+      return [];
+    }, now: duringValidity });
 
   /** A declaration (or cancellation) as the gateway stores it, with one delivery to customs. */
   async function lodged(lrn: string, typeCode = 'IMA', sender = 'trader-demo'): Promise<string> {

@@ -135,6 +135,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     expect(summaries.reduce((n, s) => n + s['receipt-overdue-resent'], 0)).toBe(1);
     const [resent] = await deliveriesOf(store, overdue);
     expect(resent).toMatchObject({ status: 'retrying', last_error: 'no receipt within 60 s; sent again' });
+    // biome-ignore lint/complexity/useLiteralKeys: reads the job as BullMQ holds it, through the queue DeliveryQueues keeps private
     const job = await queues['queueFor']('agency-a').getJob(messageIdOf({ exchangeId: overdue, destination: 'agency-a' }));
     expect(job?.data).toEqual({ exchangeId: overdue, destination: 'agency-a' });
     expect((await deliveriesOf(store, withinTimeout))[0]?.status).toBe('delivered');
@@ -157,6 +158,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     const finishedJob = await exchange('routed', [{ destination: 'agency-b', status: 'in-flight' }]);
     const policy = agreements.get('to-agency-b')!.delivery;
     await queues.enqueue({ exchangeId: waiting, destination: 'agency-b' }, policy);
+    // biome-ignore lint/complexity/useLiteralKeys: reads the job as BullMQ holds it, through the queue DeliveryQueues keeps private
     const queue = queues['queueFor']('agency-b');
     await queues.enqueue({ exchangeId: finishedJob, destination: 'agency-b' }, policy);
     // A job that completed while its delivery still counts as unfinished (a crash before the settlement committed): moved by hand.

@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { provenanceMigrations } from '../../src/provenance/store.js';
 import type { Kysely } from 'kysely';
 import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
-import { type ProvenanceTables } from '../../src/provenance/store.js';
+import type { ProvenanceTables } from '../../src/provenance/store.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
 import { storeRoutedExchange } from '../support/exchanges.js';

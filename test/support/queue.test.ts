@@ -40,6 +40,7 @@ afterAll(async () => {
 });
 
 function inRedis(): QueueUnderTest {
+  // biome-ignore lint/complexity/useLiteralKeys: reads the job as BullMQ holds it, through the queue DeliveryQueues keeps private
   const state = async (job: DeliveryJob) => (await queues['queueFor'](job.destination).getJobState(messageIdOf(job))) as string;
   return {
     enqueue: (job) => queues.enqueue(job, policy),

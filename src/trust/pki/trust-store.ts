@@ -134,9 +134,15 @@ const signedBy = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>
 
 function isSignedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {
   let verdicts = signedBy.get(certificate);
-  if (!verdicts) signedBy.set(certificate, (verdicts = new WeakMap()));
+  if (!verdicts) {
+    verdicts = new WeakMap();
+    signedBy.set(certificate, verdicts);
+  }
   let verdict = verdicts.get(issuer);
-  if (verdict === undefined) verdicts.set(issuer, (verdict = certificate.verify(issuer.publicKey)));
+  if (verdict === undefined) {
+    verdict = certificate.verify(issuer.publicKey);
+    verdicts.set(issuer, verdict);
+  }
   return verdict;
 }
 

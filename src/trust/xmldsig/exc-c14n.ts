@@ -126,8 +126,10 @@ function renderTreeElement(element: XmlElement, rendered: Rendered, omit: XmlEle
     }
     refuseXmlnsNamedAttribute(prefix);
     if (prefix === 'xml' || (rendered.get(prefix) ?? '') === attribute.ns || prefixes?.includes(prefix)) continue;
-    (prefixes ??= []).push(prefix);
-    (uris ??= []).push(attribute.ns);
+    prefixes ??= [];
+    uris ??= [];
+    prefixes.push(prefix);
+    uris.push(attribute.ns);
   }
 
   const name = qualifiedName(element);
