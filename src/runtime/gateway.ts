@@ -12,14 +12,9 @@ import { deliver } from '../pipeline/deliver.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { receiveInbound } from '../pipeline/inbound.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
-import type { LpcoRegistryAccess } from '../pipeline/readers.js';
-import { declarationsHoldingSince } from '../lpco/held.js';
-import { applyRegistration } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
-import { releaseForDeclaration } from '../lpco/write-off.js';
 import { actsForIds } from '../pipeline/acting-for.js';
 import { followCustomsDecision } from '../pipeline/lpco-decisions.js';
-import { createReservationQueue } from '../lpco/write-off-queue.js';
 import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import { recordingIn, type Settled } from '../pipeline/settle.js';
@@ -94,12 +89,6 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
   await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
   const lpcoDb = tablesOf<LpcoTables>(db);
-  const reservations = createReservationQueue(lpcoDb, target.kind, { unknownLpco: config.unknownLpco });
-  const registry: LpcoRegistryAccess = {
-    reserve: (request) => reservations.reserve(request),
-    release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, target.kind, declarationExchangeId),
-    register: (lpco, issuer) => applyRegistration(lpcoDb, target.kind, lpco, issuer),
-  };
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
   const recordProvenance = recordingIn(log);
@@ -151,11 +140,12 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
         enqueue: (job, policy) => queues.enqueue(job, policy),
         onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
         recordProvenance,
+        unknownLpco: config.unknownLpco,
         now,
       },
       req,
     );
-  const lodgeDeps = { ingest, mappings, validation, registry };
+  const lodgeDeps = { ingest, mappings, validation };
 
   let app: FastifyInstance | undefined;
   if (roles.api) {
@@ -170,9 +160,9 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
           kind: target.kind,
           now,
           traderIdsOf: actsForIds,
-          changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind: target.kind, now }, issuer, id, change),
+          changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, now }, issuer, id, change),
         },
-        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+        inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
         deliveries: {
           acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
           retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
@@ -200,8 +190,6 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     agreements,
     onExchangeEnded,
     requeue: (job, policy) => queues.requeue(job, policy),
-    declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
-    release: (declarationExchangeId) => registry.release(declarationExchangeId),
     onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
     onError: (subject, error) => logger.warn({ ...subject, err: (error as Error).message }, 'reconciler could not finish this; the next pass tries again'),
   };
