@@ -111,15 +111,18 @@ interface Draw {
 }
 
 const keyOf = (documentCode: string, number: string) => `${documentCode} ${number}`;
-const refused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
+/** How a declaration whose citations have errors is refused. */
+export const citationsRefused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
 
-/** The findings a declaration's citations would get, without drawing anything (POST /v1/validate). */
+/**
+ * The findings a declaration's citations would get, without drawing anything or locking: what
+ * reserveIn would refuse, as the registry stands now (pipeline/registry-step.ts checks with it
+ * before the exchange's transaction).
+ */
 export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: SenderCitations, policy: CitationPolicy): Promise<Finding[]> {
   const today = dateOf((policy.now ?? (() => new Date()))());
-  return db.transaction().execute(async (trx) => {
-    const cited = await loadCited(trx, kind, check.citations, false);
-    return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
-  });
+  const cited = await loadCited(db, kind, check.citations, false);
+  return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
 }
 
 /**
@@ -153,7 +156,7 @@ export async function reserveIn(trx: Trx, kind: DatabaseKind, request: Reservati
   }
   const available = availableOf(cited);
   const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
-  if (hasErrors(findings)) throw refused(findings);
+  if (hasErrors(findings)) throw citationsRefused(findings);
   for (const total of totalsPerLine(draws)) available.set(lineKey(total.line), (available.get(lineKey(total.line)) ?? 0n) - total.milli);
   const emptied = [...new Set(draws.map((d) => d.lpco))].filter((lpco) => isEmpty(lpco, cited, available));
   await applyDraws(trx, { request, draws, emptied }, now.toISOString());

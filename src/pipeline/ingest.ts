@@ -9,7 +9,7 @@ import type { DeliveryJob } from '../routing/queues.js';
 import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange-tables.js';
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
-import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
+import { checkRegistryStep, type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { GATEWAY_AGENT, type RecordProvenance } from './settle.js';
 
 export type DocumentFormat = 'wco-xml' | 'wco-json';
@@ -84,11 +84,12 @@ export interface IngestResult {
 
 /**
  * received → validated → routed: reads the document (by its kind's reader), picks the agreements
- * that route it, then in one transaction writes what it changes in the e-LPCO registry, the
- * exchange with one delivery per destination, and the log records of each step; then queues
- * those deliveries. A refused document leaves nothing behind: no exchange row, no log record, no
- * job, nothing reserved or registered. Once committed the exchange is accepted: a queue that
- * does not take its jobs then delays it (the reconciler queues them), it does not undo it.
+ * that route it, checks what it would change in the e-LPCO registry, then in one transaction
+ * writes that change (checked again under the registry's locks), the exchange with one delivery
+ * per destination, and the log records of each step; then queues those deliveries. A refused
+ * document leaves nothing behind: no exchange row, no log record, no job, nothing reserved or
+ * registered. Once committed the exchange is accepted: a queue that does not take its jobs then
+ * delays it (the reconciler queues them), it does not undo it.
  */
 export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Promise<IngestResult> {
   const contentSha256 = sha256Hex(req.idempotentContent ?? req.body);
@@ -103,6 +104,9 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts: read.facts });
   if (agreements.length === 0) throw noAgreement(req, read.facts);
 
+  const registry = { unknownLpco: deps.unknownLpco, now: deps.now };
+  await checkRegistryStep(deps.store, registry, read.registry);
+
   const exchangeId = newId();
   const routedAt = deps.now().toISOString();
   const at = { receivedAt, validatedAt, routedAt };
@@ -112,7 +116,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   let stored: { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> };
   try {
     stored = await writeInBatch(deps.store, async (transaction) => {
-      const registered = await writeRegistryStep(transaction, { unknownLpco: deps.unknownLpco, now: deps.now }, read.registry, exchangeId);
+      const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
       const findings = [...read.findings, ...registered.findings];
       await writeAcceptedExchange(transaction, acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements }));
       const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance]);

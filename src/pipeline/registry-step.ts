@@ -5,11 +5,11 @@
  * refusal (a reservation the e-LPCOs do not cover, a duplicate registration, a status change the
  * lifecycle forbids) is a RejectionError that rolls the whole transaction back.
  */
-import type { Finding } from '../findings.js';
+import { type Finding, hasErrors } from '../findings.js';
 import { type LpcoDb, registerIn, changeStatusIn, type StatusChange } from '../lpco/registry.js';
 import type { Lpco } from '../lpco/lpco.js';
 import type { LpcoTables } from '../lpco/tables.js';
-import { type CitationPolicy, reserveIn, type SenderCitations } from '../lpco/write-off.js';
+import { type CitationPolicy, checkCitations, citationsRefused, reserveIn, type SenderCitations } from '../lpco/write-off.js';
 import type { RecordInput } from '../provenance/record.js';
 import { tablesOf } from '../store/db.js';
 import type { Store } from '../store/exchanges.js';
@@ -37,6 +37,19 @@ export interface RegistryOutcome {
 }
 
 const NOTHING: RegistryOutcome = { findings: [], provenance: [], extra: {} };
+
+/**
+ * Refuses a reservation the e-LPCOs cannot cover before the exchange's transaction: refused in
+ * it, the reservation would fail the write batch it shares with other writes, which then all run
+ * again one by one (store/write-batches.ts) — a sender of refused declarations would slow every
+ * writer. Read without locks; writeRegistryStep checks again under them, so a refusal there is
+ * left to a race for the last of a quantity.
+ */
+export async function checkRegistryStep(store: Store, deps: RegistryDeps, step: RegistryStep | undefined): Promise<void> {
+  if (step?.step !== 'reserve') return;
+  const findings = await checkCitations(tablesOf<LpcoTables>(store.db), store.kind, step.citations, { unknownLpco: deps.unknownLpco, now: deps.now });
+  if (hasErrors(findings)) throw citationsRefused(findings);
+}
 
 /** Writes `step` for exchange `exchangeId` inside `transaction` (the exchange's, from writeInBatch). */
 export async function writeRegistryStep(transaction: Store, deps: RegistryDeps, step: RegistryStep | undefined, exchangeId: string): Promise<RegistryOutcome> {
