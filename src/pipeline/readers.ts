@@ -1,4 +1,4 @@
-import { declarationFactsOf } from '../documents/declaration.js';
+import { declarationFactsOf, wcoJsonAsTree } from '../documents/declaration.js';
 import type { WcoJsonObject } from '../documents/wco/json.js';
 import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
@@ -7,7 +7,7 @@ import { childElements, parseXml, type XmlElement } from '../documents/xml/parse
 import { isSoapEnvelope, soapMessage } from '../documents/xml/soap.js';
 import type { Participant } from '../config/types.js';
 import { authorityFindings } from '../lpco/authorities.js';
-import { citationsOfWcoJson } from '../lpco/citations.js';
+import { citationsOfTree } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
 import type { DocumentFormat, ReadDocument } from './ingest.js';
@@ -22,9 +22,11 @@ export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'applica
  * cites are reserved when it is stored (registry-step.ts).
  */
 export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions, sender: Participant, reserving = true): ReadDocument {
-  const { findings, wcoJson } = validateDocument(body, format, options);
+  const { findings, wcoJson, parsedXml } = validateDocument(body, format, options);
   refuseErrors(findings, wcoJson);
-  const facts = declarationFactsOf(wcoJson as WcoJsonObject, options.profile);
+  // One form from here on, read by facts and citations alike: the XML as validation parsed it, or the WCO JSON as a tree.
+  const tree = parsedXml ?? wcoJsonAsTree(wcoJson as WcoJsonObject, options.profile);
+  const facts = declarationFactsOf(tree, options.profile);
   const read: ReadDocument = {
     facts,
     findings,
@@ -32,7 +34,7 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
     messageId: facts.lrn,
     ...(format === 'wco-xml' ? { wcoJson: JSON.stringify(wcoJson) } : {}),
   };
-  const { parties, holderId, citations } = citationsOfWcoJson(wcoJson as WcoJsonObject, options.profile ? { profile: options.profile } : {});
+  const { parties, holderId, citations } = citationsOfTree(tree, options.profile ? { profile: options.profile } : {});
   refuseForeignParties(sender, parties);
   if (!reserving || citations.length === 0) return read;
   // The e-LPCOs it cites must exist, be valid, be held by this trader — one the sender acts for —
