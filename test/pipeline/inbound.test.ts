@@ -13,6 +13,7 @@ import { loadSigningKey } from '../../src/trust/signing-key.js';
 import { sandboxTrustStore } from '../../src/trust/trust-config.js';
 import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
 import { databaseKinds } from '../support/databases.js';
+import { partnerEnvelopeHeader } from '../support/envelopes.js';
 import { rejected } from '../support/rejections.js';
 import { agreementFor, ingestInto, memoryQueue, participant, usePipelineDatabase } from './support.js';
 
@@ -44,15 +45,7 @@ describe.each(await databaseKinds())('receiveInbound: a partner gateway’s sign
   });
   afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
 
-  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader => ({
-    messageId,
-    conversationId: `conv-${messageId}`,
-    from: 'partner-xb',
-    to: 'gateway',
-    documentKind: 'declaration',
-    createdAt: clock.toISOString(),
-    ...overrides,
-  });
+  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}) => partnerEnvelopeHeader(messageId, { createdAt: clock.toISOString(), ...overrides });
   const envelope = (messageId: string, { signer = 'partner-xb', ...overrides }: Partial<EnvelopeHeader> & { signer?: string } = {}) =>
     signEnvelopeXml(header(messageId, overrides), base64Payload(declaration, 'application/xml'), loadSigningKey(pki.entities[signer]!.ecdsa));
 
