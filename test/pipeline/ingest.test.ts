@@ -3,11 +3,13 @@ import type { Lpco } from '../../src/lpco/lpco.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import type { IngestRequest, ReadDocument } from '../../src/pipeline/ingest.js';
 import type { RegistryStep } from '../../src/pipeline/registry-step.js';
+import type { DeliveryJob } from '../../src/routing/queues.js';
 import { deliveriesOf, documentNames, eventsOf, findExchange } from '../../src/store/exchanges.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco } from '../lpco/sample.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
-import { agreementFor, ingestInto, memoryQueue, participant, usePipelineDatabase } from './support.js';
+import { memoryQueue } from '../support/queue.js';
+import { agreementFor, ingestInto, participant, queueDown, usePipelineDatabase } from './support.js';
 
 const trader = participant('trader-a', { actsFor: [{ id: HOLDER, as: 'declarant' }] });
 const toCustoms = agreementFor('declaration', 'customs');
@@ -42,7 +44,7 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     expect((await documentNames(t.store, result.exchangeId)).map((d) => d.name)).toEqual(['original']);
     expect(await t.logged(result.exchangeId)).toEqual(['received', 'validated', 'routed', 'lpco-reserved']);
     expect(await remaining(id)).toBe('70.000');
-    expect(queue.jobs).toEqual([{ exchangeId: result.exchangeId, destination: 'customs' }, { exchangeId: result.exchangeId, destination: 'agency-a' }]);
+    expect(queue.calls).toEqual([toCustoms, toAgency].map((a) => ({ method: 'enqueue', job: { exchangeId: result.exchangeId, destination: a.destination }, policy: a.delivery })));
   });
 
   it('refuses a reservation the e-LPCO does not cover and leaves nothing: no exchange, no log record, no reservation, no job', async () => {
@@ -53,7 +55,7 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     expect([err.status, err.findings.map((f) => f.code)]).toEqual([422, ['lpco.quantity-insufficient']]);
     expect(await t.counts()).toEqual(before);
     expect(await remaining(id)).toBe('100.000');
-    expect(queue.jobs).toEqual([]);
+    expect(queue.live()).toEqual([]);
   });
 
   it('draws the last of a quantity once when declarations race for it: the loser leaves nothing behind', async () => {
@@ -68,7 +70,7 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     expect(after.exchanges - before.exchanges).toBe(1);
     expect(after.reservations - before.reservations).toBe(1);
     expect(await remaining(id)).toBe('40.000');
-    expect(queue.jobs).toHaveLength(1);
+    expect(queue.live()).toHaveLength(1);
   });
 
   it('keeps nothing reserved when the exchange cannot be stored (its log append fails in the same transaction)', async () => {
@@ -79,7 +81,7 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     await expect(failing(request('decl-log-down', reserving(lpco, '10')))).rejects.toThrow('the log append failed');
     expect(await t.counts()).toEqual(before);
     expect(await remaining(id)).toBe('100.000');
-    expect(queue.jobs).toEqual([]);
+    expect(queue.live()).toEqual([]);
     // Nothing was held meanwhile: the same declaration goes through once the log takes it.
     await ingestInto(t, queue, [toCustoms])(request('decl-log-down', reserving(lpco, '10')));
     expect(await remaining(id)).toBe('90.000');
@@ -106,7 +108,7 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     const after = await t.counts();
     expect([after.exchanges - before.exchanges, after.reservations - before.reservations]).toEqual([1, 1]);
     expect(await remaining(id)).toBe('75.000');
-    expect(queue.jobs).toHaveLength(1);
+    expect(queue.live()).toHaveLength(1);
   });
 
   it('refuses the same idempotency key with other content (409), reserving nothing more', async () => {
@@ -119,13 +121,12 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
   });
 
   it('keeps the exchange (202 stands) when the queue is down: the job is told to onEnqueueFailed for the reconciler', async () => {
-    const queue = memoryQueue();
-    queue.down = true;
+    const notQueued: DeliveryJob[] = [];
     const { lpco, id } = await registered();
-    const result = await ingestInto(t, queue, [toCustoms])(request('decl-queue-down', reserving(lpco, '10')));
+    const result = await ingestInto(t, memoryQueue(), [toCustoms], queueDown(notQueued))(request('decl-queue-down', reserving(lpco, '10')));
     expect(result.status).toBe('routed');
     expect(await findExchange(t.store, result.exchangeId)).toBeDefined();
-    expect(queue.notQueued).toEqual([{ exchangeId: result.exchangeId, destination: 'customs' }]);
+    expect(notQueued).toEqual([{ exchangeId: result.exchangeId, destination: 'customs' }]);
     expect(await remaining(id)).toBe('90.000');
   });
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import type { Agreement, DeliveryPolicy, Participant } from '../../src/config/types.js';
+import type { Agreement, Participant } from '../../src/config/types.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
-import { type IngestDeps, type IngestRequest, ingestDocument } from '../../src/pipeline/ingest.js';
+import { type IngestDeps, type IngestRequest, type IngestResult, ingestDocument } from '../../src/pipeline/ingest.js';
 import { recordingIn } from '../../src/pipeline/settle.js';
 import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
 import { provenanceMigrations, type ProvenanceTables } from '../../src/provenance/store.js';
@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { duringValidity } from '../lpco/sample.js';
 import { newSigner } from '../provenance/fixtures.js';
 import { createTestDatabase } from '../support/databases.js';
+import type { MemoryQueue } from '../support/queue.js';
 
 /** One fresh database as the gateway has it: exchanges, the provenance log and the e-LPCO registry. */
 export interface PipelineDatabase {
@@ -57,31 +58,32 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
   return handle;
 }
 
-/** The delivery queue in memory: the jobs it took, the ones it could not (while `down`). */
-export interface MemoryQueue {
-  jobs: DeliveryJob[];
-  notQueued: DeliveryJob[];
-  down: boolean;
-}
-
-export const memoryQueue = (): MemoryQueue => ({ jobs: [], notQueued: [], down: false });
-
-/** The real ingest over `t`'s store and log, its deliveries going to `queue`. */
-export function ingestInto(t: PipelineDatabase, queue: MemoryQueue, agreements: readonly Agreement[], overrides: Partial<IngestDeps> = {}): (req: IngestRequest) => Promise<ReturnType<typeof ingestDocument> extends Promise<infer R> ? R : never> {
+/**
+ * The real ingest over `t`'s store and log, its deliveries going to `queue`; a job the queue does
+ * not take fails the test unless `overrides` say what to do with it (onEnqueueFailed).
+ */
+export function ingestInto(t: PipelineDatabase, queue: MemoryQueue, agreements: readonly Agreement[], overrides: Partial<IngestDeps> = {}): (req: IngestRequest) => Promise<IngestResult> {
   const deps: IngestDeps = {
     store: t.store,
     agreements,
-    enqueue: async (job: DeliveryJob, _policy: DeliveryPolicy) => {
-      if (queue.down) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
-      queue.jobs.push(job);
+    enqueue: (job, policy) => queue.enqueue(job, policy),
+    onEnqueueFailed: (job, error) => {
+      throw new Error(`${job.exchangeId}.${job.destination} was not queued: ${(error as Error).message}`);
     },
-    onEnqueueFailed: (job) => void queue.notQueued.push(job),
     recordProvenance: recordingIn(t.log),
     unknownLpco: 'error',
     now: duringValidity,
     ...overrides,
   };
   return (req) => ingestDocument(deps, req);
+}
+
+/** Deps of a queue that is down (Redis refuses connections): each job it did not take is noted in `notQueued`. */
+export function queueDown(notQueued: DeliveryJob[]): Pick<IngestDeps, 'enqueue' | 'onEnqueueFailed'> {
+  return {
+    enqueue: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')),
+    onEnqueueFailed: (job) => void notQueued.push(job),
+  };
 }
 
 export const participant = (id: string, overrides: Partial<Participant> = {}): Participant => ({
