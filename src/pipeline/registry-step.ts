@@ -30,7 +30,7 @@ export interface RegistryDeps {
 }
 
 /** What the step adds to the exchange: findings (warnings of a reservation), provenance records, and ids for the answer. */
-export interface RegistryOutcome {
+interface RegistryOutcome {
   findings: Finding[];
   provenance: RecordInput[];
   extra: Record<string, string>;
