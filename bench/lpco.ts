@@ -2,7 +2,8 @@
  * LPCO write-off benchmark (issue 8): `npx tsx bench/lpco.ts [write-offs]`.
  * 50 concurrent declarations, each writing off 1 KGM against one certificate that holds 50 KGM
  * less than they ask for, on SQLite and PostgreSQL: once with one transaction per declaration
- * (reserveForDeclaration), once through the group-committing queue (createReservationQueue).
+ * (reserveForDeclaration), once as ingest reserves them: checked, then group-committed in the
+ * exchange store's write batches (checkRegistryStep, then writeRegistryStep in writeInBatch).
  * Baseline in the same run: the same number of plain single-row decrements, 50 concurrent, each
  * its own autocommit statement. Prints the over-draw check for each: exactly floor(quantity / q)
  * write-offs succeed, the rest are refused (lpco.quantity-insufficient, then lpco.exhausted), and
@@ -14,8 +15,10 @@ import { fromMilli } from '../src/lpco/quantity.js';
 import { registerLpco, type LpcoDb } from '../src/lpco/registry.js';
 import { lpcoMigrations } from '../src/lpco/tables.js';
 import { type ReservationRequest, reserveForDeclaration } from '../src/lpco/write-off.js';
-import { createReservationQueue } from '../src/lpco/write-off-queue.js';
-import { openDatabase, type DatabaseKind } from '../src/store/db.js';
+import { checkRegistryStep, type RegistryStep, writeRegistryStep } from '../src/pipeline/registry-step.js';
+import { openDatabase, type DatabaseKind, tablesOf } from '../src/store/db.js';
+import type { ExchangeTables } from '../src/store/exchange-tables.js';
+import { writeInBatch } from '../src/store/write-batches.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { createTestDatabase, databaseKinds } from '../test/support/databases.js';
 import { duringValidity, HOLDER, PLANT_AUTHORITY, sampleLpco } from '../test/lpco/sample.js';
@@ -84,12 +87,16 @@ async function run(kind: DatabaseKind): Promise<void> {
     );
 
     const policy = { unknownLpco: 'error', now } as const;
-    const queue = createReservationQueue(db, kind, policy);
+    const store = { db: tablesOf<ExchangeTables>(db), kind };
     const oneEach = await writeOffs(db, kind, 'BENCH-ONE-EACH', quantity, (request) => reserveForDeclaration(db, kind, request, policy));
-    const grouped = await writeOffs(db, kind, 'BENCH-GROUPED', quantity, (request) => queue.reserve(request));
+    const grouped = await writeOffs(db, kind, 'BENCH-GROUPED', quantity, async (request) => {
+      const step: RegistryStep = { step: 'reserve', citations: { ...request, sender: HOLDER } };
+      await checkRegistryStep(store, policy, step);
+      await writeInBatch(store, (transaction) => writeRegistryStep(transaction, policy, step, request.declarationExchangeId));
+    });
 
     console.log(`${kind}: baseline, plain single-row decrements (${CONCURRENCY} concurrent, autocommit): ${fmt(plain)}/s`);
-    for (const [label, figures] of [['one transaction per declaration', oneEach], ['group commit (createReservationQueue)', grouped]] as const) {
+    for (const [label, figures] of [['one transaction per declaration', oneEach], ['checked, then group-committed (writeInBatch)', grouped]] as const) {
       console.log(`${kind}: write-offs, ${label}, ${CONCURRENCY} concurrent declarations on one certificate: ${fmt(figures.perSecond)}/s (${(figures.perSecond / plain).toFixed(2)}× baseline; target ≥ 2,000/s)`);
       console.log(`${kind}:   over-draw check: ${figures.check}`);
     }

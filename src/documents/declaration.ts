@@ -42,13 +42,15 @@ export function readDeclaration(
   format: DeclarationFormat,
   profile: NamespaceProfile = WCO_NAMESPACES,
 ): DeclarationFacts {
-  if (format === 'wco-json') return declarationFactsOf(parseWcoJson(body), profile);
-  return factsOf(declarationElement(parseXml(body), profile), profile.declaration);
+  return declarationFactsOf(format === 'wco-json' ? wcoJsonAsTree(parseWcoJson(body), profile) : parseXml(body), profile);
 }
 
-/** The facts of a declaration already read as WCO JSON (after validation, say): no second parse. */
-export function declarationFactsOf(json: WcoJsonObject, profile: NamespaceProfile = WCO_NAMESPACES): DeclarationFacts {
-  return factsOf(declarationElement(wcoJsonAsTree(json, profile), profile), profile.declaration);
+/**
+ * The facts of a declaration already read as an element tree (`root`: the XML as parsed, or WCO
+ * JSON as a tree), after validation say: no second parse.
+ */
+export function declarationFactsOf(root: XmlElement, profile: NamespaceProfile = WCO_NAMESPACES): DeclarationFacts {
+  return factsOf(declarationElement(root, profile), profile.declaration);
 }
 
 /** WCO JSON as the namespace-aware element tree that XML parses into, in the given profile. */

@@ -4,7 +4,7 @@
  * level, and the trader the cited LPCOs must be held by.
  */
 import { declarationElement, type DeclarationFormat, type NamespaceProfile, WCO_NAMESPACES, wcoJsonAsTree } from '../documents/declaration.js';
-import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
+import { parseWcoJson } from '../documents/wco/json.js';
 import { parseXml } from '../documents/xml/parse.js';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../documents/xml/tree.js';
 import type { CitationCheck, LpcoCitation } from './write-off.js';
@@ -55,15 +55,14 @@ export interface CitationOptions {
 
 /** Reads the citations of a declaration as POST /v1/declarations receives it (WCO DM XML or WCO JSON). */
 export function readCitations(body: Buffer | string, format: DeclarationFormat, options: CitationOptions = {}): DeclarationCitations {
-  return format === 'wco-xml' ? citationsOfTree(parseXml(body), options) : citationsOfWcoJson(parseWcoJson(body), options);
+  return citationsOfTree(format === 'wco-xml' ? parseXml(body) : wcoJsonAsTree(parseWcoJson(body), options.profile ?? WCO_NAMESPACES), options);
 }
 
-/** The citations of a declaration already read as WCO JSON (after validation, say): no second parse. */
-export function citationsOfWcoJson(json: WcoJsonObject, options: CitationOptions = {}): DeclarationCitations {
-  return citationsOfTree(wcoJsonAsTree(json, options.profile ?? WCO_NAMESPACES), options);
-}
-
-function citationsOfTree(root: XmlElement, options: CitationOptions): DeclarationCitations {
+/**
+ * The citations of a declaration already read as an element tree (`root`: the XML as parsed, or
+ * WCO JSON as a tree), after validation say: no second parse.
+ */
+export function citationsOfTree(root: XmlElement, options: CitationOptions = {}): DeclarationCitations {
   const profile = options.profile ?? WCO_NAMESPACES;
   const base = root.name === 'MetaData' ? '/MetaData/Declaration' : '/Declaration';
   return citationsOf(declarationElement(root, profile), profile.declaration, options.lpcoDocumentCodes ?? DEFAULT_LPCO_DOCUMENT_CODES, base);

@@ -4,9 +4,10 @@
  * (ePhyto) XML. Every value is a string, as in WCO JSON; quantities are decimals read into
  * integer milli-units (quantity.ts), never floating point.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseWcoJson, type JsonLimits } from '../documents/wco/json.js';
 import { RejectionError, finding, type Finding } from '../findings.js';
+import { schemaFinding } from '../schema-finding.js';
 import { toMilli } from './quantity.js';
 
 /** Lifecycle of a registered LPCO (lifecycle.ts says which changes are allowed). */
@@ -144,7 +145,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(lpcoSche
 
 /** The LPCO in `json`, or a 422 RejectionError whose findings point (JSON pointer) at every problem. */
 export function readLpco(json: unknown): Lpco {
-  if (!validate(json)) throw invalid((validate.errors ?? []).map(schemaFinding));
+  if (!validate(json)) throw invalid((validate.errors ?? []).map((e) => schemaFinding(e, 'lpco.schema')));
   const lpco = json as unknown as Lpco;
   const problems = semanticFindings(lpco);
   if (problems.length > 0) throw invalid(problems);
@@ -164,11 +165,6 @@ function invalid(findings: Finding[]): RejectionError {
   return new RejectionError(422, 'Invalid LPCO', findings);
 }
 
-function schemaFinding(error: ErrorObject): Finding {
-  const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-  const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
-  return finding(`lpco.schema.${error.keyword}`, `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`, error.instancePath + missing);
-}
 
 /** What a schema cannot say: real calendar dates, their order, exact decimals, unique line numbers. */
 function semanticFindings(lpco: Lpco): Finding[] {

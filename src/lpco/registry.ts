@@ -2,7 +2,7 @@
  * The LPCO registry: registration (new, amending and replacing documents), reading with
  * remaining quantities and history, and status changes by the issuer.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { RejectionError, finding } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
@@ -12,7 +12,6 @@ import { fromMilli, toMilli } from './quantity.js';
 import type { LpcoHistoryRow, LpcoLineRow, LpcoRow, LpcoTables, Movement } from './tables.js';
 
 export type LpcoDb = Kysely<LpcoTables>;
-type Db = LpcoDb | Transaction<LpcoTables>;
 
 export interface RegistryOptions {
   /** The registry's clock: derives `expired` from validity, stamps history. */
@@ -65,7 +64,7 @@ export interface LpcoView {
  * The LPCO rows for update: on PostgreSQL the rows are locked (in id order, so two
  * transactions never wait on each other crosswise); SQLite has a single writer already.
  */
-export function lpcosForUpdate(trx: Db, kind: DatabaseKind) {
+export function lpcosForUpdate(trx: LpcoDb, kind: DatabaseKind) {
   const query = trx.selectFrom('lpcos').selectAll().orderBy('id');
   return kind === 'postgres' ? query.forUpdate() : query;
 }
@@ -73,7 +72,7 @@ export function lpcosForUpdate(trx: Db, kind: DatabaseKind) {
 type StatusEntry = Omit<LpcoHistoryRow, 'id' | 'movement' | 'declaration_exchange_id' | 'line_sequence' | 'quantity'>;
 
 /** A status change in the history; returns the entry's id. */
-export async function recordHistory(trx: Db, entry: StatusEntry): Promise<string> {
+export async function recordHistory(trx: LpcoDb, entry: StatusEntry): Promise<string> {
   const id = newId();
   await trx.insertInto('lpco_history').values({ id, ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null }).execute();
   return id;
@@ -89,77 +88,44 @@ const conflict = (code: string, message: string, path = '') => new RejectionErro
  * one already registered by the same issuer amends it, keeping what has been drawn on it.
  */
 export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
-  return (await applyRegistration(db, kind, lpco, issuerParticipantId, options)).id;
+  return db.transaction().execute((trx) => registerIn(trx, kind, lpco, issuerParticipantId, options));
 }
 
-/** A registration that is stored, and how to take it back if its exchange cannot be stored. */
-export interface AppliedRegistration {
-  id: string;
-  undo(): Promise<void>;
-}
-
-/**
- * registerLpco, with an `undo` for a new document: it is removed (and the one it replaced
- * restored) unless a declaration has drawn on it meanwhile. An amendment is not undone: sent
- * again, it amends again to the same.
- */
-export async function applyRegistration(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<AppliedRegistration> {
-  const registered = await register(db, kind, lpco, issuerParticipantId, options);
-  return { id: registered.id, undo: registered.created ? () => unregister(db, kind, registered.id) : async () => {} };
-}
-
-async function unregister(db: LpcoDb, kind: DatabaseKind, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const [row] = await lpcosForUpdate(trx, kind).where('id', '=', id).execute();
-    const drawn = await trx.selectFrom('lpco_reservations').select('id').where('lpco_id', '=', id).limit(1).execute();
-    if (!row || drawn.length > 0) return;
-    const replaced = await lpcosForUpdate(trx, kind).where('replaced_by', '=', id).executeTakeFirst();
-    if (replaced) {
-      const entry = await trx.selectFrom('lpco_history').select(['id', 'from_status']).where('lpco_id', '=', replaced.id).where('to_status', '=', 'replaced').where('movement', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
-      await trx.updateTable('lpcos').set({ status: entry.from_status ?? 'issued', replaced_by: null }).where('id', '=', replaced.id).execute();
-      await trx.deleteFrom('lpco_history').where('id', '=', entry.id).execute();
-    }
-    for (const table of ['lpco_history', 'lpco_lines'] as const) await trx.deleteFrom(table).where('lpco_id', '=', id).execute();
-    await trx.deleteFrom('lpcos').where('id', '=', id).execute();
-  });
-}
-
-async function register(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions): Promise<{ id: string; created: boolean }> {
+/** registerLpco inside the caller's transaction: the document's exchange is stored in it too (pipeline/ingest.ts). */
+export async function registerIn(trx: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
   const now = (options.now ?? (() => new Date()))();
-  return db.transaction().execute(async (trx) => {
-    // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
-    const existing = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
-    if (existing) {
-      if (lpco.status !== 'amended') {
-        throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
-      }
-      await amend(trx, existing, lpco, issuerParticipantId, now);
-      return { id: existing.id, created: false };
+  // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
+  const existing = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
+  if (existing) {
+    if (lpco.status !== 'amended') {
+      throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
     }
-    const id = newId();
-    const at = now.toISOString();
-    await trx.insertInto('lpcos').values({
-      id,
-      document_code: lpco.documentCode,
-      number: lpco.number,
-      issuer_participant: issuerParticipantId,
-      holder_id: lpco.holder.id,
-      valid_from: lpco.validFrom,
-      valid_until: lpco.validUntil,
-      status: lpco.status,
-      replaced_by: null,
-      document: JSON.stringify(lpco),
-      registered_at: at,
-      updated_at: at,
-    }).execute();
-    await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
-    await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
-    if (lpco.replaces !== undefined) {
-      const replaced = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
-      await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
-    }
-    return { id, created: true };
-  });
+    await amend(trx, existing, lpco, issuerParticipantId, now);
+    return existing.id;
+  }
+  const id = newId();
+  const at = now.toISOString();
+  await trx.insertInto('lpcos').values({
+    id,
+    document_code: lpco.documentCode,
+    number: lpco.number,
+    issuer_participant: issuerParticipantId,
+    holder_id: lpco.holder.id,
+    valid_from: lpco.validFrom,
+    valid_until: lpco.validUntil,
+    status: lpco.status,
+    replaced_by: null,
+    document: JSON.stringify(lpco),
+    registered_at: at,
+    updated_at: at,
+  }).execute();
+  await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
+  await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
+  if (lpco.replaces !== undefined) {
+    const replaced = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
+    await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
+  }
+  return id;
 }
 
 function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => bigint): LpcoLineRow[] {
@@ -181,7 +147,7 @@ function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => big
 }
 
 /** `old` is looked up among the issuer's own documents: another issuer's is "not registered", and stays unseen. */
-async function markReplaced(trx: Transaction<LpcoTables>, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
+async function markReplaced(trx: LpcoDb, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
   if (!old) throw new RejectionError(422, 'Invalid LPCO', [finding('lpco.replaces-unknown', `${lpco.documentCode} ${lpco.replaces} that this document replaces is not among the documents you registered`, '/replaces')]);
   const from = effectiveStatus(old.status, old.valid_until, dateOf(now));
   const illegal = transitionFinding(from, 'replaced', '/replaces');
@@ -192,7 +158,7 @@ async function markReplaced(trx: Transaction<LpcoTables>, old: LpcoRow | undefin
 }
 
 /** Amends in place: new lines, validity and holder; what declarations have drawn stays drawn. */
-async function amend(trx: Transaction<LpcoTables>, existing: LpcoRow, lpco: Lpco, actor: string, now: Date): Promise<void> {
+async function amend(trx: LpcoDb, existing: LpcoRow, lpco: Lpco, actor: string, now: Date): Promise<void> {
   const from = effectiveStatus(existing.status, existing.valid_until, dateOf(now));
   const illegal = transitionFinding(from, 'amended');
   if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
@@ -263,20 +229,15 @@ export interface StatusChange {
   reason: string;
 }
 
-/** A status change that is stored, and how to take it back if what it causes cannot be stored. */
-export interface AppliedStatusChange {
-  view: LpcoView;
-  undo(): Promise<void>;
-}
-
 /** The issuer revokes, withdraws or expires its LPCO: 404 unknown, 403 not the issuer, 409 not a lifecycle step. */
 export async function changeStatus(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
-  return (await applyStatusChange(db, kind, id, change, actor, options)).view;
+  await db.transaction().execute((trx) => changeStatusIn(trx, kind, id, change, actor, options));
+  return (await getLpco(db, id, options)) as LpcoView;
 }
 
 /**
  * The change as it would be, checked but not stored: the LPCO as it will read once the change
- * is applied. The same refusals as changeStatus; applyStatusChange checks again under the lock.
+ * is applied. The same refusals as changeStatus; changeStatusIn checks again under the lock.
  */
 export async function planStatusChange(db: LpcoDb, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
   const row = await db.selectFrom('lpcos').selectAll().where('id', '=', id).executeTakeFirst();
@@ -295,26 +256,12 @@ function checkStatusChange(row: LpcoRow | undefined, id: string, change: StatusC
   if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
 }
 
-/**
- * Stores the change, under the LPCO's lock; `undo` puts the LPCO back as it was (status,
- * updated_at, no history entry) as long as nothing has changed it since.
- */
-export async function applyStatusChange(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<AppliedStatusChange> {
+/** changeStatus inside the caller's transaction, under the LPCO's lock: its status document's exchange is stored in it too (pipeline/lodge.ts). */
+export async function changeStatusIn(trx: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<void> {
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
-  const before = await db.transaction().execute(async (trx) => {
-    const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
-    checkStatusChange(row, id, change, actor, now);
-    await trx.updateTable('lpcos').set({ status: change.status, updated_at: at }).where('id', '=', id).execute();
-    const historyId = await recordHistory(trx, { lpco_id: id, at, from_status: effectiveStatus(row.status, row.valid_until, dateOf(now)), to_status: change.status, reason: change.reason, actor });
-    return { status: row.status, updatedAt: row.updated_at, historyId };
-  });
-  const undo = () =>
-    db.transaction().execute(async (trx) => {
-      const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
-      if (row?.status !== change.status || row.updated_at !== at) return;
-      await trx.updateTable('lpcos').set({ status: before.status, updated_at: before.updatedAt }).where('id', '=', id).execute();
-      await trx.deleteFrom('lpco_history').where('id', '=', before.historyId).execute();
-    });
-  return { view: (await getLpco(db, id, options)) as LpcoView, undo };
+  const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
+  checkStatusChange(row, id, change, actor, now);
+  await trx.updateTable('lpcos').set({ status: change.status, updated_at: at }).where('id', '=', id).execute();
+  await recordHistory(trx, { lpco_id: id, at, from_status: effectiveStatus(row.status, row.valid_until, dateOf(now)), to_status: change.status, reason: change.reason, actor });
 }

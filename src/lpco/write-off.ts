@@ -111,15 +111,18 @@ interface Draw {
 }
 
 const keyOf = (documentCode: string, number: string) => `${documentCode} ${number}`;
-const refused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
+/** How a declaration whose citations have errors is refused. */
+export const citationsRefused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
 
-/** The findings a declaration's citations would get, without drawing anything (POST /v1/validate). */
+/**
+ * The findings a declaration's citations would get, without drawing anything or locking: what
+ * reserveIn would refuse, as the registry stands now (pipeline/registry-step.ts checks with it
+ * before the exchange's transaction).
+ */
 export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: SenderCitations, policy: CitationPolicy): Promise<Finding[]> {
   const today = dateOf((policy.now ?? (() => new Date()))());
-  return db.transaction().execute(async (trx) => {
-    const cited = await loadCited(trx, kind, check.citations, false);
-    return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
-  });
+  const cited = await loadCited(db, kind, check.citations, false);
+  return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
 }
 
 /**
@@ -127,47 +130,37 @@ export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: Send
  * with a RejectionError listing every refusal reason (422; 409 when already reserved), none of it.
  */
 export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
-  const [result] = await reserveBatch(db, kind, [request], policy);
-  if (result instanceof RejectionError) throw result;
-  return result as ReservationOutcome;
+  return db.transaction().execute((trx) => reserveIn(trx, kind, request, policy));
 }
 
 /**
- * Several declarations in one transaction, one commit: each is still all or nothing, decided in
- * turn against what the ones before it left. The cited LPCOs are locked (PostgreSQL) or the
- * single writer is held (SQLite) for the whole batch, so the running balance kept here is the
- * balance in the database; the conditional decrement and the CHECK constraint stand behind it.
- * The answer for each request is its outcome or the RejectionError that refuses it.
+ * reserveForDeclaration inside the caller's transaction (the declaration's exchange is stored in
+ * it too: pipeline/ingest.ts), which rolls back what this wrote when it throws. The cited LPCOs
+ * are locked (PostgreSQL) or the single writer is held (SQLite) until that transaction ends, so
+ * the balance read here is the balance drawn on; the conditional decrement and the CHECK
+ * constraint stand behind it.
  */
-export async function reserveBatch(db: LpcoDb, kind: DatabaseKind, requests: ReservationRequest[], policy: CitationPolicy): Promise<Array<ReservationOutcome | RejectionError>> {
+export async function reserveIn(trx: Trx, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
   const now = (policy.now ?? (() => new Date()))();
-  return db.transaction().execute(async (trx) => {
-    const cited = await loadCited(trx, kind, requests.flatMap((r) => r.citations), true);
-    // Read after the lock: a concurrent batch for the same declaration has committed by now.
-    const holding = new Set(
-      (await trx
-        .selectFrom('lpco_reservations')
-        .select('declaration_exchange_id')
-        .where('declaration_exchange_id', 'in', requests.map((r) => r.declarationExchangeId))
-        .where('state', '!=', 'released')
-        .execute()).map((r) => r.declaration_exchange_id),
-    );
-    const available = availableOf(cited);
-    const accepted: Accepted[] = [];
-    const results = requests.map((request): ReservationOutcome | RejectionError => {
-      if (holding.has(request.declarationExchangeId)) {
-        return new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
-      }
-      const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
-      if (hasErrors(findings)) return refused(findings);
-      for (const total of totalsPerLine(draws)) available.set(lineKey(total.line), (available.get(lineKey(total.line)) ?? 0n) - total.milli);
-      holding.add(request.declarationExchangeId);
-      accepted.push({ request, draws, emptied: [...new Set(draws.map((d) => d.lpco))].filter((lpco) => isEmpty(lpco, cited, available)) });
-      return { reservations: draws.map(reservationOf), findings };
-    });
-    await applyDraws(trx, accepted, now.toISOString());
-    return results;
-  });
+  const cited = await loadCited(trx, kind, request.citations, true);
+  // Read after the lock: a concurrent reservation for the same declaration has committed by now.
+  const holding = await trx
+    .selectFrom('lpco_reservations')
+    .select('id')
+    .where('declaration_exchange_id', '=', request.declarationExchangeId)
+    .where('state', '!=', 'released')
+    .limit(1)
+    .executeTakeFirst();
+  if (holding) {
+    throw new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
+  }
+  const available = availableOf(cited);
+  const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
+  if (hasErrors(findings)) throw citationsRefused(findings);
+  for (const total of totalsPerLine(draws)) available.set(lineKey(total.line), (available.get(lineKey(total.line)) ?? 0n) - total.milli);
+  const emptied = [...new Set(draws.map((d) => d.lpco))].filter((lpco) => isEmpty(lpco, cited, available));
+  await applyDraws(trx, { request, draws, emptied }, now.toISOString());
+  return { reservations: draws.map(reservationOf), findings };
 }
 
 interface Accepted {
@@ -180,8 +173,8 @@ interface Accepted {
 /** Rows per INSERT: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535). */
 const INSERT_CHUNK = 1000;
 
-async function applyDraws(trx: Trx, accepted: Accepted[], at: string): Promise<void> {
-  for (const total of totalsPerLine(accepted.flatMap((a) => a.draws))) {
+async function applyDraws(trx: Trx, { request, draws, emptied }: Accepted, at: string): Promise<void> {
+  for (const total of totalsPerLine(draws)) {
     const result = await trx
       .updateTable('lpco_lines')
       .set((eb) => ({ remaining: eb('remaining', '-', total.milli) }))
@@ -189,32 +182,26 @@ async function applyDraws(trx: Trx, accepted: Accepted[], at: string): Promise<v
       .where('sequence', '=', total.line.sequence)
       .where('remaining', '>=', total.milli)
       .executeTakeFirst();
-    // Only a writer that ignored the lock could get here; failing the batch is the safe answer.
-    if (result.numUpdatedRows !== 1n) throw new Error(`LPCO ${total.lpco.id} line ${total.line.sequence} changed during a write-off: batch rolled back`);
+    // Only a writer that ignored the lock could get here; failing the transaction is the safe answer.
+    if (result.numUpdatedRows !== 1n) throw new Error(`LPCO ${total.lpco.id} line ${total.line.sequence} changed during a write-off: rolled back`);
   }
-  const rows: LpcoReservationRow[] = accepted.flatMap(({ request, draws }) =>
-    draws.map((d) => ({
-      id: newId(),
-      declaration_exchange_id: request.declarationExchangeId,
-      lpco_id: d.lpco.id,
-      line_sequence: d.line.sequence,
-      goods_item: d.citation.goodsItem ?? '',
-      quantity: d.milli,
-      state: 'reserved',
-      created_at: at,
-      updated_at: at,
-    })),
-  );
+  const rows: LpcoReservationRow[] = draws.map((d) => ({
+    id: newId(),
+    declaration_exchange_id: request.declarationExchangeId,
+    lpco_id: d.lpco.id,
+    line_sequence: d.line.sequence,
+    goods_item: d.citation.goodsItem ?? '',
+    quantity: d.milli,
+    state: 'reserved',
+    created_at: at,
+    updated_at: at,
+  }));
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('lpco_reservations').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  const moves = accepted.flatMap(({ request, draws }) =>
-    draws.map((d) => movementRow(d.lpco, { movement: 'reserved', declarationExchangeId: request.declarationExchangeId, line: d.line.sequence, milli: d.milli, actor: request.sender ?? REGISTRY_ACTOR, at })),
-  );
+  const moves = draws.map((d) => movementRow(d.lpco, { movement: 'reserved', declarationExchangeId: request.declarationExchangeId, line: d.line.sequence, milli: d.milli, actor: request.sender ?? REGISTRY_ACTOR, at }));
   for (let i = 0; i < moves.length; i += INSERT_CHUNK) await trx.insertInto('lpco_history').values(moves.slice(i, i + INSERT_CHUNK)).execute();
-  for (const { request, emptied } of accepted) {
-    for (const lpco of emptied) {
-      await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
-      await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${request.declarationExchangeId})`, actor: REGISTRY_ACTOR });
-    }
+  for (const lpco of emptied) {
+    await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
+    await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${request.declarationExchangeId})`, actor: REGISTRY_ACTOR });
   }
 }
 

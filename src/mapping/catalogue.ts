@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { RejectionError, finding, hasErrors, type Finding } from '../findings.js';
+import { schemaFinding } from '../schema-finding.js';
 import { compileRules, type CodeLists, type Parameters } from './compile.js';
 import { DMS_MODEL } from '../documents/wco/dms.js';
 import { readInput, writeOutput, type InputCheck } from './formats.js';
@@ -167,12 +168,7 @@ function inputCheck(schema: Record<string, unknown>): InputCheck {
   addFormats.default(ajv);
   const validate = ajv.compile(schema);
   return (json) => {
-    if (!validate(json)) throw new RejectionError(422, 'Invalid document', (validate.errors ?? []).map(schemaFinding));
+    if (!validate(json)) throw new RejectionError(422, 'Invalid document', (validate.errors ?? []).map((e) => schemaFinding(e, 'schema')));
   };
 }
 
-function schemaFinding(error: ErrorObject): Finding {
-  const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-  const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
-  return finding(`schema.${error.keyword}`, `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`, error.instancePath + missing);
-}

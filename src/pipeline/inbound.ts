@@ -1,4 +1,4 @@
-import { type Participant } from '../config/types.js';
+import type { Participant } from '../config/types.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { finding, RejectionError } from '../findings.js';
 import { checkAddressedTo } from '../trust/envelope.js';
@@ -9,7 +9,7 @@ import type { TrustStore } from '../trust/pki/trust-store.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { type ValidationOptions, validationFor } from '../validation/validate-document.js';
 import type { IngestRequest, IngestResult } from './ingest.js';
-import { type LpcoRegistryAccess, readDeclaration, readLpcoDocument } from './readers.js';
+import { readDeclaration, readLpcoDocument } from './readers.js';
 import type { DocumentFormat } from './vocabulary.js';
 
 export interface InboundDeps {
@@ -17,7 +17,6 @@ export interface InboundDeps {
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   validation: ValidationOptions;
   mappings: MappingCatalogue;
-  registry: LpcoRegistryAccess;
   /** Signs receipts; without it the gateway cannot answer partners. */
   gatewayKey: SigningKey | undefined;
   now: () => Date;
@@ -56,8 +55,8 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.
   const read = documentKind === 'lpco'
-    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, deps.registry, partner)
-    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), partner, deps.registry);
+    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, partner)
+    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), partner);
   const result = await deps.ingest({
     sender: partner,
     documentKind,

@@ -9,6 +9,7 @@ import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_ID } from '../gateway-id.js';
+import { checkRegistryStep, type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {
@@ -18,6 +19,8 @@ export interface IngestDeps {
   /** Told of a job the queue did not take: the exchange stands, and the reconciler queues its delivery later. */
   onEnqueueFailed: (job: DeliveryJob, error: unknown) => void;
   recordProvenance: RecordProvenance;
+  /** How a declaration's citations are judged (registry-step.ts). */
+  unknownLpco: RegistryDeps['unknownLpco'];
   now: () => Date;
 }
 
@@ -33,10 +36,8 @@ export interface ReadDocument {
   messageId?: string | null;
   /** How the routed document was made from what was received, when a mapping made it. */
   mappedBy?: { mapping: string; specSha256: string };
-  /** Last step before the exchange is stored (register an LPCO, reserve quantities); may refuse. */
-  beforeStore?: (exchangeId: string) => Promise<{ extra?: Record<string, string>; findings?: Finding[]; provenance?: RecordInput[] }>;
-  /** Undoes beforeStore when the exchange could not be stored after all. */
-  undo?: (exchangeId: string) => Promise<void>;
+  /** What the document changes in the e-LPCO registry: written with the exchange, in its transaction; may refuse it. */
+  registry?: RegistryStep;
 }
 
 export interface IngestRequest {
@@ -69,7 +70,7 @@ export interface IngestResult {
   replayed: boolean;
   /** Where its receipt stands in the provenance log (absent when replayed). */
   provenance?: AppendedLeaf;
-  /** What beforeStore added (an LPCO's registry id, say). */
+  /** What the registry step added (an LPCO's registry id, say). */
   extra?: Record<string, string>;
   /** Warnings and notes the document was accepted with. */
   findings: Finding[];
@@ -77,11 +78,12 @@ export interface IngestResult {
 
 /**
  * received → validated → routed: reads the document (by its kind's reader), picks the agreements
- * that route it, stores the exchange with one delivery per destination and the log records of
- * each step in one commit, then queues those deliveries. A refused document leaves nothing
- * behind: no exchange row, no log record, no job, nothing reserved. Once committed the exchange
- * is accepted: a queue that does not take its jobs then delays it (the reconciler queues them), it
- * does not undo it.
+ * that route it, checks what it would change in the e-LPCO registry, then in one transaction
+ * writes that change (checked again under the registry's locks), the exchange with one delivery
+ * per destination, and the log records of each step; then queues those deliveries. A refused
+ * document leaves nothing behind: no exchange row, no log record, no job, nothing reserved or
+ * registered. Once committed the exchange is accepted: a queue that does not take its jobs then
+ * delays it (the reconciler queues them), it does not undo it.
  */
 export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Promise<IngestResult> {
   const contentSha256 = sha256Hex(req.idempotentContent ?? req.body);
@@ -96,65 +98,25 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts: read.facts });
   if (agreements.length === 0) throw noAgreement(req, read.facts);
 
+  const registry = { unknownLpco: deps.unknownLpco, now: deps.now };
+  await checkRegistryStep(deps.store, registry, read.registry);
+
   const exchangeId = newId();
-  const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
-  const prepared = (await read.beforeStore?.(exchangeId)) ?? {};
-  const extra = prepared.extra ?? {};
-  const findings = [...read.findings, ...(prepared.findings ?? [])];
   const routedAt = deps.now().toISOString();
+  const at = { receivedAt, validatedAt, routedAt };
+  const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
   const routed = { content: read.document.content, mediaType: read.document.mediaType, sha256: sha256Hex(read.document.content) };
-  const exchange: ExchangeRow = {
-    id: exchangeId,
-    sender: req.sender.id,
-    kind: req.documentKind,
-    format: read.document.format ?? (read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json'),
-    status: 'routed',
-    content_sha256: contentSha256,
-    message_id: read.messageId ?? null,
-    idempotency_key: req.idempotencyKey ?? null,
-    scenario: req.scenario ?? null,
-    facts: JSON.stringify(read.facts),
-    findings: JSON.stringify(findings),
-    received_at: receivedAt,
-    updated_at: routedAt,
-    end_handled_at: null,
-  };
-  const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({ exchange_id: exchangeId, name, media_type: mediaType, sha256, content, created_at: receivedAt });
-  let received: AppendedLeaf | undefined;
+  const records = provenanceOf(req, exchangeId, at, { receivedSha256, routed, mappedBy: read.mappedBy });
+  let stored: { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> };
   try {
-    const accepted: AcceptedExchange = {
-      exchange,
-      documents: [
-        document('original', routed.content, routed.mediaType, routed.sha256),
-        ...(read.wcoJson ? [document(WCO_JSON_DOCUMENT, read.wcoJson, 'application/json', sha256Hex(read.wcoJson))] : []),
-        ...(req.receivedAs ? [document(req.receivedAs, req.body.toString('utf8'), req.mediaType, receivedSha256)] : []),
-      ],
-      deliveries: agreements.map((a) => ({
-        exchange_id: exchangeId,
-        destination: a.destination,
-        agreement_id: a.id,
-        format: a.format,
-        mapping: a.mapping ?? null,
-        status: 'queued',
-        attempts: 0,
-        last_error: null,
-        sent_sha256: null,
-        receipt: null,
-        updated_at: routedAt,
-      })),
-      events: [
-        { event: 'received', at: receivedAt, detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) } },
-        { event: 'validated', at: validatedAt, ...(findings.length > 0 ? { detail: { findings: findings.length } } : {}) },
-        { event: 'routed', at: routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
-      ],
-    };
-    const records = [...provenanceOf(req, exchangeId, { receivedAt, validatedAt, routedAt }, { receivedSha256, routed, mappedBy: read.mappedBy }), ...(prepared.provenance ?? [])];
-    [received] = await writeInBatch(deps.store, async (transaction) => {
-      await writeAcceptedExchange(transaction, accepted);
-      return deps.recordProvenance(transaction, records);
+    stored = await writeInBatch(deps.store, async (transaction) => {
+      const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
+      const findings = [...read.findings, ...registered.findings];
+      await writeAcceptedExchange(transaction, acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements }));
+      const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance]);
+      return { received, findings, extra: registered.extra };
     });
   } catch (error) {
-    await read.undo?.(exchangeId);
     // Two requests with one idempotency key raced: the loser answers as the winner did.
     if (req.idempotencyKey !== undefined) {
       const winner = await findByIdempotencyKey(deps.store, req.sender.id, req.idempotencyKey);
@@ -169,7 +131,61 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       return deps.enqueue(job, a.delivery).catch((error: unknown) => deps.onEnqueueFailed(job, error));
     }),
   );
-  return { exchangeId, status: exchange.status, receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+  const { received, findings, extra } = stored;
+  return { exchangeId, status: 'routed', receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+}
+
+/** The rows an accepted document leaves: the exchange, its documents, one delivery per agreement, its timeline. */
+function acceptedExchange(
+  req: IngestRequest,
+  read: ReadDocument,
+  exchangeId: string,
+  at: { receivedAt: string; validatedAt: string; routedAt: string },
+  what: { contentSha256: string; receivedSha256: string; routed: { content: string; mediaType: string; sha256: string }; findings: Finding[]; agreements: Agreement[] },
+): AcceptedExchange {
+  const { contentSha256, receivedSha256, routed, findings, agreements } = what;
+  const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({ exchange_id: exchangeId, name, media_type: mediaType, sha256, content, created_at: at.receivedAt });
+  return {
+    exchange: {
+      id: exchangeId,
+      sender: req.sender.id,
+      kind: req.documentKind,
+      format: read.document.format ?? (read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json'),
+      status: 'routed',
+      content_sha256: contentSha256,
+      message_id: read.messageId ?? null,
+      idempotency_key: req.idempotencyKey ?? null,
+      scenario: req.scenario ?? null,
+      facts: JSON.stringify(read.facts),
+      findings: JSON.stringify(findings),
+      received_at: at.receivedAt,
+      updated_at: at.routedAt,
+      end_handled_at: null,
+    },
+    documents: [
+      document('original', routed.content, routed.mediaType, routed.sha256),
+      ...(read.wcoJson ? [document(WCO_JSON_DOCUMENT, read.wcoJson, 'application/json', sha256Hex(read.wcoJson))] : []),
+      ...(req.receivedAs ? [document(req.receivedAs, req.body.toString('utf8'), req.mediaType, receivedSha256)] : []),
+    ],
+    deliveries: agreements.map((a) => ({
+      exchange_id: exchangeId,
+      destination: a.destination,
+      agreement_id: a.id,
+      format: a.format,
+      mapping: a.mapping ?? null,
+      status: 'queued',
+      attempts: 0,
+      last_error: null,
+      sent_sha256: null,
+      receipt: null,
+      updated_at: at.routedAt,
+    })),
+    events: [
+      { event: 'received', at: at.receivedAt, detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) } },
+      { event: 'validated', at: at.validatedAt, ...(findings.length > 0 ? { detail: { findings: findings.length } } : {}) },
+      { event: 'routed', at: at.routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
+    ],
+  };
 }
 
 /** received (what came, from whom) → mapped (when a mapping made the routed document) → validated → routed. */

@@ -1,18 +1,16 @@
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
-import { type AppliedStatusChange, type LpcoDb, type LpcoView, type StatusChange, applyStatusChange, planStatusChange } from '../lpco/registry.js';
-import type { DatabaseKind } from '../store/db.js';
+import { type LpcoDb, type LpcoView, type StatusChange, getLpco, planStatusChange } from '../lpco/registry.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { type ValidationOptions, validationFor } from '../validation/validate-document.js';
-import type { IngestRequest, IngestResult, ReadDocument } from './ingest.js';
-import { type LpcoRegistryAccess, readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
+import type { IngestRequest, IngestResult } from './ingest.js';
+import { readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
 import { type DocumentFormat, MEDIA_TYPES } from './vocabulary.js';
 
 export interface LodgeDeps {
   ingest: (req: IngestRequest) => Promise<IngestResult>;
   mappings: MappingCatalogue;
   validation: ValidationOptions;
-  registry: LpcoRegistryAccess;
 }
 
 /** A document as it arrives at one of the /v1 document routes. */
@@ -36,7 +34,7 @@ const common = (l: Lodgement) => ({
  * e-LPCOs waits for customs to accept it (lpco-decisions.ts).
  */
 export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  const read = () => readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), l.sender, deps.registry);
+  const read = () => readDeclaration(l.body, l.format, validationFor(deps.validation, l.sender), l.sender);
   return deps.ingest({ ...common(l), documentKind: 'declaration', mediaType: MEDIA_TYPES[l.format], read });
 }
 
@@ -53,24 +51,23 @@ export async function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestRe
       finding('lpco.not-an-issuer', `${l.sender.id} (${l.sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`),
     ]);
   }
-  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, deps.registry, l.sender) });
+  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, l.sender) });
 }
 
 /** What an issuer's status change needs: the registry, and the ingest its status document goes through. */
 export interface StatusChangeDeps {
   ingest: LodgeDeps['ingest'];
   lpcoDb: LpcoDb;
-  kind: DatabaseKind;
   now: () => Date;
 }
 
 /**
  * An issuer's change of an e-LPCO's status, as a document of its own: routed to those who
  * receive the issuer's LPCOs (agreements on `lpco-status`) and logged like any exchange. The
- * change is stored with the exchange or not at all: it is checked first, and the document says
- * what the LPCO will be; the change is stored just before the exchange is, and undone if the
- * exchange cannot be stored (a queue that is down does not undo it: the reconciler queues it). Refused before that (no agreement routes it: 422),
- * the registry is never touched.
+ * change is stored with the exchange, in its transaction, or not at all: it is checked first, and
+ * the document says what the LPCO will be; it is checked again under the LPCO's lock when it is
+ * written. A queue that is down afterwards does not undo it: the reconciler queues the delivery.
+ * Refused before that (no agreement routes it: 422), the registry is never touched.
  */
 export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participant, id: string, change: StatusChange): Promise<LpcoView> {
   const options = { now: deps.now };
@@ -88,7 +85,6 @@ export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participan
   });
   const { exportCountry, importCountry } = planned.document;
   const facts = { citedDocumentCodes: [planned.documentCode], ...(exportCountry ? { exportCountry } : {}), ...(importCountry ? { destinationCountry: importCountry } : {}) };
-  let applied: AppliedStatusChange | undefined;
   await deps.ingest({
     sender: issuer,
     documentKind: 'lpco-status',
@@ -99,12 +95,8 @@ export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participan
       findings: [],
       document: { content, mediaType: 'application/json', format: 'lpco-status' },
       messageId: `${planned.number}:${planned.status}`,
-      beforeStore: async () => {
-        applied = await applyStatusChange(deps.lpcoDb, deps.kind, id, change, issuer.id, options);
-        return {};
-      },
-      undo: async () => applied?.undo(),
+      registry: { step: 'change-status', lpcoId: id, change, issuer: issuer.id },
     }),
   });
-  return (applied as AppliedStatusChange).view;
+  return (await getLpco(deps.lpcoDb, id, options)) as LpcoView;
 }

@@ -1,6 +1,6 @@
 /**
- * e-LPCO quantities follow customs' decisions. A declaration reserves when it is lodged
- * (readers.ts); once its exchange has ended, the receipt of the customs administration decides:
+ * e-LPCO quantities follow customs' decisions. A declaration reserves when it is lodged, in its
+ * exchange's transaction (registry-step.ts); once its exchange has ended, the receipt of the customs administration decides:
  * accepted → written off, rejected → released. An accepted cancellation gives back what the
  * declaration it cancels (same sender, same LRN) drew, written off or still reserved; a
  * rejected one moves nothing. An amendment reserves what it cites when it is lodged, like a

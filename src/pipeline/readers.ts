@@ -1,4 +1,4 @@
-import { declarationFactsOf } from '../documents/declaration.js';
+import { declarationFactsOf, wcoJsonAsTree } from '../documents/declaration.js';
 import type { WcoJsonObject } from '../documents/wco/json.js';
 import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
@@ -7,25 +7,25 @@ import { childElements, parseXml, type XmlElement } from '../documents/xml/parse
 import { isSoapEnvelope, soapMessage } from '../documents/xml/soap.js';
 import type { Participant } from '../config/types.js';
 import { authorityFindings } from '../lpco/authorities.js';
-import { citationsOfWcoJson } from '../lpco/citations.js';
+import { citationsOfTree } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
-import type { ReservationOutcome, ReservationRequest } from '../lpco/write-off.js';
-import type { AppliedRegistration } from '../lpco/registry.js';
 import type { ReadDocument } from './ingest.js';
 import { actsForIds, refuseForeignParties } from './acting-for.js';
-import { movementRecords } from './lpco-movements.js';
 import { type DocumentFormat, MEDIA_TYPES } from './vocabulary.js';
 
 /**
  * A declaration, XML or WCO JSON: malformed input throws 400 (from the parser); one that breaks
  * its schema or a business rule is refused 422 with every finding; one lodged for a trader the
- * sender does not act for 403 (acting-for.ts); warnings travel with it.
+ * sender does not act for 403 (acting-for.ts); warnings travel with it. `reserving`: the e-LPCOs it
+ * cites are reserved when it is stored (registry-step.ts).
  */
-export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions, sender: Participant, registry?: LpcoRegistryAccess): ReadDocument {
-  const { findings, wcoJson } = validateDocument(body, format, options);
+export function readDeclaration(body: Buffer, format: DocumentFormat, options: ValidationOptions, sender: Participant, reserving = true): ReadDocument {
+  const { findings, wcoJson, parsedXml } = validateDocument(body, format, options);
   refuseErrors(findings, wcoJson);
-  const facts = declarationFactsOf(wcoJson as WcoJsonObject, options.profile);
+  // One form from here on, read by facts and citations alike: the XML as validation parsed it, or the WCO JSON as a tree.
+  const tree = parsedXml ?? wcoJsonAsTree(wcoJson as WcoJsonObject, options.profile);
+  const facts = declarationFactsOf(tree, options.profile);
   const read: ReadDocument = {
     facts,
     findings,
@@ -33,27 +33,12 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
     messageId: facts.lrn,
     ...(format === 'wco-xml' ? { wcoJson: JSON.stringify(wcoJson) } : {}),
   };
-  const { parties, holderId, citations } = citationsOfWcoJson(wcoJson as WcoJsonObject, options.profile ? { profile: options.profile } : {});
+  const { parties, holderId, citations } = citationsOfTree(tree, options.profile ? { profile: options.profile } : {});
   refuseForeignParties(sender, parties);
-  if (!registry || citations.length === 0) return read;
+  if (!reserving || citations.length === 0) return read;
   // The e-LPCOs it cites must exist, be valid, be held by this trader — one the sender acts for —
-  // and cover the quantities: reserved here, all or nothing, before anything is stored; released if it is not.
-  return {
-    ...read,
-    beforeStore: async (exchangeId) => {
-      const outcome = await registry.reserve({ declarationExchangeId: exchangeId, holderId, citations, actsFor: actsForIds(sender), sender: sender.id });
-      const reserved = outcome.reservations.map((r) => ({ ...r, movement: 'reserved' as const }));
-      return { findings: outcome.findings, provenance: movementRecords(exchangeId, reserved, sender.id, new Date()) };
-    },
-    undo: async (exchangeId) => void (await registry.release(exchangeId)),
-  };
-}
-
-/** What a declaration needs of the e-LPCO registry. */
-export interface LpcoRegistryAccess {
-  reserve: (request: ReservationRequest) => Promise<ReservationOutcome>;
-  release: (declarationExchangeId: string) => Promise<unknown>;
-  register: (lpco: Lpco, issuer: string) => Promise<AppliedRegistration>;
+  // and cover the quantities: reserved, all or nothing, in the transaction that stores the exchange.
+  return { ...read, registry: { step: 'reserve', citations: { holderId, citations, actsFor: actsForIds(sender), sender: sender.id } } };
 }
 
 const SPS_NAMESPACE = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
@@ -85,7 +70,7 @@ function certificatesIn(el: XmlElement): number {
  * through the sps-to-lpco mapping, swgate's LPCO XML, or LPCO JSON. Routed as LPCO JSON; registered with its sender as issuer, which must
  * be the competent authority for its document code, in the name the document gives (403).
  */
-export async function readLpcoDocument(body: Buffer, format: DocumentFormat, mappings: MappingCatalogue, registry: LpcoRegistryAccess, issuer: Participant): Promise<ReadDocument> {
+export async function readLpcoDocument(body: Buffer, format: DocumentFormat, mappings: MappingCatalogue, issuer: Participant): Promise<ReadDocument> {
   let lpco: Lpco;
   let mappedBy: ReadDocument['mappedBy'];
   if (format === 'wco-json') lpco = readLpcoJson(body);
@@ -97,19 +82,13 @@ export async function readLpcoDocument(body: Buffer, format: DocumentFormat, map
   const notCompetent = authorityFindings(issuer, lpco);
   if (notCompetent.length > 0) throw new RejectionError(403, 'Not the competent authority', notCompetent);
   const content = JSON.stringify(lpco);
-  let registration: AppliedRegistration | undefined;
   return {
     facts: { citedDocumentCodes: [lpco.documentCode], ...(lpco.exportCountry ? { exportCountry: lpco.exportCountry } : {}), ...(lpco.importCountry ? { destinationCountry: lpco.importCountry } : {}) },
     findings: [],
     document: { content, mediaType: 'application/json', format: 'lpco-json' },
     messageId: lpco.number,
     ...(mappedBy ? { mappedBy } : {}),
-    beforeStore: async () => {
-      registration = await registry.register(lpco, issuer.id);
-      return { extra: { lpcoId: registration.id } };
-    },
-    // The exchange could not be stored: the registry forgets the document too.
-    undo: async () => registration?.undo(),
+    registry: { step: 'register', lpco, issuer: issuer.id },
   };
 }
 
@@ -117,7 +96,7 @@ const missing = (id: string): never => {
   throw new Error(`the ${id} mapping is not installed`);
 };
 
-export const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
+const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
 
 /**
  * E-commerce advance data (WCO E-Commerce FoS): checked against the mapping's input schema,
@@ -126,7 +105,8 @@ export const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
 export async function readConsignment(body: Buffer, mappings: MappingCatalogue, options: ValidationOptions, sender: Participant): Promise<ReadDocument> {
   const { output, provenance } = await (mappings.get(CONSIGNMENT_MAPPING) ?? missing(CONSIGNMENT_MAPPING)).apply(body);
   const declaration = Buffer.from(JSON.stringify(output));
-  return { ...readDeclaration(declaration, 'wco-json', options, sender), mappedBy: provenance };
+  // Only a lodged declaration draws on e-LPCOs; the one a mapping makes of a consignment reserves nothing.
+  return { ...readDeclaration(declaration, 'wco-json', options, sender, false), mappedBy: provenance };
 }
 
 function refuseErrors(findings: Finding[], document: unknown): void {

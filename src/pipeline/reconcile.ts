@@ -6,22 +6,18 @@
  * is idempotent (queueing a job by its id, an exchange's end).
  */
 import type { Agreement, DeliveryPolicy } from '../config/types.js';
-import { countDeliveryEvents, countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, findDeliveryWork, storedExchangeIds, unfinishedDeliveries } from '../store/exchanges.js';
+import { countDeliveryEvents, countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, findDeliveryWork, unfinishedDeliveries } from '../store/exchanges.js';
 import { endExchange } from './end.js';
 import { deriveExchangeStatus, isFinal, type SettleDeps, settleAndRecord, settleDelivery } from './settle.js';
 import type { DeliveryJob } from './vocabulary.js';
 
-export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'receipt-overdue-failed', 'delivery-requeued', 'reservation-released'] as const;
+export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'receipt-overdue-failed', 'delivery-requeued'] as const;
 export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
 
 export interface ReconcileDeps extends SettleDeps {
   agreements: ReadonlyMap<string, Agreement>;
   /** Makes sure a delivery has a live job: a finished or failed one of the same id is replaced; a waiting, delayed or active one is left. True when a job was made. */
   requeue: (job: DeliveryJob, policy: DeliveryPolicy) => Promise<boolean>;
-  /** Declarations holding e-LPCO quantities since before the given time (lpco/held.ts). */
-  declarationsHolding: (before: string) => Promise<string[]>;
-  /** Gives back what a declaration holds of its e-LPCOs (idempotent). */
-  release: (declarationExchangeId: string) => Promise<unknown>;
   /** Told of each action (to log it). */
   onAction: (action: ReconcilerAction, subject: Subject) => void;
   /** Told of an action that failed; the pass goes on with the rest, the next pass tries it again. */
@@ -34,11 +30,11 @@ interface Subject {
 }
 
 export interface ReconcileOptions {
-  /** A final exchange's end, a queued delivery or a held e-LPCO quantity counts as left undone once unchanged this long. */
+  /** A final exchange's end or a queued delivery counts as left undone once unchanged this long. */
   idleMs: number;
   /**
    * For deliveries alone, when not idleMs: 0 at a worker's start queues every job Redis lost at
-   * once. Never for the rest: an exchange's end or a reservation may be in another process's hands.
+   * once. Never for the rest: an exchange's end may be in another process's hands.
    */
   requeueIdleMs?: number;
 }
@@ -47,7 +43,7 @@ export type ReconcileSummary = Record<ReconcilerAction, number>;
 
 /** One pass; returns what it did, also added to the counts /metrics shows. */
 export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'receipt-overdue-failed': 0, 'delivery-requeued': 0, 'reservation-released': 0 };
+  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'receipt-overdue-failed': 0, 'delivery-requeued': 0 };
   const act = (action: ReconcilerAction, subject: Subject) => {
     summary[action] += 1;
     deps.onAction(action, subject);
@@ -77,16 +73,6 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   await each(await unfinishedDeliveries(deps.store, requeueSince), deliverySubject, async (d) => {
     const agreement = deps.agreements.get(d.agreement_id);
     if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery))) act('delivery-requeued', deliverySubject(d));
-  });
-
-  // A declaration's reservation commits before its exchange does (lpco/write-off-queue.ts); a
-  // crash in between leaves quantities held for a declaration that does not exist. Idle for
-  // idleMs means its ingest is over.
-  const holding = await deps.declarationsHolding(idleSince);
-  const stored = await storedExchangeIds(deps.store, holding);
-  await each(holding.filter((id) => !stored.has(id)), (exchangeId) => ({ exchangeId }), async (declaration) => {
-    await deps.release(declaration);
-    act('reservation-released', { exchangeId: declaration });
   });
 
   await countReconcilerActions(deps.store, summary);

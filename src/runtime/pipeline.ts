@@ -1,10 +1,6 @@
 import type { Logger } from 'pino';
 import type { Agreement, GatewayConfig, Participant } from '../config/types.js';
 import type { GatewayServices } from '../http/app.js';
-import { declarationsHoldingSince } from '../lpco/held.js';
-import { applyRegistration } from '../lpco/registry.js';
-import { createReservationQueue } from '../lpco/write-off-queue.js';
-import { releaseForDeclaration } from '../lpco/write-off.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
 import { deliver, type DeliverDeps } from '../pipeline/deliver.js';
@@ -12,7 +8,6 @@ import { type EndedExchange, type ExchangeEndDeps, followExchangeEnd } from '../
 import { receiveInbound } from '../pipeline/inbound.js';
 import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
-import type { LpcoRegistryAccess } from '../pipeline/readers.js';
 import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import { post } from '../routing/transport.js';
@@ -62,12 +57,6 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const participants = new Map(config.participants.map((p) => [p.id, p]));
   const agreements = new Map(config.agreements.map((a) => [a.id, a]));
 
-  const reservations = createReservationQueue(lpcoDb, kind, { unknownLpco: config.unknownLpco });
-  const registry: LpcoRegistryAccess = {
-    reserve: (request) => reservations.reserve(request),
-    release: (declarationExchangeId) => releaseForDeclaration(lpcoDb, kind, declarationExchangeId),
-    register: (lpco, issuer) => applyRegistration(lpcoDb, kind, lpco, issuer),
-  };
   const endDeps: ExchangeEndDeps = { store, kind, participants, recordProvenance, now, notify: (participant, notification) => webhooks.notify(participant, notification) };
   const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
 
@@ -81,11 +70,12 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         enqueue: (job, policy) => queues.enqueue(job, policy),
         onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
         recordProvenance,
+        unknownLpco: config.unknownLpco,
         now,
       },
       req,
     );
-  const lodgeDeps = { ingest, mappings, validation, registry };
+  const lodgeDeps = { ingest, mappings, validation };
 
   const deliverDeps: DeliverDeps = {
     store,
@@ -109,8 +99,6 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     agreements,
     onExchangeEnded,
     requeue: (job, policy) => queues.requeue(job, policy),
-    declarationsHolding: (before) => declarationsHoldingSince(lpcoDb, before),
-    release: (declarationExchangeId) => registry.release(declarationExchangeId),
     onAction: (action, subject) => logger.info({ action, ...subject }, 'reconciler acted'),
     onError: (subject, error) => logger.warn({ ...subject, err: (error as Error).message }, 'reconciler could not finish this; the next pass tries again'),
   };
@@ -125,9 +113,9 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       db: lpcoDb,
       kind,
       now,
-      changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, kind, now }, issuer, id, change),
+      changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, now }, issuer, id, change),
     },
-    inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, registry, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+    inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
     deliveries: {
       acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
       retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),

@@ -269,13 +269,6 @@ export async function countDeliveryEvents(store: Store, exchangeId: string, dest
   return Number(row.n);
 }
 
-/** Which of these exchange ids are stored. */
-export async function storedExchangeIds(store: Store, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await store.db.selectFrom('exchanges').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Adds to the reconciler's counts, by action. */
 export async function countReconcilerActions(store: Store, counts: Record<string, number>): Promise<void> {
   for (const [action, n] of Object.entries(counts)) {

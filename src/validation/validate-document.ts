@@ -9,6 +9,7 @@ import { wcoXmlToJson } from '../documents/wco/codec.js';
 import { DMS_DECLARATIONS, schemaSetOfJson, type WcoSchemaSet } from '../documents/wco/dms.js';
 import { parseWcoJson, type WcoJsonObject } from '../documents/wco/json.js';
 import { WCO_NAMESPACES, type NamespaceProfile } from '../documents/wco/namespaces.js';
+import type { XmlElement } from '../documents/xml/tree.js';
 import { type CodeList, COUNTRIES } from './code-lists.js';
 import { pointerToXpath } from './json-pointer.js';
 import { businessRuleFindings } from './rules.js';
@@ -18,6 +19,8 @@ export interface ValidationResult {
   findings: Finding[];
   /** The document as WCO JSON, when it could be read as one. */
   wcoJson?: WcoJsonObject;
+  /** XML input as parsed: the element tree its facts and citations are read from, so the WCO JSON made of it need not become a tree again. */
+  parsedXml?: XmlElement;
 }
 
 const validators = new Map<WcoSchemaSet, StructuralValidator>();
@@ -53,10 +56,10 @@ export function validateDocument(body: Buffer, format: 'wco-xml' | 'wco-json', o
     const json = parseWcoJson(body);
     return { findings: checkWcoJson(json, [], countries), wcoJson: json };
   }
-  const { json, findings: conversion } = wcoXmlToJson(body, options.profile ?? WCO_NAMESPACES);
+  const { json, findings: conversion, root } = wcoXmlToJson(body, options.profile ?? WCO_NAMESPACES);
   if (!json) return { findings: conversion };
   const findings = checkWcoJson(json, conversion, countries).map((f) => ({ ...f, xpath: f.xpath ?? pointerToXpath(f.path) }));
-  return { findings, wcoJson: json };
+  return { findings, wcoJson: json, parsedXml: root };
 }
 
 /**

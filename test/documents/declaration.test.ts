@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDeclaration, WCO_NAMESPACES } from '../../src/documents/declaration.js';
+import { declarationFactsOf, readDeclaration, WCO_NAMESPACES, wcoJsonAsTree } from '../../src/documents/declaration.js';
+import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
+import type { WcoJsonObject } from '../../src/documents/wco/json.js';
 import { fixture, rejectionOf } from './support.js';
 
 const IM036A = 'samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml';
@@ -60,6 +62,14 @@ describe('readDeclaration from WCO XML (corpus samples)', () => {
       .replace(/<(\/?)(?![a-zA-Z0-9]+:)([A-Z][A-Za-z]*)/g, '<$1dec:$2');
     expect(reprefixed).toContain('<dec:Declaration');
     expect(readDeclaration(Buffer.from(reprefixed), 'wco-xml')).toEqual(readDeclaration(fixture(IM036A), 'wco-xml'));
+  });
+
+  it('reads from the WCO JSON made of a declaration, read as a tree, exactly what it reads from the XML as parsed (the two forms ingest reads)', () => {
+    for (const path of [IM036A, 'samples/customs-declarations/export/TT_EX004a__TT_EX004a.xml', 'samples/customs-declarations/import/TT_IM184a__Step1_TT_IM184a.xml']) {
+      const { json, root } = wcoXmlToJson(fixture(path));
+      expect(declarationFactsOf(wcoJsonAsTree(json as WcoJsonObject))).toEqual(declarationFactsOf(root));
+      expect(declarationFactsOf(root)).toEqual(readDeclaration(fixture(path), 'wco-xml'));
+    }
   });
 
   it('reads a bare Declaration root', () => {

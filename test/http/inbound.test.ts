@@ -8,6 +8,7 @@ import { receivedDigest, verifyReceipt } from '../../src/trust/receipt.js';
 import { loadSigningKey } from '../../src/trust/pki/signing-key.js';
 import { sandboxTrustStore } from '../../src/trust/pki/trust-config.js';
 import { signEnvelopeXml } from '../../src/trust/xml-sign.js';
+import { partnerEnvelopeHeader } from '../support/envelopes.js';
 import { sample, startTestGateway, type TestGateway, TEST_PKI_DIR, waitFor } from '../support/gateway.js';
 
 const asPartner = { authorization: 'Bearer sandbox-partner-xb' };
@@ -23,15 +24,7 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
   });
   afterAll(async () => t?.stop());
 
-  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader => ({
-    messageId,
-    conversationId: `conv-${messageId}`,
-    from: 'partner-xb',
-    to: 'gateway',
-    documentKind: 'declaration',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  });
+  const header = partnerEnvelopeHeader;
   const signedXml = (messageId: string, signer = 'partner-xb', overrides: Partial<EnvelopeHeader> = {}) =>
     signEnvelopeXml(header(messageId, overrides), base64Payload(declaration, 'application/xml'), keyOf(signer));
   const send = (body: string, type = 'application/xml', headers = asPartner) => fetch(`${t.url}/v1/inbound`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });

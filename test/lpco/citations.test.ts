@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import type { WcoJsonObject } from '../../src/documents/wco/json.js';
-import { citationsOfWcoJson, readCitations } from '../../src/lpco/citations.js';
+import { wcoJsonAsTree } from '../../src/documents/declaration.js';
+import { citationsOfTree, readCitations } from '../../src/lpco/citations.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { reserveForDeclaration } from '../../src/lpco/write-off.js';
 import { databaseKinds } from '../support/databases.js';
@@ -93,11 +94,13 @@ describe.each(kinds)('a corpus declaration against the registry on %s', (kind) =
   });
 });
 
-describe('citationsOfWcoJson', () => {
-  it('reads from a declaration already converted to WCO JSON exactly what readCitations reads from its XML', () => {
+describe('citationsOfTree', () => {
+  it('reads from a declaration converted to WCO JSON, then read as a tree, exactly what it reads from its XML as parsed', () => {
     for (const file of ['export/TT_EX004a__TT_EX004a.xml', 'import/TT_IM074a__TT_IM074a.xml', 'import/TT_IM036a__TT_IM036a.xml']) {
       const xml = readFileSync(`test/fixtures/wco-dm/samples/customs-declarations/${file}`);
-      const fromJson = citationsOfWcoJson(wcoXmlToJson(xml).json as WcoJsonObject);
+      const { json, root } = wcoXmlToJson(xml);
+      const fromJson = citationsOfTree(wcoJsonAsTree(json as WcoJsonObject));
+      expect(fromJson).toEqual(citationsOfTree(root));
       expect(fromJson).toEqual(readCitations(xml, 'wco-xml'));
       expect(fromJson.citations.length).toBeGreaterThan(0);
     }

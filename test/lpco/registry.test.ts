@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRegistration, applyStatusChange, changeStatus, getLpco, planStatusChange, registerLpco } from '../../src/lpco/registry.js';
+import { changeStatus, changeStatusIn, getLpco, planStatusChange, registerIn, registerLpco } from '../../src/lpco/registry.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -44,29 +44,41 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     expect((await getLpco(t.db, agency, { now }))?.lines[0]?.quantity).toBe('100.000');
   });
 
-  it('takes a new registration back, restoring the document it replaced, unless it has been drawn on', async () => {
+  /** Runs `work` in a transaction that then fails, as the exchange's does when the exchange cannot be stored. */
+  const rolledBack = (work: (trx: typeof t.db) => Promise<unknown>) =>
+    expect(
+      t.db.transaction().execute(async (trx) => {
+        await work(trx);
+        throw new Error('the exchange could not be stored');
+      }),
+    ).rejects.toThrow('the exchange could not be stored');
+
+  it("registers in the caller's transaction: rolled back, neither the document nor the replacement of the one it replaces stays", async () => {
     const old = sampleLpco();
     const oldId = await registerLpco(t.db, t.kind, old, PLANT_AUTHORITY, { now });
-    const replacing = await applyRegistration(t.db, t.kind, sampleLpco({ replaces: old.number }), PLANT_AUTHORITY, { now });
-    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('replaced');
-    await replacing.undo();
-    expect(await getLpco(t.db, replacing.id, { now })).toBeUndefined();
+    const replacing = sampleLpco({ replaces: old.number });
+    await rolledBack(async (trx) => {
+      await registerIn(trx, t.kind, replacing, PLANT_AUTHORITY, { now });
+      expect((await getLpco(trx, oldId, { now }))?.status).toBe('replaced');
+    });
+    expect(await t.db.selectFrom('lpcos').select('id').where('number', '=', replacing.number).execute()).toEqual([]);
     const restored = await getLpco(t.db, oldId, { now });
     expect([restored?.status, restored?.replacedBy, restored?.history.map((h) => h.to)]).toEqual(['issued', null, ['issued']]);
-    // An amendment is not taken back: sent again, it amends to the same.
-    const amended = await applyRegistration(t.db, t.kind, { ...old, status: 'amended' }, PLANT_AUTHORITY, { now });
-    await amended.undo();
-    expect((await getLpco(t.db, oldId, { now }))?.status).toBe('amended');
+    // An amendment too: its lines and status stay as they were.
+    await rolledBack((trx) => registerIn(trx, t.kind, { ...old, status: 'amended', lines: [{ ...old.lines[0]!, quantity: '1' }] }, PLANT_AUTHORITY, { now }));
+    const unamended = await getLpco(t.db, oldId, { now });
+    expect([unamended?.status, unamended?.lines[0]?.quantity]).toEqual(['issued', '100.000']);
   });
 
-  it('takes a status change back when what it caused could not be stored, unless something changed it since', async () => {
+  it("changes a status in the caller's transaction: rolled back, the LPCO and its history are as before", async () => {
     const id = await registerLpco(t.db, t.kind, sampleLpco(), PLANT_AUTHORITY, { now });
     const planned = await planStatusChange(t.db, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now });
     expect(planned.status).toBe('withdrawn');
     expect((await getLpco(t.db, id, { now }))?.status).toBe('issued');
-    const applied = await applyStatusChange(t.db, t.kind, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now });
-    expect(applied.view.status).toBe('withdrawn');
-    await applied.undo();
+    await rolledBack(async (trx) => {
+      await changeStatusIn(trx, t.kind, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now });
+      expect((await getLpco(trx, id, { now }))?.status).toBe('withdrawn');
+    });
     const view = await getLpco(t.db, id, { now });
     expect([view?.status, view?.history.map((h) => h.to)]).toEqual(['issued', ['issued']]);
     expect((await rejected(planStatusChange(t.db, id, { status: 'revoked', reason: 'x' }, 'pga-food', { now }))).status).toBe(403);

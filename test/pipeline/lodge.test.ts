@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
-import { applyRegistration, getLpco, registerLpco } from '../../src/lpco/registry.js';
+import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { loadMappings } from '../../src/mapping/catalogue.js';
 import { type IngestRequest, ingestDocument } from '../../src/pipeline/ingest.js';
 import { lodgeLpco, lodgeLpcoStatus } from '../../src/pipeline/lodge.js';
@@ -45,12 +45,12 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
             if (!logUp) throw new Error('the log append failed');
             return [];
           },
+          unknownLpco: 'error',
           now: duringValidity,
         },
         req,
       ),
     lpcoDb: t.db,
-    kind: t.kind,
     now: duringValidity,
   });
   const exchanges = async () => (await t.store.db.selectFrom('exchanges').select('id').where('kind', '=', 'lpco-status').execute()).length;
@@ -115,12 +115,7 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
   it('forgets a registration whose exchange cannot be stored, so that sending it again registers it', async () => {
     const plant: Participant = { ...issuer, issues: [{ documentCodes: ['N851'], inNameOf: [{ country: 'NO' }] }] };
     const toCustomsLpco = { ...toCustoms, id: 'lpcos-to-customs', when: { documentKinds: ['lpco'] } };
-    const registry = {
-      reserve: () => Promise.reject(new Error('not used')),
-      release: () => Promise.reject(new Error('not used')),
-      register: (lpco: Parameters<typeof applyRegistration>[2], by: string) => applyRegistration(t.db, t.kind, lpco, by, { now: duringValidity }),
-    };
-    const lodgeDeps = async (logUp: boolean) => ({ ...deps([toCustomsLpco], { logUp }), mappings: await loadMappings('mappings'), validation: {}, registry });
+    const lodgeDeps = async (logUp: boolean) => ({ ...deps([toCustomsLpco], { logUp }), mappings: await loadMappings('mappings'), validation: {} });
     const lpco = sampleLpco();
     const body = Buffer.from(JSON.stringify(lpco));
     await expect(lodgeLpco(await lodgeDeps(false), { sender: plant, body, format: 'wco-json' })).rejects.toThrow('the log append failed');

@@ -10,11 +10,6 @@ import { openDatabase } from '../../src/store/db.js';
 import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, insertEvents, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { declarationsHoldingSince } from '../../src/lpco/held.js';
-import { getLpco, registerLpco } from '../../src/lpco/registry.js';
-import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
-import { releaseForDeclaration, reserveForDeclaration } from '../../src/lpco/write-off.js';
-import { duringValidity, sampleLpco } from '../lpco/sample.js';
 import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
 import { storeRoutedExchange } from '../support/exchanges.js';
 import { type MemoryQueue, memoryQueue } from '../support/queue.js';
@@ -55,8 +50,6 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
         recorded.push(...records.map((r) => `${r.exchangeId} ${r.event}:${r.destination}`));
         return [];
       },
-      declarationsHolding: (before) => declarationsHoldingSince(lpcoDb(), before),
-      release: (id) => releaseForDeclaration(lpcoDb(), kind, id),
       onAction: () => {},
       onError: (subject, error) => void failures.push(`${subject.exchangeId}: ${(error as Error).message}`),
     };
@@ -67,7 +60,7 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     const db = openDatabase<ExchangeTables>(database.target);
     pools.push(db);
     store = { db, kind };
-    await migrateToLatest(db, { ...exchangeMigrations, ...lpcoMigrations });
+    await migrateToLatest(db, exchangeMigrations);
     redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     queues = new DeliveryQueues({ connection: redis, prefix: testRedisPrefix() });
   });
@@ -77,8 +70,6 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     for (const db of pools) await db.destroy();
     await database?.drop();
   });
-
-  const lpcoDb = () => store.db as unknown as Kysely<LpcoTables>;
 
   async function exchange(status: ExchangeStatus, deliveries: Array<{ destination: string; status: DeliveryStatus; updatedAt?: string; receipt?: string }>, endHandled: string | null = null): Promise<string> {
     const id = newId();
@@ -172,29 +163,9 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     expect(await queue.getJobState(messageIdOf({ exchangeId: waiting, destination: 'agency-b' }))).toBe('waiting');
   });
 
-  it("gives back what a declaration holds of its e-LPCOs when a crash came between its reservation and its exchange's commit", async () => {
-    const licence = sampleLpco({ documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', holder: { id: 'GB1', name: 'Exporter' }, lines: [{ sequence: '1', description: 'Goods', hsCode: '9301', quantity: '100', unit: 'KGM', origin: 'GB' }] });
-    const lpcoId = await registerLpco(lpcoDb(), kind, licence, 'ecju', { now: duringValidity });
-    const citation = { holderId: 'GB1', actsFor: ['GB1'], citations: [{ documentCode: '9104', number: 'GBSIEXYK3ZZZ-0001', goodsItem: '1', hsCode: '9301', quantity: '30', unit: 'KGM' }] };
-    const stored = await exchange('routed', [{ destination: 'agency-b', status: 'retrying', updatedAt: new Date().toISOString() }]);
-    const neverStored = newId();
-    const justReserved = newId();
-    const policy = { unknownLpco: 'error' as const, now: duringValidity };
-    for (const id of [stored, neverStored, justReserved]) await reserveForDeclaration(lpcoDb(), kind, { declarationExchangeId: id, ...citation }, policy);
-    // Reserved long ago, but for the one still being ingested.
-    await lpcoDb().updateTable('lpco_reservations').set({ created_at: long }).where('declaration_exchange_id', '!=', justReserved).execute();
-    await lpcoDb().updateTable('lpco_reservations').set({ created_at: new Date().toISOString() }).where('declaration_exchange_id', '=', justReserved).execute();
-
-    const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
-    expect(summary['reservation-released']).toBe(1);
-    const states = Object.fromEntries((await lpcoDb().selectFrom('lpco_reservations').select(['declaration_exchange_id', 'state']).execute()).map((r) => [r.declaration_exchange_id, r.state]));
-    expect(states).toEqual({ [stored]: 'reserved', [neverStored]: 'released', [justReserved]: 'reserved' });
-    expect((await getLpco(lpcoDb(), lpcoId, { now: duringValidity }))?.lines[0]?.remaining).toBe('40.000');
-  });
-
   it('keeps counts of what it did, for /metrics', async () => {
     const counts = Object.fromEntries((await reconcilerActionCounts(store)).map((c) => [c.action, c.count]));
-    expect(counts).toMatchObject({ 'exchange-finished': 1, 'receipt-overdue-resent': 1, 'delivery-requeued': 2, 'reservation-released': 1 });
+    expect(counts).toMatchObject({ 'exchange-finished': 1, 'receipt-overdue-resent': 1, 'delivery-requeued': 2 });
     expect(counts['exchange-end-handled']).toBeGreaterThanOrEqual(1);
   });
 });
@@ -212,8 +183,6 @@ describe.each(await databaseKinds())('the reconciler and the delivery queue (%s)
         requeue: (job, policy) => queue.requeue(job, policy),
         recordProvenance: async () => [],
         onExchangeEnded: async () => {},
-        declarationsHolding: async () => [],
-        release: async (id) => Promise.reject(new Error(`nothing is held, yet ${id} was released`)),
         onAction: () => {},
         onError: (subject, error) => {
           throw new Error(`${subject.exchangeId}: ${(error as Error).message}`);

@@ -112,7 +112,7 @@ describe.each(await databaseKinds())('a state change and its log records commit 
     const queued: string[] = [];
     const ingest = (recordProvenance: RecordProvenance, idempotencyKey: string) =>
       ingestDocument(
-        { store, agreements, enqueue: async (job) => void queued.push(job.exchangeId), onEnqueueFailed: () => {}, recordProvenance, now: () => new Date() },
+        { store, agreements, enqueue: async (job) => void queued.push(job.exchangeId), onEnqueueFailed: () => {}, recordProvenance, unknownLpco: 'warning', now: () => new Date() },
         { sender, documentKind: 'declaration', body: Buffer.from(`<d>${idempotencyKey}</d>`), mediaType: 'application/xml', idempotencyKey, read: () => ({ facts: {}, findings: [], document: { content: `<d>${idempotencyKey}</d>`, mediaType: 'application/xml' } }) },
       );
     const appendThenCrash: RecordProvenance = async (transaction, records) => {

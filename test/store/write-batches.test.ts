@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finding, RejectionError } from '../../src/findings.js';
 import { openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
@@ -56,5 +57,20 @@ describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await ids()).filter((id) => id.startsWith('b'))).toEqual(['b1', 'b3']);
+  });
+
+  it('a write that refuses (a RejectionError after its own statements, as a refused e-LPCO reservation) fails its own caller only, with that refusal', async () => {
+    const outcomes = await Promise.allSettled([
+      writeInBatch(store, ({ db: trx }) => trx.insertInto('exchanges').values(exchange('c1')).execute()),
+      writeInBatch(store, async ({ db: trx }) => {
+        await trx.insertInto('exchanges').values(exchange('c2')).execute();
+        throw new RejectionError(422, 'LPCO citations refused', [finding('lpco.quantity-insufficient', 'more than is left')]);
+      }),
+      writeInBatch(store, ({ db: trx }) => trx.insertInto('exchanges').values(exchange('c3')).execute()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const refusal = (outcomes[1] as PromiseRejectedResult).reason as RejectionError;
+    expect([refusal instanceof RejectionError, refusal.status, refusal.findings[0]?.code]).toEqual([true, 422, 'lpco.quantity-insufficient']);
+    expect((await ids()).filter((id) => id.startsWith('c'))).toEqual(['c1', 'c3']);
   });
 });

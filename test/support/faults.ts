@@ -364,13 +364,14 @@ agreements:
 
     // 5. e-LPCO quantities are what the final states imply: a delivered declaration's reservations
     // written off, a rejected one's released, a failed one's still held; each line's remaining
-    // quantity is its quantity less what is held or written off; nothing is held for a declaration never stored.
+    // quantity is its quantity less what is held or written off; nothing was ever reserved for a
+    // declaration never stored (the reservation commits in its exchange's transaction).
     const lpcoDb = db as unknown as Kysely<LpcoTables>;
     const reservations = await lpcoDb.selectFrom('lpco_reservations').selectAll().execute();
     const expectedState: Record<string, string> = { delivered: 'written-off', 'delivered-with-warnings': 'written-off', rejected: 'released', failed: 'reserved' };
     for (const r of reservations) {
       const status = statusOf.get(r.declaration_exchange_id);
-      if (!status && r.state !== 'released') problems.push(`reservation ${r.id} (${r.state}) holds quantity for declaration ${r.declaration_exchange_id}, which was never stored`);
+      if (!status) problems.push(`reservation ${r.id} (${r.state}) exists for declaration ${r.declaration_exchange_id}, which was never stored`);
       else if (status && expectedState[status] !== r.state) problems.push(`reservation ${r.id} of ${status} declaration ${r.declaration_exchange_id} is ${r.state}, not ${expectedState[status]}`);
     }
     for (const line of await lpcoDb.selectFrom('lpco_lines').selectAll().execute()) {
