@@ -60,4 +60,6 @@ candidates.forEach(([name], i) => {
 });
 const saxes = median(rates[1]!);
 const own = median(rates[2]!);
-console.log(`parseXml / saxes reference: ${(own / saxes).toFixed(1)}x (${((1000 / own) * 1000).toFixed(0)} µs vs ${((1000 / saxes) * 1000).toFixed(0)} µs per document)`);
+console.log(
+  `parseXml / saxes reference: ${(own / saxes).toFixed(1)}x (${((1000 / own) * 1000).toFixed(0)} µs vs ${((1000 / saxes) * 1000).toFixed(0)} µs per document)`,
+);

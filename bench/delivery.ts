@@ -47,7 +47,10 @@ const routes = ['declarations-to-customs', 'plant-health'].map((id) => config.ag
 const destinations = routes.map((a) => a.destination);
 const jobs = exchanges * routes.length;
 // An aggregated supplementary declaration of live plants: customs takes it as WCO XML, the plant health agency its mapped JSON view.
-const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/IMY_Aggregated_Supplementary_Declaration__IMY_Aggregated_Supplementary_Declaration.xml', 'utf8');
+const body = readFileSync(
+  'test/fixtures/wco-dm/samples/customs-declarations/import/IMY_Aggregated_Supplementary_Declaration__IMY_Aggregated_Supplementary_Declaration.xml',
+  'utf8',
+);
 const wcoJson = JSON.stringify(wcoXmlToJson(body).json);
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -86,7 +89,13 @@ const trust = await loadGatewayTrust(config);
 async function drainJobs(name: string, processor: (job: { data: { exchangeId: string; destination: string } }) => Promise<void>) {
   const jobQueues = destinations.map((d) => new Queue(`${name}-${d}`, { connection, prefix }));
   for (const [q, queue] of jobQueues.entries()) {
-    await queue.addBulk(Array.from({ length: exchanges }, (_, i) => ({ name: 'deliver', data: { exchangeId: `x${i}`, destination: destinations[q]! }, opts: { jobId: messageIdOf({ exchangeId: `x${i}`, destination: destinations[q]! }) } })));
+    await queue.addBulk(
+      Array.from({ length: exchanges }, (_, i) => ({
+        name: 'deliver',
+        data: { exchangeId: `x${i}`, destination: destinations[q]! },
+        opts: { jobId: messageIdOf({ exchangeId: `x${i}`, destination: destinations[q]! }) },
+      })),
+    );
   }
   const drained = await drain(async (onDone) => {
     const workers = jobQueues.map((q) => new Worker(q.name, processor, { connection, prefix, concurrency }));
@@ -107,9 +116,19 @@ const noop = await drainJobs('noop', async () => {});
 const db = openDatabase<ExchangeTables & ProvenanceTables>({ kind: 'sqlite', location: join(dir, 'bench.sqlite') });
 const store: Store = { db: tablesOf<ExchangeTables>(db), kind: 'sqlite' };
 await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations });
-const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: 'sqlite', signer: loadOrCreateLogKey(join(dir, 'log')), origin: 'bench/swgate', checkpointEvery: { entries: 1000, seconds: 60 } });
+const log = createProvenanceLog({
+  db: tablesOf<ProvenanceTables>(db),
+  kind: 'sqlite',
+  signer: loadOrCreateLogKey(join(dir, 'log')),
+  origin: 'bench/swgate',
+  checkpointEvery: { entries: 1000, seconds: 60 },
+});
 const port = 18_082;
-const destination = fork('bench/destination-server.ts', [], { env: { ...process.env, PORT: String(port), CERTS_DIR: config.certsDir }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const destination = fork('bench/destination-server.ts', [], {
+  env: { ...process.env, PORT: String(port), CERTS_DIR: config.certsDir },
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+});
 await new Promise((r) => destination.once('message', r));
 
 const now = () => new Date();
@@ -117,15 +136,36 @@ const mappings = await loadMappings();
 
 // The floor of the path as the issue names it, with nothing stored: seal what each destination
 // takes (mapped once, beforehand, for the plant health agency), POST it, verify the signed receipt.
-const plantHealthJson = (await renderFor(mappings, { original: { media_type: 'application/xml', sha256: sha256Hex(body) }, name: WCO_JSON_DOCUMENT, content: wcoJson }, { destination: 'pga-plant', format: 'json', mapping: routes[1]!.mapping ?? null })).body;
-const floorDelivery = (run: string) => async ({ data: { exchangeId, destination: to } }: { data: { exchangeId: string; destination: string } }) => {
-  const messageId = `${run}-${exchangeId}.${to}`;
-  const document = to === 'pga-plant' ? { body: plantHealthJson, mediaType: 'application/json' } : { body, mediaType: 'application/xml' };
-  const sealed = await seal(trust.keys!, document, { messageId, conversationId: exchangeId, from: 'gateway', to, documentKind: 'declaration', createdAt: now().toISOString() });
-  const answer = await post({ url: `http://127.0.0.1:${port}/sandbox/destinations/${to}/deliveries`, body: sealed.body, mediaType: sealed.mediaType, headers: { 'x-swgate-exchange-id': exchangeId, 'x-swgate-message-id': messageId, [SANDBOX_DELIVERY_HEADER]: trust.sandboxDeliverySecret! }, timeoutMs: 10_000 });
-  const outcome = await interpret(answer, { messageId, destination: to, sentSha256: sealed.sha256, now, trustStore: trust.storeOf(to) });
-  if (outcome.kind !== 'receipt') throw new Error(`floor delivery ${messageId}: ${JSON.stringify(outcome)}`);
-};
+const plantHealthJson = (
+  await renderFor(
+    mappings,
+    { original: { media_type: 'application/xml', sha256: sha256Hex(body) }, name: WCO_JSON_DOCUMENT, content: wcoJson },
+    { destination: 'pga-plant', format: 'json', mapping: routes[1]!.mapping ?? null },
+  )
+).body;
+const floorDelivery =
+  (run: string) =>
+  async ({ data: { exchangeId, destination: to } }: { data: { exchangeId: string; destination: string } }) => {
+    const messageId = `${run}-${exchangeId}.${to}`;
+    const document = to === 'pga-plant' ? { body: plantHealthJson, mediaType: 'application/json' } : { body, mediaType: 'application/xml' };
+    const sealed = await seal(trust.keys!, document, {
+      messageId,
+      conversationId: exchangeId,
+      from: 'gateway',
+      to,
+      documentKind: 'declaration',
+      createdAt: now().toISOString(),
+    });
+    const answer = await post({
+      url: `http://127.0.0.1:${port}/sandbox/destinations/${to}/deliveries`,
+      body: sealed.body,
+      mediaType: sealed.mediaType,
+      headers: { 'x-swgate-exchange-id': exchangeId, 'x-swgate-message-id': messageId, [SANDBOX_DELIVERY_HEADER]: trust.sandboxDeliverySecret! },
+      timeoutMs: 10_000,
+    });
+    const outcome = await interpret(answer, { messageId, destination: to, sentSha256: sealed.sha256, now, trustStore: trust.storeOf(to) });
+    if (outcome.kind !== 'receipt') throw new Error(`floor delivery ${messageId}: ${JSON.stringify(outcome)}`);
+  };
 // Once unmeasured first: the first run of a path pays for compiling it, and the full path, which
 // runs after the floor, would otherwise be compared with a floor measured cold.
 await drainJobs('floor-warm-up', floorDelivery('floor-warm-up'));
@@ -139,12 +179,39 @@ async function storeExchanges(): Promise<string[]> {
     ids.push(id);
     const at = now().toISOString();
     await insertAcceptedExchange(store, {
-      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(body), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      exchange: {
+        id,
+        sender: 'trader-demo',
+        kind: 'declaration',
+        format: 'wco-xml',
+        status: 'routed',
+        content_sha256: sha256Hex(body),
+        message_id: null,
+        idempotency_key: null,
+        scenario: null,
+        facts: '{}',
+        findings: '[]',
+        received_at: at,
+        updated_at: at,
+        end_handled_at: null,
+      },
       documents: [
         { exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at },
         { exchange_id: id, name: WCO_JSON_DOCUMENT, media_type: 'application/json', sha256: sha256Hex(wcoJson), content: wcoJson, created_at: at },
       ],
-      deliveries: routes.map((a) => ({ exchange_id: id, destination: a.destination, agreement_id: a.id, format: a.format, mapping: a.mapping ?? null, status: 'queued' as const, attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at })),
+      deliveries: routes.map((a) => ({
+        exchange_id: id,
+        destination: a.destination,
+        agreement_id: a.id,
+        format: a.format,
+        mapping: a.mapping ?? null,
+        status: 'queued' as const,
+        attempts: 0,
+        last_error: null,
+        sent_sha256: null,
+        receipt: null,
+        updated_at: at,
+      })),
       events: [],
     });
   }
@@ -169,7 +236,12 @@ const deps = {
 };
 const deliverQueued = () =>
   drain(async (onDone) => {
-    const workers = startDeliveryWorkers(destinations, (job, attempt) => deliver(deps, job, attempt), { connection, prefix, concurrency, ratePerSecondOf: () => undefined });
+    const workers = startDeliveryWorkers(destinations, (job, attempt) => deliver(deps, job, attempt), {
+      connection,
+      prefix,
+      concurrency,
+      ratePerSecondOf: () => undefined,
+    });
     countEnded(workers, onDone);
     return () => stopWorkers(workers);
   });
@@ -187,14 +259,26 @@ if (profiler) {
 }
 const delivery = await deliverQueued();
 if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
-const delivered = await store.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'acknowledged').executeTakeFirstOrThrow();
+const delivered = await store.db
+  .selectFrom('deliveries')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('status', '=', 'acknowledged')
+  .executeTakeFirstOrThrow();
 const measuredDelivered = Number(delivered.n) - jobs;
 
-console.log(`${exchanges} declarations (${(body.length / 1024).toFixed(1)} KB) × ${destinations.join(' + ')} = ${jobs} deliveries, concurrency ${concurrency} per queue, one worker process; agencies in another process:`);
+console.log(
+  `${exchanges} declarations (${(body.length / 1024).toFixed(1)} KB) × ${destinations.join(' + ')} = ${jobs} deliveries, concurrency ${concurrency} per queue, one worker process; agencies in another process:`,
+);
 console.log(`no-op BullMQ workers (same jobs)     ${noop.rate.toFixed(0).padStart(6)} jobs/s         CPU ${noop.cpuMs.toFixed(2)} ms/job`);
-console.log(`floor: seal + POST + receipt only    ${floor.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${floor.cpuMs.toFixed(2)} ms/delivery   (no storage, no status, no provenance; mapped beforehand)`);
-console.log(`swgate delivery workers              ${delivery.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${delivery.cpuMs.toFixed(2)} ms/delivery   (${measuredDelivered} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`);
-console.log(`ratio delivery/no-op: ${(delivery.rate / noop.rate).toFixed(2)}; CPU per job no-op/delivery: ${(noop.cpuMs / delivery.cpuMs).toFixed(2)}; floor/no-op: ${(noop.cpuMs / floor.cpuMs).toFixed(2)}; delivery/floor: ${(floor.cpuMs / delivery.cpuMs).toFixed(2)}`);
+console.log(
+  `floor: seal + POST + receipt only    ${floor.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${floor.cpuMs.toFixed(2)} ms/delivery   (no storage, no status, no provenance; mapped beforehand)`,
+);
+console.log(
+  `swgate delivery workers              ${delivery.rate.toFixed(0).padStart(6)} deliveries/s   CPU ${delivery.cpuMs.toFixed(2)} ms/delivery   (${measuredDelivered} acknowledged with signed receipts, RSS ${rssBefore} → ${rssMb()} MB)`,
+);
+console.log(
+  `ratio delivery/no-op: ${(delivery.rate / noop.rate).toFixed(2)}; CPU per job no-op/delivery: ${(noop.cpuMs / delivery.cpuMs).toFixed(2)}; floor/no-op: ${(noop.cpuMs / floor.cpuMs).toFixed(2)}; delivery/floor: ${(floor.cpuMs / delivery.cpuMs).toFixed(2)}`,
+);
 
 await queues.close();
 for (const d of destinations) {

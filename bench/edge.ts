@@ -20,7 +20,15 @@ const gateway = fork('bin/swgate.js', ['start'], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
-for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+for (
+  let i = 0;
+  i < 300 &&
+  (await fetch(`http://127.0.0.1:${port}/health/live`)
+    .then((r) => r.status)
+    .catch(() => 0)) !== 200;
+  i++
+)
+  await new Promise((r) => setTimeout(r, 100));
 
 function open(localAddress: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -51,7 +59,11 @@ async function slowClient(localAddress: string, head: string, drip: string): Pro
   return closedBy === 'gateway' ? `closed by the gateway after ${seconds} s (${first || 'no answer'})` : `still open after ${seconds} s (gave up)`;
 }
 
-const slowUpload = slowClient('127.0.0.3', `POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sandbox-trader-demo\r\nContent-Type: application/xml\r\nContent-Length: 1000000\r\n\r\n`, '<');
+const slowUpload = slowClient(
+  '127.0.0.3',
+  `POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sandbox-trader-demo\r\nContent-Type: application/xml\r\nContent-Length: 1000000\r\n\r\n`,
+  '<',
+);
 const slowHeaders = slowClient('127.0.0.4', 'GET /health/live HTTP/1.1\r\nHost: x\r\n', 'X-Slow: 1\r\n');
 
 /** One client address opening `floodSize` connections, each kept alive after its first answer. */
@@ -97,8 +109,12 @@ await new Promise((r) => setTimeout(r, 1500));
 const stillOpenLater = held.filter((s) => !s.destroyed).length;
 for (const s of held) s.destroy();
 
-console.log(`connection flood: one address opened ${floodSize} kept-alive connections; first answers ${JSON.stringify(answered)}; ${stillOpen} open after the flood, ${stillOpenLater} 1.5 s later`);
-console.log(`during the flood, another address: /health/live ${statuses.filter((s) => s === 200).length}/20 answered 200, max ${Math.max(...latencies).toFixed(1)} ms, median ${latencies.sort((a, b) => a - b)[10]?.toFixed(1)} ms`);
+console.log(
+  `connection flood: one address opened ${floodSize} kept-alive connections; first answers ${JSON.stringify(answered)}; ${stillOpen} open after the flood, ${stillOpenLater} 1.5 s later`,
+);
+console.log(
+  `during the flood, another address: /health/live ${statuses.filter((s) => s === 200).length}/20 answered 200, max ${Math.max(...latencies).toFixed(1)} ms, median ${latencies.sort((a, b) => a - b)[10]?.toFixed(1)} ms`,
+);
 console.log(`slow upload (1 byte/s of a 1 MB body): ${await slowUpload}`);
 console.log(`slow headers (one header line/s): ${await slowHeaders}`);
 

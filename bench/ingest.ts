@@ -19,7 +19,10 @@ interface Figures {
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  const line =
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:')) ?? '';
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
@@ -37,7 +40,12 @@ async function load(url: string, duration: number): Promise<autocannon.Result> {
 async function measure(server: ChildProcess, url: string): Promise<Figures> {
   await load(url, 2); // warm-up: JIT, connection pools, SQLite pages
   const result = await load(url, seconds);
-  return { perSecond: result.requests.average, p99Ms: result.latency.p99, rssMb: rssMb(server.pid as number), errors: result.non2xx + result.errors + result.timeouts };
+  return {
+    perSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    rssMb: rssMb(server.pid as number),
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
@@ -50,7 +58,12 @@ function start(script: string, args: string[], env: Record<string, string>): Pro
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if ((await fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0)) === 200) return;
+    if (
+      (await fetch(`${url}/health/ready`)
+        .then((r) => r.status)
+        .catch(() => 0)) === 200
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the gateway did not become ready');

@@ -39,9 +39,11 @@ async function certificate(db: LpcoDb, kind: DatabaseKind, number: string, quant
 async function rate(total: number, task: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < total) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) await task(next++);
+    }),
+  );
   return total / ((performance.now() - started) / 1000);
 }
 
@@ -65,10 +67,20 @@ async function writeOffs(db: LpcoDb, kind: DatabaseKind, number: string, quantit
       refused++;
     }
   });
-  const line = await db.selectFrom('lpco_lines').innerJoin('lpcos', 'lpcos.id', 'lpco_lines.lpco_id').select(['lpco_lines.quantity', 'lpco_lines.remaining', 'lpcos.status']).where('lpcos.id', '=', id).executeTakeFirstOrThrow();
-  const reserved = await db.selectFrom('lpco_reservations').select((eb) => eb.fn.sum<string | number | null>('quantity').as('total')).where('lpco_id', '=', id).executeTakeFirstOrThrow();
+  const line = await db
+    .selectFrom('lpco_lines')
+    .innerJoin('lpcos', 'lpcos.id', 'lpco_lines.lpco_id')
+    .select(['lpco_lines.quantity', 'lpco_lines.remaining', 'lpcos.status'])
+    .where('lpcos.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const reserved = await db
+    .selectFrom('lpco_reservations')
+    .select((eb) => eb.fn.sum<string | number | null>('quantity').as('total'))
+    .where('lpco_id', '=', id)
+    .executeTakeFirstOrThrow();
   const writtenOff = BigInt(reserved.total ?? 0);
-  const ok = writtenOff <= BigInt(line.quantity) && BigInt(line.remaining) === BigInt(line.quantity) - writtenOff && accepted === quantity && refused === SHORT_BY;
+  const ok =
+    writtenOff <= BigInt(line.quantity) && BigInt(line.remaining) === BigInt(line.quantity) - writtenOff && accepted === quantity && refused === SHORT_BY;
   if (!ok) process.exitCode = 1;
   const check = `certificate ${quantity} KGM, ${WRITE_OFFS} declarations of 1 KGM → ${accepted} accepted (expected ${quantity}), ${refused} refused as insufficient or exhausted (expected ${SHORT_BY}), written off ${fromMilli(writtenOff)} KGM, remaining ${fromMilli(BigInt(line.remaining))} KGM, status ${line.status}: ${ok ? 'OK, never over-drawn' : 'FAILED'}`;
   return { perSecond, check };
@@ -83,7 +95,12 @@ async function run(kind: DatabaseKind): Promise<void> {
 
     const plainId = await certificate(db, kind, 'BENCH-PLAIN', WRITE_OFFS);
     const plain = await rate(WRITE_OFFS, () =>
-      db.updateTable('lpco_lines').set((eb) => ({ remaining: eb('remaining', '-', 1000n) })).where('lpco_id', '=', plainId).where('sequence', '=', '1').execute(),
+      db
+        .updateTable('lpco_lines')
+        .set((eb) => ({ remaining: eb('remaining', '-', 1000n) }))
+        .where('lpco_id', '=', plainId)
+        .where('sequence', '=', '1')
+        .execute(),
     );
 
     const policy = { unknownLpco: 'error', now } as const;
@@ -96,8 +113,13 @@ async function run(kind: DatabaseKind): Promise<void> {
     });
 
     console.log(`${kind}: baseline, plain single-row decrements (${CONCURRENCY} concurrent, autocommit): ${fmt(plain)}/s`);
-    for (const [label, figures] of [['one transaction per declaration', oneEach], ['checked, then group-committed (writeInBatch)', grouped]] as const) {
-      console.log(`${kind}: write-offs, ${label}, ${CONCURRENCY} concurrent declarations on one certificate: ${fmt(figures.perSecond)}/s (${(figures.perSecond / plain).toFixed(2)}× baseline; target ≥ 2,000/s)`);
+    for (const [label, figures] of [
+      ['one transaction per declaration', oneEach],
+      ['checked, then group-committed (writeInBatch)', grouped],
+    ] as const) {
+      console.log(
+        `${kind}: write-offs, ${label}, ${CONCURRENCY} concurrent declarations on one certificate: ${fmt(figures.perSecond)}/s (${(figures.perSecond / plain).toFixed(2)}× baseline; target ≥ 2,000/s)`,
+      );
       console.log(`${kind}:   over-draw check: ${figures.check}`);
     }
   } finally {

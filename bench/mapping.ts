@@ -47,21 +47,38 @@ const compactObject = (o: Json): Json | undefined => {
 function healthViewByHand(input: Json): Json {
   const d = (input.MetaData?.Declaration ?? input.Declaration) as Json;
   const party = (p: Json | undefined): Json | undefined =>
-    p && compactObject({ id: p.ID, name: p.Name, address: p.Address && compactObject({ line: p.Address.Line, city: p.Address.CityName, postcode: p.Address.PostcodeID, country: p.Address.CountryCode }) });
+    p &&
+    compactObject({
+      id: p.ID,
+      name: p.Name,
+      address: p.Address && compactObject({ line: p.Address.Line, city: p.Address.CityName, postcode: p.Address.PostcodeID, country: p.Address.CountryCode }),
+    });
   const shipment = d.GoodsShipment as Json;
   const tsp = (item: Json): string | undefined => list(item.Commodity?.Classification).find((c) => c.IdentificationTypeCode === 'TSP')?.ID;
   const kg = (m: unknown): string | undefined => (m === undefined ? undefined : convertUnit(text(m)!, (m as Json).unitCode ?? 'KGM', 'KGM'));
   return compactObject({
     notification: 'health',
     declaration: compactObject({
-      lrn: d.FunctionalReferenceID, mrn: d.ID, typeCode: d.TypeCode, functionCode: d.FunctionCode, office: d.DeclarationOfficeID ?? d.PresentationOffice?.ID,
+      lrn: d.FunctionalReferenceID,
+      mrn: d.ID,
+      typeCode: d.TypeCode,
+      functionCode: d.FunctionCode,
+      office: d.DeclarationOfficeID ?? d.PresentationOffice?.ID,
       documents: list(d.AdditionalDocument).map((a) => compactObject({ code: a.CategoryCode + a.TypeCode, id: a.ID })),
     }),
-    parties: compactObject({ declarant: party(d.Declarant), exporter: party(d.Exporter), importer: party(shipment.Importer), consignee: party(shipment.Consignee) }),
+    parties: compactObject({
+      declarant: party(d.Declarant),
+      exporter: party(d.Exporter),
+      importer: party(shipment.Importer),
+      consignee: party(shipment.Consignee),
+    }),
     origin: compactObject({ exportCountry: shipment.ExportCountry?.ID, destinationCountry: shipment.Destination?.CountryCode }),
     transport: compactObject({
-      borderModeCode: d.BorderTransportMeans?.ModeCode, borderMeansNationality: d.BorderTransportMeans?.RegistrationNationalityCode, borderMeansId: d.BorderTransportMeans?.ID,
-      arrivalMeansId: shipment.Consignment?.ArrivalTransportMeans?.ID, goodsLocation: shipment.Consignment?.GoodsLocation?.Name,
+      borderModeCode: d.BorderTransportMeans?.ModeCode,
+      borderMeansNationality: d.BorderTransportMeans?.RegistrationNationalityCode,
+      borderMeansId: d.BorderTransportMeans?.ID,
+      arrivalMeansId: shipment.Consignment?.ArrivalTransportMeans?.ID,
+      goodsLocation: shipment.Consignment?.GoodsLocation?.Name,
       containers: shipment.Consignment?.TransportEquipment && list(shipment.Consignment.TransportEquipment).map((t) => ({ id: t.ID })),
     }),
     goodsItems: list(shipment.GovernmentAgencyGoodsItem)
@@ -73,15 +90,32 @@ function healthViewByHand(input: Json): Json {
         const current = procedures.map((p) => p.CurrentCode).find(Boolean);
         const previous = procedures.map((p) => p.PreviousCode).find(Boolean);
         return compactObject({
-          sequence: item.SequenceNumeric, hsCode: tsp(item), description: c.Description?.replace(/\s+/g, ' ').trim(),
-          grossMassKg: kg(c.GoodsMeasure?.GrossMassMeasure), netMassKg: kg(c.GoodsMeasure?.NetNetWeightMeasure),
+          sequence: item.SequenceNumeric,
+          hsCode: tsp(item),
+          description: c.Description?.replace(/\s+/g, ' ').trim(),
+          grossMassKg: kg(c.GoodsMeasure?.GrossMassMeasure),
+          netMassKg: kg(c.GoodsMeasure?.NetNetWeightMeasure),
           value: amount && compactObject({ amount: text(amount), currency: amount.currencyID }),
           originCountry: list(item.Origin)[0]?.CountryCode,
           procedure: current && previous ? current + previous : undefined,
-          documents: item.AdditionalDocument && list(item.AdditionalDocument).map((a) => compactObject({
-            code: a.CategoryCode + a.TypeCode, id: a.ID, name: a.Name, exemptionCode: a.LPCOExemptionCode,
-            writeOff: a.WriteOff && compactObject({ quantity: text(a.WriteOff.QuantityQuantity), unit: a.WriteOff.QuantityQuantity?.unitCode, amount: text(a.WriteOff.AmountAmount), currency: a.WriteOff.AmountAmount?.currencyID }),
-          })),
+          documents:
+            item.AdditionalDocument &&
+            list(item.AdditionalDocument).map((a) =>
+              compactObject({
+                code: a.CategoryCode + a.TypeCode,
+                id: a.ID,
+                name: a.Name,
+                exemptionCode: a.LPCOExemptionCode,
+                writeOff:
+                  a.WriteOff &&
+                  compactObject({
+                    quantity: text(a.WriteOff.QuantityQuantity),
+                    unit: a.WriteOff.QuantityQuantity?.unitCode,
+                    amount: text(a.WriteOff.AmountAmount),
+                    currency: a.WriteOff.AmountAmount?.currencyID,
+                  }),
+              }),
+            ),
         });
       }),
   })!;
@@ -93,7 +127,9 @@ const catalogue = await loadMappings(MAPPINGS);
 console.log(`mapping benchmark: ${SECONDS}s per figure, one process (one core), Node ${process.version}`);
 for (const { id } of catalogue.list()) {
   const dir = join(MAPPINGS, id, 'examples');
-  const example = readdirSync(dir).filter((f) => /\.input\.(json|xml)$/.test(f)).sort()[0]!;
+  const example = readdirSync(dir)
+    .filter((f) => /\.input\.(json|xml)$/.test(f))
+    .sort()[0]!;
   const bytes = readFileSync(join(dir, example));
   const isJson = example.endsWith('.json');
   const compact = isJson ? Buffer.from(JSON.stringify(JSON.parse(bytes.toString('utf8')))) : bytes;

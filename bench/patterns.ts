@@ -41,7 +41,11 @@ let slowest = { pattern: '', ms: 0, input: '' };
 for (const pattern of schemaPatterns()) {
   const probes = worstInputs(64 * 1024).map((value) => ({ value, ms: time(() => matchesXsdPattern(pattern, value)) }));
   const worst = probes.reduce((a, b) => (b.ms > a.ms ? b : a)).value;
-  const atSize = (bytes: number) => worst.slice(0, -1).repeat(Math.ceil(bytes / worst.length)).slice(0, bytes - 1) + worst.slice(-1);
+  const atSize = (bytes: number) =>
+    worst
+      .slice(0, -1)
+      .repeat(Math.ceil(bytes / worst.length))
+      .slice(0, bytes - 1) + worst.slice(-1);
   const oneMiB = atSize(MIB);
   const fiveMiB = atSize(5 * MIB);
   const ms1 = time(() => matchesXsdPattern(pattern, oneMiB));
@@ -65,5 +69,7 @@ json.MetaData.Declaration.Exporter.Name = `${'a'.repeat(5 * MIB - 20_000)}\n`;
 const body = Buffer.from(JSON.stringify(json));
 let findings: string[] = [];
 const documentMs = time(() => (findings = validateDocument(body, 'wco-json').findings.map((f) => f.code)));
-console.log(`validateDocument, ${(body.length / MIB).toFixed(2)} MiB declaration with that value: ${documentMs.toFixed(1)} ms, findings ${findings.join(', ')}`);
+console.log(
+  `validateDocument, ${(body.length / MIB).toFixed(2)} MiB declaration with that value: ${documentMs.toFixed(1)} ms, findings ${findings.join(', ')}`,
+);
 if (over) process.exitCode = 1;

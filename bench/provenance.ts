@@ -62,13 +62,16 @@ async function appendsPerSecond(name: string, total: number, clients: number, ch
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 // CPU time per append as well: on a shared machine the wall-clock rate says more about the neighbours.
-const line = (what: string, r: { rate: number; cpuMicros: number }) => `${what}: ${fmt(r.rate)} appends/s (${r.cpuMicros.toFixed(1)} µs CPU per append, i.e. ${fmt(1e6 / r.cpuMicros)}/s on one free core)`;
+const line = (what: string, r: { rate: number; cpuMicros: number }) =>
+  `${what}: ${fmt(r.rate)} appends/s (${r.cpuMicros.toFixed(1)} µs CPU per append, i.e. ${fmt(1e6 / r.cpuMicros)}/s on one free core)`;
 const baseline = await appendsPerSecond('baseline', 3_000, 1);
 const grouped = await appendsPerSecond('grouped', 100_000, 1_000);
 console.log(line('one transaction per append (1 caller)', baseline));
 console.log(`${line('group commit (1000 concurrent callers)', grouped)}; ${(grouped.rate / baseline.rate).toFixed(1)}x the baseline; target >= 20,000/s`);
 const withCheckpoints = await appendsPerSecond('checkpointed', 100_000, 1_000, { entries: 1_000, seconds: 60 });
-console.log(`${line('group commit, checkpoint every 1000 entries', withCheckpoints)}; ${(withCheckpoints.cpuMicros - grouped.cpuMicros).toFixed(1)} µs CPU more per append`);
+console.log(
+  `${line('group commit, checkpoint every 1000 entries', withCheckpoints)}; ${(withCheckpoints.cpuMicros - grouped.cpuMicros).toFixed(1)} µs CPU more per append`,
+);
 
 const large = await openLog('large');
 let started = performance.now();
@@ -86,7 +89,9 @@ for (let i = 0; i < 2_000; i++) {
 const { user, system } = process.cpuUsage(proofCpu);
 samples.sort((a, b) => a - b);
 const at = (q: number) => samples[Math.floor(q * (samples.length - 1))]!.toFixed(3);
-console.log(`inclusion proof at ${fmt(LARGE_TREE)} entries: median ${at(0.5)} ms, p99 ${at(0.99)} ms, ${((user + system) / 1000 / samples.length).toFixed(3)} ms CPU each (target < 1 ms)`);
+console.log(
+  `inclusion proof at ${fmt(LARGE_TREE)} entries: median ${at(0.5)} ms, p99 ${at(0.99)} ms, ${((user + system) / 1000 / samples.length).toFixed(3)} ms CPU each (target < 1 ms)`,
+);
 
 started = performance.now();
 const checkpoints = 200;

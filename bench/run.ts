@@ -2,7 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const suites = ['bench/ingest.ts', 'bench/delivery.ts', 'bench/codec.ts', 'bench/trust.ts', 'bench/mapping.ts', 'bench/lpco.ts', 'bench/provenance.ts', 'bench/patterns.ts'].filter((f) => existsSync(f));
+const suites = [
+  'bench/ingest.ts',
+  'bench/delivery.ts',
+  'bench/codec.ts',
+  'bench/trust.ts',
+  'bench/mapping.ts',
+  'bench/lpco.ts',
+  'bench/provenance.ts',
+  'bench/patterns.ts',
+].filter((f) => existsSync(f));
 for (const suite of suites) {
   console.log(`\n== ${suite}`);
   execFileSync(process.execPath, ['--import', 'tsx', suite], { stdio: 'inherit' });

@@ -22,7 +22,15 @@ const gateway = fork('bin/swgate.js', ['start'], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
-for (let i = 0; i < 300 && (await fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+for (
+  let i = 0;
+  i < 300 &&
+  (await fetch(`${url}/health/ready`)
+    .then((r) => r.status)
+    .catch(() => 0)) !== 200;
+  i++
+)
+  await new Promise((r) => setTimeout(r, 100));
 
 const pid = gateway.pid as number;
 const samples: Array<[number, number]> = [];
@@ -47,6 +55,8 @@ await new Promise((r) => gateway.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
 await deleteKeysWithPrefix(redisPrefix);
 
-console.log(`soak: ${seconds} s at ${rate} declarations/s against swgate start; ${result.requests.total} sent, ${result.non2xx + result.errors} errors, ${delivered} delivered`);
+console.log(
+  `soak: ${seconds} s at ${rate} declarations/s against swgate start; ${result.requests.total} sent, ${result.non2xx + result.errors} errors, ${delivered} delivered`,
+);
 console.log(`RSS (s → MB): ${samples.map(([t, mb]) => `${t}:${mb}`).join(' ')}`);
 console.log(`RSS start ${samples[0]?.[1]} MB, end ${samples.at(-1)?.[1]} MB`);

@@ -8,13 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CompactSign, compactVerify } from 'jose';
 import { SignedXml } from 'xml-crypto';
-import {
-  ENVELOPED_SIGNATURE,
-  EXC_C14N,
-  SHA256_URI,
-  xmlCryptoHashAlgorithms,
-  xmlCryptoSignatureAlgorithms,
-} from '../src/trust/xmldsig/algorithms.js';
+import { ENVELOPED_SIGNATURE, EXC_C14N, SHA256_URI, xmlCryptoHashAlgorithms, xmlCryptoSignatureAlgorithms } from '../src/trust/xmldsig/algorithms.js';
 import { writeCanonicalEnvelope, xmlPayload } from '../src/trust/envelope.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../src/trust/json-envelope.js';
 import { receivedDigest, signReceipt, verifyReceipt } from '../src/trust/receipt.js';
@@ -48,7 +42,12 @@ function line(label: string, perSecond: number): void {
 }
 
 function signWithXmlCrypto(unsigned: string, key: SigningKey, privateKeyPem: string): string {
-  const signer = new SignedXml({ privateKey: privateKeyPem, publicCert: key.certificate.toString(), signatureAlgorithm: SIGNING_ALGORITHMS[key.algorithm].uri, canonicalizationAlgorithm: EXC_C14N });
+  const signer = new SignedXml({
+    privateKey: privateKeyPem,
+    publicCert: key.certificate.toString(),
+    signatureAlgorithm: SIGNING_ALGORITHMS[key.algorithm].uri,
+    canonicalizationAlgorithm: EXC_C14N,
+  });
   signer.SignatureAlgorithms = xmlCryptoSignatureAlgorithms();
   signer.HashAlgorithms = xmlCryptoHashAlgorithms();
   signer.addReference({ xpath: '/*', transforms: [ENVELOPED_SIGNATURE, EXC_C14N], digestAlgorithm: SHA256_URI });
@@ -63,7 +62,11 @@ const payload = xmlPayload(document);
 const header = envelopeHeader();
 
 // The machine is shared: the load average says how far these figures are from an idle core.
-console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}; ${SECONDS} s per figure`);
+console.log(
+  `load average ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}; ${SECONDS} s per figure`,
+);
 for (const kind of ['ecdsa', 'rsa'] as const) {
   const key = loadSigningKey(pki.entities[PARTNER]![kind]);
   const privateKeyPem = readFileSync(pki.entities[PARTNER]![kind].privateKey, 'utf8');
@@ -109,14 +112,29 @@ line('JWS ES256 sign (RFC 8785 + compact-jws)', jwsSign);
 line('JWS ES256 sign, jose CompactSign of the same bytes', joseSign);
 line('JWS ES256 verify (trust store + compact-jws + canonical)', jwsVerify);
 line('JWS ES256 verify, jose compactVerify alone (no trust)', joseVerify);
-console.log(`JWS ES256: sign compact-jws / jose = ${(jwsSign / joseSign).toFixed(1)}x; whole verification / jose signature check alone = ${(jwsVerify / joseVerify).toFixed(1)}x`);
+console.log(
+  `JWS ES256: sign compact-jws / jose = ${(jwsSign / joseSign).toFixed(1)}x; whole verification / jose signature check alone = ${(jwsVerify / joseVerify).toFixed(1)}x`,
+);
 // What the delivery worker pays per delivery for a destination's signed receipt (pipeline/receipts.ts).
 const sentSha256 = receivedDigest(document);
-const receipt = await signReceipt({ messageId: '0190b7a2-6c1e-7d3a-9f4b-2e8c5a1d3f60', from: PARTNER, to: 'gateway', status: 'accepted', receivedSha256: sentSha256, receivedAt: new Date().toISOString(), findings: [] }, jsonKey);
+const receipt = await signReceipt(
+  {
+    messageId: '0190b7a2-6c1e-7d3a-9f4b-2e8c5a1d3f60',
+    from: PARTNER,
+    to: 'gateway',
+    status: 'accepted',
+    receivedSha256: sentSha256,
+    receivedAt: new Date().toISOString(),
+    findings: [],
+  },
+  jsonKey,
+);
 const receiptVerify = await rate(() => verifyReceipt(receipt, store, sentSha256));
 const [receiptHeader, receiptPayload, receiptSignature] = receipt.split('.') as [string, string, string];
 const receiptSigningInput = Buffer.from(`${receiptHeader}.${receiptPayload}`, 'latin1');
-const receiptCeiling = await rate(() => verify('sha256', receiptSigningInput, { key: jsonKey.certificate.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(receiptSignature, 'base64url')));
+const receiptCeiling = await rate(() =>
+  verify('sha256', receiptSigningInput, { key: jsonKey.certificate.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(receiptSignature, 'base64url')),
+);
 line('JWS ES256 verifyReceipt (trust, compact-jws, canonical)', receiptVerify);
 line('JWS ES256 receipt, bare crypto.verify (ceiling)', receiptCeiling);
 console.log(`JWS ES256: verifyReceipt / bare crypto.verify = ${(receiptVerify / receiptCeiling).toFixed(2)}x`);

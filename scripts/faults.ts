@@ -7,7 +7,14 @@
 import { parseArgs } from 'node:util';
 import { describeReport, runFaults } from '../test/support/faults.js';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' }, seed: { type: 'string' }, database: { type: 'string', default: 'both' }, round: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '30' },
+    seed: { type: 'string' },
+    database: { type: 'string', default: 'both' },
+    round: { type: 'string', default: '5' },
+  },
+});
 const minutes = Number(values.minutes);
 const roundMinutes = Math.min(Number(values.round), minutes);
 const kinds = values.database === 'both' ? (['sqlite', 'postgres'] as const) : [values.database as 'sqlite' | 'postgres'];

@@ -26,5 +26,15 @@ function write(file: string, list: string, standard: string, codes: string[]): v
 const read = (file: string, key: string): Array<Record<string, string>> =>
   (JSON.parse(readFileSync(join(isoDir, file), 'utf8')) as Record<string, Array<Record<string, string>>>)[key] ?? [];
 
-write('iso_3166-1.json', 'countries', 'ISO 3166-1 alpha-2 country codes', read('iso_3166-1.json', '3166-1').map((c) => c.alpha_2 ?? ''));
-write('iso_4217.json', 'currencies', 'ISO 4217 alphabetic currency codes', read('iso_4217.json', '4217').map((c) => c.alpha_3 ?? ''));
+write(
+  'iso_3166-1.json',
+  'countries',
+  'ISO 3166-1 alpha-2 country codes',
+  read('iso_3166-1.json', '3166-1').map((c) => c.alpha_2 ?? ''),
+);
+write(
+  'iso_4217.json',
+  'currencies',
+  'ISO 4217 alphabetic currency codes',
+  read('iso_4217.json', '4217').map((c) => c.alpha_3 ?? ''),
+);

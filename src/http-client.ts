@@ -61,7 +61,11 @@ export function isPublicAddress(address: string): boolean {
 }
 
 /** DNS as usual, minus internal addresses. */
-function publicLookup(hostname: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void): void {
+function publicLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+): void {
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const usable = addresses.filter((entry) => isPublicAddress(entry.address));
@@ -96,7 +100,8 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
     return await dispatch(request);
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) throw new TransportError(`${request.url}: ${error.message}`, 'timeout');
+    if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError)
+      throw new TransportError(`${request.url}: ${error.message}`, 'timeout');
     if (error instanceof errors.UndiciError || (error as NodeJS.ErrnoException).code !== undefined) {
       throw new TransportError(`${request.url}: ${(error as Error).message}`);
     }
@@ -143,7 +148,8 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
       },
       onResponseData(active, chunk) {
         received += chunk.length;
-        if (received > request.maxAnswerBytes) active.abort(new TransportError(`${request.url}: the answer is larger than ${request.maxAnswerBytes} bytes`, 'too-large'));
+        if (received > request.maxAnswerBytes)
+          active.abort(new TransportError(`${request.url}: the answer is larger than ${request.maxAnswerBytes} bytes`, 'too-large'));
         else chunks.push(chunk);
       },
       onResponseEnd() {

@@ -8,5 +8,9 @@ import { type Finding, finding } from './findings.js';
 export function schemaFinding(error: ErrorObject, codePrefix: string): Finding {
   const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
   const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
-  return finding(`${codePrefix}.${error.keyword}`, `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`, error.instancePath + missing);
+  return finding(
+    `${codePrefix}.${error.keyword}`,
+    `${error.instancePath || 'The document'} ${error.message ?? 'is invalid'}${extra}`,
+    error.instancePath + missing,
+  );
 }

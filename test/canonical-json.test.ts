@@ -22,7 +22,31 @@ describe('RFC 8785 canonical JSON', () => {
   it('matches the canonicalize package on random values (keys past the insertion sort limit, escapes, surrogate pairs, integer-like keys)', () => {
     const random = seededRandom(8785);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const pieces = ['a', 'b', 'Z', '0', '1', '10', '9', '_', ' ', '"', '\\', '/', '\n', '\t', '\u0000', '\u001f', '\u007f', 'é', '€', '\u2028', '\uffff', '\ud83d\ude00', '\ud800\udc00'];
+    const pieces = [
+      'a',
+      'b',
+      'Z',
+      '0',
+      '1',
+      '10',
+      '9',
+      '_',
+      ' ',
+      '"',
+      '\\',
+      '/',
+      '\n',
+      '\t',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      'é',
+      '€',
+      '\u2028',
+      '\uffff',
+      '\ud83d\ude00',
+      '\ud800\udc00',
+    ];
     const text = (): string => Array.from({ length: Math.floor(random() * 5) }, () => pick(pieces)).join('');
     const numbers = [0, -0, 1, -1, 0.5, 1e21, 1e-7, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, -1.5e-300, 123.456];
     const value = (depth: number): unknown => {
@@ -41,9 +65,25 @@ describe('RFC 8785 canonical JSON', () => {
   });
 
   it('sorts keys by UTF-16 code units (RFC 8785 §3.2.3 example)', () => {
-    const value = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    const value = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
     // Read the values in text order: JSON.parse would move the integer-like key "1" first.
-    expect([...canonicalJson(value).matchAll(/:"([^"]*)"/g)].map((m) => m[1])).toEqual(['Carriage Return', 'One', 'Control', 'Latin Small Letter O With Diaeresis', 'Euro Sign', 'Emoji: Grinning Face', 'Hebrew Letter Dalet With Dagesh']);
+    expect([...canonicalJson(value).matchAll(/:"([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'Carriage Return',
+      'One',
+      'Control',
+      'Latin Small Letter O With Diaeresis',
+      'Euro Sign',
+      'Emoji: Grinning Face',
+      'Hebrew Letter Dalet With Dagesh',
+    ]);
   });
 
   it('refuses what has no canonical form', () => {

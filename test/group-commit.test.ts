@@ -23,7 +23,10 @@ describe('group commit', () => {
     release();
 
     expect(await Promise.all([...first, ...waiting])).toEqual([['#1', '#2'], ['#3'], ['#4'], ['#5', '#6'], ['#7']]);
-    expect(commits).toEqual([[1, 2, 3], [4, 5, 6, 7]]);
+    expect(commits).toEqual([
+      [1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
   });
 
   it('lets every call of one turn of the event loop share the first commit, however many awaits deep', async () => {

@@ -21,7 +21,10 @@ const limits = { timeoutMs: 1000, maxAnswerBytes: 1024 };
 
 /** The request's failure, which it must have. */
 async function failure(request: Promise<unknown>): Promise<TransportError> {
-  const error = await request.then(() => undefined, (caught: unknown) => caught);
+  const error = await request.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(TransportError);
   return error as TransportError;
 }
@@ -84,7 +87,22 @@ describe('public addresses only', () => {
   });
 
   it('counts loopback, private, link-local, shared, multicast, unspecified and IPv4-mapped internal addresses as internal', () => {
-    const internal = ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '224.0.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fc00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'];
+    const internal = [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '224.0.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fc00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ];
     expect(internal.filter(isPublicAddress)).toEqual([]);
     expect(['8.8.8.8', '2001:4860:4860::8888', '::ffff:8.8.8.8'].every(isPublicAddress)).toBe(true);
     expect(isPublicAddress('not an address')).toBe(false);

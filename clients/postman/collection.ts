@@ -34,12 +34,31 @@ const STEPS: Step[] = [
   },
   { name: 'Follow the exchange', method: 'GET', path: '/v1/exchanges/{{exchangeId}}', key: 'sandbox-trader-demo', status: 200 },
   { name: 'My exchanges since a date', method: 'GET', path: '/v1/exchanges?since=2026-01-01T00:00:00Z', key: 'sandbox-trader-demo', status: 200 },
-  { name: 'What the wildlife agency received', method: 'GET', path: '/v1/sandbox/destinations/pga-wildlife/received', key: 'sandbox-pga-wildlife', status: 200 },
-  { name: 'The document the wildlife agency was sent', method: 'GET', path: '/v1/exchanges/{{exchangeId}}/documents/to-pga-wildlife', key: 'sandbox-trader-demo', status: 200 },
+  {
+    name: 'What the wildlife agency received',
+    method: 'GET',
+    path: '/v1/sandbox/destinations/pga-wildlife/received',
+    key: 'sandbox-pga-wildlife',
+    status: 200,
+  },
+  {
+    name: 'The document the wildlife agency was sent',
+    method: 'GET',
+    path: '/v1/exchanges/{{exchangeId}}/documents/to-pga-wildlife',
+    key: 'sandbox-trader-demo',
+    status: 200,
+  },
   { name: 'The exchange as the wildlife agency sees it', method: 'GET', path: '/v1/exchanges/{{exchangeId}}', key: 'sandbox-pga-wildlife', status: 200 },
   { name: 'The provenance receipt', method: 'GET', path: '/v1/exchanges/{{exchangeId}}/provenance', key: 'sandbox-trader-demo', status: 200 },
   { name: 'The log key', method: 'GET', path: '/v1/log/public-key', key: 'sandbox-trader-demo', status: 200 },
-  { name: 'Validate without sending', method: 'POST', path: '/v1/validate', key: 'sandbox-trader-demo', status: 200, body: { mediaType: 'application/xml', file: 'openapi/examples/declaration-import-cites.xml' } },
+  {
+    name: 'Validate without sending',
+    method: 'POST',
+    path: '/v1/validate',
+    key: 'sandbox-trader-demo',
+    status: 200,
+    body: { mediaType: 'application/xml', file: 'openapi/examples/declaration-import-cites.xml' },
+  },
   {
     name: 'Lodge e-commerce advance data',
     method: 'POST',
@@ -48,7 +67,14 @@ const STEPS: Step[] = [
     status: 202,
     body: { mediaType: 'application/json', file: 'mappings/consignment-to-declaration/examples/parcel-two-items.input.json' },
   },
-  { name: 'Register a phytosanitary certificate', method: 'POST', path: '/v1/lpcos', key: 'sandbox-pga-plant', status: 202, body: { mediaType: 'application/json', file: 'src/sandbox/examples/lpco-phyto.json' } },
+  {
+    name: 'Register a phytosanitary certificate',
+    method: 'POST',
+    path: '/v1/lpcos',
+    key: 'sandbox-pga-plant',
+    status: 202,
+    body: { mediaType: 'application/json', file: 'src/sandbox/examples/lpco-phyto.json' },
+  },
 ];
 
 function item(step: Step) {
@@ -62,7 +88,15 @@ function item(step: Step) {
       method: step.method,
       auth: { type: 'bearer', bearer: [{ key: 'token', value: step.key, type: 'string' }] },
       header: step.body ? [{ key: 'Content-Type', value: step.body.mediaType }] : [],
-      ...(step.body ? { body: { mode: 'raw', raw: readFileSync(step.body.file, 'utf8'), options: { raw: { language: step.body.mediaType.endsWith('xml') ? 'xml' : 'json' } } } } : {}),
+      ...(step.body
+        ? {
+            body: {
+              mode: 'raw',
+              raw: readFileSync(step.body.file, 'utf8'),
+              options: { raw: { language: step.body.mediaType.endsWith('xml') ? 'xml' : 'json' } },
+            },
+          }
+        : {}),
       url: {
         raw: `{{baseUrl}}${step.path}`,
         host: ['{{baseUrl}}'],

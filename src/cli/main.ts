@@ -10,15 +10,20 @@ import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
 import { runGateway } from './run.js';
 
-const program = new Command()
-  .name('swgate')
-  .description('Single Window interoperability gateway')
-  .version(API_VERSION)
-  .showHelpAfterError();
+const program = new Command().name('swgate').description('Single Window interoperability gateway').version(API_VERSION).showHelpAfterError();
 
-program.command('start').description('API and delivery workers in one process (the sandbox: `npm start`)').action(() => runGateway({ api: true, workers: true }));
-program.command('serve').description('the API alone (production: several behind a load balancer)').action(() => runGateway({ api: true, workers: false }));
-program.command('worker').description('delivery workers alone (production: several on one Redis and one PostgreSQL)').action(() => runGateway({ api: false, workers: true }));
+program
+  .command('start')
+  .description('API and delivery workers in one process (the sandbox: `npm start`)')
+  .action(() => runGateway({ api: true, workers: true }));
+program
+  .command('serve')
+  .description('the API alone (production: several behind a load balancer)')
+  .action(() => runGateway({ api: true, workers: false }));
+program
+  .command('worker')
+  .description('delivery workers alone (production: several on one Redis and one PostgreSQL)')
+  .action(() => runGateway({ api: false, workers: true }));
 registerDocumentCommands(program);
 registerCerts(program);
 registerSign(program);

@@ -59,11 +59,31 @@ export const configFileSchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-              pinned: { type: 'array', items: { type: 'object', required: ['certificate'], additionalProperties: false, properties: { certificate: { type: 'string' }, acceptFrom: { type: 'string' }, acceptUntil: { type: 'string' } } } },
+              pinned: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['certificate'],
+                  additionalProperties: false,
+                  properties: { certificate: { type: 'string' }, acceptFrom: { type: 'string' }, acceptUntil: { type: 'string' } },
+                },
+              },
               anchors: stringList,
               intermediates: stringList,
               retired: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
-              crls: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' }, url: { type: 'string', pattern: '^https?://.+' }, refreshSeconds: { type: 'integer', minimum: 1 }, allowPrivateAddresses: { type: 'boolean' } } } },
+              crls: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    file: { type: 'string' },
+                    url: { type: 'string', pattern: '^https?://.+' },
+                    refreshSeconds: { type: 'integer', minimum: 1 },
+                    allowPrivateAddresses: { type: 'boolean' },
+                  },
+                },
+              },
               ocsp: {
                 type: 'object',
                 additionalProperties: false,
@@ -148,7 +168,8 @@ export const configFileSchema = {
           destination: { type: 'string' },
           format: {
             enum: ['wco-xml', 'wco-json', 'json', 'sps-xml', 'lpco-json'],
-            description: "wco-xml or wco-json (converted as needed); with a mapping, what it writes: json, sps-xml or lpco-json (a mapping writing WCO JSON may go as wco-xml)",
+            description:
+              'wco-xml or wco-json (converted as needed); with a mapping, what it writes: json, sps-xml or lpco-json (a mapping writing WCO JSON may go as wco-xml)',
           },
           mapping: { type: 'string' },
           signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },

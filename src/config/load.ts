@@ -49,7 +49,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const metricsPublic = booleanFrom(env, 'SWGATE_METRICS_PUBLIC', false, problems);
   const requestTimeoutMs = integerFrom(env, 'SWGATE_REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
   const headersTimeoutMs = integerFrom(env, 'SWGATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
-  if (headersTimeoutMs > requestTimeoutMs) problems.push(`SWGATE_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed SWGATE_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`);
+  if (headersTimeoutMs > requestTimeoutMs)
+    problems.push(`SWGATE_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed SWGATE_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`);
   const idleTimeoutMs = integerFrom(env, 'SWGATE_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000, problems);
   const keepAliveTimeoutMs = integerFrom(env, 'SWGATE_KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 3_600_000, problems);
   const maxConnectionsPerClient = integerFrom(env, 'SWGATE_MAX_CONNECTIONS_PER_CLIENT', 128, 0, 1_000_000, problems);
@@ -159,10 +160,12 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
     // A partner administration is competent in its own country only: it cannot issue in another's name.
     if (p.kind === 'partner-customs') {
       for (const issuer of p.issues.flatMap((i) => i.inNameOf)) {
-        if (issuer.country !== p.country) problems.push(`participant "${p.id}" is a partner administration of ${p.country ?? 'no country'}; it cannot issue in the name of ${issuer.country}.`);
+        if (issuer.country !== p.country)
+          problems.push(`participant "${p.id}" is a partner administration of ${p.country ?? 'no country'}; it cannot issue in the name of ${issuer.country}.`);
       }
     }
-    if (p.issues.length > 0 && !['pga', 'partner-customs', 'customs'].includes(p.kind)) problems.push(`participant "${p.id}" is a ${p.kind}; only administrations (customs, pga, partner-customs) issue e-LPCOs.`);
+    if (p.issues.length > 0 && !['pga', 'partner-customs', 'customs'].includes(p.kind))
+      problems.push(`participant "${p.id}" is a ${p.kind}; only administrations (customs, pga, partner-customs) issue e-LPCOs.`);
   }
   const agreementIds = new Set<string>();
   for (const a of agreements) {
@@ -182,7 +185,11 @@ function tlsFrom(env: Env, cwd: string, problems: string[]): GatewayConfig['tls'
     problems.push('SWGATE_TLS_CERT and SWGATE_TLS_KEY go together: set both for HTTPS, or neither.');
     return undefined;
   }
-  for (const [name, file] of [['SWGATE_TLS_CERT', cert], ['SWGATE_TLS_KEY', key], ['SWGATE_TLS_CLIENT_CA', ca]] as const) {
+  for (const [name, file] of [
+    ['SWGATE_TLS_CERT', cert],
+    ['SWGATE_TLS_KEY', key],
+    ['SWGATE_TLS_CLIENT_CA', ca],
+  ] as const) {
     if (file && !existsSync(file)) problems.push(`${name}: cannot read ${file}.`);
   }
   return { cert, key, ...(ca ? { ca } : {}) };

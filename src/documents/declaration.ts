@@ -37,11 +37,7 @@ export interface DeclarationFacts {
 
 export type DeclarationFormat = 'wco-xml' | 'wco-json';
 
-export function readDeclaration(
-  body: Buffer,
-  format: DeclarationFormat,
-  profile: NamespaceProfile = WCO_NAMESPACES,
-): DeclarationFacts {
+export function readDeclaration(body: Buffer, format: DeclarationFormat, profile: NamespaceProfile = WCO_NAMESPACES): DeclarationFacts {
   return declarationFactsOf(format === 'wco-json' ? wcoJsonAsTree(parseWcoJson(body), profile) : parseXml(body), profile);
 }
 
@@ -101,9 +97,7 @@ function factsOf(declaration: XmlElement, ns: string): DeclarationFacts {
   const required = (name: string): string => {
     const value = first([name]);
     if (value === null || value === '') {
-      throw new RejectionError(422, 'Invalid declaration', [
-        finding('declaration.missing-element', `Declaration has no ${name}`, `/Declaration/${name}`),
-      ]);
+      throw new RejectionError(422, 'Invalid declaration', [finding('declaration.missing-element', `Declaration has no ${name}`, `/Declaration/${name}`)]);
     }
     return value;
   };
@@ -125,16 +119,12 @@ function factsOf(declaration: XmlElement, ns: string): DeclarationFacts {
         .map((c) => childText(c, ns, 'ID')),
     ),
     procedureCodes: unique(
-      items
-        .flatMap((item) => descendantsAt(item, ns, ['GovernmentProcedure']))
-        .map((p) => childText(p, ns, 'CurrentCode') + childText(p, ns, 'PreviousCode')),
+      items.flatMap((item) => descendantsAt(item, ns, ['GovernmentProcedure'])).map((p) => childText(p, ns, 'CurrentCode') + childText(p, ns, 'PreviousCode')),
     ),
     exportCountry: first(['GoodsShipment', 'ExportCountry', 'ID']),
     destinationCountry: first(['GoodsShipment', 'Destination', 'CountryCode']),
     originCountries: unique(texts(['Origin', 'CountryCode'], items)),
-    citedDocumentCodes: unique(
-      additionalDocuments.map((d) => childText(d, ns, 'CategoryCode') + childText(d, ns, 'TypeCode')),
-    ),
+    citedDocumentCodes: unique(additionalDocuments.map((d) => childText(d, ns, 'CategoryCode') + childText(d, ns, 'TypeCode'))),
   };
 }
 

@@ -55,7 +55,10 @@ const SANDBOX_URL = 'http://127.0.0.1:8080';
  * let a short timeout run far over).
  */
 function serverOptions(config: GatewayConfig): { https: https.ServerOptions } | { http: http.ServerOptions } {
-  const limits = { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))) };
+  const limits = {
+    headersTimeout: config.headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+  };
   if (!config.tls) return { http: limits };
   const { cert, key, ca } = config.tls;
   return {
@@ -93,13 +96,17 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
       const security = route.config?.public === true ? { security: [] } : {};
       return { schema: { ...rest, ...(body ? { body } : {}), ...security } as typeof schema, url };
     },
-    transformObject: (documents) => completeContract(('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as Record<string, unknown>, { serverUrl: SANDBOX_URL }),
+    transformObject: (documents) =>
+      completeContract(('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as Record<string, unknown>, {
+        serverUrl: SANDBOX_URL,
+      }),
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'swgate — Single Window interoperability gateway',
         version: API_VERSION,
-        description: 'Declarations and e-LPCOs in WCO DM XML and JSON: validated, signed, mapped, routed to customs, PGAs and partner administrations, with verifiable provenance. Sandbox keys: `sandbox-<participant>` (e.g. `sandbox-trader-demo`).',
+        description:
+          'Declarations and e-LPCOs in WCO DM XML and JSON: validated, signed, mapped, routed to customs, PGAs and partner administrations, with verifiable provenance. Sandbox keys: `sandbox-<participant>` (e.g. `sandbox-trader-demo`).',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A participant API key' } } },
       tags: [

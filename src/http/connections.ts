@@ -34,7 +34,10 @@ export function capConnectionsPerClient(app: FastifyInstance, max: number, tls: 
     if (!excess.has(request.raw.socket)) return;
     reply.header('connection', 'close').header('retry-after', '1');
     throw new RejectionError(429, 'Too many connections', [
-      finding('request.too-many-connections', `A client may hold at most ${max} connections at once; this one is closed. Reuse a kept-alive connection or wait for others to end.`),
+      finding(
+        'request.too-many-connections',
+        `A client may hold at most ${max} connections at once; this one is closed. Reuse a kept-alive connection or wait for others to end.`,
+      ),
     ]);
   });
 }

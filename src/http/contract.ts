@@ -99,14 +99,19 @@ const webhooks = {
       tags: ['exchanges'],
       summary: "Sent to the sender's webhook (participant `webhook.url`) when one of its exchanges ends",
       description:
-        'Signed with the participant\'s webhook secret: `X-Swgate-Signature: sha256=<hex>` is HMAC-SHA256 over `<X-Swgate-Timestamp>.<raw body>`. Verify it over the raw bytes with a constant-time comparison and refuse old timestamps (replays); examples in clients/webhooks/. A non-2xx answer is retried with exponential backoff (8 attempts); the same exchange and status is notified at most once.',
+        "Signed with the participant's webhook secret: `X-Swgate-Signature: sha256=<hex>` is HMAC-SHA256 over `<X-Swgate-Timestamp>.<raw body>`. Verify it over the raw bytes with a constant-time comparison and refuse old timestamps (replays); examples in clients/webhooks/. A non-2xx answer is retried with exponential backoff (8 attempts); the same exchange and status is notified at most once.",
       parameters: [
         { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
         { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
       ],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: ref('ExchangeNotification'), example: { event: 'exchange.ended', exchangeId: '01JD3Y8Q6W0000000000000000', status: 'completed', at: '2026-12-01T10:00:00.000Z' } } },
+        content: {
+          'application/json': {
+            schema: ref('ExchangeNotification'),
+            example: { event: 'exchange.ended', exchangeId: '01JD3Y8Q6W0000000000000000', status: 'completed', at: '2026-12-01T10:00:00.000Z' },
+          },
+        },
       },
       responses: { '200': { description: 'Received (any 2xx)' }, '503': { description: 'Not received: the notification is sent again later (any non-2xx)' } },
     },
@@ -115,26 +120,40 @@ const webhooks = {
     post: {
       operationId: 'receiveDelivery',
       tags: ['exchanges'],
-      summary: "What a destination endpoint (participant `endpoint`) receives for each delivery, and must answer",
+      summary: 'What a destination endpoint (participant `endpoint`) receives for each delivery, and must answer',
       description: [
         'The document in the form the agreement names (WCO DM XML, WCO JSON, an agency JSON made by a mapping, SPS XML), sealed in a signed envelope when the agreement asks for signing (XML-DSig as application/xml, JWS as application/jose). The same bytes, message id and digest on every retry.',
         '',
         'The answer decides the delivery:',
-        '- 200 or 201 with a receipt (JSON `Receipt`, or a compact JWS `typ: swgate-receipt+jws` as application/jose, required when the gateway holds a trust store for the destination) for the SHA-256 of exactly the bytes received: acknowledged (or rejected, by the receipt\'s status);',
+        "- 200 or 201 with a receipt (JSON `Receipt`, or a compact JWS `typ: swgate-receipt+jws` as application/jose, required when the gateway holds a trust store for the destination) for the SHA-256 of exactly the bytes received: acknowledged (or rejected, by the receipt's status);",
         '- 202 with no receipt (or `{"status":"pending"}`): delivered; the destination acknowledges later with POST /v1/acknowledgements and the message id;',
         '- 4xx other than 408 and 429: refused; problem+json `findings` are kept as the reason;',
         '- 408, 429, 5xx or no answer: retried with backoff, then failed.',
       ].join('\n'),
       parameters: [
-        { in: 'header', name: 'X-Swgate-Message-Id', ...header('`<exchangeId>.<destination>`: the key of the delivery, and of its acknowledgement', '01JD3Y8Q6W0000000000000000.customs') },
+        {
+          in: 'header',
+          name: 'X-Swgate-Message-Id',
+          ...header('`<exchangeId>.<destination>`: the key of the delivery, and of its acknowledgement', '01JD3Y8Q6W0000000000000000.customs'),
+        },
         { in: 'header', name: 'X-Swgate-Exchange-Id', ...header('The exchange the delivery belongs to', '01JD3Y8Q6W0000000000000000') },
       ],
       requestBody: {
         required: true,
-        content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string', description: 'compact JWS' } } },
+        content: {
+          'application/xml': { schema: { type: 'string' } },
+          'application/json': { schema: { type: 'object' } },
+          'application/jose': { schema: { type: 'string', description: 'compact JWS' } },
+        },
       },
       responses: {
-        '200': { description: 'Received, with its receipt', content: { 'application/json': { schema: ref('Receipt') }, 'application/jose': { schema: { type: 'string', description: 'compact JWS of a Receipt, typ swgate-receipt+jws' } } } },
+        '200': {
+          description: 'Received, with its receipt',
+          content: {
+            'application/json': { schema: ref('Receipt') },
+            'application/jose': { schema: { type: 'string', description: 'compact JWS of a Receipt, typ swgate-receipt+jws' } },
+          },
+        },
         '202': { description: 'Received; the receipt follows through POST /v1/acknowledgements' },
         '422': { description: 'Refused', content: { 'application/problem+json': { schema: ref('Problem') } } },
         '503': { description: 'Not received now: the delivery is retried' },
@@ -166,7 +185,10 @@ function problemJson(operation: Operation): void {
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     const content = response.content?.['application/json'];
     if (Number(status) < 400 || !content || JSON.stringify(content.schema) !== PROBLEM) continue;
-    response.content = { 'application/problem+json': { schema: ref('Problem') }, 'application/problem+xml': { schema: { type: 'string', description: 'The same problem in XML, for a client whose Accept ranks XML above JSON' } } };
+    response.content = {
+      'application/problem+json': { schema: ref('Problem') },
+      'application/problem+xml': { schema: { type: 'string', description: 'The same problem in XML, for a client whose Accept ranks XML above JSON' } },
+    };
     if (response.description === 'Default Response') response.description = STATUS_TEXT[status] ?? 'Problem details';
   }
 }

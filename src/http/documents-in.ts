@@ -21,7 +21,10 @@ export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, ty
     route.config = { ...route.config, accepts: types };
   });
   scope.addHook('onRequest', async (request) => {
-    const charset = mediaTypeOf(request).params.find((p) => p.startsWith('charset='))?.slice(8).replaceAll('"', '');
+    const charset = mediaTypeOf(request)
+      .params.find((p) => p.startsWith('charset='))
+      ?.slice(8)
+      .replaceAll('"', '');
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       throw new RejectionError(415, 'Unsupported media type', [finding('request.charset', `Documents must be UTF-8 (got charset ${charset}).`)]);
     }
@@ -29,7 +32,10 @@ export function acceptRawDocuments(scope: FastifyInstance, bodyLimit: number, ty
 }
 
 function mediaTypeOf(request: FastifyRequest): { type: string; params: string[] } {
-  const [type = '', ...params] = String(request.headers['content-type'] ?? '').toLowerCase().split(';').map((s) => s.trim());
+  const [type = '', ...params] = String(request.headers['content-type'] ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
   return { type, params };
 }
 
@@ -53,7 +59,10 @@ export function bodyOf(request: FastifyRequest): Buffer {
  */
 export const DOCUMENT_BODY_KEY = 'x-document-body';
 
-export function documentBody(description: string, content: Record<string, { schema: Record<string, unknown> }> = { 'application/xml': XML_BODY, 'application/json': { schema: { type: 'object' } } }) {
+export function documentBody(
+  description: string,
+  content: Record<string, { schema: Record<string, unknown> }> = { 'application/xml': XML_BODY, 'application/json': { schema: { type: 'object' } } },
+) {
   return { [DOCUMENT_BODY_KEY]: { description, content } };
 }
 

@@ -13,7 +13,12 @@ export interface MetricsSources {
 /** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths, reconciler actions. */
 export function installMetrics(app: FastifyInstance, sources: MetricsSources, options: { public: boolean }): void {
   const registry = new Registry();
-  const requests = new Counter({ name: 'swgate_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'swgate_http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'swgate_http_request_duration_seconds',
     help: 'Time to answer HTTP requests',
@@ -68,7 +73,10 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
         tags: ['operations'],
         operationId: 'getMetrics',
         summary: 'Prometheus metrics (operators; anyone when SWGATE_METRICS_PUBLIC=true)',
-        response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...(options.public ? {} : problems(401, 403)) },
+        response: {
+          200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
+          ...(options.public ? {} : problems(401, 403)),
+        },
         ...(options.public ? {} : { security: bearerSecurity }),
       },
     },

@@ -45,14 +45,21 @@ function problem(status: number, title: string, findings: Finding[]): Problem {
   return { type: PROBLEM_BASE + slug(title), title, status, detail: findings[0]?.message ?? title, findings };
 }
 
-const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** RFC 9457 appendix B's XML rendering, for callers that asked for XML. */
 function problemAsXml(p: Problem): string {
   const findings = p.findings
-    .map((f) => `<finding><severity>${f.severity}</severity><code>${escapeXml(f.code)}</code><message>${escapeXml(f.message)}</message><path>${escapeXml(f.path)}</path>${f.xpath ? `<xpath>${escapeXml(f.xpath)}</xpath>` : ''}</finding>`)
+    .map(
+      (f) =>
+        `<finding><severity>${f.severity}</severity><code>${escapeXml(f.code)}</code><message>${escapeXml(f.message)}</message><path>${escapeXml(f.path)}</path>${f.xpath ? `<xpath>${escapeXml(f.xpath)}</xpath>` : ''}</finding>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><problem xmlns="urn:ietf:rfc:7807"><type>${escapeXml(p.type)}</type><title>${escapeXml(p.title)}</title><status>${p.status}</status><detail>${escapeXml(p.detail)}</detail><findings>${findings}</findings></problem>`;
 }
@@ -84,7 +91,9 @@ function bodyProblem(error: FastifyError, request: FastifyRequest): Problem | un
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = request.routeOptions.bodyLimit;
-    return problem(413, 'Document too large', [finding('request.too-large', `The body exceeds the limit of ${sizeOf(limit)} this gateway accepts (SWGATE_BODY_LIMIT).`)]);
+    return problem(413, 'Document too large', [
+      finding('request.too-large', `The body exceeds the limit of ${sizeOf(limit)} this gateway accepts (SWGATE_BODY_LIMIT).`),
+    ]);
   }
   return undefined;
 }
@@ -99,7 +108,10 @@ function methodsFor(routes: ReadonlyArray<{ methods: string[]; pattern: RegExp }
 }
 
 function patternOf(url: string): RegExp {
-  const escaped = url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*');
+  const escaped = url
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/:[^/]+/g, '[^/]+')
+    .replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -122,7 +134,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const allowed = methodsFor(routes, path);
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
-      return sendProblem(request, reply, problem(405, 'Method not allowed', [finding('request.method-not-allowed', `${request.method} is not allowed on ${path}; it allows ${allowed.join(', ')}.`)]));
+      return sendProblem(
+        request,
+        reply,
+        problem(405, 'Method not allowed', [
+          finding('request.method-not-allowed', `${request.method} is not allowed on ${path}; it allows ${allowed.join(', ')}.`),
+        ]),
+      );
     }
     return sendProblem(request, reply, problem(404, 'Not found', [finding('request.not-found', `There is no ${request.method} ${path}.`)]));
   });
@@ -130,8 +148,18 @@ export function installProblemHandlers(app: FastifyInstance): void {
 
 /** Errors Node's HTTP parser meets before Fastify has a request (headers over maxHeaderSize, a request not in within its timeout). */
 const CLIENT_ERRORS: Record<string, { status: number; title: string; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, title: 'Request headers too large', code: 'request.headers-too-large', message: 'The request headers exceed the size the gateway accepts.' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, title: 'Request timeout', code: 'request.timeout', message: 'The request did not arrive whole within the time allowed; the connection is closed.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    title: 'Request headers too large',
+    code: 'request.headers-too-large',
+    message: 'The request headers exceed the size the gateway accepts.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request timeout',
+    code: 'request.timeout',
+    message: 'The request did not arrive whole within the time allowed; the connection is closed.',
+  },
 };
 
 /**
@@ -140,12 +168,19 @@ const CLIENT_ERRORS: Record<string, { status: number; title: string; code: strin
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? { status: 400, title: 'Malformed request', code: 'request.malformed', message: 'The request is not valid HTTP/1.1.' };
+  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? {
+    status: 400,
+    title: 'Malformed request',
+    code: 'request.malformed',
+    message: 'The request is not valid HTTP/1.1.',
+  };
   const body = JSON.stringify(problem(known.status, known.title, [finding(known.code, known.message)]));
   // Node's own rule: answer only if nothing of a response has been written on this connection yet.
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !inFlight?.headersSent) {
-    socket.write(`HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

@@ -56,7 +56,8 @@ const anyJson = {} as const;
 const roleSchema = {
   type: 'string',
   enum: ['sender', 'operator', 'destination'],
-  description: "The caller's part in the exchange. A sender or operator sees the whole exchange; a destination sees only its own delivery, and of the exchange its id, sender, kind and receivedAt (docs/SECURITY.md)",
+  description:
+    "The caller's part in the exchange. A sender or operator sees the whole exchange; a destination sees only its own delivery, and of the exchange its id, sender, kind and receivedAt (docs/SECURITY.md)",
 } as const;
 const wholeOnly = '(sender and operators only)';
 
@@ -73,7 +74,7 @@ export const exchangeSchema = {
     contentSha256: { type: 'string', description: `SHA-256 of the original ${wholeOnly}` },
     messageId: { type: ['string', 'null'], description: wholeOnly },
     receivedAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time', description: "For a destination: when its delivery last changed" },
+    updatedAt: { type: 'string', format: 'date-time', description: 'For a destination: when its delivery last changed' },
     facts: { ...anyJson, description: wholeOnly },
     findings: { type: 'array', items: findingSchema, description: wholeOnly },
     deliveries: {
@@ -97,7 +98,7 @@ export const exchangeSchema = {
     },
     timeline: {
       type: 'array',
-      description: "Every event for the sender and operators; those of its own delivery for a destination",
+      description: 'Every event for the sender and operators; those of its own delivery for a destination',
       items: {
         type: 'object',
         required: ['at', 'event'],
@@ -106,7 +107,8 @@ export const exchangeSchema = {
     },
     documents: {
       type: 'array',
-      description: 'Every stored document for the sender and operators; for a destination what it was sent (to-<destination>, or the original when sent unchanged)',
+      description:
+        'Every stored document for the sender and operators; for a destination what it was sent (to-<destination>, or the original when sent unchanged)',
       items: {
         type: 'object',
         required: ['name', 'mediaType', 'sha256', 'href'],

@@ -18,5 +18,11 @@ export function authorityFindings(participant: Participant, lpco: Lpco): Finding
   const { country, agency } = lpco.issuer;
   if (names.some((n) => n.country === country && (n.agency === undefined || n.agency === agency))) return [];
   const allowed = names.map((n) => (n.agency ? `${n.agency} (${n.country})` : n.country)).join(', ');
-  return [finding('lpco.issuer-not-yours', `The document names ${agency} (${country}) as issuer; ${participant.id} issues ${lpco.documentCode} documents in the name of ${allowed} only`, '/issuer')];
+  return [
+    finding(
+      'lpco.issuer-not-yours',
+      `The document names ${agency} (${country}) as issuer; ${participant.id} issues ${lpco.documentCode} documents in the name of ${allowed} only`,
+      '/issuer',
+    ),
+  ];
 }

@@ -37,7 +37,12 @@ export interface CertexRequest {
  * One request per CHED the declaration drew on: its reservations with the goods items' commodity
  * codes (from the citations). A CHED cited without a quantity is only read.
  */
-export function certexRequestsOf(reservations: readonly Reservation[], citations: readonly LpcoCitation[], declaration: { mrn: string; customsOffice: string }, at: Date): CertexRequest[] {
+export function certexRequestsOf(
+  reservations: readonly Reservation[],
+  citations: readonly LpcoCitation[],
+  declaration: { mrn: string; customsOffice: string },
+  at: Date,
+): CertexRequest[] {
   const hsOf = (goodsItem: string) => citations.find((c) => c.goodsItem === goodsItem && c.hsCode !== undefined)?.hsCode;
   const requests = new Map<string, CertexRequest>();
   const requestFor = (number: string, quantityManagement: CertexRequest['quantityManagement']) => {
@@ -58,7 +63,14 @@ export function certexRequestsOf(reservations: readonly Reservation[], citations
 /** What a CERTEX answer says about the declaration's reservations. */
 export type CertexOutcome =
   | { message: 'ProcessedChedInformationResponse'; chedNumber?: string; reserved: true }
-  | { message: 'ProcessedChedInformationResponse'; chedNumber?: string; reserved: false; reason: string; failedItems: Array<{ goodsItem?: string; line?: string }>; finding: Finding }
+  | {
+      message: 'ProcessedChedInformationResponse';
+      chedNumber?: string;
+      reserved: false;
+      reason: string;
+      failedItems: Array<{ goodsItem?: string; line?: string }>;
+      finding: Finding;
+    }
   | { message: 'ChedClearanceResponse'; outcome: string; released: boolean; finding?: Finding };
 
 const FAILURE_REASONS: Record<string, { code: string; text: string }> = {
@@ -70,7 +82,11 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
   const root = parseXml(input, limits);
   if (!isSoapEnvelope(root)) throw notCertex(`Expected a SOAP Envelope; found ${root.name} in ${root.ns || 'no namespace'}`, `/${root.name}`);
   const message = soapMessage(root);
-  if (message.ns !== CERTEX_NAMESPACE) throw notCertex(`Expected a CSW-CERTEX message in ${CERTEX_NAMESPACE}; found ${message.name} in ${message.ns || 'no namespace'}`, `/Envelope/Body/${message.name}`);
+  if (message.ns !== CERTEX_NAMESPACE)
+    throw notCertex(
+      `Expected a CSW-CERTEX message in ${CERTEX_NAMESPACE}; found ${message.name} in ${message.ns || 'no namespace'}`,
+      `/Envelope/Body/${message.name}`,
+    );
   const text = (name: string) => trimmedText(firstChild(message, CERTEX_NAMESPACE, name));
   switch (message.name) {
     case 'ProcessedChedInformationResponse': {
@@ -81,7 +97,11 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
       const ched = chedNumber === undefined ? {} : { chedNumber };
       const result = text('ReservationResult');
       if (result === 'true') return { message: message.name, ...ched, reserved: true };
-      if (result !== 'false') throw notCertex(`ReservationResult is ${result === undefined ? 'missing' : `"${result}"`}; CERTEX answers true or false`, '/Envelope/Body/ProcessedChedInformationResponse/ReservationResult');
+      if (result !== 'false')
+        throw notCertex(
+          `ReservationResult is ${result === undefined ? 'missing' : `"${result}"`}; CERTEX answers true or false`,
+          '/Envelope/Body/ProcessedChedInformationResponse/ReservationResult',
+        );
       const reason = text('ReservationFailureReason') ?? '';
       const failedItems = childElements(message)
         .filter((c) => c.ns === CERTEX_NAMESPACE && c.name === 'ReservationFailureConsignmentItem')
@@ -92,16 +112,32 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
         });
       const known = FAILURE_REASONS[reason];
       const where = failedItems.map((i) => `goods item ${i.goodsItem ?? '?'} line ${i.line ?? '?'}`).join(', ');
-      const refusal = finding(known?.code ?? 'lpco.certex-refused', `CERTEX refused the reservation on ${chedNumber ?? 'the CHED'}${where ? ` (${where})` : ''}: ${known?.text ?? `reason ${reason || 'not given'}`}`);
+      const refusal = finding(
+        known?.code ?? 'lpco.certex-refused',
+        `CERTEX refused the reservation on ${chedNumber ?? 'the CHED'}${where ? ` (${where})` : ''}: ${known?.text ?? `reason ${reason || 'not given'}`}`,
+      );
       return { message: message.name, ...ched, reserved: false, reason, failedItems, finding: refusal };
     }
     case 'ChedClearanceResponse': {
       const outcome = text('QuantityManagementOutcome') ?? '';
       if (outcome === '01') return { message: message.name, outcome, released: true };
-      return { message: message.name, outcome, released: false, finding: finding('lpco.certex-not-released', `CERTEX did not release the goods (QuantityManagementOutcome ${outcome || 'missing'}): the reservations stay as they are`, '', 'warning') };
+      return {
+        message: message.name,
+        outcome,
+        released: false,
+        finding: finding(
+          'lpco.certex-not-released',
+          `CERTEX did not release the goods (QuantityManagementOutcome ${outcome || 'missing'}): the reservations stay as they are`,
+          '',
+          'warning',
+        ),
+      };
     }
     default:
-      throw notCertex(`${message.name} is not a CERTEX answer swgate reads (ProcessedChedInformationResponse, ChedClearanceResponse)`, `/Envelope/Body/${message.name}`);
+      throw notCertex(
+        `${message.name} is not a CERTEX answer swgate reads (ProcessedChedInformationResponse, ChedClearanceResponse)`,
+        `/Envelope/Body/${message.name}`,
+      );
   }
 }
 
@@ -109,7 +145,13 @@ export function readCertexResponse(input: Buffer | string, limits: Partial<XmlLi
  * The registry follows CERTEX: a refused reservation gives the declaration's reservations back
  * (released), a clearance writes them off; an answer that changes nothing moves nothing.
  */
-export async function applyCertexOutcome(db: LpcoDb, kind: DatabaseKind, declarationExchangeId: string, outcome: CertexOutcome, options: { now?: () => Date; actor?: string } = {}): Promise<{ moved: Moved[]; findings: Finding[] }> {
+export async function applyCertexOutcome(
+  db: LpcoDb,
+  kind: DatabaseKind,
+  declarationExchangeId: string,
+  outcome: CertexOutcome,
+  options: { now?: () => Date; actor?: string } = {},
+): Promise<{ moved: Moved[]; findings: Finding[] }> {
   if (outcome.message === 'ProcessedChedInformationResponse') {
     if (outcome.reserved) return { moved: [], findings: [] };
     return { moved: await releaseForDeclaration(db, kind, declarationExchangeId, options), findings: [outcome.finding] };

@@ -78,14 +78,16 @@ function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet
       if (!lpcoCodes.has(documentCode) || number === undefined) return [];
       const quantity = elementAt(doc, ns, ['WriteOff', 'QuantityQuantity']);
       const unit = quantity && attributeValue(quantity, '', 'unitCode');
-      return [{
-        documentCode,
-        number,
-        ...item,
-        ...(quantity ? { quantity: textOf(quantity).trim() } : {}),
-        ...(unit ? { unit } : {}),
-        path: `${path}/AdditionalDocument/${i}`,
-      }];
+      return [
+        {
+          documentCode,
+          number,
+          ...item,
+          ...(quantity ? { quantity: textOf(quantity).trim() } : {}),
+          ...(unit ? { unit } : {}),
+          path: `${path}/AdditionalDocument/${i}`,
+        },
+      ];
     });
 
   const shipment = firstChild(declaration, ns, 'GoodsShipment');
@@ -97,7 +99,11 @@ function citationsOf(declaration: XmlElement, ns: string, lpcoCodes: ReadonlySet
       const goodsItem = text(item, 'SequenceNumeric');
       const hsCode = commodityCode(item, ns);
       const description = text(item, 'Commodity', 'Description');
-      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, { ...(goodsItem ? { goodsItem } : {}), ...(hsCode ? { hsCode } : {}), ...(description ? { description } : {}) });
+      return documentsOf(item, `${base}/GoodsShipment/GovernmentAgencyGoodsItem/${i}`, {
+        ...(goodsItem ? { goodsItem } : {}),
+        ...(hsCode ? { hsCode } : {}),
+        ...(description ? { description } : {}),
+      });
     }),
   ];
 

@@ -32,7 +32,20 @@ const LPCO_XML_NAMESPACE = 'urn:swgate:lpco:1';
 
 /** The child elements each element may have; anything else is refused rather than silently dropped. */
 const ALLOWED_CHILDREN: Record<string, readonly string[]> = {
-  LPCO: ['CategoryCode', 'TypeCode', 'ID', 'IssueDateTime', 'StatusCode', 'Issuer', 'Holder', 'ValidityPeriod', 'ReplacedDocument', 'ExportCountry', 'ImportCountry', 'GoodsItem'],
+  LPCO: [
+    'CategoryCode',
+    'TypeCode',
+    'ID',
+    'IssueDateTime',
+    'StatusCode',
+    'Issuer',
+    'Holder',
+    'ValidityPeriod',
+    'ReplacedDocument',
+    'ExportCountry',
+    'ImportCountry',
+    'GoodsItem',
+  ],
   Issuer: ['Name', 'CountryCode'],
   Holder: ['ID', 'Name'],
   ValidityPeriod: ['StartDate', 'EndDate'],
@@ -61,7 +74,11 @@ function unexpectedElements(el: XmlElement, xpath: string): Finding[] {
   return childElements(el).flatMap((child) => {
     const childPath = `${xpath}/${child.name}`;
     if (child.ns === LPCO_XML_NAMESPACE && allowed.includes(child.name)) return unexpectedElements(child, childPath);
-    const found = finding('lpco.xml.unexpected-element', `${el.name} has no child ${child.name}${child.ns === LPCO_XML_NAMESPACE ? '' : ` in namespace ${child.ns || '(none)'}`} (line ${child.line})`, '');
+    const found = finding(
+      'lpco.xml.unexpected-element',
+      `${el.name} has no child ${child.name}${child.ns === LPCO_XML_NAMESPACE ? '' : ` in namespace ${child.ns || '(none)'}`} (line ${child.line})`,
+      '',
+    );
     return [{ ...found, xpath: childPath }];
   });
 }

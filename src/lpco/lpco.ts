@@ -110,7 +110,11 @@ export const lpcoSchema = {
     issuedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
     validFrom: date,
     validUntil: date,
-    status: { type: 'string', enum: ['issued', 'amended'], description: 'A document enters the registry issued or amended; later states are set by the registry' },
+    status: {
+      type: 'string',
+      enum: ['issued', 'amended'],
+      description: 'A document enters the registry issued or amended; later states are set by the registry',
+    },
     replaces: { type: 'string', pattern: '^[\\x21-\\x7E]{1,70}$' },
     exportCountry: country,
     importCountry: country,
@@ -165,7 +169,6 @@ function invalid(findings: Finding[]): RejectionError {
   return new RejectionError(422, 'Invalid LPCO', findings);
 }
 
-
 /** What a schema cannot say: real calendar dates, their order, exact decimals, unique line numbers. */
 function semanticFindings(lpco: Lpco): Finding[] {
   const findings: Finding[] = [];
@@ -178,7 +181,8 @@ function semanticFindings(lpco: Lpco): Finding[] {
   }
   const sequences = new Set<string>();
   lpco.lines.forEach((line, i) => {
-    if (sequences.has(line.sequence)) findings.push(finding('lpco.line-sequence', `Line sequence ${line.sequence} appears more than once`, `/lines/${i}/sequence`));
+    if (sequences.has(line.sequence))
+      findings.push(finding('lpco.line-sequence', `Line sequence ${line.sequence} appears more than once`, `/lines/${i}/sequence`));
     sequences.add(line.sequence);
     if (line.quantity === undefined) return;
     const milli = toMilli(line.quantity);

@@ -74,7 +74,10 @@ type StatusEntry = Omit<LpcoHistoryRow, 'id' | 'movement' | 'declaration_exchang
 /** A status change in the history; returns the entry's id. */
 export async function recordHistory(trx: LpcoDb, entry: StatusEntry): Promise<string> {
   const id = newId();
-  await trx.insertInto('lpco_history').values({ id, ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null }).execute();
+  await trx
+    .insertInto('lpco_history')
+    .values({ id, ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null })
+    .execute();
   return id;
 }
 
@@ -95,34 +98,52 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
 export async function registerIn(trx: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
   const now = (options.now ?? (() => new Date()))();
   // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
-  const existing = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.number).executeTakeFirst();
+  const existing = await lpcosForUpdate(trx, kind)
+    .where('issuer_participant', '=', issuerParticipantId)
+    .where('document_code', '=', lpco.documentCode)
+    .where('number', '=', lpco.number)
+    .executeTakeFirst();
   if (existing) {
     if (lpco.status !== 'amended') {
-      throw conflict('lpco.duplicate', `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`, '/number');
+      throw conflict(
+        'lpco.duplicate',
+        `${lpco.documentCode} ${lpco.number} is already registered (${existing.id}); send it with status "amended" to amend it`,
+        '/number',
+      );
     }
     await amend(trx, existing, lpco, issuerParticipantId, now);
     return existing.id;
   }
   const id = newId();
   const at = now.toISOString();
-  await trx.insertInto('lpcos').values({
-    id,
-    document_code: lpco.documentCode,
-    number: lpco.number,
-    issuer_participant: issuerParticipantId,
-    holder_id: lpco.holder.id,
-    valid_from: lpco.validFrom,
-    valid_until: lpco.validUntil,
-    status: lpco.status,
-    replaced_by: null,
-    document: JSON.stringify(lpco),
-    registered_at: at,
-    updated_at: at,
-  }).execute();
-  await trx.insertInto('lpco_lines').values(lineRows(id, lpco, () => 0n)).execute();
+  await trx
+    .insertInto('lpcos')
+    .values({
+      id,
+      document_code: lpco.documentCode,
+      number: lpco.number,
+      issuer_participant: issuerParticipantId,
+      holder_id: lpco.holder.id,
+      valid_from: lpco.validFrom,
+      valid_until: lpco.validUntil,
+      status: lpco.status,
+      replaced_by: null,
+      document: JSON.stringify(lpco),
+      registered_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('lpco_lines')
+    .values(lineRows(id, lpco, () => 0n))
+    .execute();
   await recordHistory(trx, { lpco_id: id, at, from_status: null, to_status: lpco.status, reason: 'registered', actor: issuerParticipantId });
   if (lpco.replaces !== undefined) {
-    const replaced = await lpcosForUpdate(trx, kind).where('issuer_participant', '=', issuerParticipantId).where('document_code', '=', lpco.documentCode).where('number', '=', lpco.replaces).executeTakeFirst();
+    const replaced = await lpcosForUpdate(trx, kind)
+      .where('issuer_participant', '=', issuerParticipantId)
+      .where('document_code', '=', lpco.documentCode)
+      .where('number', '=', lpco.replaces)
+      .executeTakeFirst();
     await markReplaced(trx, replaced, lpco, id, issuerParticipantId, now);
   }
   return id;
@@ -148,7 +169,14 @@ function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => big
 
 /** `old` is looked up among the issuer's own documents: another issuer's is "not registered", and stays unseen. */
 async function markReplaced(trx: LpcoDb, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
-  if (!old) throw new RejectionError(422, 'Invalid LPCO', [finding('lpco.replaces-unknown', `${lpco.documentCode} ${lpco.replaces} that this document replaces is not among the documents you registered`, '/replaces')]);
+  if (!old)
+    throw new RejectionError(422, 'Invalid LPCO', [
+      finding(
+        'lpco.replaces-unknown',
+        `${lpco.documentCode} ${lpco.replaces} that this document replaces is not among the documents you registered`,
+        '/replaces',
+      ),
+    ]);
   const from = effectiveStatus(old.status, old.valid_until, dateOf(now));
   const illegal = transitionFinding(from, 'replaced', '/replaces');
   if (illegal) throw new RejectionError(409, 'Conflict', [illegal]);
@@ -166,17 +194,37 @@ async function amend(trx: LpcoDb, existing: LpcoRow, lpco: Lpco, actor: string, 
   const drawn = new Map(oldLines.map((l) => [l.sequence, BigInt(l.quantity) - BigInt(l.remaining)]));
   const kept = new Set(lpco.lines.map((l) => l.sequence));
   const dropped = oldLines.find((l) => !kept.has(l.sequence) && (drawn.get(l.sequence) ?? 0n) > 0n);
-  if (dropped) throw conflict('lpco.amendment-below-drawn', `Line ${dropped.sequence} has ${fromMilli(drawn.get(dropped.sequence) ?? 0n)} ${dropped.unit} drawn and cannot be removed`, '/lines');
+  if (dropped)
+    throw conflict(
+      'lpco.amendment-below-drawn',
+      `Line ${dropped.sequence} has ${fromMilli(drawn.get(dropped.sequence) ?? 0n)} ${dropped.unit} drawn and cannot be removed`,
+      '/lines',
+    );
   const rows = lineRows(existing.id, lpco, (sequence) => drawn.get(sequence) ?? 0n);
   const below = rows.findIndex((r) => BigInt(r.remaining) < 0n);
   if (below >= 0) {
     const row = rows[below] as LpcoLineRow;
-    throw conflict('lpco.amendment-below-drawn', `Line ${row.sequence} would be below the ${fromMilli(drawn.get(row.sequence) ?? 0n)} ${row.unit} already drawn`, `/lines/${below}/quantity`);
+    throw conflict(
+      'lpco.amendment-below-drawn',
+      `Line ${row.sequence} would be below the ${fromMilli(drawn.get(row.sequence) ?? 0n)} ${row.unit} already drawn`,
+      `/lines/${below}/quantity`,
+    );
   }
   const at = now.toISOString();
   await trx.deleteFrom('lpco_lines').where('lpco_id', '=', existing.id).execute();
   await trx.insertInto('lpco_lines').values(rows).execute();
-  await trx.updateTable('lpcos').set({ status: 'amended', holder_id: lpco.holder.id, valid_from: lpco.validFrom, valid_until: lpco.validUntil, document: JSON.stringify(lpco), updated_at: at }).where('id', '=', existing.id).execute();
+  await trx
+    .updateTable('lpcos')
+    .set({
+      status: 'amended',
+      holder_id: lpco.holder.id,
+      valid_from: lpco.validFrom,
+      valid_until: lpco.validUntil,
+      document: JSON.stringify(lpco),
+      updated_at: at,
+    })
+    .where('id', '=', existing.id)
+    .execute();
   await recordHistory(trx, { lpco_id: existing.id, at, from_status: from, to_status: 'amended', reason: 'amended by the issuer', actor });
 }
 
@@ -204,9 +252,7 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
     replacedBy: row.replaced_by,
     registeredAt: row.registered_at,
     updatedAt: row.updated_at,
-    lines: lines
-      .sort((a, b) => Number(a.sequence) - Number(b.sequence))
-      .map(lineView),
+    lines: lines.sort((a, b) => Number(a.sequence) - Number(b.sequence)).map(lineView),
     history: history.map(historyEntry),
     document: JSON.parse(row.document) as Lpco,
   };
@@ -215,13 +261,28 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
 function lineView(l: LpcoLineRow): LpcoLineView {
   const hsCode = l.hs_code === '' ? {} : { hsCode: l.hs_code };
   if (Number(l.controlled) === 0) return { sequence: l.sequence, quantityControlled: false, ...hsCode };
-  return { sequence: l.sequence, quantityControlled: true, ...hsCode, unit: l.unit, quantity: fromMilli(BigInt(l.quantity)), remaining: fromMilli(BigInt(l.remaining)) };
+  return {
+    sequence: l.sequence,
+    quantityControlled: true,
+    ...hsCode,
+    unit: l.unit,
+    quantity: fromMilli(BigInt(l.quantity)),
+    remaining: fromMilli(BigInt(l.remaining)),
+  };
 }
 
 function historyEntry(h: LpcoHistoryRow): LpcoHistoryEntry {
   const entry = { at: h.at, from: h.from_status, to: h.to_status, reason: h.reason, actor: h.actor };
   if (h.movement === null) return entry;
-  return { ...entry, movement: { kind: h.movement, declarationExchangeId: h.declaration_exchange_id ?? '', line: h.line_sequence ?? '', quantity: fromMilli(BigInt(h.quantity ?? 0)) } };
+  return {
+    ...entry,
+    movement: {
+      kind: h.movement,
+      declarationExchangeId: h.declaration_exchange_id ?? '',
+      line: h.line_sequence ?? '',
+      quantity: fromMilli(BigInt(h.quantity ?? 0)),
+    },
+  };
 }
 
 export interface StatusChange {
@@ -230,7 +291,14 @@ export interface StatusChange {
 }
 
 /** The issuer revokes, withdraws or expires its LPCO: 404 unknown, 403 not the issuer, 409 not a lifecycle step. */
-export async function changeStatus(db: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<LpcoView> {
+export async function changeStatus(
+  db: LpcoDb,
+  kind: DatabaseKind,
+  id: string,
+  change: StatusChange,
+  actor: string,
+  options: RegistryOptions = {},
+): Promise<LpcoView> {
   await db.transaction().execute((trx) => changeStatusIn(trx, kind, id, change, actor, options));
   return (await getLpco(db, id, options)) as LpcoView;
 }
@@ -248,7 +316,13 @@ export async function planStatusChange(db: LpcoDb, id: string, change: StatusCha
 
 function checkStatusChange(row: LpcoRow | undefined, id: string, change: StatusChange, actor: string, now: Date): asserts row is LpcoRow {
   if (!ISSUER_STATUSES.includes(change.status)) {
-    throw new RejectionError(422, 'Invalid status change', [finding('lpco.status-not-settable', `The issuer may set ${ISSUER_STATUSES.join(', ')}; replaced, amended and exhausted follow from documents and write-offs`, '/status')]);
+    throw new RejectionError(422, 'Invalid status change', [
+      finding(
+        'lpco.status-not-settable',
+        `The issuer may set ${ISSUER_STATUSES.join(', ')}; replaced, amended and exhausted follow from documents and write-offs`,
+        '/status',
+      ),
+    ]);
   }
   if (!row) throw notFound(id);
   if (row.issuer_participant !== actor) throw notIssuer(row);
@@ -257,11 +331,25 @@ function checkStatusChange(row: LpcoRow | undefined, id: string, change: StatusC
 }
 
 /** changeStatus inside the caller's transaction, under the LPCO's lock: its status document's exchange is stored in it too (pipeline/lodge.ts). */
-export async function changeStatusIn(trx: LpcoDb, kind: DatabaseKind, id: string, change: StatusChange, actor: string, options: RegistryOptions = {}): Promise<void> {
+export async function changeStatusIn(
+  trx: LpcoDb,
+  kind: DatabaseKind,
+  id: string,
+  change: StatusChange,
+  actor: string,
+  options: RegistryOptions = {},
+): Promise<void> {
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
   const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();
   checkStatusChange(row, id, change, actor, now);
   await trx.updateTable('lpcos').set({ status: change.status, updated_at: at }).where('id', '=', id).execute();
-  await recordHistory(trx, { lpco_id: id, at, from_status: effectiveStatus(row.status, row.valid_until, dateOf(now)), to_status: change.status, reason: change.reason, actor });
+  await recordHistory(trx, {
+    lpco_id: id,
+    at,
+    from_status: effectiveStatus(row.status, row.valid_until, dateOf(now)),
+    to_status: change.status,
+    reason: change.reason,
+    actor,
+  });
 }

@@ -185,7 +185,10 @@ export const lpcoMigrations: Record<string, Migration> = {
   // Real certificates: lines without an HS code (matched by name) and lines without a quantity.
   '035-lpco-line-control': {
     async up(db) {
-      await db.schema.alterTable('lpco_lines').addColumn('controlled', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('lpco_lines')
+        .addColumn('controlled', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
       await db.schema.alterTable('lpco_lines').addColumn('goods_name', 'text').execute();
     },
     async down(db) {

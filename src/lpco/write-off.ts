@@ -152,7 +152,9 @@ export async function reserveIn(trx: Trx, kind: DatabaseKind, request: Reservati
     .limit(1)
     .executeTakeFirst();
   if (holding) {
-    throw new RejectionError(409, 'Conflict', [finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`)]);
+    throw new RejectionError(409, 'Conflict', [
+      finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`),
+    ]);
   }
   const available = availableOf(cited);
   const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
@@ -196,12 +198,36 @@ async function applyDraws(trx: Trx, { request, draws, emptied }: Accepted, at: s
     created_at: at,
     updated_at: at,
   }));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('lpco_reservations').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  const moves = draws.map((d) => movementRow(d.lpco, { movement: 'reserved', declarationExchangeId: request.declarationExchangeId, line: d.line.sequence, milli: d.milli, actor: request.sender ?? REGISTRY_ACTOR, at }));
-  for (let i = 0; i < moves.length; i += INSERT_CHUNK) await trx.insertInto('lpco_history').values(moves.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('lpco_reservations')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  const moves = draws.map((d) =>
+    movementRow(d.lpco, {
+      movement: 'reserved',
+      declarationExchangeId: request.declarationExchangeId,
+      line: d.line.sequence,
+      milli: d.milli,
+      actor: request.sender ?? REGISTRY_ACTOR,
+      at,
+    }),
+  );
+  for (let i = 0; i < moves.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('lpco_history')
+      .values(moves.slice(i, i + INSERT_CHUNK))
+      .execute();
   for (const lpco of emptied) {
     await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
-    await recordHistory(trx, { lpco_id: lpco.id, at, from_status: lpco.status, to_status: 'exhausted', reason: `every line written off (declaration ${request.declarationExchangeId})`, actor: REGISTRY_ACTOR });
+    await recordHistory(trx, {
+      lpco_id: lpco.id,
+      at,
+      from_status: lpco.status,
+      to_status: 'exhausted',
+      reason: `every line written off (declaration ${request.declarationExchangeId})`,
+      actor: REGISTRY_ACTOR,
+    });
   }
 }
 
@@ -211,7 +237,10 @@ interface MovementOptions {
   actor?: string;
 }
 
-function movementRow(lpco: Pick<LpcoRow, 'id' | 'status'>, m: { movement: Movement; declarationExchangeId: string; line: string; milli: bigint; actor: string; at: string }): LpcoHistoryRow {
+function movementRow(
+  lpco: Pick<LpcoRow, 'id' | 'status'>,
+  m: { movement: Movement; declarationExchangeId: string; line: string; milli: bigint; actor: string; at: string },
+): LpcoHistoryRow {
   return {
     id: newId(),
     lpco_id: lpco.id,
@@ -228,16 +257,51 @@ function movementRow(lpco: Pick<LpcoRow, 'id' | 'status'>, m: { movement: Moveme
 }
 
 /** What moved, per reservation row, named as a declaration's findings and the provenance log name it. */
-async function movedOf(trx: Trx, held: LpcoReservationRow[], movementOf: (r: LpcoReservationRow) => Movement, lpcos: LpcoRow[], options: MovementOptions, at: string): Promise<Moved[]> {
-  const lines = await trx.selectFrom('lpco_lines').select(['lpco_id', 'sequence', 'unit']).where('lpco_id', 'in', lpcos.map((l) => l.id)).execute();
+async function movedOf(
+  trx: Trx,
+  held: LpcoReservationRow[],
+  movementOf: (r: LpcoReservationRow) => Movement,
+  lpcos: LpcoRow[],
+  options: MovementOptions,
+  at: string,
+): Promise<Moved[]> {
+  const lines = await trx
+    .selectFrom('lpco_lines')
+    .select(['lpco_id', 'sequence', 'unit'])
+    .where(
+      'lpco_id',
+      'in',
+      lpcos.map((l) => l.id),
+    )
+    .execute();
   const history = held.map((r) =>
-    movementRow(lpcos.find((l) => l.id === r.lpco_id) as LpcoRow, { movement: movementOf(r), declarationExchangeId: r.declaration_exchange_id, line: r.line_sequence, milli: BigInt(r.quantity), actor: options.actor ?? REGISTRY_ACTOR, at }),
+    movementRow(lpcos.find((l) => l.id === r.lpco_id) as LpcoRow, {
+      movement: movementOf(r),
+      declarationExchangeId: r.declaration_exchange_id,
+      line: r.line_sequence,
+      milli: BigInt(r.quantity),
+      actor: options.actor ?? REGISTRY_ACTOR,
+      at,
+    }),
   );
-  for (let i = 0; i < history.length; i += INSERT_CHUNK) await trx.insertInto('lpco_history').values(history.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < history.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('lpco_history')
+      .values(history.slice(i, i + INSERT_CHUNK))
+      .execute();
   return held.map((r) => {
     const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;
     const unit = lines.find((l) => l.lpco_id === r.lpco_id && l.sequence === r.line_sequence)?.unit ?? '';
-    return { movement: movementOf(r), lpcoId: lpco.id, documentCode: lpco.document_code, number: lpco.number, goodsItem: r.goods_item, line: r.line_sequence, quantity: fromMilli(BigInt(r.quantity)), unit };
+    return {
+      movement: movementOf(r),
+      lpcoId: lpco.id,
+      documentCode: lpco.document_code,
+      number: lpco.number,
+      goodsItem: r.goods_item,
+      line: r.line_sequence,
+      quantity: fromMilli(BigInt(r.quantity)),
+      unit,
+    };
   });
 }
 
@@ -257,7 +321,11 @@ export async function writeOffIn(trx: Trx, declarationExchangeId: string, option
     .returningAll()
     .execute();
   if (held.length === 0) return [];
-  const lpcos = await trx.selectFrom('lpcos').selectAll().where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+  const lpcos = await trx
+    .selectFrom('lpcos')
+    .selectAll()
+    .where('id', 'in', [...new Set(held.map((r) => r.lpco_id))])
+    .execute();
   return movedOf(trx, held, () => 'written-off', lpcos, options, at);
 }
 
@@ -280,7 +348,12 @@ export async function releaseIn(trx: Trx, kind: DatabaseKind, declarationExchang
   const at = (options.now ?? (() => new Date()))().toISOString();
   const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
   // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
-  const rows = await trx.selectFrom('lpco_reservations').select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item']).where('declaration_exchange_id', '=', declarationExchangeId).where('state', 'in', states).execute();
+  const rows = await trx
+    .selectFrom('lpco_reservations')
+    .select(['id', 'state', 'lpco_id', 'line_sequence', 'goods_item'])
+    .where('declaration_exchange_id', '=', declarationExchangeId)
+    .where('state', 'in', states)
+    .execute();
   const { only } = options;
   const chosen = only ? rows.filter((r) => only.some((o) => o.lpcoId === r.lpco_id && o.line === r.line_sequence && o.goodsItem === r.goods_item)) : rows;
   const before = new Map(chosen.map((r) => [r.id, r.state]));
@@ -293,7 +366,9 @@ export async function releaseIn(trx: Trx, kind: DatabaseKind, declarationExchang
     .returningAll()
     .execute();
   if (held.length === 0) return [];
-  const lpcos = await lpcosForUpdate(trx, kind).where('id', 'in', [...new Set(held.map((r) => r.lpco_id))]).execute();
+  const lpcos = await lpcosForUpdate(trx, kind)
+    .where('id', 'in', [...new Set(held.map((r) => r.lpco_id))])
+    .execute();
   for (const r of held) {
     await trx
       .updateTable('lpco_lines')
@@ -309,7 +384,19 @@ export async function releaseIn(trx: Trx, kind: DatabaseKind, declarationExchang
 
 /** The LPCO columns a write-off reads: all but the stored document, which would repeat on every line. */
 type CitedLpco = Omit<LpcoRow, 'document'>;
-const CITED_COLUMNS = ['id', 'document_code', 'number', 'issuer_participant', 'holder_id', 'valid_from', 'valid_until', 'status', 'replaced_by', 'registered_at', 'updated_at'] as const;
+const CITED_COLUMNS = [
+  'id',
+  'document_code',
+  'number',
+  'issuer_participant',
+  'holder_id',
+  'valid_from',
+  'valid_until',
+  'status',
+  'replaced_by',
+  'registered_at',
+  'updated_at',
+] as const;
 
 /**
  * The cited LPCOs with their lines, in one statement: with `lock` on PostgreSQL, FOR UPDATE in
@@ -322,7 +409,16 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
     .selectFrom('lpcos')
     .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
     .select(CITED_COLUMNS.map((c) => `lpcos.${c}` as const))
-    .select(['lpco_lines.lpco_id', 'lpco_lines.sequence', 'lpco_lines.hs_code', 'lpco_lines.unit', 'lpco_lines.quantity', 'lpco_lines.remaining', 'lpco_lines.controlled', 'lpco_lines.goods_name'])
+    .select([
+      'lpco_lines.lpco_id',
+      'lpco_lines.sequence',
+      'lpco_lines.hs_code',
+      'lpco_lines.unit',
+      'lpco_lines.quantity',
+      'lpco_lines.remaining',
+      'lpco_lines.controlled',
+      'lpco_lines.goods_name',
+    ])
     .where((eb) => eb.or(keys.map((c) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
     .orderBy('lpcos.id')
     .orderBy('lpco_lines.sequence');
@@ -352,7 +448,11 @@ function resolve(candidates: CitedLpco[], actsFor: ReadonlySet<string>, name: st
   // Several issuers' documents: which holders they have is not the sender's to learn.
   return held.length === 0
     ? finding('lpco.holder-not-represented', `${name} is not held by a trader the sender acts for`, path)
-    : finding('lpco.ambiguous', `${name} is registered by ${held.length} issuing authorities for traders the sender acts for; the declaration cannot say which`, path);
+    : finding(
+        'lpco.ambiguous',
+        `${name} is registered by ${held.length} issuing authorities for traders the sender acts for; the declaration cannot say which`,
+        path,
+      );
 }
 
 const hsMatches = (declared: string, licensed: string) => declared.startsWith(licensed) || licensed.startsWith(declared);
@@ -370,13 +470,20 @@ function covers(citation: LpcoCitation, line: LpcoLineRow): boolean {
   return line.goods_name.split('\n').some((name) => name !== '' && (declared.includes(name) || name.includes(declared)));
 }
 
-const lineNames = (lines: LpcoLineRow[]) => [...new Set(lines.map((l) => (l.hs_code !== '' ? `HS ${l.hs_code}` : `"${(l.goods_name ?? '').split('\n').filter(Boolean).join('" / "')}"`)))].join(', ');
+const lineNames = (lines: LpcoLineRow[]) =>
+  [...new Set(lines.map((l) => (l.hs_code !== '' ? `HS ${l.hs_code}` : `"${(l.goods_name ?? '').split('\n').filter(Boolean).join('" / "')}"`)))].join(', ');
 
 /**
  * Every refusal reason of every citation against the `available` balance per line, and the
  * draws the citations ask for when there are none.
  */
-function assess(check: SenderCitations, cited: Cited, available: Map<string, bigint>, today: string, unknownLpco: CitationPolicy['unknownLpco']): { findings: Finding[]; draws: Draw[] } {
+function assess(
+  check: SenderCitations,
+  cited: Cited,
+  available: Map<string, bigint>,
+  today: string,
+  unknownLpco: CitationPolicy['unknownLpco'],
+): { findings: Finding[]; draws: Draw[] } {
   const findings: Finding[] = [];
   const draws: Draw[] = [];
   const actsFor = new Set(check.actsFor);
@@ -461,7 +568,11 @@ function drawOf(citation: LpcoCitation, lpco: CitedLpco, lines: LpcoLineRow[], n
   const unit = citation.unit?.split('#')[0];
   const convertible = controlled.filter((l) => unit === undefined || convertMilli(declared, unit, l.unit) !== undefined);
   if (convertible.length === 0) {
-    return finding('lpco.unit-not-convertible', `${name} is issued in ${[...new Set(controlled.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}, which does not convert to it`, path);
+    return finding(
+      'lpco.unit-not-convertible',
+      `${name} is issued in ${[...new Set(controlled.map((l) => l.unit))].join(', ')}; the declaration writes off in ${citation.unit}, which does not convert to it`,
+      path,
+    );
   }
   // A line in the declared unit itself comes before one the quantity would be converted for.
   const sameUnit = convertible.filter((l) => l.unit === unit);
@@ -469,8 +580,14 @@ function drawOf(citation: LpcoCitation, lpco: CitedLpco, lines: LpcoLineRow[], n
   const named = citation.line === undefined ? inUnit : inUnit.filter((l) => l.sequence === citation.line);
   // A declaration does not name the LPCO line: among several, the commodity code (or name) has picked one.
   const [line, ...others] = named;
-  if (!line) return finding('lpco.line-unmatched', `${name} has no line${citation.line ? ` ${citation.line}` : ''} for commodity ${citation.hsCode ?? '(none given)'} in ${unit ?? 'any unit'}`, path);
-  if (others.length > 0) return finding('lpco.line-ambiguous', `${name} has ${named.length} lines the write-off could apply to (${named.map((l) => l.sequence).join(', ')})`, path);
+  if (!line)
+    return finding(
+      'lpco.line-unmatched',
+      `${name} has no line${citation.line ? ` ${citation.line}` : ''} for commodity ${citation.hsCode ?? '(none given)'} in ${unit ?? 'any unit'}`,
+      path,
+    );
+  if (others.length > 0)
+    return finding('lpco.line-ambiguous', `${name} has ${named.length} lines the write-off could apply to (${named.map((l) => l.sequence).join(', ')})`, path);
   return { lpco, line, milli: convertMilli(declared, unit ?? line.unit, line.unit) as bigint, citation, path };
 }
 
@@ -516,12 +633,34 @@ function isEmpty(lpco: CitedLpco, cited: Cited, available: Map<string, bigint>):
 
 /** Back to the status the LPCO had before it was exhausted. */
 async function restoreUsable(trx: Trx, lpco: LpcoRow, declarationExchangeId: string, at: string): Promise<void> {
-  const before = await trx.selectFrom('lpco_history').select('from_status').where('lpco_id', '=', lpco.id).where('to_status', '=', 'exhausted').where('movement', 'is', null).orderBy('id', 'desc').executeTakeFirst();
+  const before = await trx
+    .selectFrom('lpco_history')
+    .select('from_status')
+    .where('lpco_id', '=', lpco.id)
+    .where('to_status', '=', 'exhausted')
+    .where('movement', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   const status = before?.from_status ?? 'issued';
   await trx.updateTable('lpcos').set({ status, updated_at: at }).where('id', '=', lpco.id).execute();
-  await recordHistory(trx, { lpco_id: lpco.id, at, from_status: 'exhausted', to_status: status, reason: `quantity released (declaration ${declarationExchangeId})`, actor: REGISTRY_ACTOR });
+  await recordHistory(trx, {
+    lpco_id: lpco.id,
+    at,
+    from_status: 'exhausted',
+    to_status: status,
+    reason: `quantity released (declaration ${declarationExchangeId})`,
+    actor: REGISTRY_ACTOR,
+  });
 }
 
 function reservationOf(d: Draw): Reservation {
-  return { lpcoId: d.lpco.id, documentCode: d.lpco.document_code, number: d.lpco.number, goodsItem: d.citation.goodsItem ?? '', line: d.line.sequence, quantity: fromMilli(d.milli), unit: d.line.unit };
+  return {
+    lpcoId: d.lpco.id,
+    documentCode: d.lpco.document_code,
+    number: d.lpco.number,
+    goodsItem: d.citation.goodsItem ?? '',
+    line: d.line.sequence,
+    quantity: fromMilli(d.milli),
+    unit: d.line.unit,
+  };
 }

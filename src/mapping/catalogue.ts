@@ -63,11 +63,21 @@ export interface MappingCatalogue {
  * exist, or a format that is not what the mapping writes (WCO JSON may still be delivered as
  * WCO XML, converted). One message per agreement; none when they agree.
  */
-export function agreementMappingProblems(agreements: ReadonlyArray<{ id: string; mapping?: string | undefined; format: string }>, catalogue: MappingCatalogue, dir: string): string[] {
+export function agreementMappingProblems(
+  agreements: ReadonlyArray<{ id: string; mapping?: string | undefined; format: string }>,
+  catalogue: MappingCatalogue,
+  dir: string,
+): string[] {
   return agreements.flatMap((a) => {
     if (!a.mapping) return [];
     const mapping = catalogue.get(a.mapping);
-    if (!mapping) return [`agreement "${a.id}" names mapping "${a.mapping}", which is not in ${dir} (known: ${catalogue.list().map((m) => m.id).join(', ')}).`];
+    if (!mapping)
+      return [
+        `agreement "${a.id}" names mapping "${a.mapping}", which is not in ${dir} (known: ${catalogue
+          .list()
+          .map((m) => m.id)
+          .join(', ')}).`,
+      ];
     const formats: string[] = mapping.to === 'wco-json' ? ['wco-json', 'wco-xml'] : [mapping.to];
     if (formats.includes(a.format)) return [];
     return [`agreement "${a.id}" says format "${a.format}", but its mapping "${a.mapping}" writes ${mapping.to}: say format ${formats.join(' or ')}.`];
@@ -80,7 +90,10 @@ export function agreementMappingProblems(agreements: ReadonlyArray<{ id: string;
  */
 export async function loadMappings(dir = 'mappings', parameters: Parameters = {}): Promise<MappingCatalogue> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const folders = entries.filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'mapping.yaml'))).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'mapping.yaml')))
+    .map((e) => e.name)
+    .sort();
   const mappings = new Map<string, Mapping>();
   for (const folder of folders) mappings.set(folder, await loadMapping(join(dir, folder), parameters));
   return {
@@ -134,7 +147,14 @@ function parametersOf(spec: MappingSpec, configured: Parameters, file: string): 
     if (!Object.hasOwn(configured, name)) continue;
     const value = configured[name]!;
     if (typeof value === 'string' && pattern.test(value)) values[name] = value;
-    else problems.push(finding('mapping.parameter', `${file}: the configured ${name} (${description}) must match ${patternText}; got ${JSON.stringify(value).slice(0, 80)}`, `/parameters/${name}`));
+    else
+      problems.push(
+        finding(
+          'mapping.parameter',
+          `${file}: the configured ${name} (${description}) must match ${patternText}; got ${JSON.stringify(value).slice(0, 80)}`,
+          `/parameters/${name}`,
+        ),
+      );
   }
   if (problems.length > 0) throw new MappingSpecError(file, problems);
   return values;
@@ -149,12 +169,20 @@ async function loadCodeLists(folder: string, file: string, spec: MappingSpec): P
     try {
       table = JSON.parse(await readFile(path, 'utf8'));
     } catch (err) {
-      problems.push(finding('mapping.spec', `${file}:${line}: code list ${name} (${listFile}) cannot be read: ${(err as Error).message}`, `/codeLists/${name}`));
+      problems.push(
+        finding('mapping.spec', `${file}:${line}: code list ${name} (${listFile}) cannot be read: ${(err as Error).message}`, `/codeLists/${name}`),
+      );
       continue;
     }
     const codes = typeof table === 'object' && table !== null && !Array.isArray(table) ? (table as Record<string, unknown>).codes : undefined;
     if (typeof codes !== 'object' || codes === null || !Object.values(codes).every((v) => typeof v === 'string')) {
-      problems.push(finding('mapping.spec', `${file}:${line}: code list ${name} (${listFile}) must be {"source": "…", "codes": {"<code>": "<value>"}}`, `/codeLists/${name}`));
+      problems.push(
+        finding(
+          'mapping.spec',
+          `${file}:${line}: code list ${name} (${listFile}) must be {"source": "…", "codes": {"<code>": "<value>"}}`,
+          `/codeLists/${name}`,
+        ),
+      );
       continue;
     }
     lists[name] = codes as Record<string, string>;
@@ -168,7 +196,11 @@ function inputCheck(schema: Record<string, unknown>): InputCheck {
   addFormats.default(ajv);
   const validate = ajv.compile(schema);
   return (json) => {
-    if (!validate(json)) throw new RejectionError(422, 'Invalid document', (validate.errors ?? []).map((e) => schemaFinding(e, 'schema')));
+    if (!validate(json))
+      throw new RejectionError(
+        422,
+        'Invalid document',
+        (validate.errors ?? []).map((e) => schemaFinding(e, 'schema')),
+      );
   };
 }
-

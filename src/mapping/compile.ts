@@ -306,7 +306,8 @@ function compileValue(rule: ValueRule, context: Context): Step {
   return (scope, out, run) =>
     expression.evaluate(scope.node, { root: run.root }).then(
       (value: unknown) => finish(value, scope, out, run),
-      (err: { message?: string }) => problem(run, 'mapping.jsonata', `JSONata rule at line ${rule.line} failed: ${err.message ?? String(err)}`, scopePointer(scope)),
+      (err: { message?: string }) =>
+        problem(run, 'mapping.jsonata', `JSONata rule at line ${rule.line} failed: ${err.message ?? String(err)}`, scopePointer(scope)),
     );
 }
 

@@ -75,7 +75,11 @@ function declarationInput(json: unknown): unknown {
   const metaData = json.MetaData;
   if (isObject(metaData) && isObject(metaData.Declaration)) return { MetaData: metaData, Declaration: metaData.Declaration };
   if (isObject(json.Declaration)) return json;
-  throw invalid('mapping.input', 'No Declaration object: expected {"MetaData": {"Declaration": {…}}} or {"Declaration": {…}}', isObject(metaData) ? '/MetaData' : '/');
+  throw invalid(
+    'mapping.input',
+    'No Declaration object: expected {"MetaData": {"Declaration": {…}}} or {"Declaration": {…}}',
+    isObject(metaData) ? '/MetaData' : '/',
+  );
 }
 
 /** The SPSCertificate: the root, or the first one inside an envelope (ePhyto Hub, TRACES SOAP). */
@@ -92,7 +96,11 @@ function findCertificate(el: XmlElement): XmlElement | undefined {
 function spsCertificateInput(root: XmlElement, namespaces: Readonly<Record<string, string>>): unknown {
   const certificate = findCertificate(root);
   if (!certificate) {
-    throw invalid('mapping.input', `No SPSCertificate in namespace ${SPS_CERTIFICATE_NS}; the root is ${root.name} in ${root.ns || 'no namespace'}`, `/${root.name}`);
+    throw invalid(
+      'mapping.input',
+      `No SPSCertificate in namespace ${SPS_CERTIFICATE_NS}; the root is ${root.name} in ${root.ns || 'no namespace'}`,
+      `/${root.name}`,
+    );
   }
   const prefixOf = new Map(Object.entries(namespaces).map(([prefix, uri]) => [uri, prefix]));
   return xmlToPrefixedJson(certificate, prefixOf);

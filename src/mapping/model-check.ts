@@ -25,7 +25,9 @@ export function checkWcoPaths(rules: readonly Rule[], model: WcoModel, file: str
     const type = typeOf(model, scope.id);
     if (isLeafType(type)) {
       const attributes = type.kind === 'complex' ? type.attributes.map((a) => a.name) : [];
-      return name === 'value' || attributes.includes(name) ? { kind: 'text' } : `a leaf has only value${attributes.map((a) => `, ${a}`).join('')}, not "${name}"`;
+      return name === 'value' || attributes.includes(name)
+        ? { kind: 'text' }
+        : `a leaf has only value${attributes.map((a) => `, ${a}`).join('')}, not "${name}"`;
     }
     const use = contentIndex((type as ComplexType & { content: GroupParticle }).content).byKey.get(name);
     return use ? { kind: 'type', id: use.particle.type, element: name } : `${scope.element} has no element "${name}"`;

@@ -33,7 +33,9 @@ export function parsePath(source: string): InputPath | string {
   if (source === '$') return { source, absolute: false, steps: [] };
   if (source.startsWith('$param.')) {
     const name = source.slice('$param.'.length);
-    return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? { source, absolute: false, steps: [], parameter: name } : `"${source}" is not $param. followed by a parameter name`;
+    return /^[A-Za-z][A-Za-z0-9]*$/.test(name)
+      ? { source, absolute: false, steps: [], parameter: name }
+      : `"${source}" is not $param. followed by a parameter name`;
   }
   const absolute = source.startsWith('$root.');
   const body = absolute ? source.slice('$root.'.length) : source;

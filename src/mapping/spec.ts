@@ -167,7 +167,17 @@ class SpecReader {
     this.parameters = this.parameterList(top);
     const rules = this.rules(top, '');
     if (id === undefined || version === undefined || !from || !to) return undefined;
-    return { id, version, description: this.string(top, 'description', '', false) ?? '', from, to, namespaces: this.namespaces, codeLists, parameters: this.parameters, rules };
+    return {
+      id,
+      version,
+      description: this.string(top, 'description', '', false) ?? '',
+      from,
+      to,
+      namespaces: this.namespaces,
+      codeLists,
+      parameters: this.parameters,
+      rules,
+    };
   }
 
   /** `parameters: { name: { description, pattern } }`: the pattern is anchored, so a configured value is all pattern. */
@@ -272,10 +282,12 @@ class SpecReader {
     const source = this.source(rule, kind, pointer);
     const convert = list(rule.convert ?? []).map(String);
     for (const name of convert) {
-      if (!Object.hasOwn(CONVERSIONS, name)) this.problem(rule, 'convert', `unknown conversion "${name}" (known: ${Object.keys(CONVERSIONS).join(', ')})`, `${pointer}/convert`);
+      if (!Object.hasOwn(CONVERSIONS, name))
+        this.problem(rule, 'convert', `unknown conversion "${name}" (known: ${Object.keys(CONVERSIONS).join(', ')})`, `${pointer}/convert`);
     }
     const lookup = this.string(rule, 'lookup', pointer, false);
-    if (lookup !== undefined && !this.codeListNames.has(lookup)) this.problem(rule, 'lookup', `code list "${lookup}" is not declared under codeLists`, `${pointer}/lookup`);
+    if (lookup !== undefined && !this.codeListNames.has(lookup))
+      this.problem(rule, 'lookup', `code list "${lookup}" is not declared under codeLists`, `${pointer}/lookup`);
     const valueRule: ValueRule = { kind: 'value', ...base, source, convert };
     const unit = this.unit(rule, pointer);
     if (unit !== undefined) valueRule.unit = unit;
@@ -301,7 +313,8 @@ class SpecReader {
     }
     const append = to.endsWith('[]');
     const keys = (append ? to.slice(0, -2) : to).split('.');
-    if (to !== '' && !keys.every((k) => OUTPUT_KEY.test(k))) this.problem(rule, 'to', `bad output path "${to}": names joined by dots, optionally ending in []`, `${pointer}/to`);
+    if (to !== '' && !keys.every((k) => OUTPUT_KEY.test(k)))
+      this.problem(rule, 'to', `bad output path "${to}": names joined by dots, optionally ending in []`, `${pointer}/to`);
     for (const key of keys) this.checkPrefix(rule, 'to', key, pointer);
     return { keys, append };
   }
@@ -320,7 +333,8 @@ class SpecReader {
       this.problem(obj, key, `bad path: ${parsed}`, `${pointer}/${key}`);
       return { source: String(source), absolute: false, steps: [] };
     }
-    if (parsed.parameter !== undefined) this.problem(obj, key, `"${parsed.source}": a parameter is a value, so only a value rule's from or join may read it`, `${pointer}/${key}`);
+    if (parsed.parameter !== undefined)
+      this.problem(obj, key, `"${parsed.source}": a parameter is a value, so only a value rule's from or join may read it`, `${pointer}/${key}`);
     for (const prefix of prefixesOf(parsed)) this.checkPrefix(obj, key, `${prefix}:`, pointer);
     return parsed;
   }
@@ -361,7 +375,12 @@ class SpecReader {
       return jsonata(text);
     } catch (err) {
       const e = err as { message?: string; position?: number };
-      this.problem(rule, 'jsonata', `JSONata syntax error${e.position !== undefined ? ` at character ${e.position}` : ''}: ${e.message ?? String(err)}`, `${pointer}/jsonata`);
+      this.problem(
+        rule,
+        'jsonata',
+        `JSONata syntax error${e.position !== undefined ? ` at character ${e.position}` : ''}: ${e.message ?? String(err)}`,
+        `${pointer}/jsonata`,
+      );
       return jsonata('undefined');
     }
   }

@@ -14,7 +14,7 @@ export interface Acknowledgement {
   /** The X-Swgate-Message-Id the delivery carried: `<exchangeId>.<destination>`. */
   messageId: string;
   /** A compact JWS (required of destinations with a trust store), or a plain receipt. */
-  receipt: string | Pick<Receipt, 'status' | 'receivedSha256'> & Partial<Receipt>;
+  receipt: string | (Pick<Receipt, 'status' | 'receivedSha256'> & Partial<Receipt>);
 }
 
 export interface AcknowledgementResult {
@@ -31,19 +31,26 @@ export interface AcknowledgementResult {
 export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
   const named = deliveryOfMessageId(ack.messageId);
   if (named?.destination !== from.id) {
-    throw new RejectionError(403, 'Forbidden', [finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId')]);
+    throw new RejectionError(403, 'Forbidden', [
+      finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId'),
+    ]);
   }
   const { exchangeId, destination } = named;
   const work = await findDeliveryWork(deps.store, exchangeId, destination);
-  if (!work) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
+  if (!work)
+    throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
   const { delivery, original } = work;
 
   if (delivery.status === 'failed') {
-    throw new RejectionError(409, 'Delivery failed', [finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`)]);
+    throw new RejectionError(409, 'Delivery failed', [
+      finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`),
+    ]);
   }
   // Nothing sent, no bytes a receipt could name: an empty digest must not stand for them.
   if (delivery.sent_sha256 === null) {
-    throw new RejectionError(409, 'Delivery not sent', [finding('acknowledgement.not-sent', `Delivery ${ack.messageId} has not been sent yet; there is nothing to acknowledge.`)]);
+    throw new RejectionError(409, 'Delivery not sent', [
+      finding('acknowledgement.not-sent', `Delivery ${ack.messageId} has not been sent yet; there is nothing to acknowledge.`),
+    ]);
   }
   const verdict = await takeReceipt(
     { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256, now: deps.now, trustStore: deps.trustStoreOf(destination) },
@@ -56,7 +63,9 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
   if (delivery.status === 'acknowledged' || delivery.status === 'rejected') {
     const earlier = delivery.receipt ? (JSON.parse(delivery.receipt) as Receipt) : undefined;
     if (earlier?.status === receipt.status) return { exchangeId, deliveryStatus, repeated: true };
-    throw new RejectionError(409, 'Already acknowledged', [finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status')]);
+    throw new RejectionError(409, 'Already acknowledged', [
+      finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status'),
+    ]);
   }
   const settled = await settleAndRecord(deps, exchangeId, destination, {
     status: deliveryStatus,

@@ -19,7 +19,13 @@ export const actsForIds = (participant: Participant): string[] => participant.ac
 export function partyFindings(sender: Participant, parties: readonly DeclarationParty[]): Finding[] {
   if (ADMINISTRATIONS.has(sender.kind)) return [];
   if (parties.length === 0) {
-    return [finding('party.none', 'The declaration names no Declarant, Submitter, Importer or Exporter identifier: the gateway cannot tell whom it is lodged for', '/Declaration/Declarant/ID')];
+    return [
+      finding(
+        'party.none',
+        'The declaration names no Declarant, Submitter, Importer or Exporter identifier: the gateway cannot tell whom it is lodged for',
+        '/Declaration/Declarant/ID',
+      ),
+    ];
   }
   const as = new Map(sender.actsFor.map((a) => [a.id, a.as]));
   const represents = parties.some((p) => p.role === 'Agent' && p.functionCode !== undefined && REPRESENTATION.has(p.functionCode));
@@ -28,7 +34,13 @@ export function partyFindings(sender: Participant, parties: readonly Declaration
     if (role === undefined) return [finding('party.not-acted-for', `${sender.id} does not act for ${party.role} ${party.id}`, party.path)];
     // A representative is the Agent itself, or lodges for its principal and must say so.
     if (role === 'representative' && party.role !== 'Agent' && !represents) {
-      return [finding('party.representation-not-stated', `${sender.id} represents ${party.id} (${party.role}); the declaration must name it as Agent with FunctionCode 2 (direct) or 3 (indirect representation)`, party.path)];
+      return [
+        finding(
+          'party.representation-not-stated',
+          `${sender.id} represents ${party.id} (${party.role}); the declaration must name it as Agent with FunctionCode 2 (direct) or 3 (indirect representation)`,
+          party.path,
+        ),
+      ];
     }
     return [];
   });
@@ -37,5 +49,11 @@ export function partyFindings(sender: Participant, parties: readonly Declaration
 /** Refuses (403) a declaration lodged for traders the sender does not act for. */
 export function refuseForeignParties(sender: Participant, parties: readonly DeclarationParty[]): void {
   const findings = partyFindings(sender, parties);
-  if (findings.length > 0) throw new RejectionError(403, 'Not lodged for a trader you act for', findings, `${sender.id} may lodge declarations only for the traders its configuration names (actsFor).`);
+  if (findings.length > 0)
+    throw new RejectionError(
+      403,
+      'Not lodged for a trader you act for',
+      findings,
+      `${sender.id} may lodge declarations only for the traders its configuration names (actsFor).`,
+    );
 }

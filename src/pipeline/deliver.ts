@@ -8,7 +8,15 @@ import type { DeliveryStatus } from '../store/exchange-tables.js';
 import { RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import type { SigningKey } from '../trust/pki/signing-key.js';
-import { type DeliveryChange, type DeliveryWork, findDeliveryWork, findFirstDocument, insertOutgoingDocument, type OutgoingDocumentRow, saveDeliveryChange } from '../store/exchanges.js';
+import {
+  type DeliveryChange,
+  type DeliveryWork,
+  findDeliveryWork,
+  findFirstDocument,
+  insertOutgoingDocument,
+  type OutgoingDocumentRow,
+  saveDeliveryChange,
+} from '../store/exchanges.js';
 import { SANDBOX_DELIVERY_HEADER } from '../sandbox/destinations.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
@@ -49,7 +57,13 @@ export async function deliver(deps: DeliverDeps, job: DeliveryJob, attempt: Deli
     // The last attempt failed in a way no answer explains (a document that cannot be rendered,
     // a bug): the delivery ends `failed` with the reason, rather than stay `queued` with its job gone.
     const reason = `the delivery could not be made: ${(error as Error).message}`;
-    await settleAndRecord(deps, job.exchangeId, job.destination, { status: 'failed', lastError: reason, from: ['queued', 'in-flight', 'retrying'], sentSha256: work.delivery.sent_sha256 ?? work.original.sha256, originalSha256: work.original.sha256 });
+    await settleAndRecord(deps, job.exchangeId, job.destination, {
+      status: 'failed',
+      lastError: reason,
+      from: ['queued', 'in-flight', 'retrying'],
+      sentSha256: work.delivery.sent_sha256 ?? work.original.sha256,
+      originalSha256: work.original.sha256,
+    });
     throw new FinalDeliveryError(reason);
   }
 }
@@ -69,13 +83,21 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
 
   // The attempt is on record, with the digest of what it sends, before anything is sent: an
   // acknowledgement may come back before the answer does.
-  const attemptStarting = (sha256: string): DeliveryChange => ({ status: 'in-flight', attempts: attempt.number, sentSha256: sha256, at: deps.now().toISOString() });
+  const attemptStarting = (sha256: string): DeliveryChange => ({
+    status: 'in-flight',
+    attempts: attempt.number,
+    sentSha256: sha256,
+    at: deps.now().toISOString(),
+  });
   let outgoing: Outgoing;
   try {
     outgoing = await outgoingDocument(deps, job, work, agreement.signing, attemptStarting);
   } catch (error) {
     if (!(error instanceof RejectionError)) throw error;
-    await settle({ status: 'failed', lastError: `The document cannot be put in ${job.destination}'s form: ${error.findings.map((f) => f.message).join('; ')}` });
+    await settle({
+      status: 'failed',
+      lastError: `The document cannot be put in ${job.destination}'s form: ${error.findings.map((f) => f.message).join('; ')}`,
+    });
     throw new FinalDeliveryError(error.message);
   }
 
@@ -121,7 +143,15 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
       await settle({
         status: 'rejected',
         lastError: outcome.error,
-        receipt: { messageId: receiptContext.messageId, from: job.destination, to: GATEWAY_ID, status: 'rejected', receivedSha256: sentSha256, receivedAt: deps.now().toISOString(), findings: outcome.findings },
+        receipt: {
+          messageId: receiptContext.messageId,
+          from: job.destination,
+          to: GATEWAY_ID,
+          status: 'rejected',
+          receivedSha256: sentSha256,
+          receivedAt: deps.now().toISOString(),
+          findings: outcome.findings,
+        },
       });
       throw new FinalDeliveryError(outcome.error);
     case 'retry': {
@@ -163,10 +193,27 @@ async function outgoingDocument(
   };
   if (found.name === name) return unchanged({ body: found.content, mediaType: found.media_type, sha256: found.sha256 });
   const profiles = { source: deps.participants.get(work.sender)?.wcoNamespaces, target: deps.participants.get(job.destination)?.wcoNamespaces };
-  const rendered = await renderFor(deps.mappings, { original: work.original, name: found.name as (typeof sources)[number], content: found.content }, work.delivery, profiles);
+  const rendered = await renderFor(
+    deps.mappings,
+    { original: work.original, name: found.name as (typeof sources)[number], content: found.content },
+    work.delivery,
+    profiles,
+  );
   const at = deps.now();
   const sealed = deps.keys
-    ? await seal(deps.keys, rendered, { messageId: messageIdOf(job), conversationId: job.exchangeId, from: GATEWAY_ID, to: job.destination, documentKind: work.kind, createdAt: at.toISOString() }, algorithm)
+    ? await seal(
+        deps.keys,
+        rendered,
+        {
+          messageId: messageIdOf(job),
+          conversationId: job.exchangeId,
+          from: GATEWAY_ID,
+          to: job.destination,
+          documentKind: work.kind,
+          createdAt: at.toISOString(),
+        },
+        algorithm,
+      )
     : undefined;
   if (!sealed && rendered.name === 'original') return unchanged(rendered);
   const made = sealed ?? rendered;
@@ -182,12 +229,37 @@ async function outgoingDocument(
   const original = { contentSha256: work.original.sha256, name: 'original' };
   const renderedEntity = { contentSha256: rendered.sha256, name: sealed ? `${name}.payload` : name, mediaType: rendered.mediaType };
   const records: RecordInput[] = [
-    ...(rendered.derivedFrom ? [{ exchangeId: job.exchangeId, event: 'mapped' as const, time: at, destination: job.destination, entity: renderedEntity, used: [original], agent: gateway, derivedFrom: rendered.derivedFrom }] : []),
+    ...(rendered.derivedFrom
+      ? [
+          {
+            exchangeId: job.exchangeId,
+            event: 'mapped' as const,
+            time: at,
+            destination: job.destination,
+            entity: renderedEntity,
+            used: [original],
+            agent: gateway,
+            derivedFrom: rendered.derivedFrom,
+          },
+        ]
+      : []),
     ...(sealed
-      ? [{ exchangeId: job.exchangeId, event: 'signed' as const, time: at, destination: job.destination, entity: { contentSha256: sha256, name, mediaType: sealed.mediaType }, used: [renderedEntity], agent: { ...gateway, certificateFingerprint: fingerprintOf(sealed.key) } }]
+      ? [
+          {
+            exchangeId: job.exchangeId,
+            event: 'signed' as const,
+            time: at,
+            destination: job.destination,
+            entity: { contentSha256: sha256, name, mediaType: sealed.mediaType },
+            used: [renderedEntity],
+            agent: { ...gateway, certificateFingerprint: fingerprintOf(sealed.key) },
+          },
+        ]
       : []),
   ];
-  const stored = await insertOutgoingDocument(deps.store, document, { destination: job.destination, ...attemptStarting(sha256) }, (transaction) => deps.recordProvenance(transaction, records));
+  const stored = await insertOutgoingDocument(deps.store, document, { destination: job.destination, ...attemptStarting(sha256) }, (transaction) =>
+    deps.recordProvenance(transaction, records),
+  );
   if (!stored) return outgoingDocument(deps, job, work, algorithm, attemptStarting);
   return outgoing;
 }
@@ -205,7 +277,11 @@ export async function interpret(answer: TransportAnswer, ctx: ReceiptContext): P
   if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return { kind: 'retry', error: `destination answered ${answer.status}` };
   if (answer.status >= 400) {
     const error = `destination refused the delivery with ${answer.status}`;
-    return { kind: 'refused', error, findings: findingsOf(answer.body) ?? [{ severity: 'error', code: 'delivery.refused', message: `${error}: ${answer.body.slice(0, 500)}`, path: '' }] };
+    return {
+      kind: 'refused',
+      error,
+      findings: findingsOf(answer.body) ?? [{ severity: 'error', code: 'delivery.refused', message: `${error}: ${answer.body.slice(0, 500)}`, path: '' }],
+    };
   }
   if (answer.mediaType.startsWith('application/jose')) return takeReceipt(ctx, answer.body.trim());
   let receipt: { status?: string } | undefined;

@@ -40,23 +40,34 @@ export const REPLAY_WINDOW_MS = 15 * 60_000;
  */
 export async function receiveInbound(deps: InboundDeps, partner: Participant, body: Buffer, contentType: string): Promise<InboundResult> {
   const gatewayKey = deps.gatewayKey;
-  if (!gatewayKey) throw new RejectionError(503, 'Gateway key missing', [finding('trust.no-gateway-key', 'The gateway has no signing key (certsDir holds none), so it cannot sign receipts.')]);
+  if (!gatewayKey)
+    throw new RejectionError(503, 'Gateway key missing', [
+      finding('trust.no-gateway-key', 'The gateway has no signing key (certsDir holds none), so it cannot sign receipts.'),
+    ]);
   const store = deps.trustStoreOf(partner.id);
-  if (!store) throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`)]);
+  if (!store)
+    throw new RejectionError(403, 'Forbidden', [
+      finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`),
+    ]);
   const verified = await verifyInboundEnvelope(body, contentType, store, { engine: 'fast' });
   checkAddressedTo(verified.header, GATEWAY_ID);
   const created = Date.parse(verified.header.createdAt);
   if (!(Math.abs(deps.now().getTime() - created) <= REPLAY_WINDOW_MS)) {
     throw new RejectionError(422, 'Envelope outside its time window', [
-      finding('envelope.outside-window', `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`, '/header/createdAt'),
+      finding(
+        'envelope.outside-window',
+        `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`,
+        '/header/createdAt',
+      ),
     ]);
   }
   const payload = signedPayload(verified);
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.
-  const read = documentKind === 'lpco'
-    ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, partner)
-    : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), partner);
+  const read =
+    documentKind === 'lpco'
+      ? () => readLpcoDocument(payload.body, payload.format, deps.mappings, partner)
+      : () => readDeclaration(payload.body, payload.format, validationFor(deps.validation, partner), partner);
   const result = await deps.ingest({
     sender: partner,
     documentKind,
@@ -70,7 +81,15 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
   });
   const receipt = await signReceipt(
     // ePhyto practice: delivered, or delivered with warnings (a document that cannot be read is refused outright).
-    { messageId: verified.header.messageId, from: GATEWAY_ID, to: partner.id, status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted', receivedSha256: receivedDigest(body), receivedAt: result.receivedAt, findings: result.findings },
+    {
+      messageId: verified.header.messageId,
+      from: GATEWAY_ID,
+      to: partner.id,
+      status: result.findings.length > 0 ? 'accepted-with-warnings' : 'accepted',
+      receivedSha256: receivedDigest(body),
+      receivedAt: result.receivedAt,
+      findings: result.findings,
+    },
     gatewayKey,
   );
   return { result, receipt };
@@ -79,7 +98,9 @@ export async function receiveInbound(deps: InboundDeps, partner: Participant, bo
 function documentKindOf(verified: VerifiedEnvelope): 'declaration' | 'lpco' {
   const kind = verified.header.documentKind;
   if (kind !== 'declaration' && kind !== 'lpco') {
-    throw new RejectionError(422, 'Unsupported document kind', [finding('envelope.document-kind', `Envelopes carry declarations or e-LPCOs (lpco) here; got "${kind}".`, '/header/documentKind')]);
+    throw new RejectionError(422, 'Unsupported document kind', [
+      finding('envelope.document-kind', `Envelopes carry declarations or e-LPCOs (lpco) here; got "${kind}".`, '/header/documentKind'),
+    ]);
   }
   return kind;
 }

@@ -132,7 +132,16 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     }),
   );
   const { received, findings, extra } = stored;
-  return { exchangeId, status: 'routed', receivedAt, contentSha256, replayed: false, findings, ...(received ? { provenance: received } : {}), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+  return {
+    exchangeId,
+    status: 'routed',
+    receivedAt,
+    contentSha256,
+    replayed: false,
+    findings,
+    ...(received ? { provenance: received } : {}),
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
+  };
 }
 
 /** The rows an accepted document leaves: the exchange, its documents, one delivery per agreement, its timeline. */
@@ -141,10 +150,23 @@ function acceptedExchange(
   read: ReadDocument,
   exchangeId: string,
   at: { receivedAt: string; validatedAt: string; routedAt: string },
-  what: { contentSha256: string; receivedSha256: string; routed: { content: string; mediaType: string; sha256: string }; findings: Finding[]; agreements: Agreement[] },
+  what: {
+    contentSha256: string;
+    receivedSha256: string;
+    routed: { content: string; mediaType: string; sha256: string };
+    findings: Finding[];
+    agreements: Agreement[];
+  },
 ): AcceptedExchange {
   const { contentSha256, receivedSha256, routed, findings, agreements } = what;
-  const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({ exchange_id: exchangeId, name, media_type: mediaType, sha256, content, created_at: at.receivedAt });
+  const document = (name: string, content: string, mediaType: string, sha256: string): DocumentRow => ({
+    exchange_id: exchangeId,
+    name,
+    media_type: mediaType,
+    sha256,
+    content,
+    created_at: at.receivedAt,
+  });
   return {
     exchange: {
       id: exchangeId,
@@ -181,7 +203,11 @@ function acceptedExchange(
       updated_at: at.routedAt,
     })),
     events: [
-      { event: 'received', at: at.receivedAt, detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) } },
+      {
+        event: 'received',
+        at: at.receivedAt,
+        detail: { sender: req.sender.id, kind: req.documentKind, contentSha256, ...(req.signature ? { signature: req.signature.evidence } : {}) },
+      },
       { event: 'validated', at: at.validatedAt, ...(findings.length > 0 ? { detail: { findings: findings.length } } : {}) },
       { event: 'routed', at: at.routedAt, detail: { deliveries: agreements.map((a) => ({ destination: a.destination, agreement: a.id })) } },
     ],
@@ -199,9 +225,25 @@ function provenanceOf(
   const routed = { contentSha256: docs.routed.sha256, name: 'original', mediaType: docs.routed.mediaType };
   const gateway = { participant: GATEWAY_ID };
   return [
-    { exchangeId, event: 'received', time: new Date(at.receivedAt), entity: received, agent: { participant: req.sender.id, ...(req.signature ? { certificateFingerprint: req.signature.certificateFingerprint } : {}) } },
+    {
+      exchangeId,
+      event: 'received',
+      time: new Date(at.receivedAt),
+      entity: received,
+      agent: { participant: req.sender.id, ...(req.signature ? { certificateFingerprint: req.signature.certificateFingerprint } : {}) },
+    },
     ...(docs.mappedBy
-      ? [{ exchangeId, event: 'mapped' as const, time: new Date(at.validatedAt), entity: routed, used: [received], agent: gateway, derivedFrom: { entity: docs.receivedSha256, ...docs.mappedBy } }]
+      ? [
+          {
+            exchangeId,
+            event: 'mapped' as const,
+            time: new Date(at.validatedAt),
+            entity: routed,
+            used: [received],
+            agent: gateway,
+            derivedFrom: { entity: docs.receivedSha256, ...docs.mappedBy },
+          },
+        ]
       : []),
     { exchangeId, event: 'validated', time: new Date(at.validatedAt), entity: routed, used: [routed], agent: gateway },
     { exchangeId, event: 'routed', time: new Date(at.routedAt), entity: routed, used: [routed], agent: gateway },
@@ -214,7 +256,14 @@ function replay(earlier: ExchangeRow, contentSha256: string): IngestResult {
       finding('idempotency.conflict', `Idempotency-Key "${earlier.idempotency_key}" was used for exchange ${earlier.id} with different content.`, '', 'error'),
     ]);
   }
-  return { exchangeId: earlier.id, status: earlier.status, receivedAt: earlier.received_at, contentSha256, replayed: true, findings: JSON.parse(earlier.findings) as Finding[] };
+  return {
+    exchangeId: earlier.id,
+    status: earlier.status,
+    receivedAt: earlier.received_at,
+    contentSha256,
+    replayed: true,
+    findings: JSON.parse(earlier.findings) as Finding[],
+  };
 }
 
 function noAgreement(req: IngestRequest, facts: Partial<DeclarationFacts>): RejectionError {
@@ -226,6 +275,9 @@ function noAgreement(req: IngestRequest, facts: Partial<DeclarationFacts>): Reje
     facts.citedDocumentCodes?.length ? `documents ${facts.citedDocumentCodes.join(', ')}` : undefined,
   ].filter(Boolean);
   return new RejectionError(422, 'No agreement routes this document', [
-    finding('routing.no-agreement', `No agreement routes a ${req.documentKind} from ${req.sender.id} (${req.sender.kind}) with ${described.join('; ')}. GET /v1/agreements lists what you may send.`),
+    finding(
+      'routing.no-agreement',
+      `No agreement routes a ${req.documentKind} from ${req.sender.id} (${req.sender.kind}) with ${described.join('; ')}. GET /v1/agreements lists what you may send.`,
+    ),
   ]);
 }

@@ -1,7 +1,6 @@
 import type { DeliveryRow, ExchangeStatus } from '../store/exchange-tables.js';
 import type { Receipt } from '../trust/receipt.js';
 
-
 const ENDED: ReadonlySet<DeliveryRow['status']> = new Set(['acknowledged', 'rejected', 'failed']);
 
 /**

@@ -40,7 +40,13 @@ export function lodgeDeclaration(deps: LodgeDeps, l: Lodgement): Promise<IngestR
 
 /** E-commerce advance data: kept as received, routed as the low-value declaration made of it. */
 export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
-  return deps.ingest({ ...common(l), documentKind: 'consignment', mediaType: MEDIA_TYPES[l.format], receivedAs: 'consignment', read: () => readConsignment(l.body, deps.mappings, deps.validation, l.sender) });
+  return deps.ingest({
+    ...common(l),
+    documentKind: 'consignment',
+    mediaType: MEDIA_TYPES[l.format],
+    receivedAs: 'consignment',
+    read: () => readConsignment(l.body, deps.mappings, deps.validation, l.sender),
+  });
 }
 
 /** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
@@ -48,10 +54,19 @@ export async function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestRe
   // Before routing and before the body is read: a sender that issues nothing is refused for what it is.
   if (l.sender.issues.length === 0) {
     throw new RejectionError(403, 'Not the competent authority', [
-      finding('lpco.not-an-issuer', `${l.sender.id} (${l.sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`),
+      finding(
+        'lpco.not-an-issuer',
+        `${l.sender.id} (${l.sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`,
+      ),
     ]);
   }
-  return deps.ingest({ ...common(l), documentKind: 'lpco', mediaType: MEDIA_TYPES[l.format], receivedAs: 'lpco', read: () => readLpcoDocument(l.body, l.format, deps.mappings, l.sender) });
+  return deps.ingest({
+    ...common(l),
+    documentKind: 'lpco',
+    mediaType: MEDIA_TYPES[l.format],
+    receivedAs: 'lpco',
+    read: () => readLpcoDocument(l.body, l.format, deps.mappings, l.sender),
+  });
 }
 
 /** What an issuer's status change needs: the registry, and the ingest its status document goes through. */
@@ -84,7 +99,11 @@ export async function lodgeLpcoStatus(deps: StatusChangeDeps, issuer: Participan
     lines: planned.lines,
   });
   const { exportCountry, importCountry } = planned.document;
-  const facts = { citedDocumentCodes: [planned.documentCode], ...(exportCountry ? { exportCountry } : {}), ...(importCountry ? { destinationCountry: importCountry } : {}) };
+  const facts = {
+    citedDocumentCodes: [planned.documentCode],
+    ...(exportCountry ? { exportCountry } : {}),
+    ...(importCountry ? { destinationCountry: importCountry } : {}),
+  };
   await deps.ingest({
     sender: issuer,
     documentKind: 'lpco-status',

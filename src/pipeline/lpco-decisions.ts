@@ -38,11 +38,15 @@ export interface LpcoDecisionDeps {
 type Decision = { verdict: 'accepted' | 'rejected'; by: string };
 
 /** The customs administration's word on an exchange, from its deliveries' receipts: a refusal wins. */
-export function customsDecision(deliveries: ReadonlyArray<Pick<DeliveryRow, 'destination' | 'status' | 'receipt'>>, participants: ReadonlyMap<string, Participant>): Decision | undefined {
+export function customsDecision(
+  deliveries: ReadonlyArray<Pick<DeliveryRow, 'destination' | 'status' | 'receipt'>>,
+  participants: ReadonlyMap<string, Participant>,
+): Decision | undefined {
   const toCustoms = deliveries.filter((d) => participants.get(d.destination)?.kind === 'customs');
   const rejected = toCustoms.find((d) => d.status === 'rejected');
   if (rejected) return { verdict: 'rejected', by: rejected.destination };
-  const accepted = (d: (typeof toCustoms)[number]) => d.status === 'acknowledged' && d.receipt !== null && (JSON.parse(d.receipt) as Receipt).status !== 'rejected';
+  const accepted = (d: (typeof toCustoms)[number]) =>
+    d.status === 'acknowledged' && d.receipt !== null && (JSON.parse(d.receipt) as Receipt).status !== 'rejected';
   const [first] = toCustoms;
   return first && toCustoms.every(accepted) ? { verdict: 'accepted', by: first.destination } : undefined;
 }
@@ -59,7 +63,8 @@ export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: 
   if (!decision) return [];
   const options = { now: deps.now, actor: decision.by };
   const facts = JSON.parse(exchange.facts) as Partial<DeclarationFacts>;
-  const earlier = exchange.message_id === null ? [] : (await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)).filter((id) => id < exchangeId);
+  const earlier =
+    exchange.message_id === null ? [] : (await declarationsWithMessageId(deps.store, exchange.sender, exchange.message_id)).filter((id) => id < exchangeId);
   const move = async (transaction: Store, declarationExchangeId: string, moving: (lpco: LpcoDb) => Promise<Moved[]>): Promise<Moved[]> => {
     const moved = await moving(tablesOf<LpcoTables>(transaction.db));
     await deps.recordProvenance(transaction, movementRecords(declarationExchangeId, moved, decision.by, deps.now()));
@@ -68,13 +73,20 @@ export async function followCustomsDecision(deps: LpcoDecisionDeps, exchangeId: 
   return writeInBatch(deps.store, async (transaction) => {
     const moved: Moved[] = [];
     if (facts.typeCode !== CANCELLATION) {
-      moved.push(...(await move(transaction, exchangeId, (lpco) => (decision.verdict === 'accepted' ? writeOffIn(lpco, exchangeId, options) : releaseIn(lpco, deps.kind, exchangeId, options)))));
+      moved.push(
+        ...(await move(transaction, exchangeId, (lpco) =>
+          decision.verdict === 'accepted' ? writeOffIn(lpco, exchangeId, options) : releaseIn(lpco, deps.kind, exchangeId, options),
+        )),
+      );
     }
     const replaces = facts.typeCode === CANCELLATION || (facts.typeCode === AMENDMENT && moved.length > 0);
     if (decision.verdict !== 'accepted' || !replaces) return moved;
     // What the declaration (and amendments before this one) drew: all of it for a cancellation, what this amendment restates for an amendment.
     const only = facts.typeCode === AMENDMENT ? [...moved] : undefined;
-    for (const id of earlier) moved.push(...(await move(transaction, id, (lpco) => releaseIn(lpco, deps.kind, id, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) }))));
+    for (const id of earlier)
+      moved.push(
+        ...(await move(transaction, id, (lpco) => releaseIn(lpco, deps.kind, id, { ...options, includingWrittenOff: true, ...(only ? { only } : {}) }))),
+      );
     return moved;
   });
 }

@@ -5,7 +5,12 @@ import type { Movement } from '../lpco/tables.js';
 import type { Moved } from '../lpco/write-off.js';
 import type { RecordInput } from '../provenance/record.js';
 
-const EVENTS: Record<Movement, RecordInput['event']> = { reserved: 'lpco-reserved', 'written-off': 'lpco-written-off', released: 'lpco-released', 'given-back': 'lpco-given-back' };
+const EVENTS: Record<Movement, RecordInput['event']> = {
+  reserved: 'lpco-reserved',
+  'written-off': 'lpco-written-off',
+  released: 'lpco-released',
+  'given-back': 'lpco-given-back',
+};
 
 /**
  * One provenance record per kind of movement of a declaration: the entity is the canonical
@@ -14,7 +19,9 @@ const EVENTS: Record<Movement, RecordInput['event']> = { reserved: 'lpco-reserve
 export function movementRecords(declarationExchangeId: string, moved: readonly Moved[], actor: string, time: Date): RecordInput[] {
   const kinds = [...new Set(moved.map((m) => m.movement))];
   return kinds.map((movement) => {
-    const lines = moved.filter((m) => m.movement === movement).map(({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }) => ({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }));
+    const lines = moved
+      .filter((m) => m.movement === movement)
+      .map(({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }) => ({ lpcoId, documentCode, number, goodsItem, line, quantity, unit }));
     return {
       exchangeId: declarationExchangeId,
       event: EVENTS[movement],

@@ -56,7 +56,13 @@ function isSpsCertificate(root: XmlElement): boolean {
   const count = certificatesIn(message);
   if (count === 1) return true;
   throw new RejectionError(422, 'Not an e-LPCO', [
-    { ...finding('lpco.sps.certificates', `The SOAP message ${message.name} (${message.ns || 'no namespace'}) carries ${count} SPS certificates; an e-LPCO is exactly one`), xpath: `/Envelope/Body/${message.name}` },
+    {
+      ...finding(
+        'lpco.sps.certificates',
+        `The SOAP message ${message.name} (${message.ns || 'no namespace'}) carries ${count} SPS certificates; an e-LPCO is exactly one`,
+      ),
+      xpath: `/Envelope/Body/${message.name}`,
+    },
   ]);
 }
 
@@ -83,7 +89,11 @@ export async function readLpcoDocument(body: Buffer, format: DocumentFormat, map
   if (notCompetent.length > 0) throw new RejectionError(403, 'Not the competent authority', notCompetent);
   const content = JSON.stringify(lpco);
   return {
-    facts: { citedDocumentCodes: [lpco.documentCode], ...(lpco.exportCountry ? { exportCountry: lpco.exportCountry } : {}), ...(lpco.importCountry ? { destinationCountry: lpco.importCountry } : {}) },
+    facts: {
+      citedDocumentCodes: [lpco.documentCode],
+      ...(lpco.exportCountry ? { exportCountry: lpco.exportCountry } : {}),
+      ...(lpco.importCountry ? { destinationCountry: lpco.importCountry } : {}),
+    },
     findings: [],
     document: { content, mediaType: 'application/json', format: 'lpco-json' },
     messageId: lpco.number,

@@ -44,7 +44,8 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
   if (ctx.trustStore) return { kind: 'retry', error: `${ctx.destination} must sign its receipts; an unsigned one proves nothing` };
   const plain = (given ?? {}) as Partial<Receipt>;
   if (!STATUSES.has(plain.status as string)) return unknownStatus(plain.status);
-  if (plain.receivedSha256 !== ctx.sentSha256) return { kind: 'retry', error: `the receipt's digest ${String(plain.receivedSha256)} does not match what was sent (${ctx.sentSha256})` };
+  if (plain.receivedSha256 !== ctx.sentSha256)
+    return { kind: 'retry', error: `the receipt's digest ${String(plain.receivedSha256)} does not match what was sent (${ctx.sentSha256})` };
   return {
     kind: 'receipt',
     receipt: {

@@ -6,12 +6,26 @@
  * is idempotent (queueing a job by its id, an exchange's end).
  */
 import type { Agreement, DeliveryPolicy } from '../config/types.js';
-import { countDeliveryEvents, countReconcilerActions, deliveriesAwaitingReceipt, exchangesToFinish, exchangesWithEndUnhandled, findDeliveryWork, unfinishedDeliveries } from '../store/exchanges.js';
+import {
+  countDeliveryEvents,
+  countReconcilerActions,
+  deliveriesAwaitingReceipt,
+  exchangesToFinish,
+  exchangesWithEndUnhandled,
+  findDeliveryWork,
+  unfinishedDeliveries,
+} from '../store/exchanges.js';
 import { endExchange } from './end.js';
 import { deriveExchangeStatus, isFinal, type SettleDeps, settleAndRecord, settleDelivery } from './settle.js';
 import type { DeliveryJob } from './vocabulary.js';
 
-export const RECONCILER_ACTIONS = ['exchange-finished', 'exchange-end-handled', 'receipt-overdue-resent', 'receipt-overdue-failed', 'delivery-requeued'] as const;
+export const RECONCILER_ACTIONS = [
+  'exchange-finished',
+  'exchange-end-handled',
+  'receipt-overdue-resent',
+  'receipt-overdue-failed',
+  'delivery-requeued',
+] as const;
 export type ReconcilerAction = (typeof RECONCILER_ACTIONS)[number];
 
 export interface ReconcileDeps extends SettleDeps {
@@ -43,7 +57,13 @@ export type ReconcileSummary = Record<ReconcilerAction, number>;
 
 /** One pass; returns what it did, also added to the counts /metrics shows. */
 export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { 'exchange-finished': 0, 'exchange-end-handled': 0, 'receipt-overdue-resent': 0, 'receipt-overdue-failed': 0, 'delivery-requeued': 0 };
+  const summary: ReconcileSummary = {
+    'exchange-finished': 0,
+    'exchange-end-handled': 0,
+    'receipt-overdue-resent': 0,
+    'receipt-overdue-failed': 0,
+    'delivery-requeued': 0,
+  };
   const act = (action: ReconcilerAction, subject: Subject) => {
     summary[action] += 1;
     deps.onAction(action, subject);
@@ -54,17 +74,25 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   };
   const idleSince = new Date(deps.now().getTime() - options.idleMs).toISOString();
 
-  await each(await exchangesToFinish(deps.store), (exchangeId) => ({ exchangeId }), async (exchangeId) => {
-    const settled = await deriveExchangeStatus(deps.store, exchangeId, deps.now);
-    if (!settled.changed || !isFinal(settled.exchangeStatus)) return;
-    await endExchange(deps, exchangeId, settled);
-    act('exchange-finished', { exchangeId });
-  });
+  await each(
+    await exchangesToFinish(deps.store),
+    (exchangeId) => ({ exchangeId }),
+    async (exchangeId) => {
+      const settled = await deriveExchangeStatus(deps.store, exchangeId, deps.now);
+      if (!settled.changed || !isFinal(settled.exchangeStatus)) return;
+      await endExchange(deps, exchangeId, settled);
+      act('exchange-finished', { exchangeId });
+    },
+  );
 
-  await each(await exchangesWithEndUnhandled(deps.store, idleSince), (e) => ({ exchangeId: e.id }), async (exchange) => {
-    await endExchange(deps, exchange.id, { exchangeStatus: exchange.status, sender: exchange.sender });
-    act('exchange-end-handled', { exchangeId: exchange.id });
-  });
+  await each(
+    await exchangesWithEndUnhandled(deps.store, idleSince),
+    (e) => ({ exchangeId: e.id }),
+    async (exchange) => {
+      await endExchange(deps, exchange.id, { exchangeStatus: exchange.status, sender: exchange.sender });
+      act('exchange-end-handled', { exchangeId: exchange.id });
+    },
+  );
 
   await resendOverdue(deps, act, each);
 
@@ -72,7 +100,8 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
   const deliverySubject = (d: { exchange_id: string; destination: string }): Subject => ({ exchangeId: d.exchange_id, destination: d.destination });
   await each(await unfinishedDeliveries(deps.store, requeueSince), deliverySubject, async (d) => {
     const agreement = deps.agreements.get(d.agreement_id);
-    if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery))) act('delivery-requeued', deliverySubject(d));
+    if (agreement && (await deps.requeue({ exchangeId: d.exchange_id, destination: d.destination }, agreement.delivery)))
+      act('delivery-requeued', deliverySubject(d));
   });
 
   await countReconcilerActions(deps.store, summary);
@@ -97,25 +126,41 @@ async function resendOverdue(deps: ReconcileDeps, act: (action: ReconcilerAction
   const now = deps.now().getTime();
   const waitingSince = new Date(now - Math.min(...timeouts)).toISOString();
   const overdue = await deliveriesAwaitingReceipt(deps.store, waitingSince);
-  await each(overdue, (d) => ({ exchangeId: d.exchange_id, destination: d.destination }), async (d) => {
-    const agreement = deps.agreements.get(d.agreement_id);
-    if (!agreement || Date.parse(d.updated_at) > now - agreement.delivery.receiptTimeoutMs) return;
-    const seconds = Math.round(agreement.delivery.receiptTimeoutMs / 1000);
-    const subject = { exchangeId: d.exchange_id, destination: d.destination };
-    // Only from `delivered`, and only if it has not moved since it was read: the receipt may have come meanwhile, or another worker acted.
-    const unchanged = { from: ['delivered'] as const, unchangedSince: d.updated_at };
-    const sends = 1 + (await countDeliveryEvents(deps.store, d.exchange_id, d.destination, 'retrying', RECEIPT_OVERDUE));
-    if (sends >= agreement.delivery.attempts) {
-      const work = await findDeliveryWork(deps.store, d.exchange_id, d.destination);
-      if (!work) return;
-      const lastError = `no receipt after ${sends} sends, ${seconds} s apart`;
-      const settled = await settleAndRecord(deps, d.exchange_id, d.destination, { status: 'failed', lastError, ...unchanged, sentSha256: work.delivery.sent_sha256 ?? work.original.sha256, originalSha256: work.original.sha256 });
-      if (settled.applied) act('receipt-overdue-failed', subject);
-      return;
-    }
-    const settled = await settleDelivery(deps.store, d.exchange_id, d.destination, { status: 'retrying', lastError: `${RECEIPT_OVERDUE} ${seconds} s; sent again`, ...unchanged }, deps.now);
-    if (!settled.applied) return;
-    await deps.requeue(subject, agreement.delivery);
-    act('receipt-overdue-resent', subject);
-  });
+  await each(
+    overdue,
+    (d) => ({ exchangeId: d.exchange_id, destination: d.destination }),
+    async (d) => {
+      const agreement = deps.agreements.get(d.agreement_id);
+      if (!agreement || Date.parse(d.updated_at) > now - agreement.delivery.receiptTimeoutMs) return;
+      const seconds = Math.round(agreement.delivery.receiptTimeoutMs / 1000);
+      const subject = { exchangeId: d.exchange_id, destination: d.destination };
+      // Only from `delivered`, and only if it has not moved since it was read: the receipt may have come meanwhile, or another worker acted.
+      const unchanged = { from: ['delivered'] as const, unchangedSince: d.updated_at };
+      const sends = 1 + (await countDeliveryEvents(deps.store, d.exchange_id, d.destination, 'retrying', RECEIPT_OVERDUE));
+      if (sends >= agreement.delivery.attempts) {
+        const work = await findDeliveryWork(deps.store, d.exchange_id, d.destination);
+        if (!work) return;
+        const lastError = `no receipt after ${sends} sends, ${seconds} s apart`;
+        const settled = await settleAndRecord(deps, d.exchange_id, d.destination, {
+          status: 'failed',
+          lastError,
+          ...unchanged,
+          sentSha256: work.delivery.sent_sha256 ?? work.original.sha256,
+          originalSha256: work.original.sha256,
+        });
+        if (settled.applied) act('receipt-overdue-failed', subject);
+        return;
+      }
+      const settled = await settleDelivery(
+        deps.store,
+        d.exchange_id,
+        d.destination,
+        { status: 'retrying', lastError: `${RECEIPT_OVERDUE} ${seconds} s; sent again`, ...unchanged },
+        deps.now,
+      );
+      if (!settled.applied) return;
+      await deps.requeue(subject, agreement.delivery);
+      act('receipt-overdue-resent', subject);
+    },
+  );
 }

@@ -58,7 +58,12 @@ export async function writeRegistryStep(transaction: Store, deps: RegistryDeps, 
   const options = { now: deps.now };
   switch (step.step) {
     case 'reserve': {
-      const outcome = await reserveIn(lpcoDb, transaction.kind, { ...step.citations, declarationExchangeId: exchangeId }, { unknownLpco: deps.unknownLpco, ...options });
+      const outcome = await reserveIn(
+        lpcoDb,
+        transaction.kind,
+        { ...step.citations, declarationExchangeId: exchangeId },
+        { unknownLpco: deps.unknownLpco, ...options },
+      );
       const reserved = outcome.reservations.map((r) => ({ ...r, movement: 'reserved' as const }));
       return { findings: outcome.findings, provenance: movementRecords(exchangeId, reserved, step.citations.sender, deps.now()), extra: {} };
     }

@@ -34,7 +34,11 @@ export interface RenderSource {
 }
 
 /** The stored documents a delivery can render from, best first (the kept WCO JSON may not exist). */
-export function renderSourceNames(mappings: MappingCatalogue, delivery: Pick<DeliveryRow, 'format' | 'mapping'>, originalMediaType: string): Array<RenderSource['name']> {
+export function renderSourceNames(
+  mappings: MappingCatalogue,
+  delivery: Pick<DeliveryRow, 'format' | 'mapping'>,
+  originalMediaType: string,
+): Array<RenderSource['name']> {
   const takesWcoJson = delivery.mapping ? mappings.get(delivery.mapping)?.from === 'wco-json' : delivery.format === 'wco-json';
   return takesWcoJson && originalMediaType === XML ? [WCO_JSON_DOCUMENT, 'original'] : ['original'];
 }
@@ -62,7 +66,12 @@ export async function renderFor(
     // WCO JSON mappings take the declaration as WCO JSON whatever form it came in; others take the stored text.
     const input = mappings.get(delivery.mapping)?.from === 'wco-json' ? wcoJson() : text();
     const mapped = await mappings.apply(delivery.mapping, input);
-    const output = typeof mapped.output === 'string' ? mapped.output : delivery.format === 'wco-xml' ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target) : JSON.stringify(mapped.output);
+    const output =
+      typeof mapped.output === 'string'
+        ? mapped.output
+        : delivery.format === 'wco-xml'
+          ? wcoJsonToXmlString(mapped.output as WcoJsonObject, target)
+          : JSON.stringify(mapped.output);
     const mediaType = typeof mapped.output === 'string' || delivery.format === 'wco-xml' ? XML : JSON_TYPE;
     return { name, body: output, mediaType, sha256: sha256Hex(output), derivedFrom: { entity: original.sha256, ...mapped.provenance } };
   }

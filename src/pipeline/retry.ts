@@ -17,10 +17,13 @@ export async function retryDelivery(deps: RetryDeps, operator: Participant, exch
   const delivery = await findDelivery(deps.store, exchangeId, destination);
   if (!delivery) throw new RejectionError(404, 'Not found', [finding('delivery.not-found', `Exchange ${exchangeId} has no delivery to ${destination}.`)]);
   if (delivery.status !== 'failed') {
-    throw new RejectionError(409, 'Delivery not failed', [finding('delivery.not-failed', `The delivery to ${destination} is ${delivery.status}; only a failed delivery can be re-queued.`)]);
+    throw new RejectionError(409, 'Delivery not failed', [
+      finding('delivery.not-failed', `The delivery to ${destination} is ${delivery.status}; only a failed delivery can be re-queued.`),
+    ]);
   }
   const agreement = deps.agreements.get(delivery.agreement_id);
-  if (!agreement) throw new RejectionError(409, 'Agreement gone', [finding('delivery.agreement-gone', `Agreement ${delivery.agreement_id} is no longer configured.`)]);
+  if (!agreement)
+    throw new RejectionError(409, 'Agreement gone', [finding('delivery.agreement-gone', `Agreement ${delivery.agreement_id} is no longer configured.`)]);
   const settled = await settleDelivery(deps.store, exchangeId, destination, { status: 'queued', lastError: null, attempts: 0, from: ['failed'] }, deps.now);
   if (settled.applied) await deps.requeue({ exchangeId, destination }, agreement.delivery);
 }

@@ -27,13 +27,22 @@ export interface Sealed {
  * anything else XML-DSig (application/xml) with the document carried byte for byte as base64,
  * so it needs no canonicalisation and its digest survives any XML stack.
  */
-export async function seal(keys: GatewayKeys, document: { body: string | Buffer; mediaType: string }, header: EnvelopeHeader, algorithm: SigningAlgorithm = 'ecdsa-p256'): Promise<Sealed> {
+export async function seal(
+  keys: GatewayKeys,
+  document: { body: string | Buffer; mediaType: string },
+  header: EnvelopeHeader,
+  algorithm: SigningAlgorithm = 'ecdsa-p256',
+): Promise<Sealed> {
   const key = algorithm === 'rsa-sha256' ? keys.rsa : keys.ecdsa;
   if (document.mediaType === 'application/json') {
     const body = await signJsonEnvelope({ header, payload: JSON.parse(document.body.toString()) as unknown }, key);
     return { body, mediaType: 'application/jose', key, sha256: sha256Hex(body) };
   }
-  const { head, payload, tail, sha256 } = signEnvelopeXmlParts(header, base64Payload(typeof document.body === 'string' ? Buffer.from(document.body) : document.body, document.mediaType), key);
+  const { head, payload, tail, sha256 } = signEnvelopeXmlParts(
+    header,
+    base64Payload(typeof document.body === 'string' ? Buffer.from(document.body) : document.body, document.mediaType),
+    key,
+  );
   // Bytes, not one string: the base64 text is ASCII already, and a 60 KB string would be encoded
   // again to be hashed and again to be sent.
   const headBytes = Buffer.from(head);

@@ -37,11 +37,19 @@ export const isFinal = (status: ExchangeStatus) => FINAL_EXCHANGE.has(status);
  * exchange never miss each other. `alsoWrite` runs in the same transaction when the change
  * applies (the provenance records of the change).
  */
-export async function settleDelivery(store: Store, exchangeId: string, destination: string, s: Settlement, now: () => Date, alsoWrite?: (transaction: Store) => Promise<unknown>): Promise<Settled> {
+export async function settleDelivery(
+  store: Store,
+  exchangeId: string,
+  destination: string,
+  s: Settlement,
+  now: () => Date,
+  alsoWrite?: (transaction: Store) => Promise<unknown>,
+): Promise<Settled> {
   return withExchangeLocked(store, exchangeId, async (transaction, exchange) => {
     const deliveries = await deliveriesOf(transaction, exchangeId);
     const current = deliveries.find((d) => d.destination === destination);
-    if (!current || (s.from && !s.from.includes(current.status)) || (s.unchangedSince !== undefined && current.updated_at !== s.unchangedSince)) return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
+    if (!current || (s.from && !s.from.includes(current.status)) || (s.unchangedSince !== undefined && current.updated_at !== s.unchangedSince))
+      return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
     await updateDelivery(transaction, exchangeId, destination, {
       status: s.status,
@@ -54,7 +62,9 @@ export async function settleDelivery(store: Store, exchangeId: string, destinati
     const detail = s.receipt ?? (s.lastError ? { error: s.lastError } : undefined);
     await insertEvents(transaction, exchangeId, [{ event: s.status, at, destination, detail }]);
     // The exchange status follows from the deliveries as they are after this change.
-    const status = exchangeStatusFrom(deliveries.map((d) => (d === current ? { status: s.status, receipt: s.receipt ? JSON.stringify(s.receipt) : d.receipt } : d)));
+    const status = exchangeStatusFrom(
+      deliveries.map((d) => (d === current ? { status: s.status, receipt: s.receipt ? JSON.stringify(s.receipt) : d.receipt } : d)),
+    );
     const changed = status !== exchange.status;
     if (changed) {
       await updateExchangeStatus(transaction, exchangeId, status, at);
@@ -104,7 +114,12 @@ const LOGGED: Partial<Record<DeliveryStatus, { event: ProvenanceEvent; actor: 'g
  * ends the exchange when this settlement made it final (end.ts). The one way the worker and
  * acknowledgements record what happened to a delivery.
  */
-export async function settleAndRecord(deps: SettleDeps, exchangeId: string, destination: string, s: Settlement & { sentSha256: string; originalSha256: string }): Promise<Settled> {
+export async function settleAndRecord(
+  deps: SettleDeps,
+  exchangeId: string,
+  destination: string,
+  s: Settlement & { sentSha256: string; originalSha256: string },
+): Promise<Settled> {
   const logged = LOGGED[s.status];
   const record = logged
     ? (transaction: Store) =>

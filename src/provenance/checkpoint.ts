@@ -53,7 +53,12 @@ export function signCheckpoint(body: CheckpointBody, signer: LogSigner): Checkpo
 export function signedNoteText(checkpoint: Checkpoint, publicKeyPem: string): string {
   const rawKey = Buffer.from(createPublicKey(publicKeyPem).export({ format: 'jwk' }).x ?? '', 'base64url');
   // C2SP signed-note key hash for Ed25519: SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)[:4].
-  const keyHash = createHash('sha256').update(`${checkpoint.origin}\n`).update(Buffer.from([0x01])).update(rawKey).digest().subarray(0, 4);
+  const keyHash = createHash('sha256')
+    .update(`${checkpoint.origin}\n`)
+    .update(Buffer.from([0x01]))
+    .update(rawKey)
+    .digest()
+    .subarray(0, 4);
   const signature = Buffer.concat([keyHash, Buffer.from(checkpoint.signature, 'base64')]).toString('base64');
   return `${checkpoint.note}\n\u2014 ${checkpoint.origin} ${signature}\n`;
 }

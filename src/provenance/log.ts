@@ -188,7 +188,10 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     },
     async appendIn(transaction, records) {
       if (records.length === 0) return [];
-      const appended = await appendItems(transaction, records.map((record) => sealRecord(record)));
+      const appended = await appendItems(
+        transaction,
+        records.map((record) => sealRecord(record)),
+      );
       // Not committed yet: the background check reads the committed size and signs at most that.
       checkpointInBackground(() => readTreeSize(db));
       return appended;
@@ -202,7 +205,8 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
     inclusionProof: proveInclusion,
     async consistencyProof(from, to) {
       await requireTreeSize(to);
-      if (from > to) throw badRequest('provenance.from-after-to', `A consistency proof goes from a smaller tree to a larger one; ${from} is larger than ${to}.`);
+      if (from > to)
+        throw badRequest('provenance.from-after-to', `A consistency proof goes from a smaller tree to a larger one; ${from} is larger than ${to}.`);
       const path = await consistencyProof(from, to, readStored);
       return { from, to, path: path.map((hash) => hash.toString('base64')) };
     },

@@ -6,8 +6,19 @@ import { canonicalJson } from '../canonical-json.js';
  * the quantities of the e-LPCOs it cites (lpco/write-off.ts).
  */
 export const PROVENANCE_EVENTS = [
-  'received', 'validated', 'signed', 'routed', 'mapped', 'delivered', 'acknowledged', 'rejected', 'failed',
-  'lpco-reserved', 'lpco-written-off', 'lpco-released', 'lpco-given-back',
+  'received',
+  'validated',
+  'signed',
+  'routed',
+  'mapped',
+  'delivered',
+  'acknowledged',
+  'rejected',
+  'failed',
+  'lpco-reserved',
+  'lpco-written-off',
+  'lpco-released',
+  'lpco-given-back',
 ] as const;
 export type ProvenanceEvent = (typeof PROVENANCE_EVENTS)[number];
 

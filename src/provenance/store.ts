@@ -80,8 +80,13 @@ export const provenanceMigrations: Record<string, Migration> = {
     },
     async down(db) {
       // Dropping the salts would leave the committed entries unopenable for good.
-      const committed = await db.selectFrom('provenance_leaves' as never).select(sql<number>`count(*)`.as('n')).where(sql.ref('salt'), 'is not', null).executeTakeFirst();
-      if (Number(committed?.n ?? 0) > 0) throw new Error(`033-provenance-commitments cannot be undone: ${committed?.n} log entries are commitments that only their salts open`);
+      const committed = await db
+        .selectFrom('provenance_leaves' as never)
+        .select(sql<number>`count(*)`.as('n'))
+        .where(sql.ref('salt'), 'is not', null)
+        .executeTakeFirst();
+      if (Number(committed?.n ?? 0) > 0)
+        throw new Error(`033-provenance-commitments cannot be undone: ${committed?.n} log entries are commitments that only their salts open`);
       await db.schema.alterTable('provenance_leaves').dropColumn('salt').execute();
       await db.schema.alterTable('provenance_leaves').dropColumn('record').execute();
     },
@@ -91,7 +96,10 @@ export const provenanceMigrations: Record<string, Migration> = {
 type Db = Kysely<ProvenanceTables>;
 
 export async function readTreeSize(db: Db): Promise<number> {
-  const row = await db.selectFrom('provenance_leaves').select((eb) => eb.fn.max('leaf_index').as('last')).executeTakeFirst();
+  const row = await db
+    .selectFrom('provenance_leaves')
+    .select((eb) => eb.fn.max('leaf_index').as('last'))
+    .executeTakeFirst();
   return row?.last == null ? 0 : Number(row.last) + 1;
 }
 
@@ -123,7 +131,14 @@ export function readExchangeLeaves(db: Db, exchangeId: string): Promise<Provenan
 export async function insertCheckpoint(db: Db, checkpoint: Checkpoint): Promise<void> {
   await db
     .insertInto('provenance_checkpoints')
-    .values({ tree_size: checkpoint.treeSize, origin: checkpoint.origin, root_hash: checkpoint.rootHash, timestamp: checkpoint.timestamp, note: checkpoint.note, signature: checkpoint.signature })
+    .values({
+      tree_size: checkpoint.treeSize,
+      origin: checkpoint.origin,
+      root_hash: checkpoint.rootHash,
+      timestamp: checkpoint.timestamp,
+      note: checkpoint.note,
+      signature: checkpoint.signature,
+    })
     .onConflict((oc) => oc.column('tree_size').doNothing())
     .execute();
 }

@@ -48,10 +48,12 @@ export function verifyReceipt(receipt: unknown, publicKeyPem: string): Verdict {
     const input = leafInputBytes(entry.record, entry.salt);
     if (!input) return fail(`${at}: the record has no RFC 8785 canonical form (a lone surrogate in a string).`);
     const leafHash = hashLeaf(input);
-    if (!leafHash.equals(Buffer.from(entry.leafHash, 'base64'))) return fail(`${at}: the record and salt do not hash to the stated leaf hash; one of them was changed.`);
+    if (!leafHash.equals(Buffer.from(entry.leafHash, 'base64')))
+      return fail(`${at}: the record and salt do not hash to the stated leaf hash; one of them was changed.`);
     const proof = receipt.proofs.find((p) => p.index === entry.leafIndex);
     if (!proof) return fail(`${at} has no inclusion proof.`);
-    if (proof.treeSize !== checkpoint.treeSize) return fail(`${at}: the inclusion proof is for tree size ${proof.treeSize}, the checkpoint for ${checkpoint.treeSize}.`);
+    if (proof.treeSize !== checkpoint.treeSize)
+      return fail(`${at}: the inclusion proof is for tree size ${proof.treeSize}, the checkpoint for ${checkpoint.treeSize}.`);
     if (!verifyInclusion(leafHash, entry.leafIndex, proof.treeSize, proof.auditPath.map(fromBase64), root)) {
       return fail(`${at} is not included in the log at tree size ${checkpoint.treeSize}: the inclusion proof does not lead to the signed root.`);
     }
@@ -64,7 +66,10 @@ export function verifyReceipt(receipt: unknown, publicKeyPem: string): Verdict {
 
 /** True when `newer` is an append-only extension of `older`, as the consistency proof shows. */
 export function verifyCheckpointConsistency(older: unknown, newer: unknown, proof: unknown, publicKeyPem: string): Verdict {
-  for (const [name, checkpoint] of [['old', older], ['new', newer]] as const) {
+  for (const [name, checkpoint] of [
+    ['old', older],
+    ['new', newer],
+  ] as const) {
     const verdict = verifyCheckpoint(checkpoint, publicKeyPem);
     if (!verdict.ok) return fail(`The ${name} checkpoint fails: ${verdict.reason}`);
   }
@@ -72,9 +77,12 @@ export function verifyCheckpointConsistency(older: unknown, newer: unknown, proo
   if (a.origin !== b.origin) return fail(`The checkpoints are of different logs (${a.origin}, ${b.origin}).`);
   if (a.treeSize > b.treeSize) return fail(`The old checkpoint (size ${a.treeSize}) is larger than the new one (size ${b.treeSize}).`);
   if (!isConsistencyProof(proof)) return fail('The consistency proof is not a proof object (from, to, path).');
-  if (proof.from !== a.treeSize || proof.to !== b.treeSize) return fail(`The consistency proof is from ${proof.from} to ${proof.to}, not from ${a.treeSize} to ${b.treeSize}.`);
+  if (proof.from !== a.treeSize || proof.to !== b.treeSize)
+    return fail(`The consistency proof is from ${proof.from} to ${proof.to}, not from ${a.treeSize} to ${b.treeSize}.`);
   if (!verifyConsistency(a.treeSize, b.treeSize, fromBase64(a.rootHash), fromBase64(b.rootHash), proof.path.map(fromBase64))) {
-    return fail(`The log at size ${b.treeSize} does not extend the log at size ${a.treeSize}: entries were changed, reordered or removed, or the proof is wrong.`);
+    return fail(
+      `The log at size ${b.treeSize} does not extend the log at size ${a.treeSize}: entries were changed, reordered or removed, or the proof is wrong.`,
+    );
   }
   return { ok: true, reason: `The checkpoint at size ${b.treeSize} extends the one at size ${a.treeSize} of ${a.origin}: nothing logged before was changed.` };
 }
@@ -102,7 +110,15 @@ const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as nu
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
 function isCheckpoint(x: unknown): x is Checkpoint {
-  return isObject(x) && typeof x.origin === 'string' && isIndex(x.treeSize) && typeof x.rootHash === 'string' && typeof x.timestamp === 'string' && typeof x.note === 'string' && typeof x.signature === 'string';
+  return (
+    isObject(x) &&
+    typeof x.origin === 'string' &&
+    isIndex(x.treeSize) &&
+    typeof x.rootHash === 'string' &&
+    typeof x.timestamp === 'string' &&
+    typeof x.note === 'string' &&
+    typeof x.signature === 'string'
+  );
 }
 
 function isInclusionProof(x: unknown): x is InclusionProof {
@@ -118,7 +134,10 @@ function isReceipt(x: unknown): x is ProvenanceReceipt {
     isObject(x) &&
     typeof x.exchangeId === 'string' &&
     Array.isArray(x.entries) &&
-    x.entries.every((e) => isObject(e) && isIndex(e.leafIndex) && typeof e.leafHash === 'string' && isObject(e.record) && (e.salt === undefined || typeof e.salt === 'string')) &&
+    x.entries.every(
+      (e) =>
+        isObject(e) && isIndex(e.leafIndex) && typeof e.leafHash === 'string' && isObject(e.record) && (e.salt === undefined || typeof e.salt === 'string'),
+    ) &&
     Array.isArray(x.proofs) &&
     x.proofs.every(isInclusionProof) &&
     isObject(x.checkpoint)

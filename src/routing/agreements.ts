@@ -52,6 +52,8 @@ export function agreementsFor(agreements: readonly Agreement[], sender: Particip
 
 /** The deliveries per second a destination takes: the strictest rate any agreement to it sets, if any does. */
 export function ratePerSecondFor(agreements: readonly Agreement[], destination: string): number | undefined {
-  const limits = agreements.filter((a) => a.destination === destination && a.delivery.ratePerSecond !== undefined).map((a) => a.delivery.ratePerSecond as number);
+  const limits = agreements
+    .filter((a) => a.destination === destination && a.delivery.ratePerSecond !== undefined)
+    .map((a) => a.delivery.ratePerSecond as number);
   return limits.length > 0 ? Math.min(...limits) : undefined;
 }

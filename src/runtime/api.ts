@@ -42,7 +42,13 @@ export interface Api {
 }
 
 /** The HTTP API over the pipeline (http/app.ts), listening on the configured host and port. */
-export async function startApi(config: GatewayConfig, stores: Stores, pipeline: GatewayPipeline, sandbox: SandboxDestinations | undefined, logger: Logger): Promise<Api> {
+export async function startApi(
+  config: GatewayConfig,
+  stores: Stores,
+  pipeline: GatewayPipeline,
+  sandbox: SandboxDestinations | undefined,
+  logger: Logger,
+): Promise<Api> {
   const { store, redis } = stores;
   prepareValidation();
   const app = await buildApp(
@@ -59,7 +65,11 @@ export async function startApi(config: GatewayConfig, stores: Stores, pipeline: 
         redis: async () => void (await redis.ping()),
         database: async () => void (await store.db.selectFrom('exchanges').select('id').limit(1).execute()),
       },
-      metrics: { exchangesByStatus: () => countExchangesByStatus(store), queueDepths: () => pipeline.queues.depths(pipeline.destinations), reconcilerActions: () => reconcilerActionCounts(store) },
+      metrics: {
+        exchangesByStatus: () => countExchangesByStatus(store),
+        queueDepths: () => pipeline.queues.depths(pipeline.destinations),
+        reconcilerActions: () => reconcilerActionCounts(store),
+      },
       ...(sandbox ? { sandbox } : {}),
     },
     logger,

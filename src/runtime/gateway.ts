@@ -42,7 +42,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDir' | 'mappingParameters' | 'agreements'>): Promise<MappingCatalogue> {
   const mappings = await loadMappings(config.mappingsDir, config.mappingParameters).catch((error: unknown) => {
-    if (error instanceof MappingSpecError && error.findings.every((f) => f.code === 'mapping.parameter')) throw new ConfigError(error.findings.map((f) => `mappingParameters: ${f.message}`));
+    if (error instanceof MappingSpecError && error.findings.every((f) => f.code === 'mapping.parameter'))
+      throw new ConfigError(error.findings.map((f) => `mappingParameters: ${f.message}`));
     throw error;
   });
   const mismatches = agreementMappingProblems(config.agreements, mappings, config.mappingsDir);
@@ -84,7 +85,8 @@ export async function startGateway(config: GatewayConfig, roles: GatewayRoles, l
     async close() {
       // Workers first, while the API still answers them (in `start`, their sandbox destinations
       // live on it); then the API. Each gets a grace period, so shutdown always ends.
-      if (workers && !(await within(workers.stop(), SHUTDOWN_GRACE_MS))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'workers did not finish in time; closing anyway');
+      if (workers && !(await within(workers.stop(), SHUTDOWN_GRACE_MS)))
+        logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'workers did not finish in time; closing anyway');
       if (app && !(await within(app.close(), SHUTDOWN_GRACE_MS))) {
         logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests did not finish in time; closing their connections');
         app.server.closeAllConnections();

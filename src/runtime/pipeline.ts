@@ -57,7 +57,14 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const participants = new Map(config.participants.map((p) => [p.id, p]));
   const agreements = new Map(config.agreements.map((a) => [a.id, a]));
 
-  const endDeps: ExchangeEndDeps = { store, kind, participants, recordProvenance, now, notify: (participant, notification) => webhooks.notify(participant, notification) };
+  const endDeps: ExchangeEndDeps = {
+    store,
+    kind,
+    participants,
+    recordProvenance,
+    now,
+    notify: (participant, notification) => webhooks.notify(participant, notification),
+  };
   const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
 
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
@@ -68,7 +75,8 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         store,
         agreements: config.agreements,
         enqueue: (job, policy) => queues.enqueue(job, policy),
-        onEnqueueFailed: (job, error) => logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
+        onEnqueueFailed: (job, error) =>
+          logger.warn({ ...job, err: (error as Error).message }, 'delivery not queued; the reconciler queues it once the queue answers'),
         recordProvenance,
         unknownLpco: config.unknownLpco,
         now,
@@ -115,10 +123,12 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       now,
       changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, now }, issuer, id, change),
     },
-    inbound: (partner, body, contentType) => receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+    inbound: (partner, body, contentType) =>
+      receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
     deliveries: {
       acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
-      retry: (operator, exchangeId, destination) => retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
+      retry: (operator, exchangeId, destination) =>
+        retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
     },
     validators: { declaration: (body, format) => validateDocument(body, format, validation) },
     deliver: (job, attempt) => deliver(deliverDeps, job, attempt),

@@ -47,7 +47,13 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
   await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
-  const log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind: target.kind, signer: logSigner, origin: `${new URL(config.publicUrl).host}/swgate`, checkpointEvery: { entries: 1000, seconds: 60 } });
+  const log = createProvenanceLog({
+    db: tablesOf<ProvenanceTables>(db),
+    kind: target.kind,
+    signer: logSigner,
+    origin: `${new URL(config.publicUrl).host}/swgate`,
+    checkpointEvery: { entries: 1000, seconds: 60 },
+  });
   return {
     store,
     lpcoDb: tablesOf<LpcoTables>(db),

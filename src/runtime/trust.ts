@@ -28,7 +28,9 @@ export interface GatewayTrust {
  */
 function sandboxDeliverySecret(keys: GatewayTrust['keys']): string {
   if (!keys) return randomBytes(32).toString('base64url');
-  return createHmac('sha256', keys.ecdsa.privateKey.export({ type: 'pkcs8', format: 'der' })).update('swgate sandbox deliveries').digest('base64url');
+  return createHmac('sha256', keys.ecdsa.privateKey.export({ type: 'pkcs8', format: 'der' }))
+    .update('swgate sandbox deliveries')
+    .digest('base64url');
 }
 
 /**
@@ -54,5 +56,10 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     if (files && !participantKeys.has(id)) participantKeys.set(id, loadSigningKey(files));
     return participantKeys.get(id);
   };
-  return { ...(keys ? { keys } : {}), storeOf: (id) => stores.get(id), participantKeyOf, ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}) };
+  return {
+    ...(keys ? { keys } : {}),
+    storeOf: (id) => stores.get(id),
+    participantKeyOf,
+    ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}),
+  };
 }

@@ -36,13 +36,17 @@ export class WebhookQueue {
 
   /** Idempotent per exchange and status: settling twice never notifies twice. */
   async notify(participant: string, notification: ExchangeNotification): Promise<void> {
-    await this.queue.add('notify', { participant, notification }, {
-      jobId: `${notification.exchangeId}.${notification.status}`,
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000, jitter: 0.2 },
-      removeOnComplete: { age: 3600 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
+    await this.queue.add(
+      'notify',
+      { participant, notification },
+      {
+        jobId: `${notification.exchangeId}.${notification.status}`,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000, jitter: 0.2 },
+        removeOnComplete: { age: 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
   }
 
   close(): Promise<void> {
@@ -51,7 +55,11 @@ export class WebhookQueue {
 }
 
 /** Posts notifications to the participants' webhooks; a non-2xx answer is retried with backoff. */
-export function startWebhookWorker(webhookOf: (participant: string) => Webhook | undefined, settings: QueueSettings, now: () => Date = () => new Date()): Worker<NotificationJob> {
+export function startWebhookWorker(
+  webhookOf: (participant: string) => Webhook | undefined,
+  settings: QueueSettings,
+  now: () => Date = () => new Date(),
+): Worker<NotificationJob> {
   return new Worker<NotificationJob>(
     QUEUE,
     async (job) => {

@@ -104,7 +104,10 @@ export class SandboxDestinations {
     return this.participants.get(participant)?.endpoint === 'sandbox';
   }
 
-  async receive(participant: string, message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer; scenario?: SandboxScenario }): Promise<DestinationAnswer> {
+  async receive(
+    participant: string,
+    message: { messageId: string; exchangeId: string; mediaType: string; body: Buffer; scenario?: SandboxScenario },
+  ): Promise<DestinationAnswer> {
     const scenario = message.scenario ?? 'accept';
     const key = `${participant}/${message.messageId}`;
     if (scenario === 'fail-always' || (scenario === 'fail-once' && !this.failedOnce.has(key))) {
@@ -121,7 +124,8 @@ export class SandboxDestinations {
     }
     const slow = scenario === 'slow';
     if (slow) {
-      if (this.pending >= this.limits.pendingAcknowledgements) return { status: 503, body: { title: 'Simulated agency busy', scenario }, mediaType: 'application/json' };
+      if (this.pending >= this.limits.pendingAcknowledgements)
+        return { status: 503, body: { title: 'Simulated agency busy', scenario }, mediaType: 'application/json' };
       // Reserved before signing is awaited, so deliveries arriving meanwhile cannot overshoot the cap.
       this.pending++;
     }
@@ -135,7 +139,18 @@ export class SandboxDestinations {
       if (slow) this.pending--;
       throw error;
     }
-    inbox.set(message.messageId, { delivery: { messageId: message.messageId, exchangeId: message.exchangeId, mediaType: message.mediaType, sha256, bytes: message.body.length, receivedAt, copies: 1 }, receipt });
+    inbox.set(message.messageId, {
+      delivery: {
+        messageId: message.messageId,
+        exchangeId: message.exchangeId,
+        mediaType: message.mediaType,
+        sha256,
+        bytes: message.body.length,
+        receivedAt,
+        copies: 1,
+      },
+      receipt,
+    });
     if (inbox.size > this.limits.keepPerDestination) inbox.delete(inbox.keys().next().value as string);
 
     if (slow) {
@@ -168,10 +183,20 @@ const answerWith = (status: number, receipt: GivenReceipt): DestinationAnswer =>
 
 function receiptFor(scenario: SandboxScenario, base: Omit<Receipt, 'status' | 'findings'>): Receipt {
   if (scenario === 'warn') {
-    return { ...base, status: 'accepted-with-warnings', findings: [{ severity: 'warning', code: 'sandbox.warning', message: 'Accepted; the simulated agency notes a warning (X-Sandbox-Scenario: warn).', path: '' }] };
+    return {
+      ...base,
+      status: 'accepted-with-warnings',
+      findings: [
+        { severity: 'warning', code: 'sandbox.warning', message: 'Accepted; the simulated agency notes a warning (X-Sandbox-Scenario: warn).', path: '' },
+      ],
+    };
   }
   if (scenario === 'reject') {
-    return { ...base, status: 'rejected', findings: [{ severity: 'error', code: 'sandbox.rejected', message: 'The simulated agency refuses the document (X-Sandbox-Scenario: reject).', path: '' }] };
+    return {
+      ...base,
+      status: 'rejected',
+      findings: [{ severity: 'error', code: 'sandbox.rejected', message: 'The simulated agency refuses the document (X-Sandbox-Scenario: reject).', path: '' }],
+    };
   }
   return { ...base, status: 'accepted', findings: [] };
 }

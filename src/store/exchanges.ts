@@ -3,13 +3,23 @@ import { monotonicFactory } from 'ulid';
 import { sha256Hex } from '../hashing.js';
 import { changedRows, firstRow, prepare, type Target } from './prepared.js';
 import { writeInBatch } from './write-batches.js';
-import type { DeliveryRow, DeliveryStatus, DocumentRow, ExchangeEventRow, ExchangeRow, ExchangeStatus, ExchangeTables, StoredDocumentRow } from './exchange-tables.js';
+import type {
+  DeliveryRow,
+  DeliveryStatus,
+  DocumentRow,
+  ExchangeEventRow,
+  ExchangeRow,
+  ExchangeStatus,
+  ExchangeTables,
+  StoredDocumentRow,
+} from './exchange-tables.js';
 
 /** The exchange tables, or the same inside a transaction (then `db` is the transaction). */
 export type Store = Target<ExchangeTables>;
 
 /** Queries of the delivery path, compiled once (prepared.ts). */
-const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => Compilable<Row>) => prepare<ExchangeTables, Values, Row>(build);
+const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => Compilable<Row>) =>
+  prepare<ExchangeTables, Values, Row>(build);
 
 export const newId = monotonicFactory();
 
@@ -63,7 +73,13 @@ export function findExchange(store: Store, id: string): Promise<ExchangeRow | un
 
 /** A sender's declarations that carry this message id (a DMS LRN): what a cancellation cancels. */
 export async function declarationsWithMessageId(store: Store, sender: string, messageId: string): Promise<string[]> {
-  const rows = await store.db.selectFrom('exchanges').select('id').where('sender', '=', sender).where('message_id', '=', messageId).where('kind', '=', 'declaration').execute();
+  const rows = await store.db
+    .selectFrom('exchanges')
+    .select('id')
+    .where('sender', '=', sender)
+    .where('message_id', '=', messageId)
+    .where('kind', '=', 'declaration')
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -71,7 +87,9 @@ export function findByIdempotencyKey(store: Store, sender: string, key: string):
   return store.db.selectFrom('exchanges').selectAll().where('sender', '=', sender).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-const selectDeliveries = prepared((db, v: { exchangeId: string }) => db.selectFrom('deliveries').selectAll().where('exchange_id', '=', v.exchangeId).orderBy('destination'));
+const selectDeliveries = prepared((db, v: { exchangeId: string }) =>
+  db.selectFrom('deliveries').selectAll().where('exchange_id', '=', v.exchangeId).orderBy('destination'),
+);
 
 export async function deliveriesOf(store: Store, exchangeId: string): Promise<DeliveryRow[]> {
   return (await selectDeliveries(store, { exchangeId })).rows;
@@ -81,7 +99,12 @@ export function eventsOf(store: Store, exchangeId: string): Promise<ExchangeEven
   return store.db.selectFrom('exchange_events').selectAll().where('exchange_id', '=', exchangeId).orderBy('id').execute();
 }
 
-const insertDocumentIfNew = prepared((db, row: StoredDocumentRow) => db.insertInto('documents').values(row).onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()));
+const insertDocumentIfNew = prepared((db, row: StoredDocumentRow) =>
+  db
+    .insertInto('documents')
+    .values(row)
+    .onConflict((oc) => oc.columns(['exchange_id', 'name']).doNothing()),
+);
 
 /**
  * A document to store: whole, or — an envelope carrying another stored document in base64 — the
@@ -94,7 +117,12 @@ export type OutgoingDocumentRow = DocumentRow & { payload?: { document: string; 
  * commit, with whatever `alsoWrite` writes (its provenance). Returns false, writing nothing,
  * when the document was stored already.
  */
-export function insertOutgoingDocument(store: Store, document: OutgoingDocumentRow, attempt: DeliveryChange & { destination: string }, alsoWrite?: (transaction: Store) => Promise<unknown>): Promise<boolean> {
+export function insertOutgoingDocument(
+  store: Store,
+  document: OutgoingDocumentRow,
+  attempt: DeliveryChange & { destination: string },
+  alsoWrite?: (transaction: Store) => Promise<unknown>,
+): Promise<boolean> {
   const { payload, ...rest } = document;
   const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
   return writeInBatch(store, async (transaction) => {
@@ -129,12 +157,19 @@ export async function findDocument(store: Store, exchangeId: string, name: strin
   if (!carried) throw new Error(`document ${name} of exchange ${exchangeId} carries ${payload_document}, which is missing`);
   const whole = Buffer.concat([stored.subarray(0, payload_offset), Buffer.from(carried.content.toString('base64'), 'latin1'), stored.subarray(payload_offset)]);
   // The digest was taken of the envelope as sent: putting it together again must give those bytes.
-  if (sha256Hex(whole) !== document.sha256) throw new Error(`document ${name} of exchange ${exchangeId} does not match its digest once its payload is put back`);
+  if (sha256Hex(whole) !== document.sha256)
+    throw new Error(`document ${name} of exchange ${exchangeId} does not match its digest once its payload is put back`);
   return { ...document, content: whole };
 }
 
 export function documentNames(store: Store, exchangeId: string): Promise<Array<Pick<DocumentRow, 'name' | 'media_type' | 'sha256'>>> {
-  return store.db.selectFrom('documents').select(['name', 'media_type', 'sha256']).where('exchange_id', '=', exchangeId).orderBy('created_at').orderBy('name').execute();
+  return store.db
+    .selectFrom('documents')
+    .select(['name', 'media_type', 'sha256'])
+    .where('exchange_id', '=', exchangeId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
 }
 
 /**
@@ -166,12 +201,18 @@ export interface DeliveryChange {
 }
 
 /** Columns left out (undefined) keep their value. */
-const updateDeliveryColumns = prepared((db, v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & { [K in 'attempts' | 'last_error' | 'receipt' | 'sent_sha256']?: DeliveryRow[K] | undefined }) =>
-  db
-    .updateTable('deliveries')
-    .set({ status: v.status, updated_at: v.updated_at, attempts: v.attempts, last_error: v.last_error, receipt: v.receipt, sent_sha256: v.sent_sha256 })
-    .where('exchange_id', '=', v.exchange_id)
-    .where('destination', '=', v.destination),
+const updateDeliveryColumns = prepared(
+  (
+    db,
+    v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & {
+      [K in 'attempts' | 'last_error' | 'receipt' | 'sent_sha256']?: DeliveryRow[K] | undefined;
+    },
+  ) =>
+    db
+      .updateTable('deliveries')
+      .set({ status: v.status, updated_at: v.updated_at, attempts: v.attempts, last_error: v.last_error, receipt: v.receipt, sent_sha256: v.sent_sha256 })
+      .where('exchange_id', '=', v.exchange_id)
+      .where('destination', '=', v.destination),
 );
 
 export async function updateDelivery(store: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
@@ -187,14 +228,18 @@ export async function updateDelivery(store: Store, exchangeId: string, destinati
   });
 }
 
-const updateEndHandled = prepared((db, v: { id: string; at: string }) => db.updateTable('exchanges').set({ end_handled_at: v.at }).where('id', '=', v.id).where('end_handled_at', 'is', null));
+const updateEndHandled = prepared((db, v: { id: string; at: string }) =>
+  db.updateTable('exchanges').set({ end_handled_at: v.at }).where('id', '=', v.id).where('end_handled_at', 'is', null),
+);
 
 /** Marks what an exchange's end sets off as done (pipeline/end.ts, endExchange). */
 export async function markEndHandled(store: Store, exchangeId: string, at: string): Promise<void> {
   await updateEndHandled(store, { id: exchangeId, at });
 }
 
-const updateExchangeStatusColumns = prepared((db, v: Pick<ExchangeRow, 'id' | 'status' | 'updated_at'>) => db.updateTable('exchanges').set({ status: v.status, updated_at: v.updated_at }).where('id', '=', v.id));
+const updateExchangeStatusColumns = prepared((db, v: Pick<ExchangeRow, 'id' | 'status' | 'updated_at'>) =>
+  db.updateTable('exchanges').set({ status: v.status, updated_at: v.updated_at }).where('id', '=', v.id),
+);
 
 export async function updateExchangeStatus(store: Store, exchangeId: string, status: ExchangeStatus, at: string): Promise<void> {
   await updateExchangeStatusColumns(store, { id: exchangeId, status, updated_at: at });
@@ -205,7 +250,11 @@ export async function updateExchangeStatus(store: Store, exchangeId: string, sta
  * moved since `before`: a lost job (Redis restarted without its data, a crash between commit
  * and enqueue) is found here and queued again; enqueue is idempotent for the rest.
  */
-export function unfinishedDeliveries(store: Store, before: string, limit = 10_000): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id'>>> {
+export function unfinishedDeliveries(
+  store: Store,
+  before: string,
+  limit = 10_000,
+): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id'>>> {
   return store.db
     .selectFrom('deliveries')
     .select(['exchange_id', 'destination', 'agreement_id'])
@@ -223,7 +272,14 @@ export async function exchangesToFinish(store: Store, limit = 1000): Promise<str
     .select('id')
     .where('status', '=', 'routed')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('deliveries').select('deliveries.exchange_id').whereRef('deliveries.exchange_id', '=', 'exchanges.id').where('deliveries.status', 'not in', ['acknowledged', 'rejected', 'failed']))),
+      not(
+        exists(
+          selectFrom('deliveries')
+            .select('deliveries.exchange_id')
+            .whereRef('deliveries.exchange_id', '=', 'exchanges.id')
+            .where('deliveries.status', 'not in', ['acknowledged', 'rejected', 'failed']),
+        ),
+      ),
     )
     .orderBy('id')
     .limit(limit)
@@ -245,7 +301,11 @@ export function exchangesWithEndUnhandled(store: Store, before: string, limit = 
 }
 
 /** Deliveries the destination took without a receipt (`delivered`), waiting since before `before`. */
-export function deliveriesAwaitingReceipt(store: Store, before: string, limit = 1000): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id' | 'updated_at'>>> {
+export function deliveriesAwaitingReceipt(
+  store: Store,
+  before: string,
+  limit = 1000,
+): Promise<Array<Pick<DeliveryRow, 'exchange_id' | 'destination' | 'agreement_id' | 'updated_at'>>> {
   return store.db
     .selectFrom('deliveries')
     .select(['exchange_id', 'destination', 'agreement_id', 'updated_at'])
@@ -337,6 +397,10 @@ export async function findDelivery(store: Store, exchangeId: string, destination
 }
 
 export async function countExchangesByStatus(store: Store): Promise<Array<{ status: string; count: number }>> {
-  const rows = await store.db.selectFrom('exchanges').select(['status', (eb) => eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
+  const rows = await store.db
+    .selectFrom('exchanges')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .groupBy('status')
+    .execute();
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
 }

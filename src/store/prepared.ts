@@ -28,7 +28,9 @@ interface Compiled<Row> {
 
 export type Prepared<Tables, Values, Row> = (target: Target<Tables>, values: Values) => Promise<QueryResult<Row>>;
 
-export function prepare<Tables, Values extends object, Row>(build: (db: Kysely<Tables>, values: Values, kind: DatabaseKind) => Compilable<Row>): Prepared<Tables, Values, Row> {
+export function prepare<Tables, Values extends object, Row>(
+  build: (db: Kysely<Tables>, values: Values, kind: DatabaseKind) => Compilable<Row>,
+): Prepared<Tables, Values, Row> {
   const compiledByShape = new Map<string, Compiled<Row>>();
   return (target, values) => {
     const defined = definedNames(values);

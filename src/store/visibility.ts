@@ -61,7 +61,12 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
  * exchange does not exist for the reader, `document` undefined when it has no such document the
  * reader may read (missing or not its own: the answer does not say which).
  */
-export async function seeDocument(store: Store, id: string, name: string, reader: Reader): Promise<{ exchange?: Pick<ExchangeRow, 'id'>; document?: DocumentBytes }> {
+export async function seeDocument(
+  store: Store,
+  id: string,
+  name: string,
+  reader: Reader,
+): Promise<{ exchange?: Pick<ExchangeRow, 'id'>; document?: DocumentBytes }> {
   const exchange = await findExchange(store, id);
   const role = exchange && (await roleIn(store, exchange, reader));
   if (!exchange || !role) return {};

@@ -209,7 +209,12 @@ export function readSignedEnvelope(signedXml: string): ReadEnvelope {
     throw structureError();
   }
   const header = readHeader(
-    elementChildren(headerElement).map((element) => ({ ns: element.namespaceURI ?? '', name: element.localName ?? '', tagName: element.tagName, text: () => textContent(element) })),
+    elementChildren(headerElement).map((element) => ({
+      ns: element.namespaceURI ?? '',
+      name: element.localName ?? '',
+      tagName: element.tagName,
+      text: () => textContent(element),
+    })),
   );
   const contentType = payloadElement.getAttribute('contentType') ?? '';
   if (payloadElement.getAttribute('encoding') === 'base64') return { header, contentType, payload: decodeBase64Payload(textContent(payloadElement)) };
@@ -261,7 +266,9 @@ export function readEnvelopeFromTree(root: XmlElement, signature: XmlElement): R
   }
   const header = readHeader(
     headerElement.children.flatMap((child) =>
-      typeof child === 'string' ? [] : [{ ns: child.ns, name: child.name, tagName: child.prefix ? `${child.prefix}:${child.name}` : child.name, text: () => treeText(child) }],
+      typeof child === 'string'
+        ? []
+        : [{ ns: child.ns, name: child.name, tagName: child.prefix ? `${child.prefix}:${child.name}` : child.name, text: () => treeText(child) }],
     ),
   );
   const contentType = attributeValue(payloadElement, '', 'contentType') ?? '';

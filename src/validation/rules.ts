@@ -17,8 +17,7 @@ interface RuleContext {
 const textOf = (value: WcoJsonValue | WcoJsonValue[] | undefined): string | undefined =>
   typeof value === 'string' ? value.trim() : value && !Array.isArray(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
 
-const asList = (value: WcoJsonValue | WcoJsonValue[] | undefined): WcoJsonValue[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const asList = (value: WcoJsonValue | WcoJsonValue[] | undefined): WcoJsonValue[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** An empty value is an absent one here (HMRC notifications send an empty ResponsibleCountryCode). */
 function checkCode(report: Report, list: CodeList, code: string, value: string, path: string, severity: Severity = 'error'): void {
@@ -57,7 +56,12 @@ function checkObject(ctx: RuleContext, key: string, obj: WcoJsonObject, path: st
   if (key === 'Classification' && textOf(obj.IdentificationTypeCode) === 'TSP') {
     const id = textOf(obj.ID) ?? '';
     if (!/^\d{6}(\d{2}(\d{2})?)?$/.test(id)) {
-      ctx.report('error', 'rules.hs-code', `Commodity code ${JSON.stringify(id)} must be 6, 8 or 10 digits (HS subheading and national extensions)`, `${path}/ID`);
+      ctx.report(
+        'error',
+        'rules.hs-code',
+        `Commodity code ${JSON.stringify(id)} must be 6, 8 or 10 digits (HS subheading and national extensions)`,
+        `${path}/ID`,
+      );
     }
   }
   // Only an original declaration (FunctionCode 9) lists all its goods items; an amendment
@@ -67,7 +71,12 @@ function checkObject(ctx: RuleContext, key: string, obj: WcoJsonObject, path: st
     const shipment = asList(obj.GoodsShipment)[0];
     const items = shipment && typeof shipment !== 'string' ? asList(shipment.GovernmentAgencyGoodsItem).length : 0;
     if (Number(declared) !== items) {
-      ctx.report('error', 'rules.goods-item-quantity', `GoodsItemQuantity is ${declared} but the declaration has ${items} goods items`, `${path}/GoodsItemQuantity`);
+      ctx.report(
+        'error',
+        'rules.goods-item-quantity',
+        `GoodsItemQuantity is ${declared} but the declaration has ${items} goods items`,
+        `${path}/GoodsItemQuantity`,
+      );
     }
   }
   if (key === 'Declaration' && obj.TotalPackageQuantity !== undefined) checkTotalPackages(ctx.report, obj, path);
@@ -80,7 +89,12 @@ function checkObject(ctx: RuleContext, key: string, obj: WcoJsonObject, path: st
       const normalised = sequence.replace(/^0+(?=\d)/, '');
       const first = seen.get(normalised);
       if (first !== undefined) {
-        ctx.report('error', 'rules.sequence-duplicate', `Goods item ${i + 1} repeats SequenceNumeric ${sequence} of goods item ${first + 1}`, `${path}/GovernmentAgencyGoodsItem/${i}/SequenceNumeric`);
+        ctx.report(
+          'error',
+          'rules.sequence-duplicate',
+          `Goods item ${i + 1} repeats SequenceNumeric ${sequence} of goods item ${first + 1}`,
+          `${path}/GovernmentAgencyGoodsItem/${i}/SequenceNumeric`,
+        );
       } else seen.set(normalised, i);
     });
   }
@@ -101,7 +115,12 @@ function checkTotalPackages(report: Report, declaration: WcoJsonObject, path: st
   const sum = quantities.reduce((total, q) => total + Number(q), 0);
   const declared = textOf(declaration.TotalPackageQuantity) ?? '';
   if (Number(declared) !== sum) {
-    report('warning', 'rules.total-packages', `TotalPackageQuantity is ${declared} but the goods items' packages add up to ${sum}`, `${path}/TotalPackageQuantity`);
+    report(
+      'warning',
+      'rules.total-packages',
+      `TotalPackageQuantity is ${declared} but the goods items' packages add up to ${sum}`,
+      `${path}/TotalPackageQuantity`,
+    );
   }
 }
 

@@ -61,7 +61,8 @@ export function simpleValueProblem(raw: string, type: Omit<SimpleType, 'kind'>):
   if (type.enumeration && !type.enumeration.includes(value)) return `${shown(value)} is not one of ${type.enumeration.join(', ')}`;
   if (type.builtin === 'decimal' && (type.totalDigits !== undefined || type.fractionDigits !== undefined)) {
     const digits = decimalDigits(value);
-    if (type.totalDigits !== undefined && digits.total > type.totalDigits) return `${shown(value)} has ${digits.total} digits; at most ${type.totalDigits} are allowed`;
+    if (type.totalDigits !== undefined && digits.total > type.totalDigits)
+      return `${shown(value)} has ${digits.total} digits; at most ${type.totalDigits} are allowed`;
     if (type.fractionDigits !== undefined && digits.fraction > type.fractionDigits) {
       return `${shown(value)} has ${digits.fraction} decimal places; at most ${type.fractionDigits} are allowed`;
     }

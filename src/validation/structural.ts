@@ -73,7 +73,11 @@ export function structuralValidator(model: WcoModel, schema: Record<string, unkn
 
 /** The name of the element a pointer ends in (skipping array indexes). */
 function elementAt(pointer: string): string {
-  return pointerTokens(pointer).filter((t) => !/^\d+$/.test(t)).at(-1) ?? '';
+  return (
+    pointerTokens(pointer)
+      .filter((t) => !/^\d+$/.test(t))
+      .at(-1) ?? ''
+  );
 }
 
 function findingOf(e: ErrorObject, root: string): Finding | null {
@@ -93,14 +97,24 @@ function findingOf(e: ErrorObject, root: string): Finding | null {
         ? error('xsd.unknown-element', `${extra} is not expected in ${at}`, `${path}/${pointerToken(extra)}`)
         : error('xsd.unknown-attribute', `Attribute ${extra} is not allowed on ${at}`, `${path}/${pointerToken(extra)}`);
     }
-    case 'maxItems': return error('xsd.too-many', `${at} may occur at most ${e.params.limit} times`);
-    case 'minItems': return error('xsd.too-few', `${at} must occur at least ${e.params.limit} times`);
-    case 'type': return error('xsd.type', `${at} must be ${e.params.type === 'string' ? 'text' : e.params.type === 'array' ? 'a list' : 'an element with content'}`);
-    case 'xsd': return error('xsd.value', `${at}: ${e.message}`);
-    case 'const': return error('xsd.value', `${at} must be empty`);
-    case 'oneOf': case 'anyOf': case 'not': return error('xsd.choice', `${at} must hold exactly one of the alternatives its schema allows`);
-    case 'if': return null; // always accompanied by the error of the branch that failed
-    default: return error('xsd.invalid', `${at}: ${e.message ?? e.keyword}`);
+    case 'maxItems':
+      return error('xsd.too-many', `${at} may occur at most ${e.params.limit} times`);
+    case 'minItems':
+      return error('xsd.too-few', `${at} must occur at least ${e.params.limit} times`);
+    case 'type':
+      return error('xsd.type', `${at} must be ${e.params.type === 'string' ? 'text' : e.params.type === 'array' ? 'a list' : 'an element with content'}`);
+    case 'xsd':
+      return error('xsd.value', `${at}: ${e.message}`);
+    case 'const':
+      return error('xsd.value', `${at} must be empty`);
+    case 'oneOf':
+    case 'anyOf':
+    case 'not':
+      return error('xsd.choice', `${at} must hold exactly one of the alternatives its schema allows`);
+    case 'if':
+      return null; // always accompanied by the error of the branch that failed
+    default:
+      return error('xsd.invalid', `${at}: ${e.message ?? e.keyword}`);
   }
 }
 

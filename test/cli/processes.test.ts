@@ -14,45 +14,59 @@ const dataDirs: string[] = [];
 function sandboxEnv(port: number): Record<string, string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'swgate-proc-'));
   dataDirs.push(dataDir);
-  return { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: TEST_REDIS_URL, SWGATE_REDIS_PREFIX: testRedisPrefix(), SWGATE_DATA_DIR: dataDir, SWGATE_CERTS_DIR: TEST_PKI_DIR, LOG_LEVEL: 'warn' };
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDIS_URL: TEST_REDIS_URL,
+    SWGATE_REDIS_PREFIX: testRedisPrefix(),
+    SWGATE_DATA_DIR: dataDir,
+    SWGATE_CERTS_DIR: TEST_PKI_DIR,
+    LOG_LEVEL: 'warn',
+  };
 }
 
 beforeAll(async () => {
-  await ensureSandboxPki(TEST_PKI_DIR, loadConfig({}).participants.map((p) => p.id));
+  await ensureSandboxPki(
+    TEST_PKI_DIR,
+    loadConfig({}).participants.map((p) => p.id),
+  );
 }, 60_000);
 afterAll(() => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(await postgresReachable())('the production split: `swgate serve` and `swgate worker` as separate processes on one Redis and one PostgreSQL', () => {
-  let database: TestDatabase;
-  let api: Spawned;
-  let worker: Spawned;
-  let url: string;
+describe.runIf(await postgresReachable())(
+  'the production split: `swgate serve` and `swgate worker` as separate processes on one Redis and one PostgreSQL',
+  () => {
+    let database: TestDatabase;
+    let api: Spawned;
+    let worker: Spawned;
+    let url: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    // Both processes must sign with the same keys: the PKI is made once, before either starts.
-    const env = { ...sandboxEnv(port), DATABASE_URL: database.target.location, SWGATE_PUBLIC_URL: url };
-    api = swgate(['serve'], env);
-    worker = swgate(['worker'], env);
-    await waitReady(url, [api, worker]);
-  }, 90_000);
+    beforeAll(async () => {
+      database = await createTestDatabase('postgres');
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      // Both processes must sign with the same keys: the PKI is made once, before either starts.
+      const env = { ...sandboxEnv(port), DATABASE_URL: database.target.location, SWGATE_PUBLIC_URL: url };
+      api = swgate(['serve'], env);
+      worker = swgate(['worker'], env);
+      await waitReady(url, [api, worker]);
+    }, 90_000);
 
-  afterAll(async () => {
-    for (const p of [api, worker]) if (p?.child.exitCode === null) p.child.kill('SIGKILL');
-    await database?.drop();
-  });
+    afterAll(async () => {
+      for (const p of [api, worker]) if (p?.child.exitCode === null) p.child.kill('SIGKILL');
+      await database?.drop();
+    });
 
-  it('delivers what the API accepted through the separate worker, and both stop cleanly on SIGTERM', async () => {
-    expect(await deliverDeclaration(url)).toBe('delivered');
-    api.child.kill('SIGTERM');
-    worker.child.kill('SIGTERM');
-    expect(await Promise.all([exited(api.child), exited(worker.child)])).toEqual([0, 0]);
-  }, 40_000);
-});
+    it('delivers what the API accepted through the separate worker, and both stop cleanly on SIGTERM', async () => {
+      expect(await deliverDeclaration(url)).toBe('delivered');
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      expect(await Promise.all([exited(api.child), exited(worker.child)])).toEqual([0, 0]);
+    }, 40_000);
+  },
+);
 
 describe('starting and stopping as an operator does', () => {
   it('`npm start` stops, port freed, when the npm process itself gets SIGTERM', async () => {
@@ -63,7 +77,13 @@ describe('starting and stopping as an operator does', () => {
       npm.child.kill('SIGTERM');
       await exited(npm.child);
       // npm has gone; the gateway it ran must not outlive it (before: npm → sh → tsx → node kept serving).
-      expect(await waitFor(() => portAnswers(port), (answers) => !answers, 15_000)).toBe(false);
+      expect(
+        await waitFor(
+          () => portAnswers(port),
+          (answers) => !answers,
+          15_000,
+        ),
+      ).toBe(false);
     } finally {
       if (npm.child.exitCode === null) npm.child.kill('SIGKILL');
     }
@@ -77,7 +97,9 @@ describe('starting and stopping as an operator does', () => {
     try {
       const gateway = swgate(['start'], sandboxEnv(port));
       expect(await exited(gateway.child)).toBe(1);
-      expect(gateway.stderr().trim()).toBe(`swgate: port ${port} on 127.0.0.1 is already in use (another swgate?): stop what holds it, or choose another with PORT=…`);
+      expect(gateway.stderr().trim()).toBe(
+        `swgate: port ${port} on 127.0.0.1 is already in use (another swgate?): stop what holds it, or choose another with PORT=…`,
+      );
     } finally {
       holder.close();
     }

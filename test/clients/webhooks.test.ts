@@ -15,11 +15,15 @@ const SECRET = 'a-webhook-secret-of-the-participant';
 
 /** The examples as an integrator runs them: a command given the two headers, the raw body on stdin. */
 function verify(command: string[], received: Received, change: { body?: Buffer; timestamp?: string; secret?: string } = {}) {
-  const run = spawnSync(command[0] as string, [...command.slice(1), change.timestamp ?? String(received.headers['x-swgate-timestamp']), String(received.headers['x-swgate-signature'])], {
-    input: change.body ?? received.body,
-    env: { ...process.env, SWGATE_WEBHOOK_SECRET: change.secret ?? SECRET },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    command[0] as string,
+    [...command.slice(1), change.timestamp ?? String(received.headers['x-swgate-timestamp']), String(received.headers['x-swgate-signature'])],
+    {
+      input: change.body ?? received.body,
+      env: { ...process.env, SWGATE_WEBHOOK_SECRET: change.secret ?? SECRET },
+      encoding: 'utf8',
+    },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -44,8 +48,16 @@ describe('the webhook verification examples (clients/webhooks), against a notifi
         const settings = { connection: { url: TEST_REDIS_URL }, prefix: testRedisPrefix() };
         const worker = startWebhookWorker((id) => (id === 'trader-demo' ? { url, secret: SECRET } : undefined), settings);
         const queue = new WebhookQueue(settings);
-        close.push(() => worker.close(), () => queue.close());
-        void queue.notify('trader-demo', { event: 'exchange.ended', exchangeId: '01JD3Y8Q6W0000000000000000', status: 'completed', at: new Date().toISOString() });
+        close.push(
+          () => worker.close(),
+          () => queue.close(),
+        );
+        void queue.notify('trader-demo', {
+          event: 'exchange.ended',
+          exchangeId: '01JD3Y8Q6W0000000000000000',
+          status: 'completed',
+          at: new Date().toISOString(),
+        });
       });
     });
     received = await arrived;
@@ -75,7 +87,10 @@ describe('the webhook verification examples (clients/webhooks), against a notifi
         expect(verify(command, received, { timestamp: 'not-a-number' }).status).toBe(1);
         // Signed by the gateway's own function, but an hour ago: a captured notification cannot be replayed.
         const hourAgo = String(Math.floor(Date.now() / 1000) - 3600);
-        const stale = { headers: { 'x-swgate-timestamp': hourAgo, 'x-swgate-signature': signWebhook(SECRET, hourAgo, received.body.toString('utf8')) }, body: received.body };
+        const stale = {
+          headers: { 'x-swgate-timestamp': hourAgo, 'x-swgate-signature': signWebhook(SECRET, hourAgo, received.body.toString('utf8')) },
+          body: received.body,
+        };
         expect(verify(command, stale).status).toBe(1);
       });
     });

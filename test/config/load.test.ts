@@ -30,14 +30,37 @@ describe('loadConfig', () => {
     // Its keys are public: it listens on loopback unless HOST says otherwise.
     expect(config.host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(config.participants.map((p) => p.id)).toEqual(['customs', 'pga-plant', 'pga-food', 'pga-health', 'pga-wildlife', 'partner-xb', 'trader-demo', 'platform-demo', 'post-demo']);
-    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({ attempts: 4, backoffMs: 1000, timeoutMs: 3000, retry: 'automatic', receiptTimeoutMs: 600_000 });
+    expect(config.participants.map((p) => p.id)).toEqual([
+      'customs',
+      'pga-plant',
+      'pga-food',
+      'pga-health',
+      'pga-wildlife',
+      'partner-xb',
+      'trader-demo',
+      'platform-demo',
+      'post-demo',
+    ]);
+    expect(config.agreements.find((a) => a.id === 'cites')?.delivery).toEqual({
+      attempts: 4,
+      backoffMs: 1000,
+      timeoutMs: 3000,
+      retry: 'automatic',
+      receiptTimeoutMs: 600_000,
+    });
     expect(config.dataDir).toMatch(/var$/);
   });
 
   it('keeps /metrics behind credentials and bounds every connection in time and number by default', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ metricsPublic: false, requestTimeoutMs: 60_000, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, keepAliveTimeoutMs: 10_000, maxConnectionsPerClient: 128 });
+    expect(config).toMatchObject({
+      metricsPublic: false,
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 10_000,
+      idleTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 10_000,
+      maxConnectionsPerClient: 128,
+    });
   });
 
   it('refuses timeouts that cannot work: none, or headers allowed longer than the whole request', () => {
@@ -46,7 +69,9 @@ describe('loadConfig', () => {
       'SWGATE_IDLE_TIMEOUT_MS must be a whole number from 100 to 3600000 (got "forever").',
       'SWGATE_MAX_CONNECTIONS_PER_CLIENT must be a whole number from 0 to 1000000 (got "-1").',
     ]);
-    expect(problemsOf({ SWGATE_REQUEST_TIMEOUT_MS: '5000', SWGATE_HEADERS_TIMEOUT_MS: '6000' })).toEqual(['SWGATE_HEADERS_TIMEOUT_MS (6000) must not exceed SWGATE_REQUEST_TIMEOUT_MS (5000).']);
+    expect(problemsOf({ SWGATE_REQUEST_TIMEOUT_MS: '5000', SWGATE_HEADERS_TIMEOUT_MS: '6000' })).toEqual([
+      'SWGATE_HEADERS_TIMEOUT_MS (6000) must not exceed SWGATE_REQUEST_TIMEOUT_MS (5000).',
+    ]);
   });
 
   it('accepts the production example as it stands (trust stores, mTLS, webhooks, namespaces, policies)', () => {
@@ -63,7 +88,13 @@ describe('loadConfig', () => {
   });
 
   it('takes PORT, HOST, SWGATE_DATA_DIR, REDIS_URL and DATABASE_URL from the environment', () => {
-    const config = loadConfig({ PORT: '9090', HOST: '127.0.0.1', SWGATE_DATA_DIR: '/tmp/x', REDIS_URL: 'redis://10.0.0.1:6380', DATABASE_URL: 'postgres://db/swgate' });
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '127.0.0.1',
+      SWGATE_DATA_DIR: '/tmp/x',
+      REDIS_URL: 'redis://10.0.0.1:6380',
+      DATABASE_URL: 'postgres://db/swgate',
+    });
     expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', dataDir: '/tmp/x', redisUrl: 'redis://10.0.0.1:6380', databaseUrl: 'postgres://db/swgate' });
   });
 
@@ -159,7 +190,9 @@ agreements: []
     const malformed = broker('[{ id: GB1, as: declarant }, { id: "GB 2", as: owner }]');
     expect(malformed.some((p) => p.includes('participants.1.actsFor.1.id must match pattern'))).toBe(true);
     expect(malformed.some((p) => p.includes('participants.1.actsFor.1.as must be equal to one of the allowed values (declarant, representative)'))).toBe(true);
-    expect(broker('[]', '[{ documentCode: [N851], inNameOf: [{ country: XA }] }]')[0]).toMatch(/participants\.1\.issues\.0 must have required property 'documentCodes'/);
+    expect(broker('[]', '[{ documentCode: [N851], inNameOf: [{ country: XA }] }]')[0]).toMatch(
+      /participants\.1\.issues\.0 must have required property 'documentCodes'/,
+    );
     expect(broker('[{ id: GB1, as: declarant }, { id: GB1, as: representative }]')).toEqual([
       'participant "broker" lists "GB1" twice in actsFor.',
       'participant "broker" is a trader; only administrations (customs, pga, partner-customs) issue e-LPCOs.',
@@ -172,16 +205,20 @@ agreements: []
 participants:
   - { id: customs, kind: customs, name: C, endpoint: sandbox }
 `;
-    const good = loadConfig({ SWGATE_CONFIG: configFile(`${participants}deliveryDefaults: { receiptTimeoutMs: 5000 }
+    const good = loadConfig({
+      SWGATE_CONFIG: configFile(`${participants}deliveryDefaults: { receiptTimeoutMs: 5000 }
 agreements:
   - { id: a1, when: {}, destination: customs, format: wco-xml }
   - { id: a2, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: 120000 } }
-`) });
+`),
+    });
     expect(good.agreements.map((a) => a.delivery.receiptTimeoutMs)).toEqual([5000, 120_000]);
     for (const bad of ['0', '999', '604800001', '1.5', '"soon"', '-5000']) {
-      const problems = problemsOf({ SWGATE_CONFIG: configFile(`${participants}agreements:
+      const problems = problemsOf({
+        SWGATE_CONFIG: configFile(`${participants}agreements:
   - { id: a1, when: {}, destination: customs, format: wco-xml, delivery: { receiptTimeoutMs: ${bad} } }
-`) });
+`),
+      });
       expect(problems.some((p) => p.includes('agreements.0.delivery.receiptTimeoutMs must'))).toBe(true);
     }
   });

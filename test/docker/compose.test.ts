@@ -38,8 +38,15 @@ describe('docker/compose.yml', () => {
       expect(volumeAt(services[name]!, '/var/lib/swgate/data'), name).toBe('data');
     }
     expect(services['certs-init']?.command).toEqual(['certs', 'init']);
-    expect(services.gateway?.depends_on).toMatchObject({ 'certs-init': { condition: 'service_completed_successfully' }, postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
-    expect(services.worker?.depends_on).toMatchObject({ 'certs-init': { condition: 'service_completed_successfully' }, gateway: { condition: 'service_healthy' } });
+    expect(services.gateway?.depends_on).toMatchObject({
+      'certs-init': { condition: 'service_completed_successfully' },
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(services.worker?.depends_on).toMatchObject({
+      'certs-init': { condition: 'service_completed_successfully' },
+      gateway: { condition: 'service_healthy' },
+    });
     expect(services.worker?.deploy?.replicas).toBe(2);
   });
 
@@ -88,7 +95,13 @@ describe.runIf(await postgresReachable())('the compose topology, started from pr
     // Every replica is a worker on the customs queue before anything is sent (and before a SIGTERM could find one still starting).
     const customs = new Queue(queueName('customs'), { connection: { url: TEST_REDIS_URL }, prefix });
     try {
-      expect(await waitFor(() => customs.getWorkersCount(), (n) => n >= replicas, 60_000)).toBe(replicas);
+      expect(
+        await waitFor(
+          () => customs.getWorkersCount(),
+          (n) => n >= replicas,
+          60_000,
+        ),
+      ).toBe(replicas);
     } finally {
       await customs.close();
     }

@@ -57,7 +57,9 @@ function schemaProblem(manifest: Manifest): string | undefined {
 describe('docker/k8s manifests', () => {
   it('are valid Kubernetes objects by the API schemas, every one', () => {
     expect(manifests.length).toBeGreaterThanOrEqual(7);
-    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${schemaProblem(m) ?? 'valid'}`)).toEqual(manifests.map((m) => `${m.kind}/${m.metadata.name}: valid`));
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${schemaProblem(m) ?? 'valid'}`)).toEqual(
+      manifests.map((m) => `${m.kind}/${m.metadata.name}: valid`),
+    );
   });
 
   it('would be refused by the schema check when wrong (the check is not a formality)', () => {
@@ -72,7 +74,11 @@ describe('docker/k8s manifests', () => {
     for (const d of deployments) {
       const pod = d.spec!.template.spec!;
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: user[0], runAsGroup: user[1] });
-      expect(pod.containers[0]!.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(pod.containers[0]!.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(pod.containers[0]!.image).toBe(deployments[0]!.spec!.template.spec!.containers[0]!.image);
     }
     const api = named('Deployment', 'swgate-api') as unknown as IDeployment;
@@ -99,7 +105,12 @@ describe('docker/k8s manifests', () => {
     ]);
     const env = (named('ConfigMap', 'swgate-config') as unknown as { data: Record<string, string> }).data;
     expect([env.SWGATE_CERTS_DIR, env.SWGATE_LOG_KEY_DIR]).toEqual(['/etc/swgate/certs', '/etc/swgate/log-key']);
-    expect(Object.keys((named('Secret', 'swgate-gateway-keys') as unknown as { stringData: object }).stringData).sort()).toEqual(['gateway-rsa.crt.pem', 'gateway-rsa.key.pem', 'gateway.crt.pem', 'gateway.key.pem']);
+    expect(Object.keys((named('Secret', 'swgate-gateway-keys') as unknown as { stringData: object }).stringData).sort()).toEqual([
+      'gateway-rsa.crt.pem',
+      'gateway-rsa.key.pem',
+      'gateway.crt.pem',
+      'gateway.key.pem',
+    ]);
   });
 
   it("carry a configuration the gateway loads, with the ConfigMap's environment", () => {

@@ -65,7 +65,11 @@ describe('readDeclaration from WCO XML (corpus samples)', () => {
   });
 
   it('reads from the WCO JSON made of a declaration, read as a tree, exactly what it reads from the XML as parsed (the two forms ingest reads)', () => {
-    for (const path of [IM036A, 'samples/customs-declarations/export/TT_EX004a__TT_EX004a.xml', 'samples/customs-declarations/import/TT_IM184a__Step1_TT_IM184a.xml']) {
+    for (const path of [
+      IM036A,
+      'samples/customs-declarations/export/TT_EX004a__TT_EX004a.xml',
+      'samples/customs-declarations/import/TT_IM184a__Step1_TT_IM184a.xml',
+    ]) {
       const { json, root } = wcoXmlToJson(fixture(path));
       expect(declarationFactsOf(wcoJsonAsTree(json as WcoJsonObject))).toEqual(declarationFactsOf(root));
       expect(declarationFactsOf(root)).toEqual(readDeclaration(fixture(path), 'wco-xml'));
@@ -157,8 +161,7 @@ describe('readDeclaration from WCO JSON', () => {
   });
 
   it('refuses two root keys, syntax errors, invalid UTF-8 and deep nesting', () => {
-    const code = (body: Buffer | string): string | undefined =>
-      rejectionOf(() => readDeclaration(Buffer.from(body), 'wco-json')).findings[0]?.code;
+    const code = (body: Buffer | string): string | undefined => rejectionOf(() => readDeclaration(Buffer.from(body), 'wco-json')).findings[0]?.code;
     expect(code('{"MetaData":{},"Declaration":{}}')).toBe('json.root');
     expect(code('{"Declaration":')).toBe('json.not-well-formed');
     expect(code(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x22, 0x22, 0x7d]))).toBe('json.encoding');

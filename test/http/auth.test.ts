@@ -18,7 +18,17 @@ describe('authentication is decided per route, never by how the path is written'
   it('walks every registered route', () => {
     const urls = registeredRoutes(gateway.t.gateway.app!).map((r) => `${r.method} ${r.url}`);
     // The enumeration itself: if it found nothing (or only the public routes), the walk below would prove nothing.
-    expect(urls).toEqual(expect.arrayContaining(['GET /v1/exchanges/:id', 'POST /v1/declarations', 'GET /v1/log/entries/:index', 'POST /v1/validate', 'GET /metrics', 'GET /health/live', 'POST /v1/inbound']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /v1/exchanges/:id',
+        'POST /v1/declarations',
+        'GET /v1/log/entries/:index',
+        'POST /v1/validate',
+        'GET /metrics',
+        'GET /health/live',
+        'POST /v1/inbound',
+      ]),
+    );
     expect(urls.length).toBeGreaterThan(25);
   });
 

@@ -49,7 +49,13 @@ describe('connections are bounded in time and number', () => {
   it('cuts off a slow upload: 408 problem+json, and the server closes the connection', async () => {
     const socket = await open(gateway.port);
     const closed = untilClosed(socket);
-    socket.write(requestHead('POST', '/v1/validate', gateway.port, { authorization: 'Bearer sandbox-trader-demo', 'content-type': 'application/xml', 'content-length': '100000' }));
+    socket.write(
+      requestHead('POST', '/v1/validate', gateway.port, {
+        authorization: 'Bearer sandbox-trader-demo',
+        'content-type': 'application/xml',
+        'content-length': '100000',
+      }),
+    );
     // One byte every 100 ms keeps the connection busy (an idle timeout alone never fires) and would take hours to finish.
     let sent = 0;
     const drip = setInterval(() => {
@@ -96,7 +102,12 @@ describe('connections are bounded in time and number', () => {
     expect(other.status).toBe(200);
     // Once its connections are closed (the server sees it a moment later), the first client is served again.
     for (const socket of flood) socket.destroy();
-    expect(await waitFor(async () => (await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port))).status, (s) => s === 200)).toBe(200);
+    expect(
+      await waitFor(
+        async () => (await rawRequest(gateway.port, requestHead('GET', '/health/live', gateway.port))).status,
+        (s) => s === 200,
+      ),
+    ).toBe(200);
   });
 
   it('answers a too-many connection with a 429 problem', async () => {

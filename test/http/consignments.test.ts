@@ -17,18 +17,28 @@ describe('POST /v1/consignments: e-commerce advance data', () => {
     expect(res.status).toBe(202);
     const { exchangeId, links } = (await res.json()) as { exchangeId: string; links: { self: string; provenance: string } };
     const exchange = await waitFor(
-      async () => (await (await fetch(`${t.url}${links.self}`, { headers: asPlatform })).json()) as { status: string; kind: string; documents: Array<{ name: string; href: string }>; deliveries: Array<{ destination: string }> },
+      async () =>
+        (await (await fetch(`${t.url}${links.self}`, { headers: asPlatform })).json()) as {
+          status: string;
+          kind: string;
+          documents: Array<{ name: string; href: string }>;
+          deliveries: Array<{ destination: string }>;
+        },
       (e) => e.status === 'delivered',
     );
     expect(exchange).toMatchObject({ status: 'delivered', kind: 'consignment' });
     expect(exchange.deliveries.map((d) => d.destination)).toContain('customs');
     expect(exchange.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['consignment', 'original']));
-    const declaration = (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}/documents/original`, { headers: asPlatform })).json()) as { MetaData: { Declaration: { TypeCode: string } } };
+    const declaration = (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}/documents/original`, { headers: asPlatform })).json()) as {
+      MetaData: { Declaration: { TypeCode: string } };
+    };
     expect(declaration.MetaData.Declaration.TypeCode).toMatch(/^IM/);
     const kept = await (await fetch(`${t.url}/v1/exchanges/${exchangeId}/documents/consignment`, { headers: asPlatform })).text();
     expect(kept).toBe(consignment.toString('utf8'));
 
-    const receipt = (await (await fetch(`${t.url}${links.provenance}`, { headers: asPlatform })).json()) as { entries: Array<{ record: { event: string; wasDerivedFrom?: { mapping: string } } }> };
+    const receipt = (await (await fetch(`${t.url}${links.provenance}`, { headers: asPlatform })).json()) as {
+      entries: Array<{ record: { event: string; wasDerivedFrom?: { mapping: string } } }>;
+    };
     expect(receipt.entries.slice(0, 4).map((e) => e.record.event)).toEqual(['received', 'mapped', 'validated', 'routed']);
     expect(receipt.entries[1]?.record.wasDerivedFrom?.mapping).toBe('consignment-to-declaration@1.0.0');
   });

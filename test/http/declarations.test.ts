@@ -56,20 +56,29 @@ describe('POST /v1/declarations refuses what it cannot accept, and leaves nothin
   });
 
   it('400 for the corpus file with text after its root element', async () => {
-    const body = await import('node:fs').then((fs) => fs.readFileSync('test/fixtures/wco-dm/samples/customs-declare-exports/notification-malformed/TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml'));
+    const body = await import('node:fs').then((fs) =>
+      fs.readFileSync('test/fixtures/wco-dm/samples/customs-declare-exports/notification-malformed/TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml'),
+    );
     await refused({ body }, 400);
   });
 
   it('422 with every finding, pointer and XPath, for a declaration that breaks its schema', async () => {
-    const broken = sample('import/TT_IM036a__TT_IM036a.xml').toString('utf8').replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAXXXXXX</TypeCode>').replace(/<FunctionCode>9<\/FunctionCode>/, '');
+    const broken = sample('import/TT_IM036a__TT_IM036a.xml')
+      .toString('utf8')
+      .replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAXXXXXX</TypeCode>')
+      .replace(/<FunctionCode>9<\/FunctionCode>/, '');
     const problem = await refused({ body: broken }, 422);
     expect(problem.title).toBe('Document not valid');
-    expect(problem.findings).toContainEqual(expect.objectContaining({ severity: 'error', path: '/MetaData/Declaration/TypeCode', xpath: expect.stringContaining('TypeCode') }));
+    expect(problem.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: '/MetaData/Declaration/TypeCode', xpath: expect.stringContaining('TypeCode') }),
+    );
     expect(problem.findings.length).toBeGreaterThanOrEqual(2);
   });
 
   it('422 for the corpus notification with no namespaces', async () => {
-    const body = await import('node:fs').then((fs) => fs.readFileSync('test/fixtures/wco-dm/samples/customs-declarations/notification-unqualified/Example_DMS_notifications__03_DMSREJ.xml'));
+    const body = await import('node:fs').then((fs) =>
+      fs.readFileSync('test/fixtures/wco-dm/samples/customs-declarations/notification-unqualified/Example_DMS_notifications__03_DMSREJ.xml'),
+    );
     expect((await refused({ body }, 422)).findings.length).toBeGreaterThan(0);
   });
 

@@ -10,8 +10,17 @@ describe('document routes read UTF-8 only', () => {
 
   it.each(DOCUMENT_ROUTES)('%s answers 415 to any other charset, before reading the body, and stores nothing', async (route) => {
     const before = await gateway.t.exchangeCount();
-    for (const type of ['application/xml; charset=iso-8859-1', 'text/xml;charset="windows-1252"', 'application/json; charset=UTF-16LE', 'application/jose; charset=latin1']) {
-      const answer = await fetch(`${gateway.t.url}${route}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-partner-xb', 'content-type': type }, body: declaration });
+    for (const type of [
+      'application/xml; charset=iso-8859-1',
+      'text/xml;charset="windows-1252"',
+      'application/json; charset=UTF-16LE',
+      'application/jose; charset=latin1',
+    ]) {
+      const answer = await fetch(`${gateway.t.url}${route}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sandbox-partner-xb', 'content-type': type },
+        body: declaration,
+      });
       // application/jose is a document type of /v1/inbound only; elsewhere it is refused as a media type, also 415.
       expect(answer.status, `${route} ${type}`).toBe(415);
       const problem = (await answer.json()) as { findings: Array<{ code: string }> };
@@ -22,7 +31,11 @@ describe('document routes read UTF-8 only', () => {
 
   it('takes UTF-8 however it is spelled', async () => {
     for (const type of ['application/xml; charset=UTF-8', 'application/xml; charset="utf-8"', 'application/xml;charset=utf8', 'application/xml']) {
-      const answer = await fetch(`${gateway.t.url}/v1/validate`, { method: 'POST', headers: { authorization: 'Bearer sandbox-trader-demo', 'content-type': type }, body: declaration });
+      const answer = await fetch(`${gateway.t.url}/v1/validate`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sandbox-trader-demo', 'content-type': type },
+        body: declaration,
+      });
       expect(answer.status, type).toBe(200);
     }
   });

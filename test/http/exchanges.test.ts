@@ -39,7 +39,10 @@ describe('who reads what of an exchange', () => {
     const res = await fetch(`${t.url}/v1/declarations`, { method: 'POST', headers: { 'content-type': 'application/xml', ...key('trader-demo') }, body });
     expect(res.status).toBe(202);
     const { exchangeId } = (await res.json()) as { exchangeId: string };
-    await waitFor(() => json<Exchange>(`/v1/exchanges/${exchangeId}`, 'trader-demo'), (e) => e.status === 'delivered');
+    await waitFor(
+      () => json<Exchange>(`/v1/exchanges/${exchangeId}`, 'trader-demo'),
+      (e) => e.status === 'delivered',
+    );
     return exchangeId;
   };
 
@@ -47,9 +50,16 @@ describe('who reads what of an exchange', () => {
     t = await startTestGateway('sqlite');
     // Routed to customs and the wildlife authority (it cites a CITES permit).
     declaration = await lodge(sample('import/TT_IM036a__TT_IM036a.xml'));
-    exportToXb = await lodge(sample('export/TT_EX001a__TT_EX001a.xml').toString('utf8').replace(/(<Destination>[\s\S]*?<CountryCode>)US/, '$1XB'));
+    exportToXb = await lodge(
+      sample('export/TT_EX001a__TT_EX001a.xml')
+        .toString('utf8')
+        .replace(/(<Destination>[\s\S]*?<CountryCode>)US/, '$1XB'),
+    );
     // The last records of a delivery trail its final status by a moment.
-    whole = await waitFor(() => json<ProvenanceReceipt>(`/v1/exchanges/${declaration}/provenance`, 'trader-demo'), (r) => r.entries.length >= 8);
+    whole = await waitFor(
+      () => json<ProvenanceReceipt>(`/v1/exchanges/${declaration}/provenance`, 'trader-demo'),
+      (r) => r.entries.length >= 8,
+    );
     publicKey = await (await get('/v1/log/public-key', 'pga-food')).text();
   });
   afterAll(async () => {
@@ -58,12 +68,16 @@ describe('who reads what of an exchange', () => {
   });
 
   it('shows the sender and an operator the whole exchange: every delivery, document and record', async () => {
-    for (const [participant, role] of [['trader-demo', 'sender'], ['customs', 'operator']] as const) {
+    for (const [participant, role] of [
+      ['trader-demo', 'sender'],
+      ['customs', 'operator'],
+    ] as const) {
       const exchange = await json<Exchange & Record<string, unknown>>(`/v1/exchanges/${declaration}`, participant);
       expect(exchange).toMatchObject({ role, status: 'delivered', facts: expect.any(Object), findings: expect.any(Array), contentSha256: expect.any(String) });
       expect(exchange.deliveries.map((d) => d.destination)).toEqual(['customs', 'pga-wildlife']);
       expect(exchange.documents.map((d) => d.name).sort()).toEqual(['original', 'to-customs', 'to-pga-wildlife', 'wco-json']);
-      for (const document of exchange.documents) expect({ name: document.name, status: (await get(document.href, participant)).status }).toEqual({ name: document.name, status: 200 });
+      for (const document of exchange.documents)
+        expect({ name: document.name, status: (await get(document.href, participant)).status }).toEqual({ name: document.name, status: 200 });
       const receipt = await json<ProvenanceReceipt>(`/v1/exchanges/${declaration}/provenance`, participant);
       expect(receipt.entries.length).toBe(whole.entries.length);
       expect(verifyReceipt(receipt, publicKey)).toMatchObject({ ok: true });
@@ -98,7 +112,8 @@ describe('who reads what of an exchange', () => {
     expect(item).not.toHaveProperty('status');
     expect(listed.items.map((i) => i.exchangeId)).not.toContain(exportToXb);
     // Filtering cannot tell it the exchange's status: status= matches its delivery's.
-    const ids = async (query: string, participant: string) => (await json<{ items: Array<{ exchangeId: string }> }>(`/v1/exchanges?limit=500&${query}`, participant)).items.map((i) => i.exchangeId);
+    const ids = async (query: string, participant: string) =>
+      (await json<{ items: Array<{ exchangeId: string }> }>(`/v1/exchanges?limit=500&${query}`, participant)).items.map((i) => i.exchangeId);
     expect(await ids('status=delivered', 'pga-wildlife')).not.toContain(declaration);
     expect(await ids('status=acknowledged', 'pga-wildlife')).toContain(declaration);
     expect(await ids('status=delivered', 'trader-demo')).toContain(declaration);
@@ -106,7 +121,11 @@ describe('who reads what of an exchange', () => {
 
   it("gives a PGA a receipt of its own delivery's records only, which it verifies offline with swgate verify", async () => {
     const receipt = await json<ProvenanceReceipt>(`/v1/exchanges/${declaration}/provenance`, 'pga-wildlife');
-    expect(receipt.entries.map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual(['acknowledged:pga-wildlife', 'mapped:pga-wildlife', 'signed:pga-wildlife']);
+    expect(receipt.entries.map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual([
+      'acknowledged:pga-wildlife',
+      'mapped:pga-wildlife',
+      'signed:pga-wildlife',
+    ]);
     const own = new Set(receipt.entries.map((e) => e.leafIndex));
     const others = whole.entries.filter((e) => !own.has(e.leafIndex));
     // None of the other records' salts reach it: each opens only its own record.
@@ -140,7 +159,8 @@ describe('who reads what of an exchange', () => {
   });
 
   it("does not show a partner administration a domestic declaration's original, only its own import view", async () => {
-    for (const name of ['original', 'wco-json', 'to-customs']) expect({ name, status: (await get(`/v1/exchanges/${exportToXb}/documents/${name}`, 'partner-xb')).status }).toEqual({ name, status: 404 });
+    for (const name of ['original', 'wco-json', 'to-customs'])
+      expect({ name, status: (await get(`/v1/exchanges/${exportToXb}/documents/${name}`, 'partner-xb')).status }).toEqual({ name, status: 404 });
     expect((await get(`/v1/exchanges/${exportToXb}/documents/to-partner-xb`, 'partner-xb')).status).toBe(200);
     const exchange = await json<Exchange>(`/v1/exchanges/${exportToXb}`, 'partner-xb');
     expect(exchange.documents.map((d) => d.name)).toEqual(['to-partner-xb']);

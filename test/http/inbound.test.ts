@@ -27,7 +27,8 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
   const header = partnerEnvelopeHeader;
   const signedXml = (messageId: string, signer = 'partner-xb', overrides: Partial<EnvelopeHeader> = {}) =>
     signEnvelopeXml(header(messageId, overrides), base64Payload(declaration, 'application/xml'), keyOf(signer));
-  const send = (body: string, type = 'application/xml', headers = asPartner) => fetch(`${t.url}/v1/inbound`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
+  const send = (body: string, type = 'application/xml', headers = asPartner) =>
+    fetch(`${t.url}/v1/inbound`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
 
   it('accepts a signed XML envelope, routes its payload, and answers with a signed receipt for exactly the bytes received', async () => {
     const envelope = signedXml('msg-xml-1');
@@ -39,9 +40,16 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     expect(receipt).toMatchObject({ messageId: 'msg-xml-1', from: 'gateway', to: 'partner-xb', status: 'accepted-with-warnings' });
     expect(receipt.findings).toContainEqual(expect.objectContaining({ code: 'lpco.unknown', severity: 'warning' }));
 
-    const status = await waitFor(async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', accepted.exchangeId).executeTakeFirstOrThrow()).status, (s) => s === 'delivered');
+    const status = await waitFor(
+      async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', accepted.exchangeId).executeTakeFirstOrThrow()).status,
+      (s) => s === 'delivered',
+    );
     expect(status).toBe('delivered');
-    const view = (await (await fetch(`${t.url}/v1/exchanges/${accepted.exchangeId}`, { headers: asPartner })).json()) as { sender: string; deliveries: Array<{ destination: string }>; documents: Array<{ name: string }> };
+    const view = (await (await fetch(`${t.url}/v1/exchanges/${accepted.exchangeId}`, { headers: asPartner })).json()) as {
+      sender: string;
+      deliveries: Array<{ destination: string }>;
+      documents: Array<{ name: string }>;
+    };
     expect(view.sender).toBe('partner-xb');
     expect(view.deliveries.map((d) => d.destination)).toContain('customs');
     expect(view.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['envelope', 'original']));
@@ -69,7 +77,11 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     const res = await send(jws, 'application/jose');
     expect(res.status).toBe(202);
     const { lpcoId } = (await res.json()) as { lpcoId: string };
-    const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: asPartner })).json()) as { issuerParticipant: string; number: string; status: string };
+    const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: asPartner })).json()) as {
+      issuerParticipant: string;
+      number: string;
+      status: string;
+    };
     expect(view).toMatchObject({ issuerParticipant: 'partner-xb', number: 'XB-PHYTO-0001', status: 'issued' });
   });
 
@@ -100,9 +112,17 @@ describe('POST /v1/inbound: signed envelopes from a partner gateway', () => {
     expect(forCustoms.status).toBe(422);
     expect(forCustoms.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await forCustoms.json()) as { findings: unknown[] }).findings).toEqual([
-      { severity: 'error', code: 'envelope.recipient-mismatch', message: 'envelope is addressed to customs, not to this gateway (gateway)', path: '/header/to' },
+      {
+        severity: 'error',
+        code: 'envelope.recipient-mismatch',
+        message: 'envelope is addressed to customs, not to this gateway (gateway)',
+        path: '/header/to',
+      },
     ]);
-    const jws = await signJsonEnvelope({ header: header('msg-jws-elsewhere', { to: 'partner-yz' }), payload: wcoXmlToJson(declaration).json }, keyOf('partner-xb'));
+    const jws = await signJsonEnvelope(
+      { header: header('msg-jws-elsewhere', { to: 'partner-yz' }), payload: wcoXmlToJson(declaration).json },
+      keyOf('partner-xb'),
+    );
     const elsewhere = await send(jws, 'application/jose');
     expect(elsewhere.status).toBe(422);
     expect(((await elsewhere.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('envelope.recipient-mismatch');

@@ -16,7 +16,8 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
   });
   afterAll(async () => t?.stop());
 
-  const lodge = (path: string, who: string, body: string | Buffer, type = 'application/json') => fetch(`${t.url}${path}`, { method: 'POST', headers: as(who, type), body });
+  const lodge = (path: string, who: string, body: string | Buffer, type = 'application/json') =>
+    fetch(`${t.url}${path}`, { method: 'POST', headers: as(who, type), body });
 
   it('registers a CITES permit, checks the declaration that cites it, and refuses it once revoked', async () => {
     // TT_IM036a cites C400 XIICP553202734852 for goods item 1, importer XI553202734852.
@@ -35,20 +36,36 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     expect(lpcoId).toMatch(/^[0-9A-Z]{26}$/);
     const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('pga-wildlife') })).json()) as { status: string };
     expect(view.status).toBe('issued');
-    const routed = await waitFor(async () => (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as('pga-wildlife') })).json()) as { status: string; deliveries: Array<{ destination: string }> }, (e) => e.status === 'delivered');
+    const routed = await waitFor(
+      async () =>
+        (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as('pga-wildlife') })).json()) as {
+          status: string;
+          deliveries: Array<{ destination: string }>;
+        },
+      (e) => e.status === 'delivered',
+    );
     expect(routed.deliveries.map((d) => d.destination)).toEqual(['customs']);
 
     const declaration = sample('import/TT_IM036a__TT_IM036a.xml');
     expect((await lodge('/v1/declarations', 'trader-demo', declaration, 'application/xml')).status).toBe(202);
 
-    const revoked = await fetch(`${t.url}/v1/lpcos/${lpcoId}/status`, { method: 'POST', headers: as('pga-wildlife'), body: JSON.stringify({ status: 'revoked', reason: 'specimens seized' }) });
+    const revoked = await fetch(`${t.url}/v1/lpcos/${lpcoId}/status`, {
+      method: 'POST',
+      headers: as('pga-wildlife'),
+      body: JSON.stringify({ status: 'revoked', reason: 'specimens seized' }),
+    });
     expect(revoked.status).toBe(200);
     // The revocation travels like any document: to customs, which holds the permit, and into the provenance log.
     const notices = await waitFor(
-      async () => (await (await fetch(`${t.url}/v1/exchanges?kind=lpco-status`, { headers: as('pga-wildlife') })).json()) as { items: Array<{ exchangeId: string; status: string }> },
+      async () =>
+        (await (await fetch(`${t.url}/v1/exchanges?kind=lpco-status`, { headers: as('pga-wildlife') })).json()) as {
+          items: Array<{ exchangeId: string; status: string }>;
+        },
       (l) => l.items.some((i) => i.status === 'delivered'),
     );
-    const notice = (await (await fetch(`${t.url}/v1/exchanges/${notices.items[0]?.exchangeId}/documents/original`, { headers: as('pga-wildlife') })).json()) as { status: string; reason: string; number: string };
+    const notice = (await (
+      await fetch(`${t.url}/v1/exchanges/${notices.items[0]?.exchangeId}/documents/original`, { headers: as('pga-wildlife') })
+    ).json()) as { status: string; reason: string; number: string };
     expect(notice).toMatchObject({ status: 'revoked', reason: 'specimens seized', number: 'XIICP553202734852' });
     const before = await t.exchangeCount();
     const refused = await lodge('/v1/declarations', 'trader-demo', declaration, 'application/xml');
@@ -65,7 +82,13 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     expect(early.status).toBe(422);
     expect(((await early.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('lpco.replaces-unknown');
     // Argentina's plant protection organisation issued both; the plant health agency enters what the ePhyto hub brings it.
-    const original = (await (await lodge('/v1/lpcos', 'pga-plant', JSON.stringify(sampleLpco({ number: '3214356', validUntil: '2027-12-31', issuer: { agency: 'SENASA', country: 'AR' } })))).json()) as { lpcoId: string };
+    const original = (await (
+      await lodge(
+        '/v1/lpcos',
+        'pga-plant',
+        JSON.stringify(sampleLpco({ number: '3214356', validUntil: '2027-12-31', issuer: { agency: 'SENASA', country: 'AR' } })),
+      )
+    ).json()) as { lpcoId: string };
 
     const res = await lodge('/v1/lpcos', 'pga-plant', ephyto, 'application/xml');
     expect(res.status).toBe(202);
@@ -75,7 +98,10 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('pga-plant') })).json()) as { documentCode: string; status: string };
     // An SPS certificate states no end of validity; sps-to-lpco gives it 14 days from issue, long past for this sample.
     expect(view).toMatchObject({ documentCode: 'N851', status: 'expired' });
-    const exchange = (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as('pga-plant') })).json()) as { kind: string; documents: Array<{ name: string }> };
+    const exchange = (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as('pga-plant') })).json()) as {
+      kind: string;
+      documents: Array<{ name: string }>;
+    };
     expect(exchange.kind).toBe('lpco');
     expect(exchange.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['lpco', 'original']));
   });
@@ -90,15 +116,27 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     expect(res.status).toBe(202);
     const { lpcoId } = (await res.json()) as { lpcoId: string };
     const view = (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('pga-plant') })).json()) as Record<string, unknown>;
-    expect(view).toMatchObject({ documentCode: 'C085', number: 'CHEDPP.XI.2026.0000064', holderId: 'RMS-GB-000001', validFrom: '2026-06-17', validUntil: '2026-06-30' });
+    expect(view).toMatchObject({
+      documentCode: 'C085',
+      number: 'CHEDPP.XI.2026.0000064',
+      holderId: 'RMS-GB-000001',
+      validFrom: '2026-06-17',
+      validUntil: '2026-06-30',
+    });
     // The consignment-totals line is not a goods line: one line, CHED line 1.
     expect(view.lines).toEqual([{ sequence: '1', quantityControlled: true, hsCode: '08051022', unit: 'KGM', quantity: '500.000', remaining: '500.000' }]);
   });
 
   it('registers the Norwegian NPPO ePhyto as published: the line without HS code or quantity is kept, not quantity-controlled', async () => {
     // Renumbered (the worked example has this certificate's number) and replacing a certificate of this test's own.
-    const ephyto = readFileSync('test/fixtures/ephyto/no-mattilsynet_SPSCertificateContent_851.xml', 'utf8').replace('>123ABC<', '>NO-REAL-851<').replace('>3214356<', '>NO-REAL-850<');
-    await lodge('/v1/lpcos', 'pga-plant', JSON.stringify(sampleLpco({ number: 'NO-REAL-850', validUntil: '2027-12-31', issuer: { agency: 'SENASA', country: 'AR' } })));
+    const ephyto = readFileSync('test/fixtures/ephyto/no-mattilsynet_SPSCertificateContent_851.xml', 'utf8')
+      .replace('>123ABC<', '>NO-REAL-851<')
+      .replace('>3214356<', '>NO-REAL-850<');
+    await lodge(
+      '/v1/lpcos',
+      'pga-plant',
+      JSON.stringify(sampleLpco({ number: 'NO-REAL-850', validUntil: '2027-12-31', issuer: { agency: 'SENASA', country: 'AR' } })),
+    );
     const res = await lodge('/v1/lpcos', 'pga-plant', ephyto, 'application/xml');
     expect(res.status).toBe(202);
     const { lpcoId } = (await res.json()) as { lpcoId: string };
@@ -107,8 +145,27 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
       { sequence: '1', quantityControlled: true, hsCode: '06029048', unit: 'KGM', quantity: '10.000', remaining: '10.000' },
       { sequence: '2', quantityControlled: false },
     ]);
-    expect(view.document.notes?.map((n) => n.subject)).toEqual(['SPSFL', 'ADEDL', 'ADEDL', 'ADIPEDL', 'ADDIEDL', 'ADAOEDL', 'ADAOEDL', 'ADRP', 'ADRPR', 'ADRD', 'DMCL']);
-    expect(view.document.lines[1]).toMatchObject({ botanicalName: 'Ribes', notes: [{ subject: 'OPTND', content: '100 Bags of 20 Cardboard Boxes' }, { subject: 'OQV', content: '33' }, { subject: 'OQU', content: 'Units' }] });
+    expect(view.document.notes?.map((n) => n.subject)).toEqual([
+      'SPSFL',
+      'ADEDL',
+      'ADEDL',
+      'ADIPEDL',
+      'ADDIEDL',
+      'ADAOEDL',
+      'ADAOEDL',
+      'ADRP',
+      'ADRPR',
+      'ADRD',
+      'DMCL',
+    ]);
+    expect(view.document.lines[1]).toMatchObject({
+      botanicalName: 'Ribes',
+      notes: [
+        { subject: 'OPTND', content: '100 Bags of 20 Cardboard Boxes' },
+        { subject: 'OQV', content: '33' },
+        { subject: 'OQU', content: 'Units' },
+      ],
+    });
   });
 
   it('refuses hostile envelopes with findings and stores nothing', async () => {
@@ -123,7 +180,10 @@ describe('e-LPCOs: issued, cited by declarations, revoked', () => {
     const request = readFileSync('test/fixtures/ephyto/eu-certex_ProcessedChedRequest_reserve_template.xml');
     expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', request, 'text/xml'))).toEqual([422, ['lpco.sps.certificates']]);
     expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', '<Unknown xmlns="urn:x"/>', 'application/xml'))).toEqual([422, ['lpco.xml.root']]);
-    const huge = CHED.replaceAll('>500</ns4:NetWeightMeasure>', '>99999999999999999999</ns4:NetWeightMeasure>').replace('CHEDPP.XI.2026.0000064<', 'CHEDPP.XI.2026.0000099<');
+    const huge = CHED.replaceAll('>500</ns4:NetWeightMeasure>', '>99999999999999999999</ns4:NetWeightMeasure>').replace(
+      'CHEDPP.XI.2026.0000064<',
+      'CHEDPP.XI.2026.0000099<',
+    );
     expect(await problemOf(await lodge('/v1/lpcos', 'pga-plant', huge, 'text/xml'))).toEqual([422, ['lpco.schema.pattern']]);
     expect(await t.exchangeCount()).toBe(before);
   });
@@ -148,7 +208,10 @@ interface Problem {
 
 /** TT_EX004a: exporter GB896458895015, declarant GB150454489082 (its indirect representative), LRN TTEX004a_1010WE; writes off 102 KGM of X002 GBSIEXYK3ZZZPADR-0002. */
 const EX004A = sample('export/TT_EX004a__TT_EX004a.xml').toString('utf8');
-const cancellationOf = (lrn: string) => sample('cancellation/TT_EX010a__TT_EX010a_Cancellation.xml').toString('utf8').replace(/<FunctionalReferenceID>[^<]*</, `<FunctionalReferenceID>${lrn}<`);
+const cancellationOf = (lrn: string) =>
+  sample('cancellation/TT_EX010a__TT_EX010a_Cancellation.xml')
+    .toString('utf8')
+    .replace(/<FunctionalReferenceID>[^<]*</, `<FunctionalReferenceID>${lrn}<`);
 
 describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refused', (kind) => {
   let t: TestGateway;
@@ -161,17 +224,27 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
     fetch(`${t.url}${path}`, { method: 'POST', headers: { ...as(who, type), ...(scenario ? { 'x-sandbox-scenario': scenario } : {}) }, body });
   const view = async (lpcoId: string) => (await (await fetch(`${t.url}/v1/lpcos/${lpcoId}`, { headers: as('customs') })).json()) as View;
   const exchange = (exchangeId: string, who = 'trader-demo') =>
-    waitFor(async () => (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as(who) })).json()) as { status: string }, (e) => e.status !== 'routed');
+    waitFor(
+      async () => (await (await fetch(`${t.url}/v1/exchanges/${exchangeId}`, { headers: as(who) })).json()) as { status: string },
+      (e) => e.status !== 'routed',
+    );
   /** A dual-use licence for TT_EX004a's exporter, numbered apart per test, issued by the sandbox's export-control stand-in. */
   let serial = 0;
   async function licence(quantity = '1000.000'): Promise<{ lpcoId: string; number: string }> {
     const number = `XA-X002-${kind}-${++serial}`;
-    const body = inXa({ documentCode: 'X002', number, holder: { id: 'GB896458895015', name: 'Exporter' }, validUntil: '2027-12-31', lines: [{ sequence: '1', description: 'Dual-use goods', hsCode: '9305', quantity, unit: 'KGM', origin: 'XA' }] });
+    const body = inXa({
+      documentCode: 'X002',
+      number,
+      holder: { id: 'GB896458895015', name: 'Exporter' },
+      validUntil: '2027-12-31',
+      lines: [{ sequence: '1', description: 'Dual-use goods', hsCode: '9305', quantity, unit: 'KGM', origin: 'XA' }],
+    });
     const res = await send('/v1/lpcos', 'pga-health', JSON.stringify(body));
     expect(res.status).toBe(202);
     return { lpcoId: ((await res.json()) as { lpcoId: string }).lpcoId, number };
   }
-  const citing = (number: string, xml = EX004A) => xml.replaceAll('GBSIEXYK3ZZZPADR-0002', number).replace(/<AdditionalDocument>\s*<CategoryCode>9<\/CategoryCode>[\s\S]*?<\/AdditionalDocument>/g, '');
+  const citing = (number: string, xml = EX004A) =>
+    xml.replaceAll('GBSIEXYK3ZZZPADR-0002', number).replace(/<AdditionalDocument>\s*<CategoryCode>9<\/CategoryCode>[\s\S]*?<\/AdditionalDocument>/g, '');
 
   it("attack 1: a participant acting for nobody cannot lodge in another company's name nor draw on its licence", async () => {
     const { lpcoId, number } = await licence();
@@ -207,8 +280,14 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
     expect((await view(lpcoId)).lines[0]?.remaining).toBe('898.000');
     expect((await exchange(declarationId)).status).toBe('delivered');
     // Customs accepted it: written off.
-    const written = await waitFor(() => view(lpcoId), (v) => v.history.some((h) => h.movement?.kind === 'written-off'));
-    expect(written.history.flatMap((h) => (h.movement ? [`${h.movement.kind} ${h.movement.quantity} by ${h.actor}`] : []))).toEqual(['reserved 102.000 by trader-demo', 'written-off 102.000 by customs']);
+    const written = await waitFor(
+      () => view(lpcoId),
+      (v) => v.history.some((h) => h.movement?.kind === 'written-off'),
+    );
+    expect(written.history.flatMap((h) => (h.movement ? [`${h.movement.kind} ${h.movement.quantity} by ${h.actor}`] : []))).toEqual([
+      'reserved 102.000 by trader-demo',
+      'written-off 102.000 by customs',
+    ]);
 
     // Customs rejects the cancellation: nothing comes back.
     const refusedCancellation = await send('/v1/declarations', 'trader-demo', cancellationOf('TTEX004a_1010WE'), 'application/xml', 'reject');
@@ -221,7 +300,10 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
       const accepted = await send('/v1/declarations', 'trader-demo', cancellationOf('TTEX004a_1010WE'), 'application/xml');
       expect((await exchange(((await accepted.json()) as { exchangeId: string }).exchangeId)).status).toBe('delivered');
     }
-    const back = await waitFor(() => view(lpcoId), (v) => v.lines[0]?.remaining === '1000.000');
+    const back = await waitFor(
+      () => view(lpcoId),
+      (v) => v.lines[0]?.remaining === '1000.000',
+    );
     expect(back.lines[0]?.remaining).toBe('1000.000');
     expect(back.history.filter((h) => h.movement?.kind === 'given-back').map((h) => h.movement?.declarationExchangeId)).toEqual([declarationId]);
   });
@@ -231,13 +313,22 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
     const lodged = await send('/v1/declarations', 'trader-demo', citing(number).replace('TTEX004a_1010WE', 'TTEX004a_REJECTED'), 'application/xml', 'reject');
     expect((await view(lpcoId)).lines[0]?.remaining).toBe('898.000');
     expect((await exchange(((await lodged.json()) as { exchangeId: string }).exchangeId)).status).toBe('rejected');
-    const released = await waitFor(() => view(lpcoId), (v) => v.lines[0]?.remaining === '1000.000');
+    const released = await waitFor(
+      () => view(lpcoId),
+      (v) => v.lines[0]?.remaining === '1000.000',
+    );
     expect(released.history.flatMap((h) => (h.movement ? [h.movement.kind] : []))).toEqual(['reserved', 'released']);
   });
 
-  it('attack 3: only the competent authority issues, in its own name; numbers are the issuer\'s own and never leak', async () => {
+  it("attack 3: only the competent authority issues, in its own name; numbers are the issuer's own and never leak", async () => {
     const number = `XA-PHYTO-${kind}-SQUAT`;
-    const phyto = (country: string) => sampleLpco({ number, issuer: { agency: country === 'XA' ? 'Plant health agency (sandbox)' : 'NPPO', country }, holder: { id: 'XI553202734852', name: 'Importer' }, validUntil: '2027-12-31' });
+    const phyto = (country: string) =>
+      sampleLpco({
+        number,
+        issuer: { agency: country === 'XA' ? 'Plant health agency (sandbox)' : 'NPPO', country },
+        holder: { id: 'XI553202734852', name: 'Importer' },
+        validUntil: '2027-12-31',
+      });
     // The partner cannot issue in XA's name; an agency cannot issue another's document code.
     const squat = await send('/v1/lpcos', 'partner-xb', JSON.stringify(phyto('XA')));
     expect([squat.status, ((await squat.json()) as Problem).findings[0]?.code]).toEqual([403, 'lpco.issuer-not-yours']);
@@ -258,7 +349,9 @@ describe.each(kinds)('e-LPCO integrity on %s: the attacks of issue 14 are refuse
     const { lpcoId } = await licence();
     const revoked = await send(`/v1/lpcos/${lpcoId}/status`, 'pga-health', JSON.stringify({ status: 'revoked', reason: 'end-user concern' }));
     expect(revoked.status).toBe(200);
-    const notices = (await (await fetch(`${t.url}/v1/exchanges?kind=lpco-status`, { headers: as('pga-health') })).json()) as { items: Array<{ exchangeId: string }> };
+    const notices = (await (await fetch(`${t.url}/v1/exchanges?kind=lpco-status`, { headers: as('pga-health') })).json()) as {
+      items: Array<{ exchangeId: string }>;
+    };
     expect(notices.items).toHaveLength(1);
     expect((await view(lpcoId)).status).toBe('revoked');
   });

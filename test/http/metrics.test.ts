@@ -9,7 +9,11 @@ async function metricsApp(isPublic: boolean) {
   const app = Fastify();
   installProblemHandlers(app);
   installAuthentication(app, [apiKeyParticipant('ops', true), apiKeyParticipant('trader', false)]);
-  installMetrics(app, { exchangesByStatus: async () => [{ status: 'delivered', count: 3 }], queueDepths: async () => [], reconcilerActions: async () => [] }, { public: isPublic });
+  installMetrics(
+    app,
+    { exchangesByStatus: async () => [{ status: 'delivered', count: 3 }], queueDepths: async () => [], reconcilerActions: async () => [] },
+    { public: isPublic },
+  );
   await app.ready();
   return app;
 }

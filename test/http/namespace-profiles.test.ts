@@ -28,7 +28,9 @@ describe('namespace URIs per partner profile come from configuration', () => {
   afterAll(async () => t?.stop());
 
   const published = sample('import/TT_IM036a__TT_IM036a.xml').toString('utf8');
-  const inProfile = published.replaceAll('urn:wco:datamodel:WCO:DocumentMetaData-DMS:2', PROFILE.metadata).replaceAll('urn:wco:datamodel:WCO:DEC-DMS:2', PROFILE.declaration);
+  const inProfile = published
+    .replaceAll('urn:wco:datamodel:WCO:DocumentMetaData-DMS:2', PROFILE.metadata)
+    .replaceAll('urn:wco:datamodel:WCO:DEC-DMS:2', PROFILE.declaration);
 
   it("reads a partner's declaration in its own namespaces and hands customs the published DMS ones", async () => {
     const res = await fetch(`${t.url}/v1/declarations`, { method: 'POST', headers: asYy, body: inProfile });

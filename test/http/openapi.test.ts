@@ -18,13 +18,23 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes the public contract of API.md', async () => {
-    const document = (await openApiDocument(loadConfig({}))) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const document = (await openApiDocument(loadConfig({}))) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/declarations', '/v1/exchanges/{id}', '/v1/exchanges', '/v1/agreements', '/v1/participants/me', '/health/ready', '/metrics']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/declarations', '/v1/exchanges/{id}', '/v1/exchanges', '/v1/agreements', '/v1/participants/me', '/health/ready', '/metrics']),
+    );
     expect(Object.keys(document.paths['/v1/declarations']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['202', '401', '413', '415', '422']));
   });
 
-  type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }>; requestBody?: { content: Record<string, { schema?: unknown; example?: unknown }> } };
+  type Operation = {
+    operationId?: string;
+    security?: unknown[];
+    responses: Record<string, { content?: Record<string, unknown> }>;
+    requestBody?: { content: Record<string, { schema?: unknown; example?: unknown }> };
+  };
   const operationsOf = (document: { paths: Record<string, Record<string, Operation>> }) =>
     Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
 
@@ -37,27 +47,38 @@ describe('the OpenAPI document', () => {
     for (const { path, method, operation } of operations) {
       const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400 && Number(status) !== 503);
       if (!path.startsWith('/health/')) expect(errors.length, `${method} ${path} declares its 4xx answers`).toBeGreaterThan(0);
-      for (const [status, response] of errors) expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json', 'application/problem+xml']);
+      for (const [status, response] of errors)
+        expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json', 'application/problem+xml']);
     }
   });
 
   it('marks public exactly the routes whose definition says so, from the same flag authentication obeys', async () => {
     const document = (await openApiDocument(loadConfig({}))) as { security: unknown[]; paths: Record<string, Record<string, Operation>> };
     expect(document.security).toEqual([{ apiKey: [] }]);
-    const open = operationsOf(document).filter((o) => Array.isArray(o.operation.security) && o.operation.security.length === 0).map((o) => `${o.method} ${o.path}`);
+    const open = operationsOf(document)
+      .filter((o) => Array.isArray(o.operation.security) && o.operation.security.length === 0)
+      .map((o) => `${o.method} ${o.path}`);
     expect(open.sort()).toEqual(['get /health/live', 'get /health/ready', 'post /sandbox/destinations/{participant}/deliveries']);
     const metricsOpen = (await openApiDocument(loadConfig({ SWGATE_METRICS_PUBLIC: 'true' }))) as { paths: Record<string, Record<string, Operation>> };
     expect(metricsOpen.paths['/metrics']?.get?.security).toEqual([]);
   });
 
   it('takes documents as they are served, with examples from the sandbox, and says what the gateway sends (webhooks)', async () => {
-    const document = (await openApiDocument(loadConfig({}))) as { paths: Record<string, Record<string, Operation>>; webhooks: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = (await openApiDocument(loadConfig({}))) as {
+      paths: Record<string, Record<string, Operation>>;
+      webhooks: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     const declaration = document.paths['/v1/declarations']?.post?.requestBody?.content ?? {};
     expect(declaration['application/json']?.schema).toEqual({ $ref: '#/components/schemas/WcoDeclaration' });
     expect(String(declaration['application/xml']?.example)).toContain('<Declaration');
     expect(Object.keys(document.paths['/v1/inbound']?.post?.requestBody?.content ?? {}).sort()).toEqual(['application/jose', 'application/xml']);
-    expect(Object.keys(document.paths['/v1/exchanges/{id}/documents/{name}']?.get?.responses['200']?.content ?? {})).toEqual(expect.arrayContaining(['application/xml', 'application/jose']));
+    expect(Object.keys(document.paths['/v1/exchanges/{id}/documents/{name}']?.get?.responses['200']?.content ?? {})).toEqual(
+      expect.arrayContaining(['application/xml', 'application/jose']),
+    );
     expect(Object.keys(document.webhooks).sort()).toEqual(['delivery', 'exchangeEnded']);
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'Receipt', 'WcoDeclaration', 'Consignment', 'ExchangeNotification']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['Problem', 'Receipt', 'WcoDeclaration', 'Consignment', 'ExchangeNotification']),
+    );
   });
 });

@@ -32,9 +32,15 @@ describe('the errors a newcomer meets first', () => {
   });
 
   it('a form post to a document route: 415 naming the type that came', async () => {
-    const res = await fetch(url('/v1/declarations'), { method: 'POST', headers: { ...asTrader, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    const res = await fetch(url('/v1/declarations'), {
+      method: 'POST',
+      headers: { ...asTrader, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
     expect(res.status).toBe(415);
-    expect((await problemOf(res)).findings[0]!.message).toBe('The request is application/x-www-form-urlencoded; this route accepts application/xml, text/xml, application/json.');
+    expect((await problemOf(res)).findings[0]!.message).toBe(
+      'The request is application/x-www-form-urlencoded; this route accepts application/xml, text/xml, application/json.',
+    );
   });
 
   it('a wrong type on a JSON route: 415 naming application/json', async () => {
@@ -50,20 +56,32 @@ describe('the errors a newcomer meets first', () => {
     const message = (await problemOf(res)).findings[0]!.message;
     expect(message.length).toBeLessThan(250);
     expect(message.startsWith('The request is text/<script>alert(1)</script>xxx')).toBe(true);
-    const xml = await fetch(url('/v1/declarations'), { method: 'POST', headers: { ...asTrader, accept: 'application/xml', 'content-type': hostile }, body: 'a' });
+    const xml = await fetch(url('/v1/declarations'), {
+      method: 'POST',
+      headers: { ...asTrader, accept: 'application/xml', 'content-type': hostile },
+      body: 'a',
+    });
     const text = await xml.text();
     expect(text).not.toContain('<script>');
     expect(text).toContain('&#60;script&#62;');
   });
 
   it('XML to /v1/consignments: 415 (consignments are JSON), not a JSON parse error', async () => {
-    const res = await fetch(url('/v1/consignments'), { method: 'POST', headers: { authorization: 'Bearer sandbox-platform-demo', 'content-type': 'application/xml' }, body: '<Consignment/>' });
+    const res = await fetch(url('/v1/consignments'), {
+      method: 'POST',
+      headers: { authorization: 'Bearer sandbox-platform-demo', 'content-type': 'application/xml' },
+      body: '<Consignment/>',
+    });
     expect(res.status).toBe(415);
     expect((await problemOf(res)).findings[0]!.message).toBe('The request is application/xml; this route accepts application/json.');
   });
 
   it('a trader posting an e-LPCO: 403, it is not an issuer (not a routing failure)', async () => {
-    const res = await fetch(url('/v1/lpcos'), { method: 'POST', headers: { ...asTrader, 'content-type': 'application/json' }, body: '{"documentCode":"N851"}' });
+    const res = await fetch(url('/v1/lpcos'), {
+      method: 'POST',
+      headers: { ...asTrader, 'content-type': 'application/json' },
+      body: '{"documentCode":"N851"}',
+    });
     expect(res.status).toBe(403);
     const problem = await problemOf(res);
     expect(problem.findings.map((f) => f.code)).toEqual(['lpco.not-an-issuer']);
@@ -71,7 +89,11 @@ describe('the errors a newcomer meets first', () => {
   });
 
   it('413 states the limit', async () => {
-    const res = await fetch(url('/v1/declarations'), { method: 'POST', headers: { ...asTrader, 'content-type': 'application/xml' }, body: `<a>${'x'.repeat(70_000)}</a>` });
+    const res = await fetch(url('/v1/declarations'), {
+      method: 'POST',
+      headers: { ...asTrader, 'content-type': 'application/xml' },
+      body: `<a>${'x'.repeat(70_000)}</a>`,
+    });
     expect(res.status).toBe(413);
     const problem = await problemOf(res);
     expect(problem.findings[0]).toMatchObject({ code: 'request.too-large' });

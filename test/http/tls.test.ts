@@ -46,7 +46,12 @@ agreements:
   - { id: all, when: { documentKinds: [declaration] }, destination: agency-tls, format: wco-xml }
 `,
     );
-    t = await startTestGateway('sqlite', { SWGATE_CONFIG: file, SWGATE_TLS_CERT: pki.server.certFile, SWGATE_TLS_KEY: pki.server.keyFile, SWGATE_TLS_CLIENT_CA: pki.caFile });
+    t = await startTestGateway('sqlite', {
+      SWGATE_CONFIG: file,
+      SWGATE_TLS_CERT: pki.server.certFile,
+      SWGATE_TLS_KEY: pki.server.keyFile,
+      SWGATE_TLS_CLIENT_CA: pki.caFile,
+    });
   });
   afterAll(async () => {
     await t?.stop();
@@ -79,10 +84,18 @@ agreements:
 
   it('delivers over mTLS to an agency that requires a client certificate', async () => {
     const dispatcher = new Agent({ connect: { ca: pki.caPem } });
-    const res = await request(`${t.url}/v1/declarations`, { method: 'POST', dispatcher, headers: { authorization: 'Bearer sandbox-trader-demo', 'content-type': 'application/xml' }, body: sample('import/TT_IM036a__TT_IM036a.xml') });
+    const res = await request(`${t.url}/v1/declarations`, {
+      method: 'POST',
+      dispatcher,
+      headers: { authorization: 'Bearer sandbox-trader-demo', 'content-type': 'application/xml' },
+      body: sample('import/TT_IM036a__TT_IM036a.xml'),
+    });
     expect(res.statusCode).toBe(202);
     const { exchangeId } = (await res.body.json()) as { exchangeId: string };
-    const status = await waitFor(async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', exchangeId).executeTakeFirstOrThrow()).status, (s) => s === 'delivered');
+    const status = await waitFor(
+      async () => (await t.gateway.store.db.selectFrom('exchanges').select('status').where('id', '=', exchangeId).executeTakeFirstOrThrow()).status,
+      (s) => s === 'delivered',
+    );
     expect(status).toBe('delivered');
     expect(received).toContain(`${exchangeId}.agency-tls`);
     await dispatcher.close();

@@ -24,7 +24,9 @@ describe('POST /v1/validate', () => {
     const broken = sample('import/TT_IM036a__TT_IM036a.xml').toString('utf8').replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAXXXXXX</TypeCode>');
     const result = (await (await validate(broken)).json()) as { valid: boolean; findings: Array<{ severity: string; path: string; xpath?: string }> };
     expect(result.valid).toBe(false);
-    expect(result.findings).toContainEqual(expect.objectContaining({ severity: 'error', path: '/MetaData/Declaration/TypeCode', xpath: expect.stringContaining('TypeCode') }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: '/MetaData/Declaration/TypeCode', xpath: expect.stringContaining('TypeCode') }),
+    );
   });
 
   it('answers 400 with findings for a document that is not well-formed, and refuses unknown kinds', async () => {

@@ -32,8 +32,18 @@ const codeOf = (fn: () => unknown): [number, string | undefined] => {
 describe('readCertexResponse', () => {
   it('reads a refused reservation: the CHED, the reason (05: quantity insufficient) and the failed line', () => {
     const outcome = readCertexResponse(REFUSED);
-    expect(outcome).toMatchObject({ message: 'ProcessedChedInformationResponse', chedNumber: 'CHEDA.GB.2026.0000123', reserved: false, reason: '05', failedItems: [{ goodsItem: '1', line: '2' }] });
-    expect(outcome.message === 'ProcessedChedInformationResponse' && !outcome.reserved && outcome.finding).toMatchObject({ code: 'lpco.quantity-insufficient', severity: 'error', message: expect.stringContaining('goods item 1 line 2') });
+    expect(outcome).toMatchObject({
+      message: 'ProcessedChedInformationResponse',
+      chedNumber: 'CHEDA.GB.2026.0000123',
+      reserved: false,
+      reason: '05',
+      failedItems: [{ goodsItem: '1', line: '2' }],
+    });
+    expect(outcome.message === 'ProcessedChedInformationResponse' && !outcome.reserved && outcome.finding).toMatchObject({
+      code: 'lpco.quantity-insufficient',
+      severity: 'error',
+      message: expect.stringContaining('goods item 1 line 2'),
+    });
   });
 
   it('reads a clearance: outcome 01 releases the goods', () => {
@@ -41,21 +51,37 @@ describe('readCertexResponse', () => {
   });
 
   it('reads mutated answers: an accepted reservation, an unknown reason, a clearance that does not release, no result at all', () => {
-    expect(readCertexResponse(REFUSED.replace('>false</ReservationResult>', '>true</ReservationResult>'))).toEqual({ message: 'ProcessedChedInformationResponse', chedNumber: 'CHEDA.GB.2026.0000123', reserved: true });
-    const other = readCertexResponse(REFUSED.replace('>05<', '>99<').replace(/<ReservationFailureConsignmentItem>[\s\S]*<\/ReservationFailureConsignmentItem>/, ''));
+    expect(readCertexResponse(REFUSED.replace('>false</ReservationResult>', '>true</ReservationResult>'))).toEqual({
+      message: 'ProcessedChedInformationResponse',
+      chedNumber: 'CHEDA.GB.2026.0000123',
+      reserved: true,
+    });
+    const other = readCertexResponse(
+      REFUSED.replace('>05<', '>99<').replace(/<ReservationFailureConsignmentItem>[\s\S]*<\/ReservationFailureConsignmentItem>/, ''),
+    );
     expect(other).toMatchObject({ reserved: false, failedItems: [], finding: { code: 'lpco.certex-refused', message: expect.stringContaining('reason 99') } });
-    expect(readCertexResponse(RELEASED.replace('>01</QuantityManagementOutcome>', '>02</QuantityManagementOutcome>'))).toMatchObject({ released: false, finding: { code: 'lpco.certex-not-released', severity: 'warning' } });
+    expect(readCertexResponse(RELEASED.replace('>01</QuantityManagementOutcome>', '>02</QuantityManagementOutcome>'))).toMatchObject({
+      released: false,
+      finding: { code: 'lpco.certex-not-released', severity: 'warning' },
+    });
     expect(codeOf(() => readCertexResponse(REFUSED.replace(/<ReservationResult>.*<\/ReservationResult>/, '')))).toEqual([422, 'certex.message']);
   });
 
   it('refuses hostile and foreign envelopes with findings', () => {
     const body = /<S:Body>[\s\S]*<\/S:Body>/.exec(RELEASED)?.[0] ?? '';
     expect(codeOf(() => readCertexResponse(RELEASED.replace(body, body + body)))).toEqual([422, 'soap.body']);
-    expect(codeOf(() => readCertexResponse(RELEASED.replace('<S:Envelope', '<!DOCTYPE S:Envelope [<!ENTITY e "x">]><S:Envelope')))).toEqual([400, 'xml.doctype']);
-    expect(codeOf(() => readCertexResponse('<ChedClearanceResponse xmlns="http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06"/>'))).toEqual([422, 'certex.message']);
+    expect(codeOf(() => readCertexResponse(RELEASED.replace('<S:Envelope', '<!DOCTYPE S:Envelope [<!ENTITY e "x">]><S:Envelope')))).toEqual([
+      400,
+      'xml.doctype',
+    ]);
+    expect(codeOf(() => readCertexResponse('<ChedClearanceResponse xmlns="http://ec.europa.eu/sanco/tracesnt/customs_certex/ched/v06"/>'))).toEqual([
+      422,
+      'certex.message',
+    ]);
     expect(codeOf(() => readCertexResponse(REQUEST))).toEqual([422, 'certex.message']);
     expect(codeOf(() => readCertexResponse(CHED))).toEqual([422, 'certex.message']);
-    const fault = '<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Server</faultcode></S:Fault></S:Body></S:Envelope>';
+    const fault =
+      '<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Server</faultcode></S:Fault></S:Body></S:Envelope>';
     expect(codeOf(() => readCertexResponse(fault))).toEqual([422, 'soap.fault']);
   });
 });
@@ -82,14 +108,26 @@ describe.each(kinds)('CERTEX round trip on %s', (kind) => {
   }
   const citation: LpcoCitation = { documentCode: 'C085', number: 'CHEDPP.XI.2026.0000064', goodsItem: '1', hsCode: '08051022', quantity: '10', unit: 'KGM' };
   const reserve = (declarationExchangeId: string) =>
-    reserveForDeclaration(t.db, t.kind, { declarationExchangeId, holderId: 'RMS-GB-000001', citations: [citation], actsFor: ['RMS-GB-000001'] }, { unknownLpco: 'error', now });
+    reserveForDeclaration(
+      t.db,
+      t.kind,
+      { declarationExchangeId, holderId: 'RMS-GB-000001', citations: [citation], actsFor: ['RMS-GB-000001'] },
+      { unknownLpco: 'error', now },
+    );
   const remaining = async (id: string) => (await getLpco(t.db, id, { now }))?.lines[0]?.remaining;
 
   it('sends a reservation as the published ProcessedChedRequest, and gives it back when CERTEX refuses it', async () => {
     const id = await registeredChed();
     const { reservations } = await reserve('01JCERTEXDECLARATION000001');
     const [request] = certexRequestsOf(reservations, [citation], { mrn: '26UK12345678900001', customsOffice: 'XI000002' }, now());
-    expect(request).toEqual({ chedNumber: 'CHEDPP.XI.2026.0000064', mrn: '26UK12345678900001', customsOffice: 'XI000002', sentAt: now().toISOString(), quantityManagement: 'reserve', items: [{ goodsItem: '1', line: '1', hsCode: '08051022', quantity: '10.000', unit: 'KGM' }] });
+    expect(request).toEqual({
+      chedNumber: 'CHEDPP.XI.2026.0000064',
+      mrn: '26UK12345678900001',
+      customsOffice: 'XI000002',
+      sentAt: now().toISOString(),
+      quantityManagement: 'reserve',
+      items: [{ goodsItem: '1', line: '1', hsCode: '08051022', quantity: '10.000', unit: 'KGM' }],
+    });
     const { output } = await catalogue.apply('lpco-to-certex', request);
     // The same message as DEFRA's CERTEX sample: the same elements in the same order.
     expect(shape(soapMessage(parseXml(output as string)))).toEqual(shape(soapMessage(parseXml(REQUEST))));

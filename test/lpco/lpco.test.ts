@@ -28,7 +28,12 @@ describe('readLpco', () => {
   });
 
   it('points at every schema problem with a JSON pointer', () => {
-    const doc: Record<string, unknown> = { ...sampleLpco(), issuer: { agency: 'Mattilsynet', country: 'Norway' }, lines: [{ ...sampleLpco().lines[0], quantity: 100 }], extra: 'x' };
+    const doc: Record<string, unknown> = {
+      ...sampleLpco(),
+      issuer: { agency: 'Mattilsynet', country: 'Norway' },
+      lines: [{ ...sampleLpco().lines[0], quantity: 100 }],
+      extra: 'x',
+    };
     delete doc.holder;
     const err = rejectionOf(() => readLpco(doc));
     expect(err.status).toBe(422);

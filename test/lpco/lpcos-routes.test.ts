@@ -11,10 +11,26 @@ import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } 
 
 const kinds = await databaseKinds();
 
-const participant = (id: string, kind: ParticipantKind, operator = false, actsFor: Participant['actsFor'] = []): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator, actsFor, issues: [] });
+const participant = (id: string, kind: ParticipantKind, operator = false, actsFor: Participant['actsFor'] = []): Participant => ({
+  id,
+  kind,
+  name: id,
+  apiKeySha256: [],
+  certificateFingerprints: [],
+  operator,
+  actsFor,
+  issues: [],
+});
 /** trader-demo acts for the sample's holder. */
 const PARTICIPANTS = new Map(
-  [participant(PLANT_AUTHORITY, 'pga'), participant('pga-food', 'pga'), participant('customs', 'customs'), participant('trader-demo', 'trader', false, [{ id: HOLDER, as: 'declarant' }]), participant('trader-other', 'trader'), participant('ops', 'platform', true)].map((p) => [p.id, p]),
+  [
+    participant(PLANT_AUTHORITY, 'pga'),
+    participant('pga-food', 'pga'),
+    participant('customs', 'customs'),
+    participant('trader-demo', 'trader', false, [{ id: HOLDER, as: 'declarant' }]),
+    participant('trader-other', 'trader'),
+    participant('ops', 'platform', true),
+  ].map((p) => [p.id, p]),
 );
 
 describe.each(kinds)('LPCO routes on %s', (kind) => {
@@ -39,7 +55,8 @@ describe.each(kinds)('LPCO routes on %s', (kind) => {
   afterAll(async () => app?.close());
 
   const get = (as: string, lpcoId = id) => app.inject({ method: 'GET', url: `/v1/lpcos/${lpcoId}`, headers: { 'x-participant': as } });
-  const post = (as: string, body: unknown) => app.inject({ method: 'POST', url: `/v1/lpcos/${id}/status`, headers: { 'x-participant': as }, payload: body as object });
+  const post = (as: string, body: unknown) =>
+    app.inject({ method: 'POST', url: `/v1/lpcos/${id}/status`, headers: { 'x-participant': as }, payload: body as object });
 
   it('shows status, remaining quantities and history to the issuer, customs, operators and the holder', async () => {
     for (const as of [PLANT_AUTHORITY, 'customs', 'ops', 'trader-demo']) {
@@ -72,7 +89,10 @@ describe.each(kinds)('LPCO routes on %s', (kind) => {
 
     const revoked = await post(PLANT_AUTHORITY, { status: 'revoked', reason: 'pest found on inspection' });
     expect(revoked.statusCode).toBe(200);
-    expect(revoked.json()).toMatchObject({ status: 'revoked', history: [{ to: 'issued' }, { from: 'issued', to: 'revoked', reason: 'pest found on inspection', actor: PLANT_AUTHORITY }] });
+    expect(revoked.json()).toMatchObject({
+      status: 'revoked',
+      history: [{ to: 'issued' }, { from: 'issued', to: 'revoked', reason: 'pest found on inspection', actor: PLANT_AUTHORITY }],
+    });
     const again = await post(PLANT_AUTHORITY, { status: 'withdrawn', reason: 'x' });
     expect([again.statusCode, again.json().findings[0].code]).toEqual([409, 'lpco.transition']);
   });

@@ -11,10 +11,21 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
   const now = duringValidity;
 
   it('registers an LPCO with its full quantities and a first history entry', async () => {
-    const lpco = sampleLpco({ lines: [...sampleLpco().lines, { sequence: '2', description: 'Bulbs', hsCode: '060110', quantity: '12.5', unit: 'KGM', origin: 'NO' }] });
+    const lpco = sampleLpco({
+      lines: [...sampleLpco().lines, { sequence: '2', description: 'Bulbs', hsCode: '060110', quantity: '12.5', unit: 'KGM', origin: 'NO' }],
+    });
     const id = await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now });
     const view = await getLpco(t.db, id, { now });
-    expect(view).toMatchObject({ id, documentCode: 'N851', number: lpco.number, issuerParticipant: PLANT_AUTHORITY, holderId: lpco.holder.id, status: 'issued', replacedBy: null, document: lpco });
+    expect(view).toMatchObject({
+      id,
+      documentCode: 'N851',
+      number: lpco.number,
+      issuerParticipant: PLANT_AUTHORITY,
+      holderId: lpco.holder.id,
+      status: 'issued',
+      replacedBy: null,
+      document: lpco,
+    });
     expect(view?.lines).toEqual([
       { sequence: '1', quantityControlled: true, hsCode: '060290', unit: 'KGM', quantity: '100.000', remaining: '100.000' },
       { sequence: '2', quantityControlled: true, hsCode: '060110', unit: 'KGM', quantity: '12.500', remaining: '12.500' },
@@ -30,7 +41,7 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     expect([err.status, err.findings[0]?.code]).toEqual([409, 'lpco.duplicate']);
   });
 
-  it('keys numbers by their issuer: another authority may use the same one, and a conflict names only the issuer\'s own document', async () => {
+  it("keys numbers by their issuer: another authority may use the same one, and a conflict names only the issuer's own document", async () => {
     const lpco = sampleLpco();
     const partner = await registerLpco(t.db, t.kind, lpco, 'partner-xb', { now });
     const agency = await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now });
@@ -40,7 +51,9 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     expect(again.findings[0]?.message).toContain(agency);
     expect(JSON.stringify(again.findings)).not.toContain(partner);
     // Amending is the issuer's own document too: the partner amends its own, never the agency's.
-    expect(await registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity: '50' }] }, 'partner-xb', { now })).toBe(partner);
+    expect(await registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity: '50' }] }, 'partner-xb', { now })).toBe(
+      partner,
+    );
     expect((await getLpco(t.db, agency, { now }))?.lines[0]?.quantity).toBe('100.000');
   });
 
@@ -94,7 +107,11 @@ describe.each(kinds)('LPCO registry on %s', (kind) => {
     expect(view.history.at(-1)).toEqual({ at: now().toISOString(), from: 'issued', to: 'revoked', reason: 'pest found on inspection', actor: PLANT_AUTHORITY });
 
     const again = await rejected(changeStatus(t.db, t.kind, id, { status: 'withdrawn', reason: 'x' }, PLANT_AUTHORITY, { now }));
-    expect([again.status, again.findings[0]?.code, again.findings[0]?.message]).toEqual([409, 'lpco.transition', 'An LPCO that is revoked cannot become withdrawn; revoked is final']);
+    expect([again.status, again.findings[0]?.code, again.findings[0]?.message]).toEqual([
+      409,
+      'lpco.transition',
+      'An LPCO that is revoked cannot become withdrawn; revoked is final',
+    ]);
     const unknown = await rejected(changeStatus(t.db, t.kind, '01ARZ3NDEKTSV4RRFFQ69G5FAV', { status: 'revoked', reason: 'x' }, PLANT_AUTHORITY, { now }));
     expect(unknown.status).toBe(404);
   });

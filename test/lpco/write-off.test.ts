@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
-import { type CitationPolicy, type LpcoCitation, checkCitations, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
+import {
+  type CitationPolicy,
+  type LpcoCitation,
+  checkCitations,
+  releaseForDeclaration,
+  reserveForDeclaration,
+  writeOffForDeclaration,
+} from '../../src/lpco/write-off.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -61,13 +68,19 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     await reserve([cite(lpco, '100')], HOLDER, declaration);
     expect((await getLpco(t.db, id, { now: duringValidity }))?.status).toBe('exhausted');
     const refusal = await rejected(reserve([cite(lpco, '1')]));
-    expect(refusal.findings.map((f) => [f.code, f.message])).toEqual([['lpco.exhausted', `N851 ${lpco.number} (goods item 1) is exhausted: nothing is left to write off`]]);
+    expect(refusal.findings.map((f) => [f.code, f.message])).toEqual([
+      ['lpco.exhausted', `N851 ${lpco.number} (goods item 1) is exhausted: nothing is left to write off`],
+    ]);
 
     const released = await releaseForDeclaration(t.db, t.kind, declaration, { now: duringValidity });
-    expect(released).toEqual([{ movement: 'released', lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' }]);
+    expect(released).toEqual([
+      { movement: 'released', lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '1', quantity: '100.000', unit: 'KGM' },
+    ]);
     const view = await getLpco(t.db, id, { now: duringValidity });
     expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '100.000']);
-    expect(view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}${h.movement ? `: ${h.movement.kind} ${h.movement.quantity} of line ${h.movement.line}` : ''}`)).toEqual([
+    expect(
+      view?.history.map((h) => `${h.from}→${h.to} by ${h.actor}${h.movement ? `: ${h.movement.kind} ${h.movement.quantity} of line ${h.movement.line}` : ''}`),
+    ).toEqual([
       'null→issued by pga-plant',
       'issued→issued by registry: reserved 100.000 of line 1',
       'issued→exhausted by registry',
@@ -89,9 +102,14 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   it('lets an amendment change quantities but not below what is drawn', async () => {
     const { id, lpco } = await registered();
     await reserve([cite(lpco, '30')]);
-    const amend = (quantity: string) => registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity }] }, PLANT_AUTHORITY, { now: duringValidity });
+    const amend = (quantity: string) =>
+      registerLpco(t.db, t.kind, { ...lpco, status: 'amended', lines: [{ ...lpco.lines[0]!, quantity }] }, PLANT_AUTHORITY, { now: duringValidity });
     const below = await rejected(amend('29.999'));
-    expect([below.status, below.findings[0]?.code, below.findings[0]?.message]).toEqual([409, 'lpco.amendment-below-drawn', 'Line 1 would be below the 30.000 KGM already drawn']);
+    expect([below.status, below.findings[0]?.code, below.findings[0]?.message]).toEqual([
+      409,
+      'lpco.amendment-below-drawn',
+      'Line 1 would be below the 30.000 KGM already drawn',
+    ]);
     await amend('50');
     expect(await remaining(id)).toEqual(['20.000']);
   });
@@ -110,7 +128,9 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const declaration = declarationId();
     await reserve([cite(lpco, '10')], HOLDER, declaration);
     expect(await writeOffForDeclaration(t.db, declaration)).toMatchObject([{ movement: 'written-off', quantity: '10.000' }]);
-    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([{ movement: 'given-back', quantity: '10.000' }]);
+    expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toMatchObject([
+      { movement: 'given-back', quantity: '10.000' },
+    ]);
     expect(await releaseForDeclaration(t.db, t.kind, declaration, { includingWrittenOff: true })).toEqual([]);
     expect(await remaining(id)).toEqual(['100.000']);
   });
@@ -124,7 +144,15 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const replacement = await registered({ replaces: replaced.lpco.number });
     const usable = await registered();
 
-    const err = await rejected(reserve([cite(usable.lpco, '5'), cite(revoked.lpco, '5'), cite(expired.lpco), cite(foreign.lpco, '1', { path: '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/1' }), cite(replaced.lpco)]));
+    const err = await rejected(
+      reserve([
+        cite(usable.lpco, '5'),
+        cite(revoked.lpco, '5'),
+        cite(expired.lpco),
+        cite(foreign.lpco, '1', { path: '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/1' }),
+        cite(replaced.lpco),
+      ]),
+    );
     expect(err.status).toBe(422);
     expect(err.findings.map((f) => [f.code, f.path])).toEqual([
       ['lpco.revoked', '/citations/1'],
@@ -145,7 +173,12 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   it('treats an unknown LPCO as a warning or an error by policy', async () => {
     const { lpco } = await registered();
     const unknown: LpcoCitation = { documentCode: 'C400', number: 'FRICP12568' };
-    const warned = await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [unknown, cite(lpco, '1')] }, { ...policy, unknownLpco: 'warning' });
+    const warned = await reserveForDeclaration(
+      t.db,
+      t.kind,
+      { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [unknown, cite(lpco, '1')] },
+      { ...policy, unknownLpco: 'warning' },
+    );
     expect(warned.findings.map((f) => [f.severity, f.code, f.message])).toEqual([['warning', 'lpco.unknown', 'C400 FRICP12568 is not in the LPCO registry']]);
     expect(warned.reservations).toHaveLength(1);
     const err = await rejected(reserve([unknown]));
@@ -164,9 +197,19 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const ambiguous = await rejected(reserve([cite(two.lpco, '1')]));
     expect(ambiguous.findings[0]?.code).toBe('lpco.line-ambiguous');
     const tooMuch = await rejected(reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '6', { goodsItem: '2', line: '2' })]));
-    expect(tooMuch.findings.map((f) => [f.code, f.message])).toEqual([['lpco.quantity-insufficient', `N851 ${two.lpco.number} line 2 has 10.000 KGM left; the declaration writes off 12.000 KGM`]]);
-    const fits = await reserve([cite(two.lpco, '6', { hsCode: '06029010' }), cite(two.lpco, '4', { goodsItem: '2', line: '2' }), cite(two.lpco, '2', { hsCode: '060240' })]);
-    expect(fits.reservations.map((r) => [r.line, r.quantity])).toEqual([['2', '6.000'], ['2', '4.000'], ['1', '2.000']]);
+    expect(tooMuch.findings.map((f) => [f.code, f.message])).toEqual([
+      ['lpco.quantity-insufficient', `N851 ${two.lpco.number} line 2 has 10.000 KGM left; the declaration writes off 12.000 KGM`],
+    ]);
+    const fits = await reserve([
+      cite(two.lpco, '6', { hsCode: '06029010' }),
+      cite(two.lpco, '4', { goodsItem: '2', line: '2' }),
+      cite(two.lpco, '2', { hsCode: '060240' }),
+    ]);
+    expect(fits.reservations.map((r) => [r.line, r.quantity])).toEqual([
+      ['2', '6.000'],
+      ['2', '4.000'],
+      ['1', '2.000'],
+    ]);
     expect(await remaining(two.id)).toEqual(['8.000', '0.000']);
     expect((await getLpco(t.db, two.id, { now: duringValidity }))?.status).toBe('issued');
   });
@@ -182,7 +225,12 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => reserve([cite(lpco, '1')], HOLDER, racing)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
 
-    const findings = await checkCitations(t.db, t.kind, { holderId: 'GB999999999000', actsFor: [HOLDER, 'GB999999999000'], citations: [cite(lpco, '500')] }, policy);
+    const findings = await checkCitations(
+      t.db,
+      t.kind,
+      { holderId: 'GB999999999000', actsFor: [HOLDER, 'GB999999999000'], citations: [cite(lpco, '500')] },
+      policy,
+    );
     expect(findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
   });
@@ -191,21 +239,28 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     const request = { declarationExchangeId: declarationId(), holderId: 'GB555555555000', actsFor: ['GB555555555000'], citations: [cite(lpco, '500')] };
     const err = await rejected(reserveForDeclaration(t.db, t.kind, request, policy));
-    expect(err.findings.map((f) => [f.code, f.message])).toEqual([['lpco.holder-not-represented', `N851 ${lpco.number} (goods item 1) is held by ${HOLDER}, for whom the sender does not act`]]);
+    expect(err.findings.map((f) => [f.code, f.message])).toEqual([
+      ['lpco.holder-not-represented', `N851 ${lpco.number} (goods item 1) is held by ${HOLDER}, for whom the sender does not act`],
+    ]);
     expect(await checkCitations(t.db, t.kind, request, policy)).toEqual(err.findings);
     expect(await remaining(id)).toEqual(['100.000']);
   });
 
-  it("resolves a number two issuers use to the one held by a trader the sender acts for", async () => {
+  it('resolves a number two issuers use to the one held by a trader the sender acts for', async () => {
     const mine = await registered();
-    const theirs = await registerLpco(t.db, t.kind, { ...mine.lpco, holder: { id: 'GB777777777000', name: 'Other Ltd' } }, 'partner-xb', { now: duringValidity });
-    const draw = (actsFor: string[], holderId = HOLDER) => reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId, actsFor, citations: [cite(mine.lpco, '1')] }, policy);
+    const theirs = await registerLpco(t.db, t.kind, { ...mine.lpco, holder: { id: 'GB777777777000', name: 'Other Ltd' } }, 'partner-xb', {
+      now: duringValidity,
+    });
+    const draw = (actsFor: string[], holderId = HOLDER) =>
+      reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId, actsFor, citations: [cite(mine.lpco, '1')] }, policy);
     expect((await draw([HOLDER])).reservations.map((r) => r.lpcoId)).toEqual([mine.id]);
     expect((await draw(['GB777777777000'], 'GB777777777000')).reservations.map((r) => r.lpcoId)).toEqual([theirs]);
     const both = await rejected(draw([HOLDER, 'GB777777777000']));
     expect(both.findings.map((f) => f.code)).toEqual(['lpco.ambiguous']);
     const neither = await rejected(draw(['GB555555555000']));
-    expect(neither.findings.map((f) => [f.code, f.message])).toEqual([['lpco.holder-not-represented', `N851 ${mine.lpco.number} (goods item 1) is not held by a trader the sender acts for`]]);
+    expect(neither.findings.map((f) => [f.code, f.message])).toEqual([
+      ['lpco.holder-not-represented', `N851 ${mine.lpco.number} (goods item 1) is not held by a trader the sender acts for`],
+    ]);
     expect(await remaining(mine.id)).toEqual(['99.000']);
   });
 
@@ -218,7 +273,10 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(tonne.findings.map((f) => f.code)).toEqual(['lpco.quantity-insufficient']);
     for (const unit of ['NAR', 'LTR', 'XYZ']) {
       const err = await rejected(reserve([cite(lpco, '1', { unit })]));
-      expect([err.findings[0]?.code, err.findings[0]?.message]).toEqual(['lpco.unit-not-convertible', `N851 ${lpco.number} (goods item 1) is issued in KGM; the declaration writes off in ${unit}, which does not convert to it`]);
+      expect([err.findings[0]?.code, err.findings[0]?.message]).toEqual([
+        'lpco.unit-not-convertible',
+        `N851 ${lpco.number} (goods item 1) is issued in KGM; the declaration writes off in ${unit}, which does not convert to it`,
+      ]);
     }
   });
 
@@ -226,7 +284,9 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     const { id, lpco } = await registered();
     for (const quantity of ['1', undefined]) {
       const err = await rejected(reserve([cite(lpco, quantity, { hsCode: '07019050' })]));
-      expect(err.findings.map((f) => [f.code, f.message])).toEqual([['lpco.goods-outside-licence', `N851 ${lpco.number} (goods item 1) covers HS 060290; the goods item is classified 07019050`]]);
+      expect(err.findings.map((f) => [f.code, f.message])).toEqual([
+        ['lpco.goods-outside-licence', `N851 ${lpco.number} (goods item 1) covers HS 060290; the goods item is classified 07019050`],
+      ]);
     }
     expect((await reserve([cite(lpco, '1', { hsCode: '06029045' })])).reservations).toHaveLength(1);
     expect(await remaining(id)).toEqual(['99.000']);
@@ -234,8 +294,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
 
   it('checks validity on the date the declaration is accepted, both ends inclusive', async () => {
     const { lpco } = await registered();
-    const on = (date: string) => reserveForDeclaration(t.db, t.kind, { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [cite(lpco, '1')] }, { ...policy, now: () => new Date(`${date}T12:00:00Z`) });
-    expect((await rejected(on('2026-01-09'))).findings.map((f) => [f.code, f.message])).toEqual([['lpco.not-yet-valid', `N851 ${lpco.number} (goods item 1) is valid from 2026-01-10`]]);
+    const on = (date: string) =>
+      reserveForDeclaration(
+        t.db,
+        t.kind,
+        { declarationExchangeId: declarationId(), holderId: HOLDER, actsFor: [HOLDER], citations: [cite(lpco, '1')] },
+        { ...policy, now: () => new Date(`${date}T12:00:00Z`) },
+      );
+    expect((await rejected(on('2026-01-09'))).findings.map((f) => [f.code, f.message])).toEqual([
+      ['lpco.not-yet-valid', `N851 ${lpco.number} (goods item 1) is valid from 2026-01-10`],
+    ]);
     expect((await on('2026-01-10')).reservations).toHaveLength(1);
     expect((await on('2026-03-10')).reservations).toHaveLength(1);
     expect((await rejected(on('2026-03-11'))).findings.map((f) => f.code)).toEqual(['lpco.expired']);
@@ -243,13 +311,20 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
 
   it('serialises a revocation with concurrent write-offs: none is accepted after it', async () => {
     const { id, lpco } = await registered({ lines: [{ ...sampleLpco().lines[0]!, quantity: '1000' }] });
-    const writeOffs = Array.from({ length: 20 }, () => reserve([cite(lpco, '1')]).then(() => 'accepted', () => 'refused'));
+    const writeOffs = Array.from({ length: 20 }, () =>
+      reserve([cite(lpco, '1')]).then(
+        () => 'accepted',
+        () => 'refused',
+      ),
+    );
     const revocation = changeStatus(t.db, t.kind, id, { status: 'revoked', reason: 'recalled' }, PLANT_AUTHORITY, { now: duringValidity });
     const [outcomes] = await Promise.all([Promise.all(writeOffs), revocation]);
     // Reservation and history ids come from one monotonic ULID source, taken under the LPCO's lock:
     // every reservation accepted was made before the revocation.
     const reservations = await t.db.selectFrom('lpco_reservations').select('id').where('lpco_id', '=', id).execute();
-    const revokedAt = (await t.db.selectFrom('lpco_history').select('id').where('lpco_id', '=', id).where('to_status', '=', 'revoked').executeTakeFirstOrThrow()).id;
+    const revokedAt = (
+      await t.db.selectFrom('lpco_history').select('id').where('lpco_id', '=', id).where('to_status', '=', 'revoked').executeTakeFirstOrThrow()
+    ).id;
     expect(reservations.filter((r) => r.id > revokedAt)).toEqual([]);
     expect(reservations).toHaveLength(outcomes.filter((o) => o === 'accepted').length);
     expect(await remaining(id)).toEqual([`${1000 - reservations.length}.000`]);
@@ -259,7 +334,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
   describe('lines as real certificates state them (no HS code, other measures, no quantity)', () => {
     // As the Norwegian ePhyto: a line classified, one named only, and one with no usable quantity.
     const realLines = (): Lpco['lines'] => [
-      { sequence: '1', description: 'Outdoor plants', hsCode: '060290', botanicalName: 'Ribes', quantity: '10', unit: 'KGM', measure: 'net-weight', origin: 'AR' },
+      {
+        sequence: '1',
+        description: 'Outdoor plants',
+        hsCode: '060290',
+        botanicalName: 'Ribes',
+        quantity: '10',
+        unit: 'KGM',
+        measure: 'net-weight',
+        origin: 'AR',
+      },
       { sequence: '2', description: 'Citrus fruit, fresh', botanicalName: 'Citroncirus', quantity: '60', unit: 'KGM', measure: 'gross-weight', origin: 'ZA' },
       { sequence: '3', description: 'Bulbs of tulips', botanicalName: 'Tulipa', origin: 'NL' },
     ];
@@ -277,7 +361,9 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     it('matches a goods item without a matching HS line by its description and the botanical name', async () => {
       const { id, lpco } = await registered({ lines: realLines() });
       const outcome = await reserve([cite(lpco, '5', { hsCode: '08051022', description: 'Fresh CITRONCIRUS hybrids' })]);
-      expect(outcome.reservations).toEqual([{ lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '2', quantity: '5.000', unit: 'KGM' }]);
+      expect(outcome.reservations).toEqual([
+        { lpcoId: id, documentCode: 'N851', number: lpco.number, goodsItem: '1', line: '2', quantity: '5.000', unit: 'KGM' },
+      ]);
       expect(await remaining(id)).toEqual(['10.000', '55.000', undefined]);
     });
 

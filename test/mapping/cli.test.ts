@@ -37,7 +37,13 @@ describe('swgate mappings', () => {
 
 describe('swgate map', () => {
   it('writes the mapped document to stdout and the provenance to stderr', async () => {
-    const { out, err, code } = await run('map', 'declaration-to-wildlife', EXAMPLES('declaration-to-wildlife', 'tt-im036a-cites.input.json'), '--dir', MAPPINGS);
+    const { out, err, code } = await run(
+      'map',
+      'declaration-to-wildlife',
+      EXAMPLES('declaration-to-wildlife', 'tt-im036a-cites.input.json'),
+      '--dir',
+      MAPPINGS,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ notification: 'wildlife', goodsItems: [{ hsCode: '90031900' }] });
     expect(err).toEqual([expect.stringMatching(/^mapped by declaration-to-wildlife@1\.0\.0 \(spec sha256 [0-9a-f]{64}\)$/)]);

@@ -18,8 +18,21 @@ const declaration = {
     FunctionalReferenceID: 'LRN1',
     GoodsShipment: {
       GovernmentAgencyGoodsItem: [
-        { SequenceNumeric: '1', Commodity: { Classification: [{ ID: '07099310', IdentificationTypeCode: 'TSP' }, { ID: '06', IdentificationTypeCode: 'TRC' }], GoodsMeasure: { GrossMassMeasure: { value: '1500', unitCode: 'GRM' } } } },
-        { SequenceNumeric: '2', Commodity: { Classification: [{ ID: '85101000', IdentificationTypeCode: 'TSP' }] }, AdditionalDocument: [{ CategoryCode: 'C', TypeCode: '400', ID: 'P1' }] },
+        {
+          SequenceNumeric: '1',
+          Commodity: {
+            Classification: [
+              { ID: '07099310', IdentificationTypeCode: 'TSP' },
+              { ID: '06', IdentificationTypeCode: 'TRC' },
+            ],
+            GoodsMeasure: { GrossMassMeasure: { value: '1500', unitCode: 'GRM' } },
+          },
+        },
+        {
+          SequenceNumeric: '2',
+          Commodity: { Classification: [{ ID: '85101000', IdentificationTypeCode: 'TSP' }] },
+          AdditionalDocument: [{ CategoryCode: 'C', TypeCode: '400', ID: 'P1' }],
+        },
       ],
     },
   },
@@ -30,7 +43,9 @@ describe('paths', () => {
 
   it('walk through arrays and filter by a child’s text', () => {
     const items = declaration.Declaration.GoodsShipment.GovernmentAgencyGoodsItem;
-    expect(select(path('Declaration.GoodsShipment.GovernmentAgencyGoodsItem.Commodity.Classification[IdentificationTypeCode=TSP].ID'), declaration, declaration)).toEqual(['07099310', '85101000']);
+    expect(
+      select(path('Declaration.GoodsShipment.GovernmentAgencyGoodsItem.Commodity.Classification[IdentificationTypeCode=TSP].ID'), declaration, declaration),
+    ).toEqual(['07099310', '85101000']);
     expect(select(path('$root.Declaration.FunctionalReferenceID'), items[0], declaration)).toEqual(['LRN1']);
     expect(select(path('AdditionalDocument[CategoryCode=C][TypeCode=400].ID'), items[1], declaration)).toEqual(['P1']);
   });
@@ -117,7 +132,11 @@ describe('compiled rules', () => {
 `)(declaration);
     expect(run).toBeInstanceOf(Promise);
     const { output } = await run;
-    expect(Object.entries(output)).toEqual([['first', 'a'], ['count', '2'], ['last', 'z']]);
+    expect(Object.entries(output)).toEqual([
+      ['first', 'a'],
+      ['count', '2'],
+      ['last', 'z'],
+    ]);
   });
 
   it('append to arrays, write in place, look codes up and fall back to defaults', () => {
@@ -139,7 +158,9 @@ describe('compiled rules', () => {
     const withCountry = { Declaration: { ...declaration.Declaration, ExportCountry: { ID: 'FR' } } };
     expect((compile(rules, {}, { home: 'GB' })(withCountry) as MappingRun).output.country).toBe('FR');
     const { findings } = compile(rules)(declaration) as MappingRun;
-    expect(findings.map((f) => f.message)).toEqual(['Declaration.ExportCountry.ID or the configured home is required for country (/Declaration/ExportCountry/ID)']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Declaration.ExportCountry.ID or the configured home is required for country (/Declaration/ExportCountry/ID)',
+    ]);
   });
 
   it('copy a leaf with its attributes without sharing it with the input', () => {
@@ -150,13 +171,16 @@ describe('compiled rules', () => {
   });
 
   it('report missing, unconvertible and unknown values as findings with the input path', () => {
-    const run = compile(`  - { to: a, from: Declaration.Missing, required: true }
+    const run = compile(
+      `  - { to: a, from: Declaration.Missing, required: true }
   - { to: b, from: Declaration.FunctionalReferenceID, convert: date-102-to-iso }
   - { to: c, from: Declaration.FunctionalReferenceID, lookup: modes }
   - { to: d, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, where: { path: SequenceNumeric, in: ["9"] }, required: true, rules: [ { to: x, const: y } ] }
   - { to: e, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, rules: [ { to: kg, from: Commodity.GoodsMeasure.GrossMassMeasure, unit: { to: LTR } } ] }
   - { to: f, each: Declaration.GoodsShipment.GovernmentAgencyGoodsItem, where: { path: SequenceNumeric, in: ["2"] }, rules: [ { to: n, position: true }, { to: x, from: Missing, required: true } ] }
-`, { modes: {} })(declaration) as MappingRun;
+`,
+      { modes: {} },
+    )(declaration) as MappingRun;
     expect(run.findings.map((f) => [f.code, f.path])).toEqual([
       ['mapping.missing', '/Declaration/Missing'],
       ['mapping.convert', '/Declaration/FunctionalReferenceID'],

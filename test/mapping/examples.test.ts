@@ -62,7 +62,9 @@ describe('mapping catalogue', () => {
       SHIPPED.map((id) => ({
         id,
         version: /^version: (\S+)$/m.exec(readFileSync(join(MAPPINGS, id, 'mapping.yaml'), 'utf8'))?.[1],
-        specSha256: createHash('sha256').update(readFileSync(join(MAPPINGS, id, 'mapping.yaml'))).digest('hex'),
+        specSha256: createHash('sha256')
+          .update(readFileSync(join(MAPPINGS, id, 'mapping.yaml')))
+          .digest('hex'),
       })),
     );
   });

@@ -58,7 +58,12 @@ function exportJson(file: string): Json {
 const all = (value: unknown): Json[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as Json[];
 
 /** The fields of a party both sides must agree on. */
-const party = (p: Json | undefined) => p && { Name: p.Name, ID: p.ID, Address: p.Address && { CityName: p.Address.CityName, CountryCode: p.Address.CountryCode, Line: p.Address.Line, PostcodeID: p.Address.PostcodeID } };
+const party = (p: Json | undefined) =>
+  p && {
+    Name: p.Name,
+    ID: p.ID,
+    Address: p.Address && { CityName: p.Address.CityName, CountryCode: p.Address.CountryCode, Line: p.Address.Line, PostcodeID: p.Address.PostcodeID },
+  };
 const defined = (o: unknown): unknown => JSON.parse(JSON.stringify(o ?? null));
 
 /** A customs analyst's comparison of the export with the import made from it, field by field. */
@@ -66,7 +71,16 @@ function expectSameGoodsPartiesAndTransport(ex: Json, im: Json): void {
   const e = ex.MetaData.Declaration;
   const i = im.MetaData.Declaration;
   for (const key of ['FunctionalReferenceID', 'GoodsItemQuantity', 'TotalPackageQuantity', 'InvoiceAmount']) expect(i[key], key).toEqual(e[key]);
-  expect(defined(i.BorderTransportMeans)).toEqual(defined(e.BorderTransportMeans && { ID: e.BorderTransportMeans.ID, IdentificationTypeCode: e.BorderTransportMeans.IdentificationTypeCode, RegistrationNationalityCode: e.BorderTransportMeans.RegistrationNationalityCode, ModeCode: e.BorderTransportMeans.ModeCode }));
+  expect(defined(i.BorderTransportMeans)).toEqual(
+    defined(
+      e.BorderTransportMeans && {
+        ID: e.BorderTransportMeans.ID,
+        IdentificationTypeCode: e.BorderTransportMeans.IdentificationTypeCode,
+        RegistrationNationalityCode: e.BorderTransportMeans.RegistrationNationalityCode,
+        ModeCode: e.BorderTransportMeans.ModeCode,
+      },
+    ),
+  );
   // Parties, seen from the importing side.
   expect(defined(party(i.Exporter))).toEqual(defined(party(e.Exporter)));
   expect(defined(party(i.GoodsShipment.Seller))).toEqual(defined(party(e.Exporter)));
@@ -81,7 +95,9 @@ function expectSameGoodsPartiesAndTransport(ex: Json, im: Json): void {
   const iCons = i.GoodsShipment.Consignment ?? {};
   expect(iCons.ContainerCode).toEqual(eCons.ContainerCode);
   const dep = eCons.DepartureTransportMeans;
-  expect(defined(iCons.ArrivalTransportMeans)).toEqual(defined(dep && { ID: dep.ID, IdentificationTypeCode: dep.IdentificationTypeCode, TypeCode: dep.TypeCode, ModeCode: dep.ModeCode }));
+  expect(defined(iCons.ArrivalTransportMeans)).toEqual(
+    defined(dep && { ID: dep.ID, IdentificationTypeCode: dep.IdentificationTypeCode, TypeCode: dep.TypeCode, ModeCode: dep.ModeCode }),
+  );
   expect(all(iCons.TransportEquipment).map((t) => [t.SequenceNumeric, t.ID, all(t.Seal).map((s) => [s.SequenceNumeric, s.ID])])).toEqual(
     all(eCons.TransportEquipment).map((t) => [t.SequenceNumeric, t.ID, all(t.Seal).map((s) => [s.SequenceNumeric, s.ID])]),
   );
@@ -94,12 +110,22 @@ function expectSameGoodsPartiesAndTransport(ex: Json, im: Json): void {
     const iItem = iItems[n]!;
     for (const key of ['SequenceNumeric', 'StatisticalValueAmount', 'TransactionNatureCode']) expect(iItem[key], `item ${n + 1} ${key}`).toEqual(eItem[key]);
     expect(iItem.Commodity.Description).toEqual(eItem.Commodity.Description);
-    expect(all(iItem.Commodity.Classification)).toEqual(all(eItem.Commodity.Classification).map((c) => ({ ID: c.ID, IdentificationTypeCode: c.IdentificationTypeCode })));
+    expect(all(iItem.Commodity.Classification)).toEqual(
+      all(eItem.Commodity.Classification).map((c) => ({ ID: c.ID, IdentificationTypeCode: c.IdentificationTypeCode })),
+    );
     const measure = eItem.Commodity.GoodsMeasure;
-    expect(defined(iItem.Commodity.GoodsMeasure)).toEqual(defined(measure && { GrossMassMeasure: measure.GrossMassMeasure, NetNetWeightMeasure: measure.NetNetWeightMeasure, TariffQuantity: measure.TariffQuantity }));
+    expect(defined(iItem.Commodity.GoodsMeasure)).toEqual(
+      defined(
+        measure && { GrossMassMeasure: measure.GrossMassMeasure, NetNetWeightMeasure: measure.NetNetWeightMeasure, TariffQuantity: measure.TariffQuantity },
+      ),
+    );
     expect(iItem.Commodity.InvoiceLine?.ItemChargeAmount).toEqual(eItem.Commodity.InvoiceLine?.ItemChargeAmount);
     expect(defined(all(iItem.Origin))).toEqual(defined(all(eItem.Origin).map((o) => ({ CountryCode: o.CountryCode, TypeCode: o.TypeCode }))));
-    expect(all(iItem.Packaging)).toEqual(all(eItem.Packaging).map((p) => defined({ SequenceNumeric: p.SequenceNumeric, MarksNumbersID: p.MarksNumbersID, QuantityQuantity: p.QuantityQuantity, TypeCode: p.TypeCode })));
+    expect(all(iItem.Packaging)).toEqual(
+      all(eItem.Packaging).map((p) =>
+        defined({ SequenceNumeric: p.SequenceNumeric, MarksNumbersID: p.MarksNumbersID, QuantityQuantity: p.QuantityQuantity, TypeCode: p.TypeCode }),
+      ),
+    );
     expect(all(iItem.GovernmentProcedure)).toEqual([{ CurrentCode: '40', PreviousCode: '00' }]);
   });
   // The import cites the export declaration it was made from.
@@ -186,11 +212,17 @@ describe('mutated copies', () => {
     const ex = sample('TT_EX004a__TT_EX004a');
     const d = ex.MetaData.Declaration;
     const items = all(d.GoodsShipment.GovernmentAgencyGoodsItem);
-    const repeated = [...items, ...items, ...items].map((item, n) => ({ ...structuredClone(item), SequenceNumeric: String(n + 1), StatisticalValueAmount: { ...item.StatisticalValueAmount, value: String(1000 + n) } }));
+    const repeated = [...items, ...items, ...items].map((item, n) => ({
+      ...structuredClone(item),
+      SequenceNumeric: String(n + 1),
+      StatisticalValueAmount: { ...item.StatisticalValueAmount, value: String(1000 + n) },
+    }));
     d.GoodsShipment.GovernmentAgencyGoodsItem = repeated;
     d.GoodsItemQuantity = String(repeated.length);
     const im = await mapped(ex);
-    expect(all(im.MetaData.Declaration.GoodsShipment.GovernmentAgencyGoodsItem).map((i) => [i.SequenceNumeric, i.StatisticalValueAmount.value])).toEqual(repeated.map((i) => [i.SequenceNumeric, i.StatisticalValueAmount.value]));
+    expect(all(im.MetaData.Declaration.GoodsShipment.GovernmentAgencyGoodsItem).map((i) => [i.SequenceNumeric, i.StatisticalValueAmount.value])).toEqual(
+      repeated.map((i) => [i.SequenceNumeric, i.StatisticalValueAmount.value]),
+    );
     expectSameGoodsPartiesAndTransport(ex, im);
     if (toolsPresent(XMLLINT)) expect(xsdVerdict(im)).toBe('valid');
   });
@@ -229,7 +261,8 @@ describe('mutated copies', () => {
     expect(await refusal(mapped(bare, unconfigured))).toEqual([
       {
         code: 'mapping.missing',
-        message: 'ExportCountry.ID or the configured homeCountry or $root.MetaData.ResponsibleCountryCode is required for ExportCountry.ID (/Declaration/GoodsShipment/ExportCountry/ID)',
+        message:
+          'ExportCountry.ID or the configured homeCountry or $root.MetaData.ResponsibleCountryCode is required for ExportCountry.ID (/Declaration/GoodsShipment/ExportCountry/ID)',
       },
     ]);
   });
@@ -238,7 +271,9 @@ describe('mutated copies', () => {
     for (const type of ['IMA', 'EXG', 'EX', 'exd']) {
       const ex = sample('TT_EX001a__TT_EX001a');
       ex.MetaData.Declaration.TypeCode = type;
-      expect(await refusal(mapped(ex))).toEqual([{ code: 'mapping.code-list', message: `code "${type}" is not in code list importTypeCodes (/Declaration/TypeCode)` }]);
+      expect(await refusal(mapped(ex))).toEqual([
+        { code: 'mapping.code-list', message: `code "${type}" is not in code list importTypeCodes (/Declaration/TypeCode)` },
+      ]);
     }
   });
 });

@@ -60,7 +60,10 @@ describe('bad input documents', () => {
   });
 
   it('a TRACES CHED of a type without a document code', async () => {
-    const ched = readFileSync(join(EPHYTO, 'eu-tracesnt_GetChedResponse_CHEDPP.XI.2026.0000064.xml'), 'utf8').replace('>PP</ns4:ContentCode>', '>XX</ns4:ContentCode>');
+    const ched = readFileSync(join(EPHYTO, 'eu-tracesnt_GetChedResponse_CHEDPP.XI.2026.0000064.xml'), 'utf8').replace(
+      '>PP</ns4:ContentCode>',
+      '>XX</ns4:ContentCode>',
+    );
     const err = await refusal('sps-to-lpco', ched);
     expect(err.findings[0]).toMatchObject({ code: 'mapping.code-list', message: expect.stringContaining('code "XX" is not in code list documentCodes') });
   });
@@ -90,7 +93,10 @@ describe('loading', () => {
     const folder = join(dir, 'declaration-to-wildlife');
     cpSync(join(MAPPINGS, 'declaration-to-wildlife'), folder, { recursive: true });
     const spec = readFileSync(join(folder, 'mapping.yaml'), 'utf8');
-    writeFileSync(join(folder, 'mapping.yaml'), spec.replace('object: Declaration.GoodsShipment', 'object: Declaration.GoodShipment').replace('from: Origin.CountryCode', 'from: Origin.Country'));
+    writeFileSync(
+      join(folder, 'mapping.yaml'),
+      spec.replace('object: Declaration.GoodsShipment', 'object: Declaration.GoodShipment').replace('from: Origin.CountryCode', 'from: Origin.Country'),
+    );
     const err = await loadMapping(folder).catch((e: unknown) => e);
     expect((err as MappingSpecError).findings.map((f) => f.message.slice(folder.length + 1))).toEqual([
       'mapping.yaml:44: bad path "Declaration.GoodShipment": Declaration has no element "GoodShipment"',
@@ -108,7 +114,12 @@ describe('loading', () => {
     writeFileSync(join(copy, 'code-lists/import-type-codes.json'), '["IMD"]');
     const err = await loadMapping(copy).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MappingSpecError);
-    const line = readFileSync(join(copy, 'mapping.yaml'), 'utf8').split('\n').findIndex((l) => l.trim().startsWith('importTypeCodes:')) + 1;
-    expect((err as MappingSpecError).findings[0]!.message).toContain(`mapping.yaml:${line}: code list importTypeCodes (code-lists/import-type-codes.json) must be`);
+    const line =
+      readFileSync(join(copy, 'mapping.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.trim().startsWith('importTypeCodes:')) + 1;
+    expect((err as MappingSpecError).findings[0]!.message).toContain(
+      `mapping.yaml:${line}: code list importTypeCodes (code-lists/import-type-codes.json) must be`,
+    );
   });
 });

@@ -46,10 +46,19 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
 
   it("settles the delivery, logs the acknowledgement as the destination's act on exactly the bytes sent, and ends the exchange", async () => {
     const { id, originalSha256 } = await routed({ destination: 'agency-a', status: 'delivered' });
-    expect(await acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt: plain(originalSha256) })).toEqual({ exchangeId: id, deliveryStatus: 'acknowledged', repeated: false });
+    expect(await acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt: plain(originalSha256) })).toEqual({
+      exchangeId: id,
+      deliveryStatus: 'acknowledged',
+      repeated: false,
+    });
 
     expect(await deliveryTo(id, 'agency-a')).toMatchObject({ status: 'acknowledged', last_error: null });
-    expect(JSON.parse((await deliveryTo(id, 'agency-a'))!.receipt!)).toMatchObject({ messageId: `${id}.agency-a`, from: 'agency-a', status: 'accepted', receivedSha256: originalSha256 });
+    expect(JSON.parse((await deliveryTo(id, 'agency-a'))!.receipt!)).toMatchObject({
+      messageId: `${id}.agency-a`,
+      from: 'agency-a',
+      status: 'accepted',
+      receivedSha256: originalSha256,
+    });
     expect((await findExchange(holder.store, id))?.status).toBe('delivered');
     expect(recorded).toMatchObject([{ exchangeId: id, event: 'acknowledged', agent: { participant: 'agency-a' }, entity: { contentSha256: originalSha256 } }]);
     expect(ended).toEqual([id]);
@@ -57,7 +66,10 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
 
   it('settles a rejection receipt as rejected, and the exchange with it', async () => {
     const { id, originalSha256 } = await routed({ destination: 'agency-a', status: 'delivered' });
-    expect(await acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt: plain(originalSha256, 'rejected') })).toMatchObject({ deliveryStatus: 'rejected', repeated: false });
+    expect(await acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt: plain(originalSha256, 'rejected') })).toMatchObject({
+      deliveryStatus: 'rejected',
+      repeated: false,
+    });
     expect((await findExchange(holder.store, id))?.status).toBe('rejected');
   });
 
@@ -98,8 +110,12 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
 
     // Rejected synchronously, in the destination's answer to the delivery itself.
     const synchronous = await routed({ destination: 'agency-a', status: 'rejected', receipt: JSON.stringify({ status: 'rejected' }) });
-    expect(await rejected(acknowledge(deps(), agencyA, { messageId: `${synchronous.id}.agency-a`, receipt: plain(synchronous.originalSha256) }))).toMatchObject({ status: 409, findings: [{ code: 'acknowledgement.conflict' }] });
-    expect(await acknowledge(deps(), agencyA, { messageId: `${synchronous.id}.agency-a`, receipt: plain(synchronous.originalSha256, 'rejected') })).toMatchObject({ deliveryStatus: 'rejected', repeated: true });
+    expect(await rejected(acknowledge(deps(), agencyA, { messageId: `${synchronous.id}.agency-a`, receipt: plain(synchronous.originalSha256) }))).toMatchObject(
+      { status: 409, findings: [{ code: 'acknowledgement.conflict' }] },
+    );
+    expect(
+      await acknowledge(deps(), agencyA, { messageId: `${synchronous.id}.agency-a`, receipt: plain(synchronous.originalSha256, 'rejected') }),
+    ).toMatchObject({ deliveryStatus: 'rejected', repeated: true });
     expect(recorded).toHaveLength(1);
   });
 
@@ -131,7 +147,11 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
 
   it('refuses a receipt for other bytes than were sent (422), and leaves the delivery as it was', async () => {
     const { id } = await routed({ destination: 'agency-a', status: 'delivered', sentSha256: sha256Hex('<Copy for="agency-a"/>') });
-    for (const receipt of [plain(sha256Hex('<Declaration/>')), { status: 'accepted', receivedSha256: '' }, { status: 'maybe', receivedSha256: sha256Hex('<Copy for="agency-a"/>') }] as Acknowledgement['receipt'][]) {
+    for (const receipt of [
+      plain(sha256Hex('<Declaration/>')),
+      { status: 'accepted', receivedSha256: '' },
+      { status: 'maybe', receivedSha256: sha256Hex('<Copy for="agency-a"/>') },
+    ] as Acknowledgement['receipt'][]) {
       const refusal = await rejected(acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt }));
       expect(refusal).toMatchObject({ status: 422, findings: [{ code: 'acknowledgement.receipt', path: '/receipt' }] });
     }
@@ -139,22 +159,44 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
   });
 
   it('refuses an acknowledgement of a delivery that was never sent, whatever digest it names (409)', async () => {
-    const { id } = await routed({ destination: 'agency-a', status: 'queued', sentSha256: null }, { destination: 'customs', status: 'queued', sentSha256: null });
+    const { id } = await routed(
+      { destination: 'agency-a', status: 'queued', sentSha256: null },
+      { destination: 'customs', status: 'queued', sentSha256: null },
+    );
     const refusal = await rejected(acknowledge(deps(), agencyA, { messageId: `${id}.agency-a`, receipt: plain('') }));
     expect(refusal).toMatchObject({ status: 409, findings: [{ code: 'acknowledgement.not-sent' }] });
-    const signed = await signReceipt({ messageId: `${id}.customs`, from: 'customs', to: 'gateway', status: 'accepted', receivedSha256: '', receivedAt: '2026-12-06T10:00:00Z', findings: [] }, keyOf('customs'));
-    expect(await rejected(acknowledge(deps(), customs, { messageId: `${id}.customs`, receipt: signed }))).toMatchObject({ status: 409, findings: [{ code: 'acknowledgement.not-sent' }] });
+    const signed = await signReceipt(
+      { messageId: `${id}.customs`, from: 'customs', to: 'gateway', status: 'accepted', receivedSha256: '', receivedAt: '2026-12-06T10:00:00Z', findings: [] },
+      keyOf('customs'),
+    );
+    expect(await rejected(acknowledge(deps(), customs, { messageId: `${id}.customs`, receipt: signed }))).toMatchObject({
+      status: 409,
+      findings: [{ code: 'acknowledgement.not-sent' }],
+    });
     expect((await deliveriesOf(holder.store, id)).map((d) => d.status)).toEqual(['queued', 'queued']);
   });
 
   describe('from a destination with a trust store', () => {
     const signedBy = (signer: string, messageId: string, receivedSha256: string) =>
-      signReceipt({ messageId, from: 'customs', to: 'gateway', status: 'accepted', receivedSha256, receivedAt: '2026-12-06T09:59:00Z', findings: [] }, keyOf(signer));
+      signReceipt(
+        { messageId, from: 'customs', to: 'gateway', status: 'accepted', receivedSha256, receivedAt: '2026-12-06T09:59:00Z', findings: [] },
+        keyOf(signer),
+      );
 
     it('takes the receipt it signed, and keeps it as signed', async () => {
       const { id, originalSha256 } = await routed({ destination: 'customs', status: 'delivered' });
-      expect(await acknowledge(deps(), customs, { messageId: `${id}.customs`, receipt: await signedBy('customs', `${id}.customs`, originalSha256) })).toMatchObject({ deliveryStatus: 'acknowledged', repeated: false });
-      expect(JSON.parse((await deliveryTo(id, 'customs'))!.receipt!)).toEqual({ messageId: `${id}.customs`, from: 'customs', to: 'gateway', status: 'accepted', receivedSha256: originalSha256, receivedAt: '2026-12-06T09:59:00Z', findings: [] });
+      expect(
+        await acknowledge(deps(), customs, { messageId: `${id}.customs`, receipt: await signedBy('customs', `${id}.customs`, originalSha256) }),
+      ).toMatchObject({ deliveryStatus: 'acknowledged', repeated: false });
+      expect(JSON.parse((await deliveryTo(id, 'customs'))!.receipt!)).toEqual({
+        messageId: `${id}.customs`,
+        from: 'customs',
+        to: 'gateway',
+        status: 'accepted',
+        receivedSha256: originalSha256,
+        receivedAt: '2026-12-06T09:59:00Z',
+        findings: [],
+      });
     });
 
     it('refuses an unsigned receipt, one signed by another, one for other bytes or another message, and one altered after signing (422)', async () => {
@@ -162,7 +204,13 @@ describe.each(await databaseKinds())('acknowledge, a destination receipt after t
       const other = await routed({ destination: 'customs', status: 'delivered' });
       const [header, payload, signature] = (await signedBy('customs', `${id}.customs`, originalSha256)).split('.') as [string, string, string];
       const altered = `${header}.${payload}.${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
-      const receipts = [plain(originalSha256), await signedBy('pga-food', `${id}.customs`, originalSha256), await signedBy('customs', `${id}.customs`, sha256Hex('other')), await signedBy('customs', `${other.id}.customs`, originalSha256), altered];
+      const receipts = [
+        plain(originalSha256),
+        await signedBy('pga-food', `${id}.customs`, originalSha256),
+        await signedBy('customs', `${id}.customs`, sha256Hex('other')),
+        await signedBy('customs', `${other.id}.customs`, originalSha256),
+        altered,
+      ];
       for (const receipt of receipts) {
         const refusal = await rejected(acknowledge(deps(), customs, { messageId: `${id}.customs`, receipt }));
         expect(refusal).toMatchObject({ status: 422, findings: [{ code: 'acknowledgement.receipt' }] });

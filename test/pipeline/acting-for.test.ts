@@ -4,8 +4,22 @@ import type { DeclarationParty } from '../../src/lpco/citations.js';
 import { actsForIds, partyFindings, refuseForeignParties } from '../../src/pipeline/acting-for.js';
 import { rejectionOf } from '../support/rejections.js';
 
-const sender = (actsFor: ActingFor[], kind: Participant['kind'] = 'trader'): Participant => ({ id: 'broker', kind, name: 'Broker', apiKeySha256: [], certificateFingerprints: [], operator: false, actsFor, issues: [] });
-const party = (role: DeclarationParty['role'], id: string, functionCode?: string): DeclarationParty => ({ role, id, ...(functionCode ? { functionCode } : {}), path: `/Declaration/${role}/ID` });
+const sender = (actsFor: ActingFor[], kind: Participant['kind'] = 'trader'): Participant => ({
+  id: 'broker',
+  kind,
+  name: 'Broker',
+  apiKeySha256: [],
+  certificateFingerprints: [],
+  operator: false,
+  actsFor,
+  issues: [],
+});
+const party = (role: DeclarationParty['role'], id: string, functionCode?: string): DeclarationParty => ({
+  role,
+  id,
+  ...(functionCode ? { functionCode } : {}),
+  path: `/Declaration/${role}/ID`,
+});
 
 describe('who may lodge for whom', () => {
   it('lets a participant lodge in the name of the traders it acts for as declarant', () => {
@@ -23,7 +37,10 @@ describe('who may lodge for whom', () => {
   });
 
   it('lets a representative lodge for its principal only when the declaration states the representation', () => {
-    const broker = sender([{ id: 'GB9', as: 'declarant' }, { id: 'GB1', as: 'representative' }]);
+    const broker = sender([
+      { id: 'GB9', as: 'declarant' },
+      { id: 'GB1', as: 'representative' },
+    ]);
     const unstated = partyFindings(broker, [party('Declarant', 'GB9'), party('Importer', 'GB1')]);
     expect(unstated.map((f) => [f.code, f.path])).toEqual([['party.representation-not-stated', '/Declaration/Importer/ID']]);
     expect(partyFindings(broker, [party('Declarant', 'GB9'), party('Agent', 'GB9', '3'), party('Importer', 'GB1')])).toEqual([]);
@@ -38,7 +55,7 @@ describe('who may lodge for whom', () => {
     expect([err.status, err.findings[0]?.code]).toEqual([403, 'party.not-acted-for']);
   });
 
-  it("does not check the parties of what administrations relay (their citations still are)", () => {
+  it('does not check the parties of what administrations relay (their citations still are)', () => {
     for (const kind of ['customs', 'partner-customs', 'pga'] as const) expect(partyFindings(sender([], kind), [party('Declarant', 'GB1')])).toEqual([]);
     for (const kind of ['platform', 'post', 'express'] as const) expect(partyFindings(sender([], kind), [party('Declarant', 'GB1')])).toHaveLength(1);
   });

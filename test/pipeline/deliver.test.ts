@@ -15,7 +15,11 @@ import { TEST_PKI_DIR } from '../support/gateway.js';
 
 const sent = '<MetaData/>';
 const ctx: ReceiptContext = { messageId: 'X.customs', destination: 'customs', sentSha256: sha256Hex(sent), now: () => new Date('2026-11-29T00:00:00Z') };
-const answer = (status: number, body: unknown, mediaType = 'application/json') => ({ status, mediaType, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const answer = (status: number, body: unknown, mediaType = 'application/json') => ({
+  status,
+  mediaType,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 
 describe('interpret, what a destination answer means', () => {
   it('takes a plain receipt bound to the digest of what was sent, from a destination without a trust store', async () => {
@@ -26,7 +30,10 @@ describe('interpret, what a destination answer means', () => {
   });
 
   it('does not count a receipt for other bytes as delivered, and retries', async () => {
-    expect(await interpret(answer(200, { status: 'accepted', receivedSha256: 'other' }), ctx)).toMatchObject({ kind: 'retry', error: expect.stringMatching(/does not match what was sent/) });
+    expect(await interpret(answer(200, { status: 'accepted', receivedSha256: 'other' }), ctx)).toMatchObject({
+      kind: 'retry',
+      error: expect.stringMatching(/does not match what was sent/),
+    });
   });
 
   it('waits for a later acknowledgement when the destination answers 202 without a receipt', async () => {
@@ -41,7 +48,11 @@ describe('interpret, what a destination answer means', () => {
   });
 
   it('takes other 4xx answers as a refusal, keeping the findings of a problem body', async () => {
-    expect(await interpret(answer(400, 'bad'), ctx)).toMatchObject({ kind: 'refused', error: 'destination refused the delivery with 400', findings: [{ code: 'delivery.refused' }] });
+    expect(await interpret(answer(400, 'bad'), ctx)).toMatchObject({
+      kind: 'refused',
+      error: 'destination refused the delivery with 400',
+      findings: [{ code: 'delivery.refused' }],
+    });
     const problem = { title: 'Invalid', findings: [{ severity: 'error', code: 'pga.unknown-permit', message: 'Permit X unknown', path: '/x' }] };
     expect(await interpret(answer(422, problem), ctx)).toMatchObject({ kind: 'refused', findings: problem.findings });
   });
@@ -50,34 +61,94 @@ describe('interpret, what a destination answer means', () => {
     const pki = await ensureSandboxPki(TEST_PKI_DIR, ['customs', 'pga-food']);
     const store = sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['customs']), 'customs');
     const signed = (by: string, receivedSha256 = ctx.sentSha256) =>
-      signReceipt({ messageId: 'X.customs', from: by, to: 'gateway', status: 'accepted', receivedSha256, receivedAt: '2026-11-29T00:00:00Z', findings: [] }, loadSigningKey(pki.entities[by]!.ecdsa));
+      signReceipt(
+        { messageId: 'X.customs', from: by, to: 'gateway', status: 'accepted', receivedSha256, receivedAt: '2026-11-29T00:00:00Z', findings: [] },
+        loadSigningKey(pki.entities[by]!.ecdsa),
+      );
 
     it('takes a receipt the destination signed for exactly what was sent', async () => {
-      expect(await interpret(answer(200, await signed('customs'), 'application/jose'), { ...ctx, trustStore: store })).toMatchObject({ kind: 'receipt', receipt: { from: 'customs', status: 'accepted' } });
+      expect(await interpret(answer(200, await signed('customs'), 'application/jose'), { ...ctx, trustStore: store })).toMatchObject({
+        kind: 'receipt',
+        receipt: { from: 'customs', status: 'accepted' },
+      });
     });
 
     it('refuses one signed by another participant, one for other bytes, an unsigned one from a destination that signs, and a signed one nobody can check', async () => {
       expect(await interpret(answer(200, await signed('pga-food'), 'application/jose'), { ...ctx, trustStore: store })).toMatchObject({ kind: 'retry' });
-      expect(await interpret(answer(200, await signed('customs', 'f'.repeat(64)), 'application/jose'), { ...ctx, trustStore: store })).toMatchObject({ kind: 'retry' });
-      expect(await interpret(answer(200, { status: 'accepted', receivedSha256: ctx.sentSha256 }), { ...ctx, trustStore: store })).toMatchObject({ kind: 'retry', error: expect.stringMatching(/must sign/) });
-      expect(await interpret(answer(200, await signed('customs'), 'application/jose'), ctx)).toMatchObject({ kind: 'retry', error: expect.stringMatching(/no trust store/) });
+      expect(await interpret(answer(200, await signed('customs', 'f'.repeat(64)), 'application/jose'), { ...ctx, trustStore: store })).toMatchObject({
+        kind: 'retry',
+      });
+      expect(await interpret(answer(200, { status: 'accepted', receivedSha256: ctx.sentSha256 }), { ...ctx, trustStore: store })).toMatchObject({
+        kind: 'retry',
+        error: expect.stringMatching(/must sign/),
+      });
+      expect(await interpret(answer(200, await signed('customs'), 'application/jose'), ctx)).toMatchObject({
+        kind: 'retry',
+        error: expect.stringMatching(/no trust store/),
+      });
     });
   });
 });
 
 describe.each(await databaseKinds())('deliver, a last attempt that fails in a way no answer explains (%s)', (kind) => {
   const holder = useExchangeStore(kind);
-  const agreement: Agreement = { id: 'to-agency', description: '', when: {}, destination: 'agency-a', format: 'wco-xml', delivery: { attempts: 2, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 } };
-  const participant: Participant = { id: 'agency-a', kind: 'pga', name: 'A', apiKeySha256: [], certificateFingerprints: [], operator: false, endpoint: 'http://127.0.0.1:9/deliveries', actsFor: [], issues: [] };
+  const agreement: Agreement = {
+    id: 'to-agency',
+    description: '',
+    when: {},
+    destination: 'agency-a',
+    format: 'wco-xml',
+    delivery: { attempts: 2, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 },
+  };
+  const participant: Participant = {
+    id: 'agency-a',
+    kind: 'pga',
+    name: 'A',
+    apiKeySha256: [],
+    certificateFingerprints: [],
+    operator: false,
+    endpoint: 'http://127.0.0.1:9/deliveries',
+    actsFor: [],
+    issues: [],
+  };
 
   it('retries before the last attempt, and ends the delivery failed with the reason on the last, rather than leave it queued', async () => {
     const { store } = holder;
     const id = newId();
     const at = new Date().toISOString();
     await insertAcceptedExchange(store, {
-      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(sent), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      exchange: {
+        id,
+        sender: 'trader-demo',
+        kind: 'declaration',
+        format: 'wco-xml',
+        status: 'routed',
+        content_sha256: sha256Hex(sent),
+        message_id: null,
+        idempotency_key: null,
+        scenario: null,
+        facts: '{}',
+        findings: '[]',
+        received_at: at,
+        updated_at: at,
+        end_handled_at: null,
+      },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(sent), content: sent, created_at: at }],
-      deliveries: [{ exchange_id: id, destination: 'agency-a', agreement_id: 'to-agency', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+      deliveries: [
+        {
+          exchange_id: id,
+          destination: 'agency-a',
+          agreement_id: 'to-agency',
+          format: 'wco-xml',
+          mapping: null,
+          status: 'queued',
+          attempts: 0,
+          last_error: null,
+          sent_sha256: null,
+          receipt: null,
+          updated_at: at,
+        },
+      ],
       events: [],
     });
     const ended: string[] = [];

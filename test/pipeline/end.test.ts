@@ -9,10 +9,22 @@ import { databaseKinds } from '../support/databases.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
 
 const participant = (id: string, kind: Participant['kind'], webhook?: Participant['webhook']): Participant => ({
-  id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator: false, actsFor: [], issues: [], ...(webhook ? { webhook } : {}),
+  id,
+  kind,
+  name: id,
+  apiKeySha256: [],
+  certificateFingerprints: [],
+  operator: false,
+  actsFor: [],
+  issues: [],
+  ...(webhook ? { webhook } : {}),
 });
 const PARTICIPANTS = new Map(
-  [participant('customs', 'customs'), participant('trader-hooked', 'trader', { url: 'https://trader.example/hook', secret: 's'.repeat(32) }), participant('trader-quiet', 'trader')].map((p) => [p.id, p]),
+  [
+    participant('customs', 'customs'),
+    participant('trader-hooked', 'trader', { url: 'https://trader.example/hook', secret: 's'.repeat(32) }),
+    participant('trader-quiet', 'trader'),
+  ].map((p) => [p.id, p]),
 );
 
 describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
@@ -38,12 +50,51 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
     const id = newId();
     const at = duringValidity().toISOString();
     await insertAcceptedExchange(t.store, {
-      exchange: { id, sender, kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: '0'.repeat(64), message_id: `LRN-${id}`, idempotency_key: null, scenario: null, facts: JSON.stringify({ typeCode: 'IMA' }), findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      exchange: {
+        id,
+        sender,
+        kind: 'declaration',
+        format: 'wco-xml',
+        status: 'routed',
+        content_sha256: '0'.repeat(64),
+        message_id: `LRN-${id}`,
+        idempotency_key: null,
+        scenario: null,
+        facts: JSON.stringify({ typeCode: 'IMA' }),
+        findings: '[]',
+        received_at: at,
+        updated_at: at,
+        end_handled_at: null,
+      },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-      deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'a', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+      deliveries: [
+        {
+          exchange_id: id,
+          destination: 'customs',
+          agreement_id: 'a',
+          format: 'wco-xml',
+          mapping: null,
+          status: 'queued',
+          attempts: 0,
+          last_error: null,
+          sent_sha256: null,
+          receipt: null,
+          updated_at: at,
+        },
+      ],
       events: [],
     });
-    await reserveForDeclaration(t.db, t.kind, { declarationExchangeId: id, holderId: HOLDER, actsFor: [HOLDER], citations: [{ documentCode: lpco.documentCode, number: lpco.number, goodsItem: '1', quantity, unit: 'KGM' }] }, { unknownLpco: 'error', now: duringValidity });
+    await reserveForDeclaration(
+      t.db,
+      t.kind,
+      {
+        declarationExchangeId: id,
+        holderId: HOLDER,
+        actsFor: [HOLDER],
+        citations: [{ documentCode: lpco.documentCode, number: lpco.number, goodsItem: '1', quantity, unit: 'KGM' }],
+      },
+      { unknownLpco: 'error', now: duringValidity },
+    );
     await updateDelivery(t.store, id, 'customs', { status: verdict === 'accepted' ? 'acknowledged' : 'rejected', receipt: { status: verdict }, at });
     const remaining = async () => (await getLpco(t.db, lpcoId, { now: duringValidity }))?.lines[0]?.remaining;
     return { id, remaining, issued: lpco.lines[0]!.quantity };
@@ -74,7 +125,10 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
     };
     const ending = (notify?: typeof down) => {
       const d = deps(notify);
-      return endExchange({ store: d.store, now: d.now, onExchangeEnded: (exchangeId, ended) => followExchangeEnd(d, exchangeId, ended) }, id, { exchangeStatus: 'delivered', sender: 'trader-hooked' });
+      return endExchange({ store: d.store, now: d.now, onExchangeEnded: (exchangeId, ended) => followExchangeEnd(d, exchangeId, ended) }, id, {
+        exchangeStatus: 'delivered',
+        sender: 'trader-hooked',
+      });
     };
     await expect(ending(down)).rejects.toThrow('webhook queue unavailable');
     expect((await findExchange(t.store, id))?.end_handled_at).toBeNull();
@@ -89,9 +143,38 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
     const id = newId();
     const at = duringValidity().toISOString();
     await insertAcceptedExchange(t.store, {
-      exchange: { id, sender: 'trader-hooked', kind: 'lpco', format: 'lpco-json', status: 'delivered', content_sha256: '0'.repeat(64), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      exchange: {
+        id,
+        sender: 'trader-hooked',
+        kind: 'lpco',
+        format: 'lpco-json',
+        status: 'delivered',
+        content_sha256: '0'.repeat(64),
+        message_id: null,
+        idempotency_key: null,
+        scenario: null,
+        facts: '{}',
+        findings: '[]',
+        received_at: at,
+        updated_at: at,
+        end_handled_at: null,
+      },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/json', sha256: '0'.repeat(64), content: '{}', created_at: at }],
-      deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'a', format: 'wco-json', mapping: null, status: 'acknowledged', attempts: 1, last_error: null, sent_sha256: null, receipt: JSON.stringify({ status: 'accepted' }), updated_at: at }],
+      deliveries: [
+        {
+          exchange_id: id,
+          destination: 'customs',
+          agreement_id: 'a',
+          format: 'wco-json',
+          mapping: null,
+          status: 'acknowledged',
+          attempts: 1,
+          last_error: null,
+          sent_sha256: null,
+          receipt: JSON.stringify({ status: 'accepted' }),
+          updated_at: at,
+        },
+      ],
       events: [],
     });
     await followExchangeEnd(deps(), id, { exchangeStatus: 'delivered', sender: 'trader-hooked' });

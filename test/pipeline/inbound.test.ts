@@ -48,14 +48,15 @@ describe.each(await databaseKinds())('receiveInbound: a partner gateway’s sign
   });
   afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
 
-  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}) => partnerEnvelopeHeader(messageId, { createdAt: clock.toISOString(), ...overrides });
+  const header = (messageId: string, overrides: Partial<EnvelopeHeader> = {}) =>
+    partnerEnvelopeHeader(messageId, { createdAt: clock.toISOString(), ...overrides });
   const envelope = (messageId: string, { signer = 'partner-xb', ...overrides }: Partial<EnvelopeHeader> & { signer?: string } = {}) =>
     signEnvelopeXml(header(messageId, overrides), base64Payload(declaration, 'application/xml'), loadSigningKey(pki.entities[signer]!.ecdsa));
 
   it('ingests the signed payload with the envelope kept, and answers with a receipt signed for exactly the bytes received', async () => {
     const body = envelope('msg-1');
     const { result, receipt } = await receiveInbound(deps(), partner, Buffer.from(body), 'application/xml');
-    expect((await findExchange(t.store, result.exchangeId))).toMatchObject({ sender: 'partner-xb', idempotency_key: 'msg-1', kind: 'declaration' });
+    expect(await findExchange(t.store, result.exchangeId)).toMatchObject({ sender: 'partner-xb', idempotency_key: 'msg-1', kind: 'declaration' });
     expect((await documentNames(t.store, result.exchangeId)).map((d) => d.name).sort()).toEqual(['envelope', 'original', 'wco-json']);
     expect(queue.live()).toContainEqual({ exchangeId: result.exchangeId, destination: 'customs' });
     const verified = await verifyReceipt(receipt, sandboxTrustStore(pki, 'gateway'), receivedDigest(body));
@@ -73,7 +74,8 @@ describe.each(await databaseKinds())('receiveInbound: a partner gateway’s sign
 
   it('refuses, storing nothing: no gateway key (503), no trust store for the partner (403), a foreign signer, another recipient, a stale envelope, an unknown document kind', async () => {
     const before = await t.counts();
-    const refusal = async (envelopeDeps: InboundDeps, body: string, from = partner) => rejected(receiveInbound(envelopeDeps, from, Buffer.from(body), 'application/xml'));
+    const refusal = async (envelopeDeps: InboundDeps, body: string, from = partner) =>
+      rejected(receiveInbound(envelopeDeps, from, Buffer.from(body), 'application/xml'));
     expect((await refusal(deps({ gatewayKey: undefined }), envelope('msg-no-key'))).findings[0]?.code).toBe('trust.no-gateway-key');
     expect((await refusal(deps(), envelope('msg-no-store'), participant('partner-xc', { kind: 'partner-customs' }))).status).toBe(403);
     expect((await refusal(deps(), envelope('msg-forged', { signer: 'trader-demo' }))).status).toBeGreaterThanOrEqual(400);

@@ -17,14 +17,25 @@ const toAgency = agreementFor('declaration', 'agency-a');
 
 /** A declaration as its reader would hand it on: `content` routed, with the given registry step. */
 function request(content: string, registry?: RegistryStep, extra: Partial<IngestRequest> = {}): IngestRequest {
-  const read: ReadDocument = { facts: { typeCode: 'IMA', lrn: content }, findings: [], document: { content, mediaType: 'application/json' }, messageId: content, ...(registry ? { registry } : {}) };
+  const read: ReadDocument = {
+    facts: { typeCode: 'IMA', lrn: content },
+    findings: [],
+    document: { content, mediaType: 'application/json' },
+    messageId: content,
+    ...(registry ? { registry } : {}),
+  };
   return { sender: trader, documentKind: 'declaration', body: Buffer.from(content), mediaType: 'application/json', read: () => read, ...extra };
 }
 
 /** Reserves `quantity` KGM of `lpco`'s only line, as a declaration citing it does. */
 const reserving = (lpco: Lpco, quantity: string): RegistryStep => ({
   step: 'reserve',
-  citations: { holderId: HOLDER, actsFor: [HOLDER], sender: trader.id, citations: [{ documentCode: lpco.documentCode, number: lpco.number, goodsItem: '1', quantity, unit: 'KGM' }] },
+  citations: {
+    holderId: HOLDER,
+    actsFor: [HOLDER],
+    sender: trader.id,
+    citations: [{ documentCode: lpco.documentCode, number: lpco.number, goodsItem: '1', quantity, unit: 'KGM' }],
+  },
 });
 
 describe.each(await databaseKinds())('ingestDocument over a real store and an in-memory queue (%s)', (kind) => {
@@ -39,12 +50,17 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     expect(result).toMatchObject({ status: 'routed', replayed: false, findings: [] });
     expect(result.provenance?.leafIndex).toBeGreaterThanOrEqual(0);
     expect((await findExchange(t.store, result.exchangeId))?.message_id).toBe('decl-1');
-    expect((await deliveriesOf(t.store, result.exchangeId)).map((d) => [d.destination, d.status])).toEqual([['agency-a', 'queued'], ['customs', 'queued']]);
+    expect((await deliveriesOf(t.store, result.exchangeId)).map((d) => [d.destination, d.status])).toEqual([
+      ['agency-a', 'queued'],
+      ['customs', 'queued'],
+    ]);
     expect((await eventsOf(t.store, result.exchangeId)).map((e) => e.event)).toEqual(['received', 'validated', 'routed']);
     expect((await documentNames(t.store, result.exchangeId)).map((d) => d.name)).toEqual(['original']);
     expect(await t.logged(result.exchangeId)).toEqual(['received', 'validated', 'routed', 'lpco-reserved']);
     expect(await remaining(id)).toBe('70.000');
-    expect(queue.calls).toEqual([toCustoms, toAgency].map((a) => ({ method: 'enqueue', job: { exchangeId: result.exchangeId, destination: a.destination }, policy: a.delivery })));
+    expect(queue.calls).toEqual(
+      [toCustoms, toAgency].map((a) => ({ method: 'enqueue', job: { exchangeId: result.exchangeId, destination: a.destination }, policy: a.delivery })),
+    );
   });
 
   it('refuses a reservation the e-LPCO does not cover and leaves nothing: no exchange, no log record, no reservation, no job', async () => {
@@ -65,7 +81,9 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     const ingest = ingestInto(t, queue, [toCustoms]);
     const outcomes = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => ingest(request(`decl-race-${i}`, reserving(lpco, '60')))));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { findings: Array<{ code: string }> }).findings.map((f) => f.code)).toContain('lpco.quantity-insufficient');
+    for (const o of outcomes)
+      if (o.status === 'rejected')
+        expect((o.reason as { findings: Array<{ code: string }> }).findings.map((f) => f.code)).toContain('lpco.quantity-insufficient');
     const after = await t.counts();
     expect(after.exchanges - before.exchanges).toBe(1);
     expect(after.reservations - before.reservations).toBe(1);
@@ -138,7 +156,12 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
       documentKind: 'lpco',
       body: Buffer.from(JSON.stringify(lpco)),
       mediaType: 'application/json',
-      read: () => ({ facts: {}, findings: [], document: { content: JSON.stringify(lpco), mediaType: 'application/json', format: 'lpco-json' }, registry: { step: 'register', lpco, issuer: issuer.id } }),
+      read: () => ({
+        facts: {},
+        findings: [],
+        document: { content: JSON.stringify(lpco), mediaType: 'application/json', format: 'lpco-json' },
+        registry: { step: 'register', lpco, issuer: issuer.id },
+      }),
     });
     const ingest = ingestInto(t, memoryQueue(), [agreementFor('lpco', 'customs')]);
     const first = await ingest(register());

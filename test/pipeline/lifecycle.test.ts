@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { exchangeStatusFrom } from '../../src/pipeline/lifecycle.js';
 import type { DeliveryStatus } from '../../src/store/exchange-tables.js';
 
-const d = (status: DeliveryStatus, receiptStatus?: string) => ({ status, receipt: receiptStatus ? JSON.stringify({ status: receiptStatus, receivedSha256: 'x' }) : null });
+const d = (status: DeliveryStatus, receiptStatus?: string) => ({
+  status,
+  receipt: receiptStatus ? JSON.stringify({ status: receiptStatus, receivedSha256: 'x' }) : null,
+});
 
 describe('exchangeStatusFrom', () => {
   it('stays routed while any delivery is under way', () => {

@@ -10,7 +10,16 @@ import { PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '..
 
 const kinds = await databaseKinds();
 
-const issuer: Participant = { id: PLANT_AUTHORITY, kind: 'pga', name: 'Plant health', apiKeySha256: [], certificateFingerprints: [], operator: false, actsFor: [], issues: [] };
+const issuer: Participant = {
+  id: PLANT_AUTHORITY,
+  kind: 'pga',
+  name: 'Plant health',
+  apiKeySha256: [],
+  certificateFingerprints: [],
+  operator: false,
+  actsFor: [],
+  issues: [],
+};
 const toCustoms: Agreement = {
   id: 'lpco-status-to-customs',
   description: 'status changes to customs',
@@ -72,7 +81,13 @@ describe.each(kinds)("an issuer's status change and its status document on %s: s
     const view = await lodgeLpcoStatus(deps([toCustoms]), issuer, id, revoke);
     expect(view.status).toBe('revoked');
     expect([await exchanges(), queued]).toEqual([before[0]! + 1, before[1]! + 1]);
-    const [document] = await t.store.db.selectFrom('documents').innerJoin('exchanges', 'exchanges.id', 'documents.exchange_id').select('content').where('exchanges.kind', '=', 'lpco-status').orderBy('exchanges.id', 'desc').execute();
+    const [document] = await t.store.db
+      .selectFrom('documents')
+      .innerJoin('exchanges', 'exchanges.id', 'documents.exchange_id')
+      .select('content')
+      .where('exchanges.kind', '=', 'lpco-status')
+      .orderBy('exchanges.id', 'desc')
+      .execute();
     expect(JSON.parse(document?.content ?? '{}')).toMatchObject({ lpcoId: id, status: 'revoked', reason: 'pest found', changedBy: PLANT_AUTHORITY });
   });
 

@@ -10,17 +10,38 @@ import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } 
 
 const kinds = await databaseKinds();
 
-const participant = (id: string, kind: Participant['kind']): Participant => ({ id, kind, name: id, apiKeySha256: [], certificateFingerprints: [], operator: false, actsFor: [], issues: [] });
-const PARTICIPANTS = new Map([participant('customs', 'customs'), participant('pga-plant', 'pga'), participant('partner-xb', 'partner-customs')].map((p) => [p.id, p]));
+const participant = (id: string, kind: Participant['kind']): Participant => ({
+  id,
+  kind,
+  name: id,
+  apiKeySha256: [],
+  certificateFingerprints: [],
+  operator: false,
+  actsFor: [],
+  issues: [],
+});
+const PARTICIPANTS = new Map(
+  [participant('customs', 'customs'), participant('pga-plant', 'pga'), participant('partner-xb', 'partner-customs')].map((p) => [p.id, p]),
+);
 const receipt = (status: string) => JSON.stringify({ status });
 
 describe('customsDecision', () => {
-  const d = (destination: string, status: 'queued' | 'acknowledged' | 'rejected' | 'failed' | 'delivered', receiptStatus?: string) => ({ destination, status, receipt: receiptStatus ? receipt(receiptStatus) : null });
+  const d = (destination: string, status: 'queued' | 'acknowledged' | 'rejected' | 'failed' | 'delivered', receiptStatus?: string) => ({
+    destination,
+    status,
+    receipt: receiptStatus ? receipt(receiptStatus) : null,
+  });
 
   it("is the customs administration's receipt, whatever the other destinations said", () => {
-    expect(customsDecision([d('customs', 'acknowledged', 'accepted'), d('pga-plant', 'rejected', 'rejected')], PARTICIPANTS)).toEqual({ verdict: 'accepted', by: 'customs' });
+    expect(customsDecision([d('customs', 'acknowledged', 'accepted'), d('pga-plant', 'rejected', 'rejected')], PARTICIPANTS)).toEqual({
+      verdict: 'accepted',
+      by: 'customs',
+    });
     expect(customsDecision([d('customs', 'acknowledged', 'accepted-with-warnings')], PARTICIPANTS)).toEqual({ verdict: 'accepted', by: 'customs' });
-    expect(customsDecision([d('customs', 'rejected', 'rejected'), d('pga-plant', 'acknowledged', 'accepted')], PARTICIPANTS)).toEqual({ verdict: 'rejected', by: 'customs' });
+    expect(customsDecision([d('customs', 'rejected', 'rejected'), d('pga-plant', 'acknowledged', 'accepted')], PARTICIPANTS)).toEqual({
+      verdict: 'rejected',
+      by: 'customs',
+    });
   });
 
   it('is nothing until customs has answered with a receipt: failed, awaiting or only a partner', () => {
@@ -34,25 +55,64 @@ describe('customsDecision', () => {
 describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
   const t = useLpcoDatabase(kind);
   const recorded: RecordInput[] = [];
-  const deps = () => ({ store: t.store, kind: t.kind, participants: PARTICIPANTS, recordProvenance: async (_transaction: unknown, r: RecordInput[]) => {
+  const deps = () => ({
+    store: t.store,
+    kind: t.kind,
+    participants: PARTICIPANTS,
+    recordProvenance: async (_transaction: unknown, r: RecordInput[]) => {
       recorded.push(...r);
       return [];
-    }, now: duringValidity });
+    },
+    now: duringValidity,
+  });
 
   /** A declaration (or cancellation) as the gateway stores it, with one delivery to customs. */
   async function lodged(lrn: string, typeCode = 'IMA', sender = 'trader-demo'): Promise<string> {
     const id = newId();
     const at = duringValidity().toISOString();
     await insertAcceptedExchange(t.store, {
-      exchange: { id, sender, kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: '0'.repeat(64), message_id: lrn, idempotency_key: null, scenario: null, facts: JSON.stringify({ typeCode, lrn }), findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+      exchange: {
+        id,
+        sender,
+        kind: 'declaration',
+        format: 'wco-xml',
+        status: 'routed',
+        content_sha256: '0'.repeat(64),
+        message_id: lrn,
+        idempotency_key: null,
+        scenario: null,
+        facts: JSON.stringify({ typeCode, lrn }),
+        findings: '[]',
+        received_at: at,
+        updated_at: at,
+        end_handled_at: null,
+      },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-      deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'a', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+      deliveries: [
+        {
+          exchange_id: id,
+          destination: 'customs',
+          agreement_id: 'a',
+          format: 'wco-xml',
+          mapping: null,
+          status: 'queued',
+          attempts: 0,
+          last_error: null,
+          sent_sha256: null,
+          receipt: null,
+          updated_at: at,
+        },
+      ],
       events: [],
     });
     return id;
   }
   async function decided(exchangeId: string, verdict: 'accepted' | 'rejected') {
-    await updateDelivery(t.store, exchangeId, 'customs', { status: verdict === 'accepted' ? 'acknowledged' : 'rejected', receipt: { status: verdict }, at: duringValidity().toISOString() });
+    await updateDelivery(t.store, exchangeId, 'customs', {
+      status: verdict === 'accepted' ? 'acknowledged' : 'rejected',
+      receipt: { status: verdict },
+      at: duringValidity().toISOString(),
+    });
     return followCustomsDecision(deps(), exchangeId);
   }
   async function licence(quantity = '100') {
@@ -60,9 +120,20 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
     return { id: await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now: duringValidity }), lpco };
   }
   const reserve = (exchangeId: string, number: string, quantity: string) =>
-    reserveForDeclaration(t.db, t.kind, { declarationExchangeId: exchangeId, holderId: HOLDER, actsFor: [HOLDER], citations: [{ documentCode: 'N851', number, goodsItem: '1', quantity, unit: 'KGM' }] }, { unknownLpco: 'error', now: duringValidity });
+    reserveForDeclaration(
+      t.db,
+      t.kind,
+      {
+        declarationExchangeId: exchangeId,
+        holderId: HOLDER,
+        actsFor: [HOLDER],
+        citations: [{ documentCode: 'N851', number, goodsItem: '1', quantity, unit: 'KGM' }],
+      },
+      { unknownLpco: 'error', now: duringValidity },
+    );
   const remaining = async (id: string) => (await getLpco(t.db, id, { now: duringValidity }))?.lines[0]?.remaining;
-  const movements = async (id: string) => (await getLpco(t.db, id, { now: duringValidity }))?.history.flatMap((h) => (h.movement ? [`${h.movement.kind} ${h.movement.quantity} by ${h.actor}`] : []));
+  const movements = async (id: string) =>
+    (await getLpco(t.db, id, { now: duringValidity }))?.history.flatMap((h) => (h.movement ? [`${h.movement.kind} ${h.movement.quantity} by ${h.actor}`] : []));
 
   it('writes off on acceptance, releases on rejection, and logs each movement', async () => {
     const { id, lpco } = await licence();
@@ -73,7 +144,12 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
     expect(await decided(accepted, 'accepted')).toMatchObject([{ movement: 'written-off', quantity: '10.000' }]);
     expect(await decided(refused, 'rejected')).toMatchObject([{ movement: 'released', quantity: '5.000' }]);
     expect(await remaining(id)).toBe('90.000');
-    expect(await movements(id)).toEqual(['reserved 10.000 by registry', 'reserved 5.000 by registry', 'written-off 10.000 by customs', 'released 5.000 by customs']);
+    expect(await movements(id)).toEqual([
+      'reserved 10.000 by registry',
+      'reserved 5.000 by registry',
+      'written-off 10.000 by customs',
+      'released 5.000 by customs',
+    ]);
     expect(recorded.filter((r) => r.exchangeId === accepted || r.exchangeId === refused).map((r) => [r.exchangeId, r.event, r.agent.participant])).toEqual([
       [accepted, 'lpco-written-off', 'customs'],
       [refused, 'lpco-released', 'customs'],
@@ -106,15 +182,20 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
     const { id, lpco } = await licence();
     const two = await licence();
     const declaration = await lodged('LRN-E');
-    await reserveForDeclaration(t.db, t.kind, {
-      declarationExchangeId: declaration,
-      holderId: HOLDER,
-      actsFor: [HOLDER],
-      citations: [
-        { documentCode: 'N851', number: lpco.number, goodsItem: '1', quantity: '10', unit: 'KGM' },
-        { documentCode: 'N851', number: two.lpco.number, goodsItem: '2', quantity: '3', unit: 'KGM' },
-      ],
-    }, { unknownLpco: 'error', now: duringValidity });
+    await reserveForDeclaration(
+      t.db,
+      t.kind,
+      {
+        declarationExchangeId: declaration,
+        holderId: HOLDER,
+        actsFor: [HOLDER],
+        citations: [
+          { documentCode: 'N851', number: lpco.number, goodsItem: '1', quantity: '10', unit: 'KGM' },
+          { documentCode: 'N851', number: two.lpco.number, goodsItem: '2', quantity: '3', unit: 'KGM' },
+        ],
+      },
+      { unknownLpco: 'error', now: duringValidity },
+    );
     await decided(declaration, 'accepted');
     expect([await remaining(id), await remaining(two.id)]).toEqual(['90.000', '97.000']);
 
@@ -153,7 +234,9 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
     const held = rows.filter((r) => r.state !== 'released').reduce((sum, r) => sum + BigInt(r.quantity), 0n);
     expect(held).toBeLessThanOrEqual(100_000n);
     expect(await remaining(id)).toBe(`${(100_000n - held) / 1000n}.000`);
-    const givenBack = (await t.db.selectFrom('lpco_history').select('declaration_exchange_id').where('lpco_id', '=', id).where('movement', '=', 'given-back').execute()).map((r) => r.declaration_exchange_id);
+    const givenBack = (
+      await t.db.selectFrom('lpco_history').select('declaration_exchange_id').where('lpco_id', '=', id).where('movement', '=', 'given-back').execute()
+    ).map((r) => r.declaration_exchange_id);
     expect(givenBack.sort()).toEqual([...cancelled].sort());
     expect(rows.filter((r) => cancelled.includes(r.declaration_exchange_id)).map((r) => r.state)).toEqual(Array(10).fill('released'));
   });

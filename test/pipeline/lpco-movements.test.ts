@@ -4,7 +4,16 @@ import { sha256Hex } from '../../src/hashing.js';
 import type { Moved } from '../../src/lpco/write-off.js';
 import { movementRecords } from '../../src/pipeline/lpco-movements.js';
 
-const line = (movement: Moved['movement'], goodsItem: string, quantity: string): Moved => ({ lpcoId: '01JDXR7Q4V8E2M9K3T6W5Y1Z0A', documentCode: 'N851', number: 'NO-1', goodsItem, line: '1', quantity, unit: 'KGM', movement });
+const line = (movement: Moved['movement'], goodsItem: string, quantity: string): Moved => ({
+  lpcoId: '01JDXR7Q4V8E2M9K3T6W5Y1Z0A',
+  documentCode: 'N851',
+  number: 'NO-1',
+  goodsItem,
+  line: '1',
+  quantity,
+  unit: 'KGM',
+  movement,
+});
 const at = new Date('2026-02-01T00:00:00.000Z');
 
 describe('the provenance records of e-LPCO quantity movements', () => {

@@ -39,7 +39,14 @@ describe('readDeclaration: validated once, read in one form', () => {
         holderId: TRADER_ID,
         actsFor: [TRADER_ID],
         sender: 'broker-a',
-        citations: [expect.objectContaining({ documentCode: 'C400', number: 'XIICP553202734852', goodsItem: '1', path: '/MetaData/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/2' })],
+        citations: [
+          expect.objectContaining({
+            documentCode: 'C400',
+            number: 'XIICP553202734852',
+            goodsItem: '1',
+            path: '/MetaData/Declaration/GoodsShipment/GovernmentAgencyGoodsItem/0/AdditionalDocument/2',
+          }),
+        ],
       },
     });
   });
@@ -61,13 +68,15 @@ describe('readDeclaration: validated once, read in one form', () => {
   });
 
   it('refuses hostile input before reading it: a DTD with entities, JSON with a __proto__ key, JSON that is not WCO JSON', () => {
-    const dtd = Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><MetaData xmlns="urn:wco:datamodel:WCO:DocumentMetaData-DMS:2">&a;</MetaData>');
-    expect((rejectionOf(() => readDeclaration(dtd, 'wco-xml', {}, broker))).status).toBe(400);
+    const dtd = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><MetaData xmlns="urn:wco:datamodel:WCO:DocumentMetaData-DMS:2">&a;</MetaData>',
+    );
+    expect(rejectionOf(() => readDeclaration(dtd, 'wco-xml', {}, broker)).status).toBe(400);
     const proto = Buffer.from('{"MetaData": {"__proto__": {"polluted": "yes"}}}');
-    expect((rejectionOf(() => readDeclaration(proto, 'wco-json', {}, broker))).status).toBe(400);
+    expect(rejectionOf(() => readDeclaration(proto, 'wco-json', {}, broker)).status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const notWco = Buffer.from('{"MetaData": {"Declaration": [1, 2]}}');
-    expect((rejectionOf(() => readDeclaration(notWco, 'wco-json', {}, broker))).status).toBe(422);
+    expect(rejectionOf(() => readDeclaration(notWco, 'wco-json', {}, broker)).status).toBe(422);
   });
 });
 

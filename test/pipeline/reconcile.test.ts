@@ -8,7 +8,16 @@ import { DeliveryQueues } from '../../src/runtime/queues.js';
 import { messageIdOf } from '../../src/pipeline/vocabulary.js';
 import { openDatabase } from '../../src/store/db.js';
 import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import { deliveriesOf, eventsOf, findExchange, insertAcceptedExchange, insertEvents, newId, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
+import {
+  deliveriesOf,
+  eventsOf,
+  findExchange,
+  insertAcceptedExchange,
+  insertEvents,
+  newId,
+  reconcilerActionCounts,
+  type Store,
+} from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
 import { storeRoutedExchange } from '../support/exchanges.js';
@@ -17,7 +26,11 @@ import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 const long = '2026-12-01T00:00:00.000Z';
 const agreement = (destination: string, receiptTimeoutMs: number): Agreement => ({
-  id: `to-${destination}`, description: '', when: {}, destination, format: 'wco-xml',
+  id: `to-${destination}`,
+  description: '',
+  when: {},
+  destination,
+  format: 'wco-xml',
   delivery: { attempts: 3, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs },
 });
 
@@ -71,20 +84,57 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     await database?.drop();
   });
 
-  async function exchange(status: ExchangeStatus, deliveries: Array<{ destination: string; status: DeliveryStatus; updatedAt?: string; receipt?: string }>, endHandled: string | null = null): Promise<string> {
+  async function exchange(
+    status: ExchangeStatus,
+    deliveries: Array<{ destination: string; status: DeliveryStatus; updatedAt?: string; receipt?: string }>,
+    endHandled: string | null = null,
+  ): Promise<string> {
     const id = newId();
     await insertAcceptedExchange(store, {
-      exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status, content_sha256: 'ab', message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: long, updated_at: long, end_handled_at: endHandled },
+      exchange: {
+        id,
+        sender: 'trader-demo',
+        kind: 'declaration',
+        format: 'wco-xml',
+        status,
+        content_sha256: 'ab',
+        message_id: null,
+        idempotency_key: null,
+        scenario: null,
+        facts: '{}',
+        findings: '[]',
+        received_at: long,
+        updated_at: long,
+        end_handled_at: endHandled,
+      },
       documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: 'ab', content: '<x/>', created_at: long }],
-      deliveries: deliveries.map((d) => ({ exchange_id: id, destination: d.destination, agreement_id: `to-${d.destination}`, format: 'wco-xml', mapping: null, status: d.status, attempts: 1, last_error: null, sent_sha256: 'ab', receipt: d.receipt ?? null, updated_at: d.updatedAt ?? long })),
+      deliveries: deliveries.map((d) => ({
+        exchange_id: id,
+        destination: d.destination,
+        agreement_id: `to-${d.destination}`,
+        format: 'wco-xml',
+        mapping: null,
+        status: d.status,
+        attempts: 1,
+        last_error: null,
+        sent_sha256: 'ab',
+        receipt: d.receipt ?? null,
+        updated_at: d.updatedAt ?? long,
+      })),
       events: [],
     });
     return id;
   }
 
   it('finishes an exchange whose deliveries have all ended, once, however many workers look at it together', async () => {
-    const finished = await exchange('routed', [{ destination: 'agency-a', status: 'acknowledged', receipt: JSON.stringify({ status: 'accepted' }) }, { destination: 'agency-b', status: 'rejected' }]);
-    const pending = await exchange('routed', [{ destination: 'agency-a', status: 'acknowledged' }, { destination: 'agency-b', status: 'in-flight', updatedAt: new Date().toISOString() }]);
+    const finished = await exchange('routed', [
+      { destination: 'agency-a', status: 'acknowledged', receipt: JSON.stringify({ status: 'accepted' }) },
+      { destination: 'agency-b', status: 'rejected' },
+    ]);
+    const pending = await exchange('routed', [
+      { destination: 'agency-a', status: 'acknowledged' },
+      { destination: 'agency-b', status: 'in-flight', updatedAt: new Date().toISOString() },
+    ]);
     const summaries = await Promise.all([reconcile(workerDeps(), { idleMs: 60_000 }), reconcile(workerDeps(), { idleMs: 60_000 })]);
 
     expect(summaries.reduce((n, s) => n + s['exchange-finished'], 0)).toBe(1);
@@ -134,7 +184,11 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
 
   it("stops asking a destination that never sends a receipt: after the agreement's attempts the delivery ends failed, logged", async () => {
     const overdue = await exchange('routed', [{ destination: 'agency-a', status: 'delivered', updatedAt: new Date(Date.now() - 120_000).toISOString() }]);
-    await insertEvents(store, overdue, [1, 2].map(() => ({ event: 'retrying', at: long, destination: 'agency-a', detail: { error: 'no receipt within 60 s; sent again' } })));
+    await insertEvents(
+      store,
+      overdue,
+      [1, 2].map(() => ({ event: 'retrying', at: long, destination: 'agency-a', detail: { error: 'no receipt within 60 s; sent again' } })),
+    );
     const summary = await reconcile(workerDeps(), { idleMs: 60_000 });
     expect(summary['receipt-overdue-failed']).toBe(1);
     expect((await deliveriesOf(store, overdue))[0]).toMatchObject({ status: 'failed', last_error: 'no receipt after 3 sends, 60 s apart' });
@@ -194,9 +248,15 @@ describe.each(await databaseKinds())('the reconciler and the delivery queue (%s)
 
   it("queues a lost delivery again under its own agreement's policy, once while its job lives, and never one whose agreement is gone", async () => {
     const queue = memoryQueue();
-    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'queued' }, { destination: 'agency-b', status: 'retrying' }, { destination: 'agency-gone', status: 'in-flight' }]);
+    const { id } = await storeRoutedExchange(holder.store, [
+      { destination: 'agency-a', status: 'queued' },
+      { destination: 'agency-b', status: 'retrying' },
+      { destination: 'agency-gone', status: 'in-flight' },
+    ]);
     expect((await pass(queue))['delivery-requeued']).toBe(2);
-    expect(callsFor(queue, id)).toEqual(['agency-a', 'agency-b'].map((destination) => ({ method: 'requeue', job: { exchangeId: id, destination }, policy: policyOf(destination) })));
+    expect(callsFor(queue, id)).toEqual(
+      ['agency-a', 'agency-b'].map((destination) => ({ method: 'requeue', job: { exchangeId: id, destination }, policy: policyOf(destination) })),
+    );
 
     expect((await pass(queue))['delivery-requeued']).toBe(0);
     expect(queue.live()).toHaveLength(2);
@@ -205,7 +265,10 @@ describe.each(await databaseKinds())('the reconciler and the delivery queue (%s)
   it('sends again an overdue delivery under its own policy, and leaves one within its receipt timeout', async () => {
     const queue = memoryQueue();
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
-    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'delivered', updatedAt: twoMinutesAgo }, { destination: 'agency-b', status: 'delivered', updatedAt: twoMinutesAgo }]);
+    const { id } = await storeRoutedExchange(holder.store, [
+      { destination: 'agency-a', status: 'delivered', updatedAt: twoMinutesAgo },
+      { destination: 'agency-b', status: 'delivered', updatedAt: twoMinutesAgo },
+    ]);
     expect((await pass(queue))['receipt-overdue-resent']).toBe(1);
     expect(callsFor(queue, id)).toEqual([{ method: 'requeue', job: { exchangeId: id, destination: 'agency-a' }, policy: policyOf('agency-a') }]);
   });

@@ -10,7 +10,11 @@ import { memoryQueue } from '../support/queue.js';
 import { rejected } from '../support/rejections.js';
 
 const agreementTo = (destination: string): Agreement => ({
-  id: `to-${destination}`, description: '', when: {}, destination, format: 'wco-xml',
+  id: `to-${destination}`,
+  description: '',
+  when: {},
+  destination,
+  format: 'wco-xml',
   delivery: { attempts: 4, backoffMs: 250, timeoutMs: 1000, retry: 'never', receiptTimeoutMs: 60_000 },
 });
 const operator = apiKeyParticipant('ops', true);
@@ -20,10 +24,23 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
   const agreements = new Map([agreementTo('agency-a'), agreementTo('agency-b')].map((a) => [a.id, a]));
   const setUp = () => {
     const queue = memoryQueue();
-    const deps: RetryDeps = { store: holder.store, agreements, requeue: (job, policy) => queue.requeue(job, policy), now: () => new Date('2026-12-06T10:00:00Z') };
+    const deps: RetryDeps = {
+      store: holder.store,
+      agreements,
+      requeue: (job, policy) => queue.requeue(job, policy),
+      now: () => new Date('2026-12-06T10:00:00Z'),
+    };
     return { queue, deps };
   };
-  const failedExchange = () => storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'failed' }, { destination: 'agency-b', status: 'acknowledged' }], { status: 'failed' });
+  const failedExchange = () =>
+    storeRoutedExchange(
+      holder.store,
+      [
+        { destination: 'agency-a', status: 'failed' },
+        { destination: 'agency-b', status: 'acknowledged' },
+      ],
+      { status: 'failed' },
+    );
 
   it("queues it afresh under its agreement's policy, replacing the finished job, and puts the exchange back to routed", async () => {
     const { queue, deps } = setUp();
@@ -40,7 +57,10 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
     expect(a).toMatchObject({ status: 'queued', attempts: 0, last_error: null, updated_at: '2026-12-06T10:00:00.000Z' });
     expect(b).toMatchObject({ status: 'acknowledged' });
     expect((await findExchange(holder.store, id))?.status).toBe('routed');
-    expect((await eventsOf(holder.store, id)).map((e) => [e.event, e.destination])).toEqual([['queued', 'agency-a'], ['routed', null]]);
+    expect((await eventsOf(holder.store, id)).map((e) => [e.event, e.destination])).toEqual([
+      ['queued', 'agency-a'],
+      ['routed', null],
+    ]);
   });
 
   it('queues it once when two operators retry it together', async () => {
@@ -55,7 +75,10 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
     const { queue, deps } = setUp();
     const { id } = await failedExchange();
     for (const who of ['agency-a', 'trader-demo']) {
-      expect(await rejected(retryDelivery(deps, apiKeyParticipant(who, false), id, 'agency-a'))).toMatchObject({ status: 403, findings: [{ code: 'auth.operator-only' }] });
+      expect(await rejected(retryDelivery(deps, apiKeyParticipant(who, false), id, 'agency-a'))).toMatchObject({
+        status: 403,
+        findings: [{ code: 'auth.operator-only' }],
+      });
     }
     // Refused before anything is looked up: a non-operator learns nothing of which deliveries exist.
     expect(await rejected(retryDelivery(deps, apiKeyParticipant('agency-a', false), newId(), 'nobody'))).toMatchObject({ status: 403 });
@@ -66,7 +89,12 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
   it('answers 404 for a delivery that does not exist', async () => {
     const { queue, deps } = setUp();
     const { id } = await failedExchange();
-    for (const [exchangeId, destination] of [[newId(), 'agency-a'], [id, 'agency-c'], [id, ''], ["' OR 1=1 --", 'agency-a']] as const) {
+    for (const [exchangeId, destination] of [
+      [newId(), 'agency-a'],
+      [id, 'agency-c'],
+      [id, ''],
+      ["' OR 1=1 --", 'agency-a'],
+    ] as const) {
       expect(await rejected(retryDelivery(deps, operator, exchangeId, destination))).toMatchObject({ status: 404, findings: [{ code: 'delivery.not-found' }] });
     }
     expect(queue.calls).toEqual([]);
@@ -77,7 +105,10 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
     for (const status of DELIVERY_STATUSES.filter((s) => s !== 'failed')) {
       const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status }]);
       const refusal = await rejected(retryDelivery(deps, operator, id, 'agency-a'));
-      expect(refusal, status).toMatchObject({ status: 409, findings: [{ code: 'delivery.not-failed', message: `The delivery to agency-a is ${status}; only a failed delivery can be re-queued.` }] });
+      expect(refusal, status).toMatchObject({
+        status: 409,
+        findings: [{ code: 'delivery.not-failed', message: `The delivery to agency-a is ${status}; only a failed delivery can be re-queued.` }],
+      });
       expect((await deliveriesOf(holder.store, id))[0]?.status).toBe(status);
     }
     expect(queue.calls).toEqual([]);

@@ -14,21 +14,37 @@ const pki = await ensureSandboxPki(TEST_PKI_DIR, ['customs']);
 const keys: GatewayKeys = { ecdsa: loadSigningKey(pki.entities[GATEWAY_ID]!.ecdsa), rsa: loadSigningKey(pki.entities[GATEWAY_ID]!.rsa) };
 /** How a destination checks what the gateway sent it: against the gateway's certificate chain. */
 const gatewayTrustStore = sandboxTrustStore(pki, GATEWAY_ID);
-const header: EnvelopeHeader = { messageId: '01JEXCHANGE.customs', conversationId: '01JEXCHANGE', from: GATEWAY_ID, to: 'customs', documentKind: 'declaration', createdAt: '2026-12-06T10:00:00.000Z' };
+const header: EnvelopeHeader = {
+  messageId: '01JEXCHANGE.customs',
+  conversationId: '01JEXCHANGE',
+  from: GATEWAY_ID,
+  to: 'customs',
+  documentKind: 'declaration',
+  createdAt: '2026-12-06T10:00:00.000Z',
+};
 const declaration = '<?xml version="1.0"?>\n<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><!-- as sent -->\n  <ID>LRN-1</ID>\r\n</Declaration>\n';
 
-const verify = (sealed: Sealed, engine: 'fast' | 'xml-crypto' = 'fast', store = gatewayTrustStore) => verifyInboundEnvelope(Buffer.from(sealed.body), sealed.mediaType, store, { engine });
+const verify = (sealed: Sealed, engine: 'fast' | 'xml-crypto' = 'fast', store = gatewayTrustStore) =>
+  verifyInboundEnvelope(Buffer.from(sealed.body), sealed.mediaType, store, { engine });
 const algorithms: SigningAlgorithm[] = ['ecdsa-p256', 'rsa-sha256'];
 
 describe('seal, a document in an envelope the gateway signs', () => {
   describe.each(algorithms)('XML-DSig for anything but JSON (%s)', (algorithm) => {
-    it.each(['fast', 'xml-crypto'] as const)('verifies against the gateway trust store, and gives back the header and the document byte for byte (%s engine)', async (engine) => {
-      const sealed = await seal(keys, { body: declaration, mediaType: 'application/xml' }, header, algorithm);
-      expect(sealed).toMatchObject({ mediaType: 'application/xml', key: algorithm === 'rsa-sha256' ? keys.rsa : keys.ecdsa, sha256: sha256Hex(sealed.body) });
-      const verified = await verify(sealed, engine);
-      expect(verified).toMatchObject({ format: 'xml-dsig', header, contentType: 'application/xml', evidence: { signatureAlgorithm: SIGNING_ALGORITHMS[algorithm].uri } });
-      expect(Buffer.from(verified.payload as Buffer).toString()).toBe(declaration);
-    });
+    it.each(['fast', 'xml-crypto'] as const)(
+      'verifies against the gateway trust store, and gives back the header and the document byte for byte (%s engine)',
+      async (engine) => {
+        const sealed = await seal(keys, { body: declaration, mediaType: 'application/xml' }, header, algorithm);
+        expect(sealed).toMatchObject({ mediaType: 'application/xml', key: algorithm === 'rsa-sha256' ? keys.rsa : keys.ecdsa, sha256: sha256Hex(sealed.body) });
+        const verified = await verify(sealed, engine);
+        expect(verified).toMatchObject({
+          format: 'xml-dsig',
+          header,
+          contentType: 'application/xml',
+          evidence: { signatureAlgorithm: SIGNING_ALGORITHMS[algorithm].uri },
+        });
+        expect(Buffer.from(verified.payload as Buffer).toString()).toBe(declaration);
+      },
+    );
 
     it('carries other media types and bytes that are not text the same way', async () => {
       const bytes = Buffer.from([0, 1, 2, 0xfe, 0xff, 0x3c, 0x21, 0x2d, 0x2d]);
@@ -61,7 +77,12 @@ describe('seal, a document in an envelope the gateway signs', () => {
       const sealed = await seal(keys, { body: JSON.stringify(document, null, 2), mediaType: 'application/json' }, header, algorithm);
       expect(sealed).toMatchObject({ mediaType: 'application/jose', sha256: sha256Hex(sealed.body) });
       expect(sealed.withoutPayload).toBeUndefined();
-      expect(await verify(sealed)).toMatchObject({ format: 'jws', header, payload: document, evidence: { signatureAlgorithm: SIGNING_ALGORITHMS[algorithm].jws } });
+      expect(await verify(sealed)).toMatchObject({
+        format: 'jws',
+        header,
+        payload: document,
+        evidence: { signatureAlgorithm: SIGNING_ALGORITHMS[algorithm].jws },
+      });
     });
   });
 
@@ -83,10 +104,18 @@ describe('seal, a document in an envelope the gateway signs', () => {
     });
 
     it('a JWS envelope with its payload or signature changed', async () => {
-      const [protectedHeader, payload, signature] = ((await seal(keys, { body: '{"id":"LRN-1"}', mediaType: 'application/json' }, header)).body as string).split('.') as [string, string, string];
+      const [protectedHeader, payload, signature] = (
+        (await seal(keys, { body: '{"id":"LRN-1"}', mediaType: 'application/json' }, header)).body as string
+      ).split('.') as [string, string, string];
       const otherPayload = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('LRN-1', 'LRN-2')).toString('base64url');
-      for (const jws of [`${protectedHeader}.${otherPayload}.${signature}`, `${protectedHeader}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`]) {
-        expect(await rejected(verifyInboundEnvelope(Buffer.from(jws), 'application/jose', gatewayTrustStore))).toMatchObject({ status: 401, findings: [{ code: 'jws.signature-invalid' }] });
+      for (const jws of [
+        `${protectedHeader}.${otherPayload}.${signature}`,
+        `${protectedHeader}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`,
+      ]) {
+        expect(await rejected(verifyInboundEnvelope(Buffer.from(jws), 'application/jose', gatewayTrustStore))).toMatchObject({
+          status: 401,
+          findings: [{ code: 'jws.signature-invalid' }],
+        });
       }
     });
 
@@ -102,7 +131,10 @@ describe('seal, a document in an envelope the gateway signs', () => {
   it('refuses to seal under a header that could not be read back, or a media type that does not fit the envelope', async () => {
     for (const mediaType of ['application/xml', 'application/json']) {
       for (const bad of [{ messageId: 'a"b' }, { messageId: '' }, { to: 'customs\u0000' }, { conversationId: '-x' }]) {
-        expect(await rejected(seal(keys, { body: mediaType === 'application/json' ? '{}' : '<x/>', mediaType }, { ...header, ...bad })), JSON.stringify(bad)).toMatchObject({ status: 422, findings: [{ code: 'envelope.header' }] });
+        expect(
+          await rejected(seal(keys, { body: mediaType === 'application/json' ? '{}' : '<x/>', mediaType }, { ...header, ...bad })),
+          JSON.stringify(bad),
+        ).toMatchObject({ status: 422, findings: [{ code: 'envelope.header' }] });
       }
     }
     for (const mediaType of ['', 'text/plain\u0001', `text/${'x'.repeat(256)}`]) {

@@ -24,9 +24,36 @@ const at = '2026-12-06T10:00:00.000Z';
 async function routedExchange(store: Store, destinations: string[]): Promise<string> {
   const id = newId();
   await insertAcceptedExchange(store, {
-    exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: hex(id), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+    exchange: {
+      id,
+      sender: 'trader-demo',
+      kind: 'declaration',
+      format: 'wco-xml',
+      status: 'routed',
+      content_sha256: hex(id),
+      message_id: null,
+      idempotency_key: null,
+      scenario: null,
+      facts: '{}',
+      findings: '[]',
+      received_at: at,
+      updated_at: at,
+      end_handled_at: null,
+    },
     documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: hex(id), content: '<x/>', created_at: at }],
-    deliveries: destinations.map((destination) => ({ exchange_id: id, destination, agreement_id: `to-${destination}`, format: 'wco-xml', mapping: null, status: 'in-flight' as const, attempts: 1, last_error: null, sent_sha256: hex(id), receipt: null, updated_at: at })),
+    deliveries: destinations.map((destination) => ({
+      exchange_id: id,
+      destination,
+      agreement_id: `to-${destination}`,
+      format: 'wco-xml',
+      mapping: null,
+      status: 'in-flight' as const,
+      attempts: 1,
+      last_error: null,
+      sent_sha256: hex(id),
+      receipt: null,
+      updated_at: at,
+    })),
     events: [],
   });
   return id;
@@ -47,7 +74,12 @@ describe.each(await databaseKinds())('a state change and its log records commit 
   let t: { log: ProvenanceLog; db: Kysely<ProvenanceTables>; open: typeof open };
   let store: Store;
   const ended: string[] = [];
-  const deps = (recordProvenance: RecordProvenance): SettleDeps => ({ store, now: () => new Date(), recordProvenance, onExchangeEnded: async (id) => void ended.push(id) });
+  const deps = (recordProvenance: RecordProvenance): SettleDeps => ({
+    store,
+    now: () => new Date(),
+    recordProvenance,
+    onExchangeEnded: async (id) => void ended.push(id),
+  });
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     t = { ...open(), open };
@@ -63,12 +95,27 @@ describe.each(await databaseKinds())('a state change and its log records commit 
   });
 
   const settle = (d: SettleDeps, exchangeId: string, destination: string) =>
-    settleAndRecord(d, exchangeId, destination, { status: 'delivered', lastError: null, sentSha256: hex(exchangeId), originalSha256: hex(exchangeId), from: ['in-flight'] });
-  const logged = async (exchangeId: string) => (await t.db.selectFrom('provenance_leaves').select('record').where('exchange_id', '=', exchangeId).execute()).map((r) => JSON.parse(r.record ?? '{}').event as string);
+    settleAndRecord(d, exchangeId, destination, {
+      status: 'delivered',
+      lastError: null,
+      sentSha256: hex(exchangeId),
+      originalSha256: hex(exchangeId),
+      from: ['in-flight'],
+    });
+  const logged = async (exchangeId: string) =>
+    (await t.db.selectFrom('provenance_leaves').select('record').where('exchange_id', '=', exchangeId).execute()).map(
+      (r) => JSON.parse(r.record ?? '{}').event as string,
+    );
 
   it('a settlement commits its status, its exchange status and its log record at once', async () => {
     const id = await routedExchange(store, ['agency-a']);
-    const settled = await settleAndRecord(deps(recordingIn(t.log)), id, 'agency-a', { status: 'acknowledged', lastError: null, sentSha256: hex(id), originalSha256: hex(id), from: ['in-flight'] });
+    const settled = await settleAndRecord(deps(recordingIn(t.log)), id, 'agency-a', {
+      status: 'acknowledged',
+      lastError: null,
+      sentSha256: hex(id),
+      originalSha256: hex(id),
+      from: ['in-flight'],
+    });
     expect(settled).toMatchObject({ applied: true, changed: true, exchangeStatus: 'delivered' });
     expect((await deliveriesOf(store, id))[0]?.status).toBe('acknowledged');
     expect(await logged(id)).toEqual(['acknowledged']);
@@ -106,14 +153,47 @@ describe.each(await databaseKinds())('a state change and its log records commit 
     expect((await deliveriesOf(store, id))[0]?.status).toBe('in-flight');
   });
 
-  it("ingest stores an exchange with its received, validated and routed records, or neither", async () => {
-    const sender: Participant = { id: 'trader-demo', kind: 'trader', name: 'Trader', apiKeySha256: [], certificateFingerprints: [], operator: false, actsFor: [], issues: [] };
-    const agreements: Agreement[] = [{ id: 'to-agency', description: '', when: { documentKinds: ['declaration'] }, destination: 'agency-a', format: 'wco-xml', delivery: { attempts: 1, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 } }];
+  it('ingest stores an exchange with its received, validated and routed records, or neither', async () => {
+    const sender: Participant = {
+      id: 'trader-demo',
+      kind: 'trader',
+      name: 'Trader',
+      apiKeySha256: [],
+      certificateFingerprints: [],
+      operator: false,
+      actsFor: [],
+      issues: [],
+    };
+    const agreements: Agreement[] = [
+      {
+        id: 'to-agency',
+        description: '',
+        when: { documentKinds: ['declaration'] },
+        destination: 'agency-a',
+        format: 'wco-xml',
+        delivery: { attempts: 1, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 },
+      },
+    ];
     const queued: string[] = [];
     const ingest = (recordProvenance: RecordProvenance, idempotencyKey: string) =>
       ingestDocument(
-        { store, agreements, enqueue: async (job) => void queued.push(job.exchangeId), onEnqueueFailed: () => {}, recordProvenance, unknownLpco: 'warning', now: () => new Date() },
-        { sender, documentKind: 'declaration', body: Buffer.from(`<d>${idempotencyKey}</d>`), mediaType: 'application/xml', idempotencyKey, read: () => ({ facts: {}, findings: [], document: { content: `<d>${idempotencyKey}</d>`, mediaType: 'application/xml' } }) },
+        {
+          store,
+          agreements,
+          enqueue: async (job) => void queued.push(job.exchangeId),
+          onEnqueueFailed: () => {},
+          recordProvenance,
+          unknownLpco: 'warning',
+          now: () => new Date(),
+        },
+        {
+          sender,
+          documentKind: 'declaration',
+          body: Buffer.from(`<d>${idempotencyKey}</d>`),
+          mediaType: 'application/xml',
+          idempotencyKey,
+          read: () => ({ facts: {}, findings: [], document: { content: `<d>${idempotencyKey}</d>`, mediaType: 'application/xml' } }),
+        },
       );
     const appendThenCrash: RecordProvenance = async (transaction, records) => {
       await recordingIn(t.log)(transaction, records);
@@ -136,9 +216,7 @@ describe.each(await databaseKinds())('a state change and its log records commit 
     const destinations = ['agency-a', 'agency-b', 'agency-c', 'agency-d'];
     const ids = await Promise.all(Array.from({ length: 10 }, () => routedExchange(store, destinations)));
     const work = ids.flatMap((id) =>
-      destinations.map((destination, i) =>
-        settle({ ...deps(recordingIn(i % 2 ? other.log : t.log)), store: i % 2 ? otherStore : store }, id, destination),
-      ),
+      destinations.map((destination, i) => settle({ ...deps(recordingIn(i % 2 ? other.log : t.log)), store: i % 2 ? otherStore : store }, id, destination)),
     );
     const outcomes = await Promise.allSettled(work);
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
@@ -154,10 +232,31 @@ describe.each(await databaseKinds())('settling a delivery, and what follows for 
   const events = async (id: string) => (await eventsOf(holder.store, id)).map((e) => `${e.event}${e.destination ? `:${e.destination}` : ''}`);
 
   it("derives the exchange's status from all its deliveries: routed until the last has ended, then final, told once", async () => {
-    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'in-flight' }, { destination: 'agency-b', status: 'in-flight' }]);
-    const receipt: Receipt = { messageId: `${id}.agency-a`, from: 'agency-a', to: 'gateway', status: 'accepted-with-warnings', receivedSha256: hex(id), receivedAt: now().toISOString(), findings: [] };
-    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'acknowledged', receipt }, now)).toEqual({ exchangeStatus: 'routed', changed: false, sender: 'trader-demo', applied: true });
-    expect(await settleDelivery(holder.store, id, 'agency-b', { status: 'acknowledged' }, now)).toEqual({ exchangeStatus: 'delivered-with-warnings', changed: true, sender: 'trader-demo', applied: true });
+    const { id } = await storeRoutedExchange(holder.store, [
+      { destination: 'agency-a', status: 'in-flight' },
+      { destination: 'agency-b', status: 'in-flight' },
+    ]);
+    const receipt: Receipt = {
+      messageId: `${id}.agency-a`,
+      from: 'agency-a',
+      to: 'gateway',
+      status: 'accepted-with-warnings',
+      receivedSha256: hex(id),
+      receivedAt: now().toISOString(),
+      findings: [],
+    };
+    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'acknowledged', receipt }, now)).toEqual({
+      exchangeStatus: 'routed',
+      changed: false,
+      sender: 'trader-demo',
+      applied: true,
+    });
+    expect(await settleDelivery(holder.store, id, 'agency-b', { status: 'acknowledged' }, now)).toEqual({
+      exchangeStatus: 'delivered-with-warnings',
+      changed: true,
+      sender: 'trader-demo',
+      applied: true,
+    });
     expect(await events(id)).toEqual(['acknowledged:agency-a', 'acknowledged:agency-b', 'delivered-with-warnings']);
     expect(await findExchange(holder.store, id)).toMatchObject({ status: 'delivered-with-warnings', updated_at: now().toISOString() });
   });
@@ -167,14 +266,27 @@ describe.each(await databaseKinds())('settling a delivery, and what follows for 
     const unapplied = { exchangeStatus: 'routed', changed: false, sender: 'trader-demo', applied: false };
     const alsoWritten: string[] = [];
     const alsoWrite = async () => void alsoWritten.push('record');
-    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', from: ['in-flight', 'retrying'] }, now, alsoWrite)).toEqual(unapplied);
-    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', unchangedSince: '2026-12-06T08:00:00.000Z' }, now, alsoWrite)).toEqual(unapplied);
+    expect(
+      await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', from: ['in-flight', 'retrying'] }, now, alsoWrite),
+    ).toEqual(unapplied);
+    expect(
+      await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'late', unchangedSince: '2026-12-06T08:00:00.000Z' }, now, alsoWrite),
+    ).toEqual(unapplied);
     expect(await settleDelivery(holder.store, id, 'agency-z', { status: 'failed' }, now, alsoWrite)).toEqual(unapplied);
     expect(alsoWritten).toEqual([]);
     expect(await events(id)).toEqual([]);
     expect((await deliveriesOf(holder.store, id))[0]).toMatchObject({ status: 'acknowledged', last_error: null });
 
-    expect(await settleDelivery(holder.store, id, 'agency-a', { status: 'failed', lastError: 'given up', unchangedSince: '2026-12-06T09:00:00.000Z' }, now, alsoWrite)).toMatchObject({ applied: true, exchangeStatus: 'failed' });
+    expect(
+      await settleDelivery(
+        holder.store,
+        id,
+        'agency-a',
+        { status: 'failed', lastError: 'given up', unchangedSince: '2026-12-06T09:00:00.000Z' },
+        now,
+        alsoWrite,
+      ),
+    ).toMatchObject({ applied: true, exchangeStatus: 'failed' });
     expect(alsoWritten).toEqual(['record']);
   });
 
@@ -183,7 +295,10 @@ describe.each(await databaseKinds())('settling a delivery, and what follows for 
   });
 
   it('records a status its deliveries imply but a settlement did not, once', async () => {
-    const { id } = await storeRoutedExchange(holder.store, [{ destination: 'agency-a', status: 'rejected' }, { destination: 'agency-b', status: 'failed' }]);
+    const { id } = await storeRoutedExchange(holder.store, [
+      { destination: 'agency-a', status: 'rejected' },
+      { destination: 'agency-b', status: 'failed' },
+    ]);
     expect(await deriveExchangeStatus(holder.store, id, now)).toEqual({ exchangeStatus: 'failed', changed: true, sender: 'trader-demo', applied: true });
     expect(await deriveExchangeStatus(holder.store, id, now)).toEqual({ exchangeStatus: 'failed', changed: false, sender: 'trader-demo', applied: false });
     expect(await events(id)).toEqual(['failed']);

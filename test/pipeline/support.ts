@@ -41,14 +41,34 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
     await migrateToLatest(opened, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
     handle.store = { db: tablesOf<ExchangeTables>(opened), kind };
     handle.lpcoDb = tablesOf<LpcoTables>(opened);
-    handle.log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(opened), kind, signer: newSigner(), origin: 'swgate.test/pipeline', checkpointEvery: { entries: 1000, seconds: 3600 } });
+    handle.log = createProvenanceLog({
+      db: tablesOf<ProvenanceTables>(opened),
+      kind,
+      signer: newSigner(),
+      origin: 'swgate.test/pipeline',
+      checkpointEvery: { entries: 1000, seconds: 3600 },
+    });
     handle.counts = async () => {
       const count = async (table: 'exchanges' | 'provenance_leaves' | 'lpco_reservations' | 'lpcos') =>
-        Number((await opened.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
-      return { exchanges: await count('exchanges'), leaves: await count('provenance_leaves'), reservations: await count('lpco_reservations'), lpcos: await count('lpcos') };
+        Number(
+          (
+            await opened
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<string | number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return {
+        exchanges: await count('exchanges'),
+        leaves: await count('provenance_leaves'),
+        reservations: await count('lpco_reservations'),
+        lpcos: await count('lpcos'),
+      };
     };
     handle.logged = async (exchangeId) =>
-      (await opened.selectFrom('provenance_leaves').select('record').where('exchange_id', '=', exchangeId).orderBy('leaf_index').execute()).map((r) => (JSON.parse(r.record ?? '{}') as { event: string }).event);
+      (await opened.selectFrom('provenance_leaves').select('record').where('exchange_id', '=', exchangeId).orderBy('leaf_index').execute()).map(
+        (r) => (JSON.parse(r.record ?? '{}') as { event: string }).event,
+      );
   });
   afterAll(async () => {
     await handle.log?.close();
@@ -62,7 +82,12 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
  * The real ingest over `t`'s store and log, its deliveries going to `queue`; a job the queue does
  * not take fails the test unless `overrides` say what to do with it (onEnqueueFailed).
  */
-export function ingestInto(t: PipelineDatabase, queue: MemoryQueue, agreements: readonly Agreement[], overrides: Partial<IngestDeps> = {}): (req: IngestRequest) => Promise<IngestResult> {
+export function ingestInto(
+  t: PipelineDatabase,
+  queue: MemoryQueue,
+  agreements: readonly Agreement[],
+  overrides: Partial<IngestDeps> = {},
+): (req: IngestRequest) => Promise<IngestResult> {
   const deps: IngestDeps = {
     store: t.store,
     agreements,

@@ -41,7 +41,10 @@ describe('checkpoint', () => {
     const match = /^\u2014 swgate\.example\/provenance ([A-Za-z0-9+/=]+)\n$/.exec(signatureLine!);
     const blob = Buffer.from(match![1]!, 'base64');
     const rawKey = Buffer.from(createPublicKey(signer.publicKeyPem).export({ format: 'jwk' }).x!, 'base64url');
-    const keyHash = createHash('sha256').update(Buffer.concat([Buffer.from('swgate.example/provenance\n'), Buffer.from([1]), rawKey])).digest().subarray(0, 4);
+    const keyHash = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('swgate.example/provenance\n'), Buffer.from([1]), rawKey]))
+      .digest()
+      .subarray(0, 4);
     expect(blob.subarray(0, 4)).toEqual(keyHash);
     expect(blob.subarray(4).toString('base64')).toBe(checkpoint.signature);
   });

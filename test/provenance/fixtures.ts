@@ -38,13 +38,25 @@ export interface TestLog {
  * `legacy` records are logged first as the log did before migration 033: in clear, the record
  * itself as leaf input, written under the schema of 010, then migrated.
  */
-export async function createTestLog(kind: 'sqlite' | 'postgres', overrides: Partial<ProvenanceLogOptions> = {}, legacy: ProvenanceRecord[] = []): Promise<TestLog> {
+export async function createTestLog(
+  kind: 'sqlite' | 'postgres',
+  overrides: Partial<ProvenanceLogOptions> = {},
+  legacy: ProvenanceRecord[] = [],
+): Promise<TestLog> {
   const database = await createTestDatabase(kind);
   const signer = newSigner();
   const opened: Array<{ log: ProvenanceLog; db: Kysely<ProvenanceTables> }> = [];
   const open = (more: Partial<ProvenanceLogOptions> = {}) => {
     const db = openDatabase<ProvenanceTables>(database.target);
-    const log = createProvenanceLog({ db, kind, signer, origin: 'swgate.test/provenance', checkpointEvery: { entries: 1000, seconds: 3600 }, ...overrides, ...more });
+    const log = createProvenanceLog({
+      db,
+      kind,
+      signer,
+      origin: 'swgate.test/provenance',
+      checkpointEvery: { entries: 1000, seconds: 3600 },
+      ...overrides,
+      ...more,
+    });
     opened.push({ log, db });
     return { log, db };
   };
@@ -53,7 +65,10 @@ export async function createTestLog(kind: 'sqlite' | 'postgres', overrides: Part
     await migrateToLatest(first.db, { '010-provenance-log': provenanceMigrations['010-provenance-log']! });
     const inputs = legacy.map(recordBytes);
     const rows = legacy.map((record, i) => ({ leaf_index: i, exchange_id: record.exchangeId, leaf_input: inputs[i]!.toString('utf8') }));
-    await first.db.insertInto('provenance_leaves').values(rows as never).execute();
+    await first.db
+      .insertInto('provenance_leaves')
+      .values(rows as never)
+      .execute();
     await insertNodes(first.db, nodesAddedByAppend(0, new Map(), inputs.map(hashLeaf)));
   }
   await migrateToLatest(first.db, provenanceMigrations);

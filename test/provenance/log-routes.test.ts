@@ -36,7 +36,13 @@ describe('log routes', () => {
     destination: 'UG-URA',
     derivedFrom: { entity: hex('original'), mapping: 'wco-to-asycuda@2.1.0', specSha256: hex('spec') },
   });
-  const received = buildRecord({ exchangeId: EXCHANGE, event: 'received', time: new Date('2026-11-29T04:59:59Z'), entity: { contentSha256: hex('original'), name: 'original' }, agent: { participant: SENDER, certificateFingerprint: hex('cert') } });
+  const received = buildRecord({
+    exchangeId: EXCHANGE,
+    event: 'received',
+    time: new Date('2026-11-29T04:59:59Z'),
+    entity: { contentSha256: hex('original'), name: 'original' },
+    agent: { participant: SENDER, certificateFingerprint: hex('cert') },
+  });
   const as = (caller: string) => ({ 'x-test-caller': caller });
 
   beforeAll(async () => {

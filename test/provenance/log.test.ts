@@ -52,7 +52,10 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     const other = t.open();
     const batches = Array.from({ length: 30 }, (_, i) => [sampleRecord(`I${i}`), sampleRecord(`I${i}`, 'validated')]);
     const results = await Promise.all(batches.map((records, i) => (i % 2 ? other.log : t.log).append(records)));
-    const indexes = results.flat().map((leaf) => leaf.leafIndex).sort((a, b) => a - b);
+    const indexes = results
+      .flat()
+      .map((leaf) => leaf.leafIndex)
+      .sort((a, b) => a - b);
     expect(indexes).toEqual(Array.from({ length: 60 }, (_, i) => i));
     const checkpoint = await t.log.publishCheckpoint();
     const receipt = await other.log.receiptForExchange('I7');
@@ -82,7 +85,15 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     expect(verifyCheckpointConsistency(oldCheckpoint, newCheckpoint, proof, t.signer.publicKeyPem)).toMatchObject({ ok: true });
     const inclusion = await restarted.log.inclusionProof(5, 33);
     const leafHash = Buffer.from(oldEntry.leafHash, 'base64');
-    expect(verifyInclusion(leafHash, 5, 33, inclusion.auditPath.map((p) => Buffer.from(p, 'base64')), Buffer.from(newCheckpoint.rootHash, 'base64'))).toBe(true);
+    expect(
+      verifyInclusion(
+        leafHash,
+        5,
+        33,
+        inclusion.auditPath.map((p) => Buffer.from(p, 'base64')),
+        Buffer.from(newCheckpoint.rootHash, 'base64'),
+      ),
+    ).toBe(true);
   });
 
   it('publishes a checkpoint by itself once enough entries are unsigned', async () => {
@@ -117,14 +128,21 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     t = await createTestLog(kind);
     await t.log.append([sampleRecord('A'), sampleRecord('B'), sampleRecord('A', 'validated'), sampleRecord('B', 'failed'), sampleRecord('A', 'delivered')]);
     const receipt = await t.log.receiptForExchange('A');
-    expect(receipt.entries.map((e) => [e.leafIndex, e.record.event])).toEqual([[0, 'received'], [2, 'validated'], [4, 'delivered']]);
+    expect(receipt.entries.map((e) => [e.leafIndex, e.record.event])).toEqual([
+      [0, 'received'],
+      [2, 'validated'],
+      [4, 'delivered'],
+    ]);
     expect(receipt.checkpoint.treeSize).toBe(5);
     expect(verifyReceipt(JSON.parse(JSON.stringify(receipt)), t.signer.publicKeyPem)).toMatchObject({ ok: true });
   });
 
   it('gives a receipt of only the records asked for', async () => {
     t = await createTestLog(kind);
-    const delivered = (destination: string) => ({ ...sampleRecord('D', 'delivered'), activity: { id: `urn:swgate:D:delivered:${destination}`, type: 'delivered' as const, destination } });
+    const delivered = (destination: string) => ({
+      ...sampleRecord('D', 'delivered'),
+      activity: { id: `urn:swgate:D:delivered:${destination}`, type: 'delivered' as const, destination },
+    });
     await t.log.append([sampleRecord('D'), delivered('customs'), delivered('pga-food')]);
     const receipt = await t.log.receiptForExchange('D', (record) => record.activity.destination === 'pga-food');
     expect(receipt.entries.map((e) => [e.leafIndex, e.record.activity.destination])).toEqual([[2, 'pga-food']]);
@@ -147,7 +165,11 @@ describe.each(await databaseKinds())('provenance log on %s', (kind) => {
     expect(after.rootHash).toBe(b64(mth(inputs)));
     // One exchange's receipt mixes both forms: the clear entries verify as before, the new one by its commitment.
     const receipt = await t.log.receiptForExchange('OLD');
-    expect(receipt.entries.map((e) => [e.leafIndex, e.salt === undefined])).toEqual([[0, true], [2, true], [4, false]]);
+    expect(receipt.entries.map((e) => [e.leafIndex, e.salt === undefined])).toEqual([
+      [0, true],
+      [2, true],
+      [4, false],
+    ]);
     expect(verifyReceipt(JSON.parse(JSON.stringify(receipt)), t.signer.publicKeyPem)).toMatchObject({ ok: true });
     // Undoing 033 would lose the salts that alone open the new entries: refused.
     await expect(provenanceMigrations['033-provenance-commitments']!.down!(t.db)).rejects.toThrow(/cannot be undone/);

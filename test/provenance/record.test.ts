@@ -59,7 +59,8 @@ describe('provenance record', () => {
     expect(commitmentOf(record, salt)).toBe(commitment);
     expect(sealed.leafInput.toString('utf8')).toBe(`{"commitment":"${commitment}"}`);
     expect(leafInputOf(record, salt)).toEqual(sealed.leafInput);
-    for (const clear of ['01JEXCHANGE', 'UG-URA', 'swgate', 'mapped', '2026', hex('in'), hex('out')]) expect(sealed.leafInput.toString('utf8')).not.toContain(clear);
+    for (const clear of ['01JEXCHANGE', 'UG-URA', 'swgate', 'mapped', '2026', hex('in'), hex('out')])
+      expect(sealed.leafInput.toString('utf8')).not.toContain(clear);
     // Without a salt, the leaf input is the record itself: how entries were logged before commitments.
     expect(leafInputOf(record, undefined)).toEqual(recordBytes(record));
   });

@@ -70,14 +70,23 @@ describe('swgate verify', () => {
     expect(receipt.entries.map((e: { salt?: string }) => e.salt)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
     const renamed = structuredClone(receipt);
     renamed.entries[0].record.agent.participant = 'someone-else';
-    expect(await run(file('renamed.json', renamed), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/record and salt do not hash/) });
+    expect(await run(file('renamed.json', renamed), '--public-key', pem)).toEqual({
+      exitCode: 1,
+      output: expect.stringMatching(/record and salt do not hash/),
+    });
     const resalted = structuredClone(receipt);
     resalted.entries[0].salt = resalted.entries[1].salt;
-    expect(await run(file('resalted.json', resalted), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/record and salt do not hash/) });
+    expect(await run(file('resalted.json', resalted), '--public-key', pem)).toEqual({
+      exitCode: 1,
+      output: expect.stringMatching(/record and salt do not hash/),
+    });
   });
 
   it('says so in a sentence when a file is missing or not JSON', async () => {
-    expect(await run(join(dir, 'nope.json'), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/^Verification could not run: .*nope\.json/) });
+    expect(await run(join(dir, 'nope.json'), '--public-key', pem)).toEqual({
+      exitCode: 1,
+      output: expect.stringMatching(/^Verification could not run: .*nope\.json/),
+    });
     expect(await run(file('text.json', 'hello'), '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/is not JSON/) });
   });
 
@@ -97,7 +106,13 @@ describe('swgate verify', () => {
     expect(await run('--consistency', older, newer, '--public-key', pem, '--log-url', 'http://gateway.test/v1/log')).toMatchObject({ exitCode: 0 });
     expect(await run('--consistency', newer, older, '--public-key', pem, '--log-url', 'http://gateway.test/v1/log')).toMatchObject({ exitCode: 1 });
     const proof = file('proof.json', await t.log.consistencyProof(1, 6));
-    expect(await run('--consistency', receiptFile, newer, '--public-key', pem, '--proof', proof)).toEqual({ exitCode: 1, output: expect.stringMatching(/proof is from 1 to 6, not from 3 to 6/) });
-    expect(await run('--consistency', receiptFile, newer, '--public-key', pem)).toEqual({ exitCode: 1, output: expect.stringMatching(/--proof FILE or --log-url/) });
+    expect(await run('--consistency', receiptFile, newer, '--public-key', pem, '--proof', proof)).toEqual({
+      exitCode: 1,
+      output: expect.stringMatching(/proof is from 1 to 6, not from 3 to 6/),
+    });
+    expect(await run('--consistency', receiptFile, newer, '--public-key', pem)).toEqual({
+      exitCode: 1,
+      output: expect.stringMatching(/--proof FILE or --log-url/),
+    });
   });
 });

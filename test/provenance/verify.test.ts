@@ -26,7 +26,10 @@ describe('offline verification', () => {
 
   it('accepts an untouched receipt, in a plain sentence', () => {
     const verdict = verifyReceipt(copy(receipt), key);
-    expect(verdict).toEqual({ ok: true, reason: expect.stringMatching(/^The receipt verifies: 9 event\(s\) of exchange X are in the log swgate\.test\/provenance/) });
+    expect(verdict).toEqual({
+      ok: true,
+      reason: expect.stringMatching(/^The receipt verifies: 9 event\(s\) of exchange X are in the log swgate\.test\/provenance/),
+    });
   });
 
   it('rejects a changed entry, with or without a recomputed leaf hash', () => {
@@ -45,7 +48,10 @@ describe('offline verification', () => {
     expect(receipt.entries.every((e) => /^[0-9a-f]{64}$/.test(e.salt ?? ''))).toBe(true);
     const renamed = copy(receipt);
     renamed.entries[0]!.record.agent.participant = 'someone-else';
-    expect(verifyReceipt(renamed, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Entry \d+: the record and salt do not hash to the stated leaf hash/) });
+    expect(verifyReceipt(renamed, key)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Entry \d+: the record and salt do not hash to the stated leaf hash/),
+    });
     // Claiming the records for another exchange: consistent in itself, but the commitments were to X.
     const moved = copy(receipt);
     moved.exchangeId = 'Y';
@@ -97,7 +103,10 @@ describe('offline verification', () => {
   });
 
   it('rejects the wrong key, a forged signature and things that are not receipts', () => {
-    expect(verifyReceipt(copy(receipt), newSigner().publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify with the given public key/) });
+    expect(verifyReceipt(copy(receipt), newSigner().publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not verify with the given public key/),
+    });
     const forged = copy(receipt);
     forged.checkpoint.signature = flipFirstByte(forged.checkpoint.signature);
     expect(verifyReceipt(forged, key).ok).toBe(false);
@@ -133,7 +142,10 @@ describe('offline verification', () => {
         await forkedLog.append(records);
         const forked = await forkedLog.publishCheckpoint();
         const proof = await forkedLog.consistencyProof(receipt.checkpoint.treeSize, forked.treeSize);
-        expect(verifyCheckpointConsistency(receipt.checkpoint, forked, proof, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not extend/) });
+        expect(verifyCheckpointConsistency(receipt.checkpoint, forked, proof, key)).toMatchObject({
+          ok: false,
+          reason: expect.stringMatching(/does not extend/),
+        });
       } finally {
         await fork.close();
       }

@@ -9,13 +9,24 @@ const trader = participants.find((p) => p.id === 'trader-demo') as Participant;
 
 function facts(overrides: Partial<DeclarationFacts>): DeclarationFacts {
   return {
-    typeCode: 'IMA', direction: 'import', functionCode: '9', lrn: 'LRN1', hsCodes: [], procedureCodes: ['4000'],
-    exportCountry: null, destinationCountry: 'GB', originCountries: [], citedDocumentCodes: [], ...overrides,
+    typeCode: 'IMA',
+    direction: 'import',
+    functionCode: '9',
+    lrn: 'LRN1',
+    hsCodes: [],
+    procedureCodes: ['4000'],
+    exportCountry: null,
+    destinationCountry: 'GB',
+    originCountries: [],
+    citedDocumentCodes: [],
+    ...overrides,
   };
 }
 
 const destinationsFor = (f: Partial<DeclarationFacts>, sender = trader) =>
-  routeDocument(agreements, { documentKind: 'declaration', sender, facts: facts(f) }).map((a) => a.destination).sort();
+  routeDocument(agreements, { documentKind: 'declaration', sender, facts: facts(f) })
+    .map((a) => a.destination)
+    .sort();
 
 describe('routing declarations by the sandbox agreements', () => {
   it('sends every declaration to customs', () => {
@@ -58,7 +69,11 @@ describe('routing declarations by the sandbox agreements', () => {
 
 describe('ratePerSecondFor', () => {
   const limited = (id: string, destination: string, ratePerSecond?: number): Agreement => ({
-    id, description: id, when: {}, destination, format: 'wco-xml',
+    id,
+    description: id,
+    when: {},
+    destination,
+    format: 'wco-xml',
     delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000, ...(ratePerSecond ? { ratePerSecond } : {}) },
   });
 

@@ -29,7 +29,13 @@ afterAll(() => {
   server.close();
 });
 
-const message = (path: string, body: string | Uint8Array = '<Declaration/>') => ({ url: `${base}${path}`, body, mediaType: 'application/xml', headers: { 'x-swgate-message-id': 'm1' }, timeoutMs: 500 });
+const message = (path: string, body: string | Uint8Array = '<Declaration/>') => ({
+  url: `${base}${path}`,
+  body,
+  mediaType: 'application/xml',
+  headers: { 'x-swgate-message-id': 'm1' },
+  timeoutMs: 500,
+});
 
 describe('posting a delivery', () => {
   it('sends the bytes with their media type and headers, and returns the answer as it came', async () => {

@@ -68,7 +68,12 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
     return ((await res.json()) as { exchangeId: string }).exchangeId;
   };
   const view = async (id: string) => (await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers: trader })).json()) as ExchangeView;
-  const settled = (id: string) => waitFor(() => view(id), (e) => !['received', 'validated', 'routed'].includes(e.status), 20_000);
+  const settled = (id: string) =>
+    waitFor(
+      () => view(id),
+      (e) => !['received', 'validated', 'routed'].includes(e.status),
+      20_000,
+    );
 
   it('ends every sandbox scenario as the contract says, failing within 20 s when the destinations never answer', async () => {
     const expected: Record<string, string> = {
@@ -87,7 +92,10 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
 
     expect(views.warn?.deliveries[0]?.receipt).toMatchObject({ status: 'accepted-with-warnings', findings: [{ code: 'sandbox.warning' }] });
     expect(views['fail-once']?.deliveries.map((d) => d.attempts)).toEqual([2, 2]);
-    expect(views['fail-always']?.deliveries.map((d) => [d.status, d.attempts])).toEqual([['failed', 4], ['failed', 4]]);
+    expect(views['fail-always']?.deliveries.map((d) => [d.status, d.attempts])).toEqual([
+      ['failed', 4],
+      ['failed', 4],
+    ]);
     // slow: the destination answered 202 first and acknowledged later through POST /v1/acknowledgements
     const slowEvents = views.slow?.timeline.filter((e) => e.destination === 'customs').map((e) => e.event);
     expect(slowEvents?.slice(-2)).toEqual(['delivered', 'acknowledged']);
@@ -96,7 +104,8 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
   it('lets an operator, and only an operator, re-queue a failed delivery', async () => {
     const id = await lodge('fail-always');
     await settled(id);
-    const retry = (who: string, destination = 'customs') => fetch(`${t.url}/v1/exchanges/${id}/deliveries/${destination}/retry`, { method: 'POST', headers: { authorization: `Bearer sandbox-${who}` } });
+    const retry = (who: string, destination = 'customs') =>
+      fetch(`${t.url}/v1/exchanges/${id}/deliveries/${destination}/retry`, { method: 'POST', headers: { authorization: `Bearer sandbox-${who}` } });
     expect((await retry('trader-demo')).status).toBe(403);
     expect((await retry('customs', 'pga-food')).status).toBe(404);
     expect((await retry('customs')).status).toBe(202);
@@ -108,13 +117,23 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
 
   it('takes an acknowledgement only from the destination, signed by it, for the bytes sent, and never changes one', async () => {
     const id = await lodge('slow');
-    const sent = await waitFor(() => view(id), (e) => e.deliveries.every((d) => d.status === 'delivered' || d.status === 'acknowledged'));
+    const sent = await waitFor(
+      () => view(id),
+      (e) => e.deliveries.every((d) => d.status === 'delivered' || d.status === 'acknowledged'),
+    );
     expect(sent.deliveries.length).toBe(2);
     const ack = (who: string, body: unknown) =>
-      fetch(`${t.url}/v1/acknowledgements`, { method: 'POST', headers: { authorization: `Bearer sandbox-${who}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${t.url}/v1/acknowledgements`, {
+        method: 'POST',
+        headers: { authorization: `Bearer sandbox-${who}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const customsKey = loadSigningKey(sandboxPaths(TEST_PKI_DIR, ['customs']).entities.customs!.ecdsa);
     const signed = (status: 'accepted' | 'rejected', receivedSha256: string) =>
-      signReceipt({ messageId: `${id}.customs`, from: 'customs', to: 'gateway', status, receivedSha256, receivedAt: new Date().toISOString(), findings: [] }, customsKey);
+      signReceipt(
+        { messageId: `${id}.customs`, from: 'customs', to: 'gateway', status, receivedSha256, receivedAt: new Date().toISOString(), findings: [] },
+        customsKey,
+      );
     const plain = { status: 'accepted', receivedSha256: 'f'.repeat(64) };
 
     expect((await ack('pga-food', { messageId: `${id}.customs`, receipt: plain })).status).toBe(403);
@@ -126,7 +145,10 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
 
     const done = await settled(id);
     expect(done.status).toBe('delivered');
-    const sentSha256 = ((await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers: trader })).json()) as { documents: Array<{ name: string; sha256: string }> }).documents.find((d) => d.name === 'to-customs')?.sha256 ?? '';
+    const sentSha256 =
+      (
+        (await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers: trader })).json()) as { documents: Array<{ name: string; sha256: string }> }
+      ).documents.find((d) => d.name === 'to-customs')?.sha256 ?? '';
     expect((await ack('customs', { messageId: `${id}.customs`, receipt: await signed('accepted', sentSha256) })).status).toBe(202);
     expect((await ack('customs', { messageId: `${id}.customs`, receipt: await signed('rejected', sentSha256) })).status).toBe(409);
   });
@@ -134,7 +156,10 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
   it('notifies the sender through its webhook, signed, once per ending, retrying until the webhook takes it', async () => {
     const id = await lodge('accept');
     await settled(id);
-    const mine = await waitFor(async () => notifications.filter((n) => n.body.includes(id)), (n) => n.some((h) => h.answered === 204));
+    const mine = await waitFor(
+      async () => notifications.filter((n) => n.body.includes(id)),
+      (n) => n.some((h) => h.answered === 204),
+    );
     // The receiver refused the first attempt; the same notification came again and was taken, and no more came.
     expect(mine.map((h) => h.answered)).toEqual([500, 204]);
     expect(mine[1]?.body).toBe(mine[0]?.body);
@@ -148,7 +173,11 @@ describe.each(kinds)('routing and delivery (%s)', (kind) => {
   });
 
   it('refuses an unknown sandbox scenario', async () => {
-    const res = await fetch(`${t.url}/v1/declarations`, { method: 'POST', headers: { ...trader, 'content-type': 'application/xml', 'x-sandbox-scenario': 'explode' }, body: sample('import/TT_IM036a__TT_IM036a.xml') });
+    const res = await fetch(`${t.url}/v1/declarations`, {
+      method: 'POST',
+      headers: { ...trader, 'content-type': 'application/xml', 'x-sandbox-scenario': 'explode' },
+      body: sample('import/TT_IM036a__TT_IM036a.xml'),
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -28,7 +28,11 @@ afterAll(() => {
 
 async function startRedis(port: number): Promise<ChildProcess> {
   mkdirSync(join(dir, 'redis'), { recursive: true });
-  const redis = spawn(REDIS_SERVER.command, ['--port', String(port), '--bind', '127.0.0.1', '--dir', join(dir, 'redis'), '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+  const redis = spawn(
+    REDIS_SERVER.command,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', join(dir, 'redis'), '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
+    { stdio: 'ignore' },
+  );
   children.push(redis);
   await waitFor(() => redisAnswers(`redis://127.0.0.1:${port}`, 200), Boolean, 10_000);
   return redis;
@@ -57,7 +61,16 @@ function startDestination(port: number) {
 
 function startGateway(port: number, redisPort: number, configFile: string): ChildProcess {
   const gateway = spawn(process.execPath, ['bin/swgate.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, SWGATE_DATA_DIR: join(dir, 'data'), SWGATE_CONFIG: configFile, SWGATE_CERTS_DIR: join(dir, 'no-certs'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      SWGATE_DATA_DIR: join(dir, 'data'),
+      SWGATE_CONFIG: configFile,
+      SWGATE_CERTS_DIR: join(dir, 'no-certs'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   children.push(gateway);
@@ -81,7 +94,14 @@ agreements:
     const agency = startDestination(agencyPort);
     const url = `http://127.0.0.1:${gatewayPort}`;
     let gateway = startGateway(gatewayPort, redisPort, configFile);
-    await waitFor(() => fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0), (s) => s === 200, 30_000);
+    await waitFor(
+      () =>
+        fetch(`${url}/health/ready`)
+          .then((r) => r.status)
+          .catch(() => 0),
+      (s) => s === 200,
+      30_000,
+    );
 
     // Load, and kill the gateway with SIGKILL while requests and deliveries are in flight.
     const body = sample('import/TT_IM036a__TT_IM036a.xml');
@@ -95,7 +115,11 @@ agreements:
       if (res?.status === 202) accepted.push(((await res.json()) as { exchangeId: string }).exchangeId);
     };
     const load = Promise.all(Array.from({ length: 60 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(() => lodge(i))));
-    await waitFor(async () => accepted.length, (n) => n >= 20, 20_000);
+    await waitFor(
+      async () => accepted.length,
+      (n) => n >= 20,
+      20_000,
+    );
     gateway.kill('SIGKILL');
     await load;
     expect(accepted.length).toBeGreaterThanOrEqual(20);
@@ -108,14 +132,25 @@ agreements:
     rmSync(join(dir, 'redis'), { recursive: true, force: true });
     redis = await startRedis(redisPort);
     gateway = startGateway(gatewayPort, redisPort, configFile);
-    await waitFor(() => fetch(`${url}/health/ready`).then((r) => r.status).catch(() => 0), (s) => s === 200, 30_000);
+    await waitFor(
+      () =>
+        fetch(`${url}/health/ready`)
+          .then((r) => r.status)
+          .catch(() => 0),
+      (s) => s === 200,
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 3000));
     agency.setDown(false);
 
     const statuses = await waitFor(
       () =>
         Promise.all(
-          accepted.map(async (id) => ((await (await fetch(`${url}/v1/exchanges/${id}`, { headers: { authorization: 'Bearer sandbox-trader-demo' } })).json()) as { status: string }).status),
+          accepted.map(
+            async (id) =>
+              ((await (await fetch(`${url}/v1/exchanges/${id}`, { headers: { authorization: 'Bearer sandbox-trader-demo' } })).json()) as { status: string })
+                .status,
+          ),
         ),
       (all) => all.every((s) => s === 'delivered'),
       60_000,

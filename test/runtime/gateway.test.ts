@@ -41,9 +41,15 @@ describe('the configured mappings', () => {
   it('take the configured parameters, and refuse a value a spec refuses or a mapping that is not there, as configuration errors', async () => {
     const catalogue = await configuredMappings({ mappingsDir, mappingParameters: { homeCountry: 'XA', unused: 'anything' }, agreements: [] });
     const mapped = await catalogue.apply('export-to-import', sample('export/TT_EX002b__TT_EX002b.xml'));
-    expect((mapped.output as { MetaData: { Declaration: { GoodsShipment: { ExportCountry: unknown } } } }).MetaData.Declaration.GoodsShipment.ExportCountry).toEqual({ ID: 'XA' });
-    expect(await problems({ mappingsDir, mappingParameters: { homeCountry: 'xa' }, agreements: [] })).toEqual([expect.stringMatching(/^mappingParameters: .*export-to-import.*the configured homeCountry .* must match \[A-Z\]\{2\}; got "xa"$/)]);
-    expect(await problems({ mappingsDir, agreements: [{ id: 'a', mapping: 'nowhere' } as never] })).toEqual([expect.stringMatching(/^agreement "a" names mapping "nowhere", which is not in /)]);
+    expect(
+      (mapped.output as { MetaData: { Declaration: { GoodsShipment: { ExportCountry: unknown } } } }).MetaData.Declaration.GoodsShipment.ExportCountry,
+    ).toEqual({ ID: 'XA' });
+    expect(await problems({ mappingsDir, mappingParameters: { homeCountry: 'xa' }, agreements: [] })).toEqual([
+      expect.stringMatching(/^mappingParameters: .*export-to-import.*the configured homeCountry .* must match \[A-Z\]\{2\}; got "xa"$/),
+    ]);
+    expect(await problems({ mappingsDir, agreements: [{ id: 'a', mapping: 'nowhere' } as never] })).toEqual([
+      expect.stringMatching(/^agreement "a" names mapping "nowhere", which is not in /),
+    ]);
   });
 });
 
@@ -57,7 +63,11 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
   const post = (body: Buffer | string, type = 'application/xml', headers: Record<string, string> = asTrader) =>
     fetch(`${t.url}/v1/declarations`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
   const view = async (id: string, headers = asTrader) => (await (await fetch(`${t.url}/v1/exchanges/${id}`, { headers })).json()) as ExchangeView;
-  const settled = (id: string) => waitFor(() => view(id), (e) => !['received', 'validated', 'routed'].includes(e.status));
+  const settled = (id: string) =>
+    waitFor(
+      () => view(id),
+      (e) => !['received', 'validated', 'routed'].includes(e.status),
+    );
 
   it('delivers a corpus import citing a CITES permit to customs and the wildlife authority', async () => {
     const body = sample('import/TT_IM036a__TT_IM036a.xml');
@@ -69,7 +79,10 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
 
     const exchange = await settled(accepted.exchangeId);
     expect(exchange.status).toBe('delivered');
-    expect(exchange.deliveries.map((d) => [d.destination, d.status])).toEqual([['customs', 'acknowledged'], ['pga-wildlife', 'acknowledged']]);
+    expect(exchange.deliveries.map((d) => [d.destination, d.status])).toEqual([
+      ['customs', 'acknowledged'],
+      ['pga-wildlife', 'acknowledged'],
+    ]);
     // Each destination gets a signed envelope, made once and kept: customs the declaration as it
     // came (XML-DSig), the wildlife authority its own view made by a mapping (JWS).
     const sent = (name: string) => exchange.documents.find((d) => d.name === name);
@@ -79,7 +92,13 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     await verifyXmlSignature(Buffer.from(envelope), sandboxTrustStore(sandboxPaths(TEST_PKI_DIR, ['gateway']), 'gateway'));
     expect(payloadOfEnvelope(envelope).equals(body)).toBe(true);
     // Kept without the declaration it carries, which is stored already; served whole.
-    const stored = await t.gateway.store.db.selectFrom('documents').select(['name', 'payload_document']).select((eb) => eb.fn('length', ['content']).as('length')).where('exchange_id', '=', accepted.exchangeId).orderBy('name').execute();
+    const stored = await t.gateway.store.db
+      .selectFrom('documents')
+      .select(['name', 'payload_document'])
+      .select((eb) => eb.fn('length', ['content']).as('length'))
+      .where('exchange_id', '=', accepted.exchangeId)
+      .orderBy('name')
+      .execute();
     expect(stored.find((d) => d.name === 'to-customs')).toMatchObject({ payload_document: 'original' });
     expect(Number(stored.find((d) => d.name === 'to-customs')?.length)).toBeLessThan(envelope.length - body.length);
     expect(stored.find((d) => d.name === 'to-pga-wildlife')).toMatchObject({ payload_document: null });
@@ -99,10 +118,14 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(original.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(Buffer.from(await original.arrayBuffer()).equals(body)).toBe(true);
 
-    const received = (await (await fetch(`${t.url}/v1/sandbox/destinations/pga-wildlife/received`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })).json()) as {
+    const received = (await (
+      await fetch(`${t.url}/v1/sandbox/destinations/pga-wildlife/received`, { headers: { authorization: 'Bearer sandbox-pga-wildlife' } })
+    ).json()) as {
       items: Array<{ exchangeId: string; sha256: string; copies: number }>;
     };
-    expect(received.items).toContainEqual(expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: mapped?.sha256, mediaType: 'application/jose', copies: 1 }));
+    expect(received.items).toContainEqual(
+      expect.objectContaining({ exchangeId: accepted.exchangeId, sha256: mapped?.sha256, mediaType: 'application/jose', copies: 1 }),
+    );
   });
 
   it('delivers the WCO JSON form of a declaration, by HS chapter to the plant health agency', async () => {
@@ -116,7 +139,9 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
   });
 
   it('sends an export bound for XB to the partner gateway as well (my export as your import)', async () => {
-    const body = sample('export/TT_EX001a__TT_EX001a.xml').toString('utf8').replace(/(<Destination>[\s\S]*?<CountryCode>)US/, '$1XB');
+    const body = sample('export/TT_EX001a__TT_EX001a.xml')
+      .toString('utf8')
+      .replace(/(<Destination>[\s\S]*?<CountryCode>)US/, '$1XB');
     const res = await post(body);
     expect(res.status).toBe(202);
     const exchange = await settled(((await res.json()) as { exchangeId: string }).exchangeId);
@@ -152,7 +177,9 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(foreign.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const mine = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: asTrader })).json()) as { items: Array<{ exchangeId: string }> };
     expect(mine.items[0]?.exchangeId).toBe(exchangeId);
-    const food = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: { authorization: 'Bearer sandbox-pga-food' } })).json()) as { items: unknown[] };
+    const food = (await (await fetch(`${t.url}/v1/exchanges?limit=500`, { headers: { authorization: 'Bearer sandbox-pga-food' } })).json()) as {
+      items: unknown[];
+    };
     expect(food.items).toEqual([]);
   });
 
@@ -165,13 +192,23 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     expect(receipt.entries).toHaveLength(8);
     expect(receipt.exchangeId).toBe(accepted.exchangeId);
     expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
-    expect(receipt.entries.slice(3).map((e) => `${e.record.event}:${e.record.activity.destination}`).sort()).toEqual([
-      'acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife', 'signed:customs', 'signed:pga-wildlife',
-    ]);
-    expect(receipt.entries.find((e) => e.record.event === 'signed')?.record.agent).toMatchObject({ participant: 'gateway', certificateFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(
+      receipt.entries
+        .slice(3)
+        .map((e) => `${e.record.event}:${e.record.activity.destination}`)
+        .sort(),
+    ).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife', 'signed:customs', 'signed:pga-wildlife']);
+    expect(receipt.entries.find((e) => e.record.event === 'signed')?.record.agent).toMatchObject({
+      participant: 'gateway',
+      certificateFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const mappedEntry = receipt.entries.find((e) => e.record.event === 'mapped');
     expect(mappedEntry?.record.wasDerivedFrom).toMatchObject({ mapping: 'declaration-to-wildlife@1.0.0', specSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(receipt.entries[0]).toMatchObject({ leafIndex: accepted.provenance.leafIndex, leafHash: accepted.provenance.leafHash, record: { agent: { participant: 'trader-demo' } } });
+    expect(receipt.entries[0]).toMatchObject({
+      leafIndex: accepted.provenance.leafIndex,
+      leafHash: accepted.provenance.leafHash,
+      record: { agent: { participant: 'trader-demo' } },
+    });
 
     const publicKey = await (await fetch(`${t.url}/v1/log/public-key`, { headers: asTrader })).text();
     expect(verifyReceipt(receipt, publicKey)).toMatchObject({ ok: true });

@@ -16,7 +16,9 @@ describe('resolveRedis', () => {
   });
 
   it('refuses a REDIS_URL that does not answer, in one sentence', async () => {
-    await expect(resolveRedis(NOTHING_LISTENS, dataDir)).rejects.toThrow(new RedisUnavailableError(`No Redis answers at REDIS_URL=${NOTHING_LISTENS}: start it, or unset REDIS_URL to let swgate use or start a local one.`));
+    await expect(resolveRedis(NOTHING_LISTENS, dataDir)).rejects.toThrow(
+      new RedisUnavailableError(`No Redis answers at REDIS_URL=${NOTHING_LISTENS}: start it, or unset REDIS_URL to let swgate use or start a local one.`),
+    );
   });
 
   it.runIf(toolsPresent(REDIS_SERVER))('starts a private redis-server under the data directory when the default does not answer, and stops it', async () => {

@@ -12,7 +12,13 @@ import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 describe("the gateway's stores", () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'swgate-stores-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({ SWGATE_DATA_DIR: join(dataDir, 'var'), SWGATE_LOG_KEY_DIR: join(dataDir, 'log-key'), REDIS_URL: TEST_REDIS_URL, SWGATE_REDIS_PREFIX: testRedisPrefix(), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    SWGATE_DATA_DIR: join(dataDir, 'var'),
+    SWGATE_LOG_KEY_DIR: join(dataDir, 'log-key'),
+    REDIS_URL: TEST_REDIS_URL,
+    SWGATE_REDIS_PREFIX: testRedisPrefix(),
+    LOG_LEVEL: 'silent',
+  });
 
   it('open one migrated, private database for exchanges, log and registry, and Redis under the configured prefix; close releases them all', async () => {
     const stores = await openStores(config, pino({ level: 'silent' }));
@@ -26,12 +32,49 @@ describe("the gateway's stores", () => {
     const at = new Date().toISOString();
     const [leaf] = await writeInBatch(stores.store, async (transaction) => {
       await writeAcceptedExchange(transaction, {
-        exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: '0'.repeat(64), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+        exchange: {
+          id,
+          sender: 'trader-demo',
+          kind: 'declaration',
+          format: 'wco-xml',
+          status: 'routed',
+          content_sha256: '0'.repeat(64),
+          message_id: null,
+          idempotency_key: null,
+          scenario: null,
+          facts: '{}',
+          findings: '[]',
+          received_at: at,
+          updated_at: at,
+          end_handled_at: null,
+        },
         documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-        deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'a', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+        deliveries: [
+          {
+            exchange_id: id,
+            destination: 'customs',
+            agreement_id: 'a',
+            format: 'wco-xml',
+            mapping: null,
+            status: 'queued',
+            attempts: 0,
+            last_error: null,
+            sent_sha256: null,
+            receipt: null,
+            updated_at: at,
+          },
+        ],
         events: [{ event: 'received', at }],
       });
-      return stores.recordProvenance(transaction, [{ exchangeId: id, event: 'received', time: new Date(at), entity: { contentSha256: '0'.repeat(64), name: 'original' }, agent: { participant: 'trader-demo' } }]);
+      return stores.recordProvenance(transaction, [
+        {
+          exchangeId: id,
+          event: 'received',
+          time: new Date(at),
+          entity: { contentSha256: '0'.repeat(64), name: 'original' },
+          agent: { participant: 'trader-demo' },
+        },
+      ]);
     });
     expect(leaf?.leafIndex).toBe(0);
     expect((await stores.log.entry(0)).exchangeId).toBe(id);

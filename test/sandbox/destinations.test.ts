@@ -14,13 +14,20 @@ function destinations(signed: { count: number } = { count: 0 }) {
   });
 }
 
-const message = (n: number, scenario?: 'fail-once' | 'fail-always' | 'slow') => ({ messageId: `m${n}`, exchangeId: `x${n}`, mediaType: 'application/xml', body: Buffer.from(`<d>${n}</d>`), ...(scenario ? { scenario } : {}) });
+const message = (n: number, scenario?: 'fail-once' | 'fail-always' | 'slow') => ({
+  messageId: `m${n}`,
+  exchangeId: `x${n}`,
+  mediaType: 'application/xml',
+  body: Buffer.from(`<d>${n}</d>`),
+  ...(scenario ? { scenario } : {}),
+});
 
 describe('simulated agencies', () => {
   it('admit only the secret, whatever its length', () => {
     const d = destinations();
     expect(d.admits('the-secret')).toBe(true);
-    for (const wrong of [undefined, '', 'the-secre', 'the-secret ', 'THE-SECRET', 'x'.repeat(10_000)]) expect(d.admits(wrong), String(wrong?.length)).toBe(false);
+    for (const wrong of [undefined, '', 'the-secre', 'the-secret ', 'THE-SECRET', 'x'.repeat(10_000)])
+      expect(d.admits(wrong), String(wrong?.length)).toBe(false);
   });
 
   it('keep at most keepPerDestination deliveries, the latest', async () => {

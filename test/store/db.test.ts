@@ -19,7 +19,9 @@ describe.runIf(await postgresReachable())('openDatabase on PostgreSQL', () => {
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
     try {
-      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(database.target.location).pathname.slice(1)]);
+      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        new URL(database.target.location).pathname.slice(1),
+      ]);
       return rows.length;
     } finally {
       await admin.end();

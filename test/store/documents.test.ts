@@ -12,16 +12,50 @@ const envelope = head + Buffer.from(original).toString('base64') + tail;
 
 async function acceptedExchange(store: Store, id: string, content = original): Promise<void> {
   await insertAcceptedExchange(store, {
-    exchange: { id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed', content_sha256: sha256Hex(content), message_id: null, idempotency_key: null, scenario: null, facts: '{}', findings: '[]', received_at: at, updated_at: at, end_handled_at: null },
+    exchange: {
+      id,
+      sender: 'trader-demo',
+      kind: 'declaration',
+      format: 'wco-xml',
+      status: 'routed',
+      content_sha256: sha256Hex(content),
+      message_id: null,
+      idempotency_key: null,
+      scenario: null,
+      facts: '{}',
+      findings: '[]',
+      received_at: at,
+      updated_at: at,
+      end_handled_at: null,
+    },
     documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(content), content, created_at: at }],
-    deliveries: [{ exchange_id: id, destination: 'customs', agreement_id: 'declarations-to-customs', format: 'wco-xml', mapping: null, status: 'queued', attempts: 0, last_error: null, sent_sha256: null, receipt: null, updated_at: at }],
+    deliveries: [
+      {
+        exchange_id: id,
+        destination: 'customs',
+        agreement_id: 'declarations-to-customs',
+        format: 'wco-xml',
+        mapping: null,
+        status: 'queued',
+        attempts: 0,
+        last_error: null,
+        sent_sha256: null,
+        receipt: null,
+        updated_at: at,
+      },
+    ],
     events: [],
   });
 }
 
 const outgoing = (exchangeId: string) => ({
-  exchange_id: exchangeId, name: 'to-customs', media_type: 'application/xml', sha256: sha256Hex(envelope), created_at: at,
-  content: head + tail, payload: { document: 'original', offset: Buffer.byteLength(head) },
+  exchange_id: exchangeId,
+  name: 'to-customs',
+  media_type: 'application/xml',
+  sha256: sha256Hex(envelope),
+  created_at: at,
+  content: head + tail,
+  payload: { document: 'original', offset: Buffer.byteLength(head) },
 });
 const attempt = { destination: 'customs', status: 'in-flight' as const, attempts: 1, sentSha256: sha256Hex(envelope), at };
 
@@ -31,7 +65,12 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   it('an envelope of the original is stored without it and read back byte for byte, with its attempt recorded in the same write', async () => {
     await acceptedExchange(suite.store, 'd1');
     expect(await insertOutgoingDocument(suite.store, outgoing('d1'), attempt)).toBe(true);
-    const row = await suite.store.db.selectFrom('documents').selectAll().where('exchange_id', '=', 'd1').where('name', '=', 'to-customs').executeTakeFirstOrThrow();
+    const row = await suite.store.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('exchange_id', '=', 'd1')
+      .where('name', '=', 'to-customs')
+      .executeTakeFirstOrThrow();
     expect(row.content).toBe(head + tail);
     expect(row).toMatchObject({ payload_document: 'original', payload_offset: Buffer.byteLength(head) });
     const document = await findDocument(suite.store, 'd1', 'to-customs');
@@ -43,7 +82,13 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   it('a second store of the same document writes nothing, not even its attempt', async () => {
     await acceptedExchange(suite.store, 'd2');
     expect(await insertOutgoingDocument(suite.store, outgoing('d2'), attempt)).toBe(true);
-    expect(await insertOutgoingDocument(suite.store, { ...outgoing('d2'), content: 'other', payload: { document: 'original', offset: 0 } }, { ...attempt, attempts: 2 })).toBe(false);
+    expect(
+      await insertOutgoingDocument(
+        suite.store,
+        { ...outgoing('d2'), content: 'other', payload: { document: 'original', offset: 0 } },
+        { ...attempt, attempts: 2 },
+      ),
+    ).toBe(false);
     expect((await findDocument(suite.store, 'd2', 'to-customs'))?.content.toString()).toBe(envelope);
     expect((await findDelivery(suite.store, 'd2', 'customs'))?.attempts).toBe(1);
   });
@@ -51,7 +96,12 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   it('an envelope whose carried document no longer gives its digest is refused, not served', async () => {
     await acceptedExchange(suite.store, 'd3');
     expect(await insertOutgoingDocument(suite.store, outgoing('d3'), attempt)).toBe(true);
-    await suite.store.db.updateTable('documents').set({ content: `${original} ` }).where('exchange_id', '=', 'd3').where('name', '=', 'original').execute();
+    await suite.store.db
+      .updateTable('documents')
+      .set({ content: `${original} ` })
+      .where('exchange_id', '=', 'd3')
+      .where('name', '=', 'original')
+      .execute();
     await expect(findDocument(suite.store, 'd3', 'to-customs')).rejects.toThrow(/does not match its digest/);
   });
 
@@ -59,14 +109,31 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
     await acceptedExchange(suite.store, 'd5');
     expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({ name: 'original', content: Buffer.from(original) });
     expect(await insertOutgoingDocument(suite.store, outgoing('d5'), attempt)).toBe(true);
-    expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({ name: 'to-customs', sha256: sha256Hex(envelope), content: Buffer.from(envelope) });
+    expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({
+      name: 'to-customs',
+      sha256: sha256Hex(envelope),
+      content: Buffer.from(envelope),
+    });
     expect(await findFirstDocument(suite.store, 'd5', ['to-nobody'])).toBeUndefined();
   });
 
   it('a document stored whole is read as it was', async () => {
     await acceptedExchange(suite.store, 'd4');
     const jws = 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln';
-    expect(await insertOutgoingDocument(suite.store, { exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws }, { ...attempt })).toBe(true);
-    expect(await findDocument(suite.store, 'd4', 'to-pga-plant')).toEqual({ exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: Buffer.from(jws) });
+    expect(
+      await insertOutgoingDocument(
+        suite.store,
+        { exchange_id: 'd4', name: 'to-pga-plant', media_type: 'application/jose', sha256: sha256Hex(jws), created_at: at, content: jws },
+        { ...attempt },
+      ),
+    ).toBe(true);
+    expect(await findDocument(suite.store, 'd4', 'to-pga-plant')).toEqual({
+      exchange_id: 'd4',
+      name: 'to-pga-plant',
+      media_type: 'application/jose',
+      sha256: sha256Hex(jws),
+      created_at: at,
+      content: Buffer.from(jws),
+    });
   });
 });

@@ -5,20 +5,43 @@ import { changedRows, firstRow, prepare } from '../../src/store/prepared.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
 const exchange = (id: string, status: 'routed' | 'delivered' = 'routed') => ({
-  id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status, content_sha256: 'ab', message_id: null, idempotency_key: null,
-  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z', end_handled_at: null,
+  id,
+  sender: 'trader-demo',
+  kind: 'declaration',
+  format: 'wco-xml',
+  status,
+  content_sha256: 'ab',
+  message_id: null,
+  idempotency_key: null,
+  scenario: null,
+  facts: '{}',
+  findings: '[]',
+  received_at: '2026-11-29T00:00:00Z',
+  updated_at: '2026-11-29T00:00:00Z',
+  end_handled_at: null,
 });
 
-const senderOf = prepare((db: Kysely<ExchangeTables>, v: { id: string }) => db.selectFrom('exchanges').select(['id', 'sender']).where('id', '=', v.id).where('kind', '=', 'declaration'));
+const senderOf = prepare((db: Kysely<ExchangeTables>, v: { id: string }) =>
+  db.selectFrom('exchanges').select(['id', 'sender']).where('id', '=', v.id).where('kind', '=', 'declaration'),
+);
 const setStatus = prepare((db: Kysely<ExchangeTables>, v: { id: string; status: 'delivered'; scenario?: string | null }) =>
   db.updateTable('exchanges').set({ status: v.status, scenario: v.scenario }).where('id', '=', v.id),
 );
-const kindSeen = prepare((db: Kysely<ExchangeTables>, v: { id: string }, kind) => db.selectFrom('exchanges').select(['id']).where('id', '=', v.id).where('format', '=', kind === 'postgres' ? 'pg' : 'wco-xml'));
+const kindSeen = prepare((db: Kysely<ExchangeTables>, v: { id: string }, kind) =>
+  db
+    .selectFrom('exchanges')
+    .select(['id'])
+    .where('id', '=', v.id)
+    .where('format', '=', kind === 'postgres' ? 'pg' : 'wco-xml'),
+);
 
 describe.each(await databaseKinds())('prepared queries (%s)', (kind) => {
   const suite = useExchangeStore(kind);
   beforeAll(async () => {
-    await suite.store.db.insertInto('exchanges').values([exchange('p1'), exchange('p2')]).execute();
+    await suite.store.db
+      .insertInto('exchanges')
+      .values([exchange('p1'), exchange('p2')])
+      .execute();
   });
 
   it('runs each time with the values it is given, keeping the constants the builder wrote', async () => {
@@ -30,7 +53,10 @@ describe.each(await databaseKinds())('prepared queries (%s)', (kind) => {
   it('a value left undefined leaves its column alone; one given, even null, is written', async () => {
     await suite.store.db.updateTable('exchanges').set({ scenario: 'warn' }).where('id', '=', 'p1').execute();
     expect(await changedRows(setStatus(suite.store, { id: 'p1', status: 'delivered' }))).toBe(1);
-    expect(await suite.store.db.selectFrom('exchanges').select(['status', 'scenario']).where('id', '=', 'p1').executeTakeFirst()).toEqual({ status: 'delivered', scenario: 'warn' });
+    expect(await suite.store.db.selectFrom('exchanges').select(['status', 'scenario']).where('id', '=', 'p1').executeTakeFirst()).toEqual({
+      status: 'delivered',
+      scenario: 'warn',
+    });
     expect(await changedRows(setStatus(suite.store, { id: 'p1', status: 'delivered', scenario: null }))).toBe(1);
     expect(await suite.store.db.selectFrom('exchanges').select('scenario').where('id', '=', 'p1').executeTakeFirst()).toEqual({ scenario: null });
     expect(await changedRows(setStatus(suite.store, { id: 'none', status: 'delivered', scenario: 'x' }))).toBe(0);

@@ -18,7 +18,10 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
 
   it('shows the sender and operators the whole exchange, and nobody else anything', async () => {
     await storeExchange(store(), { id: 'V1', sender: 'trader-a', destinations: ['customs', 'pga-plant'] });
-    for (const [who, role] of [[trader, 'sender'], [auditor, 'operator']] as const) {
+    for (const [who, role] of [
+      [trader, 'sender'],
+      [auditor, 'operator'],
+    ] as const) {
       const seen = await seeExchange(store(), 'V1', who);
       expect(seen?.role).toBe(role);
       if (seen?.role === 'destination' || !seen) throw new Error('whole view expected');
@@ -41,7 +44,8 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
       documents: [expect.objectContaining({ name: 'to-pga-plant' })],
     });
     expect(JSON.stringify(seen)).not.toMatch(/customs|LRN-V1|hsCodes|wco-json|original/);
-    for (const name of ['original', 'wco-json', 'to-customs', 'missing']) expect(await seeDocument(store(), 'V1', name, plant)).toEqual({ exchange: expect.objectContaining({ id: 'V1' }) });
+    for (const name of ['original', 'wco-json', 'to-customs', 'missing'])
+      expect(await seeDocument(store(), 'V1', name, plant)).toEqual({ exchange: expect.objectContaining({ id: 'V1' }) });
     expect((await seeDocument(store(), 'V1', 'to-pga-plant', plant)).document?.content.toString()).toBe('<Copy for="pga-plant" of="V1"/>');
   });
 
@@ -75,20 +79,41 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
     const ids = async (who: ReturnType<typeof reader>, q: Parameters<typeof listSeenExchanges>[2] = { limit: 50 }) =>
       (await listSeenExchanges(store(), who, q)).map((s) => [s.exchange.id, s.role]);
 
-    expect(await ids(trader)).toEqual([['V2', 'sender'], ['V1', 'sender']]);
-    expect(await ids(plant)).toEqual([['V3', 'sender'], ['V2', 'destination'], ['V1', 'destination']]);
+    expect(await ids(trader)).toEqual([
+      ['V2', 'sender'],
+      ['V1', 'sender'],
+    ]);
+    expect(await ids(plant)).toEqual([
+      ['V3', 'sender'],
+      ['V2', 'destination'],
+      ['V1', 'destination'],
+    ]);
     expect(await ids(food)).toEqual([]);
-    expect(await ids(auditor)).toEqual([['V3', 'operator'], ['V2', 'operator'], ['V1', 'operator']]);
+    expect(await ids(auditor)).toEqual([
+      ['V3', 'operator'],
+      ['V2', 'operator'],
+      ['V1', 'operator'],
+    ]);
 
     const [destinationItem] = await listSeenExchanges(store(), plant, { limit: 1, cursor: 'V2' });
-    expect(destinationItem).toEqual({ role: 'destination', exchange: { id: 'V1', sender: 'trader-a', kind: 'declaration', received_at: '2026-11-29T00:00:00.000Z' }, delivery: { status: 'acknowledged', updated_at: '2026-11-30T00:00:00.000Z' } });
+    expect(destinationItem).toEqual({
+      role: 'destination',
+      exchange: { id: 'V1', sender: 'trader-a', kind: 'declaration', received_at: '2026-11-29T00:00:00.000Z' },
+      delivery: { status: 'acknowledged', updated_at: '2026-11-30T00:00:00.000Z' },
+    });
     // The exchange's status is "delivered", its deliveries' "acknowledged": a destination filters on its delivery's.
     expect(await ids(plant, { limit: 50, status: 'delivered' })).toEqual([['V3', 'sender']]);
-    expect(await ids(plant, { limit: 50, status: 'acknowledged' })).toEqual([['V2', 'destination'], ['V1', 'destination']]);
+    expect(await ids(plant, { limit: 50, status: 'acknowledged' })).toEqual([
+      ['V2', 'destination'],
+      ['V1', 'destination'],
+    ]);
     expect(await ids(trader, { limit: 50, status: 'acknowledged' })).toEqual([]);
     expect(await ids(plant, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([['V1', 'destination']]);
     expect(await ids(trader, { limit: 50, since: '2026-11-29T12:00:00.000Z' })).toEqual([]);
-    expect(await ids(auditor, { limit: 50, status: 'delivered', kind: 'declaration', cursor: 'V3' })).toEqual([['V2', 'operator'], ['V1', 'operator']]);
+    expect(await ids(auditor, { limit: 50, status: 'delivered', kind: 'declaration', cursor: 'V3' })).toEqual([
+      ['V2', 'operator'],
+      ['V1', 'operator'],
+    ]);
   });
 });
 
@@ -104,7 +129,11 @@ describe('who sees an e-LPCO', () => {
   });
 
   it('is nobody else: another agency, a partner administration, a trader acting for someone else', () => {
-    for (const stranger of [party('pga-food', 'pga'), party('partner-xb', 'partner-customs'), party('broker', 'trader', { actsFor: [{ id: 'GB000000000000', as: 'declarant' }] })]) {
+    for (const stranger of [
+      party('pga-food', 'pga'),
+      party('partner-xb', 'partner-customs'),
+      party('broker', 'trader', { actsFor: [{ id: 'GB000000000000', as: 'declarant' }] }),
+    ]) {
       expect(mayReadLpco(stranger, lpco)).toBe(false);
     }
   });

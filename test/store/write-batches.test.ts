@@ -9,8 +9,20 @@ import { writeInBatch } from '../../src/store/write-batches.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 
 const exchange = (id: string) => ({
-  id, sender: 'trader-demo', kind: 'declaration', format: 'wco-xml', status: 'routed' as const, content_sha256: 'ab', message_id: null, idempotency_key: null,
-  scenario: null, facts: '{}', findings: '[]', received_at: '2026-11-29T00:00:00Z', updated_at: '2026-11-29T00:00:00Z', end_handled_at: null,
+  id,
+  sender: 'trader-demo',
+  kind: 'declaration',
+  format: 'wco-xml',
+  status: 'routed' as const,
+  content_sha256: 'ab',
+  message_id: null,
+  idempotency_key: null,
+  scenario: null,
+  facts: '{}',
+  findings: '[]',
+  received_at: '2026-11-29T00:00:00Z',
+  updated_at: '2026-11-29T00:00:00Z',
+  end_handled_at: null,
 });
 
 describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
@@ -36,7 +48,10 @@ describe.each(await databaseKinds())('writes in batches (%s)', (kind) => {
       Array.from({ length: 20 }, (_, i) =>
         writeInBatch(store, async ({ db: trx }) => {
           transactions.add(trx);
-          await trx.insertInto('exchanges').values(exchange(`a${String(i).padStart(2, '0')}`)).execute();
+          await trx
+            .insertInto('exchanges')
+            .values(exchange(`a${String(i).padStart(2, '0')}`))
+            .execute();
           return (await trx.selectFrom('exchanges').select('id').where('id', 'like', 'a%').execute()).length;
         }),
       ),

@@ -17,7 +17,13 @@ const env = (name: string): string => {
   if (value === undefined) throw new Error(`agency: ${name} is not set`);
   return value;
 };
-const [PORT, AGENCY_STORE, GATEWAY_URL, AGENCY_TOKEN, AGENCY_ID] = ['PORT', 'AGENCY_STORE', 'GATEWAY_URL', 'AGENCY_TOKEN', 'AGENCY_ID'].map(env) as [string, string, string, string, string];
+const [PORT, AGENCY_STORE, GATEWAY_URL, AGENCY_TOKEN, AGENCY_ID] = ['PORT', 'AGENCY_STORE', 'GATEWAY_URL', 'AGENCY_TOKEN', 'AGENCY_ID'].map(env) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const seen = new Map<string, string>();
 if (existsSync(AGENCY_STORE)) {
   for (const line of readFileSync(AGENCY_STORE, 'utf8').split('\n')) {
@@ -35,7 +41,10 @@ async function acknowledge(messageId: string, sha256: string): Promise<void> {
   await fetch(`${GATEWAY_URL}/v1/acknowledgements`, {
     method: 'POST',
     headers: { authorization: `Bearer ${AGENCY_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ messageId, receipt: { messageId, from: AGENCY_ID, to: 'gateway', status: 'accepted', receivedSha256: sha256, receivedAt: new Date().toISOString(), findings: [] } }),
+    body: JSON.stringify({
+      messageId,
+      receipt: { messageId, from: AGENCY_ID, to: 'gateway', status: 'accepted', receivedSha256: sha256, receivedAt: new Date().toISOString(), findings: [] },
+    }),
   }).catch(() => undefined);
 }
 
@@ -46,7 +55,15 @@ createServer((req, res) => {
     const messageId = String(req.headers['x-swgate-message-id']);
     const sha256 = createHash('sha256').update(Buffer.concat(chunks)).digest('hex');
     const earlier = seen.get(messageId);
-    const receipt = { messageId, from: AGENCY_ID, to: 'gateway', status: 'accepted', receivedSha256: earlier ?? sha256, receivedAt: new Date().toISOString(), findings: [] };
+    const receipt = {
+      messageId,
+      from: AGENCY_ID,
+      to: 'gateway',
+      status: 'accepted',
+      receivedSha256: earlier ?? sha256,
+      receivedAt: new Date().toISOString(),
+      findings: [],
+    };
     if (earlier === undefined) {
       writeSync(store, `${JSON.stringify({ messageId, sha256 })}\n`);
       fsyncSync(store);

@@ -28,7 +28,10 @@ export function postgresReachable(): Promise<boolean> {
       await client.end();
       return true;
     } catch {
-      return unavailable({ name: `PostgreSQL at ${withoutPassword(TEST_PG_URL)}`, remedy: 'start PostgreSQL there with trust auth for user postgres, or point SWGATE_TEST_PG at one' });
+      return unavailable({
+        name: `PostgreSQL at ${withoutPassword(TEST_PG_URL)}`,
+        remedy: 'start PostgreSQL there with trust auth for user postgres, or point SWGATE_TEST_PG at one',
+      });
     }
   })();
   return reachable;

@@ -14,7 +14,11 @@ export interface FinalStage {
 
 /** The final stage's instructions this test relies on (a Dockerfile with continuation lines joined). */
 export function readFinalStage(dockerfile: string): FinalStage {
-  const lines = dockerfile.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const last = lines.map((l) => /^FROM\s/i.test(l)).lastIndexOf(true);
   const stage: FinalStage = { env: {}, workdir: '/', user: 'root', volumes: [], copies: [], entrypoint: [], cmd: [] };
   for (const line of lines.slice(last + 1)) {
@@ -45,11 +49,11 @@ export function readFinalStage(dockerfile: string): FinalStage {
         const target = words.pop()!;
         // Docker's rule: into a directory when the target ends in / (or several sources are copied).
         const intoDir = target.endsWith('/') || words.length > 1;
-        for (const source of words) stage.copies.push({ ...(from ? { from } : {}), source, dest: resolve(stage.workdir, target, intoDir ? basename(source) : '') });
+        for (const source of words)
+          stage.copies.push({ ...(from ? { from } : {}), source, dest: resolve(stage.workdir, target, intoDir ? basename(source) : '') });
         break;
       }
     }
   }
   return stage;
 }
-

@@ -88,7 +88,14 @@ const licence = (documentCode: string, number: string, hsCodes: readonly string[
   status: 'issued',
   exportCountry: 'GB',
   importCountry: 'US',
-  lines: hsCodes.map((hsCode, i) => ({ sequence: String(i + 1), description: 'Controlled goods', hsCode, quantity: '10000000.000', unit: 'KGM', origin: 'GB' })),
+  lines: hsCodes.map((hsCode, i) => ({
+    sequence: String(i + 1),
+    description: 'Controlled goods',
+    hsCode,
+    quantity: '10000000.000',
+    unit: 'KGM',
+    origin: 'GB',
+  })),
 });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -122,7 +129,10 @@ class Supervised {
       if (this.stopped || this.child !== child) return;
       // Refusing to start while Redis is down is what swgate does on purpose; its supervisor starts it again.
       const refusedToStart = said.includes('No Redis answers');
-      if (!this.killed.has(child) && !refusedToStart) this.selfExits.push(`${this.name} exited by itself (${signal ?? `code ${code}`}) at ${new Date().toISOString()}: ${said.trim().split('\n').at(-1) ?? ''}`);
+      if (!this.killed.has(child) && !refusedToStart)
+        this.selfExits.push(
+          `${this.name} exited by itself (${signal ?? `code ${code}`}) at ${new Date().toISOString()}: ${said.trim().split('\n').at(-1) ?? ''}`,
+        );
       setTimeout(() => !this.stopped && this.child === child && this.start(), this.restartDelayMs());
     });
   }
@@ -152,7 +162,10 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunRepor
   print(`fault run: seed ${options.seed}, ${options.database}, ${options.faultMs} ms of faults, files in ${dir}`);
   const [apiPort, redisPort, agencyPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const url = `http://127.0.0.1:${apiPort}`;
-  const database = options.database === 'postgres' ? await createTestDatabase('postgres') : { target: { kind: 'sqlite' as const, location: join(dir, 'data', 'swgate.sqlite') }, drop: async () => {} };
+  const database =
+    options.database === 'postgres'
+      ? await createTestDatabase('postgres')
+      : { target: { kind: 'sqlite' as const, location: join(dir, 'data', 'swgate.sqlite') }, drop: async () => {} };
   const processes: Supervised[] = [];
   const logFile = (name: string) => createWriteStream(join(dir, `${name}.log`), { flags: 'a' });
   const spawnLogged = (name: string, command: string, args: string[], env: Record<string, string>) => {
@@ -189,7 +202,11 @@ agreements:
     ...(options.database === 'postgres' ? { DATABASE_URL: database.target.location } : {}),
   };
   const swgate = (name: string, command: string, port: number) =>
-    new Supervised(name, () => spawnLogged(name, process.execPath, ['bin/swgate.js', command], { ...gatewayEnv, PORT: String(port) }), () => restartAfter(200, 1500));
+    new Supervised(
+      name,
+      () => spawnLogged(name, process.execPath, ['bin/swgate.js', command], { ...gatewayEnv, PORT: String(port) }),
+      () => restartAfter(200, 1500),
+    );
 
   const redis = new Supervised(
     'redis',
@@ -197,20 +214,36 @@ agreements:
       // Started empty every time: no snapshot, no append-only file.
       rmSync(join(dir, 'redis'), { recursive: true, force: true });
       mkdirSync(join(dir, 'redis'), { recursive: true });
-      return spawnLogged('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', join(dir, 'redis'), '--save', '', '--appendonly', 'no'], {});
+      return spawnLogged(
+        'redis',
+        'redis-server',
+        ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', join(dir, 'redis'), '--save', '', '--appendonly', 'no'],
+        {},
+      );
     },
     () => restartAfter(300, 2000),
   );
   const agency = new Supervised(
     'agency',
-    () => spawnLogged('agency', process.execPath, ['--import', 'tsx', 'test/support/agency.ts'], { PORT: String(agencyPort), AGENCY_STORE: join(dir, 'agency.jsonl'), GATEWAY_URL: url, AGENCY_TOKEN, AGENCY_ID: 'agency-x' }),
+    () =>
+      spawnLogged('agency', process.execPath, ['--import', 'tsx', 'test/support/agency.ts'], {
+        PORT: String(agencyPort),
+        AGENCY_STORE: join(dir, 'agency.jsonl'),
+        GATEWAY_URL: url,
+        AGENCY_TOKEN,
+        AGENCY_ID: 'agency-x',
+      }),
     () => restartAfter(500, 3000),
   );
   const api = swgate(options.database === 'sqlite' ? 'gateway' : 'api', options.database === 'sqlite' ? 'start' : 'serve', apiPort);
   const workers = options.database === 'postgres' ? [1, 2].map((n) => swgate(`worker-${n}`, 'worker', 0)) : [];
   processes.push(redis, agency, api, ...workers);
 
-  const ready = () => fetch(`${url}/health/ready`).then((r) => r.status === 200, () => false);
+  const ready = () =>
+    fetch(`${url}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
   const waitUntil = async (probe: () => Promise<boolean>, ms: number) => {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
@@ -232,8 +265,15 @@ agreements:
     api.start();
     if (!(await waitUntil(ready, 60_000))) throw new Error(`the gateway did not become ready; see ${dir}`);
     for (const w of workers) w.start();
-    for (const [code, number, hs] of [['X002', 'GBSIEXYK3ZZZPADR-0002', ['930591']], ['9104', 'GBSIEXYK3ZZZ-0001', ['930190', '930591']]] as const) {
-      const res = await fetch(`${url}/v1/lpcos`, { method: 'POST', headers: { authorization: `Bearer ${ISSUER_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(licence(code, number, hs)) });
+    for (const [code, number, hs] of [
+      ['X002', 'GBSIEXYK3ZZZPADR-0002', ['930591']],
+      ['9104', 'GBSIEXYK3ZZZ-0001', ['930190', '930591']],
+    ] as const) {
+      const res = await fetch(`${url}/v1/lpcos`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ISSUER_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(licence(code, number, hs)),
+      });
       if (res.status !== 202) throw new Error(`licence ${number} was not registered: ${res.status} ${await res.text()}`);
     }
 
@@ -279,7 +319,9 @@ agreements:
     const terminateBackends = async () => {
       const admin = new pg.Client({ connectionString: TEST_PG_URL });
       await admin.connect();
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(database.target.location).pathname.slice(1)]);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        new URL(database.target.location).pathname.slice(1),
+      ]);
       await admin.end();
     };
     const faultKinds: Array<[string, () => Promise<void> | void]> = [
@@ -334,20 +376,31 @@ agreements:
       const receipt = (await res.json()) as ProvenanceReceipt;
       const verdict = verifyReceipt(receipt, publicKey);
       if (!verdict.ok) problems.push(`exchange ${e.id}: its provenance receipt does not verify: ${verdict.reason}`);
-      const events = new Set(receipt.entries.map((entry) => `${entry.record.event}${entry.record.activity.destination ? `:${entry.record.activity.destination}` : ''}`));
-      const expected = ['received', 'validated', 'routed', ...deliveries.filter((d) => d.exchange_id === e.id && DELIVERY_EVENT[d.status]).map((d) => `${DELIVERY_EVENT[d.status]}:${d.destination}`)];
+      const events = new Set(
+        receipt.entries.map((entry) => `${entry.record.event}${entry.record.activity.destination ? `:${entry.record.activity.destination}` : ''}`),
+      );
+      const expected = [
+        'received',
+        'validated',
+        'routed',
+        ...deliveries.filter((d) => d.exchange_id === e.id && DELIVERY_EVENT[d.status]).map((d) => `${DELIVERY_EVENT[d.status]}:${d.destination}`),
+      ];
       for (const event of expected) if (!events.has(event)) problems.push(`exchange ${e.id} (${e.status}): its provenance receipt lacks "${event}"`);
     }
 
     // 3. The agency took each message id at most once as new, with the bytes the gateway recorded sending.
-    const taken = readFileSync(join(dir, 'agency.jsonl'), 'utf8').split('\n').filter((line) => line.endsWith('}')).map((line) => JSON.parse(line) as { messageId: string; sha256: string });
+    const taken = readFileSync(join(dir, 'agency.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.endsWith('}'))
+      .map((line) => JSON.parse(line) as { messageId: string; sha256: string });
     const timesNew = new Map<string, number>();
     for (const t of taken) timesNew.set(t.messageId, (timesNew.get(t.messageId) ?? 0) + 1);
     for (const [messageId, n] of timesNew) if (n > 1) problems.push(`the agency took message ${messageId} as new ${n} times`);
     for (const d of deliveries) {
       const took = taken.find((t) => t.messageId === `${d.exchange_id}.${d.destination}`);
       if (d.status === 'acknowledged' && !took) problems.push(`delivery ${d.exchange_id}.${d.destination} is acknowledged but the agency never took it`);
-      if (took && d.sent_sha256 !== took.sha256) problems.push(`delivery ${d.exchange_id}.${d.destination}: the agency took bytes ${took.sha256}, the gateway recorded sending ${d.sent_sha256}`);
+      if (took && d.sent_sha256 !== took.sha256)
+        problems.push(`delivery ${d.exchange_id}.${d.destination}: the agency took bytes ${took.sha256}, the gateway recorded sending ${d.sent_sha256}`);
     }
 
     // 4. Every checkpoint seen during the run is consistent with the last one.
@@ -368,20 +421,44 @@ agreements:
     // declaration never stored (the reservation commits in its exchange's transaction).
     const lpcoDb = db as unknown as Kysely<LpcoTables>;
     const reservations = await lpcoDb.selectFrom('lpco_reservations').selectAll().execute();
-    const expectedState: Record<string, string> = { delivered: 'written-off', 'delivered-with-warnings': 'written-off', rejected: 'released', failed: 'reserved' };
+    const expectedState: Record<string, string> = {
+      delivered: 'written-off',
+      'delivered-with-warnings': 'written-off',
+      rejected: 'released',
+      failed: 'reserved',
+    };
     for (const r of reservations) {
       const status = statusOf.get(r.declaration_exchange_id);
       if (!status) problems.push(`reservation ${r.id} (${r.state}) exists for declaration ${r.declaration_exchange_id}, which was never stored`);
-      else if (status && expectedState[status] !== r.state) problems.push(`reservation ${r.id} of ${status} declaration ${r.declaration_exchange_id} is ${r.state}, not ${expectedState[status]}`);
+      else if (status && expectedState[status] !== r.state)
+        problems.push(`reservation ${r.id} of ${status} declaration ${r.declaration_exchange_id} is ${r.state}, not ${expectedState[status]}`);
     }
     for (const line of await lpcoDb.selectFrom('lpco_lines').selectAll().execute()) {
-      const held = reservations.filter((r) => r.lpco_id === line.lpco_id && r.line_sequence === line.sequence && r.state !== 'released').reduce((sum, r) => sum + BigInt(r.quantity), 0n);
-      if (BigInt(line.quantity) - held !== BigInt(line.remaining)) problems.push(`e-LPCO ${line.lpco_id} line ${line.sequence}: ${line.remaining} remaining, but its quantity less what is held is ${BigInt(line.quantity) - held}`);
+      const held = reservations
+        .filter((r) => r.lpco_id === line.lpco_id && r.line_sequence === line.sequence && r.state !== 'released')
+        .reduce((sum, r) => sum + BigInt(r.quantity), 0n);
+      if (BigInt(line.quantity) - held !== BigInt(line.remaining))
+        problems.push(
+          `e-LPCO ${line.lpco_id} line ${line.sequence}: ${line.remaining} remaining, but its quantity less what is held is ${BigInt(line.quantity) - held}`,
+        );
     }
     const writtenOff = reservations.filter((r) => r.state === 'written-off').length;
 
     const reconciler = Object.fromEntries((await db.selectFrom('reconciler_actions').selectAll().execute()).map((r) => [r.action, Number(r.count)]));
-    return { seed: options.seed, database: options.database, faults, accepted: accepted.size, reservations: reservations.length, writtenOff, exchanges: exchanges.length, statuses, reconciler, checkpointsChecked: sizes.length, agencyMessages: taken.length, problems };
+    return {
+      seed: options.seed,
+      database: options.database,
+      faults,
+      accepted: accepted.size,
+      reservations: reservations.length,
+      writtenOff,
+      exchanges: exchanges.length,
+      statuses,
+      reconciler,
+      checkpointsChecked: sizes.length,
+      agencyMessages: taken.length,
+      problems,
+    };
   } finally {
     await db?.destroy();
     for (const p of [...processes].reverse()) await p.stop(p === redis || p === agency ? 'SIGKILL' : 'SIGTERM');
@@ -392,14 +469,26 @@ agreements:
 }
 
 export function describeReport(report: FaultRunReport): string {
-  const faults = Object.entries(report.faults).map(([name, n]) => `${name} ×${n}`).join(', ');
-  const reconciler = Object.entries(report.reconciler).map(([action, n]) => `${action} ${n}`).join(', ') || 'nothing';
-  const statuses = Object.entries(report.statuses).map(([status, n]) => `${status} ${n}`).join(', ');
+  const faults = Object.entries(report.faults)
+    .map(([name, n]) => `${name} ×${n}`)
+    .join(', ');
+  const reconciler =
+    Object.entries(report.reconciler)
+      .map(([action, n]) => `${action} ${n}`)
+      .join(', ') || 'nothing';
+  const statuses = Object.entries(report.statuses)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ');
   return [
     `seed ${report.seed} on ${report.database}: faults ${faults || 'none'}`,
     `  ${report.accepted} exchanges answered 202, ${report.exchanges} stored (${statuses}); the agency took ${report.agencyMessages} messages as new`,
     `  e-LPCO reservations ${report.reservations}, written off ${report.writtenOff}`,
     `  reconciler: ${reconciler}; ${report.checkpointsChecked} checkpoints checked for consistency`,
-    report.problems.length === 0 ? '  nothing stuck, nothing missing' : `  ${report.problems.length} problems:\n${report.problems.slice(0, 50).map((p) => `    ${p}`).join('\n')}`,
+    report.problems.length === 0
+      ? '  nothing stuck, nothing missing'
+      : `  ${report.problems.length} problems:\n${report.problems
+          .slice(0, 50)
+          .map((p) => `    ${p}`)
+          .join('\n')}`,
   ].join('\n');
 }

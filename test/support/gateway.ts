@@ -51,7 +51,10 @@ export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<
       return counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
     },
     async exchangeCount() {
-      const row = await gateway.store.db.selectFrom('exchanges').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await gateway.store.db
+        .selectFrom('exchanges')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async stop() {

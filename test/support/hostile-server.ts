@@ -15,7 +15,9 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export async function startHostileServer(answer: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end('ok')): Promise<HostileServer> {
+export async function startHostileServer(
+  answer: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end('ok'),
+): Promise<HostileServer> {
   const asked: string[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');

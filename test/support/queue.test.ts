@@ -48,12 +48,18 @@ function inRedis(): QueueUnderTest {
     // A worker takes the waiting job and completes it.
     finish: async (job) => {
       const workers = startDeliveryWorkers([job.destination], async () => {}, { connection: redis, prefix, concurrency: 1, ratePerSecondOf: () => undefined });
-      await waitFor(() => state(job), (s) => s === 'completed');
+      await waitFor(
+        () => state(job),
+        (s) => s === 'completed',
+      );
       await stopWorkers(workers);
     },
     live: async () => {
       const states = await Promise.all([a, b].map(async (job) => [messageIdOf(job), await state(job)] as const));
-      return states.filter(([, s]) => ['waiting', 'delayed', 'active', 'prioritized'].includes(s)).map(([id]) => id).sort();
+      return states
+        .filter(([, s]) => ['waiting', 'delayed', 'active', 'prioritized'].includes(s))
+        .map(([id]) => id)
+        .sort();
     },
   };
 }

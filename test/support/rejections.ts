@@ -14,7 +14,10 @@ export function rejectionOf(run: () => unknown): RejectionError {
 
 /** The RejectionError `promise` rejects with; fails the test when it settles otherwise. */
 export async function rejected(promise: Promise<unknown>): Promise<RejectionError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (err instanceof RejectionError) return err;
   throw new Error(`expected a RejectionError, got ${String(err)}`);
 }

@@ -42,7 +42,11 @@ export const ENCODINGS: Record<string, (path: string, port: number) => string> =
   plain: (p) => p,
   'pct-letter': (p) => encodeFirstLetter(p),
   'pct-letter-upper-hex': (p) => encodeFirstLetter(p, true),
-  'pct-every-char': (p) => p.split('/').map((s) => [...s].map((c) => percent(c)).join('')).join('/'),
+  'pct-every-char': (p) =>
+    p
+      .split('/')
+      .map((s) => [...s].map((c) => percent(c)).join(''))
+      .join('/'),
   'pct-slash': (p) => `/${p.slice(1).replace('/', '%2F')}`,
   'pct-slash-upper': (p) => `/${p.slice(1).replace('/', '%2f')}`,
   'dot-segment': (p) => `/x/..${p}`,
@@ -66,7 +70,13 @@ export const ENCODINGS: Record<string, (path: string, port: number) => string> =
   'overlong-slash': (p) => `/${p.slice(1).replace('/', '%c0%af')}`,
 };
 
-const SAMPLE_PARAMS: Record<string, string> = { id: '01JAAAAAAAAAAAAAAAAAAAAAAA', destination: 'customs', name: 'original', participant: 'customs', index: '0' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+  destination: 'customs',
+  name: 'original',
+  participant: 'customs',
+  index: '0',
+};
 
 /** A concrete path for a route pattern: each `:param` filled with a plausible value, `*` with a file name. */
 export function concretePath(pattern: string): string {
@@ -84,7 +94,12 @@ export interface RawResponse {
  * the server exactly as written (absolute-form, dot segments and encodings a client library
  * would normalise). The answer is read until the server closes the connection.
  */
-export function rawRequest(port: number, head: string, body: string | Buffer = '', options: { localAddress?: string; timeoutMs?: number } = {}): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  head: string,
+  body: string | Buffer = '',
+  options: { localAddress?: string; timeoutMs?: number } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: '127.0.0.1', ...(options.localAddress ? { localAddress: options.localAddress } : {}) });
     const chunks: Buffer[] = [];

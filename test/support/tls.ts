@@ -11,7 +11,11 @@ export interface TlsIdentity {
   fingerprint: string;
 }
 
-function issue(subject: string, issuer: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | undefined, extensions: object[]): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
+function issue(
+  subject: string,
+  issuer: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | undefined,
+  extensions: object[],
+): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
   const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -27,13 +31,23 @@ function issue(subject: string, issuer: { cert: forge.pki.Certificate; key: forg
 
 function identity(pair: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }): TlsIdentity {
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(pair.cert)).getBytes();
-  return { cert: forge.pki.certificateToPem(pair.cert), key: forge.pki.privateKeyToPem(pair.key), fingerprint: createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex') };
+  return {
+    cert: forge.pki.certificateToPem(pair.cert),
+    key: forge.pki.privateKeyToPem(pair.key),
+    fingerprint: createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex'),
+  };
 }
 
 /** A throwaway CA with a server certificate for 127.0.0.1 and client certificates, written to files. */
 export function testPki(clients: string[]) {
-  const ca = issue('swgate test CA', undefined, [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]);
-  const server = issue('127.0.0.1', ca, [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }, { name: 'extKeyUsage', serverAuth: true }]);
+  const ca = issue('swgate test CA', undefined, [
+    { name: 'basicConstraints', cA: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+  ]);
+  const server = issue('127.0.0.1', ca, [
+    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    { name: 'extKeyUsage', serverAuth: true },
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'swgate-tls-'));
   const write = (name: string, pem: string) => {
     const file = join(dir, name);

@@ -76,7 +76,9 @@ describe('toolsPresent: run, skip visibly, or fail when the run requires every t
   it('refuses a SWGATE_REQUIRE_TOOLS it does not understand rather than reading it as "no"', () => {
     for (const value of ['true', 'yes', ' 1', '2']) {
       vi.stubEnv('SWGATE_REQUIRE_TOOLS', value);
-      expect(() => toolsPresent(missingTool()), value).toThrow(`SWGATE_REQUIRE_TOOLS must be 1 (every tool required) or 0/unset (missing tools skip their tests), not ${JSON.stringify(value)}.`);
+      expect(() => toolsPresent(missingTool()), value).toThrow(
+        `SWGATE_REQUIRE_TOOLS must be 1 (every tool required) or 0/unset (missing tools skip their tests), not ${JSON.stringify(value)}.`,
+      );
     }
   });
 });
@@ -86,9 +88,13 @@ describe('unavailable: the same decision for a service', () => {
 
   it('skips visibly, or fails when the run requires everything', () => {
     expect(unavailable(postgres)).toBe(false);
-    expect(String(warn.mock.calls[0]![0])).toContain('PostgreSQL at postgres://postgres@127.0.0.1:1/postgres is not available: the tests that need it are SKIPPED (start one)');
+    expect(String(warn.mock.calls[0]![0])).toContain(
+      'PostgreSQL at postgres://postgres@127.0.0.1:1/postgres is not available: the tests that need it are SKIPPED (start one)',
+    );
     vi.stubEnv('SWGATE_REQUIRE_TOOLS', '1');
-    expect(() => unavailable(postgres)).toThrow('This run requires everything its tests need (SWGATE_REQUIRE_TOOLS=1), and these are not available: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres (start one).');
+    expect(() => unavailable(postgres)).toThrow(
+      'This run requires everything its tests need (SWGATE_REQUIRE_TOOLS=1), and these are not available: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres (start one).',
+    );
   });
 });
 

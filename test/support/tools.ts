@@ -43,7 +43,9 @@ function requiresEverything(): boolean {
   const value = process.env.SWGATE_REQUIRE_TOOLS ?? '';
   if (value === '1') return true;
   if (value === '' || value === '0') return false;
-  throw new MissingRequirementError(`SWGATE_REQUIRE_TOOLS must be 1 (every tool required) or 0/unset (missing tools skip their tests), not ${JSON.stringify(value)}.`);
+  throw new MissingRequirementError(
+    `SWGATE_REQUIRE_TOOLS must be 1 (every tool required) or 0/unset (missing tools skip their tests), not ${JSON.stringify(value)}.`,
+  );
 }
 
 // Once per test file (vitest gives each file its own module instance): one line per missing requirement.

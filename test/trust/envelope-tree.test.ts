@@ -41,13 +41,21 @@ const TRICKY: Array<[string, string]> = [
   ],
   ['comment-split header text', envelope('<d/>', { header: HEADER.replace('>customs<', '>cus<!-- x -->to<!---->ms<') })],
   ['CDATA in header and payload', envelope('<d><![CDATA[<not markup> & ]]>tail</d>', { header: HEADER.replace('>partner-xb<', '><![CDATA[partner-xb]]><') })],
-  ['entities and character references', envelope('<d a="&lt;&amp;&quot;&#x9;">&lt;x&gt; &amp; &#233;&#x1F600;</d>', { header: HEADER.replace('>declaration<', '>a&amp;b&#233;&#x1F600;&lt;&gt;<') })],
+  [
+    'entities and character references',
+    envelope('<d a="&lt;&amp;&quot;&#x9;">&lt;x&gt; &amp; &#233;&#x1F600;</d>', {
+      header: HEADER.replace('>declaration<', '>a&amp;b&#233;&#x1F600;&lt;&gt;<'),
+    }),
+  ],
   ['CR as a reference in header and payload, literal CR LF', envelope('<d>a&#13;b\r\nc</d>', { header: HEADER.replace('>declaration<', '>a&#13;b<') })],
   ['tabs and line breaks in payload attributes, literal and as references', envelope('<d a="x\ty\nz" b="&#9;&#10;&#13;"/>')],
   ['whitespace in header text and around the payload document', envelope('\n  <d/>\n', { header: HEADER.replace('>customs<', '> customs <') })],
   ['the payload rebinds the envelope prefix', envelope('<swg:doc xmlns:swg="urn:other"><swg:x/></swg:doc>')],
   ['the payload uses a default namespace and redeclares it', envelope('<doc xmlns="urn:a"><x xmlns="urn:b"><y/></x><z/></doc>')],
-  ['namespaced and xml:* attributes in the payload', envelope('<d:doc xmlns:d="urn:d" xmlns:e="urn:e" e:z="1" d:a="2" xml:lang="fr" b="3"><d:x e:y="4"/></d:doc>')],
+  [
+    'namespaced and xml:* attributes in the payload',
+    envelope('<d:doc xmlns:d="urn:d" xmlns:e="urn:e" e:z="1" d:a="2" xml:lang="fr" b="3"><d:x e:y="4"/></d:doc>'),
+  ],
   [
     'the envelope in the default namespace',
     `<Envelope xmlns="${ENVELOPE_NS}" Id="m-m1">${HEADER.replaceAll('swg:', '')}<Payload contentType="application/xml"><d:doc xmlns:d="urn:d"/></Payload>${SIGNATURE}</Envelope>`,
@@ -55,12 +63,15 @@ const TRICKY: Array<[string, string]> = [
   ['Signature between Header and Payload', `${OPEN}${HEADER}${SIGNATURE}<swg:Payload contentType="application/xml"><d/></swg:Payload></swg:Envelope>`],
   ['base64 payload with whitespace and a comment', envelope('\n  e30<!-- c -->=\n', { attributes: 'contentType="application/json" encoding="base64"' })],
   ['base64 payload in CDATA', envelope('<![CDATA[e30=]]>', { attributes: 'encoding="base64" contentType="application/json"' })],
-  ['namespaced contentType and encoding attributes are not the envelope\'s', envelope('<d/>', { attributes: 'xmlns:x="urn:x" x:contentType="a" x:encoding="base64" contentType="b"' })],
+  [
+    "namespaced contentType and encoding attributes are not the envelope's",
+    envelope('<d/>', { attributes: 'xmlns:x="urn:x" x:contentType="a" x:encoding="base64" contentType="b"' }),
+  ],
   ['no contentType', envelope('<d/>', { attributes: '' })],
 ];
 
 const REFUSED: Array<[string, string]> = [
-  ['a header element that is not the envelope\'s', envelope('<d/>', { header: HEADER.replace('</swg:Header>', '<swg:Extra>x</swg:Extra></swg:Header>') })],
+  ["a header element that is not the envelope's", envelope('<d/>', { header: HEADER.replace('</swg:Header>', '<swg:Extra>x</swg:Extra></swg:Header>') })],
   ['a header field twice', envelope('<d/>', { header: HEADER.replace('</swg:Header>', '<swg:To>again</swg:To></swg:Header>') })],
   ['a header field in another namespace', envelope('<d/>', { header: HEADER.replace('<swg:To>customs</swg:To>', '<x:To xmlns:x="urn:x">customs</x:To>') })],
   ['a header field holding an element', envelope('<d/>', { header: HEADER.replace('>customs<', '>cus<b/>toms<') })],
@@ -159,7 +170,14 @@ describe.runIf(toolsPresent(XMLSEC1))('end to end on envelopes xmlsec1 signed: t
     const file = join(work, `${Math.random().toString(36).slice(2)}.xml`);
     writeFileSync(file, xml.replace(SIGNATURE, template));
     const keys = t.pki.entities[PARTNER]!.ecdsa;
-    const result = spawnSync(XMLSEC1.command, ['--sign', '--privkey-pem', `${keys.privateKey},${keys.certificate}`, '--id-attr:Id', `${ENVELOPE_NS}:Envelope`, file]);
+    const result = spawnSync(XMLSEC1.command, [
+      '--sign',
+      '--privkey-pem',
+      `${keys.privateKey},${keys.certificate}`,
+      '--id-attr:Id',
+      `${ENVELOPE_NS}:Envelope`,
+      file,
+    ]);
     expect(result.status, result.stderr.toString()).toBe(0);
     return result.stdout;
   }

@@ -15,7 +15,10 @@ beforeAll(async () => {
 const payload = { Declaration: { GoodsItem: [{ Classification: { ID: '0101' } }], Amount: { value: '100.00', currencyID: 'EUR' } } };
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(RejectionError);
   return (error as RejectionError).findings[0]?.code;
 }
@@ -62,7 +65,9 @@ describe('JSON envelope (JWS over RFC 8785)', () => {
 
   it("the attacker's own certificate, another partner's, and a claimed other sender are refused", async () => {
     const attacker = await issueTestCertificate();
-    expect(await codeOf(verifyJsonEnvelope(await signJsonEnvelope({ header: header(), payload }, attacker.signingKey), t.store(PARTNER)))).toBe('trust.chain-untrusted');
+    expect(await codeOf(verifyJsonEnvelope(await signJsonEnvelope({ header: header(), payload }, attacker.signingKey), t.store(PARTNER)))).toBe(
+      'trust.chain-untrusted',
+    );
     const fromOther = await signJsonEnvelope({ header: header({ from: OTHER_PARTNER }), payload }, t.key(OTHER_PARTNER));
     expect(await codeOf(verifyJsonEnvelope(fromOther, t.store(PARTNER)))).toBe('trust.certificate-not-bound-to-sender');
     const claimsOther = await signJsonEnvelope({ header: header({ from: OTHER_PARTNER }), payload }, t.key(PARTNER));
@@ -104,15 +109,21 @@ describe('JSON envelope (JWS over RFC 8785)', () => {
         return (error as Error).message;
       }
     };
-    const messageOf = async (jws: string) => ((await verifyJsonEnvelope(jws, t.store(PARTNER)).catch((caught: unknown) => caught)) as RejectionError).findings[0];
+    const messageOf = async (jws: string) =>
+      ((await verifyJsonEnvelope(jws, t.store(PARTNER)).catch((caught: unknown) => caught)) as RejectionError).findings[0];
     for (const json of ['{"a":[{"b":{"constructor":1}}],"__proto__":2}', '{"prototype":{"__proto__":{}}}', '{"x":[1,{"y":[{"pro\\u0074otype":true}]}]}']) {
-      const jws = await new CompactSign(Buffer.from(json)).setProtectedHeader({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64] }).sign(key.privateKey);
+      const jws = await new CompactSign(Buffer.from(json))
+        .setProtectedHeader({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64] })
+        .sign(key.privateKey);
       expect(await messageOf(jws)).toMatchObject({ code: 'jws.payload', message: `payload is not acceptable JSON: ${byReviver(json)}` });
     }
     const headerJson = JSON.stringify({ alg: 'ES256', typ: 'swgate-envelope+jws', x5c: [key.certificateBase64], constructor: { prototype: 1 } });
     const [, payloadPart, signature] = segments(await signJsonEnvelope({ header: header(), payload }, key));
     const finding = await messageOf(`${Buffer.from(headerJson).toString('base64url')}.${payloadPart}.${signature}`);
-    expect(finding).toMatchObject({ code: 'jws.signature-invalid', message: `JWS does not verify: the protected header is not JSON: ${byReviver(headerJson)}` });
+    expect(finding).toMatchObject({
+      code: 'jws.signature-invalid',
+      message: `JWS does not verify: the protected header is not JSON: ${byReviver(headerJson)}`,
+    });
   });
 });
 
@@ -144,4 +155,3 @@ describe('signed receipts', () => {
     expect(await codeOf(verifyReceipt(envelope, t.store(GATEWAY_ID)))).toBe('jws.type');
   });
 });
-

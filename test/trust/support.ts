@@ -21,7 +21,10 @@ export const FIXTURES = join(import.meta.dirname, '../fixtures/trust');
 /** What the configuration loader says of a partner whose `trust:` block is `trustYaml` (one line of flow YAML per setting), one problem a line. */
 export function trustConfigProblems(dir: string, trustYaml: string): string {
   const file = join(dir, 'trust-config.yaml');
-  writeFileSync(file, `participants:\n  - id: ${PARTNER}\n    kind: partner-customs\n    name: P\n    trust:\n      anchors: [ca.crt.pem]\n      ${trustYaml}\nagreements: []\n`);
+  writeFileSync(
+    file,
+    `participants:\n  - id: ${PARTNER}\n    kind: partner-customs\n    name: P\n    trust:\n      anchors: [ca.crt.pem]\n      ${trustYaml}\nagreements: []\n`,
+  );
   try {
     loadConfig({ SWGATE_CONFIG: file });
   } catch (error) {
@@ -68,9 +71,7 @@ export async function issueTestCertificate(
   overrides: Partial<CertificateSpec> & { keyKind?: 'ec' | 'rsa1024' } = {},
 ): Promise<{ certificate: X509Certificate; privateKey: KeyObject; signingKey: SigningKey }> {
   const { publicKey, privateKey } =
-    overrides.keyKind === 'rsa1024'
-      ? generateKeyPairSync('rsa', { modulusLength: 1024 })
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    overrides.keyKind === 'rsa1024' ? generateKeyPairSync('rsa', { modulusLength: 1024 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const now = Date.now();
   const certificate = await issueCertificate({
     commonName: PARTNER,

@@ -3,8 +3,12 @@ import type { SimpleType } from '../../src/documents/wco/model.js';
 import { simpleValueProblem } from '../../src/validation/simple-value.js';
 
 const token = (facets: Partial<SimpleType> = {}): Omit<SimpleType, 'kind'> => ({ builtin: 'token', whiteSpace: 'collapse', patterns: [], ...facets });
-const decimal = (facets: Partial<SimpleType> = {}): Omit<SimpleType, 'kind'> =>
-  ({ builtin: 'decimal', whiteSpace: 'collapse', patterns: [['[+\\-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)']], ...facets });
+const decimal = (facets: Partial<SimpleType> = {}): Omit<SimpleType, 'kind'> => ({
+  builtin: 'decimal',
+  whiteSpace: 'collapse',
+  patterns: [['[+\\-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)']],
+  ...facets,
+});
 
 describe('simple values', () => {
   it('count characters as code points: a pair of surrogates is one, a lone one is one', () => {

@@ -70,7 +70,9 @@ describe('structural validation of WCO JSON', () => {
   });
 
   it('refuses a root it does not know', () => {
-    expect(findingsOf({ Envelope: {} })).toEqual([expect.objectContaining({ code: 'xsd.root', message: 'The root must be one of MetaData or Declaration; found Envelope' })]);
+    expect(findingsOf({ Envelope: {} })).toEqual([
+      expect.objectContaining({ code: 'xsd.root', message: 'The root must be one of MetaData or Declaration; found Envelope' }),
+    ]);
   });
 });
 

@@ -16,7 +16,9 @@ describe('validateDocument', () => {
     const xml = fixture('samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml').toString('utf8');
     const badCountry = validateDocument(Buffer.from(xml.replace('<CountryCode>US</CountryCode>', '<CountryCode>QQ</CountryCode>')), 'wco-xml');
     expect(badCountry.findings.map((f) => f.code)).toEqual(['rules.country']);
-    const alsoBadType = xml.replace('<CountryCode>US</CountryCode>', '<CountryCode>QQ</CountryCode>').replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAX</TypeCode>');
+    const alsoBadType = xml
+      .replace('<CountryCode>US</CountryCode>', '<CountryCode>QQ</CountryCode>')
+      .replace('<TypeCode>IMA</TypeCode>', '<TypeCode>IMAX</TypeCode>');
     expect(validateDocument(Buffer.from(alsoBadType), 'wco-xml').findings.map((f) => f.code)).toEqual(['xsd.value']);
   });
 
@@ -28,7 +30,9 @@ describe('validateDocument', () => {
   });
 
   it('throws a 400 RejectionError for malformed input, as the parser does', () => {
-    const err = rejectionOf(() => validateDocument(fixture('samples/customs-declare-exports/notification-malformed/TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml'), 'wco-xml'));
+    const err = rejectionOf(() =>
+      validateDocument(fixture('samples/customs-declare-exports/notification-malformed/TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml'), 'wco-xml'),
+    );
     expect(err.status).toBe(400);
     expect(rejectionOf(() => validateDocument(Buffer.from('{"Declaration":{"__proto__":{}}}'), 'wco-json')).findings[0]?.code).toBe('json.forbidden-name');
   });

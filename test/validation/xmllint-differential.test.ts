@@ -84,7 +84,15 @@ const MUTATIONS: Record<string, Mutation> = {
   'unknown element'(root, pick) {
     const parent = pick(elementsOf(root).filter((e) => !isLeaf(e)));
     const at = pick(parent.children.map((_, k) => k));
-    parent.children.splice(at, 0, { ns: parent.ns, name: pick(['Colour', 'ID', 'TypeCode']), prefix: '', attrs: [], children: ['1'], line: 0, hasComments: false });
+    parent.children.splice(at, 0, {
+      ns: parent.ns,
+      name: pick(['Colour', 'ID', 'TypeCode']),
+      prefix: '',
+      attrs: [],
+      children: ['1'],
+      line: 0,
+      hasComments: false,
+    });
     return `insert an element into ${parent.name}`;
   },
   'bad attribute'(root, pick) {
@@ -116,7 +124,7 @@ describe.runIf(toolsPresent(XMLLINT))('structural verdicts agree with xmllint --
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'swgate-xmllint-'));
     const pick = seededRandom(20261129);
-    const choose = <T,>(items: T[]): T => items[Math.floor(pick() * items.length)]!;
+    const choose = <T>(items: T[]): T => items[Math.floor(pick() * items.length)]!;
     for (const [sample, schema] of SUBJECTS) {
       for (const [kind, mutate] of Object.entries(MUTATIONS)) {
         const root = parseXml(fixture(sample));

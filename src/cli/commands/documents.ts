@@ -8,7 +8,10 @@ import { type CliIo, processIo } from '../io.js';
 
 /** A file's format by its first non-blank character: JSON documents are objects, XML starts with '<'. */
 function formatOfFile(bytes: Buffer): 'wco-xml' | 'wco-json' {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('{') ? 'wco-json' : 'wco-xml';
 }
 

@@ -17,7 +17,12 @@ export function registerMap(program: Command, io: CliIo = processIo): void {
     .argument('<id>', 'the mapping id (see `swgate mappings`)')
     .argument('<file>', 'the input document (JSON or XML, as the mapping reads)')
     .option('--dir <dir>', 'the mappings folder', 'mappings')
-    .option('--param <name=value>', 'a parameter the mapping declares, e.g. homeCountry=GB (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option(
+      '--param <name=value>',
+      'a parameter the mapping declares, e.g. homeCountry=GB (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .action(async (id: string, file: string, options: { dir: string; param: string[] }) => {
       const parameters: Record<string, string> = {};
       for (const given of options.param) {
@@ -31,7 +36,12 @@ export function registerMap(program: Command, io: CliIo = processIo): void {
       const catalogue = await loadCatalogue(options.dir, io, parameters);
       if (!catalogue) return;
       if (!catalogue.get(id)) {
-        io.err(`No mapping ${id}; \`swgate mappings\` lists them: ${catalogue.list().map((m) => m.id).join(', ')}`);
+        io.err(
+          `No mapping ${id}; \`swgate mappings\` lists them: ${catalogue
+            .list()
+            .map((m) => m.id)
+            .join(', ')}`,
+        );
         return io.exit(1);
       }
       let input: Buffer;

@@ -35,7 +35,10 @@ async function signFile(file: string, options: SignOptions, now = new Date()): P
   };
   const entity = sandboxPaths(options.dir, [options.as]).entities[options.as]!;
   const key = loadSigningKey(options.alg === 'rsa-sha256' ? entity.rsa : entity.ecdsa);
-  const text = content.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = content
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return signJsonEnvelope({ header, payload: JSON.parse(text) as unknown }, key);
   return signEnvelopeXml(header, xmlPayload(content), key);
 }

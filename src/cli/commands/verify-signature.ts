@@ -10,7 +10,11 @@ import { DEFAULT_SANDBOX_PKI_DIR } from './certs.js';
 /** Checks a signed envelope (XML-DSig or JWS) as sent by `sender`, against the sandbox trust store. */
 async function verifySignatureFile(file: string, sender: string, dir: string): Promise<VerifiedEnvelope> {
   const body = await readFile(file);
-  const looksLikeXml = body.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  const looksLikeXml = body
+    .toString('utf8', 0, 64)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
   const store = sandboxTrustStore(sandboxPaths(dir, []), sender);
   return verifyInboundEnvelope(body, looksLikeXml ? 'application/xml' : 'application/jose', store);
 }
@@ -26,7 +30,20 @@ export function registerVerifySignature(program: Command, io: CliIo = processIo)
     .action(async (file: string, options: { as: string; dir: string }) => {
       try {
         const verified = await verifySignatureFile(file, options.as, options.dir);
-        io.out(JSON.stringify({ ok: true, format: verified.format, header: verified.header, evidence: verified.evidence, matchedBy: verified.trust.matchedBy, revocation: verified.trust.revocation }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              ok: true,
+              format: verified.format,
+              header: verified.header,
+              evidence: verified.evidence,
+              matchedBy: verified.trust.matchedBy,
+              revocation: verified.trust.revocation,
+            },
+            null,
+            2,
+          ),
+        );
         io.exit(0);
       } catch (error) {
         if (!(error instanceof RejectionError)) throw error;

@@ -52,7 +52,10 @@ export function registerVerify(program: Command, io: VerifyIo = processVerifyIo)
     .option('--log-url <url>', 'with --consistency: the log base URL (…/v1/log/) to fetch the proof from')
     .option('--token <token>', 'bearer token for the gateway, when fetching')
     .action(async (files: string[], options: VerifyOptions) => {
-      const verdict = await verify(files, options, io).catch((error: unknown) => ({ ok: false, reason: `Verification could not run: ${(error as Error).message}` }));
+      const verdict = await verify(files, options, io).catch((error: unknown) => ({
+        ok: false,
+        reason: `Verification could not run: ${(error as Error).message}`,
+      }));
       (verdict.ok ? io.out : io.err)(verdict.reason);
       io.exit(verdict.ok ? 0 : 1);
     });
@@ -97,14 +100,16 @@ function checkpointOf(json: unknown): unknown {
   return typeof json === 'object' && json !== null && 'checkpoint' in json ? json.checkpoint : json;
 }
 
-const readJson = (io: VerifyIo) => async (path: string): Promise<unknown> => {
-  const text = await io.readFile(path);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`${path} is not JSON`);
-  }
-};
+const readJson =
+  (io: VerifyIo) =>
+  async (path: string): Promise<unknown> => {
+    const text = await io.readFile(path);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new Error(`${path} is not JSON`);
+    }
+  };
 
 function gatewayClient(logUrl: string, token: string | undefined, io: VerifyIo) {
   const base = logUrl.endsWith('/') ? logUrl : `${logUrl}/`;

@@ -17,7 +17,10 @@ import { xmlToWcoJson } from './xml-to-json.js';
  * `findings` hold what JSON cannot carry (order, namespaces, stray text or elements); `root` is
  * the XML as parsed, for readers of the element tree (documents/declaration.ts).
  */
-export function wcoXmlToJson(body: Buffer | string, profile: NamespaceProfile = WCO_NAMESPACES): { json?: WcoJsonObject; findings: Finding[]; root: XmlElement } {
+export function wcoXmlToJson(
+  body: Buffer | string,
+  profile: NamespaceProfile = WCO_NAMESPACES,
+): { json?: WcoJsonObject; findings: Finding[]; root: XmlElement } {
   const root = parseXml(body);
   return { ...xmlToWcoJson(root, schemaSetOfXml(root).model, namespaceMap(profile)), root };
 }

@@ -27,13 +27,7 @@ function isElementKey(key: string): boolean {
   return first !== first.toLowerCase();
 }
 
-function elementOf(
-  name: string,
-  value: WcoJsonValue,
-  parentNs: string | undefined,
-  path: string,
-  namespaceOf: NamespaceOf,
-): XmlElement {
+function elementOf(name: string, value: WcoJsonValue, parentNs: string | undefined, path: string, namespaceOf: NamespaceOf): XmlElement {
   const el: XmlElement = { ns: namespaceOf(name, parentNs), name, prefix: '', attrs: [], children: [], line: 0, hasComments: false };
   if (typeof value === 'string') {
     if (value !== '') el.children.push(value);

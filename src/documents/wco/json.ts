@@ -34,9 +34,7 @@ export function parseWcoJson(input: Buffer | string, limits: Partial<JsonLimits>
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new RejectionError(400, 'Malformed document', [
-      finding('json.not-well-formed', `Not well-formed JSON: ${(err as Error).message}`),
-    ]);
+    throw new RejectionError(400, 'Malformed document', [finding('json.not-well-formed', `Not well-formed JSON: ${(err as Error).message}`)]);
   }
   if (!isPlainObject(data)) {
     throw new RejectionError(422, 'Invalid document', [
@@ -53,16 +51,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function checkObject(obj: Record<string, unknown>, path: string, depth: number, maxDepth: number): void {
   if (depth > maxDepth) {
-    throw new RejectionError(400, 'Malformed document', [
-      finding('json.depth', `Objects nest deeper than ${maxDepth} levels`, path),
-    ]);
+    throw new RejectionError(400, 'Malformed document', [finding('json.depth', `Objects nest deeper than ${maxDepth} levels`, path)]);
   }
   for (const key of Object.keys(obj)) {
     const keyPath = `${path}/${pointerToken(key)}`;
     if (FORBIDDEN_NAMES.has(key)) {
-      throw new RejectionError(400, 'Malformed document', [
-        finding('json.forbidden-name', `Key "${key}" is not accepted`, keyPath),
-      ]);
+      throw new RejectionError(400, 'Malformed document', [finding('json.forbidden-name', `Key "${key}" is not accepted`, keyPath)]);
     }
     const value = obj[key];
     if (!Array.isArray(value)) checkValue(value, keyPath, depth, maxDepth);
@@ -77,7 +71,5 @@ function checkValue(value: unknown, path: string, depth: number, maxDepth: numbe
     return;
   }
   const found = Array.isArray(value) ? 'an array inside an array' : value === null ? 'null' : `a ${typeof value}`;
-  throw new RejectionError(422, 'Invalid document', [
-    finding('json.not-a-string', `Every leaf value must be a string (found ${found})`, path),
-  ]);
+  throw new RejectionError(422, 'Invalid document', [finding('json.not-a-string', `Every leaf value must be a string (found ${found})`, path)]);
 }

@@ -123,7 +123,8 @@ function addElementContent(ctx: Context, el: XmlElement, content: GroupParticle,
   let names: Map<string, ElementUse> | undefined;
   for (const child of el.children) {
     if (typeof child === 'string') {
-      if (child.trim() !== '') report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
+      if (child.trim() !== '')
+        report(ctx, 'xsd.unexpected-text', `${el.name} holds elements only; text ${JSON.stringify(child.trim().slice(0, 40))} is not allowed`);
       continue;
     }
     if (child.ns !== namesNs) {

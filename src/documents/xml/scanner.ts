@@ -30,12 +30,7 @@ for (const name of FORBIDDEN_NAMES) {
 
 function isForbiddenAt(s: string, start: number, end: number): boolean {
   const length = end - start;
-  return (
-    length < 31 &&
-    ((forbiddenLengths >>> length) & 1) === 1 &&
-    FORBIDDEN_FIRST[s.charCodeAt(start)] === 1 &&
-    FORBIDDEN_NAMES.has(s.slice(start, end))
-  );
+  return length < 31 && ((forbiddenLengths >>> length) & 1) === 1 && FORBIDDEN_FIRST[s.charCodeAt(start)] === 1 && FORBIDDEN_NAMES.has(s.slice(start, end));
 }
 
 export class XmlSyntaxError extends Error {
@@ -118,9 +113,7 @@ function isNameStartAt(s: string, i: number): boolean {
 
 /** The Char production, for the code point a character reference names. */
 function isXmlChar(c: number): boolean {
-  return (
-    (c >= SPACE && c <= 0xd7ff) || c === LF || c === TAB || c === 0x0d || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
-  );
+  return (c >= SPACE && c <= 0xd7ff) || c === LF || c === TAB || c === 0x0d || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 }
 
 /** The 1-based line of s[index], counting line feeds before it. */

@@ -22,7 +22,12 @@ export function soapMessage(envelope: XmlElement): XmlElement {
     throw new RejectionError(422, 'Invalid SOAP envelope', [{ ...finding(code, message), xpath }]);
   };
   const unknown = childElements(envelope).find((c) => c.ns !== envelope.ns || (c.name !== 'Header' && c.name !== 'Body'));
-  if (unknown) refuse('soap.unexpected-element', `The envelope holds ${unknown.name} (line ${unknown.line}); only Header and Body belong there`, `/Envelope/${unknown.name}`);
+  if (unknown)
+    refuse(
+      'soap.unexpected-element',
+      `The envelope holds ${unknown.name} (line ${unknown.line}); only Header and Body belong there`,
+      `/Envelope/${unknown.name}`,
+    );
   if (bodies.length !== 1) refuse('soap.body', `The envelope has ${bodies.length} Body elements; exactly one is read`, '/Envelope/Body');
   if (parts.filter((c) => c.name === 'Header').length > 1) refuse('soap.header', 'The envelope has more than one Header', '/Envelope/Header');
   const messages = childElements(bodies[0] as XmlElement);

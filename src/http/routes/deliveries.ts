@@ -16,7 +16,8 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
         operationId: 'acknowledgeDelivery',
         tags: ['exchanges'],
         summary: "A destination's receipt for a delivery it answered with 202",
-        description: 'Only the destination of the delivery may acknowledge it, and only with the SHA-256 of exactly the bytes it was sent. Repeating the same acknowledgement is harmless; changing it is a 409.',
+        description:
+          'Only the destination of the delivery may acknowledge it, and only with the SHA-256 of exactly the bytes it was sent. Repeating the same acknowledgement is harmless; changing it is a 409.',
         security: bearerSecurity,
         body: {
           type: 'object',
@@ -26,23 +27,30 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): v
             messageId: { type: 'string', description: 'The X-Swgate-Message-Id of the delivery', maxLength: 200 },
             receipt: {
               description: 'The receipt: a compact JWS (typ swgate-receipt+jws, required of destinations with a trust store), or a plain object',
-              oneOf: [{ type: 'string', pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' }, {
-              type: 'object',
-              required: ['status', 'receivedSha256'],
-              properties: {
-                status: { type: 'string', enum: ['accepted', 'accepted-with-warnings', 'rejected'] },
-                receivedSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-                receiptId: { type: 'string' },
-                issuedBy: { type: 'string' },
-                issuedAt: { type: 'string' },
-                findings: { type: 'array', items: findingSchema },
-              },
-            }],
+              oneOf: [
+                { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' },
+                {
+                  type: 'object',
+                  required: ['status', 'receivedSha256'],
+                  properties: {
+                    status: { type: 'string', enum: ['accepted', 'accepted-with-warnings', 'rejected'] },
+                    receivedSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+                    receiptId: { type: 'string' },
+                    issuedBy: { type: 'string' },
+                    issuedAt: { type: 'string' },
+                    findings: { type: 'array', items: findingSchema },
+                  },
+                },
+              ],
             },
           },
         },
         response: {
-          202: { type: 'object', required: ['exchangeId', 'deliveryStatus', 'repeated'], properties: { exchangeId: { type: 'string' }, deliveryStatus: { type: 'string' }, repeated: { type: 'boolean' } } },
+          202: {
+            type: 'object',
+            required: ['exchangeId', 'deliveryStatus', 'repeated'],
+            properties: { exchangeId: { type: 'string' }, deliveryStatus: { type: 'string' }, repeated: { type: 'boolean' } },
+          },
           ...problems(400, 401, 403, 404, 409, 422),
         },
       },

@@ -21,9 +21,12 @@ export interface DocumentRouteDeps {
 function scenarioOf(request: FastifyRequest, sandbox: boolean): string | undefined {
   const scenario = request.headers['x-sandbox-scenario'];
   if (scenario === undefined) return undefined;
-  if (!sandbox) throw new RejectionError(400, 'Malformed request', [finding('sandbox.not-sandbox', 'X-Sandbox-Scenario is only honoured by the sandbox gateway.')]);
+  if (!sandbox)
+    throw new RejectionError(400, 'Malformed request', [finding('sandbox.not-sandbox', 'X-Sandbox-Scenario is only honoured by the sandbox gateway.')]);
   if (typeof scenario !== 'string' || !(SANDBOX_SCENARIOS as readonly string[]).includes(scenario)) {
-    throw new RejectionError(400, 'Malformed request', [finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${SANDBOX_SCENARIOS.join(', ')}.`)]);
+    throw new RejectionError(400, 'Malformed request', [
+      finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${SANDBOX_SCENARIOS.join(', ')}.`),
+    ]);
   }
   return scenario;
 }
@@ -51,7 +54,14 @@ export function acceptedBody(result: IngestResult) {
 }
 
 export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): void {
-  const route = (path: string, operationId: string, lodge: Lodge, summary: string, body: ReturnType<typeof documentBody>, types: readonly string[] = DOCUMENT_TYPES) =>
+  const route = (
+    path: string,
+    operationId: string,
+    lodge: Lodge,
+    summary: string,
+    body: ReturnType<typeof documentBody>,
+    types: readonly string[] = DOCUMENT_TYPES,
+  ) =>
     app.register(async (scope) => {
       acceptRawDocuments(scope, deps.bodyLimit, types);
       scope.post(
@@ -90,14 +100,19 @@ export function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): v
     'lodgeDeclaration',
     deps.declaration,
     'Lodge a declaration (WCO DM XML or WCO JSON)',
-    documentBody('A WCO DM declaration: XML in the DMS profile, or its WCO JSON form', { 'application/xml': XML_BODY, 'application/json': component('WcoDeclaration') }),
+    documentBody('A WCO DM declaration: XML in the DMS profile, or its WCO JSON form', {
+      'application/xml': XML_BODY,
+      'application/json': component('WcoDeclaration'),
+    }),
   );
   route(
     '/v1/consignments',
     'lodgeConsignment',
     deps.consignment,
     'Lodge e-commerce advance data (order, payment, shipping): routed as the low-value declaration made of it',
-    documentBody('A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)', { 'application/json': component('Consignment') }),
+    documentBody('A consignment as JSON (WCO E-Commerce Framework of Standards data; schema: mappings/consignment-to-declaration/input.schema.json)', {
+      'application/json': component('Consignment'),
+    }),
     JSON_TYPES,
   );
   route(

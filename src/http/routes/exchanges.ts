@@ -52,10 +52,24 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
       const { exchange } = seen;
       const parts = {
         timeline: seen.events.map((e) => ({ at: e.at, event: e.event, ...(e.destination ? { destination: e.destination } : {}), detail: parseJson(e.detail) })),
-        documents: seen.documents.map((d) => ({ name: d.name, mediaType: d.media_type, sha256: d.sha256, href: `/v1/exchanges/${exchange.id}/documents/${d.name}` })),
+        documents: seen.documents.map((d) => ({
+          name: d.name,
+          mediaType: d.media_type,
+          sha256: d.sha256,
+          href: `/v1/exchanges/${exchange.id}/documents/${d.name}`,
+        })),
       };
       if (seen.role === 'destination') {
-        return { exchangeId: exchange.id, role: seen.role, sender: exchange.sender, kind: exchange.kind, receivedAt: exchange.received_at, updatedAt: seen.delivery.updated_at, deliveries: [deliveryJson(seen.delivery)], ...parts };
+        return {
+          exchangeId: exchange.id,
+          role: seen.role,
+          sender: exchange.sender,
+          kind: exchange.kind,
+          receivedAt: exchange.received_at,
+          updatedAt: seen.delivery.updated_at,
+          deliveries: [deliveryJson(seen.delivery)],
+          ...parts,
+        };
       }
       const whole = seen.exchange;
       return {
@@ -91,7 +105,11 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
           properties: {
             status: { type: 'string', description: "The exchange's status; for exchanges the caller receives, its delivery's status" },
             kind: { type: 'string' },
-            since: { type: 'string', format: 'date-time', description: 'Only exchanges updated at or after this time (for exchanges the caller receives: its delivery updated) (pull notifications)' },
+            since: {
+              type: 'string',
+              format: 'date-time',
+              description: 'Only exchanges updated at or after this time (for exchanges the caller receives: its delivery updated) (pull notifications)',
+            },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             cursor: { type: 'string', description: 'nextCursor of the previous page' },
           },
@@ -128,7 +146,8 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
       schema: {
         operationId: 'getExchangeProvenance',
         tags: ['exchanges', 'provenance'],
-        summary: "PROV records of the exchange's events the caller may see (all for its sender and operators, its own delivery's for a destination), each with the salt that opens its commitment in the log and an inclusion proof against a signed checkpoint: verify offline with `swgate verify`",
+        summary:
+          "PROV records of the exchange's events the caller may see (all for its sender and operators, its own delivery's for a destination), each with the salt that opens its commitment in the log and an inclusion proof against a signed checkpoint: verify offline with `swgate verify`",
         security: bearerSecurity,
         params: idParams,
         response: { 200: provenanceReceiptSchema, ...problems(400, 401, 404) },
@@ -149,12 +168,21 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
         tags: ['exchanges'],
         summary: 'A stored document of the exchange: the original, or a mapped or signed output (a destination: only what it was sent)',
         security: bearerSecurity,
-        params: { type: 'object', required: ['id', 'name'], properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{0,100}$' } } },
+        params: {
+          type: 'object',
+          required: ['id', 'name'],
+          properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{0,100}$' } },
+        },
         response: {
           200: {
-            description: 'The document as stored, in its own media type (`documents[].mediaType` of the exchange); X-Content-SHA256 is the digest of exactly these bytes',
+            description:
+              'The document as stored, in its own media type (`documents[].mediaType` of the exchange); X-Content-SHA256 is the digest of exactly these bytes',
             headers: { 'x-content-sha256': { type: 'string', description: 'SHA-256 (hex) of the body' } },
-            content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: {} }, 'application/jose': { schema: { type: 'string', description: 'compact JWS' } } },
+            content: {
+              'application/xml': { schema: { type: 'string' } },
+              'application/json': { schema: {} },
+              'application/jose': { schema: { type: 'string', description: 'compact JWS' } },
+            },
           },
           ...problems(400, 401, 404),
         },

@@ -6,10 +6,18 @@ export type ReadinessCheck = () => Promise<void>;
 
 const CHECK_MS = 2000;
 
-const checkSchema = { type: 'object', required: ['status'], properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } } } as const;
+const checkSchema = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } },
+} as const;
 
 export function healthRoutes(app: FastifyInstance, deps: { checks: Record<string, ReadinessCheck> }): void {
-  app.get('/health/live', { config: { public: true }, schema: { tags: ['operations'], operationId: 'getLiveness', summary: 'The process answers', response: { 200: checkSchema } } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/health/live',
+    { config: { public: true }, schema: { tags: ['operations'], operationId: 'getLiveness', summary: 'The process answers', response: { 200: checkSchema } } },
+    async () => ({ status: 'ok' }),
+  );
 
   app.get(
     '/health/ready',
@@ -19,7 +27,8 @@ export function healthRoutes(app: FastifyInstance, deps: { checks: Record<string
         tags: ['operations'],
         operationId: 'getReadiness',
         summary: 'Redis and the database answer',
-        description: 'Each check is "ok" or "failing"; an operator that sends its credentials also sees why a check fails (error text can name internal hosts, so anonymous callers do not).',
+        description:
+          'Each check is "ok" or "failing"; an operator that sends its credentials also sees why a check fails (error text can name internal hosts, so anonymous callers do not).',
         response: { 200: checkSchema, 503: checkSchema },
       },
     },

@@ -23,9 +23,16 @@ export function inboundRoutes(app: FastifyInstance, deps: InboundRouteDeps): voi
           description:
             "Verified against the sending partner's own trust store; the payload is read only from what was signed, then validated and routed like any document. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt (compact JWS) for the SHA-256 of exactly the bytes received.",
           security: bearerSecurity,
-          ...documentBody("The partner gateway's signed envelope", { 'application/xml': XML_BODY, 'application/jose': { schema: { type: 'string', description: 'compact JWS' } } }),
+          ...documentBody("The partner gateway's signed envelope", {
+            'application/xml': XML_BODY,
+            'application/jose': { schema: { type: 'string', description: 'compact JWS' } },
+          }),
           response: {
-            202: { ...acceptedSchema, required: [...acceptedSchema.required, 'receipt'], properties: { ...acceptedSchema.properties, receipt: { type: 'string', description: 'compact JWS, typ swgate-receipt+jws' } } },
+            202: {
+              ...acceptedSchema,
+              required: [...acceptedSchema.required, 'receipt'],
+              properties: { ...acceptedSchema.properties, receipt: { type: 'string', description: 'compact JWS, typ swgate-receipt+jws' } },
+            },
             ...problems(400, 401, 403, 409, 413, 415, 422, 503),
           },
         },
@@ -34,7 +41,10 @@ export function inboundRoutes(app: FastifyInstance, deps: InboundRouteDeps): voi
         const { result, receipt } = await deps.receive(request.participant, bodyOf(request), String(request.headers['content-type']));
         request.log.info({ exchangeId: result.exchangeId, replayed: result.replayed }, 'envelope accepted');
         const accepted = acceptedBody(result);
-        return reply.code(202).header('location', accepted.links.self).send({ ...accepted, receipt });
+        return reply
+          .code(202)
+          .header('location', accepted.links.self)
+          .send({ ...accepted, receipt });
       },
     );
   });

@@ -9,7 +9,8 @@ export function indexRoutes(app: FastifyInstance, deps: { version: string }): vo
     name: 'swgate',
     description: 'Single Window interoperability gateway',
     version: deps.version,
-    authentication: 'Every /v1 route needs "Authorization: Bearer <api-key>" (or a registered client certificate); GET /v1/participants/me says whom a key belongs to.',
+    authentication:
+      'Every /v1 route needs "Authorization: Bearer <api-key>" (or a registered client certificate); GET /v1/participants/me says whom a key belongs to.',
     links: { docs: '/docs', openapi: '/openapi.json', live: '/health/live', ready: '/health/ready' },
   }));
 }

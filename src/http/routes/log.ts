@@ -45,8 +45,18 @@ const provenanceRecordSchema = {
     event: { type: 'string', enum: PROVENANCE_EVENTS },
     time: { type: 'string', format: 'date-time' },
     entity: entitySchema,
-    activity: { type: 'object', required: ['id', 'type'], additionalProperties: true, properties: { id: { type: 'string' }, type: { type: 'string' }, destination: { type: 'string' } } },
-    agent: { type: 'object', required: ['participant'], additionalProperties: true, properties: { participant: { type: 'string' }, certificateFingerprint: sha256Hex } },
+    activity: {
+      type: 'object',
+      required: ['id', 'type'],
+      additionalProperties: true,
+      properties: { id: { type: 'string' }, type: { type: 'string' }, destination: { type: 'string' } },
+    },
+    agent: {
+      type: 'object',
+      required: ['participant'],
+      additionalProperties: true,
+      properties: { participant: { type: 'string' }, certificateFingerprint: sha256Hex },
+    },
     used: { type: 'array', items: entitySchema },
     wasGeneratedBy: { type: 'string' },
     wasDerivedFrom: {
@@ -58,16 +68,25 @@ const provenanceRecordSchema = {
   },
 } as const;
 
-const saltSchema = { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'hex of the 32 random bytes the commitment is salted with: commitment = SHA-256(salt ‖ RFC 8785 canonical JSON of record)' } as const;
+const saltSchema = {
+  type: 'string',
+  pattern: '^[0-9a-f]{64}$',
+  description: 'hex of the 32 random bytes the commitment is salted with: commitment = SHA-256(salt ‖ RFC 8785 canonical JSON of record)',
+} as const;
 
 const entrySchema = {
   type: 'object',
-  description: 'Everybody gets the leaf hash and, for a committed entry, the leaf input {"commitment":"<hex>"}; the record and its salt only a party to the exchange allowed to see that record, or an operator (docs/SECURITY.md)',
+  description:
+    'Everybody gets the leaf hash and, for a committed entry, the leaf input {"commitment":"<hex>"}; the record and its salt only a party to the exchange allowed to see that record, or an operator (docs/SECURITY.md)',
   required: ['index', 'leafHash'],
   properties: {
     index,
     leafHash: base64Hash,
-    leafInput: { type: 'string', description: 'base64 of the leaf input: {"commitment":"<hex>"} (RFC 8785); for an entry logged in clear before commitments, the record itself, shown only with the record' },
+    leafInput: {
+      type: 'string',
+      description:
+        'base64 of the leaf input: {"commitment":"<hex>"} (RFC 8785); for an entry logged in clear before commitments, the record itself, shown only with the record',
+    },
     record: provenanceRecordSchema,
     salt: saltSchema,
   },
@@ -94,7 +113,16 @@ export const provenanceReceiptSchema = {
     exchangeId: { type: 'string' },
     entries: {
       type: 'array',
-      items: { type: 'object', required: ['leafIndex', 'leafHash', 'record'], properties: { leafIndex: index, leafHash: base64Hash, record: provenanceRecordSchema, salt: { ...saltSchema, description: `${saltSchema.description}; absent for an entry logged in clear before commitments` } } },
+      items: {
+        type: 'object',
+        required: ['leafIndex', 'leafHash', 'record'],
+        properties: {
+          leafIndex: index,
+          leafHash: base64Hash,
+          record: provenanceRecordSchema,
+          salt: { ...saltSchema, description: `${saltSchema.description}; absent for an entry logged in clear before commitments` },
+        },
+      },
     },
     checkpoint: checkpointSchema,
     proofs: { type: 'array', items: inclusionProofSchema },
@@ -145,7 +173,8 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
       schema: {
         operationId: 'getLogEntry',
         tags,
-        summary: 'A log entry: its leaf hash and leaf input (a salted commitment); the PROV record and salt too for a party allowed to see the record, or an operator',
+        summary:
+          'A log entry: its leaf hash and leaf input (a salted commitment); the PROV record and salt too for a party allowed to see the record, or an operator',
         security,
         params: { type: 'object', required: ['index'], properties: { index } },
         response: { 200: entrySchema, ...problems(400, 401, 404) },
@@ -190,7 +219,15 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
 
   app.get(
     '/v1/log/public-key',
-    { schema: { tags, operationId: 'getLogPublicKey', summary: 'The checkpoint signing key (PEM, SubjectPublicKeyInfo)', security, response: { 200: { content: { 'application/x-pem-file': { schema: { type: 'string' } } } }, ...problems(401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getLogPublicKey',
+        summary: 'The checkpoint signing key (PEM, SubjectPublicKeyInfo)',
+        security,
+        response: { 200: { content: { 'application/x-pem-file': { schema: { type: 'string' } } } }, ...problems(401) },
+      },
+    },
     (_request, reply) => reply.type('application/x-pem-file').send(publicKeyPem),
   );
 }

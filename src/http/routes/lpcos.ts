@@ -31,7 +31,22 @@ const statusSchema = { type: 'string', enum: [...LPCO_STATUSES] } as const;
 
 const lpcoViewSchema = {
   type: 'object',
-  required: ['id', 'documentCode', 'number', 'issuerParticipant', 'holderId', 'status', 'validFrom', 'validUntil', 'replacedBy', 'registeredAt', 'updatedAt', 'lines', 'history', 'document'],
+  required: [
+    'id',
+    'documentCode',
+    'number',
+    'issuerParticipant',
+    'holderId',
+    'status',
+    'validFrom',
+    'validUntil',
+    'replacedBy',
+    'registeredAt',
+    'updatedAt',
+    'lines',
+    'history',
+    'document',
+  ],
   properties: {
     id: { type: 'string', description: 'ULID' },
     documentCode: { type: 'string', description: 'WCO DM AdditionalDocument CategoryCode + TypeCode' },
@@ -51,7 +66,10 @@ const lpcoViewSchema = {
         required: ['sequence', 'quantityControlled'],
         properties: {
           sequence: { type: 'string' },
-          quantityControlled: { type: 'boolean', description: 'false: the document states no usable quantity for the line; nothing is drawn on it (no unit, quantity or remaining)' },
+          quantityControlled: {
+            type: 'boolean',
+            description: 'false: the document states no usable quantity for the line; nothing is drawn on it (no unit, quantity or remaining)',
+          },
           hsCode: { type: 'string', description: 'Absent where the document classifies the goods by name only' },
           unit: { type: 'string' },
           quantity: { type: 'string', description: 'Decimal, as issued' },
@@ -72,7 +90,8 @@ const lpcoViewSchema = {
           actor: { type: 'string', description: 'Participant id, or "registry" for changes that follow from write-offs' },
           movement: {
             type: 'object',
-            description: 'A quantity movement by a declaration (absent for status changes): reserved at lodging, written off when customs accepts, released when customs rejects, given back when customs accepts its cancellation',
+            description:
+              'A quantity movement by a declaration (absent for status changes): reserved at lodging, written off when customs accepts, released when customs rejects, given back when customs accepts its cancellation',
             required: ['kind', 'declarationExchangeId', 'line', 'quantity'],
             properties: {
               kind: { type: 'string', enum: ['reserved', 'written-off', 'released', 'given-back'] },

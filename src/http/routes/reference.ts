@@ -15,7 +15,17 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
         summary: 'Who the credentials belong to',
         security: bearerSecurity,
         response: {
-          200: { type: 'object', required: ['id', 'kind', 'name', 'operator'], properties: { id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' }, country: { type: 'string' }, operator: { type: 'boolean' } } },
+          200: {
+            type: 'object',
+            required: ['id', 'kind', 'name', 'operator'],
+            properties: {
+              id: { type: 'string' },
+              kind: { type: 'string' },
+              name: { type: 'string' },
+              country: { type: 'string' },
+              operator: { type: 'boolean' },
+            },
+          },
           ...problems(401),
         },
       },
@@ -50,8 +60,15 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
                     when: {
                       type: 'object',
                       properties: {
-                        documentKinds: stringArray, senderKinds: stringArray, hsChapters: stringArray, hsHeadings: stringArray, declarationDirections: stringArray,
-                        procedureCodes: stringArray, destinationCountries: stringArray, exportCountries: stringArray, citedDocumentCodes: stringArray,
+                        documentKinds: stringArray,
+                        senderKinds: stringArray,
+                        hsChapters: stringArray,
+                        hsHeadings: stringArray,
+                        declarationDirections: stringArray,
+                        procedureCodes: stringArray,
+                        destinationCountries: stringArray,
+                        exportCountries: stringArray,
+                        citedDocumentCodes: stringArray,
                       },
                     },
                     destination: { type: 'string' },

@@ -7,11 +7,15 @@ import { bearerSecurity, problems } from '../schemas.js';
 
 const participantParams = { type: 'object', required: ['participant'], properties: { participant: { type: 'string' } } } as const;
 
-const unknownDestination = (id: string) => new RejectionError(404, 'Not found', [finding('sandbox.unknown-destination', `"${id}" is not a simulated destination of this sandbox.`)]);
+const unknownDestination = (id: string) =>
+  new RejectionError(404, 'Not found', [finding('sandbox.unknown-destination', `"${id}" is not a simulated destination of this sandbox.`)]);
 
 const notTheGateway = () =>
   new RejectionError(401, 'Unauthorized', [
-    finding('sandbox.not-gateway', `Only the gateway's own deliveries reach the simulated agencies: they carry ${SANDBOX_DELIVERY_HEADER}. Lodge a document through /v1 instead.`),
+    finding(
+      'sandbox.not-gateway',
+      `Only the gateway's own deliveries reach the simulated agencies: they carry ${SANDBOX_DELIVERY_HEADER}. Lodge a document through /v1 instead.`,
+    ),
   ]);
 
 /**
@@ -34,10 +38,19 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
           description: `Only for the gateway's delivery workers: a request without the sandbox secret in ${SANDBOX_DELIVERY_HEADER} is refused (401) and nothing is signed.`,
           params: participantParams,
           response: {
-            200: { description: 'Its receipt (signed, as application/jose, when the agency has a key)', content: { 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string' } } } },
-            202: { description: 'Received; the receipt follows through POST /v1/acknowledgements (scenario slow)', content: { 'application/json': { schema: { type: 'object' } } } },
+            200: {
+              description: 'Its receipt (signed, as application/jose, when the agency has a key)',
+              content: { 'application/json': { schema: { type: 'object' } }, 'application/jose': { schema: { type: 'string' } } },
+            },
+            202: {
+              description: 'Received; the receipt follows through POST /v1/acknowledgements (scenario slow)',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
             ...problems(400, 401, 404),
-            503: { description: 'A simulated outage (scenarios fail-once, fail-always), or the agency is busy', content: { 'application/json': { schema: { type: 'object' } } } },
+            503: {
+              description: 'A simulated outage (scenarios fail-once, fail-always), or the agency is busy',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
           },
         },
       },
@@ -59,7 +72,10 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
           body: request.body as Buffer,
           ...(SANDBOX_SCENARIOS.includes(scenario as SandboxScenario) ? { scenario: scenario as SandboxScenario } : {}),
         });
-        return reply.code(answer.status).type(answer.mediaType).send(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+        return reply
+          .code(answer.status)
+          .type(answer.mediaType)
+          .send(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
       },
     );
   });
@@ -81,7 +97,15 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
                 type: 'array',
                 items: {
                   type: 'object',
-                  properties: { messageId: { type: 'string' }, exchangeId: { type: 'string' }, mediaType: { type: 'string' }, sha256: { type: 'string' }, bytes: { type: 'integer' }, receivedAt: { type: 'string' }, copies: { type: 'integer' } },
+                  properties: {
+                    messageId: { type: 'string' },
+                    exchangeId: { type: 'string' },
+                    mediaType: { type: 'string' },
+                    sha256: { type: 'string' },
+                    bytes: { type: 'integer' },
+                    receivedAt: { type: 'string' },
+                    copies: { type: 'integer' },
+                  },
                 },
               },
             },
@@ -93,7 +117,8 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
     async (request) => {
       const { participant } = request.params;
       if (!destinations.has(participant)) throw unknownDestination(participant);
-      if (request.participant.id !== participant && !request.participant.operator) throw forbidden(`Only ${participant} or an operator may see what ${participant} received.`);
+      if (request.participant.id !== participant && !request.participant.operator)
+        throw forbidden(`Only ${participant} or an operator may see what ${participant} received.`);
       return { items: destinations.list(participant) };
     },
   );

@@ -22,7 +22,11 @@ export function validateRoutes(app: FastifyInstance, deps: { validators: Record<
           querystring: { type: 'object', properties: { kind: { type: 'string', enum: kinds, default: 'declaration' } } },
           ...documentBody('The document: XML, or its JSON form'),
           response: {
-            200: { type: 'object', required: ['valid', 'findings'], properties: { valid: { type: 'boolean', description: 'no finding is an error' }, findings: { type: 'array', items: findingSchema } } },
+            200: {
+              type: 'object',
+              required: ['valid', 'findings'],
+              properties: { valid: { type: 'boolean', description: 'no finding is an error' }, findings: { type: 'array', items: findingSchema } },
+            },
             ...problems(400, 401, 413, 415),
           },
         },

@@ -64,7 +64,12 @@ export function parseCompact(jws: string, parseJson: (text: string) => unknown =
   const fields = header as Record<string, unknown>;
   if (fields.crit !== undefined) throw new CompactJwsError('critical header extensions are not supported');
   if (fields.b64 !== undefined) throw new CompactJwsError('unencoded payloads are not supported');
-  return { header: fields, payload: Buffer.from(payloadPart, 'base64url'), signingInput: jws.slice(0, headerPart.length + 1 + payloadPart.length), signature: Buffer.from(signaturePart, 'base64url') };
+  return {
+    header: fields,
+    payload: Buffer.from(payloadPart, 'base64url'),
+    signingInput: jws.slice(0, headerPart.length + 1 + payloadPart.length),
+    signature: Buffer.from(signaturePart, 'base64url'),
+  };
 }
 
 /** Whether `key` can carry `alg` at all: the right key type, curve, and RSA size. */

@@ -69,7 +69,8 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
   }
   const { header, payload } = parsed;
   const alg = header.alg;
-  if (!isJwsAlgorithm(alg)) throw refused(401, 'jws.signature-invalid', `JWS does not verify: alg ${JSON.stringify(alg)} is not accepted (ES256, ES384, RS256)`);
+  if (!isJwsAlgorithm(alg))
+    throw refused(401, 'jws.signature-invalid', `JWS does not verify: alg ${JSON.stringify(alg)} is not accepted (ES256, ES384, RS256)`);
   if (header.typ !== typ) throw refused(422, 'jws.type', `typ must be ${typ}`);
   const [certificateBase64, ...others] = Array.isArray(header.x5c) ? (header.x5c as unknown[]) : [];
   if (typeof certificateBase64 !== 'string' || others.length > 0) throw refused(422, 'jws.x5c', 'exactly one certificate in x5c is required');
@@ -78,7 +79,8 @@ export async function verifyCanonicalJson(jws: string, store: TrustStore, typ: J
   if (!algorithmFitsJwsKey(alg, certificate.publicKey)) {
     throw refused(422, 'jws.algorithm-key-mismatch', `${alg} does not fit a ${certificate.publicKey.asymmetricKeyType} key`);
   }
-  if (!verifyCompactSignature(parsed, alg, certificate.publicKey)) throw refused(401, 'jws.signature-invalid', 'JWS does not verify: the signature does not match');
+  if (!verifyCompactSignature(parsed, alg, certificate.publicKey))
+    throw refused(401, 'jws.signature-invalid', 'JWS does not verify: the signature does not match');
   const signedJson = payload.toString('utf8');
   let value: unknown;
   try {

@@ -54,9 +54,7 @@ function parseDetails(certificate: X509Certificate): CertificateDetails {
       details.keyUsage = keyUsageNames(extension.parsedValue);
     }
     if (extension.extnID === OID_SUBJECT_ALT_NAME && extension.parsedValue instanceof pkijs.AltName) {
-      details.dnsNames = extension.parsedValue.altNames
-        .filter((name) => name.type === GENERAL_NAME_DNS)
-        .map((name) => String(name.value));
+      details.dnsNames = extension.parsedValue.altNames.filter((name) => name.type === GENERAL_NAME_DNS).map((name) => String(name.value));
     }
   }
   return details;

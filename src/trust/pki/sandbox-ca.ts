@@ -50,9 +50,7 @@ export function sandboxPaths(dir: string, ids: string[]): SandboxPki {
 }
 
 function newKeyPair(kind: 'ecdsa' | 'rsa'): { publicKey: KeyObject; privateKey: KeyObject } {
-  return kind === 'ecdsa'
-    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return kind === 'ecdsa' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
 }
 
 function writePrivateKey(path: string, key: KeyObject): void {
@@ -120,4 +118,3 @@ export async function ensureSandboxPki(dir: string, participantIds: string[], cl
   }
   return pki;
 }
-

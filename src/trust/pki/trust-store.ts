@@ -172,22 +172,17 @@ function buildChain(leaf: X509Certificate, store: TrustStore, now: Date): X509Ce
 function checkBoundToParticipant(certificate: X509Certificate, participantId: string): void {
   const { commonNames, dnsNames } = readCertificateDetails(certificate);
   if (!commonNames.includes(participantId) && !dnsNames.includes(participantId)) {
-    throw untrusted(
-      'trust.certificate-not-bound-to-sender',
-      `certificate (CN ${commonNames.join(', ') || 'none'}) does not name participant ${participantId}`,
-    );
+    throw untrusted('trust.certificate-not-bound-to-sender', `certificate (CN ${commonNames.join(', ') || 'none'}) does not name participant ${participantId}`);
   }
 }
 
 /** Every configured method for one certificate; an unconfigured method is not asked. */
 async function revocationChecks(certificate: X509Certificate, issuer: X509Certificate, store: TrustStore): Promise<RevocationCheck[]> {
   const serialNumber = certificate.serialNumber;
-  const [crl, ocsp] = await Promise.all([
-    store.crls?.status(certificate, issuer),
-    store.ocsp?.status(certificate, issuer),
-  ]);
+  const [crl, ocsp] = await Promise.all([store.crls?.status(certificate, issuer), store.ocsp?.status(certificate, issuer)]);
   const checks: RevocationCheck[] = [];
-  if (crl !== undefined) checks.push({ serialNumber, method: 'crl', status: crl, ...(crl === 'unknown' ? { detail: 'no current CRL signed by the issuer' } : {}) });
+  if (crl !== undefined)
+    checks.push({ serialNumber, method: 'crl', status: crl, ...(crl === 'unknown' ? { detail: 'no current CRL signed by the issuer' } : {}) });
   if (ocsp !== undefined) {
     const detail = ocsp.cached ? [ocsp.detail, 'cached answer'].filter(Boolean).join('; ') : ocsp.detail;
     checks.push({ serialNumber, method: 'ocsp', status: ocsp.status, url: ocsp.url, ...(detail ? { detail } : {}) });
@@ -269,7 +264,12 @@ export async function decideTrust(store: TrustStore, certificate: X509Certificat
 
 // Written out rather than spread from a common part: on node 20 every property written after
 // a spread in an object literal costs about a microsecond, most of what decideTrust cost.
-function decision(store: TrustStore, matchedBy: TrustDecision['matchedBy'], chain: X509Certificate[], revocation: { outcome: RevocationOutcome; checks: RevocationCheck[] }): TrustDecision {
+function decision(
+  store: TrustStore,
+  matchedBy: TrustDecision['matchedBy'],
+  chain: X509Certificate[],
+  revocation: { outcome: RevocationOutcome; checks: RevocationCheck[] },
+): TrustDecision {
   const certificate = chain[0]!;
   return {
     participantId: store.participantId,

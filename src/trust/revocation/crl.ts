@@ -75,9 +75,7 @@ interface CachedCrl {
 }
 
 function revokedSerials(crl: pkijs.CertificateRevocationList): Set<string> {
-  return new Set(
-    (crl.revokedCertificates ?? []).map((entry) => normalizeSerial(Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex'))),
-  );
+  return new Set((crl.revokedCertificates ?? []).map((entry) => normalizeSerial(Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex'))));
 }
 
 export class CrlCache {
@@ -123,7 +121,9 @@ export class CrlCache {
     let verified = entry.verifiedBy.get(issuer.fingerprint256);
     if (!verified) {
       const issuerPkijs = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw).buffer);
-      verified = entry.crl!.issuer.isEqual(issuerPkijs.subject) ? entry.crl!.verify({ issuerCertificate: issuerPkijs }).catch(() => false) : Promise.resolve(false);
+      verified = entry.crl!.issuer.isEqual(issuerPkijs.subject)
+        ? entry.crl!.verify({ issuerCertificate: issuerPkijs }).catch(() => false)
+        : Promise.resolve(false);
       entry.verifiedBy.set(issuer.fingerprint256, verified);
     }
     return verified;

@@ -289,7 +289,9 @@ function judgeResponse(der: Uint8Array, sent: BuiltRequest, issuer: X509Certific
   if (thisUpdate > now.getTime() + CLOCK_SKEW_MS) throw new Unknown(`response thisUpdate ${single.thisUpdate.toISOString()} is in the future`);
   const validUntil = single.nextUpdate ? single.nextUpdate.getTime() : thisUpdate + maxAgeMs;
   if (now.getTime() > validUntil) {
-    throw new Unknown(single.nextUpdate ? `response is stale (nextUpdate ${single.nextUpdate.toISOString()})` : 'response without nextUpdate is older than cacheSeconds');
+    throw new Unknown(
+      single.nextUpdate ? `response is stale (nextUpdate ${single.nextUpdate.toISOString()})` : 'response without nextUpdate is older than cacheSeconds',
+    );
   }
   const tag = (single.certStatus as asn1js.BaseBlock).idBlock.tagNumber;
   if (tag === 0) return { status: 'good', validUntil };
@@ -375,7 +377,8 @@ export class OcspClient {
       const reason = error instanceof Unknown ? error.message : `malformed OCSP response: ${(error as Error).message.slice(0, 120)}`;
       answer = { status: 'unknown', url, detail: reason };
     }
-    if (answer.status === 'unknown' && negativeMs > 0) this.remember(key, { status: 'unknown', detail: answer.detail, expiresAt: this.clock().getTime() + negativeMs });
+    if (answer.status === 'unknown' && negativeMs > 0)
+      this.remember(key, { status: 'unknown', detail: answer.detail, expiresAt: this.clock().getTime() + negativeMs });
     return answer;
   }
 }

@@ -74,9 +74,16 @@ export function xmlCryptoSignatureAlgorithms(): Record<string, new () => Signatu
     table[uri] = class implements SignatureAlgorithm {
       getAlgorithmName = () => uri;
       getSignature = ((signedInfo: string, privateKey: KeyLike) =>
-        sign(hash, Buffer.from(signedInfo), { key: toKeyObject(privateKey, createPrivateKey), ...P1363 }).toString('base64')) as SignatureAlgorithm['getSignature'];
+        sign(hash, Buffer.from(signedInfo), { key: toKeyObject(privateKey, createPrivateKey), ...P1363 }).toString(
+          'base64',
+        )) as SignatureAlgorithm['getSignature'];
       verifySignature = ((material: string, key: KeyLike, signatureValue: string) =>
-        verify(hash, Buffer.from(material), { key: toKeyObject(key, createPublicKey), ...P1363 }, Buffer.from(signatureValue, 'base64'))) as SignatureAlgorithm['verifySignature'];
+        verify(
+          hash,
+          Buffer.from(material),
+          { key: toKeyObject(key, createPublicKey), ...P1363 },
+          Buffer.from(signatureValue, 'base64'),
+        )) as SignatureAlgorithm['verifySignature'];
     };
   }
   return table;

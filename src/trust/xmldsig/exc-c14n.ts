@@ -71,7 +71,8 @@ const ATTRIBUTE_ATTENTION = /[&<"\t\n\r\u0085\u2028\u2029]/;
 const XMLDOM_LINE_BREAKS = /[\u0085\u2028\u2029]/;
 
 function refuseXmldomLineBreaks(value: string): void {
-  if (XMLDOM_LINE_BREAKS.test(value)) throw new C14nDisagreementError('xmldom (under xml-crypto) reads U+0085, U+2028 and U+2029 as line breaks; libxml2 does not');
+  if (XMLDOM_LINE_BREAKS.test(value))
+    throw new C14nDisagreementError('xmldom (under xml-crypto) reads U+0085, U+2028 and U+2029 as line breaks; libxml2 does not');
 }
 
 function canonicalText(value: string): string {

@@ -192,9 +192,7 @@ function expectChildren<E extends object>(view: DocumentView<E>, parent: E, name
     }
     if (typeof child !== 'string') children.push(child);
   }
-  const fits =
-    children.length === names.length &&
-    children.every((child, i) => view.namespace(child) === DSIG_NS && view.localName(child) === names[i]);
+  const fits = children.length === names.length && children.every((child, i) => view.namespace(child) === DSIG_NS && view.localName(child) === names[i]);
   if (!fits) {
     const found = children.map((child) => view.qualifiedName(child)).join(', ') || 'nothing';
     throw refused('xmldsig.shape', `ds:${view.localName(parent)} must hold ${names.join(', ')}; found ${found}`);

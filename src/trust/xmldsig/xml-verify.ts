@@ -29,7 +29,14 @@ import {
   xmlCryptoSignatureAlgorithms,
 } from './algorithms.js';
 import { certificateFromBase64 } from '../pki/certificate-cache.js';
-import { acceptCertificate, confirmNotRevoked, type AcceptedCertificate, type SignatureEvidence, type TrustDecision, type TrustStore } from '../pki/trust-store.js';
+import {
+  acceptCertificate,
+  confirmNotRevoked,
+  type AcceptedCertificate,
+  type SignatureEvidence,
+  type TrustDecision,
+  type TrustStore,
+} from '../pki/trust-store.js';
 import { C14nDisagreementError, exclusiveCanonicalTree } from './exc-c14n.js';
 import { checkSignatureShape, checkTreeSignatureShape, type SignatureShapeOf } from './xml-signature-shape.js';
 import { parseDom } from './xml-dom.js';

@@ -16,7 +16,9 @@ describe('the Postman collection of the README walk-through (clients/postman)', 
   });
 
   it('names only routes of the OpenAPI document, with the methods and media types they take', () => {
-    const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
+    const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
     const templates = Object.keys(document.paths).map((template) => ({ template, pattern: new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`) }));
     for (const item of collection().item) {
       const path = fill(item.request.url.raw, { baseUrl: '', exchangeId: '01JD3Y8Q6W0000000000000000' }).split('?')[0] as string;
@@ -48,7 +50,8 @@ describe('the Postman collection of the README walk-through (clients/postman)', 
         // As the Collection Runner's delay does: a delivery is read once it has been made.
         const answer = await waitFor(send, (r) => r.status === expectedStatus(item));
         statuses.push([item.name, answer.status]);
-        if (item.event[0]?.script.exec.some((line) => line.includes("set('exchangeId'"))) vars.exchangeId = ((await answer.json()) as { exchangeId: string }).exchangeId;
+        if (item.event[0]?.script.exec.some((line) => line.includes("set('exchangeId'")))
+          vars.exchangeId = ((await answer.json()) as { exchangeId: string }).exchangeId;
         else await answer.arrayBuffer();
       }
       expect(statuses).toEqual(collection().item.map((item) => [item.name, expectedStatus(item)]));

@@ -30,7 +30,10 @@ describe('the typed TypeScript client (clients/typescript)', () => {
       expect(exchange?.role).toBe('sender');
       expect(exchange?.deliveries.map((d) => d.destination)).toEqual(expect.arrayContaining(['customs', 'pga-wildlife']));
 
-      const toWildlife = await trader.GET('/v1/exchanges/{id}/documents/{name}', { params: { path: { id: exchangeId, name: 'to-pga-wildlife' } }, parseAs: 'text' });
+      const toWildlife = await trader.GET('/v1/exchanges/{id}/documents/{name}', {
+        params: { path: { id: exchangeId, name: 'to-pga-wildlife' } },
+        parseAs: 'text',
+      });
       expect(toWildlife.response.status).toBe(200);
       expect(toWildlife.response.headers.get('x-content-sha256')).toMatch(/^[0-9a-f]{64}$/);
 

@@ -79,7 +79,12 @@ describe('WCO JSON → XML writing', () => {
 
   it('escapes markup, ampersands, quotes and carriage returns so they read back the same', () => {
     const tricky = 'A&B <c> "q" \r\n ]]> é';
-    const json = minimal({ FunctionCode: '9', FunctionalReferenceID: tricky, TypeCode: 'IMA', GoodsShipment: { GovernmentAgencyGoodsItem: [{ SequenceNumeric: '1', StatisticalValueAmount: { value: '1', currencyID: 'a"<&\t\n' } }] } });
+    const json = minimal({
+      FunctionCode: '9',
+      FunctionalReferenceID: tricky,
+      TypeCode: 'IMA',
+      GoodsShipment: { GovernmentAgencyGoodsItem: [{ SequenceNumeric: '1', StatisticalValueAmount: { value: '1', currencyID: 'a"<&\t\n' } }] },
+    });
     const back = toJson(wcoJsonToXmlString(json)) as any;
     expect(back.MetaData.Declaration.FunctionalReferenceID).toBe(tricky);
     expect(back.MetaData.Declaration.GoodsShipment.GovernmentAgencyGoodsItem[0].StatisticalValueAmount.currencyID).toBe('a"<&\t\n');
@@ -114,7 +119,11 @@ describe('what JSON cannot carry is reported while converting XML', () => {
 
   it('reports an unknown element and stray text', () => {
     const extra = sample.replace('<TypeCode>EXD</TypeCode>', '<TypeCode>EXD</TypeCode><Colour>red</Colour>stray');
-    expect(wcoXmlToJson(extra).findings.map((f) => f.code).sort()).toEqual(['xsd.unexpected-text', 'xsd.unknown-element']);
+    expect(
+      wcoXmlToJson(extra)
+        .findings.map((f) => f.code)
+        .sort(),
+    ).toEqual(['xsd.unexpected-text', 'xsd.unknown-element']);
   });
 });
 

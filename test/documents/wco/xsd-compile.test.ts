@@ -32,7 +32,10 @@ describe('XsdCompiler', () => {
     });
     expect(model.roots.map((r) => r.key)).toEqual(['Root']);
     const root = model.types.Root as ComplexType;
-    expect(contentIndex(root.content!).ordered.map((u) => [u.particle.key, u.min, u.max])).toEqual([['Code', 1, null], ['Amount', 0, 1]]);
+    expect(contentIndex(root.content!).ordered.map((u) => [u.particle.key, u.min, u.max])).toEqual([
+      ['Code', 1, null],
+      ['Amount', 0, 1],
+    ]);
     expect(model.types.Code).toMatchObject({ builtin: 'token', whiteSpace: 'collapse', patterns: [['[A-Z]*'], ['A.*', 'B.*']], maxLength: 3 });
     expect(model.types.Amount).toMatchObject({ text: 'xs.decimal', attributes: [{ name: 'currencyID', type: 'xs.token', required: true }] });
   });
@@ -46,7 +49,10 @@ describe('XsdCompiler', () => {
       '/x/b.xsd': `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:b"><xs:element name="Item" type="xs:string"/></xs:schema>`,
     });
     const content = (model.types.Root as ComplexType).content as GroupParticle;
-    expect(contentIndex(content).ordered.map((u) => [u.particle.key, u.particle.ns])).toEqual([['Item', 'urn:a'], ['Item@b', 'urn:b']]);
+    expect(contentIndex(content).ordered.map((u) => [u.particle.key, u.particle.ns])).toEqual([
+      ['Item', 'urn:a'],
+      ['Item@b', 'urn:b'],
+    ]);
   });
 
   it('fails loudly on XSD features it does not implement', () => {

@@ -1,7 +1,14 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { algorithmFitsJwsKey, CompactJwsError, parseCompact, signCompact, verifyCompactSignature, type JwsAlgorithm } from '../../../src/trust/jws/compact-jws.js';
+import {
+  algorithmFitsJwsKey,
+  CompactJwsError,
+  parseCompact,
+  signCompact,
+  verifyCompactSignature,
+  type JwsAlgorithm,
+} from '../../../src/trust/jws/compact-jws.js';
 
 const keys: Record<JwsAlgorithm, { privateKey: KeyObject; publicKey: KeyObject }> = {
   ES256: generateKeyPairSync('ec', { namedCurve: 'P-256' }),
@@ -64,7 +71,14 @@ describe('compact JWS, checked against jose', () => {
       const signature = signCompact(Buffer.from('{}'), { alg: 'ES256' }, keys.ES256.privateKey).split('.')[2];
       return `${input}.${signature}`;
     };
-    for (const jws of [signed({ alg: 'ES256', crit: ['exp'], exp: 1 }), signed({ alg: 'ES256', b64: false, crit: ['b64'] }), `${part({ alg: 'ES256' })}.${body}`, `a.b.c.d`, `${part(['ES256'])}.${body}.AAAA`, `${part({ alg: 'ES256' })}=.${body}.AAAA`]) {
+    for (const jws of [
+      signed({ alg: 'ES256', crit: ['exp'], exp: 1 }),
+      signed({ alg: 'ES256', b64: false, crit: ['b64'] }),
+      `${part({ alg: 'ES256' })}.${body}`,
+      `a.b.c.d`,
+      `${part(['ES256'])}.${body}.AAAA`,
+      `${part({ alg: 'ES256' })}=.${body}.AAAA`,
+    ]) {
       expect(() => parseCompact(jws)).toThrow(CompactJwsError);
       expect(await jose(jws, 'ES256')).toBeUndefined();
     }

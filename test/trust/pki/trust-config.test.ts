@@ -41,7 +41,11 @@ unknownRevocation: fail-closed
     // Past its window the old pinned certificate is refused as pinned…
     await expect(decideTrust(later, t.key(PARTNER).certificate)).rejects.toThrow(/rollover window/);
     // …and a retired fingerprint is refused even though the CA would vouch for it.
-    const retired = loadTrustStore(PARTNER, { anchors: ['ca.crt.pem'], crls: [{ file: 'ca.crl.pem' }], retired: [fingerprintSha256(t.key(PARTNER, 'rsa').certificate).toUpperCase()] }, configDir);
+    const retired = loadTrustStore(
+      PARTNER,
+      { anchors: ['ca.crt.pem'], crls: [{ file: 'ca.crl.pem' }], retired: [fingerprintSha256(t.key(PARTNER, 'rsa').certificate).toUpperCase()] },
+      configDir,
+    );
     await expect(decideTrust(retired, t.key(PARTNER, 'rsa').certificate)).rejects.toThrow(/retired/);
     expect((await decideTrust(retired, t.key(PARTNER).certificate)).revocation).toBe('good');
   });

@@ -24,7 +24,10 @@ beforeAll(async () => {
 
 async function writeCrl(issuer: Issuer, revokedSerialNumbers: number[]): Promise<string> {
   const file = join(work, `crl-${randomInt(1e9)}.pem`);
-  writeFileSync(file, await issueCrl({ issuer, thisUpdate: new Date(Date.now() - HOUR_MS), nextUpdate: new Date(Date.now() + 24 * HOUR_MS), revokedSerialNumbers }));
+  writeFileSync(
+    file,
+    await issueCrl({ issuer, thisUpdate: new Date(Date.now() - HOUR_MS), nextUpdate: new Date(Date.now() + 24 * HOUR_MS), revokedSerialNumbers }),
+  );
   return file;
 }
 
@@ -33,7 +36,10 @@ function store(overrides: Partial<TrustStore> = {}): TrustStore {
 }
 
 async function expectRefused(decision: Promise<unknown>, code: string): Promise<void> {
-  const error = await decision.then(() => undefined, (caught: unknown) => caught);
+  const error = await decision.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error, `expected refusal ${code}`).toBeInstanceOf(RejectionError);
   expect((error as RejectionError).findings[0]?.code, (error as Error).message).toBe(code);
   expect((error as RejectionError).status).toBe(401);
@@ -77,9 +83,11 @@ describe('accepted', () => {
 });
 
 describe('refused', () => {
-  it('expired', () => expectRefused(decideTrust(store({ clock: () => new Date(Date.now() + 3 * 365 * 24 * HOUR_MS) }), t.key(PARTNER).certificate), 'trust.certificate-expired'));
+  it('expired', () =>
+    expectRefused(decideTrust(store({ clock: () => new Date(Date.now() + 3 * 365 * 24 * HOUR_MS) }), t.key(PARTNER).certificate), 'trust.certificate-expired'));
 
-  it('not yet valid', () => expectRefused(decideTrust(store({ clock: () => new Date(Date.now() - 24 * HOUR_MS) }), t.key(PARTNER).certificate), 'trust.certificate-not-yet-valid'));
+  it('not yet valid', () =>
+    expectRefused(decideTrust(store({ clock: () => new Date(Date.now() - 24 * HOUR_MS) }), t.key(PARTNER).certificate), 'trust.certificate-not-yet-valid'));
 
   it('revoked', async () => {
     const leaf = await leafFrom(t.ca);
@@ -126,7 +134,14 @@ describe('refused', () => {
     await decideTrust(store(), leaf);
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const window = { serialNumber: randomInt(1, 2 ** 47), notBefore: new Date(Date.now() - HOUR_MS), notAfter: new Date(Date.now() + 24 * HOUR_MS) };
-    const impostorAnchor = await issueCertificate({ commonName: CA_COMMON_NAME, publicKey, issuer: { commonName: CA_COMMON_NAME, privateKey }, ca: true, keyUsage: ['keyCertSign', 'cRLSign'], ...window });
+    const impostorAnchor = await issueCertificate({
+      commonName: CA_COMMON_NAME,
+      publicKey,
+      issuer: { commonName: CA_COMMON_NAME, privateKey },
+      ca: true,
+      keyUsage: ['keyCertSign', 'cRLSign'],
+      ...window,
+    });
     await expectRefused(decideTrust(store({ anchors: [impostorAnchor] }), leaf), 'trust.chain-untrusted');
     await decideTrust(store(), leaf);
   });

@@ -116,7 +116,10 @@ describe('what a CRL URL may not make the gateway do', () => {
   });
 
   it('the YAML schema takes only http(s) CRL URLs and a boolean allowPrivateAddresses', () => {
-    const problems = trustConfigProblems(t.pki.dir, 'crls: [{ url: file:///etc/passwd }, { url: http://pki.example/ca.crl, allowPrivateAddresses: yes-please }]');
+    const problems = trustConfigProblems(
+      t.pki.dir,
+      'crls: [{ url: file:///etc/passwd }, { url: http://pki.example/ca.crl, allowPrivateAddresses: yes-please }]',
+    );
     expect(problems).toMatch(/trust\.crls\.0\.url must match pattern/);
     expect(problems).toMatch(/trust\.crls\.1\.allowPrivateAddresses must be boolean/);
   });

@@ -75,7 +75,10 @@ function store(settings: OcspSettings, overrides: Partial<TrustStore> = {}): Tru
 }
 
 async function refusal(decision: Promise<unknown>, code: string): Promise<RejectionError> {
-  const error = await decision.then(() => undefined, (caught: unknown) => caught);
+  const error = await decision.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error, `expected refusal ${code}`).toBeInstanceOf(RejectionError);
   expect((error as RejectionError).findings[0]?.code, (error as Error).message).toBe(code);
   expect((error as RejectionError).status).toBe(401);
@@ -138,7 +141,12 @@ describe.runIf(withOpenssl)('OCSP answers from openssl ocsp', () => {
   it('an answer signed by an unrelated key is refused, whether it calls itself the CA or not', async () => {
     const caExtensions = ['basicConstraints = critical, CA:TRUE', 'keyUsage = keyCertSign, cRLSign'];
     const sameName = issueWithOpenssl({ dir: work, name: 'impostor-ca', commonName: CA_COMMON_NAME, extensions: caExtensions });
-    const otherName = issueWithOpenssl({ dir: work, name: 'unrelated-ca', commonName: 'unrelated OCSP responder', extensions: [...caExtensions, 'extendedKeyUsage = OCSPSigning'] });
+    const otherName = issueWithOpenssl({
+      dir: work,
+      name: 'unrelated-ca',
+      commonName: 'unrelated OCSP responder',
+      extensions: [...caExtensions, 'extendedKeyUsage = OCSPSigning'],
+    });
     for (const [signer, reason] of [
       [sameName, /signature does not verify/],
       [otherName, /not issued by the certificate's CA/],
@@ -152,20 +160,42 @@ describe.runIf(withOpenssl)('OCSP answers from openssl ocsp', () => {
 
   it('a delegated responder needs id-kp-OCSPSigning from the same CA', async () => {
     const caKey = { issuerCertificate: t.pki.ca.certificate, issuerKey: t.pki.ca.privateKey };
-    const delegated = issueWithOpenssl({ dir: work, name: 'delegated', commonName: 'swgate OCSP responder', ...caKey, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
+    const delegated = issueWithOpenssl({
+      dir: work,
+      name: 'delegated',
+      commonName: 'swgate OCSP responder',
+      ...caKey,
+      extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'],
+    });
     const withDelegate = await responderWith({ signerCertificate: delegated.certificatePath, signerKey: delegated.privateKeyPath });
     expect((await decideTrust(store({ url: withDelegate.url }), good)).revocation).toBe('good');
     await refusal(decideTrust(store({ url: withDelegate.url }), revoked), 'trust.certificate-revoked');
 
-    const noEku = issueWithOpenssl({ dir: work, name: 'no-eku', commonName: 'swgate OCSP responder', ...caKey, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature'] });
+    const noEku = issueWithOpenssl({
+      dir: work,
+      name: 'no-eku',
+      commonName: 'swgate OCSP responder',
+      ...caKey,
+      extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature'],
+    });
     const withoutEku = await responderWith({ signerCertificate: noEku.certificatePath, signerKey: noEku.privateKeyPath });
     expect((await refusal(decideTrust(store({ url: withoutEku.url }), good), 'trust.revocation-unknown')).message).toMatch(/lacks id-kp-OCSPSigning/);
   });
 
   // The same key rule as for every certificate of a chain: RSA >= 2048, EC P-256 or P-384.
-  it.each([['weak', 'secp224r1'], ['p521', 'secp521r1']])('a delegated responder with a key outside the profile (%s, %s) is refused', async (name, namedCurve) => {
+  it.each([
+    ['weak', 'secp224r1'],
+    ['p521', 'secp521r1'],
+  ])('a delegated responder with a key outside the profile (%s, %s) is refused', async (name, namedCurve) => {
     const caKey = { issuerCertificate: t.pki.ca.certificate, issuerKey: t.pki.ca.privateKey };
-    const outside = issueWithOpenssl({ dir: work, name, commonName: 'swgate OCSP responder', ...caKey, namedCurve, extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'] });
+    const outside = issueWithOpenssl({
+      dir: work,
+      name,
+      commonName: 'swgate OCSP responder',
+      ...caKey,
+      namedCurve,
+      extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = OCSPSigning'],
+    });
     const withOutside = await responderWith({ signerCertificate: outside.certificatePath, signerKey: outside.privateKeyPath });
     expect((await refusal(decideTrust(store({ url: withOutside.url }), good), 'trust.revocation-unknown')).message).toMatch(/too weak/);
   });
@@ -273,7 +303,12 @@ describe.runIf(withOpenssl)('where the responder is', () => {
       commonName: PARTNER,
       issuerCertificate: t.pki.ca.certificate,
       issuerKey: t.pki.ca.privateKey,
-      extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', `subjectAltName = DNS:${PARTNER}`, `authorityInfoAccess = OCSP;URI:${url}`],
+      extensions: [
+        'basicConstraints = CA:FALSE',
+        'keyUsage = critical, digitalSignature',
+        `subjectAltName = DNS:${PARTNER}`,
+        `authorityInfoAccess = OCSP;URI:${url}`,
+      ],
     }).certificate;
   }
 
@@ -288,7 +323,10 @@ describe.runIf(withOpenssl)('where the responder is', () => {
     expect(decision.revocationChecks).toEqual([{ serialNumber: withAia.serialNumber, method: 'ocsp', status: 'good', url }]);
     expect(await aia.requests(1)).toBe(1);
     // A configured url wins over the certificate's.
-    expect((await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), withAia)).revocationChecks[0]).toMatchObject({ url: responder.url, status: 'unknown' });
+    expect((await decideTrust(store({ url: responder.url }, { unknownRevocation: 'allow-unknown' }), withAia)).revocationChecks[0]).toMatchObject({
+      url: responder.url,
+      status: 'unknown',
+    });
   });
 
   it('an AIA URL the trust store does not list is never asked: unknown, and the policy decides', async () => {
@@ -368,7 +406,15 @@ describe.runIf(withOpenssl)('OCSP only after the signature', () => {
 describe.runIf(withOpenssl)('OCSP and CRLs together', () => {
   async function crlFile(issuer: Issuer, revokedSerials: number[]): Promise<string> {
     const file = join(work, `crl-${randomInt(1e9)}.pem`);
-    writeFileSync(file, await issueCrl({ issuer, thisUpdate: new Date(Date.now() - HOUR_MS), nextUpdate: new Date(Date.now() + 24 * HOUR_MS), revokedSerialNumbers: revokedSerials }));
+    writeFileSync(
+      file,
+      await issueCrl({
+        issuer,
+        thisUpdate: new Date(Date.now() - HOUR_MS),
+        nextUpdate: new Date(Date.now() + 24 * HOUR_MS),
+        revokedSerialNumbers: revokedSerials,
+      }),
+    );
     return file;
   }
   const serial = (certificate: X509Certificate) => Number.parseInt(certificate.serialNumber, 16);

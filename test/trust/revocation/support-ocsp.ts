@@ -72,12 +72,18 @@ export async function startOcspResponder(options: ResponderOptions): Promise<Ocs
     OPENSSL.command,
     [
       'ocsp',
-      '-index', index,
-      '-CA', options.caCertificate,
-      '-rsigner', options.signerCertificate ?? options.caCertificate,
-      '-rkey', options.signerKey,
-      '-nmin', String(options.nextUpdateMinutes ?? 10),
-      '-port', String(options.port ?? 0),
+      '-index',
+      index,
+      '-CA',
+      options.caCertificate,
+      '-rsigner',
+      options.signerCertificate ?? options.caCertificate,
+      '-rkey',
+      options.signerKey,
+      '-nmin',
+      String(options.nextUpdateMinutes ?? 10),
+      '-port',
+      String(options.port ?? 0),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -155,12 +161,23 @@ export function issueWithOpenssl(options: {
   writeFileSync(privateKeyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(extfile, `${options.extensions.join('\n')}\n`);
   openssl(['req', '-new', '-key', privateKeyPath, '-subj', `/O=swgate/CN=${options.commonName}`, '-out', csr]);
-  const signer = options.issuerCertificate && options.issuerKey ? ['-CA', options.issuerCertificate, '-CAkey', options.issuerKey] : ['-signkey', privateKeyPath];
+  const signer =
+    options.issuerCertificate && options.issuerKey ? ['-CA', options.issuerCertificate, '-CAkey', options.issuerKey] : ['-signkey', privateKeyPath];
   openssl([
-    'x509', '-req', '-in', csr, ...signer,
-    '-set_serial', `0x${randomInt(1, 2 ** 47).toString(16)}`,
-    '-days', String(options.days ?? 1),
-    '-sha256', '-extfile', extfile, '-out', certificatePath,
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    ...signer,
+    '-set_serial',
+    `0x${randomInt(1, 2 ** 47).toString(16)}`,
+    '-days',
+    String(options.days ?? 1),
+    '-sha256',
+    '-extfile',
+    extfile,
+    '-out',
+    certificatePath,
   ]);
   return { certificate: new X509Certificate(readFileSync(certificatePath)), certificatePath, privateKey, privateKeyPath };
 }

@@ -201,7 +201,11 @@ describe('exclusive c14n over the whole fixture corpus: same bytes as xml-crypto
 
   it('has the whole corpus: WCO DM samples, ePhyto, trust fixtures', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(65);
-    for (const dir of ['wco-dm/samples', 'ephyto', 'trust']) expect(corpus.some((file) => relative(FIXTURES, file).startsWith(dir)), dir).toBe(true);
+    for (const dir of ['wco-dm/samples', 'ephyto', 'trust'])
+      expect(
+        corpus.some((file) => relative(FIXTURES, file).startsWith(dir)),
+        dir,
+      ).toBe(true);
   });
 
   for (const file of corpus) {
@@ -262,7 +266,10 @@ const REFUSED: Array<[string, string]> = [
   ['namespace prefixes where localeCompare and code-point order differ', '<a xmlns:B="urn:b" xmlns:a="urn:a"><B:x a:y="1"/></a>'],
   ['default namespace undeclared (xml-crypto repeats xmlns="")', '<a xmlns="urn:a"><c xmlns=""><d/></c></a>'],
   ['attributes where URI+name concatenation and URI-then-name order differ', '<a xmlns:p="urn:a" xmlns:q="urn:ab" p:z="1" q:a="2"/>'],
-  ['namespace URIs with characters above U+FFFF against U+E000–FFFF (UTF-16 vs code-point order)', '<a xmlns:p="urn:\u{10000}" xmlns:q="urn:\uFB00" p:x="1" q:x="2"/>'],
+  [
+    'namespace URIs with characters above U+FFFF against U+E000–FFFF (UTF-16 vs code-point order)',
+    '<a xmlns:p="urn:\u{10000}" xmlns:q="urn:\uFB00" p:x="1" q:x="2"/>',
+  ],
   ['a line or paragraph separator or NEL (xmldom reads each as a line break, libxml2 as itself)', '<a t="x\u2028y">\u0085\u2029</a>'],
   ['an attribute whose name starts with xmlns (xml-crypto drops it)', '<a xmlnsfoo="1"/>'],
   ['an element with the xml prefix (xml-crypto declares it)', '<a><xml:b/></a>'],
@@ -291,6 +298,7 @@ describe('code-point order', () => {
       for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i]! - right[i]!;
       return left.length - right.length;
     };
-    for (const a of samples) for (const b of samples) expect(Math.sign(byCodePoint(a, b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(Math.sign(reference(a, b)));
+    for (const a of samples)
+      for (const b of samples) expect(Math.sign(byCodePoint(a, b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(Math.sign(reference(a, b)));
   });
 });

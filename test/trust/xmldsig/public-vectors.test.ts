@@ -106,19 +106,73 @@ interface RefusedCase {
 
 const REFUSED: RefusedCase[] = [
   // Attacks
-  { file: 'xml-crypto/valid_saml_with_digest_comment.xml', status: 422, code: 'xmldsig.comment-in-signature', why: 'CVE-2025-29775, a comment inside DigestValue' },
-  { file: 'xml-crypto/valid_saml_with_digest_comment.xml', asRootOf: 0, status: 422, code: 'xmldsig.comment-in-signature', why: 'the same, with the signed Assertion as root' },
-  { file: 'xml-crypto/saml_multiple_signed_info_nodes.xml', status: 422, code: 'xmldsig.signature-position', why: 'CVE-2025-29774, two SignedInfo (as published: the signature is not on the root)' },
-  { file: 'xml-crypto/saml_multiple_signed_info_nodes.xml', asRootOf: 0, status: 422, code: 'xmldsig.shape', why: 'two SignedInfo, with the signed Assertion as root' },
-  { file: 'xml-crypto/saml_wrapped_signed_info_node.xml', status: 422, code: 'xmldsig.signature-position', why: 'a SignedInfo wrapped in a foreign element (as published)' },
-  { file: 'xml-crypto/saml_wrapped_signed_info_node.xml', asRootOf: 0, status: 422, code: 'xmldsig.shape', why: 'a SignedInfo wrapped in a foreign element, with the signed Assertion as root' },
-  { file: 'xml-crypto/valid_saml_signature_wrapping.xml', status: 422, code: 'xmldsig.duplicate-id', why: 'signature wrapping: the signed Assertion moved, a forged copy with its ID' },
+  {
+    file: 'xml-crypto/valid_saml_with_digest_comment.xml',
+    status: 422,
+    code: 'xmldsig.comment-in-signature',
+    why: 'CVE-2025-29775, a comment inside DigestValue',
+  },
+  {
+    file: 'xml-crypto/valid_saml_with_digest_comment.xml',
+    asRootOf: 0,
+    status: 422,
+    code: 'xmldsig.comment-in-signature',
+    why: 'the same, with the signed Assertion as root',
+  },
+  {
+    file: 'xml-crypto/saml_multiple_signed_info_nodes.xml',
+    status: 422,
+    code: 'xmldsig.signature-position',
+    why: 'CVE-2025-29774, two SignedInfo (as published: the signature is not on the root)',
+  },
+  {
+    file: 'xml-crypto/saml_multiple_signed_info_nodes.xml',
+    asRootOf: 0,
+    status: 422,
+    code: 'xmldsig.shape',
+    why: 'two SignedInfo, with the signed Assertion as root',
+  },
+  {
+    file: 'xml-crypto/saml_wrapped_signed_info_node.xml',
+    status: 422,
+    code: 'xmldsig.signature-position',
+    why: 'a SignedInfo wrapped in a foreign element (as published)',
+  },
+  {
+    file: 'xml-crypto/saml_wrapped_signed_info_node.xml',
+    asRootOf: 0,
+    status: 422,
+    code: 'xmldsig.shape',
+    why: 'a SignedInfo wrapped in a foreign element, with the signed Assertion as root',
+  },
+  {
+    file: 'xml-crypto/valid_saml_signature_wrapping.xml',
+    status: 422,
+    code: 'xmldsig.duplicate-id',
+    why: 'signature wrapping: the signed Assertion moved, a forged copy with its ID',
+  },
   // Valid signatures outside the profile, refused for the documented reason
   { file: 'xml-crypto/valid_saml.xml', status: 422, code: 'xmldsig.signature-count', why: 'valid, but two signatures (Response and Assertion)' },
-  { file: 'xml-crypto/valid_saml.xml', asRootOf: 1, status: 422, code: 'xmldsig.signature-algorithm', why: 'valid, but RSA-SHA1 (the signed Assertion as root)' },
-  { file: 'xml-crypto/valid_signature_utf8.xml', status: 422, code: 'xmldsig.reference-not-root', why: 'valid RSA-SHA256, but the reference names a SAML ID attribute, not the root Id' },
+  {
+    file: 'xml-crypto/valid_saml.xml',
+    asRootOf: 1,
+    status: 422,
+    code: 'xmldsig.signature-algorithm',
+    why: 'valid, but RSA-SHA1 (the signed Assertion as root)',
+  },
+  {
+    file: 'xml-crypto/valid_signature_utf8.xml',
+    status: 422,
+    code: 'xmldsig.reference-not-root',
+    why: 'valid RSA-SHA256, but the reference names a SAML ID attribute, not the root Id',
+  },
   { file: 'xml-crypto/hmac_signature.xml', status: 422, code: 'xmldsig.signature-algorithm', why: 'HMAC-SHA1' },
-  { file: 'xmlsec/enveloped-sha256-ecdsa-sha256.xml', status: 422, code: 'xmldsig.canonicalization', why: 'valid ECDSA-P256-SHA256, but inclusive c14n and an XPath transform' },
+  {
+    file: 'xmlsec/enveloped-sha256-ecdsa-sha256.xml',
+    status: 422,
+    code: 'xmldsig.canonicalization',
+    why: 'valid ECDSA-P256-SHA256, but inclusive c14n and an XPath transform',
+  },
   { file: 'xmlsec/enveloped-ecdsa-java-bug.xml', status: 422, code: 'xmldsig.canonicalization', why: 'valid ECDSA-P521-SHA512, but c14n #WithComments' },
 ];
 
@@ -152,7 +206,10 @@ for (const engine of ENGINES) {
         const xml = published();
         const validAt = new Date(certificatesOf(xml)[0]!.validFrom).getTime();
         expect(await refusal(xml, storeFor(xml, { clock: () => new Date() }), engine)).toEqual({ status: 401, code: 'trust.certificate-expired' });
-        expect(await refusal(xml, storeFor(xml, { clock: () => new Date(validAt - 1000) }), engine)).toEqual({ status: 401, code: 'trust.certificate-not-yet-valid' });
+        expect(await refusal(xml, storeFor(xml, { clock: () => new Date(validAt - 1000) }), engine)).toEqual({
+          status: 401,
+          code: 'trust.certificate-not-yet-valid',
+        });
       });
 
       it('one signed byte changed: digest mismatch', async () => {
@@ -171,7 +228,10 @@ for (const engine of ENGINES) {
       it("the vector's certificate is not the one the store pins: untrusted", async () => {
         const xml = published();
         const other = await issueTestCertificate();
-        expect(await refusal(xml, storeFor(xml, { pinned: [{ certificate: other.certificate }] }), engine)).toEqual({ status: 401, code: 'trust.chain-untrusted' });
+        expect(await refusal(xml, storeFor(xml, { pinned: [{ certificate: other.certificate }] }), engine)).toEqual({
+          status: 401,
+          code: 'trust.chain-untrusted',
+        });
       });
 
       it('a pinned certificate put in KeyInfo while another key signed: signature invalid', async () => {
@@ -203,7 +263,12 @@ describe.runIf(toolsPresent(XMLSEC1))('xmlsec1 on the same vectors', () => {
     expectVerifies(xmlsec1Verify(ecdsa, ['--pubkey-cert-pem', pemFile(certificatesOf(ecdsa)[0]!)]));
     expectVerifies(xmlsec1Verify(vector('xml-crypto/valid_saml.xml'), ['--insecure', '--id-attr:ID', SAML_RESPONSE]));
     expectVerifies(xmlsec1Verify(vector('xml-crypto/valid_signature_utf8.xml'), ['--insecure', '--id-attr:ID', SAML_ASSERTION]));
-    expectVerifies(xmlsec1Verify(vector('xmlsec/enveloped-sha256-ecdsa-sha256.xml'), ['--pubkey-pem:TestKeyName-ec-prime256v1', join(VECTORS, 'xmlsec/ec-prime256v1-pubkey.pem')]));
+    expectVerifies(
+      xmlsec1Verify(vector('xmlsec/enveloped-sha256-ecdsa-sha256.xml'), [
+        '--pubkey-pem:TestKeyName-ec-prime256v1',
+        join(VECTORS, 'xmlsec/ec-prime256v1-pubkey.pem'),
+      ]),
+    );
     expectVerifies(xmlsec1Verify(vector('xmlsec/enveloped-ecdsa-java-bug.xml'), ['--insecure']));
   });
 
@@ -254,7 +319,12 @@ describe("swgate's exclusive c14n (exc-c14n.ts) on what other implementations si
         const signedInfo = Buffer.from(exclusiveCanonical(signature.getElementsByTagNameNS(DSIG_NS, 'SignedInfo')[0]!), 'utf8');
         const certificate = new X509Certificate(Buffer.from(text(signature, 'X509Certificate'), 'base64'));
         const signatureValue = Buffer.from(text(signature, 'SignatureValue'), 'base64');
-        const valid = verify(SIGNATURES[attribute(signature, 'SignatureMethod')]!, signedInfo, { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' }, signatureValue);
+        const valid = verify(
+          SIGNATURES[attribute(signature, 'SignatureMethod')]!,
+          signedInfo,
+          { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' },
+          signatureValue,
+        );
         expect(valid, `${file} signature ${index}: SignedInfo`).toBe(true);
       }
     });

@@ -86,7 +86,16 @@ describe.runIf(toolsPresent(XMLSEC1))('xmlsec1 interop', () => {
       const output = join(work, `signed-${kind}.xml`);
       const algorithm = SIGNING_ALGORITHMS[kind === 'ecdsa' ? 'ecdsa-p256' : 'rsa-sha256'].uri;
       writeFileSync(template, xmlsecTemplate(header(), algorithm));
-      const result = xmlsec1(['--sign', '--privkey-pem', `${files.privateKey},${files.certificate}`, ID_ATTRIBUTE, ENVELOPE_ELEMENT, '--output', output, template]);
+      const result = xmlsec1([
+        '--sign',
+        '--privkey-pem',
+        `${files.privateKey},${files.certificate}`,
+        ID_ATTRIBUTE,
+        ENVELOPE_ELEMENT,
+        '--output',
+        output,
+        template,
+      ]);
       expect(result.status, result.output).toBe(0);
       for (const engine of ['xml-crypto', 'fast'] as const) {
         const verified = await verifyXmlSignature(readFileSync(output), t.store(PARTNER), { engine });

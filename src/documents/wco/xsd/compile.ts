@@ -267,13 +267,7 @@ export class XsdCompiler {
     return { kind: 'choice', ...occurs(el), particles };
   }
 
-  private elementParticle(
-    el: XmlElement,
-    schema: Schema,
-    ownerId: string,
-    global: boolean,
-    range: { min: number; max: number | null },
-  ): ElementParticle {
+  private elementParticle(el: XmlElement, schema: Schema, ownerId: string, global: boolean, range: { min: number; max: number | null }): ElementParticle {
     const ref = attr(el, 'ref');
     if (ref) {
       const { ns, name } = this.qname(ref, schema);
@@ -314,16 +308,36 @@ function restrict(base: SimpleType, restriction: XmlElement): SimpleType {
   for (const facet of childElements(restriction).filter((c) => c.ns === XS)) {
     const value = attr(facet, 'value') ?? '';
     switch (facet.name) {
-      case 'pattern': patterns.push(value); break;
-      case 'enumeration': enumeration.push(value); break;
-      case 'length': derived.length = Number(value); break;
-      case 'minLength': derived.minLength = Number(value); break;
-      case 'maxLength': derived.maxLength = Number(value); break;
-      case 'totalDigits': derived.totalDigits = Number(value); break;
-      case 'fractionDigits': derived.fractionDigits = Number(value); break;
-      case 'whiteSpace': derived.whiteSpace = value as SimpleType['whiteSpace']; break;
-      case 'annotation': case 'simpleType': case 'attribute': break;
-      default: throw new Error(`facet xs:${facet.name} is not supported`);
+      case 'pattern':
+        patterns.push(value);
+        break;
+      case 'enumeration':
+        enumeration.push(value);
+        break;
+      case 'length':
+        derived.length = Number(value);
+        break;
+      case 'minLength':
+        derived.minLength = Number(value);
+        break;
+      case 'maxLength':
+        derived.maxLength = Number(value);
+        break;
+      case 'totalDigits':
+        derived.totalDigits = Number(value);
+        break;
+      case 'fractionDigits':
+        derived.fractionDigits = Number(value);
+        break;
+      case 'whiteSpace':
+        derived.whiteSpace = value as SimpleType['whiteSpace'];
+        break;
+      case 'annotation':
+      case 'simpleType':
+      case 'attribute':
+        break;
+      default:
+        throw new Error(`facet xs:${facet.name} is not supported`);
     }
   }
   if (patterns.length > 0) derived.patterns = [...derived.patterns, patterns];
