@@ -3,7 +3,7 @@
  * 50 concurrent declarations, each writing off 1 KGM against one certificate that holds 50 KGM
  * less than they ask for, on SQLite and PostgreSQL: once with one transaction per declaration
  * (reserveForDeclaration), once as ingest reserves them: checked, then group-committed in the
- * exchange store's write batches (checkRegistryStep, then writeRegistryStep in writeInBatch).
+ * exchange store's write batches (writeRegistryStep in writeInBatch).
  * Baseline in the same run: the same number of plain single-row decrements, 50 concurrent, each
  * its own autocommit statement. Prints the over-draw check for each: exactly floor(quantity / q)
  * write-offs succeed, the rest are refused (lpco.quantity-insufficient, then lpco.exhausted), and
@@ -15,7 +15,7 @@ import { fromMilli } from '../src/lpco/quantity.js';
 import { registerLpco, type LpcoDb } from '../src/lpco/registry.js';
 import { lpcoMigrations } from '../src/lpco/tables.js';
 import { type ReservationRequest, reserveForDeclaration } from '../src/lpco/write-off.js';
-import { checkRegistryStep, type RegistryStep, writeRegistryStep } from '../src/pipeline/registry-step.js';
+import { type RegistryStep, writeRegistryStep } from '../src/pipeline/registry-step.js';
 import { openDatabase, type DatabaseKind, tablesOf } from '../src/store/db.js';
 import type { ExchangeTables } from '../src/store/exchange-tables.js';
 import { writeInBatch } from '../src/store/write-batches.js';
@@ -108,14 +108,14 @@ async function run(kind: DatabaseKind): Promise<void> {
     const oneEach = await writeOffs(db, kind, 'BENCH-ONE-EACH', quantity, (request) => reserveForDeclaration(db, kind, request, policy));
     const grouped = await writeOffs(db, kind, 'BENCH-GROUPED', quantity, async (request) => {
       const step: RegistryStep = { step: 'reserve', citations: { ...request, sender: HOLDER } };
-      await checkRegistryStep(store, policy, step);
-      await writeInBatch(store, (transaction) => writeRegistryStep(transaction, policy, step, request.declarationExchangeId));
+      const { refused } = await writeInBatch(store, (transaction) => writeRegistryStep(transaction, policy, step, request.declarationExchangeId));
+      if (refused) throw refused;
     });
 
     console.log(`${kind}: baseline, plain single-row decrements (${CONCURRENCY} concurrent, autocommit): ${fmt(plain)}/s`);
     for (const [label, figures] of [
       ['one transaction per declaration', oneEach],
-      ['checked, then group-committed (writeInBatch)', grouped],
+      ['group-committed in the write batch (writeInBatch)', grouped],
     ] as const) {
       console.log(
         `${kind}: write-offs, ${label}, ${CONCURRENCY} concurrent declarations on one certificate: ${fmt(figures.perSecond)}/s (${(figures.perSecond / plain).toFixed(2)}× baseline; target ≥ 2,000/s)`,

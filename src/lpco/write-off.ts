@@ -112,18 +112,7 @@ interface Draw {
 
 const keyOf = (documentCode: string, number: string) => `${documentCode} ${number}`;
 /** How a declaration whose citations have errors is refused. */
-export const citationsRefused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
-
-/**
- * The findings a declaration's citations would get, without drawing anything or locking: what
- * reserveIn would refuse, as the registry stands now (pipeline/registry-step.ts checks with it
- * before the exchange's transaction).
- */
-export async function checkCitations(db: LpcoDb, kind: DatabaseKind, check: SenderCitations, policy: CitationPolicy): Promise<Finding[]> {
-  const today = dateOf((policy.now ?? (() => new Date()))());
-  const cited = await loadCited(db, kind, check.citations, false);
-  return assess(check, cited, availableOf(cited), today, policy.unknownLpco).findings;
-}
+const citationsRefused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
 
 /**
  * Checks every citation and reserves every quantity, in one transaction: either all of it or,
@@ -142,7 +131,7 @@ export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, requ
  */
 export async function reserveIn(trx: Trx, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
   const now = (policy.now ?? (() => new Date()))();
-  const cited = await loadCited(trx, kind, request.citations, true);
+  const cited = await loadCited(trx, kind, request.citations);
   // Read after the lock: a concurrent reservation for the same declaration has committed by now.
   const holding = await trx
     .selectFrom('lpco_reservations')
@@ -399,10 +388,10 @@ const CITED_COLUMNS = [
 ] as const;
 
 /**
- * The cited LPCOs with their lines, in one statement: with `lock` on PostgreSQL, FOR UPDATE in
+ * The cited LPCOs with their lines, in one statement: on PostgreSQL, FOR UPDATE in
  * id order (two batches never wait on each other crosswise) holds them until commit.
  */
-async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[], lock: boolean): Promise<Cited> {
+async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]): Promise<Cited> {
   const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).values()];
   if (keys.length === 0) return { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() };
   const query = trx
@@ -422,7 +411,7 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
     .where((eb) => eb.or(keys.map((c) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
     .orderBy('lpcos.id')
     .orderBy('lpco_lines.sequence');
-  const rows = await (lock && kind === 'postgres' ? query.forUpdate() : query).execute();
+  const rows = await (kind === 'postgres' ? query.forUpdate() : query).execute();
   const lpcos = new Map<string, CitedLpco[]>();
   const lines = new Map<string, LpcoLineRow[]>();
   for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name, ...lpco } of rows) {

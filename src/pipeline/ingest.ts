@@ -9,7 +9,7 @@ import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_ID } from '../gateway-id.js';
-import { checkRegistryStep, type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
+import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {
@@ -78,9 +78,9 @@ export interface IngestResult {
 
 /**
  * received → validated → routed: reads the document (by its kind's reader), picks the agreements
- * that route it, checks what it would change in the e-LPCO registry, then in one transaction
- * writes that change (checked again under the registry's locks), the exchange with one delivery
- * per destination, and the log records of each step; then queues those deliveries. A refused
+ * that route it, then in one transaction writes what it changes in the e-LPCO registry (checked
+ * under the registry's locks), the exchange with one delivery per destination, and the log
+ * records of each step; then queues those deliveries. A refused
  * document leaves nothing behind: no exchange row, no log record, no job, nothing reserved or
  * registered. Once committed the exchange is accepted: a queue that does not take its jobs then
  * delays it (the reconciler queues them), it does not undo it.
@@ -99,7 +99,6 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   if (agreements.length === 0) throw noAgreement(req, read.facts);
 
   const registry = { unknownLpco: deps.unknownLpco, now: deps.now };
-  await checkRegistryStep(deps.store, registry, read.registry);
 
   const exchangeId = newId();
   const routedAt = deps.now().toISOString();
@@ -107,10 +106,11 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
   const routed = { content: read.document.content, mediaType: read.document.mediaType, sha256: sha256Hex(read.document.content) };
   const records = provenanceOf(req, exchangeId, at, { receivedSha256, routed, mappedBy: read.mappedBy });
-  let stored: { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> };
+  let stored: { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> } | { refused: RejectionError };
   try {
     stored = await writeInBatch(deps.store, async (transaction) => {
       const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
+      if (registered.refused) return { refused: registered.refused };
       const findings = [...read.findings, ...registered.findings];
       await writeAcceptedExchange(transaction, acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements }));
       const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance]);
@@ -124,6 +124,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     }
     throw error;
   }
+  if ('refused' in stored) throw stored.refused;
 
   await Promise.all(
     agreements.map((a) => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
-import { checkRegistryStep, type RegistryStep, writeRegistryStep } from '../../src/pipeline/registry-step.js';
+import { type RegistryStep, writeRegistryStep } from '../../src/pipeline/registry-step.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco } from '../lpco/sample.js';
 import { databaseKinds } from '../support/databases.js';
-import { rejected } from '../support/rejections.js';
 import { usePipelineDatabase } from './support.js';
 
 const deps = { unknownLpco: 'error' as const, now: duringValidity };
@@ -21,19 +20,25 @@ describe.each(await databaseKinds())("the e-LPCO registry's step of an accepted 
   };
   const lpcoOf = (id: string) => getLpco(t.lpcoDb, id, { now: duringValidity });
 
-  it('checks a reservation without writing: passes one the e-LPCO covers, refuses one it does not (422), and lets other steps through unread', async () => {
+  it('hands back, without writing anything, a reservation the e-LPCO does not cover (422), so the batch it shares stands', async () => {
     const { lpco, id } = await registered();
-    await checkRegistryStep(t.store, deps, reserve(lpco.number, '100'));
-    const err = await rejected(checkRegistryStep(t.store, deps, reserve(lpco.number, '100.001')));
-    expect([err.status, err.findings[0]?.code]).toEqual([422, 'lpco.quantity-insufficient']);
-    await checkRegistryStep(t.store, deps, {
-      step: 'change-status',
-      lpcoId: 'not-even-there',
-      change: { status: 'revoked', reason: 'x' },
-      issuer: PLANT_AUTHORITY,
+    const [refusal, neighbour] = await Promise.all([
+      writeInBatch(t.store, (transaction) => writeRegistryStep(transaction, deps, reserve(lpco.number, '100.001'), '01JREFUSEDEXCHANGE00000000')),
+      writeInBatch(t.store, (transaction) => writeRegistryStep(transaction, deps, reserve(lpco.number, '25'), '01JNEIGHBOUREXCHANGE000000')),
+    ]);
+    expect([refusal.refused?.status, refusal.refused?.findings[0]?.code, refusal.provenance]).toEqual([422, 'lpco.quantity-insufficient', []]);
+    expect(neighbour.refused).toBeUndefined();
+    expect((await lpcoOf(id))?.lines[0]?.remaining).toBe('75.000');
+    const held = await t.lpcoDb.selectFrom('lpco_reservations').select('declaration_exchange_id').where('lpco_id', '=', id).execute();
+    expect(held.map((r) => r.declaration_exchange_id)).toEqual(['01JNEIGHBOUREXCHANGE000000']);
+  });
+
+  it('lets a step other than a reservation, or none, through a batch that writes nothing else', async () => {
+    expect(await writeInBatch(t.store, (transaction) => writeRegistryStep(transaction, deps, undefined, '01JNOSTEP00000000000000000'))).toEqual({
+      findings: [],
+      provenance: [],
+      extra: {},
     });
-    await checkRegistryStep(t.store, deps, undefined);
-    expect((await lpcoOf(id))?.lines[0]?.remaining).toBe('100.000');
   });
 
   it("reserves in the exchange's transaction and gives the exchange its provenance record (lpco-reserved, by the sender)", async () => {
@@ -46,36 +51,11 @@ describe.each(await databaseKinds())("the e-LPCO registry's step of an accepted 
     expect((await lpcoOf(id))?.lines[0]?.remaining).toBe('60.000');
   });
 
-  it('refuses under the lock what the check let through before another drew it, and rolls back the transaction it is in', async () => {
+  it('refuses what another reservation drew first, checked under the lock', async () => {
     const { lpco, id } = await registered();
-    await checkRegistryStep(t.store, deps, reserve(lpco.number, '80'));
     await writeInBatch(t.store, (transaction) => writeRegistryStep(transaction, deps, reserve(lpco.number, '30'), '01JRACEWINNER0000000000000'));
-    const err = await rejected(
-      writeInBatch(t.store, async (transaction) => {
-        await transaction.db
-          .insertInto('exchanges')
-          .values({
-            id: '01JRACELOSER00000000000000',
-            sender: 'trader-a',
-            kind: 'declaration',
-            format: 'wco-json',
-            status: 'routed',
-            content_sha256: 'ab',
-            message_id: null,
-            idempotency_key: null,
-            scenario: null,
-            facts: '{}',
-            findings: '[]',
-            received_at: 'x',
-            updated_at: 'x',
-            end_handled_at: null,
-          })
-          .execute();
-        return writeRegistryStep(transaction, deps, reserve(lpco.number, '80'), '01JRACELOSER00000000000000');
-      }),
-    );
-    expect([err.status, err.findings[0]?.code]).toEqual([422, 'lpco.quantity-insufficient']);
-    expect(await t.store.db.selectFrom('exchanges').select('id').where('id', '=', '01JRACELOSER00000000000000').execute()).toEqual([]);
+    const loser = await writeInBatch(t.store, (transaction) => writeRegistryStep(transaction, deps, reserve(lpco.number, '80'), '01JRACELOSER00000000000000'));
+    expect([loser.refused?.status, loser.refused?.findings[0]?.code]).toEqual([422, 'lpco.quantity-insufficient']);
     expect((await lpcoOf(id))?.lines[0]?.remaining).toBe('70.000');
   });
 
