@@ -36,6 +36,7 @@ import { exchangeMigrations, type ExchangeTables } from '../src/store/exchange-t
 import { insertAcceptedExchange, newId, type Store } from '../src/store/exchanges.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { sha256Hex } from '../src/hashing.js';
+import { acceptedExchange } from '../test/support/exchanges.js';
 
 const exchanges = Number(process.env.BENCH_EXCHANGES ?? 1500);
 const concurrency = 32;
@@ -178,42 +179,15 @@ async function storeExchanges(): Promise<string[]> {
     const id = newId();
     ids.push(id);
     const at = now().toISOString();
-    await insertAcceptedExchange(store, {
-      exchange: {
-        id,
-        sender: 'trader-demo',
-        kind: 'declaration',
-        format: 'wco-xml',
-        status: 'routed',
-        content_sha256: sha256Hex(body),
-        message_id: null,
-        idempotency_key: null,
-        scenario: null,
-        facts: '{}',
-        findings: '[]',
-        received_at: at,
-        updated_at: at,
-        end_handled_at: null,
-      },
-      documents: [
-        { exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(body), content: body, created_at: at },
-        { exchange_id: id, name: WCO_JSON_DOCUMENT, media_type: 'application/json', sha256: sha256Hex(wcoJson), content: wcoJson, created_at: at },
-      ],
-      deliveries: routes.map((a) => ({
-        exchange_id: id,
-        destination: a.destination,
-        agreement_id: a.id,
-        format: a.format,
-        mapping: a.mapping ?? null,
-        status: 'queued' as const,
-        attempts: 0,
-        last_error: null,
-        sent_sha256: null,
-        receipt: null,
-        updated_at: at,
-      })),
-      events: [],
-    });
+    await insertAcceptedExchange(
+      store,
+      acceptedExchange(id, {
+        at,
+        original: { content: body },
+        documents: [{ name: WCO_JSON_DOCUMENT, content: wcoJson, media_type: 'application/json' }],
+        deliveries: routes.map((a) => ({ destination: a.destination, agreement_id: a.id, format: a.format, mapping: a.mapping ?? null })),
+      }),
+    );
   }
   for (const a of routes) await Promise.all(ids.map((exchangeId) => queues.enqueue({ exchangeId, destination: a.destination }, a.delivery)));
   return ids;

@@ -5,6 +5,7 @@ import { type DeliverDeps, deliver, interpret } from '../../src/pipeline/deliver
 import { FinalDeliveryError } from '../../src/pipeline/vocabulary.js';
 import { deliveriesOf, findExchange, insertAcceptedExchange, newId } from '../../src/store/exchanges.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
+import { acceptedExchange } from '../support/exchanges.js';
 import type { ReceiptContext } from '../../src/pipeline/receipts.js';
 import { signReceipt } from '../../src/trust/receipt.js';
 import { sandboxPaths, ensureSandboxPki } from '../../src/trust/pki/sandbox-ca.js';
@@ -116,41 +117,10 @@ describe.each(await databaseKinds())('deliver, a last attempt that fails in a wa
     const { store } = holder;
     const id = newId();
     const at = new Date().toISOString();
-    await insertAcceptedExchange(store, {
-      exchange: {
-        id,
-        sender: 'trader-demo',
-        kind: 'declaration',
-        format: 'wco-xml',
-        status: 'routed',
-        content_sha256: sha256Hex(sent),
-        message_id: null,
-        idempotency_key: null,
-        scenario: null,
-        facts: '{}',
-        findings: '[]',
-        received_at: at,
-        updated_at: at,
-        end_handled_at: null,
-      },
-      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(sent), content: sent, created_at: at }],
-      deliveries: [
-        {
-          exchange_id: id,
-          destination: 'agency-a',
-          agreement_id: 'to-agency',
-          format: 'wco-xml',
-          mapping: null,
-          status: 'queued',
-          attempts: 0,
-          last_error: null,
-          sent_sha256: null,
-          receipt: null,
-          updated_at: at,
-        },
-      ],
-      events: [],
-    });
+    await insertAcceptedExchange(
+      store,
+      acceptedExchange(id, { at, original: { content: sent }, deliveries: [{ destination: 'agency-a', agreement_id: 'to-agency' }] }),
+    );
     const ended: string[] = [];
     const deps: DeliverDeps = {
       store,

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant } from '../../src/config/types.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { reserveForDeclaration } from '../../src/lpco/write-off.js';
 import { endExchange, type ExchangeNotification, followExchangeEnd } from '../../src/pipeline/end.js';
 import type { RecordInput } from '../../src/provenance/record.js';
 import { findExchange, insertAcceptedExchange, newId, updateDelivery } from '../../src/store/exchanges.js';
 import { databaseKinds } from '../support/databases.js';
+import { acceptedExchange } from '../support/exchanges.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
+import { participant } from './support.js';
 
-const participant = (id: string, kind: Participant['kind'], webhook?: Participant['webhook']): Participant => ({
-  id,
-  kind,
-  name: id,
-  apiKeySha256: [],
-  certificateFingerprints: [],
-  operator: false,
-  actsFor: [],
-  issues: [],
-  ...(webhook ? { webhook } : {}),
-});
 const PARTICIPANTS = new Map(
   [
-    participant('customs', 'customs'),
-    participant('trader-hooked', 'trader', { url: 'https://trader.example/hook', secret: 's'.repeat(32) }),
-    participant('trader-quiet', 'trader'),
+    participant('customs', { kind: 'customs' }),
+    participant('trader-hooked', { webhook: { url: 'https://trader.example/hook', secret: 's'.repeat(32) } }),
+    participant('trader-quiet'),
   ].map((p) => [p.id, p]),
 );
 
@@ -49,41 +39,14 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
     const lpcoId = await registerLpco(t.db, t.kind, lpco, PLANT_AUTHORITY, { now: duringValidity });
     const id = newId();
     const at = duringValidity().toISOString();
-    await insertAcceptedExchange(t.store, {
-      exchange: {
-        id,
-        sender,
-        kind: 'declaration',
-        format: 'wco-xml',
-        status: 'routed',
-        content_sha256: '0'.repeat(64),
-        message_id: `LRN-${id}`,
-        idempotency_key: null,
-        scenario: null,
-        facts: JSON.stringify({ typeCode: 'IMA' }),
-        findings: '[]',
-        received_at: at,
-        updated_at: at,
-        end_handled_at: null,
-      },
-      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-      deliveries: [
-        {
-          exchange_id: id,
-          destination: 'customs',
-          agreement_id: 'a',
-          format: 'wco-xml',
-          mapping: null,
-          status: 'queued',
-          attempts: 0,
-          last_error: null,
-          sent_sha256: null,
-          receipt: null,
-          updated_at: at,
-        },
-      ],
-      events: [],
-    });
+    await insertAcceptedExchange(
+      t.store,
+      acceptedExchange(id, {
+        at,
+        exchange: { sender, message_id: `LRN-${id}`, facts: JSON.stringify({ typeCode: 'IMA' }) },
+        deliveries: [{ destination: 'customs' }],
+      }),
+    );
     await reserveForDeclaration(
       t.db,
       t.kind,
@@ -141,42 +104,15 @@ describe.each(await databaseKinds())('the end of an exchange (%s)', (kind) => {
 
   it('moves nothing for an exchange that is not a declaration, and still tells its sender', async () => {
     const id = newId();
-    const at = duringValidity().toISOString();
-    await insertAcceptedExchange(t.store, {
-      exchange: {
-        id,
-        sender: 'trader-hooked',
-        kind: 'lpco',
-        format: 'lpco-json',
-        status: 'delivered',
-        content_sha256: '0'.repeat(64),
-        message_id: null,
-        idempotency_key: null,
-        scenario: null,
-        facts: '{}',
-        findings: '[]',
-        received_at: at,
-        updated_at: at,
-        end_handled_at: null,
-      },
-      documents: [{ exchange_id: id, name: 'original', media_type: 'application/json', sha256: '0'.repeat(64), content: '{}', created_at: at }],
-      deliveries: [
-        {
-          exchange_id: id,
-          destination: 'customs',
-          agreement_id: 'a',
-          format: 'wco-json',
-          mapping: null,
-          status: 'acknowledged',
-          attempts: 1,
-          last_error: null,
-          sent_sha256: null,
-          receipt: JSON.stringify({ status: 'accepted' }),
-          updated_at: at,
-        },
-      ],
-      events: [],
-    });
+    await insertAcceptedExchange(
+      t.store,
+      acceptedExchange(id, {
+        at: duringValidity().toISOString(),
+        exchange: { sender: 'trader-hooked', kind: 'lpco', format: 'lpco-json', status: 'delivered' },
+        original: { content: '{}', media_type: 'application/json' },
+        deliveries: [{ destination: 'customs', status: 'acknowledged', attempts: 1, receipt: JSON.stringify({ status: 'accepted' }) }],
+      }),
+    );
     await followExchangeEnd(deps(), id, { exchangeStatus: 'delivered', sender: 'trader-hooked' });
     expect(recorded.filter((r) => r.exchangeId === id)).toEqual([]);
     expect(notified.filter((n) => n.notification.exchangeId === id)).toHaveLength(1);

@@ -1,27 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant } from '../../src/config/types.js';
 import { getLpco, registerLpco } from '../../src/lpco/registry.js';
 import { reserveForDeclaration } from '../../src/lpco/write-off.js';
 import { AMENDMENT, CANCELLATION, customsDecision, followCustomsDecision } from '../../src/pipeline/lpco-decisions.js';
 import type { RecordInput } from '../../src/provenance/record.js';
 import { insertAcceptedExchange, newId, updateDelivery } from '../../src/store/exchanges.js';
 import { databaseKinds } from '../support/databases.js';
+import { acceptedExchange } from '../support/exchanges.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from '../lpco/support.js';
+import { participant } from './support.js';
 
 const kinds = await databaseKinds();
 
-const participant = (id: string, kind: Participant['kind']): Participant => ({
-  id,
-  kind,
-  name: id,
-  apiKeySha256: [],
-  certificateFingerprints: [],
-  operator: false,
-  actsFor: [],
-  issues: [],
-});
 const PARTICIPANTS = new Map(
-  [participant('customs', 'customs'), participant('pga-plant', 'pga'), participant('partner-xb', 'partner-customs')].map((p) => [p.id, p]),
+  [participant('customs', { kind: 'customs' }), participant('pga-plant', { kind: 'pga' }), participant('partner-xb', { kind: 'partner-customs' })].map((p) => [
+    p.id,
+    p,
+  ]),
 );
 const receipt = (status: string) => JSON.stringify({ status });
 
@@ -69,42 +63,14 @@ describe.each(kinds)('quantities follow customs decisions on %s', (kind) => {
   /** A declaration (or cancellation) as the gateway stores it, with one delivery to customs. */
   async function lodged(lrn: string, typeCode = 'IMA', sender = 'trader-demo'): Promise<string> {
     const id = newId();
-    const at = duringValidity().toISOString();
-    await insertAcceptedExchange(t.store, {
-      exchange: {
-        id,
-        sender,
-        kind: 'declaration',
-        format: 'wco-xml',
-        status: 'routed',
-        content_sha256: '0'.repeat(64),
-        message_id: lrn,
-        idempotency_key: null,
-        scenario: null,
-        facts: JSON.stringify({ typeCode, lrn }),
-        findings: '[]',
-        received_at: at,
-        updated_at: at,
-        end_handled_at: null,
-      },
-      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-      deliveries: [
-        {
-          exchange_id: id,
-          destination: 'customs',
-          agreement_id: 'a',
-          format: 'wco-xml',
-          mapping: null,
-          status: 'queued',
-          attempts: 0,
-          last_error: null,
-          sent_sha256: null,
-          receipt: null,
-          updated_at: at,
-        },
-      ],
-      events: [],
-    });
+    await insertAcceptedExchange(
+      t.store,
+      acceptedExchange(id, {
+        at: duringValidity().toISOString(),
+        exchange: { sender, message_id: lrn, facts: JSON.stringify({ typeCode, lrn }) },
+        deliveries: [{ destination: 'customs' }],
+      }),
+    );
     return id;
   }
   async function decided(exchangeId: string, verdict: 'accepted' | 'rejected') {

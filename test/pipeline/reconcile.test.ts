@@ -7,20 +7,11 @@ import type { EndedExchange } from '../../src/pipeline/end.js';
 import { DeliveryQueues } from '../../src/runtime/queues.js';
 import { messageIdOf } from '../../src/pipeline/vocabulary.js';
 import { openDatabase } from '../../src/store/db.js';
-import { type DeliveryStatus, exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import {
-  deliveriesOf,
-  eventsOf,
-  findExchange,
-  insertAcceptedExchange,
-  insertEvents,
-  newId,
-  reconcilerActionCounts,
-  type Store,
-} from '../../src/store/exchanges.js';
+import { exchangeMigrations, type ExchangeStatus, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import { deliveriesOf, eventsOf, findExchange, insertEvents, reconcilerActionCounts, type Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
-import { storeRoutedExchange } from '../support/exchanges.js';
+import { type DeliverySpec, storeRoutedExchange } from '../support/exchanges.js';
 import { type MemoryQueue, memoryQueue } from '../support/queue.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
@@ -84,47 +75,9 @@ describe.each(await databaseKinds())('the reconciler (%s)', (kind) => {
     await database?.drop();
   });
 
-  async function exchange(
-    status: ExchangeStatus,
-    deliveries: Array<{ destination: string; status: DeliveryStatus; updatedAt?: string; receipt?: string }>,
-    endHandled: string | null = null,
-  ): Promise<string> {
-    const id = newId();
-    await insertAcceptedExchange(store, {
-      exchange: {
-        id,
-        sender: 'trader-demo',
-        kind: 'declaration',
-        format: 'wco-xml',
-        status,
-        content_sha256: 'ab',
-        message_id: null,
-        idempotency_key: null,
-        scenario: null,
-        facts: '{}',
-        findings: '[]',
-        received_at: long,
-        updated_at: long,
-        end_handled_at: endHandled,
-      },
-      documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: 'ab', content: '<x/>', created_at: long }],
-      deliveries: deliveries.map((d) => ({
-        exchange_id: id,
-        destination: d.destination,
-        agreement_id: `to-${d.destination}`,
-        format: 'wco-xml',
-        mapping: null,
-        status: d.status,
-        attempts: 1,
-        last_error: null,
-        sent_sha256: 'ab',
-        receipt: d.receipt ?? null,
-        updated_at: d.updatedAt ?? long,
-      })),
-      events: [],
-    });
-    return id;
-  }
+  /** An exchange received long ago, with its deliveries where the test puts them. */
+  const exchange = async (status: ExchangeStatus, deliveries: DeliverySpec[], endHandledAt: string | null = null): Promise<string> =>
+    (await storeRoutedExchange(store, deliveries, { status, at: long, endHandledAt })).id;
 
   it('finishes an exchange whose deliveries have all ended, once, however many workers look at it together', async () => {
     const finished = await exchange('routed', [

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agreement, Participant } from '../../src/config/types.js';
 import { ingestDocument } from '../../src/pipeline/ingest.js';
 import type { Receipt } from '../../src/pipeline/receipts.js';
 import { deriveExchangeStatus, settleAndRecord, type SettleDeps, settleDelivery } from '../../src/pipeline/settle.js';
@@ -15,47 +14,23 @@ import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/lo
 import type { ProvenanceTables } from '../../src/provenance/store.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createTestDatabase, databaseKinds, type TestDatabase, useExchangeStore } from '../support/databases.js';
-import { storeRoutedExchange } from '../support/exchanges.js';
+import { acceptedExchange, storeRoutedExchange } from '../support/exchanges.js';
 import { hex, newSigner } from '../provenance/fixtures.js';
+import { agreementFor, participant } from './support.js';
 
 const at = '2026-12-06T10:00:00.000Z';
 
 /** An exchange routed to the given destinations, each delivery in flight. */
 async function routedExchange(store: Store, destinations: string[]): Promise<string> {
   const id = newId();
-  await insertAcceptedExchange(store, {
-    exchange: {
-      id,
-      sender: 'trader-demo',
-      kind: 'declaration',
-      format: 'wco-xml',
-      status: 'routed',
-      content_sha256: hex(id),
-      message_id: null,
-      idempotency_key: null,
-      scenario: null,
-      facts: '{}',
-      findings: '[]',
-      received_at: at,
-      updated_at: at,
-      end_handled_at: null,
-    },
-    documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: hex(id), content: '<x/>', created_at: at }],
-    deliveries: destinations.map((destination) => ({
-      exchange_id: id,
-      destination,
-      agreement_id: `to-${destination}`,
-      format: 'wco-xml',
-      mapping: null,
-      status: 'in-flight' as const,
-      attempts: 1,
-      last_error: null,
-      sent_sha256: hex(id),
-      receipt: null,
-      updated_at: at,
-    })),
-    events: [],
-  });
+  await insertAcceptedExchange(
+    store,
+    acceptedExchange(id, {
+      at,
+      original: { sha256: hex(id) },
+      deliveries: destinations.map((destination) => ({ destination, status: 'in-flight', attempts: 1, sent_sha256: hex(id) })),
+    }),
+  );
   return id;
 }
 
@@ -154,26 +129,8 @@ describe.each(await databaseKinds())('a state change and its log records commit 
   });
 
   it('ingest stores an exchange with its received, validated and routed records, or neither', async () => {
-    const sender: Participant = {
-      id: 'trader-demo',
-      kind: 'trader',
-      name: 'Trader',
-      apiKeySha256: [],
-      certificateFingerprints: [],
-      operator: false,
-      actsFor: [],
-      issues: [],
-    };
-    const agreements: Agreement[] = [
-      {
-        id: 'to-agency',
-        description: '',
-        when: { documentKinds: ['declaration'] },
-        destination: 'agency-a',
-        format: 'wco-xml',
-        delivery: { attempts: 1, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 },
-      },
-    ];
+    const sender = participant('trader-demo');
+    const agreements = [{ ...agreementFor('declaration', 'agency-a'), format: 'wco-xml' }];
     const queued: string[] = [];
     const ingest = (recordProvenance: RecordProvenance, idempotencyKey: string) =>
       ingestDocument(

@@ -93,15 +93,17 @@ agreements:
     let redis = await startRedis(redisPort);
     const agency = startDestination(agencyPort);
     const url = `http://127.0.0.1:${gatewayPort}`;
+    const gatewayReady = () =>
+      waitFor(
+        () =>
+          fetch(`${url}/health/ready`)
+            .then((r) => r.status)
+            .catch(() => 0),
+        (s) => s === 200,
+        30_000,
+      );
     let gateway = startGateway(gatewayPort, redisPort, configFile);
-    await waitFor(
-      () =>
-        fetch(`${url}/health/ready`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      (s) => s === 200,
-      30_000,
-    );
+    await gatewayReady();
 
     // Load, and kill the gateway with SIGKILL while requests and deliveries are in flight.
     const body = sample('import/TT_IM036a__TT_IM036a.xml');
@@ -132,14 +134,7 @@ agreements:
     rmSync(join(dir, 'redis'), { recursive: true, force: true });
     redis = await startRedis(redisPort);
     gateway = startGateway(gatewayPort, redisPort, configFile);
-    await waitFor(
-      () =>
-        fetch(`${url}/health/ready`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      (s) => s === 200,
-      30_000,
-    );
+    await gatewayReady();
     await new Promise((r) => setTimeout(r, 3000));
     agency.setDown(false);
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { openStores } from '../../src/runtime/stores.js';
 import { writeAcceptedExchange, newId } from '../../src/store/exchanges.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
+import { acceptedExchange } from '../support/exchanges.js';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 describe("the gateway's stores", () => {
@@ -31,41 +32,7 @@ describe("the gateway's stores", () => {
     const id = newId();
     const at = new Date().toISOString();
     const [leaf] = await writeInBatch(stores.store, async (transaction) => {
-      await writeAcceptedExchange(transaction, {
-        exchange: {
-          id,
-          sender: 'trader-demo',
-          kind: 'declaration',
-          format: 'wco-xml',
-          status: 'routed',
-          content_sha256: '0'.repeat(64),
-          message_id: null,
-          idempotency_key: null,
-          scenario: null,
-          facts: '{}',
-          findings: '[]',
-          received_at: at,
-          updated_at: at,
-          end_handled_at: null,
-        },
-        documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: '0'.repeat(64), content: '<x/>', created_at: at }],
-        deliveries: [
-          {
-            exchange_id: id,
-            destination: 'customs',
-            agreement_id: 'a',
-            format: 'wco-xml',
-            mapping: null,
-            status: 'queued',
-            attempts: 0,
-            last_error: null,
-            sent_sha256: null,
-            receipt: null,
-            updated_at: at,
-          },
-        ],
-        events: [{ event: 'received', at }],
-      });
+      await writeAcceptedExchange(transaction, acceptedExchange(id, { at, deliveries: [{ destination: 'customs' }], events: [{ event: 'received', at }] }));
       return stores.recordProvenance(transaction, [
         {
           exchangeId: id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/hashing.js';
 import { findDelivery, findDocument, findFirstDocument, insertAcceptedExchange, insertOutgoingDocument, type Store } from '../../src/store/exchanges.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
+import { acceptedExchange } from '../support/exchanges.js';
 
 const at = '2026-11-29T00:00:00.000Z';
 const original = '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2">Ünïcode ✓ 🌱</Declaration>';
@@ -10,43 +11,9 @@ const head = '<swg:Envelope><swg:Header><swg:DocumentKind>déclaration ✓</swg:
 const tail = '</swg:Payload><ds:Signature>…</ds:Signature></swg:Envelope>';
 const envelope = head + Buffer.from(original).toString('base64') + tail;
 
-async function acceptedExchange(store: Store, id: string, content = original): Promise<void> {
-  await insertAcceptedExchange(store, {
-    exchange: {
-      id,
-      sender: 'trader-demo',
-      kind: 'declaration',
-      format: 'wco-xml',
-      status: 'routed',
-      content_sha256: sha256Hex(content),
-      message_id: null,
-      idempotency_key: null,
-      scenario: null,
-      facts: '{}',
-      findings: '[]',
-      received_at: at,
-      updated_at: at,
-      end_handled_at: null,
-    },
-    documents: [{ exchange_id: id, name: 'original', media_type: 'application/xml', sha256: sha256Hex(content), content, created_at: at }],
-    deliveries: [
-      {
-        exchange_id: id,
-        destination: 'customs',
-        agreement_id: 'declarations-to-customs',
-        format: 'wco-xml',
-        mapping: null,
-        status: 'queued',
-        attempts: 0,
-        last_error: null,
-        sent_sha256: null,
-        receipt: null,
-        updated_at: at,
-      },
-    ],
-    events: [],
-  });
-}
+/** A routed declaration holding `content` as its original, its delivery to customs queued. */
+const storeDeclaration = (store: Store, id: string, content = original) =>
+  insertAcceptedExchange(store, acceptedExchange(id, { at, original: { content }, deliveries: [{ destination: 'customs' }] }));
 
 const outgoing = (exchangeId: string) => ({
   exchange_id: exchangeId,
@@ -63,7 +30,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   const suite = useExchangeStore(kind);
 
   it('an envelope of the original is stored without it and read back byte for byte, with its attempt recorded in the same write', async () => {
-    await acceptedExchange(suite.store, 'd1');
+    await storeDeclaration(suite.store, 'd1');
     expect(await insertOutgoingDocument(suite.store, outgoing('d1'), attempt)).toBe(true);
     const row = await suite.store.db
       .selectFrom('documents')
@@ -80,7 +47,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   });
 
   it('a second store of the same document writes nothing, not even its attempt', async () => {
-    await acceptedExchange(suite.store, 'd2');
+    await storeDeclaration(suite.store, 'd2');
     expect(await insertOutgoingDocument(suite.store, outgoing('d2'), attempt)).toBe(true);
     expect(
       await insertOutgoingDocument(
@@ -94,7 +61,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   });
 
   it('an envelope whose carried document no longer gives its digest is refused, not served', async () => {
-    await acceptedExchange(suite.store, 'd3');
+    await storeDeclaration(suite.store, 'd3');
     expect(await insertOutgoingDocument(suite.store, outgoing('d3'), attempt)).toBe(true);
     await suite.store.db
       .updateTable('documents')
@@ -106,7 +73,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   });
 
   it('a delivery reads the first of the names it asks for that exists, as bytes, an envelope with its payload put back', async () => {
-    await acceptedExchange(suite.store, 'd5');
+    await storeDeclaration(suite.store, 'd5');
     expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({ name: 'original', content: Buffer.from(original) });
     expect(await insertOutgoingDocument(suite.store, outgoing('d5'), attempt)).toBe(true);
     expect(await findFirstDocument(suite.store, 'd5', ['to-customs', 'original'])).toMatchObject({
@@ -118,7 +85,7 @@ describe.each(await databaseKinds())('documents (%s)', (kind) => {
   });
 
   it('a document stored whole is read as it was', async () => {
-    await acceptedExchange(suite.store, 'd4');
+    await storeDeclaration(suite.store, 'd4');
     const jws = 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln';
     expect(
       await insertOutgoingDocument(

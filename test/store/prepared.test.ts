@@ -3,23 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeTables } from '../../src/store/exchange-tables.js';
 import { changedRows, firstRow, prepare } from '../../src/store/prepared.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
-
-const exchange = (id: string, status: 'routed' | 'delivered' = 'routed') => ({
-  id,
-  sender: 'trader-demo',
-  kind: 'declaration',
-  format: 'wco-xml',
-  status,
-  content_sha256: 'ab',
-  message_id: null,
-  idempotency_key: null,
-  scenario: null,
-  facts: '{}',
-  findings: '[]',
-  received_at: '2026-11-29T00:00:00Z',
-  updated_at: '2026-11-29T00:00:00Z',
-  end_handled_at: null,
-});
+import { exchangeRow } from '../support/exchanges.js';
 
 const senderOf = prepare((db: Kysely<ExchangeTables>, v: { id: string }) =>
   db.selectFrom('exchanges').select(['id', 'sender']).where('id', '=', v.id).where('kind', '=', 'declaration'),
@@ -40,7 +24,7 @@ describe.each(await databaseKinds())('prepared queries (%s)', (kind) => {
   beforeAll(async () => {
     await suite.store.db
       .insertInto('exchanges')
-      .values([exchange('p1'), exchange('p2')])
+      .values([exchangeRow('p1'), exchangeRow('p2')])
       .execute();
   });
 

@@ -1,4 +1,5 @@
 /** The RejectionError a step throws, for tests that look at its status and findings. */
+import { expect } from 'vitest';
 import { RejectionError } from '../../src/findings.js';
 
 /** The RejectionError `run` throws; fails the test when it throws nothing or something else. */
@@ -20,4 +21,12 @@ export async function rejected(promise: Promise<unknown>): Promise<RejectionErro
   );
   if (err instanceof RejectionError) return err;
   throw new Error(`expected a RejectionError, got ${String(err)}`);
+}
+
+/** The RejectionError `promise` rejects with, once it is shown to carry `status` and `code` as its first finding. */
+export async function rejectedWith(promise: Promise<unknown>, status: number, code: string): Promise<RejectionError> {
+  const err = await rejected(promise);
+  expect(err.findings[0]?.code, err.message).toBe(code);
+  expect(err.status).toBe(status);
+  return err;
 }

@@ -10,6 +10,7 @@ import { fingerprintSha256 } from '../../../src/trust/pki/certificate-details.js
 import { CrlCache } from '../../../src/trust/revocation/crl.js';
 import { CA_COMMON_NAME } from '../../../src/trust/pki/sandbox-ca.js';
 import { decideTrust, parseCertificate, type TrustStore } from '../../../src/trust/pki/trust-store.js';
+import { rejectedWith } from '../../support/rejections.js';
 import { createTestPki, HOUR_MS, issueTestCertificate, OTHER_PARTNER, PARTNER, type TestPki } from '../support.js';
 
 let t: TestPki;
@@ -35,15 +36,8 @@ function store(overrides: Partial<TrustStore> = {}): TrustStore {
   return { ...t.store(PARTNER), ...overrides };
 }
 
-async function expectRefused(decision: Promise<unknown>, code: string): Promise<void> {
-  const error = await decision.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error, `expected refusal ${code}`).toBeInstanceOf(RejectionError);
-  expect((error as RejectionError).findings[0]?.code, (error as Error).message).toBe(code);
-  expect((error as RejectionError).status).toBe(401);
-}
+/** A trust decision refused: 401, for the reason `code`. */
+const expectRefused = (decision: Promise<unknown>, code: string) => rejectedWith(decision, 401, code);
 
 function leafFrom(issuer: Issuer, overrides: Parameters<typeof issueTestCertificate>[0] = {}) {
   return issueTestCertificate({ issuer, ...overrides });

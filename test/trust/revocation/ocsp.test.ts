@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RejectionError } from '../../../src/findings.js';
 import { issueCrl, type Issuer } from '../../../src/trust/pki/certificate-builder.js';
 import { CrlCache } from '../../../src/trust/revocation/crl.js';
 import { signJsonEnvelope, verifyJsonEnvelope } from '../../../src/trust/json-envelope.js';
@@ -25,6 +24,7 @@ import { signEnvelopeXml } from '../../../src/trust/xml-sign.js';
 import { verifyXmlSignature } from '../../../src/trust/xmldsig/xml-verify.js';
 import { xmlPayload } from '../../../src/trust/envelope.js';
 import { freePort, issueWithOpenssl, startOcspResponder, type OcspResponder, type ResponderOptions } from './support-ocsp.js';
+import { rejectedWith } from '../../support/rejections.js';
 import { OPENSSL, toolsPresent } from '../../support/tools.js';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.js';
 import { createTestPki, header, HOUR_MS, issueTestCertificate, PARTNER, trustConfigProblems, type TestPki } from '../support.js';
@@ -74,16 +74,8 @@ function store(settings: OcspSettings, overrides: Partial<TrustStore> = {}): Tru
   return { ...t.store(PARTNER), crls: undefined, ocsp: new OcspClient(settings, clock), ...overrides };
 }
 
-async function refusal(decision: Promise<unknown>, code: string): Promise<RejectionError> {
-  const error = await decision.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error, `expected refusal ${code}`).toBeInstanceOf(RejectionError);
-  expect((error as RejectionError).findings[0]?.code, (error as Error).message).toBe(code);
-  expect((error as RejectionError).status).toBe(401);
-  return error as RejectionError;
-}
+/** A trust decision refused: 401, for the reason `code`. */
+const refusal = (decision: Promise<unknown>, code: string) => rejectedWith(decision, 401, code);
 
 /** An HTTP server that answers every POST with `answer(requestBody)`. */
 async function fakeServer(answer: (body: Buffer) => Promise<{ status: number; body: Uint8Array }>): Promise<string> {
