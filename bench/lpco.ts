@@ -2,8 +2,9 @@
  * LPCO write-off benchmark (issue 8): `npx tsx bench/lpco.ts [write-offs]`.
  * 50 concurrent declarations, each writing off 1 KGM against one certificate that holds 50 KGM
  * less than they ask for, on SQLite and PostgreSQL: once with one transaction per declaration
- * (reserveForDeclaration), once as ingest reserves them: checked, then group-committed in the
- * exchange store's write batches (writeRegistryStep in writeInBatch).
+ * (reserveForDeclaration), once as ingest reserves them: each decided in turn in the exchange
+ * store's write batches (writeRegistryStep in writeInBatch), a batch's draws written together
+ * at its commit.
  * Baseline in the same run: the same number of plain single-row decrements, 50 concurrent, each
  * its own autocommit statement. Prints the over-draw check for each: exactly floor(quantity / q)
  * write-offs succeed, the rest are refused (lpco.quantity-insufficient, then lpco.exhausted), and

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { RejectionError, finding } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
+import { flushBeforeCommit } from '../store/write-lock.js';
 import { type IssuerStatus, ISSUER_STATUSES, dateOf, effectiveStatus, transitionFinding } from './lifecycle.js';
 import type { Lpco, LpcoStatus } from './lpco.js';
 import { fromMilli, toMilli } from './quantity.js';
@@ -71,14 +72,16 @@ export function lpcosForUpdate(trx: LpcoDb, kind: DatabaseKind) {
 
 type StatusEntry = Omit<LpcoHistoryRow, 'id' | 'movement' | 'declaration_exchange_id' | 'line_sequence' | 'quantity'>;
 
+/** The history row of a status change. */
+export function statusRow(entry: StatusEntry): LpcoHistoryRow {
+  return { id: newId(), ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null };
+}
+
 /** A status change in the history; returns the entry's id. */
 export async function recordHistory(trx: LpcoDb, entry: StatusEntry): Promise<string> {
-  const id = newId();
-  await trx
-    .insertInto('lpco_history')
-    .values({ id, ...entry, movement: null, declaration_exchange_id: null, line_sequence: null, quantity: null })
-    .execute();
-  return id;
+  const row = statusRow(entry);
+  await trx.insertInto('lpco_history').values(row).execute();
+  return row.id;
 }
 
 const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('lpco.not-found', `No LPCO ${id} is visible to you.`)]);
@@ -96,6 +99,8 @@ export async function registerLpco(db: LpcoDb, kind: DatabaseKind, lpco: Lpco, i
 
 /** registerLpco inside the caller's transaction: the document's exchange is stored in it too (pipeline/ingest.ts). */
 export async function registerIn(trx: LpcoDb, kind: DatabaseKind, lpco: Lpco, issuerParticipantId: string, options: RegistryOptions = {}): Promise<string> {
+  // Reservations this transaction deferred (write-off.ts) are written first; the next one reads what this registers.
+  await flushBeforeCommit(trx);
   const now = (options.now ?? (() => new Date()))();
   // Numbers are the issuing authority's own: another issuer's document of the same number is another document.
   const existing = await lpcosForUpdate(trx, kind)
@@ -339,6 +344,8 @@ export async function changeStatusIn(
   actor: string,
   options: RegistryOptions = {},
 ): Promise<void> {
+  // Reservations this transaction deferred (write-off.ts) are written first; the next one reads the new status.
+  await flushBeforeCommit(trx);
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
   const row = await lpcosForUpdate(trx, kind).where('id', '=', id).executeTakeFirst();

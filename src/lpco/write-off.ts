@@ -9,14 +9,17 @@
  * order, so two transactions never wait on each other crosswise; SQLite has a single writer),
  * so a concurrent revocation, exhaustion or draw cannot slip between check and draw. Each draw
  * is then the conditional UPDATE … SET remaining = remaining - q WHERE … AND remaining >= q,
- * whose row count is checked, and a CHECK (remaining >= 0) stands behind both.
+ * whose row count is checked, and a CHECK (remaining >= 0) stands behind both. The declarations
+ * of one write batch are decided in turn against one in-memory balance and their draws written
+ * together at its commit (reserveIn), so a batch costs a few statements, not a few per declaration.
  */
 import type { Kysely } from 'kysely';
 import { RejectionError, finding, hasErrors, type Finding, type Severity } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
+import { beforeCommit, flushBeforeCommit, inWriteTransaction } from '../store/write-lock.js';
 import { USABLE_STATUSES, dateOf, effectiveStatus } from './lifecycle.js';
 import { fromMilli, toMilli } from './quantity.js';
-import { type LpcoDb, REGISTRY_ACTOR, lpcosForUpdate, newId, recordHistory } from './registry.js';
+import { type LpcoDb, REGISTRY_ACTOR, lpcosForUpdate, newId, recordHistory, statusRow } from './registry.js';
 import type { LpcoStatus } from './lpco.js';
 import type { LpcoHistoryRow, LpcoLineRow, LpcoReservationRow, LpcoRow, LpcoTables, Movement } from './tables.js';
 import { convertMilli } from './units.js';
@@ -115,42 +118,51 @@ const keyOf = (documentCode: string, number: string) => `${documentCode} ${numbe
 const citationsRefused = (findings: Finding[]) => new RejectionError(422, 'LPCO citations refused', findings);
 
 /**
- * Checks every citation and reserves every quantity, in one transaction: either all of it or,
- * with a RejectionError listing every refusal reason (422; 409 when already reserved), none of it.
+ * Checks every citation and reserves every quantity, in one write transaction: either all of it
+ * or, with a RejectionError listing every refusal reason (422; 409 when already reserved), none of it.
  */
 export async function reserveForDeclaration(db: LpcoDb, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
-  return db.transaction().execute((trx) => reserveIn(trx, kind, request, policy));
+  return inWriteTransaction(db, kind, async (trx) => {
+    // Read under the write lock: a concurrent reservation for the same declaration has committed by now.
+    const holding = await trx
+      .selectFrom('lpco_reservations')
+      .select('id')
+      .where('declaration_exchange_id', '=', request.declarationExchangeId)
+      .where('state', '!=', 'released')
+      .limit(1)
+      .executeTakeFirst();
+    if (holding) {
+      throw new RejectionError(409, 'Conflict', [
+        finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`),
+      ]);
+    }
+    return reserveIn(trx, kind, request, policy);
+  });
 }
 
 /**
- * reserveForDeclaration inside the caller's transaction (the declaration's exchange is stored in
- * it too: pipeline/ingest.ts), which rolls back what this wrote when it throws. The cited LPCOs
- * are locked (PostgreSQL) or the single writer is held (SQLite) until that transaction ends, so
- * the balance read here is the balance drawn on; the conditional decrement and the CHECK
+ * reserveForDeclaration inside the caller's write transaction (store/write-lock.ts), where the
+ * declaration's exchange is stored too (pipeline/ingest.ts) under `declarationExchangeId`, new
+ * there: its primary key, so it cannot already hold reservations and is not checked for them.
+ *
+ * The declaration is assessed at once, so its refusal (thrown, nothing reserved) or its warnings
+ * are known to its caller, against the balance the transaction's earlier declarations left; what
+ * it draws is written with theirs just before the transaction commits (beforeCommit), in a few
+ * statements for the whole write batch. The cited LPCOs are loaded once per transaction and
+ * locked (PostgreSQL; SQLite has a single writer) until it ends, so that balance is the
+ * database's less what the transaction draws; the conditional decrement and the CHECK
  * constraint stand behind it.
  */
 export async function reserveIn(trx: Trx, kind: DatabaseKind, request: ReservationRequest, policy: CitationPolicy): Promise<ReservationOutcome> {
   const now = (policy.now ?? (() => new Date()))();
-  const cited = await loadCited(trx, kind, request.citations);
-  // Read after the lock: a concurrent reservation for the same declaration has committed by now.
-  const holding = await trx
-    .selectFrom('lpco_reservations')
-    .select('id')
-    .where('declaration_exchange_id', '=', request.declarationExchangeId)
-    .where('state', '!=', 'released')
-    .limit(1)
-    .executeTakeFirst();
-  if (holding) {
-    throw new RejectionError(409, 'Conflict', [
-      finding('lpco.already-reserved', `Declaration ${request.declarationExchangeId} already holds LPCO reservations; release them first`),
-    ]);
-  }
-  const available = availableOf(cited);
+  const pending = pendingIn(trx);
+  await loadCited(trx, kind, request.citations, pending);
+  const { cited, available } = pending;
   const { findings, draws } = assess(request, cited, available, dateOf(now), policy.unknownLpco);
   if (hasErrors(findings)) throw citationsRefused(findings);
   for (const total of totalsPerLine(draws)) available.set(lineKey(total.line), (available.get(lineKey(total.line)) ?? 0n) - total.milli);
   const emptied = [...new Set(draws.map((d) => d.lpco))].filter((lpco) => isEmpty(lpco, cited, available));
-  await applyDraws(trx, { request, draws, emptied }, now.toISOString());
+  pending.accepted.push({ request, draws, emptied, at: now.toISOString() });
   return { reservations: draws.map(reservationOf), findings };
 }
 
@@ -159,13 +171,48 @@ interface Accepted {
   draws: Draw[];
   /** LPCOs this request drew down to nothing: exhausted by it. */
   emptied: CitedLpco[];
+  at: string;
+}
+
+/**
+ * A write transaction's reservations not yet written: the cited LPCOs as loaded, what is left
+ * on their lines once the accepted declarations have drawn, and those declarations.
+ */
+interface Pending {
+  cited: Cited;
+  available: Map<string, bigint>;
+  accepted: Accepted[];
+}
+
+const pendingByTransaction = new WeakMap<Trx, Pending>();
+
+function pendingIn(trx: Trx): Pending {
+  const existing = pendingByTransaction.get(trx);
+  if (existing) return existing;
+  const pending: Pending = { cited: { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() }, available: new Map(), accepted: [] };
+  pendingByTransaction.set(trx, pending);
+  beforeCommit(trx, async () => {
+    // Written, forgotten: a reservation after this (a registry change flushed it early) loads the registry again.
+    pendingByTransaction.delete(trx);
+    await applyDraws(trx, pending.accepted);
+  });
+  return pending;
 }
 
 /** Rows per INSERT: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535). */
 const INSERT_CHUNK = 1000;
 
-async function applyDraws(trx: Trx, { request, draws, emptied }: Accepted, at: string): Promise<void> {
-  for (const total of totalsPerLine(draws)) {
+async function insertHistory(trx: Trx, rows: LpcoHistoryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('lpco_history')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+}
+
+/** What the accepted declarations of a transaction drew, written at once: one decrement per line drawn on. */
+async function applyDraws(trx: Trx, accepted: Accepted[]): Promise<void> {
+  for (const total of totalsPerLine(accepted.flatMap((a) => a.draws))) {
     const result = await trx
       .updateTable('lpco_lines')
       .set((eb) => ({ remaining: eb('remaining', '-', total.milli) }))
@@ -176,48 +223,51 @@ async function applyDraws(trx: Trx, { request, draws, emptied }: Accepted, at: s
     // Only a writer that ignored the lock could get here; failing the transaction is the safe answer.
     if (result.numUpdatedRows !== 1n) throw new Error(`LPCO ${total.lpco.id} line ${total.line.sequence} changed during a write-off: rolled back`);
   }
-  const rows: LpcoReservationRow[] = draws.map((d) => ({
-    id: newId(),
-    declaration_exchange_id: request.declarationExchangeId,
-    lpco_id: d.lpco.id,
-    line_sequence: d.line.sequence,
-    goods_item: d.citation.goodsItem ?? '',
-    quantity: d.milli,
-    state: 'reserved',
-    created_at: at,
-    updated_at: at,
-  }));
+  const rows: LpcoReservationRow[] = accepted.flatMap(({ request, draws, at }) =>
+    draws.map((d) => ({
+      id: newId(),
+      declaration_exchange_id: request.declarationExchangeId,
+      lpco_id: d.lpco.id,
+      line_sequence: d.line.sequence,
+      goods_item: d.citation.goodsItem ?? '',
+      quantity: d.milli,
+      state: 'reserved' as const,
+      created_at: at,
+      updated_at: at,
+    })),
+  );
   for (let i = 0; i < rows.length; i += INSERT_CHUNK)
     await trx
       .insertInto('lpco_reservations')
       .values(rows.slice(i, i + INSERT_CHUNK))
       .execute();
-  const moves = draws.map((d) =>
-    movementRow(d.lpco, {
-      movement: 'reserved',
-      declarationExchangeId: request.declarationExchangeId,
-      line: d.line.sequence,
-      milli: d.milli,
-      actor: request.sender ?? REGISTRY_ACTOR,
-      at,
-    }),
+  await insertHistory(
+    trx,
+    accepted.flatMap(({ request, draws, emptied, at }) => [
+      ...draws.map((d) =>
+        movementRow(d.lpco, {
+          movement: 'reserved',
+          declarationExchangeId: request.declarationExchangeId,
+          line: d.line.sequence,
+          milli: d.milli,
+          actor: request.sender ?? REGISTRY_ACTOR,
+          at,
+        }),
+      ),
+      ...emptied.map((lpco) =>
+        statusRow({
+          lpco_id: lpco.id,
+          at,
+          from_status: lpco.status,
+          to_status: 'exhausted',
+          reason: `every line written off (declaration ${request.declarationExchangeId})`,
+          actor: REGISTRY_ACTOR,
+        }),
+      ),
+    ]),
   );
-  for (let i = 0; i < moves.length; i += INSERT_CHUNK)
-    await trx
-      .insertInto('lpco_history')
-      .values(moves.slice(i, i + INSERT_CHUNK))
-      .execute();
-  for (const lpco of emptied) {
-    await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
-    await recordHistory(trx, {
-      lpco_id: lpco.id,
-      at,
-      from_status: lpco.status,
-      to_status: 'exhausted',
-      reason: `every line written off (declaration ${request.declarationExchangeId})`,
-      actor: REGISTRY_ACTOR,
-    });
-  }
+  for (const { emptied, at } of accepted)
+    for (const lpco of emptied) await trx.updateTable('lpcos').set({ status: 'exhausted', updated_at: at }).where('id', '=', lpco.id).execute();
 }
 
 interface MovementOptions {
@@ -273,11 +323,7 @@ async function movedOf(
       at,
     }),
   );
-  for (let i = 0; i < history.length; i += INSERT_CHUNK)
-    await trx
-      .insertInto('lpco_history')
-      .values(history.slice(i, i + INSERT_CHUNK))
-      .execute();
+  await insertHistory(trx, history);
   return held.map((r) => {
     const lpco = lpcos.find((l) => l.id === r.lpco_id) as LpcoRow;
     const unit = lines.find((l) => l.lpco_id === r.lpco_id && l.sequence === r.line_sequence)?.unit ?? '';
@@ -301,6 +347,8 @@ export async function writeOffForDeclaration(db: LpcoDb, declarationExchangeId: 
 
 /** writeOffForDeclaration inside the caller's transaction, so the movement commits with what it causes. */
 export async function writeOffIn(trx: Trx, declarationExchangeId: string, options: MovementOptions = {}): Promise<Moved[]> {
+  // Reservations this transaction deferred are written first: this moves what is held.
+  await flushBeforeCommit(trx);
   const at = (options.now ?? (() => new Date()))().toISOString();
   const held = await trx
     .updateTable('lpco_reservations')
@@ -334,6 +382,8 @@ type ReleaseOptions = MovementOptions & { includingWrittenOff?: boolean; only?: 
 
 /** releaseForDeclaration inside the caller's transaction, so the movement commits with what it causes. */
 export async function releaseIn(trx: Trx, kind: DatabaseKind, declarationExchangeId: string, options: ReleaseOptions = {}): Promise<Moved[]> {
+  // Reservations this transaction deferred are written first: this moves what is held, and the next one reads what it gave back.
+  await flushBeforeCommit(trx);
   const at = (options.now ?? (() => new Date()))().toISOString();
   const states: Array<'reserved' | 'written-off'> = options.includingWrittenOff ? ['reserved', 'written-off'] : ['reserved'];
   // RETURNING gives the rows as they are after the update: their earlier state is read first, under the same claim.
@@ -388,12 +438,16 @@ const CITED_COLUMNS = [
 ] as const;
 
 /**
- * The cited LPCOs with their lines, in one statement: on PostgreSQL, FOR UPDATE in
- * id order (two batches never wait on each other crosswise) holds them until commit.
+ * The cited LPCOs not loaded yet in this transaction, with their lines, in one statement (an
+ * unknown one is remembered as such): on PostgreSQL, FOR UPDATE in id order holds them until
+ * commit. A later declaration of the transaction that cites others locks those in a second
+ * step: write transactions take turns under the write lock (store/write-lock.ts), so no other
+ * writer of the gateway holds LPCO locks meanwhile and none waits on this one crosswise.
  */
-async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]): Promise<Cited> {
-  const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).values()];
-  if (keys.length === 0) return { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() };
+async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[], { cited, available }: Pending): Promise<void> {
+  const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).entries()].filter(([key]) => !cited.lpcos.has(key));
+  if (keys.length === 0) return;
+  for (const [key] of keys) cited.lpcos.set(key, []);
   const query = trx
     .selectFrom('lpcos')
     .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
@@ -408,21 +462,29 @@ async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[]
       'lpco_lines.controlled',
       'lpco_lines.goods_name',
     ])
-    .where((eb) => eb.or(keys.map((c) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
+    .where((eb) => eb.or(keys.map(([, c]) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
     .orderBy('lpcos.id')
     .orderBy('lpco_lines.sequence');
   const rows = await (kind === 'postgres' ? query.forUpdate() : query).execute();
-  const lpcos = new Map<string, CitedLpco[]>();
-  const lines = new Map<string, LpcoLineRow[]>();
+  const { lpcos, lines } = cited;
   for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name, ...lpco } of rows) {
     const key = keyOf(lpco.document_code, lpco.number);
     const same = lpcos.get(key) ?? [];
     if (!same.some((l) => l.id === lpco.id)) lpcos.set(key, [...same, lpco]);
-    lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name }]);
+    const line = { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name };
+    lines.set(lpco_id, [...(lines.get(lpco_id) ?? []), line]);
+    available.set(lineKey(line), BigInt(remaining));
   }
-  const replacementIds = [...lpcos.values()].flat().flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
-  const replacements = replacementIds.length === 0 ? [] : await trx.selectFrom('lpcos').select(['id', 'number']).where('id', 'in', replacementIds).execute();
-  return { lpcos, lines, replacementNumbers: new Map(replacements.map((r) => [r.id, r.number])) };
+  const replacementIds = rows.flatMap((r) => (r.replaced_by === null ? [] : [r.replaced_by]));
+  const replacements =
+    replacementIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('lpcos')
+          .select(['id', 'number'])
+          .where('id', 'in', [...new Set(replacementIds)])
+          .execute();
+  for (const r of replacements) cited.replacementNumbers.set(r.id, r.number);
 }
 
 /**
@@ -608,11 +670,6 @@ function shortfall(total: LineTotal, remaining: bigint): Finding {
 }
 
 const lineKey = (line: LpcoLineRow) => `${line.lpco_id} ${line.sequence}`;
-
-/** What is left on each cited line, as loaded: the running balance a batch draws down. */
-function availableOf(cited: Cited): Map<string, bigint> {
-  return new Map([...cited.lines.values()].flat().map((line) => [lineKey(line), BigInt(line.remaining)]));
-}
 
 function isEmpty(lpco: CitedLpco, cited: Cited, available: Map<string, bigint>): boolean {
   // An LPCO with no quantity-controlled line is never used up by write-offs.

@@ -9,7 +9,8 @@
  *
  * A failed write would take its whole batch with it (PostgreSQL aborts the transaction on any
  * error), so a failed batch is run again one write per transaction: each caller gets its own
- * write's outcome, never a neighbour's.
+ * write's outcome, never a neighbour's. So is one whose writes deferred to its commit fail
+ * (write-lock.ts beforeCommit): each write, alone, then writes its own.
  */
 import type { Kysely } from 'kysely';
 import { groupCommit } from '../group-commit.js';
