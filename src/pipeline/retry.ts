@@ -16,14 +16,17 @@ export async function retryDelivery(deps: RetryDeps, operator: Participant, exch
   if (!operator.operator) throw new RejectionError(403, 'Forbidden', [finding('auth.operator-only', 'Only an operator may re-queue a delivery.')]);
   const delivery = await findDelivery(deps.store, exchangeId, destination);
   if (!delivery) throw new RejectionError(404, 'Not found', [finding('delivery.not-found', `Exchange ${exchangeId} has no delivery to ${destination}.`)]);
-  if (delivery.status !== 'failed') {
-    throw new RejectionError(409, 'Delivery not failed', [
-      finding('delivery.not-failed', `The delivery to ${destination} is ${delivery.status}; only a failed delivery can be re-queued.`),
-    ]);
-  }
+  if (delivery.status !== 'failed') throw notFailed(destination, delivery.status);
   const agreement = deps.agreements.get(delivery.agreement_id);
   if (!agreement)
     throw new RejectionError(409, 'Agreement gone', [finding('delivery.agreement-gone', `Agreement ${delivery.agreement_id} is no longer configured.`)]);
   const settled = await settleDelivery(deps.store, exchangeId, destination, { status: 'queued', lastError: null, attempts: 0, from: ['failed'] }, deps.now);
-  if (settled.applied) await deps.requeue({ exchangeId, destination }, agreement.delivery);
+  // Another retry moved it first, between the read above and this settlement: this one is refused as if it had come after.
+  if (!settled.applied) throw notFailed(destination, 'queued again by another request');
+  await deps.requeue({ exchangeId, destination }, agreement.delivery);
 }
+
+const notFailed = (destination: string, status: string) =>
+  new RejectionError(409, 'Delivery not failed', [
+    finding('delivery.not-failed', `The delivery to ${destination} is ${status}; only a failed delivery can be re-queued.`),
+  ]);

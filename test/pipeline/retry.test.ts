@@ -63,10 +63,15 @@ describe.each(await databaseKinds())('retryDelivery, an operator sends a failed 
     ]);
   });
 
-  it('queues it once when two operators retry it together', async () => {
+  it('queues it once when two operators retry it together, and refuses the other (409) whichever way they interleave', async () => {
     const { queue, deps } = setUp();
     const { id } = await failedExchange();
-    await Promise.all([retryDelivery(deps, operator, id, 'agency-a'), retryDelivery(deps, apiKeyParticipant('ops-2', true), id, 'agency-a')]);
+    const outcomes = await Promise.allSettled([
+      retryDelivery(deps, operator, id, 'agency-a'),
+      retryDelivery(deps, apiKeyParticipant('ops-2', true), id, 'agency-a'),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { status: 409, findings: [{ code: 'delivery.not-failed' }] } });
     expect(queue.calls).toHaveLength(1);
     expect((await eventsOf(holder.store, id)).filter((e) => e.event === 'queued')).toHaveLength(1);
   });
