@@ -1,5 +1,7 @@
-// Ingest throughput of the real gateway (API + workers, SQLite, Redis) against a floor measured
-// in the same run: `npm run bench:ingest`. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (32).
+// Ingest throughput of the real gateway (SQLite, Redis) against a floor measured in the same run:
+// `swgate serve` (the API alone; its deliveries wait in the queue) and `swgate start` (API and
+// workers in one process). `npm run bench:ingest`. BENCH_SECONDS (default 10) and
+// BENCH_CONNECTIONS (default 20, the figure issue 17 names).
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +10,7 @@ import { join } from 'node:path';
 import { deleteKeysWithPrefix } from './redis-keys.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml');
 
 interface Figures {
@@ -77,22 +79,33 @@ const floor = await start('bench/floor-server.ts', [], { PORT: String(floorPort)
 const floorFigures = await measure(floor, `http://127.0.0.1:${floorPort}`);
 floor.kill();
 
-const dataDir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
-const gatewayPort = 18_081;
-const redisPrefix = `swgate-bench-${process.pid}`;
-const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-const gateway = fork('bin/swgate.js', ['start'], {
-  env: { ...process.env, PORT: String(gatewayPort), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-});
-await waitReady(gatewayUrl);
-const gatewayFigures = await measure(gateway, gatewayUrl);
-gateway.kill('SIGTERM');
-await new Promise((r) => gateway.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
-await deleteKeysWithPrefix(redisPrefix);
+/** The gateway run as `command` (serve or start) on a fresh data directory and Redis prefix, measured, then stopped and cleaned up. */
+async function measureGateway(command: 'serve' | 'start', port: number): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
+  const redisPrefix = `swgate-bench-${process.pid}-${command}`;
+  const url = `http://127.0.0.1:${port}`;
+  const gateway = fork('bin/swgate.js', [command], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    await waitReady(url);
+    return await measure(gateway, url);
+  } finally {
+    gateway.kill('SIGTERM');
+    await new Promise((r) => gateway.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+    await deleteKeysWithPrefix(redisPrefix);
+  }
+}
+
+const serveFigures = await measureGateway('serve', 18_081);
+const startFigures = await measureGateway('start', 18_082);
 
 console.log(`ingest of a ${(body.length / 1024).toFixed(1)} KB WCO DM declaration, ${connections} connections, ${seconds} s, same run:`);
 console.log(line('floor (Fastify + fast-xml-parser)', floorFigures));
-console.log(line('swgate start (API + workers)', gatewayFigures));
-console.log(`ratio swgate/floor: ${(gatewayFigures.perSecond / floorFigures.perSecond).toFixed(2)}`);
+console.log(line('swgate serve (API alone)', serveFigures));
+console.log(line('swgate start (API + workers)', startFigures));
+console.log(
+  `ratio serve/floor: ${(serveFigures.perSecond / floorFigures.perSecond).toFixed(2)}   ratio start/floor: ${(startFigures.perSecond / floorFigures.perSecond).toFixed(2)}`,
+);
