@@ -3,32 +3,13 @@
 // address holds at once, and whether /health/live still answers another client meanwhile.
 // `npx tsx bench/edge.ts`. BENCH_FLOOD connections (default 1000); BENCH_GIVE_UP_S (default 90)
 // ends a slow client the gateway has not cut off by then.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { deleteKeysWithPrefix } from './redis-keys.js';
+import { startBenchGateway } from './gateway-process.js';
 
 const floodSize = Number(process.env.BENCH_FLOOD ?? 1000);
 const giveUpMs = Number(process.env.BENCH_GIVE_UP_S ?? 90) * 1000;
 const port = 18_084;
-const dataDir = mkdtempSync(join(tmpdir(), 'swgate-edge-'));
-const redisPrefix = `swgate-edge-${process.pid}`;
-
-const gateway = fork('bin/swgate.js', ['start'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-});
-for (
-  let i = 0;
-  i < 300 &&
-  (await fetch(`http://127.0.0.1:${port}/health/live`)
-    .then((r) => r.status)
-    .catch(() => 0)) !== 200;
-  i++
-)
-  await new Promise((r) => setTimeout(r, 100));
+const gateway = await startBenchGateway('start', port, 'edge');
 
 function open(localAddress: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -118,7 +99,4 @@ console.log(
 console.log(`slow upload (1 byte/s of a 1 MB body): ${await slowUpload}`);
 console.log(`slow headers (one header line/s): ${await slowHeaders}`);
 
-gateway.kill('SIGTERM');
-await new Promise((r) => gateway.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
-await deleteKeysWithPrefix(redisPrefix);
+await gateway.stop();

@@ -4,10 +4,8 @@
 // BENCH_CONNECTIONS (default 20, the figure issue 17 names).
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { deleteKeysWithPrefix } from './redis-keys.js';
+import { readFileSync } from 'node:fs';
+import { rssMb, startBenchGateway } from './gateway-process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -18,14 +16,6 @@ interface Figures {
   p99Ms: number;
   rssMb: number;
   errors: number;
-}
-
-function rssMb(pid: number): number {
-  const line =
-    readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('VmRSS:')) ?? '';
-  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
 async function load(url: string, duration: number): Promise<autocannon.Result> {
@@ -39,13 +29,13 @@ async function load(url: string, duration: number): Promise<autocannon.Result> {
   });
 }
 
-async function measure(server: ChildProcess, url: string): Promise<Figures> {
+async function measure(pid: number, url: string): Promise<Figures> {
   await load(url, 2); // warm-up: JIT, connection pools, SQLite pages
   const result = await load(url, seconds);
   return {
     perSecond: result.requests.average,
     p99Ms: result.latency.p99,
-    rssMb: rssMb(server.pid as number),
+    rssMb: rssMb(pid),
     errors: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -58,44 +48,21 @@ function start(script: string, args: string[], env: Record<string, string>): Pro
   });
 }
 
-async function waitReady(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (
-      (await fetch(`${url}/health/ready`)
-        .then((r) => r.status)
-        .catch(() => 0)) === 200
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the gateway did not become ready');
-}
-
 const line = (name: string, f: Figures) =>
   `${name.padEnd(34)} ${f.perSecond.toFixed(0).padStart(7)} declarations/s   p99 ${String(f.p99Ms).padStart(4)} ms   RSS ${String(f.rssMb).padStart(4)} MB   errors ${f.errors}`;
 
 const floorPort = 18_080;
 const floor = await start('bench/floor-server.ts', [], { PORT: String(floorPort) });
-const floorFigures = await measure(floor, `http://127.0.0.1:${floorPort}`);
+const floorFigures = await measure(floor.pid as number, `http://127.0.0.1:${floorPort}`);
 floor.kill();
 
-/** The gateway run as `command` (serve or start) on a fresh data directory and Redis prefix, measured, then stopped and cleaned up. */
+/** The gateway run as `command` (serve or start), measured, then stopped. */
 async function measureGateway(command: 'serve' | 'start', port: number): Promise<Figures> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'swgate-bench-'));
-  const redisPrefix = `swgate-bench-${process.pid}-${command}`;
-  const url = `http://127.0.0.1:${port}`;
-  const gateway = fork('bin/swgate.js', [command], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const gateway = await startBenchGateway(command, port, `bench-${command}`);
   try {
-    await waitReady(url);
-    return await measure(gateway, url);
+    return await measure(gateway.pid, gateway.url);
   } finally {
-    gateway.kill('SIGTERM');
-    await new Promise((r) => gateway.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-    await deleteKeysWithPrefix(redisPrefix);
+    await gateway.stop();
   }
 }
 

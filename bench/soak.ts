@@ -2,37 +2,15 @@
 // deliveries, receipts) for BENCH_SOAK_SECONDS (default 600), RSS sampled every 30 s.
 // `npm run bench:soak`. BENCH_SOAK_RATE declarations per second (default 50).
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { deleteKeysWithPrefix } from './redis-keys.js';
+import { readFileSync } from 'node:fs';
+import { rssMb, startBenchGateway } from './gateway-process.js';
 
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const rate = Number(process.env.BENCH_SOAK_RATE ?? 50);
 const body = readFileSync('test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml');
-const port = 18_083;
-const url = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'swgate-soak-'));
-const redisPrefix = `swgate-soak-${process.pid}`;
-
-const rssMb = (pid: number) => Math.round(Number((readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) ?? [])[1]) / 1024);
-
-const gateway = fork('bin/swgate.js', ['start'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-});
-for (
-  let i = 0;
-  i < 300 &&
-  (await fetch(`${url}/health/ready`)
-    .then((r) => r.status)
-    .catch(() => 0)) !== 200;
-  i++
-)
-  await new Promise((r) => setTimeout(r, 100));
-
-const pid = gateway.pid as number;
+const gateway = await startBenchGateway('start', 18_083, 'soak');
+const { url } = gateway;
+const { pid } = gateway;
 const samples: Array<[number, number]> = [];
 const started = Date.now();
 const sampler = setInterval(() => samples.push([Math.round((Date.now() - started) / 1000), rssMb(pid)]), 30_000);
@@ -50,10 +28,7 @@ clearInterval(sampler);
 samples.push([seconds, rssMb(pid)]);
 const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer sandbox-customs' } })).text();
 const delivered = Number((metrics.match(/swgate_exchanges\{status="delivered"\} (\d+)/) ?? [])[1] ?? 0);
-gateway.kill('SIGTERM');
-await new Promise((r) => gateway.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
-await deleteKeysWithPrefix(redisPrefix);
+await gateway.stop();
 
 console.log(
   `soak: ${seconds} s at ${rate} declarations/s against swgate start; ${result.requests.total} sent, ${result.non2xx + result.errors} errors, ${delivered} delivered`,
