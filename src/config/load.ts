@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
 import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
 
@@ -149,6 +150,8 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
   const ids = new Set<string>();
   for (const p of participants) {
     if (ids.has(p.id)) problems.push(`participant "${p.id}" is defined twice.`);
+    // The gateway signs, receives envelopes and records its own provenance under this id: a participant of that name would pass as the gateway.
+    if (p.id === GATEWAY_ID) problems.push(`participant "${p.id}": "${GATEWAY_ID}" is the gateway's own id, not a participant's.`);
     ids.add(p.id);
   }
   for (const p of participants) {

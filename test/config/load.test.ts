@@ -200,6 +200,18 @@ agreements: []
     ]);
   });
 
+  it('refuses a participant named as the gateway itself, whose id its signatures and provenance records carry', () => {
+    const problems = problemsOf({
+      SWGATE_CONFIG: configFile(`
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+  - { id: gateway, kind: trader, name: Impostor }
+agreements: []
+`),
+    });
+    expect(problems).toEqual(['participant "gateway": "gateway" is the gateway\'s own id, not a participant\'s.']);
+  });
+
   it('takes a receipt timeout per agreement or as a default, and refuses one that is not a whole number of ms from 1 s to a week', () => {
     const participants = `
 participants:
