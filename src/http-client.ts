@@ -116,6 +116,8 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
  */
 function dispatch(request: HttpRequest): Promise<HttpAnswer> {
   const url = new URL(request.url);
+  // Before the deadline is set: a TLS file that cannot be read fails here, leaving no timer behind.
+  const agent = agentFor(request.tls, request.publicAddressesOnly === true);
   return new Promise((resolve, reject) => {
     let status = 0;
     let mediaType = '';
@@ -159,7 +161,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
         settle(() => reject(error));
       },
     };
-    agentFor(request.tls, request.publicAddressesOnly === true).dispatch(
+    agent.dispatch(
       {
         origin: url.origin,
         path: url.pathname + url.search,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isPublicAddress, send, TransportError } from '../src/http-client.js';
 import { startHostileServer, type HostileServer } from './support/hostile-server.js';
 
@@ -69,6 +69,19 @@ describe('an outbound request', () => {
 
   it('an unreachable address is a transport failure', async () => {
     expect((await failure(send({ url: 'http://127.0.0.1:1/', ...limits }))).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('a TLS file that cannot be read is a transport failure naming it: nothing is sent, no deadline is left running', async () => {
+    const tls = { cert: '/nonexistent/client.pem', key: '/nonexistent/client.key' };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const error = await failure(send({ url: `${server.origin}/with-tls`, tls, ...limits }));
+      expect(error.message).toMatch(/ENOENT.*\/nonexistent\/client\.pem/);
+      expect(vi.getTimerCount(), 'no deadline left running').toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(server.asked).not.toContain('/with-tls');
   });
 });
 
