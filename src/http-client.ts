@@ -94,6 +94,15 @@ function agentFor(tls: TlsFiles | undefined, publicOnly: boolean): Agent {
   return agent;
 }
 
+/**
+ * How a failure names the URL: its origin only. A delivery's failure reaches its sender (the
+ * exchange's lastError), and a URL's path, query or user name may hold the endpoint's secret.
+ */
+function shown(url: string): string {
+  const origin = URL.canParse(url) ? new URL(url).origin : 'null';
+  return origin === 'null' ? 'a URL that is not http(s)' : origin;
+}
+
 /** One request; the caller decides what the answer's status means. */
 export async function send(request: HttpRequest): Promise<HttpAnswer> {
   try {
@@ -101,9 +110,9 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
   } catch (error) {
     if (error instanceof TransportError) throw error;
     if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError)
-      throw new TransportError(`${request.url}: ${error.message}`, 'timeout');
+      throw new TransportError(`${shown(request.url)}: ${error.message}`, 'timeout');
     if (error instanceof errors.UndiciError || (error as NodeJS.ErrnoException).code !== undefined) {
-      throw new TransportError(`${request.url}: ${(error as Error).message}`);
+      throw new TransportError(`${shown(request.url)}: ${(error as Error).message}`);
     }
     throw error;
   }
@@ -116,6 +125,8 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
  */
 function dispatch(request: HttpRequest): Promise<HttpAnswer> {
   const url = new URL(request.url);
+  // Before the deadline is set: a TLS file that cannot be read fails here, leaving no timer behind.
+  const agent = agentFor(request.tls, request.publicAddressesOnly === true);
   return new Promise((resolve, reject) => {
     let status = 0;
     let mediaType = '';
@@ -132,7 +143,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
     };
     // undici's own timeouts cover waiting for headers and pauses in the body; this covers the whole.
     const deadline = setTimeout(() => {
-      expired = new TransportError(`${request.url}: no complete answer within ${request.timeoutMs} ms (timeout)`, 'timeout');
+      expired = new TransportError(`${url.origin}: no complete answer within ${request.timeoutMs} ms (timeout)`, 'timeout');
       controller?.abort(expired);
       settle(() => reject(expired));
     }, request.timeoutMs);
@@ -149,7 +160,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
       onResponseData(active, chunk) {
         received += chunk.length;
         if (received > request.maxAnswerBytes)
-          active.abort(new TransportError(`${request.url}: the answer is larger than ${request.maxAnswerBytes} bytes`, 'too-large'));
+          active.abort(new TransportError(`${url.origin}: the answer is larger than ${request.maxAnswerBytes} bytes`, 'too-large'));
         else chunks.push(chunk);
       },
       onResponseEnd() {
@@ -159,7 +170,7 @@ function dispatch(request: HttpRequest): Promise<HttpAnswer> {
         settle(() => reject(error));
       },
     };
-    agentFor(request.tls, request.publicAddressesOnly === true).dispatch(
+    agent.dispatch(
       {
         origin: url.origin,
         path: url.pathname + url.search,

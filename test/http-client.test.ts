@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isPublicAddress, send, TransportError } from '../src/http-client.js';
 import { startHostileServer, type HostileServer } from './support/hostile-server.js';
 
@@ -69,6 +69,33 @@ describe('an outbound request', () => {
 
   it('an unreachable address is a transport failure', async () => {
     expect((await failure(send({ url: 'http://127.0.0.1:1/', ...limits }))).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it("names only the URL's origin when it fails: its user, path and query may hold the endpoint's secret", async () => {
+    const secretly = (origin: string, path: string) => `${origin.replace('http://', 'http://user:secret@')}${path}`;
+    const failures = [
+      await failure(send({ url: secretly(server.origin, '/silent?token=secret'), ...limits, timeoutMs: 200 })),
+      await failure(send({ url: secretly(server.origin, '/huge?bytes=4096&token=secret'), ...limits })),
+      await failure(send({ url: secretly('http://127.0.0.1:1', '/secret?token=secret'), ...limits })),
+    ];
+    expect(failures.map((error) => error.reason)).toEqual(['timeout', 'too-large', 'unreachable']);
+    for (const error of failures) expect(error.message).toMatch(/^http:\/\/127\.0\.0\.1:\d+: /);
+    expect(failures.filter((error) => error.message.includes('secret'))).toEqual([]);
+    expect((await failure(send({ url: 'file:///etc/secret', ...limits }))).message).toMatch(/^a URL that is not http\(s\): /);
+    expect((await failure(send({ url: 'not a url with a secret', ...limits }))).message).toMatch(/^a URL that is not http\(s\): /);
+  });
+
+  it('a TLS file that cannot be read is a transport failure naming it: nothing is sent, no deadline is left running', async () => {
+    const tls = { cert: '/nonexistent/client.pem', key: '/nonexistent/client.key' };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const error = await failure(send({ url: `${server.origin}/with-tls`, tls, ...limits }));
+      expect(error.message).toMatch(/ENOENT.*\/nonexistent\/client\.pem/);
+      expect(vi.getTimerCount(), 'no deadline left running').toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(server.asked).not.toContain('/with-tls');
   });
 });
 

@@ -1,5 +1,5 @@
 import { GATEWAY_ID } from '../gateway-id.js';
-import { RejectionError } from '../findings.js';
+import { type Finding, RejectionError } from '../findings.js';
 import { type Receipt, verifyReceipt } from '../trust/receipt.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
 
@@ -21,6 +21,20 @@ export interface ReceiptContext {
 export type ReceiptVerdict = { kind: 'receipt'; receipt: Receipt } | { kind: 'retry'; error: string };
 
 const unknownStatus = (status: unknown): ReceiptVerdict => ({ kind: 'retry', error: `the receipt has an unknown status "${String(status)}"` });
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
+
+/** The shape POST /v1/acknowledgements' schema asks of a finding, for a receipt that came with the delivery's answer. */
+function isFinding(given: unknown): given is Finding {
+  const candidate = given as Partial<Record<keyof Finding, unknown>> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    SEVERITIES.has(candidate.severity) &&
+    [candidate.code, candidate.message, candidate.path].every((field) => typeof field === 'string') &&
+    (candidate.xpath === undefined || typeof candidate.xpath === 'string')
+  );
+}
 
 /**
  * A destination's receipt, as a compact JWS or a plain JSON object. A destination with a trust
@@ -46,6 +60,11 @@ export async function takeReceipt(ctx: ReceiptContext, given: string | object | 
   if (!STATUSES.has(plain.status as string)) return unknownStatus(plain.status);
   if (plain.receivedSha256 !== ctx.sentSha256)
     return { kind: 'retry', error: `the receipt's digest ${String(plain.receivedSha256)} does not match what was sent (${ctx.sentSha256})` };
+  // Kept as the receipt the exchange shows: a time that is not one, or findings that are not, would stand there as given.
+  if (plain.receivedAt !== undefined && (typeof plain.receivedAt !== 'string' || Number.isNaN(Date.parse(plain.receivedAt))))
+    return { kind: 'retry', error: `the receipt's receivedAt "${String(plain.receivedAt).slice(0, 100)}" is not a date-time` };
+  if (plain.findings !== undefined && !(Array.isArray(plain.findings) && plain.findings.every(isFinding)))
+    return { kind: 'retry', error: "the receipt's findings are not a list of findings (severity, code, message, path)" };
   return {
     kind: 'receipt',
     receipt: {

@@ -43,6 +43,29 @@ describe('takeReceipt, a plain receipt from a destination without a trust store'
     });
   });
 
+  it('is refused when its time is not a date-time or its findings are not findings, with its message naming which', async () => {
+    for (const receivedAt of [42, 'yesterday', { at: 'now' }, '']) {
+      expect(await takeReceipt(ctx, { status: 'accepted', receivedSha256: sentSha256, receivedAt })).toEqual({
+        kind: 'retry',
+        error: expect.stringMatching(/^the receipt's receivedAt ".*" is not a date-time$/),
+      });
+    }
+    const finding = { severity: 'warning', code: 'pga.late', message: 'Late', path: '' };
+    for (const findings of [
+      'late',
+      { 0: finding },
+      [finding, null],
+      [{ ...finding, severity: 'fatal' }],
+      [{ ...finding, message: 7 }],
+      [{ ...finding, xpath: [] }],
+    ]) {
+      expect(await takeReceipt(ctx, { status: 'accepted', receivedSha256: sentSha256, findings })).toEqual({
+        kind: 'retry',
+        error: "the receipt's findings are not a list of findings (severity, code, message, path)",
+      });
+    }
+  });
+
   it('is refused without one of the three statuses, with its message naming what came', async () => {
     for (const status of [undefined, null, '', 'Accepted', 'pending', 'acknowledged', 42]) {
       expect(await takeReceipt(ctx, { status, receivedSha256: sentSha256 })).toEqual({

@@ -22,6 +22,8 @@ describe('swgate verify', () => {
   let pem: string;
   let receiptFile: string;
   const suite = useExchangeStore('sqlite');
+  /** When set, every fetch gets this answer instead of the gateway's. */
+  let answerInstead: { status: number; mediaType: string; body: Buffer } | undefined;
 
   /** Runs the command as the CLI would; the gateway is the Fastify app, reached without a network. */
   async function run(...args: string[]) {
@@ -30,6 +32,7 @@ describe('swgate verify', () => {
     const io: VerifyIo = {
       readFile: (path) => readFile(path, 'utf8'),
       send: async ({ url, headers }) => {
+        if (answerInstead) return answerInstead;
         const res = await app.inject({ url: new URL(url).pathname + new URL(url).search, headers: headers ?? {} });
         return { status: res.statusCode, mediaType: String(res.headers['content-type']), body: res.rawPayload };
       },
@@ -97,6 +100,23 @@ describe('swgate verify', () => {
       exitCode: 0,
       output: expect.stringMatching(/still contains that tree/),
     });
+  });
+
+  it('says which URL answered what is not JSON, or a failure status', async () => {
+    try {
+      answerInstead = { status: 200, mediaType: 'text/html', body: Buffer.from('<html>a login page</html>') };
+      expect(await run(receiptFile, '--public-key', pem, '--checkpoint-url', 'http://gateway.test/v1/log/checkpoint')).toEqual({
+        exitCode: 1,
+        output: 'Verification could not run: GET http://gateway.test/v1/log/checkpoint: the answer is not JSON',
+      });
+      answerInstead = { status: 502, mediaType: 'text/html', body: Buffer.from('bad gateway') };
+      expect(await run(receiptFile, '--checkpoint-url', 'http://gateway.test/v1/log/checkpoint')).toEqual({
+        exitCode: 1,
+        output: 'Verification could not run: GET http://gateway.test/v1/log/public-key answered 502',
+      });
+    } finally {
+      answerInstead = undefined;
+    }
   });
 
   it('checks checkpoint consistency with a proof file or fetched from --log-url', async () => {

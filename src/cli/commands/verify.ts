@@ -100,16 +100,19 @@ function checkpointOf(json: unknown): unknown {
   return typeof json === 'object' && json !== null && 'checkpoint' in json ? json.checkpoint : json;
 }
 
+/** `what` (a file, a URL) is named when its text is not JSON. */
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${what} is not JSON`);
+  }
+}
+
 const readJson =
   (io: VerifyIo) =>
-  async (path: string): Promise<unknown> => {
-    const text = await io.readFile(path);
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new Error(`${path} is not JSON`);
-    }
-  };
+  async (path: string): Promise<unknown> =>
+    parseJson(await io.readFile(path), path);
 
 function gatewayClient(logUrl: string, token: string | undefined, io: VerifyIo) {
   const base = logUrl.endsWith('/') ? logUrl : `${logUrl}/`;
@@ -123,10 +126,13 @@ function gatewayClient(logUrl: string, token: string | undefined, io: VerifyIo) 
       maxAnswerBytes: MAX_LOG_ANSWER_BYTES,
     });
     if (answer.status < 200 || answer.status >= 300) throw new Error(`GET ${url} answered ${answer.status}`);
-    return answer.body.toString('utf8');
+    return { url, text: answer.body.toString('utf8') };
   };
   return {
-    text: get,
-    json: async (path: string): Promise<unknown> => JSON.parse(await get(path)),
+    text: async (path: string) => (await get(path)).text,
+    json: async (path: string): Promise<unknown> => {
+      const { url, text } = await get(path);
+      return parseJson(text, `GET ${url}: the answer`);
+    },
   };
 }
