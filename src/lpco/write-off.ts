@@ -190,12 +190,14 @@ function pendingIn(trx: Trx): Pending {
   const existing = pendingByTransaction.get(trx);
   if (existing) return existing;
   const pending: Pending = { cited: { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() }, available: new Map(), accepted: [] };
-  pendingByTransaction.set(trx, pending);
+  // Deferred before it is remembered: outside a write transaction beforeCommit throws, and a
+  // remembered pending without its flush would let a second call reserve what is never written.
   beforeCommit(trx, async () => {
     // Written, forgotten: a reservation after this (a registry change flushed it early) loads the registry again.
     pendingByTransaction.delete(trx);
     await applyDraws(trx, pending.accepted);
   });
+  pendingByTransaction.set(trx, pending);
   return pending;
 }
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
-import { type CitationPolicy, type LpcoCitation, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
+import {
+  type CitationPolicy,
+  type LpcoCitation,
+  releaseForDeclaration,
+  reserveForDeclaration,
+  reserveIn,
+  writeOffForDeclaration,
+} from '../../src/lpco/write-off.js';
+import { inWriteTransaction } from '../../src/store/write-lock.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -228,6 +236,16 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     );
     expect(refused.findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
+  });
+
+  it('refuses to reserve in a transaction that is not a write transaction, every time, rather than lose the reservation', async () => {
+    const { id, lpco } = await registered();
+    const request = { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [cite(lpco, '1')], actsFor: [HOLDER] };
+    await t.db.transaction().execute(async (trx) => {
+      await expect(reserveIn(trx, t.kind, request, policy)).rejects.toThrow('beforeCommit needs a transaction from inWriteTransaction');
+      await expect(reserveIn(trx, t.kind, request, policy)).rejects.toThrow('beforeCommit needs a transaction from inWriteTransaction');
+    });
+    expect(await remaining(id)).toEqual(['100.000']);
   });
 
   it('refuses a licence held by a trader the sender does not act for, naming it and its holder, telling nothing of its balance', async () => {
