@@ -5,9 +5,11 @@ import {
   type CitationPolicy,
   type LpcoCitation,
   releaseForDeclaration,
+  releaseIn,
   reserveForDeclaration,
   reserveIn,
   writeOffForDeclaration,
+  writeOffIn,
 } from '../../src/lpco/write-off.js';
 import { inWriteTransaction } from '../../src/store/write-lock.js';
 import { databaseKinds } from '../support/databases.js';
@@ -236,6 +238,31 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     );
     expect(refused.findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
+  });
+
+  it('writes what a transaction reserved before a write-off or a release in it, and reserves after a release against what it gave back', async () => {
+    const { id, lpco } = await registered();
+    const earlier = declarationId();
+    await reserve([cite(lpco, '60')], HOLDER, earlier);
+    const request = (quantity: string, declarationExchangeId = declarationId()) => ({
+      declarationExchangeId,
+      holderId: HOLDER,
+      citations: [cite(lpco, quantity)],
+      actsFor: [HOLDER],
+    });
+    const moved = await inWriteTransaction(t.db, t.kind, async (trx) => {
+      const last = declarationId();
+      await reserveIn(trx, t.kind, request('30', last), policy);
+      const writtenOff = await writeOffIn(trx, last, { now: duringValidity });
+      // Draws the last 10 kg: in memory the LPCO is exhausted until the release below gives 60 kg back.
+      await reserveIn(trx, t.kind, request('10'), policy);
+      const released = await releaseIn(trx, t.kind, earlier, { now: duringValidity });
+      const after = await reserveIn(trx, t.kind, request('50'), policy);
+      return [writtenOff, released, after.reservations].map((rows) => rows.map((r) => r.quantity));
+    });
+    expect(moved).toEqual([['30.000'], ['60.000'], ['50.000']]);
+    const view = await getLpco(t.db, id, { now: duringValidity });
+    expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '10.000']);
   });
 
   it('refuses to reserve in a transaction that is not a write transaction, every time, rather than lose the reservation', async () => {
