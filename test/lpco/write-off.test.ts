@@ -275,6 +275,20 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     expect(await remaining(id)).toEqual(['100.000']);
   });
 
+  it('checks a declaration citing thousands of e-LPCOs (AdditionalDocuments are unbounded) instead of failing on the size of one query', async () => {
+    const { id, lpco } = await registered();
+    const unknown = Array.from({ length: 8000 }, (_, i) => cite({ ...lpco, number: `UNKNOWN-${i}` }));
+    const outcome = await reserveForDeclaration(
+      t.db,
+      t.kind,
+      { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [...unknown, cite(lpco, '5')], actsFor: [HOLDER] },
+      { ...policy, unknownLpco: 'warning' },
+    );
+    expect([outcome.findings.length, new Set(outcome.findings.map((f) => f.code))]).toEqual([8000, new Set(['lpco.unknown'])]);
+    expect(outcome.reservations.map((r) => r.quantity)).toEqual(['5.000']);
+    expect(await remaining(id)).toEqual(['95.000']);
+  });
+
   it('refuses a licence held by a trader the sender does not act for, naming it and its holder, telling nothing of its balance', async () => {
     const { id, lpco } = await registered();
     const request = { declarationExchangeId: declarationId(), holderId: 'GB555555555000', actsFor: ['GB555555555000'], citations: [cite(lpco, '500')] };
