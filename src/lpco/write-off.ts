@@ -190,12 +190,14 @@ function pendingIn(trx: Trx): Pending {
   const existing = pendingByTransaction.get(trx);
   if (existing) return existing;
   const pending: Pending = { cited: { lpcos: new Map(), lines: new Map(), replacementNumbers: new Map() }, available: new Map(), accepted: [] };
-  pendingByTransaction.set(trx, pending);
+  // Deferred before it is remembered: outside a write transaction beforeCommit throws, and a
+  // remembered pending without its flush would let a second call reserve what is never written.
   beforeCommit(trx, async () => {
     // Written, forgotten: a reservation after this (a registry change flushed it early) loads the registry again.
     pendingByTransaction.delete(trx);
     await applyDraws(trx, pending.accepted);
   });
+  pendingByTransaction.set(trx, pending);
   return pending;
 }
 
@@ -437,35 +439,45 @@ const CITED_COLUMNS = [
   'updated_at',
 ] as const;
 
+const KEYS_PER_LOAD = 200;
+
 /**
  * The cited LPCOs not loaded yet in this transaction, with their lines, in one statement (an
  * unknown one is remembered as such): on PostgreSQL, FOR UPDATE in id order holds them until
- * commit. A later declaration of the transaction that cites others locks those in a second
- * step: write transactions take turns under the write lock (store/write-lock.ts), so no other
- * writer of the gateway holds LPCO locks meanwhile and none waits on this one crosswise.
+ * commit. Very many citations take several statements, and a later declaration of the
+ * transaction that cites others locks those in a second step: write transactions take turns
+ * under the write lock (store/write-lock.ts), so no other writer of the gateway holds LPCO locks
+ * meanwhile and none waits on this one crosswise.
  */
 async function loadCited(trx: Trx, kind: DatabaseKind, citations: LpcoCitation[], { cited, available }: Pending): Promise<void> {
   const keys = [...new Map(citations.map((c) => [keyOf(c.documentCode, c.number), c])).entries()].filter(([key]) => !cited.lpcos.has(key));
   if (keys.length === 0) return;
   for (const [key] of keys) cited.lpcos.set(key, []);
-  const query = trx
-    .selectFrom('lpcos')
-    .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
-    .select(CITED_COLUMNS.map((c) => `lpcos.${c}` as const))
-    .select([
-      'lpco_lines.lpco_id',
-      'lpco_lines.sequence',
-      'lpco_lines.hs_code',
-      'lpco_lines.unit',
-      'lpco_lines.quantity',
-      'lpco_lines.remaining',
-      'lpco_lines.controlled',
-      'lpco_lines.goods_name',
-    ])
-    .where((eb) => eb.or(keys.map(([, c]) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))))
-    .orderBy('lpcos.id')
-    .orderBy('lpco_lines.sequence');
-  const rows = await (kind === 'postgres' ? query.forUpdate() : query).execute();
+  const rows = [];
+  // A declaration's AdditionalDocuments are unbounded, and each citation is a term of an OR that
+  // SQLite nests one level deeper (1,000 at most) and Kysely compiles recursively: so a statement per KEYS_PER_LOAD.
+  for (let i = 0; i < keys.length; i += KEYS_PER_LOAD) {
+    const query = trx
+      .selectFrom('lpcos')
+      .innerJoin('lpco_lines', 'lpco_lines.lpco_id', 'lpcos.id')
+      .select(CITED_COLUMNS.map((c) => `lpcos.${c}` as const))
+      .select([
+        'lpco_lines.lpco_id',
+        'lpco_lines.sequence',
+        'lpco_lines.hs_code',
+        'lpco_lines.unit',
+        'lpco_lines.quantity',
+        'lpco_lines.remaining',
+        'lpco_lines.controlled',
+        'lpco_lines.goods_name',
+      ])
+      .where((eb) =>
+        eb.or(keys.slice(i, i + KEYS_PER_LOAD).map(([, c]) => eb.and([eb('lpcos.document_code', '=', c.documentCode), eb('lpcos.number', '=', c.number)]))),
+      )
+      .orderBy('lpcos.id')
+      .orderBy('lpco_lines.sequence');
+    for (const row of await (kind === 'postgres' ? query.forUpdate() : query).execute()) rows.push(row);
+  }
   const { lpcos, lines } = cited;
   for (const { lpco_id, sequence, hs_code, unit, quantity, remaining, controlled, goods_name, ...lpco } of rows) {
     const key = keyOf(lpco.document_code, lpco.number);

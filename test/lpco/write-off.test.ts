@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { RejectionError } from '../../src/findings.js';
 import { changeStatus, getLpco, registerLpco } from '../../src/lpco/registry.js';
-import { type CitationPolicy, type LpcoCitation, releaseForDeclaration, reserveForDeclaration, writeOffForDeclaration } from '../../src/lpco/write-off.js';
+import {
+  type CitationPolicy,
+  type LpcoCitation,
+  releaseForDeclaration,
+  releaseIn,
+  reserveForDeclaration,
+  reserveIn,
+  writeOffForDeclaration,
+  writeOffIn,
+} from '../../src/lpco/write-off.js';
+import { inWriteTransaction } from '../../src/store/write-lock.js';
 import { databaseKinds } from '../support/databases.js';
 import { rejected } from '../support/rejections.js';
 import { HOLDER, PLANT_AUTHORITY, duringValidity, sampleLpco, useLpcoDatabase } from './support.js';
@@ -228,6 +238,55 @@ describe.each(kinds)('LPCO write-off on %s', (kind) => {
     );
     expect(refused.findings.map((f) => f.code)).toEqual(['lpco.holder-mismatch', 'lpco.quantity-insufficient']);
     expect(await remaining(id)).toEqual(['98.000']);
+  });
+
+  it('writes what a transaction reserved before a write-off or a release in it, and reserves after a release against what it gave back', async () => {
+    const { id, lpco } = await registered();
+    const earlier = declarationId();
+    await reserve([cite(lpco, '60')], HOLDER, earlier);
+    const request = (quantity: string, declarationExchangeId = declarationId()) => ({
+      declarationExchangeId,
+      holderId: HOLDER,
+      citations: [cite(lpco, quantity)],
+      actsFor: [HOLDER],
+    });
+    const moved = await inWriteTransaction(t.db, t.kind, async (trx) => {
+      const last = declarationId();
+      await reserveIn(trx, t.kind, request('30', last), policy);
+      const writtenOff = await writeOffIn(trx, last, { now: duringValidity });
+      // Draws the last 10 kg: in memory the LPCO is exhausted until the release below gives 60 kg back.
+      await reserveIn(trx, t.kind, request('10'), policy);
+      const released = await releaseIn(trx, t.kind, earlier, { now: duringValidity });
+      const after = await reserveIn(trx, t.kind, request('50'), policy);
+      return [writtenOff, released, after.reservations].map((rows) => rows.map((r) => r.quantity));
+    });
+    expect(moved).toEqual([['30.000'], ['60.000'], ['50.000']]);
+    const view = await getLpco(t.db, id, { now: duringValidity });
+    expect([view?.status, view?.lines[0]?.remaining]).toEqual(['issued', '10.000']);
+  });
+
+  it('refuses to reserve in a transaction that is not a write transaction, every time, rather than lose the reservation', async () => {
+    const { id, lpco } = await registered();
+    const request = { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [cite(lpco, '1')], actsFor: [HOLDER] };
+    await t.db.transaction().execute(async (trx) => {
+      await expect(reserveIn(trx, t.kind, request, policy)).rejects.toThrow('beforeCommit needs a transaction from inWriteTransaction');
+      await expect(reserveIn(trx, t.kind, request, policy)).rejects.toThrow('beforeCommit needs a transaction from inWriteTransaction');
+    });
+    expect(await remaining(id)).toEqual(['100.000']);
+  });
+
+  it('checks a declaration citing thousands of e-LPCOs (AdditionalDocuments are unbounded) instead of failing on the size of one query', async () => {
+    const { id, lpco } = await registered();
+    const unknown = Array.from({ length: 8000 }, (_, i) => cite({ ...lpco, number: `UNKNOWN-${i}` }));
+    const outcome = await reserveForDeclaration(
+      t.db,
+      t.kind,
+      { declarationExchangeId: declarationId(), holderId: HOLDER, citations: [...unknown, cite(lpco, '5')], actsFor: [HOLDER] },
+      { ...policy, unknownLpco: 'warning' },
+    );
+    expect([outcome.findings.length, new Set(outcome.findings.map((f) => f.code))]).toEqual([8000, new Set(['lpco.unknown'])]);
+    expect(outcome.reservations.map((r) => r.quantity)).toEqual(['5.000']);
+    expect(await remaining(id)).toEqual(['95.000']);
   });
 
   it('refuses a licence held by a trader the sender does not act for, naming it and its holder, telling nothing of its balance', async () => {
