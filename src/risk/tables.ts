@@ -1,0 +1,67 @@
+import type { Migration } from 'kysely';
+import type { ControlOutcome, Lane } from './vocabulary.js';
+
+/**
+ * One targeting decision per exchange, written in the exchange's own transaction at ingest.
+ * Analytics reads `lane` from here, and the outcome and revenue from control_results.
+ */
+export interface RiskDecisionRow {
+  exchange_id: string;
+  lane: Lane;
+  /** The model's score of the riskiest item, in [0, 1]; null when no model is configured. */
+  score: number | null;
+  model_version: string | null;
+  /** JSON: every owner's hits, `[{profile, version, owner, lane, item}]`: confidential (RISK.md). */
+  hits: string;
+  decided_at: string;
+}
+
+/** A control's result on an exchange, by customs or a PGA it was routed to. */
+export interface ControlResultRow {
+  /** ULID. */
+  id: string;
+  exchange_id: string;
+  /** The participant that controlled. */
+  controller: string;
+  outcome: ControlOutcome;
+  /** JSON: `[{code, text}]`. */
+  findings: string;
+  /** What the control recovered (duties, fines); 0 when none. */
+  revenue: number;
+  seized: number;
+  recorded_at: string;
+}
+
+export interface RiskTables {
+  risk_decisions: RiskDecisionRow;
+  control_results: ControlResultRow;
+}
+
+export const riskMigrations: Record<string, Migration> = {
+  '036-risk-decisions': {
+    async up(db) {
+      await db.schema
+        .createTable('risk_decisions')
+        .addColumn('exchange_id', 'text', (c) => c.primaryKey())
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('score', 'real')
+        .addColumn('model_version', 'text')
+        .addColumn('hits', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('control_results')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('exchange_id', 'text', (c) => c.notNull())
+        .addColumn('controller', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('revenue', 'real', (c) => c.notNull())
+        .addColumn('seized', 'integer', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('control_results_exchange').on('control_results').column('exchange_id').execute();
+      await db.schema.createIndex('control_results_recorded').on('control_results').column('recorded_at').execute();
+    },
+  },
+};
