@@ -1,4 +1,5 @@
 import type { Store } from '../store/exchanges.js';
+import type { ItemFacts } from './fact-names.js';
 import type { ScoringRow } from './history.js';
 
 /** Lanes in order of severity: a declaration's lane is the most severe of its goods items'. */
@@ -35,4 +36,21 @@ export interface MutualRecognition {
    * result has reached the gateway.
    */
   partnerControls(transaction: Store, exportReferences: readonly string[]): Promise<Map<string, ControlOutcome>>;
+}
+
+/** A profile that selected a goods item (`item`: its index among the declaration's items). */
+export interface ProfileHit {
+  profile: string;
+  version: number;
+  owner: string;
+  lane: Lane;
+  instruction?: string;
+  item: number;
+}
+
+/** Every owner's current profiles, compiled once: evaluated on each declaration at ingest. */
+export interface ProfileSet {
+  /** Changes whenever any profile changes: recorded with each decision. */
+  readonly version: string;
+  evaluate(items: readonly ItemFacts[], exchangeId: string, at: Date): ProfileHit[];
 }

@@ -1,0 +1,40 @@
+/**
+ * The risk vocabulary: every fact a profile's condition may name, with its type (RISK.md). Facts
+ * are per goods item; a declaration's header facts are repeated on each of its items.
+ */
+export const RISK_FACTS = {
+  direction: 'string',
+  origin: 'string',
+  exportCountry: 'string',
+  commodity: 'string',
+  importer: 'string',
+  exporter: 'string',
+  declarant: 'string',
+  office: 'string',
+  procedure: 'string',
+  transportMode: 'string',
+  partnerControl: 'string',
+  platform: 'string',
+  seller: 'string',
+  buyer: 'string',
+  carrier: 'string',
+  customsValue: 'number',
+  grossMass: 'number',
+  quantity: 'number',
+  unitValuePerKg: 'number',
+  score: 'number',
+  importerDeclarations: 'number',
+  importerDiscrepancies: 'number',
+  exporterDeclarations: 'number',
+  exporterDiscrepancies: 'number',
+  declarantDeclarations: 'number',
+  declarantDiscrepancies: 'number',
+  aeo: 'boolean',
+} as const satisfies Record<string, 'string' | 'number' | 'boolean'>;
+
+export type RiskFact = keyof typeof RISK_FACTS;
+
+/** One goods item's facts; a fact that is absent or null was not declared (or does not apply). */
+export type ItemFacts = {
+  [K in RiskFact]?: (typeof RISK_FACTS)[K] extends 'string' ? string | null : (typeof RISK_FACTS)[K] extends 'number' ? number | null : boolean | null;
+};
