@@ -319,7 +319,7 @@ export class FeatureScorer {
       offenderClients += otherOffenders;
       declarations += node.declarations - (link?.[0] ?? 0);
       discrepancies += node.discrepancies - (link?.[1] ?? 0);
-      distance = Math.min(distance, otherOffenders > 0 ? 1 : 1 + Math.max(1, node.distance));
+      distance = Math.min(distance, otherOffenders > 0 ? 1 : Math.min(FAR, 1 + Math.max(1, node.distance)));
       if (declarant === row.declarantId) rowShare = otherClients > 0 ? otherOffenders / otherClients : Number.NaN;
     };
     visit(row.declarantId);
