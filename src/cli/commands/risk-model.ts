@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HistoryCsvError, type HistoryRow, readHistoryCsv } from '../../risk/history.js';
 import { loadRiskModel } from '../../risk/model/model-directory.js';
@@ -98,7 +97,9 @@ function fail(io: CliIo, line: string): void {
 async function readHistory(io: CliIo, file: string, outcomes: 'required' | 'optional'): Promise<HistoryRow[] | undefined> {
   const rows: HistoryRow[] = [];
   try {
-    for await (const row of readHistoryCsv(createReadStream(file), { outcomes })) rows.push(row);
+    // Opened first: a stream piped into the CSV parser would not pass an open error on.
+    const handle = await open(file);
+    for await (const row of readHistoryCsv(handle.createReadStream(), { outcomes })) rows.push(row);
     return rows;
   } catch (error) {
     if (error instanceof HistoryCsvError || isFileError(error)) {
