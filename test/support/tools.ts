@@ -91,7 +91,7 @@ export function toolsPresent(...tools: Tool[]): boolean {
 }
 
 /** XGBoost for Python, which `swgate risk train` and the model parity tests run (src/risk/model/train.ts finds the interpreter). */
-export const PYTHON3_XGBOOST: Requirement = {
+const PYTHON3_XGBOOST: Requirement = {
   name: 'python3-xgboost',
   remedy: 'Debian/Ubuntu: apt-get install python3-xgboost; elsewhere: pip install xgboost, or SWGATE_PYTHON naming a Python that has it',
 };

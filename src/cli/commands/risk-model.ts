@@ -9,7 +9,7 @@ import { ModelFormatError } from '../../risk/model/xgboost-json.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** The `swgate risk` command group, shared with the other risk commands whichever registers first. */
-export function riskCommand(program: Command): Command {
+function riskCommand(program: Command): Command {
   return program.commands.find((c) => c.name() === 'risk') ?? program.command('risk').description('risk targeting: history, model, profiles');
 }
 

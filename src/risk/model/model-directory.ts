@@ -23,7 +23,7 @@ export interface ModelManifest {
   features: readonly string[];
   training: { from: string; to: string; rows: number; discrepancies: number };
   trainer: { library: string; trees: number; depth: number; eta: number; seconds: number };
-  figures?: Record<string, number>;
+  figures: Record<string, number>;
 }
 
 const FEATURES_LIMIT_BYTES = 256 * 1024 * 1024;

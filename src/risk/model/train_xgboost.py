@@ -3,8 +3,7 @@
 Called by `swgate risk train` (src/risk/model/train.ts) as `python3 train_xgboost.py SPEC.json`.
 SPEC names the matrix (float32, row-major, NaN for a missing value), the labels (one byte per
 row, 1 for a discrepancy), the feature names, the parameters, and where to write the XGBoost
-JSON model. With "predict" it also writes Booster.predict on another matrix (float32), which
-the parity test compares with the gateway's own evaluator.
+JSON model (with the feature names, which the gateway checks when it loads the model).
 """
 import json
 import sys
@@ -33,10 +32,6 @@ def main(spec_path):
     }
     booster = xgb.train(parameters, training, num_boost_round=spec["trees"])
     booster.save_model(spec["out"])
-    if "predict" in spec:
-        rows = np.fromfile(spec["predict"]["matrix"], dtype="<f4").reshape(-1, len(names))
-        scores = booster.predict(xgb.DMatrix(rows, missing=np.nan, feature_names=names))
-        scores.astype("<f8").tofile(spec["predict"]["out"])
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/load.js';
+import type { ScoringRow } from '../../../src/risk/history.js';
 import { FeatureScorer, fitFeatureTables, trainingMatrix } from '../../../src/risk/model/features.js';
 import { loadRiskModel, type ModelManifest } from '../../../src/risk/model/model-directory.js';
 import { syntheticHistory } from '../../../src/risk/model/synthetic-history.js';
@@ -38,6 +40,22 @@ function refusal(dir: string): string {
   }
   throw new Error('the model directory was accepted');
 }
+
+describe('the sandbox’s model', () => {
+  it('is named by the sandbox configuration (risk.modelDir), loads and scores every row in [0, 1] under its manifest’s version', () => {
+    const { modelDir } = loadConfig({}).risk;
+    expect(modelDir).toBe(resolve('config/risk-model'));
+    const model = loadRiskModel(modelDir as string);
+    const manifest = JSON.parse(readFileSync(join(modelDir as string, 'manifest.json'), 'utf8')) as ModelManifest;
+    expect(model.version).toBe(manifest.version);
+    const scores = history.map((r) => model.score(r));
+    expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+    // A declaration of parties and codes it never saw still gets a score.
+    expect(
+      model.score({ ...(history[0] as ScoringRow), importerId: 'GB553202734852', declarantId: 'GB553202734852', tariffCode: '0000000000' }),
+    ).toBeGreaterThan(0);
+  });
+});
 
 describe.runIf(xgboostPresent())('a model directory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'swgate-model-'));
