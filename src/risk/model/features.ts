@@ -104,13 +104,14 @@ function codeMedians(rows: readonly ScoringRow[]): Pick<FeatureTables, 'codeMedi
     if (list) list.push(row);
     else byCode.set(row.tariffCode, [row]);
   }
-  const medians: Record<string, [number, number, number]> = {};
+  // Keyed by values from the history file: no prototype, so "__proto__" is a tariff code like any other.
+  const medians: Record<string, [number, number, number]> = Object.create(null);
   for (const [code, list] of byCode) medians[code] = [median(list.map(unitValue)), median(list.map(valuePerKg)), median(list.map(taxRate))];
   return { codeMedians: medians, globalMedians: [median(rows.map(unitValue)), median(rows.map(valuePerKg)), median(rows.map(taxRate))] };
 }
 
 function tallies(rows: readonly HistoryRow[], recentFrom: string): Pick<FeatureTables, 'encodings' | 'links' | 'prior'> {
-  const encodings = Object.fromEntries([...ENCODED_KEYS, 'originChapterRecent'].map((k) => [k, {}])) as FeatureTables['encodings'];
+  const encodings = Object.fromEntries([...ENCODED_KEYS, 'originChapterRecent'].map((k) => [k, Object.create(null)])) as FeatureTables['encodings'];
   const links = new Map<string, [string, string, number, number]>();
   let discrepancies = 0;
   for (const row of rows) {

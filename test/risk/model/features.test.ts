@@ -121,6 +121,18 @@ describe('risk model features', () => {
     expect(Number.isNaN(before[declarantOffenderShare] as number)).toBe(true);
   });
 
+  it('takes party ids and codes such as __proto__ and constructor as values like any other', () => {
+    const hostile = history.map((r, i) => (i < 3 ? { ...r, importerId: '__proto__', declarantId: 'constructor', tariffCode: '__proto__' } : r));
+    const tables = fitFeatureTables(hostile, 'full');
+    const roundTripped = new FeatureScorer(JSON.parse(JSON.stringify(tables)));
+    const f = featuresOf(roundTripped, hostile[0] as HistoryRow);
+    expect(f.importerRate).toBeCloseTo(smoothed(2, 3), 12);
+    expect(f.importerLogCount).toBeCloseTo(Math.log1p(3), 12);
+    expect(f.codeLogMedianUnitValue).toBeCloseTo(Math.log1p(80), 12);
+    expect(({} as Record<string, unknown>)[0]).toBeUndefined();
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
   it('has the anchor features as the issue lists them, and the full set as a superset', () => {
     expect(featureNames('anchor')).toHaveLength(20);
     expect(featureNames('full').slice(0, 20)).toEqual(featureNames('anchor'));
