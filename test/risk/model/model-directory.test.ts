@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,14 @@ describe('the sandbox’s model', () => {
     expect(
       model.score({ ...(history[0] as ScoringRow), importerId: 'GB553202734852', declarantId: 'GB553202734852', tariffCode: '0000000000' }),
     ).toBeGreaterThan(0);
+  });
+
+  it('refuses a model.json over 64 MiB from its size, without reading it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'swgate-model-'));
+    for (const file of ['manifest.json', 'features.json']) writeFileSync(join(copy, file), readFileSync(join('config/risk-model', file)));
+    writeFileSync(join(copy, 'model.json'), '');
+    truncateSync(join(copy, 'model.json'), 65 * 1024 * 1024);
+    expect(refusal(copy)).toMatch(/model.json: larger than 67108864 bytes/);
   });
 });
 
