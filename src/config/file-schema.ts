@@ -28,6 +28,14 @@ export const configFileSchema = {
       propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]{0,63}$' },
       additionalProperties: { type: 'string', minLength: 1, maxLength: 256 },
     },
+    risk: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Relative to the configuration file's folder.
+        modelDir: { type: 'string', minLength: 1, maxLength: 4096 },
+      },
+    },
     participants: {
       type: 'array',
       minItems: 1,

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
+import type { Agreement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -23,6 +23,7 @@ interface ConfigFile {
   participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
+  risk?: RiskConfig;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
 }
 
@@ -97,6 +98,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     ...(tls ? { tls } : {}),
     participants,
     agreements,
+    risk: parsed?.risk?.modelDir ? { modelDir: resolve(dirname(file), parsed.risk.modelDir) } : {},
   };
 }
 

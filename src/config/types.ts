@@ -152,4 +152,10 @@ export interface GatewayConfig {
   tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];
   agreements: Agreement[];
+  risk: RiskConfig;
+}
+
+export interface RiskConfig {
+  /** The trained model every declaration is scored with (a directory `swgate risk train` writes: src/risk/model); unset: no score. */
+  modelDir?: string;
 }

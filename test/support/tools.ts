@@ -6,6 +6,7 @@
  * file fails, naming it, so CI never goes green on a skipped group.
  */
 import { spawnSync } from 'node:child_process';
+import { xgboostPython } from '../../src/risk/model/train.js';
 
 /** Something a test group needs, and how a developer gets it. */
 export interface Requirement {
@@ -87,4 +88,15 @@ export function isInstalled(tool: Tool): boolean {
 export function toolsPresent(...tools: Tool[]): boolean {
   const missing = tools.filter((t) => !isInstalled(t));
   return missing.length === 0 || unavailable(...missing);
+}
+
+/** XGBoost for Python, which `swgate risk train` and the model parity tests run (src/risk/model/train.ts finds the interpreter). */
+const PYTHON3_XGBOOST: Requirement = {
+  name: 'python3-xgboost',
+  remedy: 'Debian/Ubuntu: apt-get install python3-xgboost; elsewhere: pip install xgboost, or SWGATE_PYTHON naming a Python that has it',
+};
+
+/** Whether a group needing XGBoost for Python runs (skipped, or failing under SWGATE_REQUIRE_TOOLS=1, without it). */
+export function xgboostPresent(): boolean {
+  return xgboostPython() !== undefined || unavailable(PYTHON3_XGBOOST);
 }
