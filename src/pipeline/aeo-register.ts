@@ -42,7 +42,12 @@ export async function stateAndRecord(
   const db = tablesOf<RecognitionTables>(transaction.db);
   const version = await stateAuthorisation(db, authority, operatorId, statement, agent.participant, at);
   if (!version) {
-    const current = await db.selectFrom('aeo_authorisations').selectAll().where('authority', '=', authority).where('operator_id', '=', operatorId).executeTakeFirstOrThrow();
+    const current = await db
+      .selectFrom('aeo_authorisations')
+      .selectAll()
+      .where('authority', '=', authority)
+      .where('operator_id', '=', operatorId)
+      .executeTakeFirstOrThrow();
     return { authorisation: authorisationOf(current) };
   }
   const authorisation = authorisationOf(version);

@@ -60,7 +60,10 @@ export async function recordControl(
   const { exchange } = await accessOf(deps.store, exchangeId, controller);
   if (!CONTROLLED_KINDS.has(exchange.kind))
     throw new RejectionError(422, 'Not a declaration', [
-      finding('control.not-a-declaration', `Exchange ${exchangeId} carries ${exchange.kind === 'lpco' ? 'an' : 'a'} ${exchange.kind}: controls are of declared goods.`),
+      finding(
+        'control.not-a-declaration',
+        `Exchange ${exchangeId} carries ${exchange.kind === 'lpco' ? 'an' : 'a'} ${exchange.kind}: controls are of declared goods.`,
+      ),
     ]);
   const at = deps.now();
   const result = controlResultOf(newId(), exchangeId, controller.id, report, at);

@@ -6,13 +6,18 @@
  * read against its kind's schema; then stored with its provenance records in one commit, once
  * per envelope MessageId, and answered with the gateway's signed receipt.
  */
-import { canonicalJson } from '../canonical-json.js';
 import type { Arrangement, Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { sha256Hex } from '../hashing.js';
 import type { AeoAuthorisation } from '../risk/aeo-register.js';
-import { isPartnerMessageKind, type PartnerControlMessage, type PartnerMessage, type PartnerMessageKind, readPartnerMessage } from '../risk/partner-messages.js';
+import {
+  isPartnerMessageKind,
+  type PartnerControlMessage,
+  type PartnerMessage,
+  type PartnerMessageKind,
+  readPartnerMessage,
+} from '../risk/partner-messages.js';
 import type { RecordInput } from '../provenance/record.js';
 import type { RecognitionTables } from '../risk/recognition-tables.js';
 import { tablesOf } from '../store/db.js';
@@ -95,7 +100,12 @@ export async function receivePartnerMessage(deps: PartnerMessageDeps, partner: P
 
   const { answer, replayed } = await writeInBatch(deps.store, async (transaction) => {
     const db = tablesOf<RecognitionTables>(transaction.db);
-    const earlier = await db.selectFrom('partner_messages').selectAll().where('partner', '=', partner.id).where('message_id', '=', messageId).executeTakeFirst();
+    const earlier = await db
+      .selectFrom('partner_messages')
+      .selectAll()
+      .where('partner', '=', partner.id)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
     if (earlier) {
       if (earlier.content_sha256 !== contentSha256)
         throw new RejectionError(409, 'Conflict', [
@@ -128,7 +138,10 @@ export async function receivePartnerMessage(deps: PartnerMessageDeps, partner: P
 }
 
 /** One statement after the other: they share the transaction, and two may name one operator (the later wins). */
-async function statementsOf<T>(message: Extract<PartnerMessage, { kind: 'aeo-status' }>, state: (a: (typeof message.authorisations)[number]) => Promise<T>): Promise<T[]> {
+async function statementsOf<T>(
+  message: Extract<PartnerMessage, { kind: 'aeo-status' }>,
+  state: (a: (typeof message.authorisations)[number]) => Promise<T>,
+): Promise<T[]> {
   const out: T[] = [];
   for (const a of message.authorisations) out.push(await state(a));
   return out;

@@ -13,7 +13,7 @@ export interface ControlFinding {
   text: string;
 }
 
-export const MAX_CONTROL_FINDINGS = 50;
+const MAX_CONTROL_FINDINGS = 50;
 
 export const controlFindingsSchema = {
   type: 'array',

@@ -39,7 +39,7 @@ export interface PartnerAeoMessage {
 
 export type PartnerMessage = PartnerControlMessage | PartnerAeoMessage;
 
-export const MAX_AEO_STATEMENTS_PER_MESSAGE = 100;
+const MAX_AEO_STATEMENTS_PER_MESSAGE = 100;
 
 const reference = { type: 'string', pattern: '^[\\x21-\\x7E]{1,70}$' } as const;
 
@@ -100,11 +100,19 @@ export function readPartnerMessage(kind: PartnerMessageKind, payload: unknown, p
     const message = payload as Omit<PartnerControlMessage, 'kind' | 'findings'> & { findings?: ControlFinding[] };
     if (!Number.isFinite(Date.parse(message.controlledAt)))
       throw invalid([finding('partner.control-result.controlledAt', 'controlledAt is not a time that exists', '/controlledAt')]);
-    return { kind, export: message.export, outcome: message.outcome, findings: message.findings ?? [], controlledAt: new Date(message.controlledAt).toISOString() };
+    return {
+      kind,
+      export: message.export,
+      outcome: message.outcome,
+      findings: message.findings ?? [],
+      controlledAt: new Date(message.controlledAt).toISOString(),
+    };
   }
   const { authorisations } = payload as Omit<PartnerAeoMessage, 'kind'>;
   const backwards = authorisations.flatMap((a, i) =>
-    endsBeforeItStarts(a) ? [finding('partner.aeo-status.validTo', `validTo ${a.validTo} is before validFrom ${a.validFrom}`, `/authorisations/${i}/validTo`)] : [],
+    endsBeforeItStarts(a)
+      ? [finding('partner.aeo-status.validTo', `validTo ${a.validTo} is before validFrom ${a.validFrom}`, `/authorisations/${i}/validTo`)]
+      : [],
   );
   if (backwards.length > 0) throw invalid(backwards);
   const foreign = authorisations.flatMap((a, i) =>

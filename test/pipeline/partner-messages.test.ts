@@ -57,7 +57,11 @@ describe('receivePartnerMessage: what the arrangement with the partner allows', 
     rejected(receivePartnerMessage(deps(arrangements, overrides), partner, await message(documentKind, payload), 'application/jose'));
 
   it('refuses every message when no arrangement with the partner is configured, or none is in force yet', async () => {
-    for (const arrangements of [[], [{ partner: 'partner-yz', aeo: true, controlResults: true }], [{ partner: 'partner-xb', aeo: true, controlResults: true, since: '2026-12-07' }]]) {
+    for (const arrangements of [
+      [],
+      [{ partner: 'partner-yz', aeo: true, controlResults: true }],
+      [{ partner: 'partner-xb', aeo: true, controlResults: true, since: '2026-12-07' }],
+    ]) {
       const error = await refusal(arrangements, 'aeo-status', aeoStatus);
       expect(error.status).toBe(403);
       expect(error.findings[0]?.code).toBe('recognition.no-arrangement');

@@ -21,7 +21,8 @@ import { apiKeyParticipant } from '../support/participants.js';
 
 const partner = (id: string, country: string) => ({ ...apiKeyParticipant(id, false), kind: 'partner-customs' as const, country });
 const participants = [apiKeyParticipant('customs', false), partner('partner-xb', 'XB'), partner('partner-xc', 'XC')];
-const recognising = (arrangements: GatewayConfig['mutualRecognition']['arrangements']) => mutualRecognitionIn({ participants, mutualRecognition: { arrangements } });
+const recognising = (arrangements: GatewayConfig['mutualRecognition']['arrangements']) =>
+  mutualRecognitionIn({ participants, mutualRecognition: { arrangements } });
 const withXb = recognising([{ partner: 'partner-xb', aeo: true, controlResults: true }]);
 
 const granted: AeoStatement = { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' };
@@ -37,7 +38,13 @@ describe.each(await databaseKinds())('mutual recognition: AEO holders and partne
     db = openDatabase(database.target);
     await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...recognitionMigrations });
     store = { db: tablesOf<ExchangeTables>(db), kind };
-    log = createProvenanceLog({ db: tablesOf<ProvenanceTables>(db), kind, signer: newSigner(), origin: 'swgate.test', checkpointEvery: { entries: 1000, seconds: 3600 } });
+    log = createProvenanceLog({
+      db: tablesOf<ProvenanceTables>(db),
+      kind,
+      signer: newSigner(),
+      origin: 'swgate.test',
+      checkpointEvery: { entries: 1000, seconds: 3600 },
+    });
   });
   afterAll(async () => {
     await log?.close();
@@ -93,7 +100,9 @@ describe.each(await databaseKinds())('mutual recognition: AEO holders and partne
     expect(await holders(recognising([]), operators)).toEqual([]);
     expect(await holders(recognising([{ partner: 'partner-xb', aeo: false, controlResults: true }]), operators)).toEqual([]);
     expect(await holders(recognising([{ partner: 'partner-xb', aeo: true, controlResults: false, since: '2026-12-07' }]), operators)).toEqual([]);
-    expect(await holders(recognising([{ partner: 'partner-xb', aeo: true, controlResults: false, since: '2026-12-06' }]), operators)).toEqual(['XB000000000042']);
+    expect(await holders(recognising([{ partner: 'partner-xb', aeo: true, controlResults: false, since: '2026-12-06' }]), operators)).toEqual([
+      'XB000000000042',
+    ]);
     await state('partner-xb', 'XB000000000042', { ...granted, status: 'suspended' });
     expect(await holders(withXb, operators)).toEqual([]);
     expect(await holders(withXb, [])).toEqual([]);

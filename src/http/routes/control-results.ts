@@ -60,7 +60,10 @@ export function controlResultRoutes(app: FastifyInstance, deps: ControlRouteDeps
         description: WHO,
         security: bearerSecurity,
         params: idParams,
-        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: controlResultSchema } } }, ...problems(400, 401, 403, 404) },
+        response: {
+          200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: controlResultSchema } } },
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request) => ({ items: await deps.read(request.participant, request.params.id) }),

@@ -11,7 +11,7 @@ export interface PartnerMessageRouteDeps {
 }
 
 /** A hundred AEO statements or fifty findings of 2,000 characters fit many times over, base64 and signature included. */
-export const PARTNER_MESSAGE_LIMIT = 512 * 1024;
+const PARTNER_MESSAGE_LIMIT = 512 * 1024;
 
 export function partnerMessageRoutes(app: FastifyInstance, deps: PartnerMessageRouteDeps): void {
   app.register(async (scope) => {
@@ -24,7 +24,7 @@ export function partnerMessageRoutes(app: FastifyInstance, deps: PartnerMessageR
           operationId: 'receivePartnerMessage',
           summary: "A partner customs' signed message under a mutual recognition arrangement: a control result of its export, or AEO statuses of its operators",
           description:
-            'A JWS envelope (application/jose) whose header.documentKind is `control-result` (payload: PartnerControlResult) or `aeo-status` (payload: PartnerAeoStatus). Verified against the partner\'s own trust store, addressed to this gateway, created within 15 minutes; refused unless an arrangement with the partner is configured and covers the kind. The envelope\'s MessageId is the idempotency key. The answer carries the gateway\'s signed receipt.',
+            "A JWS envelope (application/jose) whose header.documentKind is `control-result` (payload: PartnerControlResult) or `aeo-status` (payload: PartnerAeoStatus). Verified against the partner's own trust store, addressed to this gateway, created within 15 minutes; refused unless an arrangement with the partner is configured and covers the kind. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt.",
           security: bearerSecurity,
           ...documentBody('The signed envelope', { 'application/jose': { schema: { type: 'string', description: 'compact JWS, typ swgate-envelope+jws' } } }),
           response: {

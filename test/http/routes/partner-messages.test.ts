@@ -41,11 +41,18 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     signJsonEnvelope({ header: partnerEnvelopeHeader(messageId, { documentKind, ...overrides }), payload }, keyOf(signer));
   const send = (body: string, headers: Record<string, string> = asPartner, type = 'application/jose') =>
     fetch(`${t.url}/v1/partner-messages`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
-  const recognition = () =>
-    mutualRecognitionIn({ participants: t.gateway.config.participants, mutualRecognition: t.gateway.config.mutualRecognition });
+  const recognition = () => mutualRecognitionIn({ participants: t.gateway.config.participants, mutualRecognition: t.gateway.config.mutualRecognition });
   const stored = async () => {
     const db = t.gateway.store.db as unknown as import('kysely').Kysely<Record<string, { id: string }>>;
-    const n = async (table: string) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+    const n = async (table: string) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     // The export's own delivery goes on logging meanwhile: only the partner messages' records count here.
     const leaves = await (db as unknown as import('kysely').Kysely<{ provenance_leaves: { exchange_id: string } }>)
       .selectFrom('provenance_leaves')
@@ -76,13 +83,19 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     const before = await stored();
     const again = (await (await send(body)).json()) as { controlId: string; replayed: boolean };
     expect(again).toMatchObject({ controlId: answer.controlId, replayed: true });
-    const other = await message('ctl-1', 'control-result', { export: { mrn: '26XB00000000000017' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' });
+    const other = await message('ctl-1', 'control-result', {
+      export: { mrn: '26XB00000000000017' },
+      outcome: 'compliant',
+      controlledAt: '2026-12-01T10:00:00Z',
+    });
     expect((await send(other)).status).toBe(409);
     expect(await stored()).toEqual(before);
   });
 
   it('takes AEO statuses of its own operators: a suspension stops counting for the next declaration', async () => {
-    const grant = await message('aeo-1', 'aeo-status', { authorisations: [{ operatorId: 'XB000000000042', status: 'granted', type: 'AEOS', validFrom: '2025-03-01' }] });
+    const grant = await message('aeo-1', 'aeo-status', {
+      authorisations: [{ operatorId: 'XB000000000042', status: 'granted', type: 'AEOS', validFrom: '2025-03-01' }],
+    });
     const res = await send(grant);
     expect(res.status).toBe(201);
     expect(((await res.json()) as { authorisations: unknown[] }).authorisations).toEqual([
@@ -112,7 +125,9 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     expect(badSignature.status).toBeLessThan(500);
     expect(badSignature.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
-    const otherKey = await send(await message('other-key', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'pga-plant'));
+    const otherKey = await send(
+      await message('other-key', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'pga-plant'),
+    );
     expect(otherKey.status).toBeGreaterThanOrEqual(400);
     expect(otherKey.status).toBeLessThan(500);
 
@@ -131,15 +146,25 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
       }),
     );
     expect(foreign.status).toBe(403);
-    expect(((await foreign.json()) as Problem).findings).toEqual([expect.objectContaining({ code: 'recognition.operator-outside-country', path: '/authorisations/1/operatorId' })]);
+    expect(((await foreign.json()) as Problem).findings).toEqual([
+      expect.objectContaining({ code: 'recognition.operator-outside-country', path: '/authorisations/1/operatorId' }),
+    ]);
 
     const notItsExport = await send(
-      await message('not-its-export', 'control-result', { export: { exchangeId: '01JAAAAAAAAAAAAAAAAAAAAAAA' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }),
+      await message('not-its-export', 'control-result', {
+        export: { exchangeId: '01JAAAAAAAAAAAAAAAAAAAAAAA' },
+        outcome: 'compliant',
+        controlledAt: '2026-12-01T10:00:00Z',
+      }),
     );
     expect(notItsExport.status).toBe(422);
     expect(((await notItsExport.json()) as Problem).findings[0]?.code).toBe('recognition.export-not-yours');
 
-    const stale = await send(await message('stale', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'partner-xb', { createdAt: '2020-01-01T00:00:00Z' }));
+    const stale = await send(
+      await message('stale', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'partner-xb', {
+        createdAt: '2020-01-01T00:00:00Z',
+      }),
+    );
     expect(((await stale.json()) as Problem).findings[0]?.code).toBe('envelope.outside-window');
     const xml = await send('<Envelope/>', asPartner, 'application/xml');
     expect(xml.status).toBe(415);
@@ -152,17 +177,50 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
       ['no reference', 'control-result', { export: {}, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, '/export'],
       ['unknown outcome', 'control-result', { export: { mrn: 'X' }, outcome: 'fine', controlledAt: '2026-12-01T10:00:00Z' }, '/outcome'],
       ['a time that does not exist', 'control-result', { export: { mrn: 'X' }, outcome: 'compliant', controlledAt: '2026-02-31T25:00:00Z' }, '/controlledAt'],
-      ['a reference too long', 'control-result', { export: { mrn: 'X'.repeat(71) }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, '/export/mrn'],
-      ['too many findings', 'control-result', { export: { mrn: 'X' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z', findings: Array.from({ length: 51 }, () => ({ code: 'A', text: 'b' })) }, '/findings'],
-      ['too many statements', 'aeo-status', { authorisations: Array.from({ length: 101 }, (_, i) => ({ operatorId: `XB${i}`, status: 'granted', type: 'AEOF', validFrom: '2026-01-01' })) }, '/authorisations'],
-      ['unknown status', 'aeo-status', { authorisations: [{ operatorId: 'XB1', status: 'blessed', type: 'AEOF', validFrom: '2026-01-01' }] }, '/authorisations/0/status'],
-      ['ends before it starts', 'aeo-status', { authorisations: [{ operatorId: 'XB1', status: 'granted', type: 'AEOF', validFrom: '2026-01-02', validTo: '2026-01-01' }] }, '/authorisations/0/validTo'],
+      [
+        'a reference too long',
+        'control-result',
+        { export: { mrn: 'X'.repeat(71) }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' },
+        '/export/mrn',
+      ],
+      [
+        'too many findings',
+        'control-result',
+        {
+          export: { mrn: 'X' },
+          outcome: 'compliant',
+          controlledAt: '2026-12-01T10:00:00Z',
+          findings: Array.from({ length: 51 }, () => ({ code: 'A', text: 'b' })),
+        },
+        '/findings',
+      ],
+      [
+        'too many statements',
+        'aeo-status',
+        { authorisations: Array.from({ length: 101 }, (_, i) => ({ operatorId: `XB${i}`, status: 'granted', type: 'AEOF', validFrom: '2026-01-01' })) },
+        '/authorisations',
+      ],
+      [
+        'unknown status',
+        'aeo-status',
+        { authorisations: [{ operatorId: 'XB1', status: 'blessed', type: 'AEOF', validFrom: '2026-01-01' }] },
+        '/authorisations/0/status',
+      ],
+      [
+        'ends before it starts',
+        'aeo-status',
+        { authorisations: [{ operatorId: 'XB1', status: 'granted', type: 'AEOF', validFrom: '2026-01-02', validTo: '2026-01-01' }] },
+        '/authorisations/0/validTo',
+      ],
       ['an unknown kind', 'declaration-of-love', { hello: 1 }, '/header/documentKind'],
     ];
     for (const [what, kindOf, payload, path] of cases) {
       const res = await send(await message(`hostile-${what.replaceAll(' ', '-')}`, kindOf, payload));
       expect(res.status, what).toBe(422);
-      expect(((await res.json()) as Problem).findings.map((f) => f.path), what).toContain(path);
+      expect(
+        ((await res.json()) as Problem).findings.map((f) => f.path),
+        what,
+      ).toContain(path);
     }
     expect(await stored()).toEqual(before);
   });
