@@ -61,7 +61,8 @@ describe.each(await databaseKinds())("customs' AEO register (%s)", (kind) => {
       const res = await put(participant, 'XA000000000003', { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' });
       expect(res.status, participant).toBe(403);
       expect(((await res.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('aeo.not-customs');
-      expect((await put(participant, 'XA000000000003', { nonsense: true })).status, participant).toBe(400);
+      expect((await put(participant, 'XA000000000003', { nonsense: true })).status, participant).toBe(403);
+      expect((await get(participant, '?limit=100000')).status, participant).toBe(403);
       expect((await get(participant, '/XA000000000001')).status, participant).toBe(403);
       expect((await get(participant, '')).status, participant).toBe(403);
     }
