@@ -1,23 +1,15 @@
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GatewayConfig } from '../../src/config/types.js';
-import { changeOwnAuthorisation } from '../../src/pipeline/aeo-register.js';
-import { recordingIn } from '../../src/pipeline/vocabulary.js';
-import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
-import { provenanceMigrations, type ProvenanceTables } from '../../src/provenance/store.js';
-import { stateAuthorisation, versionsOf } from '../../src/risk/aeo-register.js';
+import { type AeoStatement, stateAuthorisation } from '../../src/risk/aeo-register.js';
 import { mutualRecognitionIn } from '../../src/risk/mutual-recognition.js';
-import { recognitionMigrations, type RecognitionTables } from '../../src/risk/recognition-tables.js';
-import type { AeoStatement } from '../../src/risk/aeo-register.js';
-import { openDatabase, tablesOf } from '../../src/store/db.js';
-import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
-import { newId, type Store } from '../../src/store/exchanges.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import type { RecognitionTables } from '../../src/risk/recognition-tables.js';
+import { tablesOf } from '../../src/store/db.js';
+import { newId } from '../../src/store/exchanges.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
 import { inWriteTransaction } from '../../src/store/write-lock.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
-import { newSigner } from '../provenance/fixtures.js';
+import { databaseKinds } from '../support/databases.js';
 import { apiKeyParticipant } from '../support/participants.js';
+import { useRiskStore } from '../support/risk-store.js';
 
 const partner = (id: string, country: string) => ({ ...apiKeyParticipant(id, false), kind: 'partner-customs' as const, country });
 const participants = [apiKeyParticipant('customs', false), partner('partner-xb', 'XB'), partner('partner-xc', 'XC')];
@@ -29,58 +21,15 @@ const granted: AeoStatement = { status: 'granted', type: 'AEOF', validFrom: '202
 const at = new Date('2026-12-06T10:00:00Z');
 
 describe.each(await databaseKinds())('mutual recognition: AEO holders and partner controls (%s)', (kind) => {
-  let database: TestDatabase;
-  let db: Kysely<ExchangeTables & ProvenanceTables & RecognitionTables>;
-  let store: Store;
-  let log: ProvenanceLog;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = openDatabase(database.target);
-    await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...recognitionMigrations });
-    store = { db: tablesOf<ExchangeTables>(db), kind };
-    log = createProvenanceLog({
-      db: tablesOf<ProvenanceTables>(db),
-      kind,
-      signer: newSigner(),
-      origin: 'swgate.test',
-      checkpointEvery: { entries: 1000, seconds: 3600 },
-    });
-  });
-  afterAll(async () => {
-    await log?.close();
-    await db?.destroy();
-    await database?.drop();
-  });
+  const t = useRiskStore(kind);
 
   /** What the ingest path does: read in a write batch's transaction. */
   const holders = (recognition: typeof withXb, operators: string[], when = at) =>
-    writeInBatch(store, (transaction) => recognition.aeoHolders(transaction, operators, when)).then((s) => [...s].sort());
+    writeInBatch(t.store, (transaction) => recognition.aeoHolders(transaction, operators, when)).then((s) => [...s].sort());
   const controls = (recognition: typeof withXb, references: string[]) =>
-    writeInBatch(store, (transaction) => recognition.partnerControls(transaction, references)).then((m) => Object.fromEntries(m));
+    writeInBatch(t.store, (transaction) => recognition.partnerControls(transaction, references)).then((m) => Object.fromEntries(m));
   const state = (authority: string, operator: string, statement: AeoStatement, when = at) =>
-    inWriteTransaction(tablesOf<RecognitionTables>(db), kind, (trx) => stateAuthorisation(trx, authority, operator, statement, authority, when));
-
-  it('a suspension in customs’ register takes effect for the next declaration; every version is kept and logged', async () => {
-    const register = { store, recordProvenance: recordingIn(log), now: () => at };
-    await changeOwnAuthorisation(register, 'customs', 'XA000000000001', granted);
-    expect(await holders(withXb, ['XA000000000001', 'XA000000000002'])).toEqual(['XA000000000001']);
-    const suspended = await changeOwnAuthorisation(register, 'customs', 'XA000000000001', { ...granted, status: 'suspended' });
-    expect(suspended.authorisation).toMatchObject({ version: 2, status: 'suspended', authority: 'customs', changedBy: 'customs' });
-    expect(await holders(withXb, ['XA000000000001'])).toEqual([]);
-    // Repeating the current word changes nothing and logs nothing.
-    expect((await changeOwnAuthorisation(register, 'customs', 'XA000000000001', { ...granted, status: 'suspended' })).provenance).toBeUndefined();
-    await changeOwnAuthorisation(register, 'customs', 'XA000000000001', granted);
-    expect(await holders(withXb, ['XA000000000001'])).toEqual(['XA000000000001']);
-    const versions = await versionsOf(tablesOf<RecognitionTables>(db), 'customs', 'XA000000000001');
-    expect(versions.map((v) => [v.version, v.status])).toEqual([
-      [1, 'granted'],
-      [2, 'suspended'],
-      [3, 'granted'],
-    ]);
-    const logged = await tablesOf<ProvenanceTables>(db).selectFrom('provenance_leaves').select('record').execute();
-    const events = logged.map((l) => JSON.parse(l.record!) as { event: string; agent: { participant: string } });
-    expect(events.filter((e) => e.event === 'aeo-changed')).toHaveLength(3);
-  });
+    inWriteTransaction(tablesOf<RecognitionTables>(t.db), kind, (trx) => stateAuthorisation(trx, authority, operator, statement, authority, when));
 
   it('counts an authorisation only within its validity, and a revocation at once', async () => {
     await state('customs', 'XA000000000010', { ...granted, validFrom: '2027-01-01' });
@@ -109,7 +58,7 @@ describe.each(await databaseKinds())('mutual recognition: AEO holders and partne
   });
 
   it("finds a partner's control by any reference of the export it names; the partner's later word wins", async () => {
-    const recognitionDb = tablesOf<RecognitionTables>(db);
+    const recognitionDb = tablesOf<RecognitionTables>(t.db);
     const control = async (partnerId: string, outcome: 'compliant' | 'discrepancy', controlledAt: string, references: string[]) => {
       const id = newId();
       await recognitionDb

@@ -26,7 +26,15 @@ export function partnerMessageRoutes(app: FastifyInstance, deps: PartnerMessageR
           description:
             "A JWS envelope (application/jose) whose header.documentKind is `control-result` (payload: PartnerControlResult) or `aeo-status` (payload: PartnerAeoStatus). Verified against the partner's own trust store, addressed to this gateway, created within 15 minutes; refused unless an arrangement with the partner is configured and covers the kind. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt.",
           security: bearerSecurity,
-          ...documentBody('The signed envelope', { 'application/jose': { schema: { type: 'string', description: 'compact JWS, typ swgate-envelope+jws' } } }),
+          ...documentBody('The signed envelope', {
+            'application/jose': {
+              schema: {
+                type: 'string',
+                description: 'compact JWS, typ swgate-envelope+jws, of `{header, payload}`; contentSchema is what its payload must be',
+                contentSchema: { oneOf: [{ $ref: '#/components/schemas/PartnerControlResult' }, { $ref: '#/components/schemas/PartnerAeoStatus' }] },
+              },
+            },
+          }),
           response: {
             201: {
               type: 'object',
