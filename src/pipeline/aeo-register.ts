@@ -39,20 +39,11 @@ export async function stateAndRecord(
   agent: RecordInput['agent'],
   at: Date,
 ): Promise<StatedAuthorisation> {
-  const db = tablesOf<RecognitionTables>(transaction.db);
-  const version = await stateAuthorisation(db, authority, operatorId, statement, agent.participant, at);
-  if (!version) {
-    const current = await db
-      .selectFrom('aeo_authorisations')
-      .selectAll()
-      .where('authority', '=', authority)
-      .where('operator_id', '=', operatorId)
-      .executeTakeFirstOrThrow();
-    return { authorisation: authorisationOf(current) };
-  }
-  const authorisation = authorisationOf(version);
+  const { current, changed } = await stateAuthorisation(tablesOf<RecognitionTables>(transaction.db), authority, operatorId, statement, agent.participant, at);
+  const authorisation = authorisationOf(current);
+  if (!changed) return { authorisation };
   const record: RecordInput = {
-    exchangeId: version.id,
+    exchangeId: changed.id,
     event: 'aeo-changed',
     time: at,
     entity: { contentSha256: sha256Hex(canonicalJson(authorisation)), name: 'aeo-authorisation', mediaType: 'application/json' },

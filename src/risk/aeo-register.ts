@@ -86,7 +86,8 @@ const sameStatement = (row: AeoAuthorisationRow, s: AeoStatement) =>
 
 /**
  * Records `authority`'s statement of `operatorId` as its next version, inside the caller's write
- * transaction; a statement equal to the current one changes nothing (answered `undefined`).
+ * transaction: the authorisation as it now stands, and the version written (`changed`), none when
+ * the statement repeated the current one.
  */
 export async function stateAuthorisation(
   trx: RecognitionDb,
@@ -95,14 +96,14 @@ export async function stateAuthorisation(
   statement: AeoStatement,
   by: string,
   at: Date,
-): Promise<AeoAuthorisationVersionRow | undefined> {
+): Promise<{ current: AeoAuthorisationRow; changed?: AeoAuthorisationVersionRow }> {
   const current = await trx
     .selectFrom('aeo_authorisations')
     .selectAll()
     .where('authority', '=', authority)
     .where('operator_id', '=', operatorId)
     .executeTakeFirst();
-  if (current && sameStatement(current, statement)) return undefined;
+  if (current && sameStatement(current, statement)) return { current };
   const row: AeoAuthorisationRow = {
     authority,
     operator_id: operatorId,
@@ -121,7 +122,7 @@ export async function stateAuthorisation(
     .values(row)
     .onConflict((oc) => oc.columns(['authority', 'operator_id']).doUpdateSet(row))
     .execute();
-  return version;
+  return { current: row, changed: version };
 }
 
 /** Every authority's current word on `operatorId`. */

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { CreateTableBuilder, Migration } from 'kysely';
 import type { ControlOutcome } from './vocabulary.js';
 
 /** AEO statuses, as customs' register and partner customs' status messages state them. */
@@ -75,37 +75,28 @@ export interface RecognitionTables {
   partner_messages: PartnerMessageRow;
 }
 
+/** What an authority states of an operator: the current word and each version have these columns. */
+const authorisationColumns = <T extends string>(table: CreateTableBuilder<T>) =>
+  table
+    .addColumn('authority', 'text', (c) => c.notNull())
+    .addColumn('operator_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('valid_from', 'text', (c) => c.notNull())
+    .addColumn('valid_to', 'text')
+    .addColumn('changed_at', 'text', (c) => c.notNull())
+    .addColumn('changed_by', 'text', (c) => c.notNull());
+
 export const recognitionMigrations: Record<string, Migration> = {
   '045-aeo-register': {
     async up(db) {
-      await db.schema
-        .createTable('aeo_authorisations')
-        .addColumn('authority', 'text', (c) => c.notNull())
-        .addColumn('operator_id', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('valid_from', 'text', (c) => c.notNull())
-        .addColumn('valid_to', 'text')
-        .addColumn('changed_at', 'text', (c) => c.notNull())
-        .addColumn('changed_by', 'text', (c) => c.notNull())
+      await authorisationColumns(db.schema.createTable('aeo_authorisations'))
         .addPrimaryKeyConstraint('aeo_authorisations_pk', ['authority', 'operator_id'])
         .execute();
       // aeoHolders looks operators up by id across authorities.
       await db.schema.createIndex('aeo_authorisations_operator').on('aeo_authorisations').columns(['operator_id', 'authority']).execute();
-      await db.schema
-        .createTable('aeo_authorisation_versions')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('authority', 'text', (c) => c.notNull())
-        .addColumn('operator_id', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('valid_from', 'text', (c) => c.notNull())
-        .addColumn('valid_to', 'text')
-        .addColumn('changed_at', 'text', (c) => c.notNull())
-        .addColumn('changed_by', 'text', (c) => c.notNull())
-        .execute();
+      await authorisationColumns(db.schema.createTable('aeo_authorisation_versions').addColumn('id', 'text', (c) => c.primaryKey())).execute();
       await db.schema
         .createIndex('aeo_authorisation_versions_key')
         .on('aeo_authorisation_versions')

@@ -8,8 +8,7 @@ import { newId } from '../../src/store/exchanges.js';
 import { databaseKinds } from '../support/databases.js';
 import { storeExchange } from '../support/exchanges.js';
 import { rejectedWith } from '../support/rejections.js';
-import { useRiskStore } from '../support/risk-store.js';
-import { participant } from './support.js';
+import { participant, usePipelineDatabase } from './support.js';
 
 const customs = participant('customs', { kind: 'customs' });
 const plant = participant('pga-plant', { kind: 'pga' });
@@ -19,7 +18,7 @@ const operator = participant('ops', { kind: 'trader', operator: true });
 const at = new Date('2026-12-06T10:00:00Z');
 
 describe.each(await databaseKinds())('recordControl: a control result and its record in one commit (%s)', (kind) => {
-  const t = useRiskStore(kind);
+  const t = usePipelineDatabase(kind);
   const deps = () => ({ store: t.store, recordProvenance: recordingIn(t.log), now: () => at });
   const routedToPlant = async () => {
     const id = newId();
@@ -32,11 +31,10 @@ describe.each(await databaseKinds())('recordControl: a control result and its re
     const byCustoms = await recordControl(deps(), customs, id, { outcome: 'discrepancy', revenue: 10, seized: true, findings: [{ code: 'A', text: 'b' }] });
     const byPlant = await recordControl(deps(), plant, id, { outcome: 'compliant' });
     expect(byPlant.result).toMatchObject({ controller: 'pga-plant', findings: [], revenue: 0, seized: false, recordedAt: at.toISOString() });
-    const logged = await t.loggedEvents();
-    expect(logged.filter((e) => e.event === 'controlled').map((e) => [e.exchangeId, e.agent.participant])).toEqual([
-      [byCustoms.result.id, 'customs'],
-      [byPlant.result.id, 'pga-plant'],
-    ]);
+    expect(await t.logged(byCustoms.result.id)).toEqual(['controlled']);
+    expect(await t.logged(byPlant.result.id)).toEqual(['controlled']);
+    // Not under the exchange: the sender's provenance receipt does not show that its goods were controlled.
+    expect(await t.logged(id)).not.toContain('controlled');
     expect((await readControls(t.store, customs, id)).map((r) => r.controller)).toEqual(['customs', 'pga-plant']);
     expect((await readControls(t.store, plant, id)).map((r) => r.controller)).toEqual(['pga-plant']);
   });
@@ -48,13 +46,13 @@ describe.each(await databaseKinds())('recordControl: a control result and its re
     await rejectedWith(recordControl(deps(), operator, id, { outcome: 'compliant' }), 403, 'control.not-a-controller');
     await rejectedWith(readControls(t.store, trader, id), 403, 'control.not-a-controller');
     await rejectedWith(recordControl(deps(), customs, newId(), { outcome: 'compliant' }), 404, 'exchange.not-found');
-    expect(await controlResultsOf(tablesOf<RiskTables>(t.db), id)).toEqual([]);
+    expect(await controlResultsOf(tablesOf<RiskTables>(t.store.db), id)).toEqual([]);
   });
 
   it('stores nothing when the log cannot take the record', async () => {
     const id = await routedToPlant();
     const failing = { ...deps(), recordProvenance: async () => Promise.reject(new Error('the log append failed')) };
     await expect(recordControl(failing, customs, id, { outcome: 'discrepancy' })).rejects.toThrow('the log append failed');
-    expect(await controlResultsOf(tablesOf<RiskTables>(t.db), id)).toEqual([]);
+    expect(await controlResultsOf(tablesOf<RiskTables>(t.store.db), id)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { writeInBatch } from '../../src/store/write-batches.js';
 import { inWriteTransaction } from '../../src/store/write-lock.js';
 import { databaseKinds } from '../support/databases.js';
 import { apiKeyParticipant } from '../support/participants.js';
-import { useRiskStore } from '../support/risk-store.js';
+import { usePipelineDatabase } from '../pipeline/support.js';
 
 const partner = (id: string, country: string) => ({ ...apiKeyParticipant(id, false), kind: 'partner-customs' as const, country });
 const participants = [apiKeyParticipant('customs', false), partner('partner-xb', 'XB'), partner('partner-xc', 'XC')];
@@ -21,7 +21,7 @@ const granted: AeoStatement = { status: 'granted', type: 'AEOF', validFrom: '202
 const at = new Date('2026-12-06T10:00:00Z');
 
 describe.each(await databaseKinds())('mutual recognition: AEO holders and partner controls (%s)', (kind) => {
-  const t = useRiskStore(kind);
+  const t = usePipelineDatabase(kind);
 
   /** What the ingest path does: read in a write batch's transaction. */
   const holders = (recognition: typeof withXb, operators: string[], when = at) =>
@@ -29,7 +29,7 @@ describe.each(await databaseKinds())('mutual recognition: AEO holders and partne
   const controls = (recognition: typeof withXb, references: string[]) =>
     writeInBatch(t.store, (transaction) => recognition.partnerControls(transaction, references)).then((m) => Object.fromEntries(m));
   const state = (authority: string, operator: string, statement: AeoStatement, when = at) =>
-    inWriteTransaction(tablesOf<RecognitionTables>(t.db), kind, (trx) => stateAuthorisation(trx, authority, operator, statement, authority, when));
+    inWriteTransaction(tablesOf<RecognitionTables>(t.store.db), kind, (trx) => stateAuthorisation(trx, authority, operator, statement, authority, when));
 
   it('counts an authorisation only within its validity, and a revocation at once', async () => {
     await state('customs', 'XA000000000010', { ...granted, validFrom: '2027-01-01' });
@@ -58,7 +58,7 @@ describe.each(await databaseKinds())('mutual recognition: AEO holders and partne
   });
 
   it("finds a partner's control by any reference of the export it names; the partner's later word wins", async () => {
-    const recognitionDb = tablesOf<RecognitionTables>(t.db);
+    const recognitionDb = tablesOf<RecognitionTables>(t.store.db);
     const control = async (partnerId: string, outcome: 'compliant' | 'discrepancy', controlledAt: string, references: string[]) => {
       const id = newId();
       await recognitionDb
