@@ -18,13 +18,7 @@ describe.each(await databaseKinds())("customs' AEO register (%s)", (kind) => {
       body: JSON.stringify(body),
     });
   const get = (participant: string, path: string) => fetch(`${t.url}/v1/aeo/authorisations${path}`, { headers: bearer(participant) });
-  const versionsStored = async () => {
-    const row = await (t.gateway.store.db as unknown as import('kysely').Kysely<Record<string, { id: string }>>)
-      .selectFrom('aeo_authorisation_versions')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const versionsStored = () => Promise.all([t.rowCount('aeo_authorisation_versions'), t.recordsOfNoExchange()]);
 
   it('grants, suspends and revokes: each change a version, logged; the register lists the current word', async () => {
     const granted = await put('customs', 'XA000000000001', { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' });
@@ -66,7 +60,7 @@ describe.each(await databaseKinds())("customs' AEO register (%s)", (kind) => {
       expect((await get(participant, '/XA000000000001')).status, participant).toBe(403);
       expect((await get(participant, '')).status, participant).toBe(403);
     }
-    expect(await versionsStored()).toBe(before);
+    expect(await versionsStored()).toEqual(before);
   });
 
   it('refuses hostile statements with a finding and writes nothing', async () => {
@@ -87,6 +81,6 @@ describe.each(await databaseKinds())("customs' AEO register (%s)", (kind) => {
       expect(res.headers.get('content-type'), what).toMatch(/^application\/problem\+json/);
     }
     expect((await get('customs', '?limit=501')).status).toBe(400);
-    expect(await versionsStored()).toBe(before);
+    expect(await versionsStored()).toEqual(before);
   });
 });

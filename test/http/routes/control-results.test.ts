@@ -40,14 +40,7 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const list = (participant: string, id = exchangeId) => fetch(`${t.url}/v1/exchanges/${id}/control-results`, { headers: bearer(participant) });
-  const count = async (table: 'control_results' | 'provenance_leaves') => {
-    const db = t.gateway.store.db as unknown as import('kysely').Kysely<Record<string, { id: string }>>;
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const stored = () => Promise.all([t.rowCount('control_results'), t.recordsOfNoExchange()]);
 
   it('customs records a result: 201 with its id, stored and logged under the result id, not in the sender’s provenance', async () => {
     const res = await post('customs', { outcome: 'discrepancy', findings: [{ code: 'QTY', text: '400 found, 40 declared' }], revenue: 1250.5, seized: true });
@@ -82,7 +75,7 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
   });
 
   it('refuses everyone else: 403 to the sender, who knows the exchange; 404 to those who do not, as for an unknown id', async () => {
-    const before = await Promise.all([count('control_results'), count('provenance_leaves')]);
+    const before = await stored();
     const sender = await post('trader-demo', { outcome: 'compliant' });
     expect(sender.status).toBe(403);
     expect(((await sender.json()) as Problem).findings[0]?.code).toBe('control.not-a-controller');
@@ -94,7 +87,7 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
       expect((await list(stranger)).status, stranger).toBe(404);
     }
     expect((await post('customs', { outcome: 'compliant' }, '01JAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
-    expect(await Promise.all([count('control_results'), count('provenance_leaves')])).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses a result on an e-LPCO: controls are of declared goods', async () => {
@@ -104,7 +97,7 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
   });
 
   it('refuses hostile bodies with a finding naming the field, and stores and logs nothing', async () => {
-    const before = await Promise.all([count('control_results'), count('provenance_leaves')]);
+    const before = await stored();
     const manyFindings = Array.from({ length: 51 }, (_, i) => ({ code: `C${i}`, text: 'x' }));
     const cases: Array<[string, unknown, string]> = [
       ['no outcome', { revenue: 1 }, 'outcome'],
@@ -127,6 +120,6 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
       expect(JSON.stringify(await res.json()), what).toContain(field);
     }
     expect((await post('customs', '{"outcome":')).status).toBe(400);
-    expect(await Promise.all([count('control_results'), count('provenance_leaves')])).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
