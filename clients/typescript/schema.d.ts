@@ -3388,7 +3388,10 @@ export interface operations {
     recordControlResult: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The same key with the same result answers the result it recorded; with another, 409 */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3493,6 +3496,16 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,17 @@ import { finding, RejectionError } from '../findings.js';
 import { sha256Hex } from '../hashing.js';
 import type { AppendedLeaf } from '../provenance/log.js';
 import type { ProvEntity, RecordInput } from '../provenance/record.js';
-import { type ControlReport, type ControlResult, controlResultOf, controlResultsOf, insertControlResult } from '../risk/control-results.js';
+import type { Kysely } from 'kysely';
+import {
+  type ControlReport,
+  type ControlRequestRow,
+  type ControlRequestTables,
+  type ControlResult,
+  controlResultById,
+  controlResultOf,
+  controlResultsOf,
+  insertControlResult,
+} from '../risk/control-results.js';
 import type { RiskTables } from '../risk/tables.js';
 import { tablesOf } from '../store/db.js';
 import { newId, type Store } from '../store/exchanges.js';
@@ -56,6 +66,7 @@ export async function recordControl(
   controller: Participant,
   exchangeId: string,
   report: ControlReport,
+  idempotencyKey?: string,
 ): Promise<{ result: ControlResult; provenance: AppendedLeaf }> {
   const { exchange } = await accessOf(deps.store, exchangeId, controller);
   if (!CONTROLLED_KINDS.has(exchange.kind))
@@ -67,13 +78,46 @@ export async function recordControl(
     ]);
   const at = deps.now();
   const result = controlResultOf(newId(), exchangeId, controller.id, report, at);
-  const [leaf] = await writeInBatch(deps.store, async (transaction) => {
+  const requestSha256 = sha256Hex(canonicalJson({ exchangeId, report }));
+  return writeInBatch(deps.store, async (transaction) => {
+    const db = tablesOf<RiskTables & ControlRequestTables>(transaction.db);
+    if (idempotencyKey !== undefined) {
+      const earlier = await db
+        .selectFrom('control_requests')
+        .selectAll()
+        .where('controller', '=', controller.id)
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
+      if (earlier) return answerAgain(tablesOf<RiskTables>(transaction.db), earlier, requestSha256);
+    }
     await insertControlResult(tablesOf<RiskTables>(transaction.db), result);
-    return deps.recordProvenance(transaction, [
+    const [provenance] = await deps.recordProvenance(transaction, [
       controlRecord(result.id, result, { participant: controller.id }, { contentSha256: exchange.content_sha256, name: 'original' }, at),
     ]);
+    if (idempotencyKey !== undefined)
+      await db
+        .insertInto('control_requests')
+        .values({
+          controller: controller.id,
+          idempotency_key: idempotencyKey,
+          request_sha256: requestSha256,
+          result_id: result.id,
+          leaf_index: provenance!.leafIndex,
+          leaf_hash: provenance!.leafHash,
+        })
+        .execute();
+    return { result, provenance: provenance! };
   });
-  return { result, provenance: leaf! };
+}
+
+/** The result an earlier request with the same key made, or 409 when that request was another. */
+async function answerAgain(db: Kysely<RiskTables>, earlier: ControlRequestRow, requestSha256: string) {
+  if (earlier.request_sha256 !== requestSha256)
+    throw new RejectionError(409, 'Idempotency key reused', [
+      finding('request.idempotency-key-reused', 'This Idempotency-Key was used for another control result: use a new key for a new result.'),
+    ]);
+  const result = await controlResultById(db, earlier.result_id);
+  return { result: result!, provenance: { leafIndex: Number(earlier.leaf_index), leafHash: earlier.leaf_hash } };
 }
 
 /** The exchange's control results as `reader` may read them: customs all, a PGA its own. */

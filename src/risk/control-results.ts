@@ -3,7 +3,7 @@
  * Customs' and PGAs' results are stored in `control_results` (tables.ts); a partner's in
  * `partner_controls` (recognition-tables.ts). One shape of findings for both.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { ControlResultRow, RiskTables } from './tables.js';
 import { CONTROL_OUTCOMES, type ControlOutcome } from './vocabulary.js';
 
@@ -130,4 +130,41 @@ export async function controlResultsOf(db: Kysely<RiskTables>, exchangeId: strin
   if (controller !== undefined) query = query.where('controller', '=', controller);
   const rows = await query.orderBy('recorded_at').orderBy('id').execute();
   return rows.map(resultOf);
+}
+
+/** A POST of a result under an Idempotency-Key: the same key again answers the result it made. */
+export interface ControlRequestRow {
+  controller: string;
+  idempotency_key: string;
+  /** SHA-256 of the exchange id and the report (RFC 8785): the same key with another report is a conflict. */
+  request_sha256: string;
+  result_id: string;
+  leaf_index: number;
+  leaf_hash: string;
+}
+
+export interface ControlRequestTables {
+  control_requests: ControlRequestRow;
+}
+
+export const controlRequestMigrations: Record<string, Migration> = {
+  '047-control-requests': {
+    async up(db) {
+      await db.schema
+        .createTable('control_requests')
+        .addColumn('controller', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('request_sha256', 'text', (c) => c.notNull())
+        .addColumn('result_id', 'text', (c) => c.notNull())
+        .addColumn('leaf_index', 'integer', (c) => c.notNull())
+        .addColumn('leaf_hash', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('control_requests_pk', ['controller', 'idempotency_key'])
+        .execute();
+    },
+  },
+};
+
+export async function controlResultById(db: Kysely<RiskTables>, id: string): Promise<ControlResult | undefined> {
+  const row = await db.selectFrom('control_results').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && resultOf(row);
 }

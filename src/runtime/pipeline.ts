@@ -133,7 +133,8 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
     recognition: {
       controls: {
-        record: (controller, exchangeId, report) => recordControl({ store, recordProvenance, now }, controller, exchangeId, report),
+        record: (controller, exchangeId, report, idempotencyKey) =>
+          recordControl({ store, recordProvenance, now }, controller, exchangeId, report, idempotencyKey),
         read: (reader, exchangeId) => readControls(store, reader, exchangeId),
       },
       aeo: {

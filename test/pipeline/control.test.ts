@@ -55,4 +55,15 @@ describe.each(await databaseKinds())('recordControl: a control result and its re
     await expect(recordControl(failing, customs, id, { outcome: 'discrepancy' })).rejects.toThrow('the log append failed');
     expect(await controlResultsOf(tablesOf<RiskTables>(t.store.db), id)).toEqual([]);
   });
+
+  it('answers a repeated Idempotency-Key with the result it recorded, once; another result under the key is 409', async () => {
+    const id = await routedToPlant();
+    const first = await recordControl(deps(), customs, id, { outcome: 'discrepancy', revenue: 5 }, 'retry-1');
+    const again = await recordControl(deps(), customs, id, { outcome: 'discrepancy', revenue: 5 }, 'retry-1');
+    expect(again).toEqual(first);
+    await rejectedWith(recordControl(deps(), customs, id, { outcome: 'compliant' }, 'retry-1'), 409, 'request.idempotency-key-reused');
+    // A key is the controller's own: another controller's same key is another request.
+    expect((await recordControl(deps(), plant, id, { outcome: 'discrepancy', revenue: 5 }, 'retry-1')).result.controller).toBe('pga-plant');
+    expect((await controlResultsOf(tablesOf<RiskTables>(t.store.db), id)).map((r) => r.controller)).toEqual(['customs', 'pga-plant']);
+  });
 });

@@ -10,7 +10,12 @@ import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
 
 export interface ControlRouteDeps {
-  record(controller: Participant, exchangeId: string, report: ControlReport): Promise<{ result: ControlResult; provenance: AppendedLeaf }>;
+  record(
+    controller: Participant,
+    exchangeId: string,
+    report: ControlReport,
+    idempotencyKey?: string,
+  ): Promise<{ result: ControlResult; provenance: AppendedLeaf }>;
   read(reader: Participant, exchangeId: string): Promise<ControlResult[]>;
 }
 
@@ -30,6 +35,17 @@ export function controlResultRoutes(app: FastifyInstance, deps: ControlRouteDeps
         description: `Stored and logged (a \`controlled\` provenance record under the result's own id) in one commit, or refused with nothing written. ${WHO}`,
         security: bearerSecurity,
         params: idParams,
+        headers: {
+          type: 'object',
+          properties: {
+            'idempotency-key': {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'The same key with the same result answers the result it recorded; with another, 409',
+            },
+          },
+        },
         body: controlReportSchema,
         response: {
           201: {
@@ -40,12 +56,13 @@ export function controlResultRoutes(app: FastifyInstance, deps: ControlRouteDeps
               provenance: { type: 'object', required: ['leafIndex', 'leafHash'], properties: { leafIndex: { type: 'integer' }, leafHash: { type: 'string' } } },
             },
           },
-          ...problems(400, 401, 403, 404, 422),
+          ...problems(400, 401, 403, 404, 409, 422),
         },
       },
     },
     async (request, reply) => {
-      const { result, provenance } = await deps.record(request.participant, request.params.id, request.body);
+      const key = request.headers['idempotency-key'];
+      const { result, provenance } = await deps.record(request.participant, request.params.id, request.body, typeof key === 'string' ? key : undefined);
       return reply.code(201).send({ ...result, provenance });
     },
   );

@@ -33,10 +33,10 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
   }, 60_000);
   afterAll(async () => t?.stop());
 
-  const post = (participant: string, body: unknown, id = exchangeId) =>
+  const post = (participant: string, body: unknown, id = exchangeId, headers: Record<string, string> = {}) =>
     fetch(`${t.url}/v1/exchanges/${id}/control-results`, {
       method: 'POST',
-      headers: { ...bearer(participant), 'content-type': 'application/json' },
+      headers: { ...bearer(participant), 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const list = (participant: string, id = exchangeId) => fetch(`${t.url}/v1/exchanges/${id}/control-results`, { headers: bearer(participant) });
@@ -121,5 +121,18 @@ describe.each(await databaseKinds())('control results on an exchange (%s)', (kin
     }
     expect((await post('customs', '{"outcome":')).status).toBe(400);
     expect(await stored()).toEqual(before);
+  });
+
+  it('takes an Idempotency-Key: a retried POST answers the same result and records nothing twice', async () => {
+    const key = { 'idempotency-key': `retry-${kind}` };
+    const first = await post('customs', { outcome: 'compliant' }, exchangeId, key);
+    expect(first.status).toBe(201);
+    const before = await stored();
+    const again = await post('customs', { outcome: 'compliant' }, exchangeId, key);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await stored()).toEqual(before);
+    expect((await post('customs', { outcome: 'discrepancy' }, exchangeId, key)).status).toBe(409);
+    expect((await post('customs', { outcome: 'compliant' }, exchangeId, { 'idempotency-key': 'k'.repeat(201) })).status).toBe(400);
   });
 });
