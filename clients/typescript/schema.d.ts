@@ -278,6 +278,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchanges/{id}/control-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An exchange's control results, oldest first
+         * @description Customs (every controller’s results) and the agencies the exchange was routed to (their own); the sender and anyone else who knows the exchange get 403 (control findings are confidential), anyone else 404.
+         */
+        get: operations["listControlResults"];
+        put?: never;
+        /**
+         * Record what a control of the declared goods found
+         * @description Stored and logged (a `controlled` provenance record under the result's own id) in one commit, or refused with nothing written. Customs (every controller’s results) and the agencies the exchange was routed to (their own); the sender and anyone else who knows the exchange get 403 (control findings are confidential), anyone else 404.
+         */
+        post: operations["recordControlResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/aeo/authorisations/{operatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operator's authorisation in customs' register with every version, and what recognised or other partners state of it */
+        get: operations["getAeoAuthorisation"];
+        /**
+         * Grant, suspend or revoke an operator's AEO authorisation in customs' own register
+         * @description Each change is a new version, kept, and logged (`aeo-changed`) in the same commit; repeating the current statement changes nothing. It counts for the `aeo` fact of the next declaration. Customs only.
+         */
+        put: operations["putAeoAuthorisation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/aeo/authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customs' own register, by operator id */
+        get: operations["listAeoAuthorisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/participants/me": {
         parameters: {
             query?: never;
@@ -403,6 +465,26 @@ export interface paths {
          * @description Verified against the sending partner's own trust store; the payload is read only from what was signed, then validated and routed like any document. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt (compact JWS) for the SHA-256 of exactly the bytes received.
          */
         post: operations["receiveEnvelope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner customs' signed message under a mutual recognition arrangement: a control result of its export, or AEO statuses of its operators
+         * @description A JWS envelope (application/jose) whose header.documentKind is `control-result` (payload: PartnerControlResult) or `aeo-status` (payload: PartnerAeoStatus). Verified against the partner's own trust store, addressed to this gateway, created within 15 minutes; refused unless an arrangement with the partner is configured and covers the kind. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt.
+         */
+        post: operations["receivePartnerMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1846,6 +1928,71 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description Payload of a `control-result` partner message
+         * @example {
+         *       "export": {
+         *         "mrn": "26XB00000000000017",
+         *         "exchangeId": "01JD3Y8Q6W0000000000000000"
+         *       },
+         *       "outcome": "discrepancy",
+         *       "findings": [
+         *         {
+         *           "code": "VAL",
+         *           "text": "invoice value a tenth of the market price"
+         *         }
+         *       ],
+         *       "controlledAt": "2026-12-01T09:30:00Z"
+         *     }
+         */
+        PartnerControlResult: {
+            /** @description The export controlled: its MRN (as an import cites it in PreviousDocument/ID), its LRN, and/or the gateway exchange that carried it */
+            export: {
+                mrn?: string;
+                lrn?: string;
+                exchangeId?: string;
+            };
+            /**
+             * @description compliant: the goods were as declared; discrepancy: they were not
+             * @enum {string}
+             */
+            outcome: "compliant" | "discrepancy";
+            /** @description What the control found, in the controller's own codes */
+            findings?: {
+                code: string;
+                text: string;
+            }[];
+            controlledAt: string;
+        };
+        /**
+         * @description Payload of an `aeo-status` partner message
+         * @example {
+         *       "authorisations": [
+         *         {
+         *           "operatorId": "XB000000000042",
+         *           "status": "suspended",
+         *           "type": "AEOS",
+         *           "validFrom": "2025-03-01"
+         *         }
+         *       ]
+         *     }
+         */
+        PartnerAeoStatus: {
+            authorisations: {
+                operatorId: string;
+                /** @enum {string} */
+                status: "granted" | "suspended" | "revoked";
+                /**
+                 * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                 * @enum {string}
+                 */
+                type: "AEOC" | "AEOS" | "AEOF";
+                /** @description YYYY-MM-DD */
+                validFrom: string;
+                /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                validTo?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2183,7 +2330,7 @@ export interface operations {
                             record: {
                                 exchangeId: string;
                                 /** @enum {string} */
-                                event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back";
+                                event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed";
                                 /** Format: date-time */
                                 time: string;
                                 entity: {
@@ -2417,7 +2564,7 @@ export interface operations {
                         record?: {
                             exchangeId: string;
                             /** @enum {string} */
-                            event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back";
+                            event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed";
                             /** Format: date-time */
                             time: string;
                             entity: {
@@ -3144,6 +3291,534 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listControlResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description ULID */
+                            id: string;
+                            exchangeId: string;
+                            /** @description The participant that controlled */
+                            controller: string;
+                            /**
+                             * @description compliant: the goods were as declared; discrepancy: they were not
+                             * @enum {string}
+                             */
+                            outcome: "compliant" | "discrepancy";
+                            /** @description What the control found, in the controller's own codes */
+                            findings: {
+                                code: string;
+                                text: string;
+                            }[];
+                            revenue: number;
+                            seized: boolean;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    recordControlResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key with the same result answers the result it recorded; with another, 409 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "discrepancy",
+                 *       "findings": [
+                 *         {
+                 *           "code": "QTY",
+                 *           "text": "40 handsets declared, 400 found"
+                 *         }
+                 *       ],
+                 *       "revenue": 12500,
+                 *       "seized": false
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description compliant: the goods were as declared; discrepancy: they were not
+                     * @enum {string}
+                     */
+                    outcome: "compliant" | "discrepancy";
+                    /** @description What the control found, in the controller's own codes */
+                    findings?: {
+                        code: string;
+                        text: string;
+                    }[];
+                    /** @description What the control recovered (duties, fines); 0 when left out */
+                    revenue?: number;
+                    /** @description Goods were seized; false when left out */
+                    seized?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ULID */
+                        id: string;
+                        exchangeId: string;
+                        /** @description The participant that controlled */
+                        controller: string;
+                        /**
+                         * @description compliant: the goods were as declared; discrepancy: they were not
+                         * @enum {string}
+                         */
+                        outcome: "compliant" | "discrepancy";
+                        /** @description What the control found, in the controller's own codes */
+                        findings: {
+                            code: string;
+                            text: string;
+                        }[];
+                        revenue: number;
+                        seized: boolean;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        provenance: {
+                            leafIndex: number;
+                            leafHash: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getAeoAuthorisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description EORI, TIN or another operator identifier */
+                operatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operatorId: string;
+                        current?: {
+                            operatorId: string;
+                            /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                            authority: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "granted" | "suspended" | "revoked";
+                            /**
+                             * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                             * @enum {string}
+                             */
+                            type: "AEOC" | "AEOS" | "AEOF";
+                            /** @description YYYY-MM-DD */
+                            validFrom: string;
+                            /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                            validTo?: string;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                        };
+                        /** @description Every version in customs' register, oldest first */
+                        history: {
+                            operatorId: string;
+                            /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                            authority: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "granted" | "suspended" | "revoked";
+                            /**
+                             * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                             * @enum {string}
+                             */
+                            type: "AEOC" | "AEOS" | "AEOF";
+                            /** @description YYYY-MM-DD */
+                            validFrom: string;
+                            /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                            validTo?: string;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                        }[];
+                        /** @description Partner customs' current statements of this operator */
+                        partners: {
+                            operatorId: string;
+                            /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                            authority: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "granted" | "suspended" | "revoked";
+                            /**
+                             * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                             * @enum {string}
+                             */
+                            type: "AEOC" | "AEOS" | "AEOF";
+                            /** @description YYYY-MM-DD */
+                            validFrom: string;
+                            /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                            validTo?: string;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    putAeoAuthorisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description EORI, TIN or another operator identifier */
+                operatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "granted",
+                 *       "type": "AEOF",
+                 *       "validFrom": "2026-01-01"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    status: "granted" | "suspended" | "revoked";
+                    /**
+                     * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                     * @enum {string}
+                     */
+                    type: "AEOC" | "AEOS" | "AEOF";
+                    /** @description YYYY-MM-DD */
+                    validFrom: string;
+                    /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                    validTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operatorId: string;
+                        /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                        authority: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "granted" | "suspended" | "revoked";
+                        /**
+                         * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                         * @enum {string}
+                         */
+                        type: "AEOC" | "AEOS" | "AEOF";
+                        /** @description YYYY-MM-DD */
+                        validFrom: string;
+                        /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                        validTo?: string;
+                        /** Format: date-time */
+                        changedAt: string;
+                        changedBy: string;
+                        provenance?: {
+                            leafIndex: number;
+                            leafHash: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listAeoAuthorisations: {
+        parameters: {
+            query?: {
+                status?: "granted" | "suspended" | "revoked";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            operatorId: string;
+                            /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                            authority: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "granted" | "suspended" | "revoked";
+                            /**
+                             * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                             * @enum {string}
+                             */
+                            type: "AEOC" | "AEOS" | "AEOF";
+                            /** @description YYYY-MM-DD */
+                            validFrom: string;
+                            /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                            validTo?: string;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4162,6 +4837,143 @@ export interface operations {
                             /** @description base64 */
                             leafHash: string;
                         };
+                        /** @description compact JWS, typ swgate-receipt+jws */
+                        receipt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    receivePartnerMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/jose": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messageId: string;
+                        /** @enum {string} */
+                        kind: "control-result" | "aeo-status";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description The MessageId was taken before with the same content: answered as then, nothing written again */
+                        replayed: boolean;
+                        /** @description control-result: the id of the stored partner control */
+                        controlId?: string;
+                        /** @description aeo-status: each operator's authorisation as it now stands */
+                        authorisations?: {
+                            operatorId: string;
+                            /** @description Whose register: this customs administration's participant id, or a partner customs' */
+                            authority: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "granted" | "suspended" | "revoked";
+                            /**
+                             * @description AEOC customs simplifications, AEOS security and safety, AEOF both
+                             * @enum {string}
+                             */
+                            type: "AEOC" | "AEOS" | "AEOF";
+                            /** @description YYYY-MM-DD */
+                            validFrom: string;
+                            /** @description YYYY-MM-DD, inclusive; absent: open-ended */
+                            validTo?: string;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                        }[];
                         /** @description compact JWS, typ swgate-receipt+jws */
                         receipt: string;
                     };

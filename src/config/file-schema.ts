@@ -149,6 +149,27 @@ export const configFileSchema = {
       },
     },
     deliveryDefaults: deliveryPolicy,
+    mutualRecognition: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        arrangements: {
+          type: 'array',
+          maxItems: 200,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['partner', 'aeo', 'controlResults'],
+            properties: {
+              partner: { type: 'string', minLength: 1 },
+              aeo: { type: 'boolean' },
+              controlResults: { type: 'boolean' },
+              since: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' },
+            },
+          },
+        },
+      },
+    },
     agreements: {
       type: 'array',
       items: {

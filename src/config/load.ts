@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig } from './types.js';
+import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -25,6 +25,7 @@ interface ConfigFile {
   mappingParameters?: Record<string, string>;
   risk?: RiskConfig;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
+  mutualRecognition?: { arrangements?: Arrangement[] };
 }
 
 const validateFile = new Ajv({ allErrors: true }).compile<ConfigFile>(configFileSchema);
@@ -65,7 +66,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
   const participants = parsed ? participantsFrom(parsed) : [];
   const agreements = parsed ? agreementsFrom(parsed) : [];
-  if (parsed) checkReferences(participants, agreements, problems);
+  const arrangements = parsed?.mutualRecognition?.arrangements ?? [];
+  if (parsed) {
+    checkReferences(participants, agreements, problems);
+    checkArrangements(participants, arrangements, problems);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const sandbox = participants.some((p) => p.endpoint === 'sandbox');
   // The sandbox's keys are public (`sandbox-<participant>`): it answers this machine only unless HOST says otherwise.
@@ -99,6 +104,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     participants,
     agreements,
     risk: parsed?.risk?.modelDir ? { modelDir: resolve(dirname(file), parsed.risk.modelDir) } : {},
+    mutualRecognition: { arrangements },
   };
 }
 
@@ -180,6 +186,21 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
     if (!destination) problems.push(`agreement "${a.id}" names destination "${a.destination}", which is not a participant.`);
     else if (!destination.endpoint) problems.push(`agreement "${a.id}" delivers to "${a.destination}", which has no endpoint.`);
   }
+}
+
+/** An arrangement is with a partner customs administration, one per partner. */
+function checkArrangements(participants: Participant[], arrangements: Arrangement[], problems: string[]): void {
+  const seen = new Set<string>();
+  arrangements.forEach((arrangement, i) => {
+    const key = `mutualRecognition.arrangements.${i}.partner`;
+    const partner = participants.find((p) => p.id === arrangement.partner);
+    if (!partner) problems.push(`${key}: "${arrangement.partner}" is not a participant.`);
+    else if (partner.kind !== 'partner-customs')
+      problems.push(`${key}: "${arrangement.partner}" is a ${partner.kind}; arrangements are with partner-customs participants only.`);
+    else if (!partner.country) problems.push(`${key}: "${arrangement.partner}" has no country: whose operators it speaks for is unknown.`);
+    if (seen.has(arrangement.partner)) problems.push(`${key}: "${arrangement.partner}" has a second arrangement; one per partner.`);
+    seen.add(arrangement.partner);
+  });
 }
 
 /** SWGATE_TLS_CERT + SWGATE_TLS_KEY turn the listener into HTTPS; SWGATE_TLS_CLIENT_CA asks clients for certificates. */

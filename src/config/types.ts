@@ -102,6 +102,21 @@ export interface Agreement {
   delivery: DeliveryPolicy;
 }
 
+/**
+ * A mutual recognition arrangement with a partner customs administration (docs/RISK.md, "Mutual
+ * recognition"): what of the partner's word counts in this administration's risk facts.
+ */
+export interface Arrangement {
+  /** A participant of kind partner-customs. */
+  partner: string;
+  /** The partner's AEO authorisations count for the `aeo` fact. */
+  aeo: boolean;
+  /** The partner's control results of its exports count for the `partnerControl` fact, and it may send them. */
+  controlResults: boolean;
+  /** YYYY-MM-DD: in force from that day; absent: from the start. */
+  since?: string;
+}
+
 export interface GatewayConfig {
   port: number;
   host: string;
@@ -153,6 +168,7 @@ export interface GatewayConfig {
   participants: Participant[];
   agreements: Agreement[];
   risk: RiskConfig;
+  mutualRecognition: { arrangements: Arrangement[] };
 }
 
 export interface RiskConfig {

@@ -21,6 +21,9 @@ import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
 import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
+import { aeoRoutes, type AeoRouteDeps } from './routes/aeo.js';
+import { controlResultRoutes, type ControlRouteDeps } from './routes/control-results.js';
+import { partnerMessageRoutes, type PartnerMessageRouteDeps } from './routes/partner-messages.js';
 import type { ProvenanceLog } from '../provenance/log.js';
 import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
@@ -35,6 +38,8 @@ export interface GatewayServices {
   lpcos: LpcoRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
+  /** Control results, customs' AEO register, partner customs' messages (docs/RISK.md). */
+  recognition: { controls: ControlRouteDeps; aeo: AeoRouteDeps; partnerMessages: PartnerMessageRouteDeps['receive'] };
   provenance: { log: ProvenanceLog; publicKeyPem: string };
   /** Per document kind, the validation POST /v1/validate applies. */
   validators: Record<string, DocumentValidator>;
@@ -115,6 +120,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
+        { name: 'risk', description: 'Control results, the AEO register, partner customs under mutual recognition' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -139,6 +145,9 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   lpcoRoutes(app, services.lpcos);
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
+  controlResultRoutes(app, services.recognition.controls);
+  aeoRoutes(app, services.recognition.aeo);
+  partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });

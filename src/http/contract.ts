@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import declarationSchema from '../documents/wco/generated/dms.schema.json' with { type: 'json' };
 import lpcoExample from '../sandbox/examples/lpco-phyto.json' with { type: 'json' };
+import { partnerAeoSchema, partnerControlSchema } from '../risk/partner-messages.js';
 import { findingSchema, problemSchema } from './schemas.js';
 
 /**
@@ -162,6 +163,14 @@ const webhooks = {
   },
 };
 
+const PARTNER_CONTROL_EXAMPLE = {
+  export: { mrn: '26XB00000000000017', exchangeId: '01JD3Y8Q6W0000000000000000' },
+  outcome: 'discrepancy',
+  findings: [{ code: 'VAL', text: 'invoice value a tenth of the market price' }],
+  controlledAt: '2026-12-01T09:30:00Z',
+};
+const PARTNER_AEO_EXAMPLE = { authorisations: [{ operatorId: 'XB000000000042', status: 'suspended', type: 'AEOS', validFrom: '2025-03-01' }] };
+
 /** Request body examples, by operationId: documents from the README walk-through and the sandbox. */
 function requestExamples(): Record<string, Record<string, unknown>> {
   return {
@@ -169,6 +178,10 @@ function requestExamples(): Record<string, Record<string, unknown>> {
     validateDocument: { 'application/xml': text('openapi/examples/declaration-import-cites.xml') },
     lodgeConsignment: { 'application/json': json('mappings/consignment-to-declaration/examples/parcel-two-items.input.json') },
     lodgeLpco: { 'application/json': lpcoExample },
+    recordControlResult: {
+      'application/json': { outcome: 'discrepancy', findings: [{ code: 'QTY', text: '40 handsets declared, 400 found' }], revenue: 12500, seized: false },
+    },
+    putAeoAuthorisation: { 'application/json': { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' } },
   };
 }
 
@@ -221,6 +234,9 @@ export function completeContract(document: Record<string, unknown>, options: { s
         ExchangeNotification: notificationSchema,
         WcoDeclaration: component(declarationSchema, 'WcoDeclaration'),
         Consignment: component(json('mappings/consignment-to-declaration/input.schema.json'), 'Consignment'),
+        // The payloads of POST /v1/partner-messages, inside the JWS envelope the route's body is.
+        PartnerControlResult: { ...partnerControlSchema, description: 'Payload of a `control-result` partner message', example: PARTNER_CONTROL_EXAMPLE },
+        PartnerAeoStatus: { ...partnerAeoSchema, description: 'Payload of an `aeo-status` partner message', example: PARTNER_AEO_EXAMPLE },
       },
     },
     webhooks,

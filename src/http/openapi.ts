@@ -4,6 +4,7 @@ import { SandboxDestinations } from '../sandbox/destinations.js';
 import type { ProvenanceLog } from '../provenance/log.js';
 import type { Store } from '../store/exchanges.js';
 import { buildApp } from './app.js';
+import type { AeoRouteDeps } from './routes/aeo.js';
 import type { LpcoRouteDeps } from './routes/lpcos.js';
 
 const notForDocuments = () => {
@@ -18,6 +19,11 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     lodge: { declaration: notForDocuments, consignment: notForDocuments, lpco: notForDocuments },
     lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
     inbound: notForDocuments,
+    recognition: {
+      controls: { record: notForDocuments, read: notForDocuments },
+      aeo: { db: {} as AeoRouteDeps['db'], change: notForDocuments },
+      partnerMessages: notForDocuments,
+    },
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },

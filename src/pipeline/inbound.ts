@@ -1,8 +1,7 @@
 import type { Participant } from '../config/types.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { finding, RejectionError } from '../findings.js';
-import { checkAddressedTo } from '../trust/envelope.js';
-import { verifyInboundEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';
+import { receiptKey, verifyPartnerEnvelope, type VerifiedEnvelope } from '../trust/inbound.js';
 import { receivedDigest, signReceipt } from '../trust/receipt.js';
 import type { SigningKey } from '../trust/pki/signing-key.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
@@ -28,9 +27,6 @@ export interface InboundResult {
   receipt: string;
 }
 
-/** How far an envelope's CreatedAt may be from now: older (or newer) is a replay, or a clock to fix. */
-export const REPLAY_WINDOW_MS = 15 * 60_000;
-
 /**
  * A partner gateway's signed envelope: verified against that partner's own trust store, addressed
  * to this gateway (a message signed for another party is not ours to act on), its payload read
@@ -39,28 +35,8 @@ export const REPLAY_WINDOW_MS = 15 * 60_000;
  * of what was received (non-repudiation of receipt).
  */
 export async function receiveInbound(deps: InboundDeps, partner: Participant, body: Buffer, contentType: string): Promise<InboundResult> {
-  const gatewayKey = deps.gatewayKey;
-  if (!gatewayKey)
-    throw new RejectionError(503, 'Gateway key missing', [
-      finding('trust.no-gateway-key', 'The gateway has no signing key (certsDir holds none), so it cannot sign receipts.'),
-    ]);
-  const store = deps.trustStoreOf(partner.id);
-  if (!store)
-    throw new RejectionError(403, 'Forbidden', [
-      finding('trust.no-store', `No trust store is configured for ${partner.id}: its signatures cannot be checked.`),
-    ]);
-  const verified = await verifyInboundEnvelope(body, contentType, store, { engine: 'fast' });
-  checkAddressedTo(verified.header, GATEWAY_ID);
-  const created = Date.parse(verified.header.createdAt);
-  if (!(Math.abs(deps.now().getTime() - created) <= REPLAY_WINDOW_MS)) {
-    throw new RejectionError(422, 'Envelope outside its time window', [
-      finding(
-        'envelope.outside-window',
-        `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`,
-        '/header/createdAt',
-      ),
-    ]);
-  }
+  const gatewayKey = receiptKey(deps.gatewayKey);
+  const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, deps.now());
   const payload = signedPayload(verified);
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.

@@ -58,6 +58,7 @@ export async function startApi(
       lodge: pipeline.lodge,
       lpcos: pipeline.lpcos,
       inbound: pipeline.inbound,
+      recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,
       validators: pipeline.validators,
       provenance: { log: stores.log, publicKeyPem: stores.logPublicKeyPem },

@@ -3,6 +3,11 @@ import type { Agreement, GatewayConfig, Participant } from '../config/types.js';
 import type { GatewayServices } from '../http/app.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
 import { acknowledge } from '../pipeline/acknowledge.js';
+import { changeOwnAuthorisation } from '../pipeline/aeo-register.js';
+import { readControls, recordControl } from '../pipeline/control.js';
+import { receivePartnerMessage } from '../pipeline/partner-messages.js';
+import type { RecognitionTables } from '../risk/recognition-tables.js';
+import { tablesOf } from '../store/db.js';
 import { deliver, type DeliverDeps } from '../pipeline/deliver.js';
 import { type EndedExchange, type ExchangeEndDeps, followExchangeEnd } from '../pipeline/end.js';
 import { receiveInbound } from '../pipeline/inbound.js';
@@ -28,6 +33,7 @@ export interface GatewayPipeline {
   lodge: GatewayServices['lodge'];
   lpcos: GatewayServices['lpcos'];
   inbound: GatewayServices['inbound'];
+  recognition: GatewayServices['recognition'];
   deliveries: GatewayServices['deliveries'];
   validators: GatewayServices['validators'];
   /** One delivery attempt (pipeline/deliver.ts), as a worker runs it. */
@@ -125,6 +131,24 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     },
     inbound: (partner, body, contentType) =>
       receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+    recognition: {
+      controls: {
+        record: (controller, exchangeId, report, idempotencyKey) =>
+          recordControl({ store, recordProvenance, now }, controller, exchangeId, report, idempotencyKey),
+        read: (reader, exchangeId) => readControls(store, reader, exchangeId),
+      },
+      aeo: {
+        db: tablesOf<RecognitionTables>(store.db),
+        change: (by, operatorId, statement) => changeOwnAuthorisation({ store, recordProvenance, now }, by, operatorId, statement),
+      },
+      partnerMessages: (partner, body, contentType) =>
+        receivePartnerMessage(
+          { store, recordProvenance, trustStoreOf: trust.storeOf, gatewayKey: trust.keys?.ecdsa, arrangements: config.mutualRecognition.arrangements, now },
+          partner,
+          body,
+          contentType,
+        ),
+    },
     deliveries: {
       acknowledge: (from, ack) => acknowledge({ store, onExchangeEnded, recordProvenance, trustStoreOf: trust.storeOf, now }, from, ack),
       retry: (operator, exchangeId, destination) =>

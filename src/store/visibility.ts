@@ -164,3 +164,27 @@ export type LpcoReader = Pick<Participant, 'id' | 'kind' | 'operator' | 'actsFor
 export function mayReadLpco(reader: LpcoReader, lpco: { issuerParticipant: string; holderId: string }): boolean {
   return reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
 }
+
+/** What controlAccess needs to know of the caller. */
+export type ControlReader = Pick<Participant, 'id' | 'kind' | 'operator'>;
+
+/**
+ * Who records and reads control results of an exchange (docs/RISK.md, "Control results"):
+ * customs (every controller's results) and a PGA the exchange was routed to, a delivery to it
+ * existing (its own results only). Targeting and control findings are confidential: the
+ * sender, operators and other destinations know the exchange but control nothing (`controls`
+ * undefined: 403); for anyone else it does not exist (undefined: 404).
+ */
+export async function controlAccess(
+  store: Store,
+  id: string,
+  reader: ControlReader,
+): Promise<{ exchange: ExchangeRow; controls?: { sees: 'all' | 'own' } } | undefined> {
+  const exchange = await findExchange(store, id);
+  if (!exchange) return undefined;
+  if (reader.kind === 'customs') return { exchange, controls: { sees: 'all' } };
+  const role = await roleIn(store, exchange, reader);
+  if (!role) return undefined;
+  if (reader.kind === 'pga' && role === 'destination') return { exchange, controls: { sees: 'own' } };
+  return { exchange };
+}

@@ -3,9 +3,11 @@
  * that partner's trust store and hand back only what was signed, with the evidence to keep.
  */
 import { finding, RejectionError } from '../findings.js';
-import { checkSenderIs, readEnvelopeFromTree, readSignedEnvelope, type EnvelopeHeader, type ReadEnvelope } from './envelope.js';
+import { GATEWAY_ID } from '../gateway-id.js';
+import { checkAddressedTo, checkSenderIs, readEnvelopeFromTree, readSignedEnvelope, type EnvelopeHeader, type ReadEnvelope } from './envelope.js';
 import { C14nDisagreementError } from './xmldsig/exc-c14n.js';
 import { verifyJsonEnvelope } from './json-envelope.js';
+import type { SigningKey } from './pki/signing-key.js';
 import type { SignatureEvidence, TrustDecision, TrustStore } from './pki/trust-store.js';
 import { verifyXmlSignature, type XmlVerification, type XmlVerifyOptions } from './xmldsig/xml-verify.js';
 
@@ -67,4 +69,46 @@ export async function verifyInboundEnvelope(
   throw new RejectionError(415, 'Unsupported envelope', [
     finding('envelope.content-type', `signed envelopes are application/xml (XML-DSig) or application/jose (JWS); got ${mediaType}`),
   ]);
+}
+
+/** How far an envelope's CreatedAt may be from now: older (or newer) is a replay, or a clock to fix. */
+export const REPLAY_WINDOW_MS = 15 * 60_000;
+
+/**
+ * A partner's envelope as this gateway acts on it: signed by that partner (its own trust store),
+ * addressed to this gateway (a message signed for another party is not ours to act on), and
+ * created within REPLAY_WINDOW_MS of `now`.
+ */
+export async function verifyPartnerEnvelope(
+  body: Buffer,
+  contentType: string,
+  partnerId: string,
+  trustStoreOf: (participantId: string) => TrustStore | undefined,
+  now: Date,
+): Promise<VerifiedEnvelope> {
+  const sender = trustStoreOf(partnerId);
+  if (!sender)
+    throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partnerId}: its signatures cannot be checked.`)]);
+  const verified = await verifyInboundEnvelope(body, contentType, sender, { engine: 'fast' });
+  checkAddressedTo(verified.header, GATEWAY_ID);
+  const created = Date.parse(verified.header.createdAt);
+  if (!(Math.abs(now.getTime() - created) <= REPLAY_WINDOW_MS)) {
+    throw new RejectionError(422, 'Envelope outside its time window', [
+      finding(
+        'envelope.outside-window',
+        `CreatedAt ${verified.header.createdAt} is more than ${REPLAY_WINDOW_MS / 60_000} minutes from the gateway's clock: a replay, or a clock to set right.`,
+        '/header/createdAt',
+      ),
+    ]);
+  }
+  return verified;
+}
+
+/** The key the gateway signs its receipts to partners with: without one it cannot answer them (503). */
+export function receiptKey(gatewayKey: SigningKey | undefined): SigningKey {
+  if (!gatewayKey)
+    throw new RejectionError(503, 'Gateway key missing', [
+      finding('trust.no-gateway-key', 'The gateway has no signing key (certsDir holds none), so it cannot sign receipts.'),
+    ]);
+  return gatewayKey;
 }

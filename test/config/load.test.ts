@@ -239,4 +239,50 @@ agreements:
     expect(problemsOf({ SWGATE_CONFIG: '/nonexistent/swgate.yaml' })).toEqual(['SWGATE_CONFIG: cannot read /nonexistent/swgate.yaml.']);
     expect(problemsOf({ SWGATE_CONFIG: configFile('participants: [\n') })[0]).toMatch(/config\.yaml: /);
   });
+
+  it('loads the sandbox arrangement with partner-xb, and none when the file has none', () => {
+    expect(loadConfig({}).mutualRecognition.arrangements).toEqual([{ partner: 'partner-xb', aeo: true, controlResults: true }]);
+    const bare = loadConfig({ SWGATE_CONFIG: configFile('participants:\n  - { id: customs, kind: customs, name: C }\nagreements: []\n') });
+    expect(bare.mutualRecognition.arrangements).toEqual([]);
+  });
+
+  it('refuses an arrangement with an unknown participant, one that is not a partner customs, or a partner twice, naming the key', () => {
+    const problems = problemsOf({
+      SWGATE_CONFIG: configFile(`
+participants:
+  - { id: customs, kind: customs, name: C }
+  - { id: pga-plant, kind: pga, name: P }
+  - { id: partner-xb, kind: partner-customs, name: XB, country: XB }
+  - { id: partner-nowhere, kind: partner-customs, name: N }
+agreements: []
+mutualRecognition:
+  arrangements:
+    - { partner: partner-zz, aeo: true, controlResults: true }
+    - { partner: pga-plant, aeo: true, controlResults: false }
+    - { partner: partner-xb, aeo: true, controlResults: true }
+    - { partner: partner-xb, aeo: false, controlResults: true }
+    - { partner: partner-nowhere, aeo: true, controlResults: true }
+`),
+    });
+    expect(problems).toEqual([
+      'mutualRecognition.arrangements.0.partner: "partner-zz" is not a participant.',
+      'mutualRecognition.arrangements.1.partner: "pga-plant" is a pga; arrangements are with partner-customs participants only.',
+      'mutualRecognition.arrangements.3.partner: "partner-xb" has a second arrangement; one per partner.',
+      'mutualRecognition.arrangements.4.partner: "partner-nowhere" has no country: whose operators it speaks for is unknown.',
+    ]);
+    const malformed = problemsOf({
+      SWGATE_CONFIG: configFile(`
+participants:
+  - { id: partner-xb, kind: partner-customs, name: XB, country: XB }
+agreements: []
+mutualRecognition:
+  arrangements:
+    - { partner: partner-xb, aeo: yes please, controlResults: true, since: 2026-13-01 }
+    - { partner: partner-xb, aeo: true }
+`),
+    });
+    expect(malformed.some((p) => p.includes('mutualRecognition.arrangements.0.aeo must be boolean'))).toBe(true);
+    expect(malformed.some((p) => p.includes('mutualRecognition.arrangements.0.since must match pattern'))).toBe(true);
+    expect(malformed.some((p) => p.includes("mutualRecognition.arrangements.1 must have required property 'controlResults'"))).toBe(true);
+  });
 });

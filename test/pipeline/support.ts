@@ -3,6 +3,9 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
+import { recognitionMigrations } from '../../src/risk/recognition-tables.js';
+import { riskMigrations } from '../../src/risk/tables.js';
+import { controlRequestMigrations } from '../../src/risk/control-results.js';
 import { type IngestDeps, type IngestRequest, type IngestResult, ingestDocument } from '../../src/pipeline/ingest.js';
 import { recordingIn } from '../../src/pipeline/vocabulary.js';
 import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
@@ -38,7 +41,14 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
     drop = database.drop;
     const opened = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(database.target);
     db = opened;
-    await migrateToLatest(opened, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
+    await migrateToLatest(opened, {
+      ...exchangeMigrations,
+      ...provenanceMigrations,
+      ...lpcoMigrations,
+      ...riskMigrations,
+      ...recognitionMigrations,
+      ...controlRequestMigrations,
+    });
     handle.store = { db: tablesOf<ExchangeTables>(opened), kind };
     handle.lpcoDb = tablesOf<LpcoTables>(opened);
     handle.log = createProvenanceLog({

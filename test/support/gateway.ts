@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../../src/config/load.js';
+import type { ProvenanceTables } from '../../src/provenance/store.js';
+import type { ExchangeTables } from '../../src/store/exchange-tables.js';
 import { queueName } from '../../src/runtime/queues.js';
 import { type Gateway, startGateway } from '../../src/runtime/gateway.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -22,6 +25,13 @@ export interface TestGateway {
   /** Total delivery jobs that exist in Redis for this gateway, in any state. */
   jobCount(): Promise<number>;
   exchangeCount(): Promise<number>;
+  /** Rows of `table` in the gateway's database: to show that a refusal stored nothing. */
+  rowCount(table: string): Promise<number>;
+  /**
+   * Provenance records logged under a subject that is no exchange (a control result, an AEO
+   * change): unlike an exchange's, none is added in the background by its deliveries.
+   */
+  recordsOfNoExchange(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +64,23 @@ export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<
       const row = await gateway.store.db
         .selectFrom('exchanges')
         .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    rowCount: async (table) => {
+      const db = gateway.store.db as unknown as Kysely<Record<string, { id: string }>>;
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    recordsOfNoExchange: async () => {
+      const db = gateway.store.db as unknown as Kysely<ProvenanceTables & ExchangeTables>;
+      const row = await db
+        .selectFrom('provenance_leaves')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('exchanges').select('id').whereRef('exchanges.id', '=', 'provenance_leaves.exchange_id'))))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
