@@ -14,6 +14,17 @@ export interface RiskDecisionRow {
   /** JSON: every owner's hits, `[{profile, version, owner, lane, item}]`: confidential (RISK.md). */
   hits: string;
   decided_at: string;
+  /** The profile set's version the decision was taken with (ProfileSet.version). */
+  profiles_version: string | null;
+  /** Hex: opens the decision's commitment in the provenance log (`targeted`), which without it reveals nothing (SECURITY.md). */
+  commitment_salt: string | null;
+}
+
+/** A party of a declaration: what the history facts (its earlier declarations and discrepancies) count. */
+export interface RiskPartyRow {
+  exchange_id: string;
+  role: 'importer' | 'exporter' | 'declarant';
+  party: string;
 }
 
 /** A control's result on an exchange, by customs or a PGA it was routed to. */
@@ -35,6 +46,7 @@ export interface ControlResultRow {
 export interface RiskTables {
   risk_decisions: RiskDecisionRow;
   control_results: ControlResultRow;
+  risk_parties: RiskPartyRow;
 }
 
 export const riskMigrations: Record<string, Migration> = {
@@ -62,6 +74,24 @@ export const riskMigrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('control_results_exchange').on('control_results').column('exchange_id').execute();
       await db.schema.createIndex('control_results_recorded').on('control_results').column('recorded_at').execute();
+    },
+  },
+  '043-risk-decision-commitment': {
+    async up(db) {
+      await db.schema.alterTable('risk_decisions').addColumn('profiles_version', 'text').execute();
+      await db.schema.alterTable('risk_decisions').addColumn('commitment_salt', 'text').execute();
+    },
+  },
+  '044-risk-parties': {
+    async up(db) {
+      await db.schema
+        .createTable('risk_parties')
+        .addColumn('exchange_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('party', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('risk_parties_pk', ['exchange_id', 'role'])
+        .execute();
+      await db.schema.createIndex('risk_parties_party').on('risk_parties').columns(['party', 'role']).execute();
     },
   },
 };

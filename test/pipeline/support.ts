@@ -12,6 +12,7 @@ import { type DatabaseKind, openDatabase, tablesOf } from '../../src/store/db.js
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { riskMigrations } from '../../src/risk/tables.js';
 import { duringValidity } from '../lpco/sample.js';
 import { newSigner } from '../provenance/fixtures.js';
 import { createTestDatabase } from '../support/databases.js';
@@ -38,7 +39,7 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
     drop = database.drop;
     const opened = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(database.target);
     db = opened;
-    await migrateToLatest(opened, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations });
+    await migrateToLatest(opened, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations, ...riskMigrations });
     handle.store = { db: tablesOf<ExchangeTables>(opened), kind };
     handle.lpcoDb = tablesOf<LpcoTables>(opened);
     handle.log = createProvenanceLog({

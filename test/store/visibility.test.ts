@@ -5,12 +5,12 @@ import { listSeenExchanges, type LpcoReader, mayReadLpco, recordsSeenBy, seeDocu
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import { storeExchange } from '../support/exchanges.js';
 
-const reader = (id: string, operator = false) => ({ id, operator });
-const trader = reader('trader-a');
-const customs = reader('customs');
-const plant = reader('pga-plant');
-const food = reader('pga-food');
-const auditor = reader('auditor', true);
+const reader = (id: string, kind: Participant['kind'], operator = false) => ({ id, kind, operator });
+const trader = reader('trader-a', 'trader');
+const customs = reader('customs', 'customs');
+const plant = reader('pga-plant', 'pga');
+const food = reader('pga-food', 'pga');
+const auditor = reader('auditor', 'trader', true);
 
 describe.each(await databaseKinds())('what each participant sees of an exchange (%s)', (kind) => {
   const suite = useExchangeStore(kind);
