@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, DeliveryPolicy, GatewayConfig, Participant } from './types.js';
+import type { Agreement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -23,6 +23,7 @@ interface ConfigFile {
   participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
+  risk?: Partial<RiskConfig>;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
 }
 
@@ -65,6 +66,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const participants = parsed ? participantsFrom(parsed) : [];
   const agreements = parsed ? agreementsFrom(parsed) : [];
   if (parsed) checkReferences(participants, agreements, problems);
+  const risk = riskFrom(parsed, participants, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const sandbox = participants.some((p) => p.endpoint === 'sandbox');
   // The sandbox's keys are public (`sandbox-<participant>`): it answers this machine only unless HOST says otherwise.
@@ -97,7 +99,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     ...(tls ? { tls } : {}),
     participants,
     agreements,
+    risk,
   };
+}
+
+/** Score bands belong to an agency (customs or a PGA) that is a participant; sorted so the highest band is tried first. */
+function riskFrom(file: ConfigFile | undefined, participants: Participant[], problems: string[]): RiskConfig {
+  const bands = file?.risk?.scoreBands ?? {};
+  for (const owner of Object.keys(bands)) {
+    const participant = participants.find((p) => p.id === owner);
+    if (!participant || (participant.kind !== 'customs' && participant.kind !== 'pga'))
+      problems.push(`risk.scoreBands: "${owner}" is not a customs or PGA participant; only agencies own targeting.`);
+  }
+  return { scoreBands: Object.fromEntries(Object.entries(bands).map(([owner, own]) => [owner, [...own].sort((a, b) => b.from - a.from)])) };
 }
 
 function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {

@@ -3,21 +3,19 @@
  * items once, and the declaration's lane is the most severe of its items'. A pure function: the
  * pipeline step (pipeline/target.ts) hands it the facts and stores what it answers.
  */
+import type { RiskConfig } from '../config/types.js';
 import type { ItemFacts } from './fact-names.js';
 import type { ScoringRow } from './history.js';
 import { type Lane, LANES, type ProfileHit, type ProfileSet, type RiskScorer } from './vocabulary.js';
 
-/** A score at or above `from` puts the item in `lane` for the band's owner; the first band that holds wins. */
-export interface ScoreBand {
-  from: number;
-  lane: Lane;
-}
-
 /** Score bands per owner (config `risk.scoreBands`), highest `from` first. */
-export type ScoreBands = Readonly<Record<string, readonly ScoreBand[]>>;
+export type ScoreBands = RiskConfig['scoreBands'];
 
 /** The profile id a model selection is recorded under, as a hit of each band's owner. */
 export const MODEL_PROFILE = 'model';
+
+/** No profiles: what targeting evaluates until the profile store is wired in (risk-profiles' currentProfileSet). */
+export const NO_PROFILES: ProfileSet = { version: 'none', evaluate: () => [] };
 
 export interface Judges {
   profiles: ProfileSet;
