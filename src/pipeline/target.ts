@@ -75,8 +75,10 @@ export async function target(
     },
     partiesOf(risk).map((p) => ({ exchange_id: exchange.id, ...p })),
   );
+  // An agency that selected nothing is sent no decision: most declarations make no document at all.
+  const owners = new Set(decision.hits.map((h) => h.owner));
   const documents = exchange.destinations
-    .filter((d) => deps.agencies.has(d))
+    .filter((d) => deps.agencies.has(d) && owners.has(d))
     .map((agency): DocumentRow => {
       const content = JSON.stringify({ exchangeId: exchange.id, ...ownersDecision(decision, agency) });
       return {
