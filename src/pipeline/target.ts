@@ -94,7 +94,7 @@ export async function target(
     exchangeId: exchange.id,
     event: 'targeted',
     time: at,
-    entity: { contentSha256: decisionCommitment(decision, salt), name: 'risk-decision' },
+    entity: { contentSha256: decisionCommitment(decision, salt), name: 'decision' },
     agent: { participant: GATEWAY_ID },
   };
   return { decision, documents, records: [record] };

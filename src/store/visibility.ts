@@ -56,8 +56,10 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
   const role = exchange && (await roleIn(store, exchange, reader));
   if (!exchange || !role) return undefined;
   const [deliveries, events, allDocuments] = await Promise.all([deliveriesOf(store, id), eventsOf(store, id), documentNames(store, id)]);
-  const documents = allDocuments.filter((d) => !isDecisionDocument(d.name) || (reader.kind === 'customs' && role !== 'sender'));
+  // Customs reads every agency's decision; the sender none, an operator none unless it is customs.
+  const customsReads = (d: DocumentName) => isDecisionDocument(d.name) && reader.kind === 'customs' && role !== 'sender';
   if (role !== 'destination') {
+    const documents = allDocuments.filter((d) => !isDecisionDocument(d.name) || customsReads(d));
     const decision = await findDecision(store, id);
     return { role, exchange, deliveries, events, documents, ...(decision ? { control: { lane: decision.lane } } : {}) };
   }
@@ -69,8 +71,7 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
     exchange: { id: exchange.id, sender: exchange.sender, kind: exchange.kind, received_at: exchange.received_at },
     delivery,
     events: events.filter((e) => e.destination === reader.id),
-    // Customs reads every agency's decision (kept in `documents` for customs alone).
-    documents: documents.filter((d) => wasSent(delivery, d) || isDecisionDocument(d.name)),
+    documents: allDocuments.filter((d) => wasSent(delivery, d) || customsReads(d)),
   };
 }
 
@@ -90,7 +91,10 @@ export async function seeDocument(
   if (!exchange || !role) return {};
   const document = await findDocument(store, id, name);
   if (!document) return { exchange };
-  if (isDecisionDocument(name)) return reader.kind === 'customs' && role !== 'sender' ? { exchange, document } : { exchange };
+  if (isDecisionDocument(name)) {
+    const mayRead = role !== 'sender' && (reader.kind === 'customs' || (role === 'destination' && name === decisionDocumentName(reader.id)));
+    return mayRead ? { exchange, document } : { exchange };
+  }
   if (role !== 'destination') return { exchange, document };
   const delivery = await findDelivery(store, id, reader.id);
   return delivery && wasSent(delivery, document) ? { exchange, document } : { exchange };
