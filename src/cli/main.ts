@@ -5,6 +5,7 @@ import { registerCerts } from './commands/certs.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
 import { registerMappings } from './commands/mappings.js';
+import { registerRiskHistory } from './commands/risk-history.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
@@ -31,5 +32,6 @@ registerVerifySignature(program);
 registerVerify(program);
 registerMappings(program);
 registerMap(program);
+registerRiskHistory(program);
 
 await program.parseAsync();

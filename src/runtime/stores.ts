@@ -17,6 +17,9 @@ import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
+/** Every module's migrations: what a database the gateway (or a command) opens is brought to. */
+export const ALL_MIGRATIONS = { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations, ...riskMigrations };
+
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
 export interface Stores {
   store: Store;
@@ -46,7 +49,7 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
-  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations, ...riskMigrations });
+  await migrateToLatest(db, ALL_MIGRATIONS);
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({
     db: tablesOf<ProvenanceTables>(db),
