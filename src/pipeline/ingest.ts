@@ -120,7 +120,8 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       if (registered.refused) return { refused: registered.refused };
       const findings = [...read.findings, ...registered.findings];
       const destinations = agreements.map((a) => a.destination);
-      const targeted = targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
+      const targeted =
+        targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
       const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
       await writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
       const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);

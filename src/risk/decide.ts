@@ -12,7 +12,7 @@ import { type Lane, LANES, type ProfileHit, type ProfileSet, type RiskScorer } f
 export type ScoreBands = RiskConfig['scoreBands'];
 
 /** The profile id a model selection is recorded under, as a hit of each band's owner. */
-export const MODEL_PROFILE = 'model';
+const MODEL_PROFILE = 'model';
 
 /** No profiles: what targeting evaluates until the profile store is wired in (risk-profiles' currentProfileSet). */
 export const NO_PROFILES: ProfileSet = { version: 'none', evaluate: () => [] };

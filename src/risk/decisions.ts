@@ -24,7 +24,9 @@ export async function partyHistories(store: Store, parties: ReadonlyArray<{ role
       'p.role',
       'p.party',
       (eb) => eb.fn.countAll<string | number>().as('declarations'),
-      sql<string | number>`sum(case when exists (select 1 from control_results c where c.exchange_id = p.exchange_id and c.outcome = 'discrepancy') then 1 else 0 end)`.as(
+      sql<
+        string | number
+      >`sum(case when exists (select 1 from control_results c where c.exchange_id = p.exchange_id and c.outcome = 'discrepancy') then 1 else 0 end)`.as(
         'discrepancies',
       ),
     ])

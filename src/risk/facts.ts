@@ -21,11 +21,7 @@ export interface DeclarationRisk {
   platform?: string;
 }
 
-export function declarationRiskOf(
-  tree: XmlElement,
-  direction: DeclarationRisk['direction'],
-  profile: NamespaceProfile = WCO_NAMESPACES,
-): DeclarationRisk {
+export function declarationRiskOf(tree: XmlElement, direction: DeclarationRisk['direction'], profile: NamespaceProfile = WCO_NAMESPACES): DeclarationRisk {
   return { direction, items: goodsItemsOf(tree, profile), exportReferences: direction === 'import' ? exportReferencesOf(tree, profile) : [] };
 }
 
@@ -48,7 +44,7 @@ function exportReferencesOf(tree: XmlElement, profile: NamespaceProfile): string
 }
 
 export type PartyRole = 'importer' | 'exporter' | 'declarant';
-export const PARTY_ROLES: readonly PartyRole[] = ['importer', 'exporter', 'declarant'];
+const PARTY_ROLES: readonly PartyRole[] = ['importer', 'exporter', 'declarant'];
 
 /** A party's earlier declarations through this gateway, and how many of them a control found a discrepancy in. */
 export interface PartyHistory {

@@ -161,7 +161,8 @@ ${participants}`);
       'risk.scoreBands: "trader-a" is not a customs or PGA participant; only agencies own targeting.',
       'risk.scoreBands: "nobody" is not a customs or PGA participant; only agencies own targeting.',
     ]);
-    const bad = configFile(`risk: { scoreBands: { customs: [{ from: 1.5, lane: red }, { from: 0.2, lane: purple }, { from: 0.1, lane: red, extra: 1 }, { from: 0, lane: red }] } }
+    const bad =
+      configFile(`risk: { scoreBands: { customs: [{ from: 1.5, lane: red }, { from: 0.2, lane: purple }, { from: 0.1, lane: red, extra: 1 }, { from: 0, lane: red }] } }
 ${participants}`);
     const problems = problemsOf({ SWGATE_CONFIG: bad });
     expect(problems).toContain(`${bad}: risk.scoreBands.customs.0.from must be <= 1.`);

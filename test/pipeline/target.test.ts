@@ -45,7 +45,9 @@ function profiles(seen: ItemFacts[][] = []): ProfileSet {
       seen.push([...items]);
       return items.flatMap((f, item) => [
         ...(f.origin === 'US' ? [{ profile: 'us-origin', version: 3, owner: 'customs', lane: 'yellow' as const, instruction: 'documentary check', item }] : []),
-        ...(f.commodity?.startsWith('85') ? [{ profile: 'electric', version: 1, owner: 'pga-plant', lane: 'red' as const, instruction: 'open the boxes', item }] : []),
+        ...(f.commodity?.startsWith('85')
+          ? [{ profile: 'electric', version: 1, owner: 'pga-plant', lane: 'red' as const, instruction: 'open the boxes', item }]
+          : []),
       ]);
     },
   };
@@ -107,7 +109,16 @@ describe.each(await databaseKinds())('targeting at ingest (%s)', (kind) => {
     const before = seen.at(-1)?.[0]?.importerDeclarations ?? 0;
     await riskDb(t.store)
       .insertInto('control_results')
-      .values({ id: `CR-${first.exchangeId}`, exchange_id: first.exchangeId, controller: 'customs', outcome: 'discrepancy', findings: '[]', revenue: 120, seized: 0, recorded_at: duringValidity().toISOString() })
+      .values({
+        id: `CR-${first.exchangeId}`,
+        exchange_id: first.exchangeId,
+        controller: 'customs',
+        outcome: 'discrepancy',
+        findings: '[]',
+        revenue: 120,
+        seized: 0,
+        recorded_at: duringValidity().toISOString(),
+      })
       .execute();
     await ingest(request('H-2'));
     expect(seen.at(-1)?.[0]).toMatchObject({ importer: IMPORTER, importerDeclarations: before + 1, declarantDeclarations: before + 1 });
@@ -147,7 +158,14 @@ describe.each(await databaseKinds())('targeting at ingest (%s)', (kind) => {
     const lpco = sampleLpco();
     await registerLpco(t.lpcoDb, kind, lpco, PLANT_AUTHORITY, { now: duringValidity });
     const count = async (table: 'risk_decisions' | 'risk_parties') =>
-      Number((await riskDb(t.store).selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await riskDb(t.store)
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = { decisions: await count('risk_decisions'), parties: await count('risk_parties'), stored: await t.counts() };
     const tooMuch: RegistryStep = {
       step: 'reserve',

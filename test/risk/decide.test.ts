@@ -5,12 +5,16 @@ import type { ScoringRow } from '../../src/risk/history.js';
 import type { ProfileHit, ProfileSet, RiskScorer } from '../../src/risk/vocabulary.js';
 
 /** A compiled profile set as risk-profiles hands one over: plain functions over ItemFacts. */
-function profileSet(profiles: Array<{ id: string; owner: string; lane: ProfileHit['lane']; when: (f: ItemFacts) => boolean; instruction?: string }>): ProfileSet {
+function profileSet(
+  profiles: Array<{ id: string; owner: string; lane: ProfileHit['lane']; when: (f: ItemFacts) => boolean; instruction?: string }>,
+): ProfileSet {
   return {
     version: 'v-test',
     evaluate: (items) =>
       items.flatMap((facts, item) =>
-        profiles.filter((p) => p.when(facts)).map((p) => ({ profile: p.id, version: 1, owner: p.owner, lane: p.lane, item, ...(p.instruction ? { instruction: p.instruction } : {}) })),
+        profiles
+          .filter((p) => p.when(facts))
+          .map((p) => ({ profile: p.id, version: 1, owner: p.owner, lane: p.lane, item, ...(p.instruction ? { instruction: p.instruction } : {}) })),
       ),
   };
 }
@@ -98,7 +102,12 @@ describe('one decision per declaration', () => {
       { profile: 'f1', version: 1, owner: 'pga-food', lane: 'green', item: 0 },
     ];
     const plant = ownersDecision({ hits }, 'pga-plant');
-    expect(plant).toEqual({ owner: 'pga-plant', lane: 'yellow', hits: [{ profile: 'p1', lane: 'yellow', item: 1, instruction: 'check roots' }], alsoSelectedBy: ['customs'] });
+    expect(plant).toEqual({
+      owner: 'pga-plant',
+      lane: 'yellow',
+      hits: [{ profile: 'p1', lane: 'yellow', item: 1, instruction: 'check roots' }],
+      alsoSelectedBy: ['customs'],
+    });
     expect(JSON.stringify(plant)).not.toMatch(/c1|secret|f1/);
     expect(ownersDecision({ hits }, 'pga-food')).toMatchObject({ lane: 'green', alsoSelectedBy: ['customs', 'pga-plant'] });
   });

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** The `risk` command group: made by whichever command registers first (train and backtest join it). */
-export function riskCommand(program: Command): Command {
+function riskCommand(program: Command): Command {
   return program.commands.find((c) => c.name() === 'risk') ?? program.command('risk').description('risk targeting: history, models, back-tests');
 }
 

@@ -21,7 +21,12 @@ const decisionSchema = {
         properties: { profile: { type: 'string' }, owner: { type: 'string' }, lane: laneSchema, instruction: { type: ['string', 'null'] } },
       },
     },
-    score: { type: ['number', 'null'], minimum: 0, maximum: 1, description: "The model's score of the riskiest goods item (customs only; null for a PGA or without a model)" },
+    score: {
+      type: ['number', 'null'],
+      minimum: 0,
+      maximum: 1,
+      description: "The model's score of the riskiest goods item (customs only; null for a PGA or without a model)",
+    },
     model: { type: ['string', 'null'], description: 'The model version that scored it (customs only)' },
   },
   examples: [
@@ -46,7 +51,7 @@ export function riskRoutes(app: FastifyInstance, deps: { store: Store }): void {
         operationId: 'getExchangeRisk',
         tags: ['exchanges'],
         summary:
-          "The targeting decision on a declaration: for customs every hit, the score and the model version; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it",
+          'The targeting decision on a declaration: for customs every hit, the score and the model version; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it',
         security: bearerSecurity,
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } },
         response: { 200: decisionSchema, ...problems(400, 401, 403, 404) },
@@ -60,7 +65,10 @@ export function riskRoutes(app: FastifyInstance, deps: { store: Store }): void {
         throw new RejectionError(403, 'Not an agency of this exchange', [
           finding('risk.forbidden', 'Targeting decisions are read by customs and by the agencies an exchange is routed to; its lane is on the exchange.'),
         ]);
-      if (!decision) throw new RejectionError(404, 'Not found', [finding('risk.no-decision', `Exchange ${id} was not targeted (it is not a declaration or a consignment).`)]);
+      if (!decision)
+        throw new RejectionError(404, 'Not found', [
+          finding('risk.no-decision', `Exchange ${id} was not targeted (it is not a declaration or a consignment).`),
+        ]);
       return decision;
     },
   );

@@ -52,8 +52,14 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
         exchange: { format: 'wco-json' },
       }),
     );
-    await insertAcceptedExchange(store, acceptedExchange('01C', { at: '2026-05-01T10:00:00.000Z', original: { content: IM001A }, exchange: { kind: 'consignment' } }));
-    await insertAcceptedExchange(store, acceptedExchange('01D', { at: '2026-03-01T10:00:00.000Z', original: { content: '{}' }, exchange: { kind: 'lpco', format: 'lpco-json' } }));
+    await insertAcceptedExchange(
+      store,
+      acceptedExchange('01C', { at: '2026-05-01T10:00:00.000Z', original: { content: IM001A }, exchange: { kind: 'consignment' } }),
+    );
+    await insertAcceptedExchange(
+      store,
+      acceptedExchange('01D', { at: '2026-03-01T10:00:00.000Z', original: { content: '{}' }, exchange: { kind: 'lpco', format: 'lpco-json' } }),
+    );
     const result = (id: string, outcome: 'compliant' | 'discrepancy', revenue: number) => ({
       id,
       exchange_id: '01A',
@@ -64,7 +70,10 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
       seized: 0,
       recorded_at: '2026-03-03T00:00:00.000Z',
     });
-    await tablesOf<RiskTables>(db).insertInto('control_results').values([result('R1', 'compliant', 0), result('R2', 'discrepancy', 250.5)]).execute();
+    await tablesOf<RiskTables>(db)
+      .insertInto('control_results')
+      .values([result('R1', 'compliant', 0), result('R2', 'discrepancy', 250.5)])
+      .execute();
     await db.destroy();
   });
   afterAll(async () => {
@@ -77,7 +86,9 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
     const run = await swgate('--out', file);
     expect(run).toMatchObject({ code: 0, err: '' });
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('sgd.id,sgd.date,importer.id,declarant.id,country,office.id,tariff.code,quantity,gross.weight,fob.value,cif.value,total.taxes,illicit,revenue');
+    expect(text.split('\n')[0]).toBe(
+      'sgd.id,sgd.date,importer.id,declarant.id,country,office.id,tariff.code,quantity,gross.weight,fob.value,cif.value,total.taxes,illicit,revenue',
+    );
     const rows = [];
     for await (const row of readHistoryCsv(Readable.from([text]), { outcomes: 'required' })) rows.push(row);
     expect(rows.map((r) => [r.sgdId, r.illicit, r.revenue])).toEqual([
@@ -85,7 +96,14 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
       ['01B/1', 0, 0],
       ['01C/1', 0, 0],
     ]);
-    expect(rows[0]).toMatchObject({ date: '2026-03-01', importerId: 'GB553202734852', country: 'US', tariffCode: '85109000', grossWeight: 150, cifValue: 1000 });
+    expect(rows[0]).toMatchObject({
+      date: '2026-03-01',
+      importerId: 'GB553202734852',
+      country: 'US',
+      tariffCode: '85109000',
+      grossWeight: 150,
+      cifValue: 1000,
+    });
     expect(rows[1]).toMatchObject({ tariffCode: '87087010', totalTaxes: 4480 });
     expect(run.out).toBe(`3 goods item(s) written to ${file}`);
   });
@@ -93,7 +111,13 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
   it('keeps to --from and --to', async () => {
     const file = join(dataDir, 'march.csv');
     expect((await swgate('--out', file, '--from', '2026-03-02', '--to', '2026-04-01')).code).toBe(0);
-    expect(readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['01B/1']);
+    expect(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['01B/1']);
   });
 
   it('refuses a date that is not one, and leaves no file', async () => {

@@ -114,8 +114,10 @@ describe.each(await databaseKinds())('who sees what of a targeting decision (%s)
     for (const document of exchange.documents) readable.push([document.name, await (await get(document.href, 'trader-demo')).text()]);
     const receipt = JSON.parse(readable[3]![1]) as { entries: Array<{ leafIndex: number; record: { event: string } }> };
     expect(receipt.entries.map((e) => e.record.event)).toContain('targeted');
-    for (const entry of receipt.entries) readable.push([`log entry ${entry.leafIndex}`, await (await get(`/v1/log/entries/${entry.leafIndex}`, 'trader-demo')).text()]);
-    for (const [where, text] of readable) for (const secret of [...SECRETS, 'risk-decision', '0.42', 'yellow']) expect({ where, leaks: text.includes(secret) }).toEqual({ where, leaks: false });
+    for (const entry of receipt.entries)
+      readable.push([`log entry ${entry.leafIndex}`, await (await get(`/v1/log/entries/${entry.leafIndex}`, 'trader-demo')).text()]);
+    for (const [where, text] of readable)
+      for (const secret of [...SECRETS, 'risk-decision', '0.42', 'yellow']) expect({ where, leaks: text.includes(secret) }).toEqual({ where, leaks: false });
 
     // The decision documents exist, and are not the sender's to read, whatever it guesses.
     for (const agency of ['customs', 'pga-wildlife']) {
@@ -125,7 +127,7 @@ describe.each(await databaseKinds())('who sees what of a targeting decision (%s)
     }
   });
 
-  it("sends each selecting agency its own decision, naming the other owners that selected it and nothing of theirs", async () => {
+  it('sends each selecting agency its own decision, naming the other owners that selected it and nothing of theirs', async () => {
     const wildlife = await json<Exchange>(`/v1/exchanges/${declaration}`, 'pga-wildlife');
     expect(wildlife.documents.map((d) => d.name).sort()).toEqual(['risk-decision-pga-wildlife', 'to-pga-wildlife']);
     const own = await get(`/v1/exchanges/${declaration}/documents/risk-decision-pga-wildlife`, 'pga-wildlife');
@@ -142,7 +144,9 @@ describe.each(await databaseKinds())('who sees what of a targeting decision (%s)
     expect((await get(`/v1/exchanges/${declaration}/documents/risk-decision-customs`, 'pga-wildlife')).status).toBe(404);
     expect((await get(`/v1/exchanges/${declaration}/documents/risk-decision-pga-wildlife`, 'pga-food')).status).toBe(404);
 
-    const customs = JSON.parse(await (await get(`/v1/exchanges/${declaration}/documents/risk-decision-customs`, 'customs')).text()) as { alsoSelectedBy: string[] };
+    const customs = JSON.parse(await (await get(`/v1/exchanges/${declaration}/documents/risk-decision-customs`, 'customs')).text()) as {
+      alsoSelectedBy: string[];
+    };
     expect(customs.alsoSelectedBy).toEqual(['pga-wildlife']);
     // Customs reads every agency's decision.
     expect((await get(`/v1/exchanges/${declaration}/documents/risk-decision-pga-wildlife`, 'customs')).status).toBe(200);
