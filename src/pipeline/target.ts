@@ -60,7 +60,7 @@ export async function target(
     at,
   );
   const salt = randomBytes(32).toString('hex');
-  // The hits are written once; where the hits of profiles are counted per profile, risk-profiles' writeProfileHits goes here.
+  // THE place where each profile's hits are counted: risk-profiles' writeProfileHits(transaction, exchange.id, decision.hits) goes here.
   writeDecision(
     transaction,
     {
