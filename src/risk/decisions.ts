@@ -1,9 +1,8 @@
 /**
  * The targeting decisions as stored: written in the exchange's own transaction, deferred to its
- * commit so a write batch's declarations add to one INSERT per table; the parties' history read
- * in one statement per declaration, before its write batch (nothing is added to the batch).
+ * commit so a write batch's declarations add to one statement per table; the parties' history
+ * (risk_party_counts) read in one statement per declaration, before its write batch.
  */
-import { sql } from 'kysely';
 import { tablesOf } from '../store/db.js';
 import type { Store } from '../store/exchanges.js';
 import { beforeCommit } from '../store/write-lock.js';
@@ -14,25 +13,16 @@ const riskDb = (store: Store) => tablesOf<RiskTables>(store.db);
 
 /**
  * The history of these parties: declarations through this gateway (each counted once per role)
- * and those a control found a discrepancy in (control_results, whoever controlled).
+ * and those a control found a discrepancy in. One primary-key lookup per party, however long
+ * its history.
  */
 export async function partyHistories(store: Store, parties: ReadonlyArray<{ role: PartyRole; party: string }>): Promise<PartyHistories> {
   if (parties.length === 0) return new Map();
   const rows = await riskDb(store)
-    .selectFrom('risk_parties as p')
-    .select([
-      'p.role',
-      'p.party',
-      (eb) => eb.fn.countAll<string | number>().as('declarations'),
-      sql<
-        string | number
-      >`sum(case when exists (select 1 from control_results c where c.exchange_id = p.exchange_id and c.outcome = 'discrepancy') then 1 else 0 end)`.as(
-        'discrepancies',
-      ),
-    ])
-    .where('p.party', 'in', [...new Set(parties.map((p) => p.party))])
-    .where('p.role', 'in', [...new Set(parties.map((p) => p.role))])
-    .groupBy(['p.role', 'p.party'])
+    .selectFrom('risk_party_counts')
+    .select(['role', 'party', 'declarations', 'discrepancies'])
+    .where('party', 'in', [...new Set(parties.map((p) => p.party))])
+    .where('role', 'in', [...new Set(parties.map((p) => p.role))])
     .execute();
   return new Map(
     rows.map((r): [string, PartyHistory] => [partyKey(r.role, r.party), { declarations: Number(r.declarations), discrepancies: Number(r.discrepancies) }]),
@@ -58,6 +48,7 @@ export function writeDecision(transaction: Store, decision: RiskDecisionRow, par
       pendingByTransaction.delete(transaction.db);
       await insertChunked(transaction, 'risk_decisions', fresh.decisions);
       await insertChunked(transaction, 'risk_parties', fresh.parties);
+      await countDeclarations(transaction, fresh.parties);
     });
     pendingByTransaction.set(transaction.db, fresh);
     pending = fresh;
@@ -71,6 +62,25 @@ async function insertChunked<T extends 'risk_decisions' | 'risk_parties'>(store:
     await riskDb(store)
       .insertInto(table)
       .values(rows.slice(i, i + INSERT_CHUNK) as never)
+      .execute();
+}
+
+/** Adds the batch's declarations to their parties' counts: one row per party, however many of its declarations the batch holds. */
+async function countDeclarations(store: Store, parties: RiskPartyRow[]): Promise<void> {
+  const counts = new Map<string, { role: PartyRole; party: string; declarations: number; discrepancies: number }>();
+  for (const { role, party } of parties) {
+    const key = partyKey(role, party);
+    const seen = counts.get(key) ?? { role, party, declarations: 0, discrepancies: 0 };
+    counts.set(key, { ...seen, declarations: seen.declarations + 1 });
+  }
+  const rows = [...counts.values()];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await riskDb(store)
+      .insertInto('risk_party_counts')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['party', 'role']).doUpdateSet((eb) => ({ declarations: eb('risk_party_counts.declarations', '+', eb.ref('excluded.declarations')) })),
+      )
       .execute();
 }
 
