@@ -122,6 +122,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchanges/{id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targeting decision on a declaration: for customs every hit, the score and the model version; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it */
+        get: operations["getExchangeRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/log/checkpoint": {
         parameters: {
             query?: never;
@@ -2162,6 +2179,11 @@ export interface operations {
                             path: string;
                             xpath?: string;
                         }[];
+                        /** @description The lane targeting put the declaration in (green, yellow, red), and nothing else of the decision, which is confidential: GET /v1/exchanges/{id}/risk for the agencies (sender and operators only) */
+                        control?: {
+                            /** @enum {string} */
+                            lane: "green" | "yellow" | "red";
+                        };
                         /** @description Every delivery for the sender and operators; a destination's own only */
                         deliveries: {
                             destination: string;
@@ -2465,6 +2487,107 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getExchangeRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lane": "red",
+                     *       "hits": [
+                     *         {
+                     *           "profile": "phones-undervalued",
+                     *           "owner": "customs",
+                     *           "lane": "red",
+                     *           "instruction": "weigh and count; compare with the invoice"
+                     *         },
+                     *         {
+                     *           "profile": "plants-from-xa",
+                     *           "owner": "pga-plant",
+                     *           "lane": "yellow",
+                     *           "instruction": "check the phytosanitary certificate"
+                     *         }
+                     *       ],
+                     *       "score": 0.93,
+                     *       "model": "xgb-2026-11"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description The declaration's lane: the most severe of its goods items'
+                         * @enum {string}
+                         */
+                        lane: "green" | "yellow" | "red";
+                        /** @description Customs: every owner's hits; a PGA: its own */
+                        hits: {
+                            profile: string;
+                            owner: string;
+                            /** @enum {string} */
+                            lane: "green" | "yellow" | "red";
+                            instruction: string | null;
+                        }[];
+                        /** @description The model's score of the riskiest goods item (customs only; null for a PGA or without a model) */
+                        score: number | null;
+                        /** @description The model version that scored it (customs only) */
+                        model: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
 import { registerMappings } from './commands/mappings.js';
 import { registerRiskModelCommands } from './commands/risk-model.js';
+import { registerRiskHistory } from './commands/risk-history.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
@@ -33,5 +34,6 @@ registerVerify(program);
 registerMappings(program);
 registerMap(program);
 registerRiskModelCommands(program);
+registerRiskHistory(program);
 
 await program.parseAsync();

@@ -34,6 +34,21 @@ export const configFileSchema = {
       properties: {
         // Relative to the configuration file's folder.
         modelDir: { type: 'string', minLength: 1, maxLength: 4096 },
+        // Per owner: at most 3 bands (one per lane), each from a score in [0, 1].
+        scoreBands: {
+          type: 'object',
+          propertyNames: { pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+          additionalProperties: {
+            type: 'array',
+            maxItems: 3,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'lane'],
+              properties: { from: { type: 'number', minimum: 0, maximum: 1 }, lane: { enum: ['green', 'yellow', 'red'] } },
+            },
+          },
+        },
       },
     },
     participants: {

@@ -23,7 +23,7 @@ interface ConfigFile {
   participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
-  risk?: RiskConfig;
+  risk?: Partial<RiskConfig>;
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
   mutualRecognition?: { arrangements?: Arrangement[] };
 }
@@ -71,6 +71,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
   }
+  const risk = riskFrom(parsed, participants, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const sandbox = participants.some((p) => p.endpoint === 'sandbox');
   // The sandbox's keys are public (`sandbox-<participant>`): it answers this machine only unless HOST says otherwise.
@@ -103,9 +104,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     ...(tls ? { tls } : {}),
     participants,
     agreements,
-    risk: parsed?.risk?.modelDir ? { modelDir: resolve(dirname(file), parsed.risk.modelDir) } : {},
+    risk: parsed?.risk?.modelDir ? { ...risk, modelDir: resolve(dirname(file), parsed.risk.modelDir) } : risk,
     mutualRecognition: { arrangements },
   };
+}
+
+/** Score bands belong to an agency (customs or a PGA) that is a participant; sorted so the highest band is tried first. */
+function riskFrom(file: ConfigFile | undefined, participants: Participant[], problems: string[]): RiskConfig {
+  const bands = file?.risk?.scoreBands ?? {};
+  for (const owner of Object.keys(bands)) {
+    const participant = participants.find((p) => p.id === owner);
+    if (!participant || (participant.kind !== 'customs' && participant.kind !== 'pga'))
+      problems.push(`risk.scoreBands: "${owner}" is not a customs or PGA participant; only agencies own targeting.`);
+  }
+  return { scoreBands: Object.fromEntries(Object.entries(bands).map(([owner, own]) => [owner, [...own].sort((a, b) => b.from - a.from)])) };
 }
 
 function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {

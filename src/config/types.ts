@@ -1,5 +1,6 @@
 import type { NamespaceProfile } from '../documents/wco/namespaces.js';
 import type { TlsFiles } from '../http-client.js';
+import type { Lane } from '../risk/vocabulary.js';
 import type { TrustStoreConfig } from '../trust/pki/trust-config.js';
 
 /** Kinds of participant (ARCHITECTURE.md, "participant"). */
@@ -171,7 +172,15 @@ export interface GatewayConfig {
   mutualRecognition: { arrangements: Arrangement[] };
 }
 
+/** A model score at or above `from` puts a goods item in `lane` for the band's owner; the first band that holds wins. */
+export interface ScoreBand {
+  from: number;
+  lane: Lane;
+}
+
 export interface RiskConfig {
   /** The trained model every declaration is scored with (a directory `swgate risk train` writes: src/risk/model); unset: no score. */
   modelDir?: string;
+  /** Per owner (customs or a PGA), its score bands, highest `from` first (sorted at load). Empty: the model's score selects for no one. */
+  scoreBands: Readonly<Record<string, readonly ScoreBand[]>>;
 }

@@ -18,6 +18,7 @@ import './request-context.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
+import { riskRoutes } from './routes/risk.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
 import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
@@ -141,6 +142,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });
+  riskRoutes(app, { store: services.store });
   logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
   deliveryRoutes(app, services.deliveries);

@@ -77,6 +77,13 @@ export const exchangeSchema = {
     updatedAt: { type: 'string', format: 'date-time', description: 'For a destination: when its delivery last changed' },
     facts: { ...anyJson, description: wholeOnly },
     findings: { type: 'array', items: findingSchema, description: wholeOnly },
+    control: {
+      type: 'object',
+      required: ['lane'],
+      additionalProperties: false,
+      description: `The lane targeting put the declaration in (green, yellow, red), and nothing else of the decision, which is confidential: GET /v1/exchanges/{id}/risk for the agencies ${wholeOnly}`,
+      properties: { lane: { type: 'string', enum: ['green', 'yellow', 'red'] } },
+    },
     deliveries: {
       type: 'array',
       description: "Every delivery for the sender and operators; a destination's own only",

@@ -12,12 +12,14 @@ import {
   type DeliveryChange,
   type DeliveryWork,
   findDeliveryWork,
+  findDocument,
   findFirstDocument,
   insertOutgoingDocument,
   type OutgoingDocumentRow,
   saveDeliveryChange,
 } from '../store/exchanges.js';
 import { SANDBOX_DELIVERY_HEADER } from '../sandbox/destinations.js';
+import { decisionDocumentName } from '../risk/decide.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
@@ -102,6 +104,7 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
   }
 
   const toSandbox = destination.endpoint === 'sandbox';
+  const decision = await decisionLink(deps, job, destination);
   const message: OutboundMessage = {
     url: toSandbox ? deps.sandboxUrl(destination.id) : destination.endpoint,
     body: outgoing.body,
@@ -111,6 +114,7 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
       'x-swgate-message-id': messageIdOf(job),
       ...(toSandbox && scenario ? { 'x-sandbox-scenario': scenario } : {}),
       ...(toSandbox && deps.sandboxSecret ? { [SANDBOX_DELIVERY_HEADER]: deps.sandboxSecret } : {}),
+      ...decision,
     },
     timeoutMs: agreement.delivery.timeoutMs,
     ...(destination.endpointTls ? { tls: destination.endpointTls } : {}),
@@ -160,6 +164,19 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
       throw givingUp ? new FinalDeliveryError(outcome.error) : new Error(outcome.error);
     }
   }
+}
+
+/**
+ * Where an agency reads its own targeting decision, and its digest: a link beside the sealed
+ * document, never inside it, because the sender reads every document of its exchange, the
+ * sealed `to-<destination>` included (docs/RISK.md, "Decision and who sees what").
+ */
+async function decisionLink(deps: DeliverDeps, job: DeliveryJob, destination: Participant): Promise<Record<string, string>> {
+  if (destination.kind !== 'customs' && destination.kind !== 'pga') return {};
+  const name = decisionDocumentName(job.destination);
+  const document = await findDocument(deps.store, job.exchangeId, name);
+  if (!document) return {};
+  return { 'x-swgate-risk-decision': `/v1/exchanges/${job.exchangeId}/documents/${name}`, 'x-swgate-risk-decision-sha256': document.sha256 };
 }
 
 /** What is sent, with its digest: computed once, where it is made (hashing a 60 KB envelope twice showed in profiles). */

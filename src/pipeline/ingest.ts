@@ -9,7 +9,9 @@ import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_ID } from '../gateway-id.js';
+import type { DeclarationRisk } from '../risk/facts.js';
 import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
+import { historyFor, target, type TargetDeps } from './target.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {
@@ -22,6 +24,8 @@ export interface IngestDeps {
   /** How a declaration's citations are judged (registry-step.ts). */
   unknownLpco: RegistryDeps['unknownLpco'];
   now: () => Date;
+  /** Targeting: one decision per declaration (target.ts); absent, none is taken. */
+  targeting?: TargetDeps;
 }
 
 /** What a kind's reader makes of the received bytes: the document to route, and what routing needs. */
@@ -38,6 +42,8 @@ export interface ReadDocument {
   mappedBy?: { mapping: string; specSha256: string };
   /** What the document changes in the e-LPCO registry: written with the exchange, in its transaction; may refuse it. */
   registry?: RegistryStep;
+  /** What targeting decides on (a declaration's goods items, or those of the declaration a consignment made). */
+  risk?: DeclarationRisk;
 }
 
 export interface IngestRequest {
@@ -99,6 +105,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   if (agreements.length === 0) throw noAgreement(req, read.facts);
 
   const registry = { unknownLpco: deps.unknownLpco, now: deps.now };
+  const targeting = deps.targeting && read.risk ? { deps: deps.targeting, risk: read.risk, history: await historyFor(deps.store, read.risk) } : undefined;
 
   const exchangeId = newId();
   const routedAt = deps.now().toISOString();
@@ -112,8 +119,12 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
       if (registered.refused) return { refused: registered.refused };
       const findings = [...read.findings, ...registered.findings];
-      await writeAcceptedExchange(transaction, acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements }));
-      const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance]);
+      const destinations = agreements.map((a) => a.destination);
+      const targeted =
+        targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
+      const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
+      await writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
+      const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);
       return { received, findings, extra: registered.extra };
     });
   } catch (error) {

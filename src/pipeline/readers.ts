@@ -11,6 +11,7 @@ import { citationsOfTree } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
 import type { ReadDocument } from './ingest.js';
+import { declarationRiskOf } from '../risk/facts.js';
 import { actsForIds, refuseForeignParties } from './acting-for.js';
 import { type DocumentFormat, MEDIA_TYPES } from './vocabulary.js';
 
@@ -32,6 +33,7 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
     document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] },
     messageId: facts.lrn,
     ...(format === 'wco-xml' ? { wcoJson: JSON.stringify(wcoJson) } : {}),
+    risk: declarationRiskOf(tree, facts.direction, options.profile),
   };
   const { parties, holderId, citations } = citationsOfTree(tree, options.profile ? { profile: options.profile } : {});
   refuseForeignParties(sender, parties);
@@ -116,7 +118,9 @@ export async function readConsignment(body: Buffer, mappings: MappingCatalogue, 
   const { output, provenance } = await (mappings.get(CONSIGNMENT_MAPPING) ?? missing(CONSIGNMENT_MAPPING)).apply(body);
   const declaration = Buffer.from(JSON.stringify(output));
   // Only a lodged declaration draws on e-LPCOs; the one a mapping makes of a consignment reserves nothing.
-  return { ...readDeclaration(declaration, 'wco-json', options, sender, false), mappedBy: provenance };
+  const read = readDeclaration(declaration, 'wco-json', options, sender, false);
+  // The platform is the participant that lodged the consignment.
+  return { ...read, mappedBy: provenance, ...(read.risk ? { risk: { ...read.risk, platform: sender.id } } : {}) };
 }
 
 function refuseErrors(findings: Finding[], document: unknown): void {

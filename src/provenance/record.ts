@@ -14,6 +14,7 @@ export const PROVENANCE_EVENTS = [
   'validated',
   'signed',
   'routed',
+  'targeted',
   'mapped',
   'delivered',
   'acknowledged',

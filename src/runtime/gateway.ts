@@ -8,7 +8,7 @@ import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { within } from '../deadline.js';
 import { type Api, simulatedAgencies, startApi } from './api.js';
-import { buildPipeline } from './pipeline.js';
+import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
 import { loadGatewayTrust } from './trust.js';
 import { startWorkers, type Workers } from './workers.js';
@@ -56,14 +56,19 @@ export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDi
  * (pipeline.ts), then starts the API (api.ts) and the workers (workers.ts) this process runs,
  * and closes them in the reverse order.
  */
-export async function startGateway(config: GatewayConfig, roles: GatewayRoles, logger: Logger = pino({ level: config.logLevel })): Promise<Gateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  roles: GatewayRoles,
+  logger: Logger = pino({ level: config.logLevel }),
+  risk: RiskJudges = {},
+): Promise<Gateway> {
   // Before anything is opened: a configuration mistake found here leaves nothing to close.
   const mappings = await configuredMappings(config);
   const trust = await loadGatewayTrust(config);
   const stores = await openStores(config, logger);
 
   let baseUrl = config.publicUrl;
-  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger });
+  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk });
   const sandbox = config.sandbox ? simulatedAgencies(pipeline.participants, trust, () => baseUrl) : undefined;
 
   let api: Api | undefined;

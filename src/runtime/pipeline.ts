@@ -15,6 +15,11 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
+import type { TargetDeps } from '../pipeline/target.js';
+import { NO_PROFILES } from '../risk/decide.js';
+import { loadRiskModel } from '../risk/model/model-directory.js';
+import { mutualRecognitionIn } from '../risk/mutual-recognition.js';
+import type { MutualRecognition, RiskScorer } from '../risk/vocabulary.js';
 import { post } from '../routing/transport.js';
 import { countriesFor } from '../validation/code-lists.js';
 import { validateDocument } from '../validation/validate-document.js';
@@ -50,6 +55,14 @@ export interface PipelineOptions {
   /** The gateway's base URL: where the simulated agencies are reached (known only once the API listens on an ephemeral port). */
   baseUrl: () => string;
   logger: Logger;
+  /** The judges of targeting the configuration does not name: the profile set, the model, mutual recognition. */
+  risk?: RiskJudges;
+}
+
+export interface RiskJudges {
+  profiles?: TargetDeps['profiles'];
+  scorer?: RiskScorer;
+  mutualRecognition?: MutualRecognition;
 }
 
 /** Binds each stage of the pipeline to the stores, the queues, the configuration and the keys: the one place that knows them all. */
@@ -73,6 +86,15 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   };
   const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
 
+  const targeting: TargetDeps = {
+    // risk-profiles' currentProfileSet(store) goes here; until then no profile selects.
+    profiles: options.risk?.profiles ?? (async () => NO_PROFILES),
+    scorer: options.risk?.scorer ?? (config.risk.modelDir ? loadRiskModel(config.risk.modelDir) : undefined),
+    mutualRecognition: options.risk?.mutualRecognition ?? mutualRecognitionIn(config),
+    scoreBands: config.risk.scoreBands,
+    agencies: new Set(config.participants.filter((p) => p.kind === 'customs' || p.kind === 'pga').map((p) => p.id)),
+  };
+
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).
   const validation = { countries: countriesFor(config.participants.map((p) => p.country)) };
   const ingest = (req: IngestRequest) =>
@@ -86,6 +108,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         recordProvenance,
         unknownLpco: config.unknownLpco,
         now,
+        targeting,
       },
       req,
     );

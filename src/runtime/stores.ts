@@ -19,6 +19,16 @@ import { controlRequestMigrations, type ControlRequestTables } from '../risk/con
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
+/** Every module's migrations: what a database the gateway (or a command) opens is brought to. */
+export const ALL_MIGRATIONS = {
+  ...exchangeMigrations,
+  ...provenanceMigrations,
+  ...lpcoMigrations,
+  ...riskMigrations,
+  ...recognitionMigrations,
+  ...controlRequestMigrations,
+};
+
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
 export interface Stores {
   store: Store;
@@ -48,14 +58,7 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
-  await migrateToLatest(db, {
-    ...exchangeMigrations,
-    ...provenanceMigrations,
-    ...lpcoMigrations,
-    ...riskMigrations,
-    ...recognitionMigrations,
-    ...controlRequestMigrations,
-  });
+  await migrateToLatest(db, ALL_MIGRATIONS);
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({
     db: tablesOf<ProvenanceTables>(db),

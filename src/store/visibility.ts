@@ -1,4 +1,7 @@
 import type { Participant } from '../config/types.js';
+import { isDecisionDocument, decisionDocumentName } from '../risk/decide.js';
+import { findDecision } from '../risk/decisions.js';
+import type { Lane, ProfileHit } from '../risk/vocabulary.js';
 import type { DeliveryRow, ExchangeEventRow, ExchangeRow, ExchangeStatus } from './exchange-tables.js';
 import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery, findDocument, findExchange, type Store } from './exchanges.js';
 
@@ -14,12 +17,14 @@ import { deliveriesOf, type DocumentBytes, documentNames, eventsOf, findDelivery
  *   documents or records, not the exchange's status, facts or findings (those follow from every
  *   delivery and from the original).
  * - Anyone else sees nothing: callers answer 404, the same as for an id that does not exist.
+ * - Targeting is confidential (seeDecision): the sender and operators see the lane only; an
+ *   agency's decision document is read by that agency and customs, by no one else.
  *
  * And who may read an e-LPCO of the registry (mayReadLpco).
  */
 export type Role = 'sender' | 'operator' | 'destination';
 
-export type Reader = Pick<Participant, 'id' | 'operator'>;
+export type Reader = Pick<Participant, 'id' | 'operator' | 'kind'>;
 
 /** The caller's part in the exchange, or undefined when it has none. A sender is a sender even when it is an operator or a destination too. */
 async function roleIn(store: Store, exchange: Pick<ExchangeRow, 'id' | 'sender'>, reader: Reader): Promise<Role | undefined> {
@@ -34,7 +39,15 @@ export type ExchangeAsDelivered = Pick<ExchangeRow, 'id' | 'sender' | 'kind' | '
 export type DocumentName = Awaited<ReturnType<typeof documentNames>>[number];
 
 export type SeenExchange =
-  | { role: 'sender' | 'operator'; exchange: ExchangeRow; deliveries: DeliveryRow[]; events: ExchangeEventRow[]; documents: DocumentName[] }
+  | {
+      role: 'sender' | 'operator';
+      exchange: ExchangeRow;
+      deliveries: DeliveryRow[];
+      events: ExchangeEventRow[];
+      documents: DocumentName[];
+      /** The lane targeting put the declaration in, and nothing else of the decision. */
+      control?: { lane: Lane };
+    }
   | { role: 'destination'; exchange: ExchangeAsDelivered; delivery: DeliveryRow; events: ExchangeEventRow[]; documents: DocumentName[] };
 
 /** The exchange as `reader` may see it, or undefined when it does not exist for `reader`. */
@@ -42,8 +55,14 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
   const exchange = await findExchange(store, id);
   const role = exchange && (await roleIn(store, exchange, reader));
   if (!exchange || !role) return undefined;
-  const [deliveries, events, documents] = await Promise.all([deliveriesOf(store, id), eventsOf(store, id), documentNames(store, id)]);
-  if (role !== 'destination') return { role, exchange, deliveries, events, documents };
+  const [deliveries, events, allDocuments] = await Promise.all([deliveriesOf(store, id), eventsOf(store, id), documentNames(store, id)]);
+  // Customs reads every agency's decision; the sender none, an operator none unless it is customs.
+  const customsReads = (d: DocumentName) => isDecisionDocument(d.name) && reader.kind === 'customs' && role !== 'sender';
+  if (role !== 'destination') {
+    const documents = allDocuments.filter((d) => !isDecisionDocument(d.name) || customsReads(d));
+    const decision = await findDecision(store, id);
+    return { role, exchange, deliveries, events, documents, ...(decision ? { control: { lane: decision.lane } } : {}) };
+  }
   // Gone meanwhile only when the exchange was withdrawn (ingest undoing a failed enqueue).
   const delivery = deliveries.find((d) => d.destination === reader.id);
   if (!delivery) return undefined;
@@ -52,7 +71,7 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
     exchange: { id: exchange.id, sender: exchange.sender, kind: exchange.kind, received_at: exchange.received_at },
     delivery,
     events: events.filter((e) => e.destination === reader.id),
-    documents: documents.filter((d) => wasSent(delivery, d)),
+    documents: allDocuments.filter((d) => wasSent(delivery, d) || customsReads(d)),
   };
 }
 
@@ -71,14 +90,56 @@ export async function seeDocument(
   const role = exchange && (await roleIn(store, exchange, reader));
   if (!exchange || !role) return {};
   const document = await findDocument(store, id, name);
-  if (!document || role !== 'destination') return { exchange, ...(document ? { document } : {}) };
+  if (!document) return { exchange };
+  if (isDecisionDocument(name)) {
+    const mayRead = role !== 'sender' && (reader.kind === 'customs' || (role === 'destination' && name === decisionDocumentName(reader.id)));
+    return mayRead ? { exchange, document } : { exchange };
+  }
+  if (role !== 'destination') return { exchange, document };
   const delivery = await findDelivery(store, id, reader.id);
   return delivery && wasSent(delivery, document) ? { exchange, document } : { exchange };
 }
 
-/** Its own copy, or any document holding exactly the bytes it was sent (the original, when it was sent unchanged). */
+/** Its own copy, its own decision, or any document holding exactly the bytes it was sent (the original, when it was sent unchanged). */
 function wasSent(delivery: DeliveryRow, document: { name: string; sha256: string }): boolean {
-  return document.name === `to-${delivery.destination}` || (delivery.sent_sha256 !== null && document.sha256 === delivery.sent_sha256);
+  return (
+    document.name === `to-${delivery.destination}` ||
+    document.name === decisionDocumentName(delivery.destination) ||
+    (delivery.sent_sha256 !== null && document.sha256 === delivery.sent_sha256 && !isDecisionDocument(document.name))
+  );
+}
+
+/** The decision as the reader may see it (GET /v1/exchanges/{id}/risk). */
+export interface SeenDecision {
+  lane: Lane;
+  hits: Array<Pick<ProfileHit, 'profile' | 'owner' | 'lane'> & { instruction: string | null }>;
+  score: number | null;
+  model: string | null;
+}
+
+/**
+ * The targeting decision on exchange `id` as `reader` may see it: customs every hit, the score
+ * and the model; a PGA the exchange is routed to the lane and its own hits. `exchange` undefined
+ * when the exchange does not exist for the reader (404); `decision` undefined when there is none
+ * (404) or the reader may not see it (`forbidden`: the sender, operators, anyone not an agency).
+ */
+export async function seeDecision(
+  store: Store,
+  id: string,
+  reader: Reader,
+): Promise<{ exchange?: Pick<ExchangeRow, 'id'>; forbidden?: true; decision?: SeenDecision }> {
+  const exchange = await findExchange(store, id);
+  const role = exchange && (await roleIn(store, exchange, reader));
+  if (!exchange || !role) return {};
+  const agency = role !== 'sender' && (reader.kind === 'customs' || (reader.kind === 'pga' && role === 'destination'));
+  if (!agency) return { exchange, forbidden: true };
+  const row = await findDecision(store, id);
+  if (!row) return { exchange };
+  const all = JSON.parse(row.hits) as ProfileHit[];
+  const hits = reader.kind === 'customs' ? all : all.filter((h) => h.owner === reader.id);
+  const seen = hits.map((h) => ({ profile: h.profile, owner: h.owner, lane: h.lane, instruction: h.instruction ?? null }));
+  if (reader.kind === 'customs') return { exchange, decision: { lane: row.lane, hits: seen, score: row.score, model: row.model_version } };
+  return { exchange, decision: { lane: row.lane, hits: seen, score: null, model: null } };
 }
 
 /** Whether a provenance record of the exchange concerning `destination` (none: the exchange as a whole, such as received or routed) may be shown. */

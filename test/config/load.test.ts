@@ -134,6 +134,48 @@ agreements: []
     expect(problems).toContain(`${file}: mappingParameters.empty must NOT have fewer than 1 characters.`);
   });
 
+  it('reads the score bands per agency, highest first, and refuses bands of a non-agency, scores outside [0, 1] and unknown lanes', () => {
+    expect(loadConfig({}).risk.scoreBands).toEqual({
+      customs: [
+        { from: 0.9, lane: 'red' },
+        { from: 0.7, lane: 'yellow' },
+      ],
+    });
+    const participants = `
+participants:
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+  - { id: pga-plant, kind: pga, name: P, endpoint: sandbox }
+  - { id: trader-a, kind: trader, name: T }
+agreements: []
+`;
+    const good = configFile(`risk:
+  scoreBands:
+    customs: [{ from: 0.7, lane: yellow }, { from: 0.9, lane: red }]
+    pga-plant: [{ from: 0.95, lane: red }]
+${participants}`);
+    expect(loadConfig({ SWGATE_CONFIG: good }).risk.scoreBands).toEqual({
+      customs: [
+        { from: 0.9, lane: 'red' },
+        { from: 0.7, lane: 'yellow' },
+      ],
+      'pga-plant': [{ from: 0.95, lane: 'red' }],
+    });
+    const notAnAgency = configFile(`risk: { scoreBands: { trader-a: [{ from: 0.5, lane: red }], nobody: [] } }
+${participants}`);
+    expect(problemsOf({ SWGATE_CONFIG: notAnAgency })).toEqual([
+      'risk.scoreBands: "trader-a" is not a customs or PGA participant; only agencies own targeting.',
+      'risk.scoreBands: "nobody" is not a customs or PGA participant; only agencies own targeting.',
+    ]);
+    const bad =
+      configFile(`risk: { scoreBands: { customs: [{ from: 1.5, lane: red }, { from: 0.2, lane: purple }, { from: 0.1, lane: red, extra: 1 }, { from: 0, lane: red }] } }
+${participants}`);
+    const problems = problemsOf({ SWGATE_CONFIG: bad });
+    expect(problems).toContain(`${bad}: risk.scoreBands.customs.0.from must be <= 1.`);
+    expect(problems).toContain(`${bad}: risk.scoreBands.customs.1.lane must be equal to one of the allowed values (green, yellow, red).`);
+    expect(problems).toContain(`${bad}: risk.scoreBands.customs.2 must NOT have additional properties "extra".`);
+    expect(problems).toContain(`${bad}: risk.scoreBands.customs must NOT have more than 3 items.`);
+  });
+
   it('names the bad values of the YAML file by their place in it', () => {
     const file = configFile(`
 participants:

@@ -144,4 +144,42 @@ describe.each(await databaseKinds())('deliver, a last attempt that fails in a wa
     expect((await findExchange(store, id))?.status).toBe('failed');
     expect(ended).toEqual([id]);
   });
+  it("links an agency's own targeting decision beside the sealed document, never inside it; others get no link", async () => {
+    const { store } = holder;
+    const decision = '{"owner":"agency-a","lane":"red"}';
+    const sentHeaders: Array<Record<string, string>> = [];
+    const mappings = await loadMappings('mappings');
+    const deps = (who: Participant): DeliverDeps => ({
+      store,
+      now: () => new Date(),
+      recordProvenance: async () => [],
+      onExchangeEnded: async () => undefined,
+      mappings,
+      participants: new Map([[who.id, who]]),
+      agreements: new Map([[agreement.id, { ...agreement, destination: who.id }]]),
+      sandboxUrl: () => '',
+      send: async (message) => {
+        sentHeaders.push(message.headers ?? {});
+        return { status: 202, mediaType: 'application/json', body: '' };
+      },
+      trustStoreOf: () => undefined,
+    });
+    for (const who of [participant, { ...participant, id: 'trader-b', kind: 'trader' as const }]) {
+      const id = newId();
+      await insertAcceptedExchange(
+        store,
+        acceptedExchange(id, {
+          original: { content: sent },
+          documents: [{ name: `risk-decision-${who.id}`, content: decision, media_type: 'application/json' }],
+          deliveries: [{ destination: who.id, agreement_id: 'to-agency' }],
+        }),
+      );
+      await deliver(deps(who), { exchangeId: id, destination: who.id }, { number: 1, last: 1 });
+      const headers = sentHeaders.at(-1) ?? {};
+      if (who.kind === 'pga') {
+        expect(headers['x-swgate-risk-decision']).toBe(`/v1/exchanges/${id}/documents/risk-decision-agency-a`);
+        expect(headers['x-swgate-risk-decision-sha256']).toBe(sha256Hex(decision));
+      } else expect(headers).not.toHaveProperty('x-swgate-risk-decision');
+    }
+  });
 });

@@ -189,12 +189,13 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     await settled(accepted.exchangeId);
     // A delivery's ending commits with its log entry (README, Deliveries): the final status implies every entry is there.
     const receipt = (await (await fetch(`${t.url}${accepted.links.provenance}`, { headers: asTrader })).json()) as ProvenanceReceipt;
-    expect(receipt.entries).toHaveLength(8);
+    expect(receipt.entries).toHaveLength(9);
     expect(receipt.exchangeId).toBe(accepted.exchangeId);
-    expect(receipt.entries.slice(0, 3).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed']);
+    // targeted: the decision, committed to without being revealed (docs/RISK.md).
+    expect(receipt.entries.slice(0, 4).map((e) => e.record.event)).toEqual(['received', 'validated', 'routed', 'targeted']);
     expect(
       receipt.entries
-        .slice(3)
+        .slice(4)
         .map((e) => `${e.record.event}:${e.record.activity.destination}`)
         .sort(),
     ).toEqual(['acknowledged:customs', 'acknowledged:pga-wildlife', 'mapped:pga-wildlife', 'signed:customs', 'signed:pga-wildlife']);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { updateDelivery } from '../../src/store/exchanges.js';
 import type { Participant } from '../../src/config/types.js';
-import { listSeenExchanges, type LpcoReader, mayReadLpco, recordsSeenBy, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import { listSeenExchanges, type LpcoReader, mayReadLpco, recordsSeenBy, seeDecision, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import type { RiskTables } from '../../src/risk/tables.js';
+import { tablesOf } from '../../src/store/db.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 import { storeExchange } from '../support/exchanges.js';
 
-const reader = (id: string, operator = false) => ({ id, operator });
-const trader = reader('trader-a');
-const customs = reader('customs');
-const plant = reader('pga-plant');
-const food = reader('pga-food');
-const auditor = reader('auditor', true);
+const reader = (id: string, kind: Participant['kind'], operator = false) => ({ id, kind, operator });
+const trader = reader('trader-a', 'trader');
+const customs = reader('customs', 'customs');
+const plant = reader('pga-plant', 'pga');
+const food = reader('pga-food', 'pga');
+const auditor = reader('auditor', 'trader', true);
 
 describe.each(await databaseKinds())('what each participant sees of an exchange (%s)', (kind) => {
   const suite = useExchangeStore(kind);
@@ -114,6 +116,52 @@ describe.each(await databaseKinds())('what each participant sees of an exchange 
       ['V2', 'operator'],
       ['V1', 'operator'],
     ]);
+  });
+});
+
+describe.each(await databaseKinds())('who sees a targeting decision (%s)', (kind) => {
+  const suite = useExchangeStore(kind);
+  const hits = [
+    { profile: 'c-secret', version: 1, owner: 'customs', lane: 'red', instruction: 'c-instruction', item: 0 },
+    { profile: 'p-secret', version: 2, owner: 'pga-plant', lane: 'yellow', item: 0 },
+  ];
+
+  it('shows customs everything, a routed PGA its own hits, and refuses operators that are not customs, the sender and a routed partner', async () => {
+    await storeExchange(suite.store, { id: 'R1', sender: 'trader-a', destinations: ['customs', 'pga-plant', 'partner-xb'] });
+    await tablesOf<RiskTables>(suite.store.db)
+      .insertInto('risk_decisions')
+      .values({
+        exchange_id: 'R1',
+        lane: 'red',
+        score: 0.8,
+        model_version: 'm',
+        hits: JSON.stringify(hits),
+        decided_at: '2026-11-29T00:00:00.000Z',
+        profiles_version: 'v',
+        commitment_salt: 'ab',
+      })
+      .execute();
+    expect((await seeDecision(suite.store, 'R1', customs)).decision).toEqual({
+      lane: 'red',
+      hits: [
+        { profile: 'c-secret', owner: 'customs', lane: 'red', instruction: 'c-instruction' },
+        { profile: 'p-secret', owner: 'pga-plant', lane: 'yellow', instruction: null },
+      ],
+      score: 0.8,
+      model: 'm',
+    });
+    expect((await seeDecision(suite.store, 'R1', plant)).decision).toEqual({
+      lane: 'red',
+      hits: [{ profile: 'p-secret', owner: 'pga-plant', lane: 'yellow', instruction: null }],
+      score: null,
+      model: null,
+    });
+    for (const refused of [trader, auditor, reader('pga-auditor', 'pga', true), reader('partner-xb', 'partner-customs')])
+      expect(await seeDecision(suite.store, 'R1', refused)).toEqual({ exchange: expect.objectContaining({ id: 'R1' }), forbidden: true });
+    for (const stranger of [food, reader('trader-b', 'trader')]) expect(await seeDecision(suite.store, 'R1', stranger)).toEqual({});
+    // The sender sees the lane, nothing more.
+    const seen = await seeExchange(suite.store, 'R1', trader);
+    expect(seen?.role === 'sender' && seen.control).toEqual({ lane: 'red' });
   });
 });
 

@@ -8,6 +8,7 @@ import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { riskMigrations } from '../../src/risk/tables.js';
 import { unavailable } from './tools.js';
 
 /** PostgreSQL of the development and CI machines; SWGATE_TEST_PG moves it. */
@@ -88,7 +89,7 @@ export function useExchangeStore(kind: 'sqlite' | 'postgres'): { store: Store } 
     database = await createTestDatabase(kind);
     const db = openDatabase<ExchangeTables>(database.target);
     holder.store = { db, kind };
-    await migrateToLatest(db, exchangeMigrations);
+    await migrateToLatest(db, { ...exchangeMigrations, ...riskMigrations });
   });
   afterAll(async () => {
     await holder.store?.db.destroy();

@@ -10,6 +10,7 @@ import type { ProvenanceTables } from '../../src/provenance/store.js';
 import type { ExchangeTables } from '../../src/store/exchange-tables.js';
 import { queueName } from '../../src/runtime/queues.js';
 import { type Gateway, startGateway } from '../../src/runtime/gateway.js';
+import type { RiskJudges } from '../../src/runtime/pipeline.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';
 
@@ -36,7 +37,7 @@ export interface TestGateway {
 }
 
 /** A whole sandbox gateway (API + workers) on an ephemeral port, its own database and Redis prefix. */
-export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}, risk: RiskJudges = {}): Promise<TestGateway> {
   const database: TestDatabase = await createTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), 'swgate-gw-'));
   const config = loadConfig({
@@ -50,7 +51,7 @@ export async function startTestGateway(kind: 'sqlite' | 'postgres', env: Record<
     SWGATE_CERTS_DIR: TEST_PKI_DIR,
     ...env,
   });
-  const gateway = await startGateway(config, { api: true, workers: true }, pino({ level: 'silent' }));
+  const gateway = await startGateway(config, { api: true, workers: true }, pino({ level: 'silent' }), risk);
   const destinations = [...new Set(config.agreements.map((a) => a.destination))];
   const queues = destinations.map((d) => new Queue(queueName(d), { connection: { url: TEST_REDIS_URL }, prefix: config.redisPrefix }));
   return {

@@ -86,6 +86,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
         facts: JSON.parse(whole.facts),
         findings: JSON.parse(whole.findings),
         deliveries: seen.deliveries.map(deliveryJson),
+        ...(seen.control ? { control: seen.control } : {}),
         ...parts,
       };
     },
