@@ -141,6 +141,15 @@ export const configFileSchema = {
       },
     },
     deliveryDefaults: deliveryPolicy,
+    // Risk targeting (docs/RISK.md).
+    risk: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // The YAML profiles loaded at start, `<profilesDir>/<owner>/*.yaml`; relative to the working directory like the mappings.
+        profilesDir: { type: 'string', minLength: 1 },
+      },
+    },
     agreements: {
       type: 'array',
       items: {

@@ -23,6 +23,7 @@ interface ConfigFile {
   participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
+  risk?: { profilesDir?: string };
   agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
 }
 
@@ -93,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     configDir: dirname(file),
     mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
     mappingParameters: { ...parsed?.mappingParameters },
+    risk: { profilesDir: resolve(cwd, env.SWGATE_RISK_PROFILES_DIR ?? parsed?.risk?.profilesDir ?? 'config/risk-profiles') },
     unknownLpco: unknownLpco === 'error' ? 'error' : 'warning',
     ...(tls ? { tls } : {}),
     participants,

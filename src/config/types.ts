@@ -148,6 +148,8 @@ export interface GatewayConfig {
   mappingsDir: string;
   /** Values for the parameters mapping specs declare (`$param.<name>`), e.g. homeCountry for export-to-import; unset: none. */
   mappingParameters?: Record<string, string>;
+  /** Risk targeting: the folder of YAML profiles synced into the store at start (`<profilesDir>/<owner>/*.yaml`). */
+  risk: { profilesDir: string };
   /** HTTPS listener: server certificate and key; with `ca`, client certificates are asked for (mTLS). */
   tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];

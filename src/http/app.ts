@@ -25,6 +25,7 @@ import type { ProvenanceLog } from '../provenance/log.js';
 import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
+import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
@@ -33,6 +34,7 @@ export interface GatewayServices {
   store: Store;
   lodge: Pick<DocumentRouteDeps, 'declaration' | 'consignment' | 'lpco'>;
   lpcos: LpcoRouteDeps;
+  riskProfiles: RiskProfileRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
   provenance: { log: ProvenanceLog; publicKeyPem: string };
@@ -115,6 +117,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
+        { name: 'risk', description: "Risk targeting: customs' and PGAs' risk profiles" },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -137,6 +140,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });
   logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
+  riskProfileRoutes(app, services.riskProfiles);
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });

@@ -17,6 +17,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     store: {} as Store,
     lodge: { declaration: notForDocuments, consignment: notForDocuments, lpco: notForDocuments },
     lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
+    riskProfiles: { store: {} as Store, recordProvenance: notForDocuments },
     inbound: notForDocuments,
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },

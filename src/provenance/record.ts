@@ -3,7 +3,8 @@ import { canonicalJson } from '../canonical-json.js';
 
 /**
  * The events of an exchange that are logged, in lifecycle order; then how a declaration moved
- * the quantities of the e-LPCOs it cites (lpco/write-off.ts).
+ * the quantities of the e-LPCOs it cites (lpco/write-off.ts); then the changes of an agency's
+ * risk profiles (risk/profiles/store.ts), logged under the profile's id in place of an exchange's.
  */
 export const PROVENANCE_EVENTS = [
   'received',
@@ -19,6 +20,8 @@ export const PROVENANCE_EVENTS = [
   'lpco-written-off',
   'lpco-released',
   'lpco-given-back',
+  'profile-changed',
+  'profile-deleted',
 ] as const;
 export type ProvenanceEvent = (typeof PROVENANCE_EVENTS)[number];
 
