@@ -132,7 +132,7 @@ const timeOf = (iso: string | undefined, otherwise: number) => (iso === undefine
 export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet {
   const indexes = new Map<RiskFact, FactIndex>();
   const unindexed: Compiled[] = [];
-  profiles.forEach((stored, order) => {
+  for (const [order, stored] of profiles.entries()) {
     const profile: RiskProfile = stored.profile;
     const compiled: Compiled = {
       stored,
@@ -144,9 +144,12 @@ export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet 
       sampleKey: `${stored.owner}/${profile.id}`,
     };
     const key = indexKeyOf(profile.when);
-    if (!key) return void unindexed.push(compiled);
-    let index = indexes.get(key.fact);
-    if (!index) indexes.set(key.fact, (index = { byValue: new Map(), byPrefix: new Map(), prefixLengths: [] }));
+    if (!key) {
+      unindexed.push(compiled);
+      continue;
+    }
+    const index: FactIndex = indexes.get(key.fact) ?? { byValue: new Map(), byPrefix: new Map(), prefixLengths: [] };
+    indexes.set(key.fact, index);
     const add = (map: Map<Scalar, Compiled[]>, value: Scalar) => {
       const list = map.get(value);
       if (!list) map.set(value, [compiled]);
@@ -157,7 +160,7 @@ export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet 
       add(index.byPrefix as Map<Scalar, Compiled[]>, key.prefix);
       if (!index.prefixLengths.includes(key.prefix.length)) index.prefixLengths.push(key.prefix.length);
     }
-  });
+  }
   const factIndexes = [...indexes.entries()];
 
   const candidatesOf = (item: ItemFacts): Compiled[] => {
@@ -185,8 +188,10 @@ export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet 
       const drawn = new Map<Compiled, boolean>();
       const selects = (c: Compiled) => {
         if (c.sampleRate >= 1) return true;
-        let selected = drawn.get(c);
-        if (selected === undefined) drawn.set(c, (selected = sampleDraw(c.sampleKey, exchangeId) < c.sampleRate));
+        const known = drawn.get(c);
+        if (known !== undefined) return known;
+        const selected = sampleDraw(c.sampleKey, exchangeId) < c.sampleRate;
+        drawn.set(c, selected);
         return selected;
       };
       items.forEach((item, itemIndex) => {

@@ -63,15 +63,17 @@ export function loadProfileFolder(dir: string, participants: readonly Participan
       }
       const content: unknown = doc.toJS({ maxAliasCount: 100 });
       const entries = Array.isArray(content) ? content : [content];
-      entries.forEach((entry, i) => {
+      for (const [i, entry] of entries.entries()) {
         const where = Array.isArray(content) ? `[${i}]` : '';
         const checked = checkProfile(entry);
-        if (!('profile' in checked)) return void problems.push(...checked.findings.map((f) => `${file}${where}: ${f.path || '/'} ${f.message}`));
-        const earlier = seen.get(checked.profile.id);
-        if (earlier) return void problems.push(`${file}${where}: profile "${checked.profile.id}" is also in ${earlier}.`);
-        seen.set(checked.profile.id, file);
-        loaded.push({ owner: owner.name, profile: checked.profile, file });
-      });
+        const earlier = 'profile' in checked ? seen.get(checked.profile.id) : undefined;
+        if (!('profile' in checked)) problems.push(...checked.findings.map((f) => `${file}${where}: ${f.path || '/'} ${f.message}`));
+        else if (earlier) problems.push(`${file}${where}: profile "${checked.profile.id}" is also in ${earlier}.`);
+        else {
+          seen.set(checked.profile.id, file);
+          loaded.push({ owner: owner.name, profile: checked.profile, file });
+        }
+      }
     }
   }
   if (problems.length > 0) throw new ProfileFolderError(problems);

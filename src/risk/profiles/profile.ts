@@ -127,7 +127,7 @@ function checkCondition(root: unknown): Finding[] {
   const fail = (path: readonly (string | number)[], code: string, message: string) =>
     void findings.push(finding(`risk-profile.${code}`, message, pointer(path)));
 
-  const visit = (node: unknown, path: (string | number)[], depth: number): void => {
+  const visit = (node: unknown, path: (string | number)[], depth: number): undefined => {
     nodes += 1;
     if (nodes > PROFILE_LIMITS.nodes) return; // said once, below
     if (depth > PROFILE_LIMITS.depth) return fail(path, 'depth', `Conditions nest deeper than ${PROFILE_LIMITS.depth} levels.`);
@@ -154,10 +154,10 @@ function checkCondition(root: unknown): Finding[] {
         'condition',
         `A condition is {"fact", "<operator>"}, "all", "any" or "not" (found ${keys.map((k) => quoted(k)).join(', ') || 'nothing'}).`,
       );
-    checkComparison(record, path);
+    return checkComparison(record, path);
   };
 
-  const checkComparison = (record: Record<string, unknown>, path: (string | number)[]) => {
+  const checkComparison = (record: Record<string, unknown>, path: (string | number)[]): undefined => {
     const fact = record.fact;
     if (typeof fact !== 'string' || !Object.hasOwn(RISK_FACTS, fact)) return fail([...path, 'fact'], 'fact', `Unknown fact ${quoted(fact)}.`);
     const operators = Object.keys(record).filter((k) => k !== 'fact');
