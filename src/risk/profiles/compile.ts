@@ -163,21 +163,25 @@ export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet 
   }
   const factIndexes = [...indexes.entries()];
 
-  const candidatesOf = (item: ItemFacts): Compiled[] => {
-    const found: Compiled[] = [...unindexed];
+  /** The profiles whose discriminating comparison the item satisfies, then `check`ed: those that select it, in set order. */
+  const selecting = (item: ItemFacts, check: (c: Compiled) => boolean): Compiled[] => {
+    const selected: Compiled[] = [];
+    const consider = (list: readonly Compiled[]) => {
+      for (const c of list) if (check(c)) selected.push(c);
+    };
+    consider(unindexed);
     for (const [fact, index] of factIndexes) {
       const value = item[fact];
       if (value === null || value === undefined) continue;
       const exact = index.byValue.get(value);
-      if (exact) found.push(...exact);
+      if (exact) consider(exact);
       if (typeof value !== 'string') continue;
       for (const length of index.prefixLengths) {
         const prefixed = length <= value.length ? index.byPrefix.get(value.slice(0, length)) : undefined;
-        if (prefixed) found.push(...prefixed);
+        if (prefixed) consider(prefixed);
       }
     }
-    // Unindexed profiles come in order already; only candidates from the indexes need placing among them.
-    return found.length > unindexed.length && found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
+    return selected.length > 1 ? selected.sort((a, b) => a.order - b.order) : selected;
   };
 
   return {
@@ -195,8 +199,8 @@ export function compileProfiles(profiles: readonly StoredProfile[]): ProfileSet 
         return selected;
       };
       items.forEach((item, itemIndex) => {
-        for (const c of candidatesOf(item)) {
-          if (time < c.validFrom || time >= c.validTo || !c.test(item) || !selects(c)) continue;
+        const check = (c: Compiled) => time >= c.validFrom && time < c.validTo && c.test(item) && selects(c);
+        for (const c of selecting(item, check)) {
           const { owner, version, profile } = c.stored;
           hits.push({
             profile: profile.id,
