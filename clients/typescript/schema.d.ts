@@ -3118,6 +3118,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "phones-undervalued",
+                 *       "description": "phones far below their usual price",
+                 *       "when": {
+                 *         "all": [
+                 *           {
+                 *             "fact": "origin",
+                 *             "in": [
+                 *               "XA",
+                 *               "XB"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "fact": "commodity",
+                 *             "startsWith": "8517"
+                 *           },
+                 *           {
+                 *             "fact": "unitValuePerKg",
+                 *             "below": 40
+                 *           }
+                 *         ]
+                 *       },
+                 *       "lane": "red",
+                 *       "instruction": "weigh and count; compare with the invoice"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Unique among the owner's profiles */
                     id: string;
@@ -3383,6 +3410,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "phones-undervalued",
+                 *       "description": "phones far below their usual price",
+                 *       "when": {
+                 *         "all": [
+                 *           {
+                 *             "fact": "origin",
+                 *             "in": [
+                 *               "XA",
+                 *               "XB"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "fact": "commodity",
+                 *             "startsWith": "8517"
+                 *           },
+                 *           {
+                 *             "fact": "unitValuePerKg",
+                 *             "below": 40
+                 *           }
+                 *         ]
+                 *       },
+                 *       "lane": "red",
+                 *       "instruction": "weigh and count; compare with the invoice"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Unique among the owner's profiles */
                     id: string;

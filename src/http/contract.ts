@@ -169,6 +169,8 @@ function requestExamples(): Record<string, Record<string, unknown>> {
     validateDocument: { 'application/xml': text('openapi/examples/declaration-import-cites.xml') },
     lodgeConsignment: { 'application/json': json('mappings/consignment-to-declaration/examples/parcel-two-items.input.json') },
     lodgeLpco: { 'application/json': lpcoExample },
+    createRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
+    replaceRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
   };
 }
 

@@ -30,25 +30,10 @@ export type RiskProfileRouteDeps = ProfileWriter;
 /** A profile holds at most 10,000 values in a list: about 2.6 MB at the longest values allowed; more is refused unread. */
 const BODY_LIMIT = 3 * 1024 * 1024;
 
-const EXAMPLE: RiskProfile = {
-  id: 'phones-undervalued',
-  description: 'phones far below their usual price',
-  when: {
-    all: [
-      { fact: 'origin', in: ['XA', 'XB'] },
-      { fact: 'commodity', startsWith: '8517' },
-      { fact: 'unitValuePerKg', below: 40 },
-    ],
-  },
-  lane: 'red',
-  instruction: 'weigh and count; compare with the invoice',
-};
-
 const profileBody = {
   [DOCUMENT_BODY_KEY]: {
-    description: 'A risk profile (docs/RISK.md, "Profiles")',
-    required: true,
-    content: { 'application/json': { schema: riskProfileSchema, examples: { phones: { summary: 'Undervalued phones from XA and XB', value: EXAMPLE } } } },
+    description: 'A risk profile (docs/RISK.md, "Profiles"); the example is in openapi/examples/risk-profile.json',
+    content: { 'application/json': { schema: riskProfileSchema } },
   },
 };
 

@@ -45,7 +45,7 @@ export interface StoredProfile {
   profile: RiskProfile;
 }
 
-export const OPERATORS = ['in', 'notIn', 'equals', 'startsWith', 'below', 'above', 'between'] as const;
+const OPERATORS = ['in', 'notIn', 'equals', 'startsWith', 'below', 'above', 'between'] as const;
 type Operator = (typeof OPERATORS)[number];
 
 /** Bounds on what one profile may hold: what an agency needs, far from what would hurt the ingest path. */
