@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/canonical-json.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { sha256Hex } from '../../../src/hashing.js';
-import { currentProfileSet } from '../../../src/risk/profiles/current.js';
 import type { RiskProfile } from '../../../src/risk/profiles/profile.js';
 import {
   deleteProfile,
@@ -37,7 +36,6 @@ const phones: RiskProfile = {
   lane: 'red',
   instruction: 'count',
 };
-const AT = new Date();
 
 describe.each(await databaseKinds())('risk profiles in the store (%s)', (kind) => {
   let database: TestDatabase;
@@ -111,29 +109,6 @@ describe.each(await databaseKinds())('risk profiles in the store (%s)', (kind) =
     expect(first.map((v) => v.profile.id)).toEqual(['a1', 'a2']);
     const next = await listProfiles(one.store, 'pga-plant', { limit: 2, cursor: 'a2' });
     expect(next.map((v) => v.profile.id)).toEqual(['a3', 'phones']);
-  });
-
-  it('applies a change on every instance sharing the database, from the next declaration on', async () => {
-    const before = await currentProfileSet(two.store);
-    expect(await currentProfileSet(two.store)).toBe(before); // unchanged: not compiled again
-    const item = { origin: 'XA', commodity: '851712' };
-    expect(before.evaluate([item], 'e1', AT).map((h) => `${h.owner}/${h.profile}`)).toEqual([
-      'customs/phones',
-      'pga-plant/a1',
-      'pga-plant/a2',
-      'pga-plant/a3',
-      'pga-plant/phones',
-    ]);
-
-    await writeProfile(one, 'customs', { ...phones, id: 'new-one', when: { fact: 'origin', equals: 'XA' } }, 'create', 'api');
-    const after = await currentProfileSet(two.store);
-    expect(after.version).not.toBe(before.version);
-    expect(after.evaluate([item], 'e1', AT).map((h) => `${h.owner}/${h.profile}`)).toContain('customs/new-one');
-
-    // Inside the write batch of a declaration (what the ingest path does), on the other instance.
-    await deleteProfile(one, 'customs', 'new-one');
-    const inBatch = await writeInBatch(two.store, async (transaction) => (await currentProfileSet(transaction)).evaluate([item], 'e2', AT));
-    expect(inBatch.map((h) => h.profile)).not.toContain('new-one');
   });
 
   it('counts hits, controls by the owner, discrepancies and revenue; current as soon as a result is stored', async () => {
