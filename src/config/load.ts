@@ -94,12 +94,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     configDir: dirname(file),
     mappingsDir: resolve(cwd, env.SWGATE_MAPPINGS_DIR ?? 'mappings'),
     mappingParameters: { ...parsed?.mappingParameters },
-    risk: { profilesDir: resolve(cwd, env.SWGATE_RISK_PROFILES_DIR ?? parsed?.risk?.profilesDir ?? 'config/risk-profiles') },
+    risk: { profilesDir: riskProfilesDir(env, cwd, file, parsed) },
     unknownLpco: unknownLpco === 'error' ? 'error' : 'warning',
     ...(tls ? { tls } : {}),
     participants,
     agreements,
   };
+}
+
+/** SWGATE_RISK_PROFILES_DIR (from the working directory), else the file's risk.profilesDir (from the file, as its other paths), else config/risk-profiles. */
+function riskProfilesDir(env: Env, cwd: string, file: string, parsed: ConfigFile | undefined): string {
+  if (env.SWGATE_RISK_PROFILES_DIR) return resolve(cwd, env.SWGATE_RISK_PROFILES_DIR);
+  const inFile = parsed?.risk?.profilesDir;
+  return inFile ? resolve(dirname(file), inFile) : resolve(cwd, 'config/risk-profiles');
 }
 
 function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {

@@ -78,6 +78,17 @@ describe('the profiles folder', () => {
     }
   });
 
+  it('is found where the configuration says: the environment, else the file (relative to it), else config/risk-profiles', () => {
+    expect(config.risk.profilesDir).toBe(join(process.cwd(), 'config/risk-profiles'));
+    const fromEnv = loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_RISK_PROFILES_DIR: 'elsewhere' });
+    expect(fromEnv.risk.profilesDir).toBe(join(process.cwd(), 'elsewhere'));
+    const production = loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_CONFIG: 'config/production.example.yaml' });
+    expect(production.risk.profilesDir).toBe('/etc/swgate/risk-profiles');
+    write('config.yaml', 'risk: { profilesDir: mine }\nparticipants: [{ id: customs, kind: customs, name: C }]\nagreements: []\n');
+    expect(loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_CONFIG: join(dir, 'config.yaml') }).risk.profilesDir).toBe(join(dir, 'mine'));
+    rmSync(join(dir, 'config.yaml'));
+  });
+
   it('stops the start with a configuration error naming the file', () => {
     write('pga-food/x.yaml', 'id: x\nwhen: { fact: origin, below: 3 }\nlane: red\n');
     expect(() => configuredProfiles({ ...config, risk: { profilesDir: dir } })).toThrow(ConfigError);
