@@ -146,7 +146,7 @@ export const configFileSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        // The YAML profiles loaded at start, `<profilesDir>/<owner>/*.yaml`, relative to this file (default: config/risk-profiles of the working directory).
+        // The YAML profiles loaded at start, `<profilesDir>/<owner>/*.yaml`, relative to this file (default: risk-profiles beside it).
         profilesDir: { type: 'string', minLength: 1 },
       },
     },

@@ -102,11 +102,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   };
 }
 
-/** SWGATE_RISK_PROFILES_DIR (from the working directory), else the file's risk.profilesDir (from the file, as its other paths), else config/risk-profiles. */
+/**
+ * SWGATE_RISK_PROFILES_DIR (from the working directory), else the file's risk.profilesDir, else
+ * risk-profiles beside the file (config/risk-profiles for config/sandbox.yaml): a folder belongs
+ * with the participants that own it, so another configuration never picks up the sandbox's.
+ */
 function riskProfilesDir(env: Env, cwd: string, file: string, parsed: ConfigFile | undefined): string {
   if (env.SWGATE_RISK_PROFILES_DIR) return resolve(cwd, env.SWGATE_RISK_PROFILES_DIR);
-  const inFile = parsed?.risk?.profilesDir;
-  return inFile ? resolve(dirname(file), inFile) : resolve(cwd, 'config/risk-profiles');
+  return resolve(dirname(file), parsed?.risk?.profilesDir ?? 'risk-profiles');
 }
 
 function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {

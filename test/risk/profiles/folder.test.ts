@@ -78,7 +78,7 @@ describe('the profiles folder', () => {
     }
   });
 
-  it('is found where the configuration says: the environment, else the file (relative to it), else config/risk-profiles', () => {
+  it('is found where the configuration says: the environment, else the file (relative to it), else risk-profiles beside the file', () => {
     expect(config.risk.profilesDir).toBe(join(process.cwd(), 'config/risk-profiles'));
     const fromEnv = loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_RISK_PROFILES_DIR: 'elsewhere' });
     expect(fromEnv.risk.profilesDir).toBe(join(process.cwd(), 'elsewhere'));
@@ -86,6 +86,10 @@ describe('the profiles folder', () => {
     expect(production.risk.profilesDir).toBe('/etc/swgate/risk-profiles');
     write('config.yaml', 'risk: { profilesDir: mine }\nparticipants: [{ id: customs, kind: customs, name: C }]\nagreements: []\n');
     expect(loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_CONFIG: join(dir, 'config.yaml') }).risk.profilesDir).toBe(join(dir, 'mine'));
+    write('config.yaml', 'participants: [{ id: customs, kind: customs, name: C }]\nagreements: []\n');
+    expect(loadConfig({ SWGATE_DATA_DIR: join(tmpdir(), 'unused'), SWGATE_CONFIG: join(dir, 'config.yaml') }).risk.profilesDir).toBe(
+      join(dir, 'risk-profiles'),
+    );
     rmSync(join(dir, 'config.yaml'));
   });
 
