@@ -258,6 +258,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's risk profiles, by id */
+        get: operations["listRiskProfiles"];
+        put?: never;
+        /** A new risk profile of the caller (customs, PGAs): applies to every declaration received after its 201 */
+        post: operations["createRiskProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's risk profiles, with its stats and versions */
+        get: operations["getRiskProfile"];
+        /** Changes one of the caller's risk profiles: a new version, unless nothing changed */
+        put: operations["replaceRiskProfile"];
+        post?: never;
+        /** Deletes one of the caller's risk profiles (its versions stay, and the deletion is one) */
+        delete: operations["deleteRiskProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/acknowledgements": {
         parameters: {
             query?: never;
@@ -3240,6 +3277,618 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listRiskProfiles: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Unique among the owner's profiles */
+                            id: string;
+                            description?: string;
+                            /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                            when: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            lane: "green" | "yellow" | "red";
+                            /** @description What the controlling officer is to do */
+                            instruction?: string;
+                            /**
+                             * Format: date-time
+                             * @description Applies to declarations received at or after this time
+                             */
+                            validFrom?: string;
+                            /**
+                             * Format: date-time
+                             * @description Applies to declarations received before this time
+                             */
+                            validTo?: string;
+                            /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                            sampleRate?: number;
+                            /** @description The participant that wrote it */
+                            owner: string;
+                            /** @description Counts every change, deletion included, since the id was first used */
+                            version: number;
+                            /**
+                             * @description Written through the API, or loaded from the profiles folder at start
+                             * @enum {string}
+                             */
+                            source: "api" | "folder";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    createRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "phones-undervalued",
+                 *       "description": "phones far below their usual price",
+                 *       "when": {
+                 *         "all": [
+                 *           {
+                 *             "fact": "origin",
+                 *             "in": [
+                 *               "XA",
+                 *               "XB"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "fact": "commodity",
+                 *             "startsWith": "8517"
+                 *           },
+                 *           {
+                 *             "fact": "unitValuePerKg",
+                 *             "below": 40
+                 *           }
+                 *         ]
+                 *       },
+                 *       "lane": "red",
+                 *       "instruction": "weigh and count; compare with the invoice"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Unique among the owner's profiles */
+                    id: string;
+                    description?: string;
+                    /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                    when: Record<string, never>;
+                    /** @description One of green, yellow, red */
+                    lane: string;
+                    /** @description What the controlling officer is to do */
+                    instruction?: string;
+                    /**
+                     * Format: date-time
+                     * @description Applies to declarations received at or after this time
+                     */
+                    validFrom?: string;
+                    /**
+                     * Format: date-time
+                     * @description Applies to declarations received before this time
+                     */
+                    validTo?: string;
+                    /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                    sampleRate?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique among the owner's profiles */
+                        id: string;
+                        description?: string;
+                        /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                        when: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        lane: "green" | "yellow" | "red";
+                        /** @description What the controlling officer is to do */
+                        instruction?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received at or after this time
+                         */
+                        validFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received before this time
+                         */
+                        validTo?: string;
+                        /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                        sampleRate?: number;
+                        /** @description The participant that wrote it */
+                        owner: string;
+                        /** @description Counts every change, deletion included, since the id was first used */
+                        version: number;
+                        /**
+                         * @description Written through the API, or loaded from the profiles folder at start
+                         * @enum {string}
+                         */
+                        source: "api" | "folder";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique among the owner's profiles */
+                        id: string;
+                        description?: string;
+                        /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                        when: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        lane: "green" | "yellow" | "red";
+                        /** @description What the controlling officer is to do */
+                        instruction?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received at or after this time
+                         */
+                        validFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received before this time
+                         */
+                        validTo?: string;
+                        /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                        sampleRate?: number;
+                        /** @description The participant that wrote it */
+                        owner: string;
+                        /** @description Counts every change, deletion included, since the id was first used */
+                        version: number;
+                        /**
+                         * @description Written through the API, or loaded from the profiles folder at start
+                         * @enum {string}
+                         */
+                        source: "api" | "folder";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description What the profile selected (every version) and what its owner's controls of those declarations found, current as soon as a control result is answered 201 */
+                        stats: {
+                            /** @description Declarations it selected */
+                            hits: number;
+                            /** @description Of those, declarations its owner recorded a control result on */
+                            controlled: number;
+                            /** @description Of those, declarations where a result found a discrepancy */
+                            discrepancies: number;
+                            /** @description What those control results recovered */
+                            revenue: number;
+                            /** @description discrepancies / controlled; null before any control */
+                            hitRate: number | null;
+                        };
+                        /** @description Every version, oldest first: who changed the profile when (each change is also in the provenance log) */
+                        versions: {
+                            version: number;
+                            /** Format: date-time */
+                            changedAt: string;
+                            changedBy: string;
+                            /** @enum {string} */
+                            source: "api" | "folder";
+                            /** @description SHA-256 of the version's RFC 8785 canonical JSON: the entity of its provenance record */
+                            sha256: string;
+                            deleted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    replaceRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "phones-undervalued",
+                 *       "description": "phones far below their usual price",
+                 *       "when": {
+                 *         "all": [
+                 *           {
+                 *             "fact": "origin",
+                 *             "in": [
+                 *               "XA",
+                 *               "XB"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "fact": "commodity",
+                 *             "startsWith": "8517"
+                 *           },
+                 *           {
+                 *             "fact": "unitValuePerKg",
+                 *             "below": 40
+                 *           }
+                 *         ]
+                 *       },
+                 *       "lane": "red",
+                 *       "instruction": "weigh and count; compare with the invoice"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Unique among the owner's profiles */
+                    id: string;
+                    description?: string;
+                    /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                    when: Record<string, never>;
+                    /** @description One of green, yellow, red */
+                    lane: string;
+                    /** @description What the controlling officer is to do */
+                    instruction?: string;
+                    /**
+                     * Format: date-time
+                     * @description Applies to declarations received at or after this time
+                     */
+                    validFrom?: string;
+                    /**
+                     * Format: date-time
+                     * @description Applies to declarations received before this time
+                     */
+                    validTo?: string;
+                    /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                    sampleRate?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique among the owner's profiles */
+                        id: string;
+                        description?: string;
+                        /** @description A condition: `{"fact": <fact>, "<op>": <value>}` with op one of in, notIn (lists), equals, startsWith (strings), below, above (numbers), between ([low, high]); or `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}` (docs/RISK.md) */
+                        when: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        lane: "green" | "yellow" | "red";
+                        /** @description What the controlling officer is to do */
+                        instruction?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received at or after this time
+                         */
+                        validFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description Applies to declarations received before this time
+                         */
+                        validTo?: string;
+                        /** @description The share of matching declarations selected, reproducibly from the exchange id (control groups); 1 when absent */
+                        sampleRate?: number;
+                        /** @description The participant that wrote it */
+                        owner: string;
+                        /** @description Counts every change, deletion included, since the id was first used */
+                        version: number;
+                        /**
+                         * @description Written through the API, or loaded from the profiles folder at start
+                         * @enum {string}
+                         */
+                        source: "api" | "folder";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    deleteRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,8 @@ export const configFileSchema = {
       properties: {
         // Relative to the configuration file's folder.
         modelDir: { type: 'string', minLength: 1, maxLength: 4096 },
+        // The YAML profiles loaded at start, `<profilesDir>/<owner>/*.yaml`, relative to this file (default: risk-profiles beside it).
+        profilesDir: { type: 'string', minLength: 1, maxLength: 4096 },
         // Per owner: at most 3 bands (one per lane), each from a score in [0, 1].
         scoreBands: {
           type: 'object',

@@ -71,7 +71,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
   }
-  const risk = riskFrom(parsed, participants, problems);
+  const risk = riskFrom(parsed, participants, problems, riskProfilesDir(env, cwd, file, parsed));
   if (problems.length > 0) throw new ConfigError(problems);
   const sandbox = participants.some((p) => p.endpoint === 'sandbox');
   // The sandbox's keys are public (`sandbox-<participant>`): it answers this machine only unless HOST says otherwise.
@@ -110,14 +110,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
 }
 
 /** Score bands belong to an agency (customs or a PGA) that is a participant; sorted so the highest band is tried first. */
-function riskFrom(file: ConfigFile | undefined, participants: Participant[], problems: string[]): RiskConfig {
+function riskFrom(file: ConfigFile | undefined, participants: Participant[], problems: string[], profilesDir: string): RiskConfig {
   const bands = file?.risk?.scoreBands ?? {};
   for (const owner of Object.keys(bands)) {
     const participant = participants.find((p) => p.id === owner);
     if (!participant || (participant.kind !== 'customs' && participant.kind !== 'pga'))
       problems.push(`risk.scoreBands: "${owner}" is not a customs or PGA participant; only agencies own targeting.`);
   }
-  return { scoreBands: Object.fromEntries(Object.entries(bands).map(([owner, own]) => [owner, [...own].sort((a, b) => b.from - a.from)])) };
+  return { profilesDir, scoreBands: Object.fromEntries(Object.entries(bands).map(([owner, own]) => [owner, [...own].sort((a, b) => b.from - a.from)])) };
+}
+
+/**
+ * SWGATE_RISK_PROFILES_DIR (from the working directory), else the file's risk.profilesDir, else
+ * risk-profiles beside the file (config/risk-profiles for config/sandbox.yaml): a folder belongs
+ * with the participants that own it, so another configuration never picks up the sandbox's.
+ */
+function riskProfilesDir(env: Env, cwd: string, file: string, parsed: ConfigFile | undefined): string {
+  if (env.SWGATE_RISK_PROFILES_DIR) return resolve(cwd, env.SWGATE_RISK_PROFILES_DIR);
+  return resolve(dirname(file), parsed?.risk?.profilesDir ?? 'risk-profiles');
 }
 
 function readConfigFile(file: string, problems: string[]): ConfigFile | undefined {

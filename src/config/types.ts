@@ -179,6 +179,8 @@ export interface ScoreBand {
 }
 
 export interface RiskConfig {
+  /** The folder of YAML profiles synced into the store at start (`<profilesDir>/<owner>/*.yaml`). */
+  profilesDir: string;
   /** The trained model every declaration is scored with (a directory `swgate risk train` writes: src/risk/model); unset: no score. */
   modelDir?: string;
   /** Per owner (customs or a PGA), its score bands, highest `from` first (sorted at load). Empty: the model's score selects for no one. */

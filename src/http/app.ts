@@ -29,6 +29,7 @@ import type { ProvenanceLog } from '../provenance/log.js';
 import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
+import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
@@ -37,6 +38,7 @@ export interface GatewayServices {
   store: Store;
   lodge: Pick<DocumentRouteDeps, 'declaration' | 'consignment' | 'lpco'>;
   lpcos: LpcoRouteDeps;
+  riskProfiles: RiskProfileRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
   /** Control results, customs' AEO register, partner customs' messages (docs/RISK.md). */
@@ -121,7 +123,10 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
-        { name: 'risk', description: 'Control results, the AEO register, partner customs under mutual recognition' },
+        {
+          name: 'risk',
+          description: "Risk targeting: agencies' risk profiles, decisions, control results, the AEO register, partner customs under mutual recognition",
+        },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -145,6 +150,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   riskRoutes(app, { store: services.store });
   logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
+  riskProfileRoutes(app, services.riskProfiles);
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   controlResultRoutes(app, services.recognition.controls);

@@ -182,6 +182,8 @@ function requestExamples(): Record<string, Record<string, unknown>> {
       'application/json': { outcome: 'discrepancy', findings: [{ code: 'QTY', text: '40 handsets declared, 400 found' }], revenue: 12500, seized: false },
     },
     putAeoAuthorisation: { 'application/json': { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' } },
+    createRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
+    replaceRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
   };
 }
 

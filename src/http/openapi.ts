@@ -18,6 +18,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     store: {} as Store,
     lodge: { declaration: notForDocuments, consignment: notForDocuments, lpco: notForDocuments },
     lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
+    riskProfiles: { store: {} as Store, recordProvenance: notForDocuments },
     inbound: notForDocuments,
     recognition: {
       controls: { record: notForDocuments, read: notForDocuments },

@@ -11,15 +11,16 @@ import { canonicalJson } from '../canonical-json.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { sha256Hex } from '../hashing.js';
 import type { RecordInput } from '../provenance/record.js';
-import { type Decision, decide, decisionDocumentName, ownersDecision, type ScoreBands } from '../risk/decide.js';
+import { type Decision, decide, decisionDocumentName, ownersDecision, profileHitsOf, type ScoreBands } from '../risk/decide.js';
 import { partyHistories, writeDecision } from '../risk/decisions.js';
+import { writeProfileHits } from '../risk/profiles/store.js';
 import { type DeclarationRisk, type FactContext, itemFactsOf, NO_CONTEXT, type PartyHistories, partiesOf, scoringRowsOf } from '../risk/facts.js';
 import type { MutualRecognition, ProfileSet, RiskScorer } from '../risk/vocabulary.js';
 import type { DocumentRow } from '../store/exchange-tables.js';
 import type { Store } from '../store/exchanges.js';
 
 export interface TargetDeps {
-  /** Every owner's current profiles, read in the write batch's transaction (risk-profiles: currentProfileSet). */
+  /** Every owner's current profiles, read in the write batch's transaction (risk/profiles/current.ts). */
   profiles: (transaction: Store) => Promise<ProfileSet>;
   scorer?: RiskScorer | undefined;
   scoreBands: ScoreBands;
@@ -60,7 +61,7 @@ export async function target(
     at,
   );
   const salt = randomBytes(32).toString('hex');
-  // THE place where each profile's hits are counted: risk-profiles' writeProfileHits(transaction, exchange.id, decision.hits) goes here.
+  await writeProfileHits(transaction, exchange.id, profileHitsOf(decision));
   writeDecision(
     transaction,
     {

@@ -4,10 +4,11 @@ import { canonicalJson } from '../canonical-json.js';
 /**
  * The events of an exchange that are logged, in lifecycle order; then how a declaration moved
  * the quantities of the e-LPCOs it cites (lpco/write-off.ts); then the risk unit's words: a
- * control's result (customs', a PGA's or a partner customs') and a change of an AEO
- * authorisation. Those two are logged under their own id (the control result's, the
- * authorisation version's), not the exchange's, so the sender's provenance receipt does not
- * show that its goods were controlled (docs/RISK.md).
+ * control's result (customs', a PGA's or a partner customs'), a change of an AEO authorisation
+ * and a change of an agency's risk profiles (risk/profiles/store.ts). Those are logged under
+ * their own id (the control result's, the authorisation version's, the profile's), not the
+ * exchange's, so the sender's provenance receipt does not show that its goods were controlled
+ * or targeted (docs/RISK.md).
  */
 export const PROVENANCE_EVENTS = [
   'received',
@@ -26,6 +27,8 @@ export const PROVENANCE_EVENTS = [
   'lpco-given-back',
   'controlled',
   'aeo-changed',
+  'profile-changed',
+  'profile-deleted',
 ] as const;
 export type ProvenanceEvent = (typeof PROVENANCE_EVENTS)[number];
 

@@ -14,8 +14,10 @@ export type ScoreBands = RiskConfig['scoreBands'];
 /** The profile id a model selection is recorded under, as a hit of each band's owner. */
 const MODEL_PROFILE = 'model';
 
-/** No profiles: what targeting evaluates until the profile store is wired in (risk-profiles' currentProfileSet). */
-export const NO_PROFILES: ProfileSet = { version: 'none', evaluate: () => [] };
+/** The hits of profiles, without the model's selections (version 0): what a profile's stats count. */
+export function profileHitsOf(decision: Decision): ProfileHit[] {
+  return decision.hits.filter((h) => !(h.profile === MODEL_PROFILE && h.version === 0));
+}
 
 export interface Judges {
   profiles: ProfileSet;

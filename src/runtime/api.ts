@@ -57,6 +57,7 @@ export async function startApi(
       store,
       lodge: pipeline.lodge,
       lpcos: pipeline.lpcos,
+      riskProfiles: { store, recordProvenance: stores.recordProvenance },
       inbound: pipeline.inbound,
       recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,

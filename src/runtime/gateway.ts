@@ -7,6 +7,7 @@ import type { ReconcileOptions, ReconcileSummary } from '../pipeline/reconcile.j
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { within } from '../deadline.js';
+import { type FolderProfile, loadProfileFolder, ProfileFolderError, syncProfileFolder } from '../risk/profiles/folder.js';
 import { type Api, simulatedAgencies, startApi } from './api.js';
 import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
@@ -51,6 +52,16 @@ export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDi
   return mappings;
 }
 
+/** The profiles folder as configured (risk.profilesDir); a bad file is the configuration's mistake. */
+export function configuredProfiles(config: Pick<GatewayConfig, 'risk' | 'participants'>): FolderProfile[] {
+  try {
+    return loadProfileFolder(config.risk.profilesDir, config.participants);
+  } catch (error) {
+    if (error instanceof ProfileFolderError) throw new ConfigError(error.problems.map((p) => `risk.profilesDir: ${p}`));
+    throw error;
+  }
+}
+
 /**
  * The composition root: opens the stores (stores.ts), binds the pipeline to them
  * (pipeline.ts), then starts the API (api.ts) and the workers (workers.ts) this process runs,
@@ -65,7 +76,12 @@ export async function startGateway(
   // Before anything is opened: a configuration mistake found here leaves nothing to close.
   const mappings = await configuredMappings(config);
   const trust = await loadGatewayTrust(config);
+  const profiles = configuredProfiles(config);
   const stores = await openStores(config, logger);
+  await syncProfileFolder(stores, profiles).catch(async (error: unknown) => {
+    await stores.close();
+    throw error;
+  });
 
   let baseUrl = config.publicUrl;
   const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk });

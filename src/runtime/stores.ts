@@ -13,6 +13,7 @@ import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
 import type { Store } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { riskProfileMigrations, type RiskProfileTables } from '../risk/profiles/tables.js';
 import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import { recognitionMigrations, type RecognitionTables } from '../risk/recognition-tables.js';
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
@@ -27,6 +28,7 @@ export const ALL_MIGRATIONS = {
   ...riskMigrations,
   ...recognitionMigrations,
   ...controlRequestMigrations,
+  ...riskProfileMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
@@ -54,7 +56,7 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables>(target, {
+  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables & RiskProfileTables>(target, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };

@@ -4,6 +4,7 @@ import type { Agreement, Participant } from '../../src/config/types.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
 import { recognitionMigrations } from '../../src/risk/recognition-tables.js';
+import { riskProfileMigrations } from '../../src/risk/profiles/tables.js';
 import { riskMigrations } from '../../src/risk/tables.js';
 import { controlRequestMigrations } from '../../src/risk/control-results.js';
 import { type IngestDeps, type IngestRequest, type IngestResult, ingestDocument } from '../../src/pipeline/ingest.js';
@@ -48,6 +49,7 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
       ...riskMigrations,
       ...recognitionMigrations,
       ...controlRequestMigrations,
+      ...riskProfileMigrations,
     });
     handle.store = { db: tablesOf<ExchangeTables>(opened), kind };
     handle.lpcoDb = tablesOf<LpcoTables>(opened);

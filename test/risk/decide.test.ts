@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decide, decisionDocumentName, isDecisionDocument, mostSevere, NO_PROFILES, ownersDecision } from '../../src/risk/decide.js';
+import { decide, decisionDocumentName, isDecisionDocument, mostSevere, ownersDecision } from '../../src/risk/decide.js';
+import { compileProfiles } from '../../src/risk/profiles/compile.js';
+
+const NO_PROFILES = compileProfiles([]);
 import type { ItemFacts } from '../../src/risk/fact-names.js';
 import type { ScoringRow } from '../../src/risk/history.js';
 import type { ProfileHit, ProfileSet, RiskScorer } from '../../src/risk/vocabulary.js';
@@ -64,7 +67,11 @@ describe('one decision per declaration', () => {
   });
 
   it('is green when nothing selects it', () => {
-    expect(decide({ profiles: NO_PROFILES, scoreBands: {} }, items, rows, 'E', at)).toMatchObject({ lane: 'green', hits: [], profilesVersion: 'none' });
+    expect(decide({ profiles: NO_PROFILES, scoreBands: {} }, items, rows, 'E', at)).toMatchObject({
+      lane: 'green',
+      hits: [],
+      profilesVersion: NO_PROFILES.version,
+    });
     expect(mostSevere([])).toBe('green');
   });
 

@@ -8,6 +8,7 @@ import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { riskProfileMigrations } from '../../src/risk/profiles/tables.js';
 import { riskMigrations } from '../../src/risk/tables.js';
 import { unavailable } from './tools.js';
 
@@ -89,7 +90,7 @@ export function useExchangeStore(kind: 'sqlite' | 'postgres'): { store: Store } 
     database = await createTestDatabase(kind);
     const db = openDatabase<ExchangeTables>(database.target);
     holder.store = { db, kind };
-    await migrateToLatest(db, { ...exchangeMigrations, ...riskMigrations });
+    await migrateToLatest(db, { ...exchangeMigrations, ...riskMigrations, ...riskProfileMigrations });
   });
   afterAll(async () => {
     await holder.store?.db.destroy();
