@@ -2389,7 +2389,7 @@ export interface operations {
                             record: {
                                 exchangeId: string;
                                 /** @enum {string} */
-                                event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed";
+                                event: "received" | "validated" | "signed" | "routed" | "targeted" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed" | "profile-changed" | "profile-deleted";
                                 /** Format: date-time */
                                 time: string;
                                 entity: {
@@ -2724,7 +2724,7 @@ export interface operations {
                         record?: {
                             exchangeId: string;
                             /** @enum {string} */
-                            event: "received" | "validated" | "signed" | "routed" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed";
+                            event: "received" | "validated" | "signed" | "routed" | "targeted" | "mapped" | "delivered" | "acknowledged" | "rejected" | "failed" | "lpco-reserved" | "lpco-written-off" | "lpco-released" | "lpco-given-back" | "controlled" | "aeo-changed" | "profile-changed" | "profile-deleted";
                             /** Format: date-time */
                             time: string;
                             entity: {
