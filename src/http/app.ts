@@ -17,6 +17,7 @@ import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
+import { ecommerceRoutes } from './routes/ecommerce.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
@@ -115,6 +116,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
+        { name: 'analytics', description: 'Border analytics for customs: party networks, linked e-commerce data, misclassifications' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -137,6 +139,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });
   logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
+  ecommerceRoutes(app, { store: services.store });
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });

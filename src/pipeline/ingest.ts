@@ -9,6 +9,7 @@ import type { DocumentRow, ExchangeRow, ExchangeStatus } from '../store/exchange
 import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAcceptedExchange } from '../store/exchanges.js';
 import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_ID } from '../gateway-id.js';
+import { type EcommerceSource, insertSource } from '../ecommerce/sources.js';
 import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
@@ -38,6 +39,8 @@ export interface ReadDocument {
   mappedBy?: { mapping: string; specSha256: string };
   /** What the document changes in the e-LPCO registry: written with the exchange, in its transaction; may refuse it. */
   registry?: RegistryStep;
+  /** An e-commerce consignment's side of its parcel: written with the exchange, in its transaction. */
+  ecommerce?: EcommerceSource;
 }
 
 export interface IngestRequest {
@@ -113,6 +116,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       if (registered.refused) return { refused: registered.refused };
       const findings = [...read.findings, ...registered.findings];
       await writeAcceptedExchange(transaction, acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements }));
+      if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });
       const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance]);
       return { received, findings, extra: registered.extra };
     });

@@ -14,6 +14,7 @@ import { exchangeMigrations, type ExchangeTables } from '../store/exchange-table
 import type { Store } from '../store/exchanges.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { riskMigrations, type RiskTables } from '../risk/tables.js';
+import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -42,11 +43,11 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables & RiskTables>(target, {
+  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & EcommerceTables>(target, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
-  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations, ...riskMigrations });
+  await migrateToLatest(db, { ...exchangeMigrations, ...provenanceMigrations, ...lpcoMigrations, ...riskMigrations, ...ecommerceMigrations });
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({
     db: tablesOf<ProvenanceTables>(db),

@@ -164,3 +164,11 @@ export type LpcoReader = Pick<Participant, 'id' | 'kind' | 'operator' | 'actsFor
 export function mayReadLpco(reader: LpcoReader, lpco: { issuerParticipant: string; holderId: string }): boolean {
   return reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
 }
+
+/**
+ * Whether `reader` may see who is linked to whom: party networks, a parcel's linked sources and
+ * what was paid for it, declarations flagged as misclassified. Personal and commercial data of
+ * many traders at once: customs administrations only (an operator runs the gateway, it does not
+ * target). Everyone else is refused 403, since these routes name no resource of their own.
+ */
+export const mayReadPartyLinks = (reader: Pick<Participant, 'kind'>): boolean => reader.kind === 'customs';
