@@ -11,6 +11,7 @@ const suites = [
   'bench/lpco.ts',
   'bench/provenance.ts',
   'bench/patterns.ts',
+  'bench/analytics-network.ts',
 ].filter((f) => existsSync(f));
 for (const suite of suites) {
   console.log(`\n== ${suite}`);

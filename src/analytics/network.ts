@@ -36,32 +36,45 @@ export interface Network {
 /** A level's links may be many around a busy party: the strongest this many are read. */
 const EDGES_PER_LEVEL = 20_000;
 
-const NEIGHBOURS = `
+/**
+ * Each level's links from `frontier` ($1), the strongest $2; with $3, only those to the parties
+ * listed there (once the network is full, only links among its parties are still wanted).
+ */
+const neighbours = (among: boolean) => `
 WITH frontier AS (SELECT unnest($1::VARCHAR[]) AS party),
-own AS (SELECT DISTINCT declaration, party FROM party_roles WHERE party IN (SELECT party FROM frontier)),
+${among ? 'targets AS (SELECT unnest($3::VARCHAR[]) AS party),' : ''}
+own AS (SELECT DISTINCT source, declaration, party FROM party_roles WHERE party IN (SELECT party FROM frontier)),
+theirs AS (
+  SELECT DISTINCT r.source, r.declaration, r.party FROM party_roles r SEMI JOIN own ON r.source = own.source AND r.declaration = own.declaration
+  ${among ? 'WHERE r.party IN (SELECT party FROM targets)' : ''}
+),
 declared AS (
-  SELECT own.party AS source, r.party AS target, 'declaration' AS kind, count(DISTINCT r.declaration) AS count
-  FROM own JOIN party_roles r ON r.declaration = own.declaration AND r.party <> own.party
+  SELECT own.party AS source, theirs.party AS target, 'declaration' AS kind, count(*) AS count
+  FROM own JOIN theirs ON theirs.source = own.source AND theirs.declaration = own.declaration AND theirs.party <> own.party
   GROUP BY ALL
 ),
 shared AS (
-  SELECT a.party AS source, b.party AS target, a.kind AS kind, count(DISTINCT b.declaration) AS count
+  SELECT a.party AS source, b.party AS target, a.kind AS kind, count(DISTINCT b.source || b.declaration) AS count
   FROM party_identifiers a JOIN party_identifiers b ON a.kind = b.kind AND a.value = b.value AND a.party <> b.party
-  WHERE a.party IN (SELECT party FROM frontier)
+  WHERE a.party IN (SELECT party FROM frontier) ${among ? 'AND b.party IN (SELECT party FROM targets)' : ''}
   GROUP BY ALL
 )
 SELECT * FROM (SELECT * FROM declared UNION ALL SELECT * FROM shared)
 ORDER BY count DESC, source, target, kind
 LIMIT $2`;
+const NEIGHBOURS = neighbours(false);
+const NEIGHBOURS_AMONG = neighbours(true);
 
 const STATS = `
-SELECT party AS id, mode(role) AS kind, count(DISTINCT declaration) AS declarations,
-       count(DISTINCT declaration) FILTER (WHERE discrepancy) AS discrepancies
+SELECT party AS id, mode(role) AS kind, count(DISTINCT source || declaration) AS declarations,
+       count(DISTINCT source || declaration) FILTER (WHERE discrepancy) AS discrepancies
 FROM party_roles WHERE party IN (SELECT unnest($1::VARCHAR[]))
 GROUP BY party`;
 
-async function neighbourEdges(connection: DuckDBConnection, frontier: readonly string[], limit: number): Promise<NetworkEdge[]> {
-  const reader = await connection.runAndReadAll(NEIGHBOURS, [listValue([...frontier]), limit]);
+async function neighbourEdges(connection: DuckDBConnection, frontier: readonly string[], limit: number, among?: readonly string[]): Promise<NetworkEdge[]> {
+  const reader = among
+    ? await connection.runAndReadAll(NEIGHBOURS_AMONG, [listValue([...frontier]), limit, listValue([...among])])
+    : await connection.runAndReadAll(NEIGHBOURS, [listValue([...frontier]), limit]);
   return reader.getRowObjectsJS().map((r) => ({ source: String(r.source), target: String(r.target), kind: String(r.kind), count: Number(r.count) }));
 }
 
@@ -92,7 +105,8 @@ export async function partyNetwork(
   graph.addNode(party, centre);
   let frontier = [party];
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
-    const edges = await neighbourEdges(connection, frontier, EDGES_PER_LEVEL);
+    const full = graph.order >= maxNodes;
+    const edges = await neighbourEdges(connection, frontier, EDGES_PER_LEVEL, full ? graph.nodes() : undefined);
     const added = new Set<string>();
     for (const edge of edges) {
       if (!graph.hasNode(edge.target) && !added.has(edge.target) && graph.order + added.size < maxNodes) added.add(edge.target);

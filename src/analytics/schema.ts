@@ -53,12 +53,19 @@ CREATE TABLE IF NOT EXISTS party_identifiers (
  */
 const PARTY_ROLES_VIEW = `
 CREATE OR REPLACE VIEW party_roles AS
-SELECT source || ':' || declaration AS declaration, importer AS party, 'importer' AS role, outcome = 'discrepancy' AS discrepancy FROM items WHERE importer IS NOT NULL
-UNION ALL SELECT source || ':' || declaration, exporter, 'exporter', outcome = 'discrepancy' FROM items WHERE exporter IS NOT NULL
-UNION ALL SELECT source || ':' || declaration, declarant, 'declarant', outcome = 'discrepancy' FROM items WHERE declarant IS NOT NULL
-UNION ALL SELECT source || ':' || declaration, carrier, 'carrier', outcome = 'discrepancy' FROM items WHERE carrier IS NOT NULL
-UNION ALL SELECT DISTINCT p.source || ':' || p.declaration, p.party, p.role, coalesce(i.outcome = 'discrepancy', false)
+SELECT source, declaration, importer AS party, 'importer' AS role, outcome = 'discrepancy' AS discrepancy FROM items WHERE importer IS NOT NULL
+UNION ALL SELECT source, declaration, exporter, 'exporter', outcome = 'discrepancy' FROM items WHERE exporter IS NOT NULL
+UNION ALL SELECT source, declaration, declarant, 'declarant', outcome = 'discrepancy' FROM items WHERE declarant IS NOT NULL
+UNION ALL SELECT source, declaration, carrier, 'carrier', outcome = 'discrepancy' FROM items WHERE carrier IS NOT NULL
+UNION ALL SELECT DISTINCT p.source, p.declaration, p.party, p.role, coalesce(i.outcome = 'discrepancy', false)
   FROM party_identifiers p LEFT JOIN items i ON i.source = p.source AND i.declaration = p.declaration`;
+
+/** Description classifiers as trained (misclassifications.ts): the newest is the one in use. */
+const DESCRIPTION_MODELS_TABLE = `
+CREATE TABLE IF NOT EXISTS description_models (
+  trained_at VARCHAR NOT NULL,
+  body VARCHAR NOT NULL
+)`;
 
 /** Opens (creating when absent) the analytics store at `path` (':memory:' for tests) with its tables. */
 export async function openAnalyticsStore(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
@@ -67,5 +74,6 @@ export async function openAnalyticsStore(path: string): Promise<{ instance: Duck
   await connection.run(ITEMS_TABLE);
   await connection.run(PARTY_IDENTIFIERS_TABLE);
   await connection.run(PARTY_ROLES_VIEW);
+  await connection.run(DESCRIPTION_MODELS_TABLE);
   return { instance, connection };
 }

@@ -6,6 +6,7 @@ import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
 import { registerMappings } from './commands/mappings.js';
 import { registerSign } from './commands/sign.js';
+import { registerTrainDescriptions } from './commands/train-descriptions.js';
 import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
 import { runGateway } from './run.js';
@@ -31,5 +32,6 @@ registerVerifySignature(program);
 registerVerify(program);
 registerMappings(program);
 registerMap(program);
+registerTrainDescriptions(program.command('analytics').description('border analytics over the analytics store'));
 
 await program.parseAsync();
