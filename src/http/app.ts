@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
@@ -18,6 +19,8 @@ import './request-context.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { ecommerceRoutes } from './routes/ecommerce.js';
+import { misclassificationRoutes } from './routes/misclassifications.js';
+import { networkRoutes } from './routes/network.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
 import { logRoutes } from './routes/log.js';
@@ -42,6 +45,8 @@ export interface GatewayServices {
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   sandbox?: SandboxDestinations;
+  /** The analytics store, where this process opened it: its routes are served only then. */
+  analytics?: DuckDBConnection;
 }
 
 export const API_VERSION = '0.1.0';
@@ -144,6 +149,10 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
+  if (services.analytics) {
+    networkRoutes(app, { analytics: services.analytics });
+    misclassificationRoutes(app, { analytics: services.analytics });
+  }
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;
 }
