@@ -87,7 +87,9 @@ export function trainDescriptionModel(examples: readonly LabelledDescription[], 
     }
   }
   const kept = [...counts].filter(([, perChapter]) => perChapter.reduce((a, b) => a + b, 0) >= MIN_FEATURE_COUNT);
-  for (const [, perChapter] of kept) perChapter.forEach((n, c) => (totals[c] = (totals[c] as number) + n));
+  for (const [, perChapter] of kept) {
+    for (let c = 0; c < perChapter.length; c++) totals[c] = (totals[c] as number) + (perChapter[c] as number);
+  }
   const denominators = totals.map((t) => Math.log(t + ALPHA * kept.length));
   return {
     trainedAt: trainedAt.toISOString(),

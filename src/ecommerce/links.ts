@@ -28,7 +28,7 @@ export interface Link {
  * fees, so what was paid may exceed the goods' declared value by a tenth (and one unit of
  * currency) before it counts; scales differ, so weights by a tenth (at least 100 g).
  */
-export const TOLERANCE = { valueShare: 0.1, valueUnits: 1, weightShare: 0.1, weightKg: 0.1, descriptionOverlap: 0.2 } as const;
+const TOLERANCE = { valueShare: 0.1, valueUnits: 1, weightShare: 0.1, weightKg: 0.1, descriptionOverlap: 0.2 } as const;
 
 const sourcesTable = (store: Store) => tablesOf<EcommerceTables>(store.db);
 

@@ -74,7 +74,7 @@ export interface EcommerceSource {
 }
 
 const KILOGRAMS: Record<Weight['unitCode'], number> = { GRM: 0.001, KGM: 1, LBR: 0.45359237, ONZ: 0.028349523125 };
-export const kilograms = (w: Weight): number => Number(w.value) * KILOGRAMS[w.unitCode];
+const kilograms = (w: Weight): number => Number(w.value) * KILOGRAMS[w.unitCode];
 
 /** Platforms hold the order; posts and express carriers the shipment; nobody else sends a link source. */
 export function sideOf(kind: ParticipantKind): EcommerceSide | undefined {
