@@ -1,30 +1,18 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trainDescriptions } from '../../../src/analytics/misclassifications.js';
-import { openAnalyticsStore } from '../../../src/analytics/schema.js';
 import { misclassificationRoutes } from '../../../src/http/routes/misclassifications.js';
 import { plantDescriptions } from '../../analytics/corpus.js';
-import { asParticipant, serveAnalyticsRoutes } from '../../support/analytics-api.js';
+import { asParticipant, useAnalyticsApi } from '../../support/analytics-api.js';
 
 describe('GET /v1/analytics/misclassifications', () => {
-  let analytics: { instance: DuckDBInstance; connection: DuckDBConnection };
-  let api: { url: string; close(): Promise<void> };
-  beforeAll(async () => {
-    analytics = await openAnalyticsStore(':memory:');
-    await plantDescriptions(analytics.connection);
-    api = await serveAnalyticsRoutes(analytics.connection, misclassificationRoutes);
-  });
-  afterAll(async () => {
-    await api?.close();
-    analytics?.instance.closeSync();
-  });
+  const api = useAnalyticsApi(misclassificationRoutes, plantDescriptions);
   const get = (query: string, participant = 'customs') => fetch(`${api.url}/v1/analytics/misclassifications?${query}`, { headers: asParticipant(participant) });
 
   it('answers 503 before any classifier is trained, then the planted misclassifications with the model that found them', async () => {
     const before = await get('from=2026-01-01&to=2026-01-31');
     expect(before.status).toBe(503);
     expect(((await before.json()) as { findings: Array<{ code: string }> }).findings[0]?.code).toBe('analytics.descriptions-not-trained');
-    await trainDescriptions(analytics.connection, new Date('2026-01-09T02:00:00Z'));
+    await trainDescriptions(api.connection, new Date('2026-01-09T02:00:00Z'));
     const res = await get('from=2026-01-01&to=2026-01-31');
     expect(res.status).toBe(200);
     const body = (await res.json()) as {

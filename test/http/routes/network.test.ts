@@ -1,25 +1,13 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyticsStore } from '../../../src/analytics/schema.js';
+import { describe, expect, it } from 'vitest';
 import { ecommerceMigrations } from '../../../src/ecommerce/tables.js';
 import { networkRoutes } from '../../../src/http/routes/network.js';
 import { plantRing } from '../../analytics/ring.js';
-import { asParticipant, serveAnalyticsRoutes } from '../../support/analytics-api.js';
+import { asParticipant, useAnalyticsApi } from '../../support/analytics-api.js';
 import { useExchangeStore } from '../../support/databases.js';
 
 describe('GET /v1/analytics/network', () => {
   const holder = useExchangeStore('sqlite', ecommerceMigrations);
-  let analytics: { instance: DuckDBInstance; connection: DuckDBConnection };
-  let api: { url: string; close(): Promise<void> };
-  beforeAll(async () => {
-    analytics = await openAnalyticsStore(':memory:');
-    await plantRing(analytics.connection, holder.store);
-    api = await serveAnalyticsRoutes(analytics.connection, networkRoutes);
-  });
-  afterAll(async () => {
-    await api?.close();
-    analytics?.instance.closeSync();
-  });
+  const api = useAnalyticsApi(networkRoutes, (connection) => plantRing(connection, holder.store));
   const get = (query: string, participant = 'customs') => fetch(`${api.url}/v1/analytics/network?${query}`, { headers: asParticipant(participant) });
 
   it('answers customs with the ring around a party, two links deep by default', async () => {
