@@ -1,8 +1,8 @@
 /**
  * Party networks (ANALYTICS.md, "Party networks"): the parties that declarations join, and those
  * that share an e-mail, address or payment reference, around one party. Only the neighbourhood a
- * question needs is built: SQL finds each level's links in the analytics store (the `party_roles`
- * view, `party_identifiers`), graphology holds the subgraph they make.
+ * question needs is built: SQL finds each level's links in the analytics store
+ * (`party_declarations`, `party_identifiers`), graphology holds the subgraph they make.
  */
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { MultiUndirectedGraph } from 'graphology';
@@ -43,14 +43,14 @@ const EDGES_PER_LEVEL = 20_000;
 const neighbours = (among: boolean) => `
 WITH frontier AS (SELECT unnest($1::VARCHAR[]) AS party),
 ${among ? 'targets AS (SELECT unnest($3::VARCHAR[]) AS party),' : ''}
-own AS (SELECT DISTINCT source, declaration, party FROM party_roles WHERE party IN (SELECT party FROM frontier)),
+own AS (SELECT declaration, party FROM party_declarations WHERE party IN (SELECT party FROM frontier)),
 theirs AS (
-  SELECT DISTINCT r.source, r.declaration, r.party FROM party_roles r SEMI JOIN own ON r.source = own.source AND r.declaration = own.declaration
-  ${among ? 'WHERE r.party IN (SELECT party FROM targets)' : ''}
+  SELECT p.declaration, p.party FROM party_declarations p SEMI JOIN own ON p.declaration = own.declaration
+  ${among ? 'WHERE p.party IN (SELECT party FROM targets)' : ''}
 ),
 declared AS (
   SELECT own.party AS source, theirs.party AS target, 'declaration' AS kind, count(*) AS count
-  FROM own JOIN theirs ON theirs.source = own.source AND theirs.declaration = own.declaration AND theirs.party <> own.party
+  FROM own JOIN theirs ON theirs.declaration = own.declaration AND theirs.party <> own.party
   GROUP BY ALL
 ),
 shared AS (
@@ -66,9 +66,8 @@ const NEIGHBOURS = neighbours(false);
 const NEIGHBOURS_AMONG = neighbours(true);
 
 const STATS = `
-SELECT party AS id, mode(role) AS kind, count(DISTINCT source || declaration) AS declarations,
-       count(DISTINCT source || declaration) FILTER (WHERE discrepancy) AS discrepancies
-FROM party_roles WHERE party IN (SELECT unnest($1::VARCHAR[]))
+SELECT party AS id, mode(role) AS kind, count(*) AS declarations, count(*) FILTER (WHERE discrepancy) AS discrepancies
+FROM party_declarations WHERE party IN (SELECT unnest($1::VARCHAR[]))
 GROUP BY party`;
 
 async function neighbourEdges(connection: DuckDBConnection, frontier: readonly string[], limit: number, among?: readonly string[]): Promise<NetworkEdge[]> {

@@ -60,6 +60,20 @@ UNION ALL SELECT source, declaration, carrier, 'carrier', outcome = 'discrepancy
 UNION ALL SELECT DISTINCT p.source, p.declaration, p.party, p.role, coalesce(i.outcome = 'discrepancy', false)
   FROM party_identifiers p LEFT JOIN items i ON i.source = p.source AND i.declaration = p.declaration`;
 
+/**
+ * One row per declaration and party (`declaration`: a 64-bit hash of source and declaration),
+ * sorted by party: what network queries join on, rebuilt from `party_roles` by
+ * `syncPartyNetwork` (party-identifiers.ts). Integer keys keep a level of a network to a few
+ * tens of milliseconds where the string keys of the view took seconds.
+ */
+const PARTY_DECLARATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS party_declarations (
+  declaration UBIGINT NOT NULL,
+  party VARCHAR NOT NULL,
+  role VARCHAR NOT NULL,
+  discrepancy BOOLEAN NOT NULL
+)`;
+
 /** Description classifiers as trained (misclassifications.ts): the newest is the one in use. */
 const DESCRIPTION_MODELS_TABLE = `
 CREATE TABLE IF NOT EXISTS description_models (
@@ -74,6 +88,7 @@ export async function openAnalyticsStore(path: string): Promise<{ instance: Duck
   await connection.run(ITEMS_TABLE);
   await connection.run(PARTY_IDENTIFIERS_TABLE);
   await connection.run(PARTY_ROLES_VIEW);
+  await connection.run(PARTY_DECLARATIONS_TABLE);
   await connection.run(DESCRIPTION_MODELS_TABLE);
   return { instance, connection };
 }

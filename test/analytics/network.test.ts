@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discrepancyDistance, partyNetwork } from '../../src/analytics/network.js';
+import { refreshPartyDeclarations } from '../../src/analytics/party-identifiers.js';
 import { openAnalyticsStore } from '../../src/analytics/schema.js';
 import { ecommerceMigrations } from '../../src/ecommerce/tables.js';
 import { useExchangeStore } from '../support/databases.js';
@@ -70,6 +71,7 @@ describe('party networks', () => {
         Array.from({ length: (i % 7) + 1 }, (_, n) => ({ declaration: `B${i}-${n}`, importer: `BUSY-IMP-${i}`, declarant: 'DEC-BUSY' })),
       ).flat(),
     );
+    await refreshPartyDeclarations(analytics.connection);
     const network = await partyNetwork(analytics.connection, 'DEC-BUSY', 2);
     expect(network?.nodes).toHaveLength(500);
     const counts = network?.edges.map((e) => e.count) ?? [];

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identifierRowsOf, syncPartyIdentifiers } from '../../src/analytics/party-identifiers.js';
+import { identifierRowsOf, syncPartyNetwork } from '../../src/analytics/party-identifiers.js';
 import { openAnalyticsStore } from '../../src/analytics/schema.js';
 import { insertSource, sourceOf } from '../../src/ecommerce/sources.js';
 import { ecommerceMigrations } from '../../src/ecommerce/tables.js';
@@ -27,16 +27,16 @@ describe('the e-commerce parties in the analytics store', () => {
 
   it('copies what arrived since the last sync, once, however often it runs', async () => {
     await insertSource(holder.store, sourceOf(platformConsignment(), 'order'), { id: 'E1', sender: 'platform-demo', receivedAt: '2026-01-08T10:00:00.000Z' });
-    expect(await syncPartyIdentifiers(holder.store, analytics.connection)).toBe(1);
+    expect(await syncPartyNetwork(holder.store, analytics.connection)).toBe(1);
     expect(await count()).toBe(4);
-    expect(await syncPartyIdentifiers(holder.store, analytics.connection)).toBe(1);
+    expect(await syncPartyNetwork(holder.store, analytics.connection)).toBe(1);
     expect(await count()).toBe(4);
     // A source committed late, with an arrival time a little before the newest held, is not missed.
     await insertSource(holder.store, sourceOf(postConsignment(), 'shipping'), { id: 'E2', sender: 'post-demo', receivedAt: '2026-01-08T09:58:00.000Z' });
     await insertSource(holder.store, sourceOf(postConsignment(), 'shipping'), { id: 'E3', sender: 'post-demo', receivedAt: '2026-01-09T10:00:00.000Z' });
-    expect(await syncPartyIdentifiers(holder.store, analytics.connection)).toBe(3);
+    expect(await syncPartyNetwork(holder.store, analytics.connection)).toBe(3);
     expect(await count()).toBe(4 + 3 + 3);
-    expect(await syncPartyIdentifiers(holder.store, analytics.connection)).toBe(1);
+    expect(await syncPartyNetwork(holder.store, analytics.connection)).toBe(1);
     expect(await count()).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { syncPartyIdentifiers } from '../../src/analytics/party-identifiers.js';
+import { syncPartyNetwork } from '../../src/analytics/party-identifiers.js';
 import { insertSource, sourceOf, type Consignment } from '../../src/ecommerce/sources.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { platformConsignment } from '../ecommerce/support.js';
@@ -73,5 +73,5 @@ export async function plantRing(connection: DuckDBConnection, store: Store): Pro
   for (const [id, parcel] of parcels) {
     await insertSource(store, sourceOf(parcel, 'order'), { id, sender: 'platform-demo', receivedAt: '2026-01-08T10:00:00.000Z' });
   }
-  await syncPartyIdentifiers(store, connection);
+  await syncPartyNetwork(store, connection);
 }
