@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaps, linkFindingsOf, linkOf, markUnmatched } from '../../src/ecommerce/links.js';
-import { insertSource, sourceOf, type Consignment } from '../../src/ecommerce/sources.js';
+import { insertSource, sideOf, sourceOf, type Consignment } from '../../src/ecommerce/sources.js';
 import { ecommerceMigrations } from '../../src/ecommerce/tables.js';
 import { newId } from '../../src/store/exchanges.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
@@ -13,6 +13,13 @@ const shipping = (c: Consignment = postConsignment()) => sourceOf(c, 'shipping')
 const codes = (findings: Array<{ code: string }>) => findings.map((f) => f.code).sort();
 
 describe('holding a platform order against the carrier shipment', () => {
+  it("takes the side from the sender's kind, never from the body", () => {
+    expect(sideOf('platform')).toBe('order');
+    expect(sideOf('post')).toBe('shipping');
+    expect(sideOf('express')).toBe('shipping');
+    for (const kind of ['trader', 'customs', 'pga', 'partner-customs'] as const) expect(sideOf(kind)).toBeUndefined();
+  });
+
   it('finds nothing when the two sources agree', () => {
     expect(gaps(order().facts, shipping().facts)).toEqual([]);
   });
