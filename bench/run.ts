@@ -12,6 +12,7 @@ const suites = [
   'bench/provenance.ts',
   'bench/patterns.ts',
   'bench/risk-model.ts',
+  'bench/analytics-network.ts',
 ].filter((f) => existsSync(f));
 for (const suite of suites) {
   console.log(`\n== ${suite}`);

@@ -428,6 +428,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parties linked to one party, up to 3 links away and 500 parties, strongest links first (customs only) */
+        get: operations["getPartyNetwork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/misclassifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods items whose description points with confidence to another HS chapter than declared (customs only) */
+        get: operations["getMisclassifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/destinations/{participant}/received": {
         parameters: {
             query?: never;
@@ -1903,26 +1937,26 @@ export interface components {
         });
         /**
          * swgate e-commerce consignment (advance data)
-         * @description Advance electronic data of one e-commerce consignment, after the WCO E-Commerce Framework of Standards: seller, buyer, platform, order and payment transaction, tracking number and carrier, goods (description, value, weight, origin), pieces and delivery mode. Every value is a string, as in WCO JSON: codes keep their zeros, amounts their digits.
+         * @description Advance electronic data of one e-commerce consignment, after the WCO E-Commerce Framework of Standards: seller, buyer, platform, order and payment transaction, tracking number and carrier, goods (description, value, weight, origin), pieces and delivery mode. A platform sends its order and payment (platform, order and payment are required of it); a post or express carrier sends its shipping data (seller, buyer, shipment, items) without them, and the gateway links the two by tracking number and carrier. Every value is a string, as in WCO JSON: codes keep their zeros, amounts their digits.
          */
         Consignment: {
             /** @description The sender's reference; becomes the declaration's LRN (an..22) */
             consignmentId: string;
             seller: components["schemas"]["Consignment"]["$defs"]["party"];
             buyer: components["schemas"]["Consignment"]["$defs"]["party"];
-            platform: {
+            platform?: {
                 id: components["schemas"]["Consignment"]["$defs"]["partyId"];
                 name: components["schemas"]["Consignment"]["$defs"]["text"];
                 /** Format: uri */
                 url?: string;
             };
-            order: {
+            order?: {
                 id: components["schemas"]["Consignment"]["$defs"]["id"];
                 /** Format: date */
                 date: string;
                 total: components["schemas"]["Consignment"]["$defs"]["amount"];
             };
-            payment: {
+            payment?: {
                 transactionId: components["schemas"]["Consignment"]["$defs"]["id"];
                 /** @enum {string} */
                 method: "card" | "bank-transfer" | "wallet" | "cash-on-delivery" | "other";
@@ -4682,6 +4716,259 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getPartyNetwork: {
+        parameters: {
+            query: {
+                /** @example GB150454489082 */
+                party: string;
+                depth?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodes": [
+                     *         {
+                     *           "id": "GB150454489082",
+                     *           "kind": "declarant",
+                     *           "declarations": 412,
+                     *           "discrepancies": 9
+                     *         },
+                     *         {
+                     *           "id": "GB553202734852",
+                     *           "kind": "importer",
+                     *           "declarations": 37,
+                     *           "discrepancies": 0
+                     *         },
+                     *         {
+                     *           "id": "email:adalovelace@example.org",
+                     *           "kind": "buyer",
+                     *           "declarations": 3,
+                     *           "discrepancies": 1
+                     *         }
+                     *       ],
+                     *       "edges": [
+                     *         {
+                     *           "source": "GB150454489082",
+                     *           "target": "GB553202734852",
+                     *           "kind": "declaration",
+                     *           "count": 37
+                     *         },
+                     *         {
+                     *           "source": "GB553202734852",
+                     *           "target": "email:adalovelace@example.org",
+                     *           "kind": "email",
+                     *           "count": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        nodes: {
+                            /** @description The identifier as declared (EORI, TIN); `email:…` or `address:…` (normalised) for a party declared without one */
+                            id: string;
+                            /** @description The role it holds most: importer, exporter, declarant, carrier, seller, buyer, platform */
+                            kind: string;
+                            declarations: number;
+                            /** @description Its declarations in which a control found a discrepancy */
+                            discrepancies: number;
+                        }[];
+                        /** @description Strongest first */
+                        edges: {
+                            source: string;
+                            target: string;
+                            /**
+                             * @description Parties of the same declarations, or sharing an identifier
+                             * @enum {string}
+                             */
+                            kind: "declaration" | "email" | "address" | "payment";
+                            /** @description Declarations carrying the link */
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getMisclassifications: {
+        parameters: {
+            query: {
+                /** @example 2026-01-01 */
+                from: string;
+                /** @example 2026-03-31 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "model": {
+                     *         "trainedAt": "2026-01-09T02:00:00.000Z",
+                     *         "items": 1000000,
+                     *         "chapters": 96,
+                     *         "measured": {
+                     *           "heldOut": 8210,
+                     *           "accuracy": 0.93,
+                     *           "confidence": 0.95,
+                     *           "planted": 821,
+                     *           "flagged": 512,
+                     *           "precision": 0.97,
+                     *           "recall": 0.6
+                     *         }
+                     *       },
+                     *       "misclassifications": [
+                     *         {
+                     *           "declaration": "01JH2Q5V8N3R6W0A4C1E7G9K2M",
+                     *           "source": "exchange",
+                     *           "item": 1,
+                     *           "date": "2026-01-08",
+                     *           "description": "Mobile phone, smartphone 128 GB",
+                     *           "commodity": "9503000000",
+                     *           "suggestedChapter": "85",
+                     *           "confidence": 0.998
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The classifier that judged: when it was trained, on how much, and how it scored on descriptions it did not learn from */
+                        model: {
+                            /** Format: date-time */
+                            trainedAt: string;
+                            items: number;
+                            chapters: number;
+                            measured?: {
+                                heldOut?: number;
+                                accuracy?: number;
+                                confidence?: number;
+                                planted?: number;
+                                flagged?: number;
+                                precision?: number;
+                                recall?: number;
+                            };
+                        };
+                        /** @description Most confident first */
+                        misclassifications: {
+                            /** @description The exchange id, or the legacy sgd.id for history */
+                            declaration: string;
+                            /** @enum {string} */
+                            source: "exchange" | "history";
+                            item: number;
+                            /** Format: date */
+                            date: string;
+                            description: string;
+                            /** @description As declared */
+                            commodity: string;
+                            /** @description The HS chapter the description points to */
+                            suggestedChapter: string;
+                            /** @description The classifier's posterior for that chapter */
+                            confidence: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

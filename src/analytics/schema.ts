@@ -30,10 +30,65 @@ CREATE TABLE IF NOT EXISTS items (
   revenue DOUBLE
 )`;
 
+/**
+ * The identifiers of e-commerce parties (network.ts): a seller's, buyer's or platform's e-mail,
+ * address and payment reference, normalised (ecommerce/normalise.ts), per source exchange.
+ * `party` is the declared id, or for a party declared without one its first identifier
+ * (`email:…`, `address:…`), so that parcels of one buyer still meet in the network.
+ */
+const PARTY_IDENTIFIERS_TABLE = `
+CREATE TABLE IF NOT EXISTS party_identifiers (
+  source VARCHAR NOT NULL,
+  declaration VARCHAR NOT NULL,
+  received_at VARCHAR NOT NULL,
+  party VARCHAR NOT NULL,
+  role VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  value VARCHAR NOT NULL
+)`;
+
+/**
+ * Every party's part in every declaration, one row per goods item and role: the parties of the
+ * items (importer, exporter, declarant, carrier) and those only e-commerce data names.
+ */
+const PARTY_ROLES_VIEW = `
+CREATE OR REPLACE VIEW party_roles AS
+SELECT source, declaration, importer AS party, 'importer' AS role, outcome = 'discrepancy' AS discrepancy FROM items WHERE importer IS NOT NULL
+UNION ALL SELECT source, declaration, exporter, 'exporter', outcome = 'discrepancy' FROM items WHERE exporter IS NOT NULL
+UNION ALL SELECT source, declaration, declarant, 'declarant', outcome = 'discrepancy' FROM items WHERE declarant IS NOT NULL
+UNION ALL SELECT source, declaration, carrier, 'carrier', outcome = 'discrepancy' FROM items WHERE carrier IS NOT NULL
+UNION ALL SELECT DISTINCT p.source, p.declaration, p.party, p.role, coalesce(i.outcome = 'discrepancy', false)
+  FROM party_identifiers p LEFT JOIN items i ON i.source = p.source AND i.declaration = p.declaration`;
+
+/**
+ * One row per declaration and party (`declaration`: a 64-bit hash of source and declaration),
+ * sorted by party: what network queries join on, rebuilt from `party_roles` by
+ * `syncPartyNetwork` (party-identifiers.ts). Integer keys keep a level of a network to a few
+ * tens of milliseconds where the string keys of the view took seconds.
+ */
+const PARTY_DECLARATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS party_declarations (
+  declaration UBIGINT NOT NULL,
+  party VARCHAR NOT NULL,
+  role VARCHAR NOT NULL,
+  discrepancy BOOLEAN NOT NULL
+)`;
+
+/** Description classifiers as trained (misclassifications.ts): the newest is the one in use. */
+const DESCRIPTION_MODELS_TABLE = `
+CREATE TABLE IF NOT EXISTS description_models (
+  trained_at VARCHAR NOT NULL,
+  body VARCHAR NOT NULL
+)`;
+
 /** Opens (creating when absent) the analytics store at `path` (':memory:' for tests) with its tables. */
 export async function openAnalyticsStore(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   await connection.run(ITEMS_TABLE);
+  await connection.run(PARTY_IDENTIFIERS_TABLE);
+  await connection.run(PARTY_ROLES_VIEW);
+  await connection.run(PARTY_DECLARATIONS_TABLE);
+  await connection.run(DESCRIPTION_MODELS_TABLE);
   return { instance, connection };
 }

@@ -8,6 +8,7 @@ import { registerMappings } from './commands/mappings.js';
 import { registerRiskModelCommands } from './commands/risk-model.js';
 import { registerRiskHistory } from './commands/risk-history.js';
 import { registerSign } from './commands/sign.js';
+import { registerTrainDescriptions } from './commands/train-descriptions.js';
 import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
 import { runGateway } from './run.js';
@@ -35,5 +36,6 @@ registerMappings(program);
 registerMap(program);
 registerRiskModelCommands(program);
 registerRiskHistory(program);
+registerTrainDescriptions(program.command('analytics').description('border analytics over the analytics store'));
 
 await program.parseAsync();

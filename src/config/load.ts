@@ -61,6 +61,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     everyMs: integerFrom(env, 'SWGATE_RECONCILE_EVERY_MS', 10_000, 100, 3_600_000, problems),
     idleMs: integerFrom(env, 'SWGATE_RECONCILE_IDLE_MS', 60_000, 1000, 86_400_000, problems),
   };
+  const ecommerce = { linkWindowMs: integerFrom(env, 'SWGATE_ECOMMERCE_LINK_WINDOW_HOURS', 72, 1, 24 * 90, problems) * 3_600_000 };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -93,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     keepAliveTimeoutMs,
     maxConnectionsPerClient,
     reconcile,
+    ecommerce,
     sandbox,
     publicUrl,
     certsDir: resolve(cwd, env.SWGATE_CERTS_DIR ?? 'certs/sandbox'),

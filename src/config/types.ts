@@ -144,6 +144,8 @@ export interface GatewayConfig {
   maxConnectionsPerClient: number;
   /** The reconciler in each worker: a pass every `everyMs`; work unchanged for `idleMs` counts as left undone. */
   reconcile: { everyMs: number; idleMs: number };
+  /** E-commerce links: a source that no source of the other side joins within `linkWindowMs` is `unmatched` (SWGATE_ECOMMERCE_LINK_WINDOW_HOURS, 72 h). */
+  ecommerce: { linkWindowMs: number };
   /** Runs the simulated agencies and prints the sandbox credentials. */
   sandbox: boolean;
   /** Base URL the simulated agencies are reached at (defaults to this gateway's own listener). */

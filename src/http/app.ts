@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
@@ -17,6 +18,9 @@ import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
+import { ecommerceRoutes } from './routes/ecommerce.js';
+import { misclassificationRoutes } from './routes/misclassifications.js';
+import { networkRoutes } from './routes/network.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { riskRoutes } from './routes/risk.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
@@ -49,6 +53,8 @@ export interface GatewayServices {
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   sandbox?: SandboxDestinations;
+  /** The analytics store, where this process opened it: its routes are served only then. */
+  analytics?: DuckDBConnection;
 }
 
 export const API_VERSION = '0.1.0';
@@ -127,6 +133,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
           name: 'risk',
           description: "Risk targeting: agencies' risk profiles, decisions, control results, the AEO register, partner customs under mutual recognition",
         },
+        { name: 'analytics', description: 'Border analytics for customs: party networks, linked e-commerce data, misclassifications' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -151,6 +158,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   logRoutes(app, { ...services.provenance, store: services.store });
   lpcoRoutes(app, services.lpcos);
   riskProfileRoutes(app, services.riskProfiles);
+  ecommerceRoutes(app, { store: services.store });
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   controlResultRoutes(app, services.recognition.controls);
@@ -158,6 +166,10 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
+  if (services.analytics) {
+    networkRoutes(app, { analytics: services.analytics });
+    misclassificationRoutes(app, { analytics: services.analytics });
+  }
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;
 }

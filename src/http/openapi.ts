@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config/types.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
@@ -31,6 +32,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
+    analytics: {} as DuckDBConnection,
   });
   await app.ready();
   return app;

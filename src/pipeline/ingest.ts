@@ -10,6 +10,7 @@ import { type AcceptedExchange, findByIdempotencyKey, newId, type Store, writeAc
 import { writeInBatch } from '../store/write-batches.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import type { DeclarationRisk } from '../risk/facts.js';
+import { type EcommerceSource, insertSource } from '../ecommerce/sources.js';
 import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { historyFor, target, type TargetDeps } from './target.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
@@ -44,6 +45,8 @@ export interface ReadDocument {
   registry?: RegistryStep;
   /** What targeting decides on (a declaration's goods items, or those of the declaration a consignment made). */
   risk?: DeclarationRisk;
+  /** An e-commerce consignment's side of its parcel: written with the exchange, in its transaction. */
+  ecommerce?: EcommerceSource;
 }
 
 export interface IngestRequest {
@@ -124,6 +127,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
         targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
       const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
       await writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
+      if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });
       const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);
       return { received, findings, extra: registered.extra };
     });

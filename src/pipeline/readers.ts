@@ -10,6 +10,7 @@ import { authorityFindings } from '../lpco/authorities.js';
 import { citationsOfTree } from '../lpco/citations.js';
 import { type Lpco, readLpco, readLpcoJson } from '../lpco/lpco.js';
 import { readLpcoXml } from '../lpco/lpco-xml.js';
+import { type Consignment, sideOf, sourceOf } from '../ecommerce/sources.js';
 import type { ReadDocument } from './ingest.js';
 import { declarationRiskOf } from '../risk/facts.js';
 import { actsForIds, refuseForeignParties } from './acting-for.js';
@@ -116,12 +117,30 @@ const CONSIGNMENT_MAPPING = 'consignment-to-declaration';
  */
 export async function readConsignment(body: Buffer, mappings: MappingCatalogue, options: ValidationOptions, sender: Participant): Promise<ReadDocument> {
   const { output, provenance } = await (mappings.get(CONSIGNMENT_MAPPING) ?? missing(CONSIGNMENT_MAPPING)).apply(body);
+  // The mapping checked it against its input schema: what is left to check depends on who sends it.
+  const consignment = JSON.parse(body.toString('utf8')) as Consignment;
+  const side = sideOf(sender.kind);
+  if (side === 'order') refuseErrors(ORDER_DATA.filter((field) => consignment[field] === undefined).map(orderDataMissing), consignment);
   const declaration = Buffer.from(JSON.stringify(output));
   // Only a lodged declaration draws on e-LPCOs; the one a mapping makes of a consignment reserves nothing.
   const read = readDeclaration(declaration, 'wco-json', options, sender, false);
-  // The platform is the participant that lodged the consignment.
-  return { ...read, mappedBy: provenance, ...(read.risk ? { risk: { ...read.risk, platform: sender.id } } : {}) };
+  return {
+    ...read,
+    mappedBy: provenance,
+    // The platform is the participant that lodged the consignment.
+    ...(read.risk ? { risk: { ...read.risk, platform: sender.id } } : {}),
+    ...(side ? { ecommerce: sourceOf(consignment, side) } : {}),
+  };
 }
+
+/** A platform's side of the parcel: posts and express carriers send theirs without it. */
+const ORDER_DATA = ['platform', 'order', 'payment'] as const;
+const orderDataMissing = (field: (typeof ORDER_DATA)[number]): Finding =>
+  finding(
+    'consignment.order-data-missing',
+    `A platform's consignment carries its ${field}: the gateway holds it against the carrier's shipping data`,
+    `/${field}`,
+  );
 
 function refuseErrors(findings: Finding[], document: unknown): void {
   if (document !== undefined && !hasErrors(findings)) return;

@@ -30,6 +30,12 @@ export const RISK_FACTS = {
   declarantDeclarations: 'number',
   declarantDiscrepancies: 'number',
   aeo: 'boolean',
+  /** Links from the nearest party with a discrepancy (analytics/network.ts discrepancyDistance); null: none within 3. */
+  discrepancyDistance: 'number',
+  /** The goods description points with confidence to another chapter than the declared code's (analytics/descriptions.ts). */
+  descriptionMismatch: 'boolean',
+  /** The codes of the parcel's e-commerce link findings, comma-separated (ecommerce/links.ts linkFindingsOf). */
+  linkFindings: 'string',
 } as const satisfies Record<string, 'string' | 'number' | 'boolean'>;
 
 export type RiskFact = keyof typeof RISK_FACTS;

@@ -17,6 +17,7 @@ import { riskProfileMigrations, type RiskProfileTables } from '../risk/profiles/
 import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import { recognitionMigrations, type RecognitionTables } from '../risk/recognition-tables.js';
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
+import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -29,6 +30,7 @@ export const ALL_MIGRATIONS = {
   ...recognitionMigrations,
   ...controlRequestMigrations,
   ...riskProfileMigrations,
+  ...ecommerceMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
@@ -56,7 +58,9 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const redisEndpoint = await resolveRedis(config.redisUrl, config.dataDir);
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
-  const db = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables & RiskProfileTables>(target, {
+  const db = openDatabase<
+    ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables & RiskProfileTables & EcommerceTables
+  >(target, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };

@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
+import { markUnmatched } from '../ecommerce/links.js';
 import { ratePerSecondFor } from '../routing/agreements.js';
 import type { GatewayPipeline } from './pipeline.js';
 import { startDeliveryWorkers, stopWorkers } from './queues.js';
@@ -16,7 +17,8 @@ export interface Workers {
  * One delivery worker per destination and the webhook worker, then a reconciler pass that
  * queues every delivery Redis lost (a crash between storing an exchange and queueing it, or a
  * Redis that lost its data, leaves deliveries without a job), then a pass every
- * `config.reconcile.everyMs` (one at a time).
+ * `config.reconcile.everyMs` (one at a time), each followed by the scan for e-commerce sources
+ * left unmatched past `config.ecommerce.linkWindowMs` (ecommerce/links.ts).
  */
 export async function startWorkers(config: GatewayConfig, stores: Stores, pipeline: GatewayPipeline, logger: Logger): Promise<Workers> {
   const workers: Worker[] = startDeliveryWorkers(
@@ -46,6 +48,9 @@ export async function startWorkers(config: GatewayConfig, stores: Stores, pipeli
     void pipeline
       .reconcile()
       .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'reconciler pass failed'))
+      .then(() => markUnmatched(stores.store, new Date(), config.ecommerce.linkWindowMs))
+      .then((marked) => marked && logger.info({ marked }, 'e-commerce sources unmatched within the link window'))
+      .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'e-commerce unmatched scan failed'))
       .finally(() => (passing = false));
   }, config.reconcile.everyMs);
   return {

@@ -249,3 +249,10 @@ export async function controlAccess(
   if (reader.kind === 'pga' && role === 'destination') return { exchange, controls: { sees: 'own' } };
   return { exchange };
 }
+/**
+ * Whether `reader` may see who is linked to whom: party networks, a parcel's linked sources and
+ * what was paid for it, declarations flagged as misclassified. Personal and commercial data of
+ * many traders at once: customs administrations only (an operator runs the gateway, it does not
+ * target). Everyone else is refused 403, since these routes name no resource of their own.
+ */
+export const mayReadPartyLinks = (reader: Pick<Participant, 'kind'>): boolean => reader.kind === 'customs';

@@ -40,7 +40,7 @@ describe('POST /v1/consignments: e-commerce advance data', () => {
       entries: Array<{ record: { event: string; wasDerivedFrom?: { mapping: string } } }>;
     };
     expect(receipt.entries.slice(0, 4).map((e) => e.record.event)).toEqual(['received', 'mapped', 'validated', 'routed']);
-    expect(receipt.entries[1]?.record.wasDerivedFrom?.mapping).toBe('consignment-to-declaration@1.0.0');
+    expect(receipt.entries[1]?.record.wasDerivedFrom?.mapping).toBe('consignment-to-declaration@1.1.0');
   });
 
   it('refuses a consignment that breaks its schema with findings, and stores nothing', async () => {

@@ -31,7 +31,7 @@ describe('swgate mappings', () => {
     expect(code).toBe(0);
     const lines = out.join('\n').split('\n');
     expect(lines).toHaveLength(9);
-    expect(lines[0]).toMatch(/^consignment-to-declaration@1\.0\.0\s+[0-9a-f]{12}$/);
+    expect(lines[0]).toMatch(/^consignment-to-declaration@1\.1\.0\s+[0-9a-f]{12}$/);
   });
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Migration } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type DatabaseTarget, openDatabase } from '../../src/store/db.js';
@@ -82,15 +83,18 @@ export async function databaseKinds(): Promise<Array<'sqlite' | 'postgres'>> {
   return (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-/** A migrated exchange store of the given kind for the calling suite (filled before its tests, dropped after them). */
-export function useExchangeStore(kind: 'sqlite' | 'postgres'): { store: Store } {
+/**
+ * A migrated exchange store of the given kind for the calling suite (filled before its tests,
+ * dropped after them), with the tables of `modules` too (their migrations).
+ */
+export function useExchangeStore(kind: 'sqlite' | 'postgres', modules: Record<string, Migration> = {}): { store: Store } {
   const holder = {} as { store: Store };
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = openDatabase<ExchangeTables>(database.target);
     holder.store = { db, kind };
-    await migrateToLatest(db, { ...exchangeMigrations, ...riskMigrations, ...riskProfileMigrations });
+    await migrateToLatest(db, { ...exchangeMigrations, ...riskMigrations, ...riskProfileMigrations, ...modules });
   });
   afterAll(async () => {
     await holder.store?.db.destroy();
