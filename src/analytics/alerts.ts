@@ -62,7 +62,8 @@ interface Candidate extends Alert {
   declarations: number;
 }
 
-export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, range: DateRange): Promise<{ alerts: Alert[]; suppressed: number }> {
+/** The alerts of the weeks in `range` that have ended by `now` (a week still running would read as a drop). */
+export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, range: DateRange, now: Date): Promise<{ alerts: Alert[]; suppressed: number }> {
   const start = new Date(Date.parse(range.from) - HISTORY_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
   const candidates = await readRows<Candidate>(
     instance,
@@ -102,7 +103,8 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
        SELECT *,
          n_med * CASE WHEN weeks_bly = 26 AND n_bly > 0 THEN least(2, greatest(0.5, n_ly / n_bly)) ELSE 1 END AS n_exp,
          v_med * CASE WHEN weeks_bly = 26 AND v_bly > 0 THEN least(2, greatest(0.5, v_ly / v_bly)) ELSE 1 END AS v_exp
-       FROM baseline WHERE week BETWEEN $from::DATE AND $to::DATE AND weeks_before >= ${MIN_BASELINE_WEEKS}
+       FROM baseline
+       WHERE week BETWEEN $from::DATE AND $to::DATE AND week + INTERVAL 7 DAY <= $today::DATE AND weeks_before >= ${MIN_BASELINE_WEEKS}
      ),
      tests AS (
        SELECT origin, commodity, digits, week, n,
@@ -132,7 +134,7 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
      SELECT kind, origin, commodity, digits, strftime(week, '%G-W%V') AS period, strftime(week, '%Y-%m-%d') AS week,
             observed, expected, score, tests, declarations
      FROM broken ORDER BY score DESC, kind, origin, commodity, period`,
-    { ...scopeValues(scope), start, from: range.from, to: range.to },
+    { ...scopeValues(scope), start, from: range.from, to: range.to, today: now.toISOString().slice(0, 10) },
   );
   const minimum = minimumCell(scope);
   const significant = falseDiscoveryControlled(candidates, candidates[0]?.tests ?? 0);

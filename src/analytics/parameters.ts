@@ -24,29 +24,20 @@ function isoDate(value: string, name: string): string {
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
-/**
- * `from` and `to` as given, each defaulting (`to` today, `from` `defaultDays` before `to`, or the
- * whole of the data when `defaultDays` is absent); at most three years apart, `from` first.
- */
-export function dateRange(query: { from?: string; to?: string }, now: Date, defaultDays?: number): DateRange | undefined {
-  if (query.from === undefined && query.to === undefined && defaultDays === undefined) return undefined;
+/** `from` and `to` as given, `to` defaulting to today and `from` to `defaultDays` before `to`; at most three years apart, `from` first. */
+export function dateRange(query: { from?: string | undefined; to?: string | undefined }, now: Date, defaultDays: number): DateRange {
   const to = query.to === undefined ? now.toISOString().slice(0, 10) : isoDate(query.to, 'to');
-  const from =
-    query.from === undefined
-      ? new Date(Date.parse(to) - (defaultDays ?? MAX_RANGE_DAYS) * 86_400_000).toISOString().slice(0, 10)
-      : isoDate(query.from, 'from');
+  const from = query.from === undefined ? new Date(Date.parse(to) - defaultDays * 86_400_000).toISOString().slice(0, 10) : isoDate(query.from, 'from');
   if (from > to) throw badRequest('analytics.range', `from (${from}) is after to (${to}).`, '/from');
   if (daysBetween(from, to) > MAX_RANGE_DAYS)
     throw badRequest('analytics.range', `from ${from} to ${to} is more than three years; ask for ${MAX_RANGE_DAYS} days at most.`, '/to');
   return { from, to };
 }
 
-/** The commodity code's length: 2 the chapter, 4 the heading, 6 the subheading, up to 10. */
-export function digitsOf(value: number | undefined, fallback: number): number {
-  const digits = value ?? fallback;
-  if (!Number.isInteger(digits) || digits < DIGITS.min || digits > DIGITS.max)
-    throw badRequest('analytics.digits', `digits must be a whole number from ${DIGITS.min} to ${DIGITS.max} (got ${digits}).`, '/digits');
-  return digits;
+/** A range when either end is given; none (all of the data) when neither is. */
+export function optionalDateRange(query: { from?: string | undefined; to?: string | undefined }, now: Date): DateRange | undefined {
+  if (query.from === undefined && query.to === undefined) return undefined;
+  return dateRange(query, now, MAX_RANGE_DAYS);
 }
 
 /** A comma-separated list, each entry one of `allowed`; an unknown one is named. */
@@ -56,12 +47,4 @@ export function listOf<T extends string>(value: string, allowed: readonly T[], n
   if (unknown !== undefined)
     throw badRequest(`analytics.${name}`, `${name} "${unknown.slice(0, 40)}" is not one of ${allowed.join(', ')}.`, `/${name}`);
   return [...new Set(entries)] as T[];
-}
-
-/** One of `allowed`, or the finding naming what was asked. */
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value))
-    throw badRequest(`analytics.${name}`, `${name} "${value.slice(0, 40)}" is not one of ${allowed.join(', ')}.`, `/${name}`);
-  return value as T;
 }

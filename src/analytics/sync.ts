@@ -95,14 +95,15 @@ async function copyDeclarations(
       if (!json) continue;
       const control = controls.get(exchange.id);
       const goods = goodsItemsOf(wcoJsonAsTree(JSON.parse(json.content) as WcoJsonObject));
-      goods.forEach((item, index) => {
+      const first = Math.min(...goods.map((g) => g.sequence));
+      for (const item of goods) {
         appendItem(appender, exchange.id, exchange.received_at.slice(0, 10), item, {
           lane: exchange.lane ?? null,
           outcome: control?.outcome ?? null,
           // A declaration's recovered revenue is booked once, on its first item, so sums stay right.
-          revenue: control && index === 0 ? control.revenue : control ? 0 : null,
+          revenue: control ? (item.sequence === first ? control.revenue : 0) : null,
         });
-      });
+      }
       items += goods.length;
     }
     appender.closeSync();

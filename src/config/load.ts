@@ -59,6 +59,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     everyMs: integerFrom(env, 'SWGATE_RECONCILE_EVERY_MS', 10_000, 100, 3_600_000, problems),
     idleMs: integerFrom(env, 'SWGATE_RECONCILE_IDLE_MS', 60_000, 1000, 86_400_000, problems),
   };
+  const analytics = {
+    enabled: booleanFrom(env, 'SWGATE_ANALYTICS', true, problems),
+    minCellCount: integerFrom(env, 'SWGATE_ANALYTICS_MIN_CELL_COUNT', 3, 1, 1000, problems),
+    syncEveryMs: integerFrom(env, 'SWGATE_ANALYTICS_SYNC_EVERY_MS', 10_000, 100, 60_000, problems),
+  };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -97,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     ...(tls ? { tls } : {}),
     participants,
     agreements,
+    analytics,
   };
 }
 

@@ -152,4 +152,18 @@ export interface GatewayConfig {
   tls?: TlsFiles & { cert: string; key: string };
   participants: Participant[];
   agreements: Agreement[];
+  /** The analytics store (ANALYTICS.md). */
+  analytics: AnalyticsSettings;
+}
+
+export interface AnalyticsSettings {
+  /**
+   * Whether this process, when it serves the API, holds the analytics store (`<dataDir>/analytics.duckdb`:
+   * one writing process per file) and keeps it current. Off: its analytics routes answer 503.
+   */
+  enabled: boolean;
+  /** The fewest declarations a cell shown to anyone but customs may rest on. */
+  minCellCount: number;
+  /** How often the store takes in what the exchange store gained. */
+  syncEveryMs: number;
 }

@@ -15,6 +15,7 @@ import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
+import { type AnalyticsRouteDeps, analyticsRoutes } from './routes/analytics.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { exchangeRoutes } from './routes/exchanges.js';
@@ -40,6 +41,7 @@ export interface GatewayServices {
   validators: Record<string, DocumentValidator>;
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
+  analytics: AnalyticsRouteDeps;
   sandbox?: SandboxDestinations;
 }
 
@@ -115,6 +117,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
         { name: 'reference', description: 'Who you are and what you may send' },
         { name: 'provenance', description: 'The transparency log: checkpoints, entries, proofs' },
         { name: 'lpcos', description: 'The e-LPCO registry: status, remaining quantities, history' },
+        { name: 'analytics', description: 'Border analytics: trends, alerts, country profiles (customs; PGAs over what was delivered to them)' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -141,6 +144,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
+  analyticsRoutes(app, services.analytics);
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;
 }

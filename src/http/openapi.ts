@@ -23,6 +23,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
+    analytics: { minCellCount: config.analytics.minCellCount },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
   });
   await app.ready();
