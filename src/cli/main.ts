@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { API_VERSION } from '../http/app.js';
+import { registerAnalytics } from './commands/analytics.js';
 import { registerCerts } from './commands/certs.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
@@ -31,5 +32,6 @@ registerVerifySignature(program);
 registerVerify(program);
 registerMappings(program);
 registerMap(program);
+registerAnalytics(program);
 
 await program.parseAsync();
