@@ -51,6 +51,8 @@ const FALSE_DISCOVERY_RATE = 0.01;
 const ITEM_VALUE_SPREAD = 1.5;
 /** The same for a week's median unit value: items of one subheading vary in price too. */
 const ITEM_PRICE_SPREAD = 0.5;
+/** A narrower code within this fraction of a wider one's score tells the same break better. */
+const SAME_STRENGTH = 0.9;
 /** Candidates below this are never significant after the correction; they are not fetched. */
 const CANDIDATE_SCORE = 3;
 
@@ -184,16 +186,19 @@ function firstOfRuns(sorted: Candidate[]): Candidate[] {
 function bestLength(sorted: Candidate[]): Alert[] {
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const sameBreak = kept.some(
+    const same = kept.findIndex(
       (k) =>
         k.kind === c.kind &&
         k.origin === c.origin &&
         k.period === c.period &&
         (k.commodity.startsWith(c.commodity) || c.commodity.startsWith(k.commodity)),
     );
-    if (!sameBreak) kept.push(c);
+    const k = kept[same];
+    if (!k) kept.push(c);
+    // Nearly as strong and more precise: the narrower code says more (a chapter that is all one subheading scores the same).
+    else if (c.commodity.length > k.commodity.length && c.score >= SAME_STRENGTH * k.score) kept[same] = c;
   }
-  return kept.map(({ kind, origin, commodity, period, observed, expected, score }): Alert => ({
+  return kept.sort((a, b) => b.score - a.score).map(({ kind, origin, commodity, period, observed, expected, score }): Alert => ({
     kind,
     origin,
     commodity,
