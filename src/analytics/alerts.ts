@@ -171,7 +171,10 @@ function firstOfRuns(sorted: Candidate[]): Candidate[] {
     for (const c of cell) {
       // A few quiet weeks inside a run do not end it: the shift is still the one that began it.
       if (run && Date.parse(c.week) - Date.parse(last) <= 28 * 86_400_000) run.score = Math.max(run.score, c.score);
-      else runs.push((run = { ...c }));
+      else {
+        run = { ...c };
+        runs.push(run);
+      }
       last = c.week;
     }
   }
@@ -188,25 +191,26 @@ function bestLength(sorted: Candidate[]): Alert[] {
   for (const c of sorted) {
     const same = kept.findIndex(
       (k) =>
-        k.kind === c.kind &&
-        k.origin === c.origin &&
-        k.period === c.period &&
-        (k.commodity.startsWith(c.commodity) || c.commodity.startsWith(k.commodity)),
+        k.kind === c.kind && k.origin === c.origin && k.period === c.period && (k.commodity.startsWith(c.commodity) || c.commodity.startsWith(k.commodity)),
     );
     const k = kept[same];
     if (!k) kept.push(c);
     // Nearly as strong and more precise: the narrower code says more (a chapter that is all one subheading scores the same).
     else if (c.commodity.length > k.commodity.length && c.score >= SAME_STRENGTH * k.score) kept[same] = c;
   }
-  return kept.sort((a, b) => b.score - a.score).map(({ kind, origin, commodity, period, observed, expected, score }): Alert => ({
-    kind,
-    origin,
-    commodity,
-    period,
-    observed: round(observed),
-    expected: round(expected),
-    score: round(score),
-  }));
+  return kept
+    .sort((a, b) => b.score - a.score)
+    .map(
+      ({ kind, origin, commodity, period, observed, expected, score }): Alert => ({
+        kind,
+        origin,
+        commodity,
+        period,
+        observed: round(observed),
+        expected: round(expected),
+        score: round(score),
+      }),
+    );
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

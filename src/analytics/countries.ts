@@ -85,7 +85,7 @@ export async function countryProfile(
 export async function originTypicality(instance: DuckDBInstance, origin: string, commodity: string): Promise<number | undefined> {
   const [row] = await readRows<{ share: number | null }>(
     instance,
-    `SELECT sum(value) FILTER (origin = $origin) / nullif(sum(value), 0) AS share
+    `SELECT coalesce(sum(value) FILTER (origin = $origin), 0) / nullif(sum(value), 0) AS share
      FROM items WHERE starts_with(commodity, $commodity)`,
     { origin, commodity },
   );

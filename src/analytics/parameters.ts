@@ -44,7 +44,6 @@ export function optionalDateRange(query: { from?: string | undefined; to?: strin
 export function listOf<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
   const entries = value.split(',').map((s) => s.trim());
   const unknown = entries.find((e) => !(allowed as readonly string[]).includes(e));
-  if (unknown !== undefined)
-    throw badRequest(`analytics.${name}`, `${name} "${unknown.slice(0, 40)}" is not one of ${allowed.join(', ')}.`, `/${name}`);
+  if (unknown !== undefined) throw badRequest(`analytics.${name}`, `${name} "${unknown.slice(0, 40)}" is not one of ${allowed.join(', ')}.`, `/${name}`);
   return [...new Set(entries)] as T[];
 }

@@ -75,7 +75,9 @@ export async function trends(instance: DuckDBInstance, scope: AnalyticsScope, qu
     throw new RejectionError(403, 'Forbidden', [finding('analytics.by-party', `Only customs may group by a party (${party}).`, '/by')]);
   const keys = query.by.map((g) => (g === 'commodity' ? `left(commodity, ${query.digits}) AS commodity` : `${TREND_GROUPS[g]} AS "${g}"`));
   const keyNames = query.by.map((g) => `"${g}"`);
-  const rows = await readRows<Record<string, unknown> & { period: string; value: number | null; declarations: number; rank: number; suppressed: number; series: number }>(
+  const rows = await readRows<
+    Record<string, unknown> & { period: string; value: number | null; declarations: number; rank: number; suppressed: number; series: number }
+  >(
     instance,
     `WITH ${scopedItems(scope)},
      cells AS (

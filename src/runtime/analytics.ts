@@ -53,10 +53,13 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
     const found = await alerts(instance, { kind: 'customs' }, range, now);
     let fresh = 0;
     for (const alert of found.alerts) {
-      const inserted = await connection.run(
-        'INSERT INTO alerts_sent VALUES ($kind, $origin, $commodity, $period, $at::TIMESTAMP) ON CONFLICT DO NOTHING',
-        { kind: alert.kind, origin: alert.origin, commodity: alert.commodity, period: alert.period, at: now.toISOString() },
-      );
+      const inserted = await connection.run('INSERT INTO alerts_sent VALUES ($kind, $origin, $commodity, $period, $at::TIMESTAMP) ON CONFLICT DO NOTHING', {
+        kind: alert.kind,
+        origin: alert.origin,
+        commodity: alert.commodity,
+        period: alert.period,
+        at: now.toISOString(),
+      });
       if (inserted.rowsChanged === 0) continue;
       fresh += 1;
       for (const p of customs) await webhooks.notify(p.id, { event: 'analytics.alert', alert, at: now.toISOString() });

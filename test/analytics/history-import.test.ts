@@ -17,8 +17,7 @@ afterEach(() => {
 });
 
 const load = (csv: string) => importHistory(connection, Readable.from([csv]));
-const count = async (where = 'true') =>
-  (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM items WHERE ${where}`)).getRowObjectsJS()[0]?.n;
+const count = async (where = 'true') => (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM items WHERE ${where}`)).getRowObjectsJS()[0]?.n;
 
 describe('importing history', () => {
   it('loads the history columns: country the origin, cif.value the value, illicit 1 a discrepancy with its revenue', async () => {

@@ -60,7 +60,16 @@ describe('the analytics sync', () => {
     const resultId = '01KZZZZZZZ0000000000000001';
     await risk
       .insertInto('control_results')
-      .values({ id: resultId, exchange_id: id, controller: 'customs', outcome: 'discrepancy', findings: '[]', revenue: 1250, seized: 0, recorded_at: new Date().toISOString() })
+      .values({
+        id: resultId,
+        exchange_id: id,
+        controller: 'customs',
+        outcome: 'discrepancy',
+        findings: '[]',
+        revenue: 1250,
+        seized: 0,
+        recorded_at: new Date().toISOString(),
+      })
       .execute();
     const summary = await analytics.sync(new Date('2100-01-01T00:00:00Z'));
     expect(summary.controlled).toBe(1);

@@ -11,7 +11,22 @@ export function historyCsv(rows: number, seed = 1): string {
     const illicit = random() < 0.05 ? 1 : 0;
     const value = (100 + random() * 10_000).toFixed(2);
     lines.push(
-      [`H${n}`, date, `IMP${n % 300}`, `DEC${n % 40}`, origins[n % origins.length], `OFF${n % 7}`, `6109${String(n % 97).padStart(2, '0')}1000`, '10', (5 + random() * 500).toFixed(1), value, value, '12.5', illicit, illicit ? '250' : '0'].join(','),
+      [
+        `H${n}`,
+        date,
+        `IMP${n % 300}`,
+        `DEC${n % 40}`,
+        origins[n % origins.length],
+        `OFF${n % 7}`,
+        `6109${String(n % 97).padStart(2, '0')}1000`,
+        '10',
+        (5 + random() * 500).toFixed(1),
+        value,
+        value,
+        '12.5',
+        illicit,
+        illicit ? '250' : '0',
+      ].join(','),
     );
   }
   return `${lines.join('\n')}\n`;

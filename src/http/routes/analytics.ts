@@ -26,7 +26,12 @@ const rangeParameters = {
   from: { ...isoDate, description: 'First day, YYYY-MM-DD' },
   to: { ...isoDate, description: `Last day, YYYY-MM-DD; at most ${MAX_RANGE_DAYS} days after from` },
 } as const;
-const digits = { type: 'integer', minimum: DIGITS.min, maximum: DIGITS.max, description: 'Commodity code length: 2 the chapter, 4 the heading, 6 the subheading…' };
+const digits = {
+  type: 'integer',
+  minimum: DIGITS.min,
+  maximum: DIGITS.max,
+  description: 'Commodity code length: 2 the chapter, 4 the heading, 6 the subheading…',
+};
 const suppressed = {
   type: 'integer',
   description: 'Cells left out because they rest on fewer declarations than the minimum cell count (never for customs)',
@@ -143,9 +148,7 @@ const countrySchema = {
   examples: [
     {
       country: 'VN',
-      commodities: [
-        { commodity: '6109', count: 812, declarations: 790, value: 1523400, share: 0.41, unitValue: { median: 18.2, p10: 9.5, p90: 31 } },
-      ],
+      commodities: [{ commodity: '6109', count: 812, declarations: 790, value: 1523400, share: 0.41, unitValue: { median: 18.2, p10: 9.5, p90: 31 } }],
       suppressed: 0,
     },
   ],

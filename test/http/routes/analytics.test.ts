@@ -36,7 +36,11 @@ afterAll(() => t.stop());
 
 async function get(path: string, participant = 'customs') {
   const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer sandbox-${participant}` } });
-  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> & { findings?: Array<{ code: string; message: string }> } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: (await res.json()) as Record<string, unknown> & { findings?: Array<{ code: string; message: string }> },
+  };
 }
 
 interface Series {
@@ -52,7 +56,10 @@ describe('GET /v1/analytics/trends', () => {
     expect(status).toBe(200);
     const series = body.series as Series[];
     expect(series.map((s) => `${s.key.origin}/${s.key.commodity}`).sort()).toEqual(
-      ['CN', 'VN', 'TR'].flatMap((o) => ['6109', '8517', '9503'].map((c) => `${o}/${c}`)).concat(['KE/0603', 'KE/0702']).sort(),
+      ['CN', 'VN', 'TR']
+        .flatMap((o) => ['6109', '8517', '9503'].map((c) => `${o}/${c}`))
+        .concat(['KE/0603', 'KE/0702'])
+        .sort(),
     );
     const vn = series.find((s) => s.key.origin === 'VN' && s.key.commodity === '8517');
     expect(vn?.points.map((p) => p.period)).toContain('2026-01');
