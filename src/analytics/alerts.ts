@@ -4,14 +4,14 @@
  * (ANALYTICS.md, "Alerts: the method").
  *
  * - Baseline: the median of the cell's 26 weeks before (weeks without trade count as zero), its
- *   spread the MAD (×1.4826, a standard deviation under normality), floored by the noise a
+ *   spread the interquartile range (÷1.349, a standard deviation under normality), floored by the noise a
  *   count of that size has anyway (Poisson, with the expectation's own error), so a quiet cell
  *   is not a hair trigger. Values are compared in logs: they are heavy-tailed, and a value
- *   break is tested only where both the week and its expectation hold enough declarations.
+ *   break is tested only where both the week and its expectation hold enough goods items.
  * - Seasonality: where the cell has 80 weeks of history, the expectation is scaled by last
  *   year's same three weeks against the median of the 26 weeks before them (clamped to ½…2).
- * - Minimum volume: a cell-week is tested only when it or its expectation reaches 5
- *   declarations, and a break must be large as well as unlikely (±50 % in count or value, ±25 %
+ * - Minimum volume: a cell-week is tested only when it or its expectation reaches 5 goods
+ *   items, and a break must be large as well as unlikely (±50 % in count or value, ±25 %
  *   in unit value).
  * - Multiple testing: every test in the range counts; Benjamini–Hochberg keeps the false
  *   discovery rate at 1 %.
@@ -40,7 +40,7 @@ export const MAX_ALERTS = 1000;
 const BASELINE_WEEKS = 26;
 /** Baseline weeks, last year's three weeks around the same one, and the baseline before those. */
 const HISTORY_WEEKS = 80;
-const MIN_WEEKLY_DECLARATIONS = 5;
+const MIN_WEEKLY_ITEMS = 5;
 const MIN_BASELINE_WEEKS = 8;
 const FALSE_DISCOVERY_RATE = 0.01;
 /**
@@ -66,20 +66,29 @@ interface Candidate extends Alert {
 
 /** The alerts of the weeks in `range` that have ended by `now` (a week still running would read as a drop). */
 export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, range: DateRange, now: Date): Promise<{ alerts: Alert[]; suppressed: number }> {
+  const minimum = minimumCell(scope);
   const start = new Date(Date.parse(range.from) - HISTORY_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
   const candidates = await readRows<Candidate>(
     instance,
     `WITH ${scopedItems(scope)},
+     -- One pass over the items at the subheading, then rolled up to heading and chapter.
+     subheadings AS (
+       SELECT origin, left(commodity, 6) AS commodity, date_trunc('week', date)::DATE AS week,
+              count(*)::DOUBLE AS n, coalesce(sum(value), 0) AS value, median(value / mass) FILTER (mass > 0) AS uv
+       FROM scoped
+       WHERE date BETWEEN $start::DATE AND $to::DATE AND origin IS NOT NULL AND commodity IS NOT NULL
+       GROUP BY ALL
+     ),
      weekly AS (
-       SELECT origin, left(commodity, d.digits) AS commodity, d.digits, date_trunc('week', date)::DATE AS week,
-              count(DISTINCT declaration)::DOUBLE AS n, coalesce(sum(value), 0) AS value,
-              median(value / mass) FILTER (mass > 0 AND d.digits = 6) AS uv
-       FROM scoped, (VALUES (2), (4), (6)) d(digits)
-       WHERE date BETWEEN $start::DATE AND $to::DATE AND origin IS NOT NULL AND length(commodity) >= d.digits
+       SELECT origin, left(commodity, d.digits) AS commodity, d.digits, week, sum(n) AS n, sum(value) AS value,
+              -- Unit values compare like with like only within a subheading.
+              any_value(uv) FILTER (d.digits = 6) AS uv
+       FROM subheadings, (VALUES (2), (4), (6)) d(digits)
+       WHERE length(commodity) >= d.digits
        GROUP BY ALL
      ),
      active AS (
-       SELECT origin, commodity, digits, min(week) AS first_week FROM weekly GROUP BY ALL HAVING max(n) >= ${MIN_WEEKLY_DECLARATIONS}
+       SELECT origin, commodity, digits, min(week) AS first_week FROM weekly GROUP BY ALL HAVING max(n) >= ${MIN_WEEKLY_ITEMS}
      ),
      weeks AS (SELECT unnest(generate_series(date_trunc('week', $start::DATE), $to::DATE, INTERVAL 7 DAY))::DATE AS week),
      dense AS (
@@ -87,12 +96,12 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
        FROM active a JOIN weeks w ON w.week >= a.first_week
        LEFT JOIN weekly x ON x.origin = a.origin AND x.commodity = a.commodity AND x.digits = a.digits AND x.week = w.week
      ),
-     baseline AS (
+     windows AS (
        SELECT *,
          count(*) OVER recent AS weeks_before,
-         median(n) OVER recent AS n_med, mad(n) OVER recent AS n_mad,
-         median(value) OVER recent AS v_med, mad(ln(greatest(value, 1))) OVER recent AS lv_mad,
-         median(uv) OVER recent AS uv_med, mad(ln(uv)) OVER recent AS luv_mad, count(uv) OVER recent AS uv_weeks,
+         quantile_cont(n, [0.25, 0.5, 0.75]) OVER recent AS qn,
+         quantile_cont(ln(greatest(value, 1)), [0.25, 0.5, 0.75]) OVER recent AS qv,
+         quantile_cont(ln(uv), [0.25, 0.5, 0.75]) OVER recent AS qu, count(uv) OVER recent AS uv_weeks,
          avg(n) OVER last_year AS n_ly, median(n) OVER before_last_year AS n_bly,
          avg(value) OVER last_year AS v_ly, median(value) OVER before_last_year AS v_bly,
          count(*) OVER before_last_year AS weeks_bly
@@ -101,21 +110,26 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
               last_year AS (PARTITION BY origin, commodity, digits ORDER BY week ROWS BETWEEN 53 PRECEDING AND 51 PRECEDING),
               before_last_year AS (PARTITION BY origin, commodity, digits ORDER BY week ROWS BETWEEN 79 PRECEDING AND 54 PRECEDING)
      ),
+     -- The median, and the interquartile range over 1.349: a standard deviation under normality, robust to outliers.
+     baseline AS (
+       SELECT *, qn[2] AS n_med, (qn[3] - qn[1]) / 1.349 AS n_sd, exp(qv[2]) AS v_med, (qv[3] - qv[1]) / 1.349 AS lv_sd,
+              exp(qu[2]) AS uv_med, (qu[3] - qu[1]) / 1.349 AS luv_sd
+       FROM windows WHERE week BETWEEN $from::DATE AND $to::DATE
+     ),
      expected AS (
        SELECT *,
          n_med * CASE WHEN weeks_bly = 26 AND n_bly > 0 THEN least(2, greatest(0.5, n_ly / n_bly)) ELSE 1 END AS n_exp,
          v_med * CASE WHEN weeks_bly = 26 AND v_bly > 0 THEN least(2, greatest(0.5, v_ly / v_bly)) ELSE 1 END AS v_exp
-       FROM baseline
-       WHERE week BETWEEN $from::DATE AND $to::DATE AND week + INTERVAL 7 DAY <= $today::DATE AND weeks_before >= ${MIN_BASELINE_WEEKS}
+       FROM baseline WHERE week + INTERVAL 7 DAY <= $today::DATE AND weeks_before >= ${MIN_BASELINE_WEEKS}
      ),
      tests AS (
        SELECT origin, commodity, digits, week, n,
-         CASE WHEN greatest(n, n_exp) >= ${MIN_WEEKLY_DECLARATIONS} THEN
-           (n - n_exp) / greatest(1.4826 * n_mad, sqrt(1.5 * greatest(n_exp, 1))) END AS z_n,
-         CASE WHEN least(n, n_exp) >= ${MIN_WEEKLY_DECLARATIONS} AND v_exp > 0 THEN
-           ln(value / v_exp) / greatest(1.4826 * lv_mad, ${ITEM_VALUE_SPREAD} / sqrt(least(n, n_exp))) END AS z_v,
-         CASE WHEN n >= ${MIN_WEEKLY_DECLARATIONS} AND uv > 0 AND uv_weeks >= ${MIN_BASELINE_WEEKS} AND uv_med > 0 THEN
-           ln(uv / uv_med) / greatest(1.4826 * luv_mad, ${ITEM_PRICE_SPREAD} / sqrt(n)) END AS z_uv,
+         CASE WHEN greatest(n, n_exp) >= ${MIN_WEEKLY_ITEMS} THEN
+           (n - n_exp) / greatest(n_sd, sqrt(1.5 * greatest(n_exp, 1))) END AS z_n,
+         CASE WHEN least(n, n_exp) >= ${MIN_WEEKLY_ITEMS} AND v_exp > 0 THEN
+           ln(value / v_exp) / greatest(lv_sd, ${ITEM_VALUE_SPREAD} / sqrt(least(n, n_exp))) END AS z_v,
+         CASE WHEN n >= ${MIN_WEEKLY_ITEMS} AND uv > 0 AND uv_weeks >= ${MIN_BASELINE_WEEKS} AND uv_med > 0 THEN
+           ln(uv / uv_med) / greatest(luv_sd, ${ITEM_PRICE_SPREAD} / sqrt(n)) END AS z_uv,
          n_exp, value, v_exp, uv, uv_med
        FROM expected
      ),
@@ -124,7 +138,7 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
      ),
      broken AS (
        SELECT CASE WHEN z_n > 0 THEN 'count-surge' ELSE 'count-drop' END AS kind, origin, commodity, digits, week,
-              n AS observed, n_exp AS expected, abs(z_n) AS score, tests, n AS declarations
+              n AS observed, n_exp AS expected, abs(z_n) AS score, tests, n AS items
        FROM counted WHERE abs(z_n) >= ${CANDIDATE_SCORE} AND (abs(n / nullif(n_exp, 0) - 1) >= 0.5) IS NOT false
        UNION ALL
        SELECT CASE WHEN z_v > 0 THEN 'value-surge' ELSE 'value-drop' END, origin, commodity, digits, week, value, v_exp, abs(z_v), tests, n
@@ -134,11 +148,17 @@ export async function alerts(instance: DuckDBInstance, scope: AnalyticsScope, ra
        FROM counted WHERE abs(z_uv) >= ${CANDIDATE_SCORE} AND abs(uv / uv_med - 1) >= 0.25
      )
      SELECT kind, origin, commodity, digits, strftime(week, '%G-W%V') AS period, strftime(week, '%Y-%m-%d') AS week,
-            observed, expected, score, tests, declarations
-     FROM broken ORDER BY score DESC, kind, origin, commodity, period`,
+            observed, expected, score, tests,
+            ${
+              // Only a scope with a minimum cell count needs the declarations under each break.
+              minimum > 1
+                ? `(SELECT count(DISTINCT declaration) FROM scoped s
+                    WHERE s.origin = b.origin AND starts_with(s.commodity, b.commodity) AND date_trunc('week', s.date)::DATE = b.week)::INTEGER`
+                : 'items'
+            } AS declarations
+     FROM broken b ORDER BY score DESC, kind, origin, commodity, period`,
     { ...scopeValues(scope), start, from: range.from, to: range.to, today: now.toISOString().slice(0, 10) },
   );
-  const minimum = minimumCell(scope);
   const significant = falseDiscoveryControlled(candidates, candidates[0]?.tests ?? 0);
   const shown = significant.filter((c) => c.declarations >= minimum);
   return { alerts: bestLength(firstOfRuns(shown)).slice(0, MAX_ALERTS), suppressed: significant.length - shown.length };
