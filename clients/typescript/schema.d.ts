@@ -312,6 +312,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric per period for each group of goods items (customs; a PGA over what was delivered to it) */
+        get: operations["getTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly cells (origin × commodity) that break from their own baseline, strongest first
+         * @description Surges and drops in declarations or customs value, shifts in unit value, over the weeks of the range that have ended (default: the last 12 weeks); at most 1,000. The method: ANALYTICS.md.
+         */
+        get: operations["getAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a country sends (as origin), by commodity, largest customs value first
+         * @description Over all the data unless from and to say otherwise; at most 1,000 commodities.
+         */
+        get: operations["getCountryProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/destinations/{participant}/received": {
         parameters: {
             query?: never;
@@ -468,6 +525,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    analyticsAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sent to each customs participant's webhook when the hourly alert scan finds a break not told before (ANALYTICS.md)
+         * @description Signed and retried like exchangeEnded; each alert (kind, origin, commodity, week) is told once. The same alerts are listed by GET /v1/analytics/alerts.
+         */
+        post: operations["analyticsAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     delivery: {
         parameters: {
             query?: never;
@@ -543,6 +620,23 @@ export interface components {
             exchangeId: string;
             /** @description The exchange's final status */
             status: string;
+            /** Format: date-time */
+            at: string;
+        };
+        AlertNotification: {
+            /** @enum {string} */
+            event: "analytics.alert";
+            alert: {
+                /** @enum {string} */
+                kind: "count-surge" | "count-drop" | "value-surge" | "value-drop" | "unit-value-shift";
+                origin: string;
+                commodity: string;
+                /** @description ISO week */
+                period: string;
+                observed: number;
+                expected: number;
+                score: number;
+            };
             /** Format: date-time */
             at: string;
         };
@@ -3245,6 +3339,342 @@ export interface operations {
             };
         };
     };
+    getTrends: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated, from: origin, exportCountry, commodity, office, lane, outcome, importer, exporter, declarant, carrier (the parties for customs only) */
+                by?: string;
+                /** @description Commodity code length: 2 the chapter, 4 the heading, 6 the subheading… */
+                digits?: number;
+                period?: "day" | "week" | "month" | "quarter" | "year";
+                /** @description unitValue: customs value per kg */
+                metric?: "count" | "value" | "mass" | "unitValue";
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "by": [
+                     *         "origin",
+                     *         "commodity"
+                     *       ],
+                     *       "metric": "count",
+                     *       "period": "week",
+                     *       "digits": 4,
+                     *       "from": "2025-07-01",
+                     *       "to": "2025-07-31",
+                     *       "series": [
+                     *         {
+                     *           "key": {
+                     *             "origin": "CN",
+                     *             "commodity": "8517"
+                     *           },
+                     *           "points": [
+                     *             {
+                     *               "period": "2025-W28",
+                     *               "value": 41,
+                     *               "declarations": 38
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "suppressed": 0,
+                     *       "truncated": 0
+                     *     }
+                     */
+                    "application/json": {
+                        by: string[];
+                        metric: string;
+                        period: string;
+                        digits: number;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        series: {
+                            /** @description The group: one entry per `by` */
+                            key: {
+                                [key: string]: string | null;
+                            };
+                            points: {
+                                /** @description e.g. 2025-W28, 2025-07, 2025-Q3 */
+                                period: string;
+                                value: number | null;
+                                declarations: number;
+                            }[];
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                        /** @description Series left out beyond the first 500 (largest first) */
+                        truncated: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getAlerts: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "alerts": [
+                     *         {
+                     *           "kind": "unit-value-shift",
+                     *           "origin": "TR",
+                     *           "commodity": "610910",
+                     *           "period": "2026-W13",
+                     *           "observed": 26.83,
+                     *           "expected": 50.43,
+                     *           "score": 5.05
+                     *         }
+                     *       ],
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "count-surge" | "count-drop" | "value-surge" | "value-drop" | "unit-value-shift";
+                            origin: string;
+                            /** @description At the code length (2, 4 or 6) where the break shows best */
+                            commodity: string;
+                            /** @description ISO week, e.g. 2025-W28 */
+                            period: string;
+                            /** @description Declarations, customs value, or unit value (per kg), by kind */
+                            observed: number;
+                            /** @description The cell's own baseline for that week */
+                            expected: number;
+                            /** @description Distance from the baseline in robust standard deviations: the ranking */
+                            score: number;
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getCountryProfile: {
+        parameters: {
+            query?: {
+                /** @description Commodity code length: 2 the chapter, 4 the heading, 6 the subheading… */
+                digits?: number;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ISO 3166 alpha-2 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "country": "VN",
+                     *       "commodities": [
+                     *         {
+                     *           "commodity": "6109",
+                     *           "count": 812,
+                     *           "declarations": 790,
+                     *           "value": 1523400,
+                     *           "share": 0.41,
+                     *           "unitValue": {
+                     *             "median": 18.2,
+                     *             "p10": 9.5,
+                     *             "p90": 31
+                     *           }
+                     *         }
+                     *       ],
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        country: string;
+                        commodities: {
+                            commodity: string;
+                            /** @description Goods items */
+                            count: number;
+                            declarations: number;
+                            /** @description Customs value */
+                            value: number;
+                            /** @description The commodity's share of the country's value, 0 to 1 */
+                            share: number;
+                            /** @description Customs value per kg over the items that state both */
+                            unitValue: {
+                                median: number | null;
+                                p10: number | null;
+                                p90: number | null;
+                            };
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
     listSandboxReceived: {
         parameters: {
             query?: never;
@@ -4742,6 +5172,58 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ExchangeNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the notification is sent again later (any non-2xx) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    analyticsAlert: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unix time in seconds when the notification was signed
+                 * @example 1796558400
+                 */
+                "X-Swgate-Timestamp": string;
+                /** @description `sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret */
+                "X-Swgate-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "analytics.alert",
+                 *       "alert": {
+                 *         "kind": "count-surge",
+                 *         "origin": "VN",
+                 *         "commodity": "851712",
+                 *         "period": "2026-W21",
+                 *         "observed": 88,
+                 *         "expected": 21.5,
+                 *         "score": 9.4
+                 *       },
+                 *       "at": "2026-05-26T12:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AlertNotification"];
             };
         };
         responses: {

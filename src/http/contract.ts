@@ -1,3 +1,4 @@
+import { ALERT_KINDS } from '../analytics/alerts.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import declarationSchema from '../documents/wco/generated/dms.schema.json' with { type: 'json' };
@@ -8,7 +9,7 @@ import { findingSchema, problemSchema } from './schemas.js';
  * What the OpenAPI document says beyond the route schemas, added to what @fastify/swagger
  * generates: where to reach the gateway, the licence, problem+json as the media type of every
  * error, the document schemas and examples, and the two requests the gateway makes itself
- * (`webhooks`): the sender's notification and the delivery a destination endpoint receives.
+ * (`webhooks`): the sender's notification, customs' analytics alert and the delivery a destination endpoint receives.
  */
 
 // Read when the document is made, from the installation's root (mappings/ and openapi/ ship with the gateway).
@@ -90,6 +91,28 @@ const notificationSchema = {
   },
 };
 
+const alertNotificationSchema = {
+  type: 'object',
+  required: ['event', 'alert', 'at'],
+  properties: {
+    event: { type: 'string', enum: ['analytics.alert'] },
+    alert: {
+      type: 'object',
+      required: ['kind', 'origin', 'commodity', 'period', 'observed', 'expected', 'score'],
+      properties: {
+        kind: { type: 'string', enum: [...ALERT_KINDS] },
+        origin: { type: 'string' },
+        commodity: { type: 'string' },
+        period: { type: 'string', description: 'ISO week' },
+        observed: { type: 'number' },
+        expected: { type: 'number' },
+        score: { type: 'number' },
+      },
+    },
+    at: { type: 'string', format: 'date-time' },
+  },
+};
+
 const header = (description: string, example?: string) => ({ required: true, description, schema: { type: 'string' }, ...(example ? { example } : {}) });
 
 const webhooks = {
@@ -110,6 +133,33 @@ const webhooks = {
           'application/json': {
             schema: ref('ExchangeNotification'),
             example: { event: 'exchange.ended', exchangeId: '01JD3Y8Q6W0000000000000000', status: 'completed', at: '2026-12-01T10:00:00.000Z' },
+          },
+        },
+      },
+      responses: { '200': { description: 'Received (any 2xx)' }, '503': { description: 'Not received: the notification is sent again later (any non-2xx)' } },
+    },
+  },
+  analyticsAlert: {
+    post: {
+      operationId: 'analyticsAlert',
+      tags: ['analytics'],
+      summary: "Sent to each customs participant's webhook when the hourly alert scan finds a break not told before (ANALYTICS.md)",
+      description:
+        'Signed and retried like exchangeEnded; each alert (kind, origin, commodity, week) is told once. The same alerts are listed by GET /v1/analytics/alerts.',
+      parameters: [
+        { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
+        { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: ref('AlertNotification'),
+            example: {
+              event: 'analytics.alert',
+              alert: { kind: 'count-surge', origin: 'VN', commodity: '851712', period: '2026-W21', observed: 88, expected: 21.5, score: 9.4 },
+              at: '2026-05-26T12:00:00.000Z',
+            },
           },
         },
       },
@@ -219,6 +269,7 @@ export function completeContract(document: Record<string, unknown>, options: { s
         Problem: problemSchema,
         Receipt: receiptSchema,
         ExchangeNotification: notificationSchema,
+        AlertNotification: alertNotificationSchema,
         WcoDeclaration: component(declarationSchema, 'WcoDeclaration'),
         Consignment: component(json('mappings/consignment-to-declaration/input.schema.json'), 'Consignment'),
       },
