@@ -115,6 +115,16 @@ const alertNotificationSchema = {
 
 const header = (description: string, example?: string) => ({ required: true, description, schema: { type: 'string' }, ...(example ? { example } : {}) });
 
+/** The headers of a signed notification, and what its receiver answers: the same for every notification. */
+const signatureHeaders = [
+  { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
+  { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
+];
+const notificationAnswers = {
+  '200': { description: 'Received (any 2xx)' },
+  '503': { description: 'Not received: the notification is sent again later (any non-2xx)' },
+};
+
 const webhooks = {
   exchangeEnded: {
     post: {
@@ -123,10 +133,7 @@ const webhooks = {
       summary: "Sent to the sender's webhook (participant `webhook.url`) when one of its exchanges ends",
       description:
         "Signed with the participant's webhook secret: `X-Swgate-Signature: sha256=<hex>` is HMAC-SHA256 over `<X-Swgate-Timestamp>.<raw body>`. Verify it over the raw bytes with a constant-time comparison and refuse old timestamps (replays); examples in clients/webhooks/. A non-2xx answer is retried with exponential backoff (8 attempts); the same exchange and status is notified at most once.",
-      parameters: [
-        { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
-        { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
-      ],
+      parameters: signatureHeaders,
       requestBody: {
         required: true,
         content: {
@@ -136,7 +143,7 @@ const webhooks = {
           },
         },
       },
-      responses: { '200': { description: 'Received (any 2xx)' }, '503': { description: 'Not received: the notification is sent again later (any non-2xx)' } },
+      responses: notificationAnswers,
     },
   },
   analyticsAlert: {
@@ -146,10 +153,7 @@ const webhooks = {
       summary: "Sent to each customs participant's webhook when the hourly alert scan finds a break not told before (ANALYTICS.md)",
       description:
         'Signed and retried like exchangeEnded; each alert (kind, origin, commodity, week) is told once. The same alerts are listed by GET /v1/analytics/alerts.',
-      parameters: [
-        { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
-        { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
-      ],
+      parameters: signatureHeaders,
       requestBody: {
         required: true,
         content: {
@@ -163,7 +167,7 @@ const webhooks = {
           },
         },
       },
-      responses: { '200': { description: 'Received (any 2xx)' }, '503': { description: 'Not received: the notification is sent again later (any non-2xx)' } },
+      responses: notificationAnswers,
     },
   },
   delivery: {

@@ -1,8 +1,6 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alerts } from '../../src/analytics/alerts.js';
-import { openAnalyticsStore } from '../../src/analytics/schema.js';
-import { appendSyntheticTrade, type SyntheticTrade } from '../support/trade.js';
+import { appendSyntheticTrade, type SyntheticTrade, useMemoryAnalyticsStore } from '../support/trade.js';
 
 const customs = { kind: 'customs' } as const;
 /** Three years of trade from Monday 2023-07-03: the last is the one looked at, with the two before it for baselines and seasonality. */
@@ -17,26 +15,18 @@ const TRADE: SyntheticTrade = {
 const LAST_YEAR = { from: '2025-06-30', to: '2026-06-28' };
 const NOW = new Date('2026-07-01T12:00:00Z');
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeEach(async () => {
-  ({ instance, connection } = await openAnalyticsStore(':memory:'));
-});
-afterEach(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const store = useMemoryAnalyticsStore();
 
 describe('alerts over a year of synthetic trade', () => {
   it('raises a handful at most over a year of ordinary seasonal trade', async () => {
-    const rows = await appendSyntheticTrade(connection, TRADE);
+    const rows = await appendSyntheticTrade(store.connection, TRADE);
     expect(rows).toBeGreaterThan(50_000);
-    const found = await alerts(instance, customs, LAST_YEAR, NOW);
+    const found = await alerts(store.instance, customs, LAST_YEAR, NOW);
     expect(found.alerts.length).toBeLessThanOrEqual(5);
   });
 
   it('finds a planted surge and a planted undervaluation, ranked first, at the commodity length they show best', async () => {
-    await appendSyntheticTrade(connection, {
+    await appendSyntheticTrade(store.connection, {
       ...TRADE,
       breaks: [
         // Weeks 132 and 142 from the start: the weeks of 2026-01-12 and 2026-03-23.
@@ -44,7 +34,7 @@ describe('alerts over a year of synthetic trade', () => {
         { origin: 'TR', commodity: '610910', week: 142, weeks: 14, unitValue: 0.6 },
       ],
     });
-    const found = await alerts(instance, customs, LAST_YEAR, NOW);
+    const found = await alerts(store.instance, customs, LAST_YEAR, NOW);
     const top = found.alerts.slice(0, 4);
     expect(top).toContainEqual(expect.objectContaining({ kind: 'count-surge', origin: 'VN', commodity: '851712', period: '2026-W03' }));
     expect(top).toContainEqual(expect.objectContaining({ kind: 'unit-value-shift', origin: 'TR', commodity: '610910', period: '2026-W13' }));

@@ -1,29 +1,21 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/analytics/history-import.js';
-import { openAnalyticsStore } from '../../src/analytics/schema.js';
 import { HistoryCsvError } from '../../src/risk/history.js';
 import { historyCsv } from '../support/history-csv.js';
+import { useMemoryAnalyticsStore } from '../support/trade.js';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeEach(async () => {
-  ({ instance, connection } = await openAnalyticsStore(':memory:'));
-});
-afterEach(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const store = useMemoryAnalyticsStore();
 
-const load = (csv: string) => importHistory(connection, Readable.from([csv]));
-const count = async (where = 'true') => (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM items WHERE ${where}`)).getRowObjectsJS()[0]?.n;
+const load = (csv: string) => importHistory(store.connection, Readable.from([csv]));
+const count = async (where = 'true') =>
+  (await store.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM items WHERE ${where}`)).getRowObjectsJS()[0]?.n;
 
 describe('importing history', () => {
   it('loads the history columns: country the origin, cif.value the value, illicit 1 a discrepancy with its revenue', async () => {
     const csv = historyCsv(200);
     expect(await load(csv)).toEqual({ rows: 200, declarations: 200 });
-    const [row] = (await connection.runAndReadAll("SELECT * FROM items WHERE declaration = 'H1'")).getRowObjectsJS();
+    const [row] = (await store.connection.runAndReadAll("SELECT * FROM items WHERE declaration = 'H1'")).getRowObjectsJS();
     const line = csv.split('\n')[2]?.split(',') ?? [];
     expect(row).toMatchObject({ source: 'history', item: 1, origin: line[4], office: line[5], commodity: line[6], value: Number(line[10]), importer: line[2] });
     expect(await count("outcome = 'discrepancy'")).toBe(csv.split('\n').filter((l) => l.endsWith(',1,250')).length);

@@ -1,5 +1,20 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach } from 'vitest';
+import { openAnalyticsStore } from '../../src/analytics/schema.js';
 import { seededRandom } from './random.js';
+
+/** A fresh in-memory analytics store for each test of the file. */
+export function useMemoryAnalyticsStore(): { instance: DuckDBInstance; connection: DuckDBConnection } {
+  const store = {} as { instance: DuckDBInstance; connection: DuckDBConnection };
+  beforeEach(async () => {
+    Object.assign(store, await openAnalyticsStore(':memory:'));
+  });
+  afterEach(() => {
+    store.connection.closeSync();
+    store.instance.closeSync();
+  });
+  return store;
+}
 
 /** A break planted in synthetic trade: from `week` (0-based) on, a cell's count or its unit value changes by `factor`. */
 export interface PlantedBreak {
