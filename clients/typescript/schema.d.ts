@@ -638,6 +638,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    analyticsAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sent to each customs participant's webhook when the hourly alert scan finds a break not told before (ANALYTICS.md)
+         * @description Signed and retried like exchangeEnded; each alert (kind, origin, commodity, week) is told once. The same alerts are listed by GET /v1/analytics/alerts.
+         */
+        post: operations["analyticsAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     delivery: {
         parameters: {
             query?: never;
@@ -713,6 +733,23 @@ export interface components {
             exchangeId: string;
             /** @description The exchange's final status */
             status: string;
+            /** Format: date-time */
+            at: string;
+        };
+        AlertNotification: {
+            /** @enum {string} */
+            event: "analytics.alert";
+            alert: {
+                /** @enum {string} */
+                kind: "count-surge" | "count-drop" | "value-surge" | "value-drop" | "unit-value-shift";
+                origin: string;
+                commodity: string;
+                /** @description ISO week */
+                period: string;
+                observed: number;
+                expected: number;
+                score: number;
+            };
             /** Format: date-time */
             at: string;
         };
@@ -6613,6 +6650,58 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ExchangeNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the notification is sent again later (any non-2xx) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    analyticsAlert: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unix time in seconds when the notification was signed
+                 * @example 1796558400
+                 */
+                "X-Swgate-Timestamp": string;
+                /** @description `sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret */
+                "X-Swgate-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "analytics.alert",
+                 *       "alert": {
+                 *         "kind": "count-surge",
+                 *         "origin": "VN",
+                 *         "commodity": "851712",
+                 *         "period": "2026-W21",
+                 *         "observed": 88,
+                 *         "expected": 21.5,
+                 *         "score": 9.4
+                 *       },
+                 *       "at": "2026-05-26T12:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AlertNotification"];
             };
         };
         responses: {

@@ -81,14 +81,49 @@ CREATE TABLE IF NOT EXISTS description_models (
   body VARCHAR NOT NULL
 )`;
 
+/**
+ * Who received each exchange's declaration (its deliveries' destinations): a PGA sees aggregates
+ * of these rows only. History rows have none: they are customs' own.
+ */
+const RECIPIENTS_TABLE = `
+CREATE TABLE IF NOT EXISTS recipients (
+  declaration VARCHAR NOT NULL,
+  participant VARCHAR NOT NULL,
+  PRIMARY KEY (declaration, participant)
+)`;
+
+/** Where the sync stands in the exchange store: the last exchange id and control result id copied. */
+const CURSORS_TABLE = `
+CREATE TABLE IF NOT EXISTS cursors (
+  name VARCHAR PRIMARY KEY,
+  position VARCHAR NOT NULL
+)`;
+
+/** The alerts already sent to customs, so each break is told once. */
+const ALERTS_SENT_TABLE = `
+CREATE TABLE IF NOT EXISTS alerts_sent (
+  kind VARCHAR NOT NULL,
+  origin VARCHAR NOT NULL,
+  commodity VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  sent_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (kind, origin, commodity, period)
+)`;
+
 /** Opens (creating when absent) the analytics store at `path` (':memory:' for tests) with its tables. */
 export async function openAnalyticsStore(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
-  await connection.run(ITEMS_TABLE);
-  await connection.run(PARTY_IDENTIFIERS_TABLE);
-  await connection.run(PARTY_ROLES_VIEW);
-  await connection.run(PARTY_DECLARATIONS_TABLE);
-  await connection.run(DESCRIPTION_MODELS_TABLE);
+  for (const statement of [
+    ITEMS_TABLE,
+    RECIPIENTS_TABLE,
+    CURSORS_TABLE,
+    ALERTS_SENT_TABLE,
+    PARTY_IDENTIFIERS_TABLE,
+    PARTY_ROLES_VIEW,
+    PARTY_DECLARATIONS_TABLE,
+    DESCRIPTION_MODELS_TABLE,
+  ])
+    await connection.run(statement);
   return { instance, connection };
 }

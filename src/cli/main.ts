@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { API_VERSION } from '../http/app.js';
+import { registerAnalytics } from './commands/analytics.js';
 import { registerCerts } from './commands/certs.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
@@ -36,6 +37,6 @@ registerMappings(program);
 registerMap(program);
 registerRiskModelCommands(program);
 registerRiskHistory(program);
-registerTrainDescriptions(program.command('analytics').description('border analytics over the analytics store'));
+registerAnalytics(program);
 
 await program.parseAsync();

@@ -62,6 +62,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     idleMs: integerFrom(env, 'SWGATE_RECONCILE_IDLE_MS', 60_000, 1000, 86_400_000, problems),
   };
   const ecommerce = { linkWindowMs: integerFrom(env, 'SWGATE_ECOMMERCE_LINK_WINDOW_HOURS', 72, 1, 24 * 90, problems) * 3_600_000 };
+  const analytics = {
+    enabled: booleanFrom(env, 'SWGATE_ANALYTICS', true, problems),
+    minCellCount: integerFrom(env, 'SWGATE_ANALYTICS_MIN_CELL_COUNT', 3, 1, 1000, problems),
+    syncEveryMs: integerFrom(env, 'SWGATE_ANALYTICS_SYNC_EVERY_MS', 10_000, 100, 60_000, problems),
+  };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
@@ -108,6 +113,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     agreements,
     risk: parsed?.risk?.modelDir ? { ...risk, modelDir: resolve(dirname(file), parsed.risk.modelDir) } : risk,
     mutualRecognition: { arrangements },
+    analytics,
   };
 }
 

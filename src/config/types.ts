@@ -172,6 +172,8 @@ export interface GatewayConfig {
   agreements: Agreement[];
   risk: RiskConfig;
   mutualRecognition: { arrangements: Arrangement[] };
+  /** The analytics store (ANALYTICS.md). */
+  analytics: AnalyticsSettings;
 }
 
 /** A model score at or above `from` puts a goods item in `lane` for the band's owner; the first band that holds wins. */
@@ -187,4 +189,16 @@ export interface RiskConfig {
   modelDir?: string;
   /** Per owner (customs or a PGA), its score bands, highest `from` first (sorted at load). Empty: the model's score selects for no one. */
   scoreBands: Readonly<Record<string, readonly ScoreBand[]>>;
+}
+
+export interface AnalyticsSettings {
+  /**
+   * Whether this process, when it serves the API, holds the analytics store (`<dataDir>/analytics.duckdb`:
+   * one writing process per file) and keeps it current. Off: its analytics routes answer 503.
+   */
+  enabled: boolean;
+  /** The fewest declarations a cell shown to anyone but customs may rest on. */
+  minCellCount: number;
+  /** How often the store takes in what the exchange store gained. */
+  syncEveryMs: number;
 }

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type https from 'node:https';
 import type { GatewayConfig } from '../config/types.js';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeliveryRouteDeps } from './routes/deliveries.js';
 import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
@@ -16,6 +15,7 @@ import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
+import { type AnalyticsRouteDeps, analyticsRoutes } from './routes/analytics.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { ecommerceRoutes } from './routes/ecommerce.js';
@@ -52,9 +52,8 @@ export interface GatewayServices {
   validators: Record<string, DocumentValidator>;
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
+  analytics: AnalyticsRouteDeps;
   sandbox?: SandboxDestinations;
-  /** The analytics store, where this process opened it: its routes are served only then. */
-  analytics?: DuckDBConnection;
 }
 
 export const API_VERSION = '0.1.0';
@@ -133,7 +132,11 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
           name: 'risk',
           description: "Risk targeting: agencies' risk profiles, decisions, control results, the AEO register, partner customs under mutual recognition",
         },
-        { name: 'analytics', description: 'Border analytics for customs: party networks, linked e-commerce data, misclassifications' },
+        {
+          name: 'analytics',
+          description:
+            'Border analytics: trends, alerts, country profiles (customs; PGAs over what was delivered to them); party networks, linked e-commerce data, misclassifications (customs)',
+        },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -166,10 +169,9 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
-  if (services.analytics) {
-    networkRoutes(app, { analytics: services.analytics });
-    misclassificationRoutes(app, { analytics: services.analytics });
-  }
+  analyticsRoutes(app, services.analytics);
+  networkRoutes(app, services.analytics);
+  misclassificationRoutes(app, services.analytics);
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
   return app;
 }

@@ -1,3 +1,4 @@
+import { ALERT_KINDS } from '../analytics/alerts.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import declarationSchema from '../documents/wco/generated/dms.schema.json' with { type: 'json' };
@@ -9,7 +10,7 @@ import { findingSchema, problemSchema } from './schemas.js';
  * What the OpenAPI document says beyond the route schemas, added to what @fastify/swagger
  * generates: where to reach the gateway, the licence, problem+json as the media type of every
  * error, the document schemas and examples, and the two requests the gateway makes itself
- * (`webhooks`): the sender's notification and the delivery a destination endpoint receives.
+ * (`webhooks`): the sender's notification, customs' analytics alert and the delivery a destination endpoint receives.
  */
 
 // Read when the document is made, from the installation's root (mappings/ and openapi/ ship with the gateway).
@@ -91,7 +92,39 @@ const notificationSchema = {
   },
 };
 
+const alertNotificationSchema = {
+  type: 'object',
+  required: ['event', 'alert', 'at'],
+  properties: {
+    event: { type: 'string', enum: ['analytics.alert'] },
+    alert: {
+      type: 'object',
+      required: ['kind', 'origin', 'commodity', 'period', 'observed', 'expected', 'score'],
+      properties: {
+        kind: { type: 'string', enum: [...ALERT_KINDS] },
+        origin: { type: 'string' },
+        commodity: { type: 'string' },
+        period: { type: 'string', description: 'ISO week' },
+        observed: { type: 'number' },
+        expected: { type: 'number' },
+        score: { type: 'number' },
+      },
+    },
+    at: { type: 'string', format: 'date-time' },
+  },
+};
+
 const header = (description: string, example?: string) => ({ required: true, description, schema: { type: 'string' }, ...(example ? { example } : {}) });
+
+/** The headers of a signed notification, and what its receiver answers: the same for every notification. */
+const signatureHeaders = [
+  { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
+  { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
+];
+const notificationAnswers = {
+  '200': { description: 'Received (any 2xx)' },
+  '503': { description: 'Not received: the notification is sent again later (any non-2xx)' },
+};
 
 const webhooks = {
   exchangeEnded: {
@@ -101,10 +134,7 @@ const webhooks = {
       summary: "Sent to the sender's webhook (participant `webhook.url`) when one of its exchanges ends",
       description:
         "Signed with the participant's webhook secret: `X-Swgate-Signature: sha256=<hex>` is HMAC-SHA256 over `<X-Swgate-Timestamp>.<raw body>`. Verify it over the raw bytes with a constant-time comparison and refuse old timestamps (replays); examples in clients/webhooks/. A non-2xx answer is retried with exponential backoff (8 attempts); the same exchange and status is notified at most once.",
-      parameters: [
-        { in: 'header', name: 'X-Swgate-Timestamp', ...header('Unix time in seconds when the notification was signed', '1796558400') },
-        { in: 'header', name: 'X-Swgate-Signature', ...header('`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret') },
-      ],
+      parameters: signatureHeaders,
       requestBody: {
         required: true,
         content: {
@@ -114,7 +144,31 @@ const webhooks = {
           },
         },
       },
-      responses: { '200': { description: 'Received (any 2xx)' }, '503': { description: 'Not received: the notification is sent again later (any non-2xx)' } },
+      responses: notificationAnswers,
+    },
+  },
+  analyticsAlert: {
+    post: {
+      operationId: 'analyticsAlert',
+      tags: ['analytics'],
+      summary: "Sent to each customs participant's webhook when the hourly alert scan finds a break not told before (ANALYTICS.md)",
+      description:
+        'Signed and retried like exchangeEnded; each alert (kind, origin, commodity, week) is told once. The same alerts are listed by GET /v1/analytics/alerts.',
+      parameters: signatureHeaders,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: ref('AlertNotification'),
+            example: {
+              event: 'analytics.alert',
+              alert: { kind: 'count-surge', origin: 'VN', commodity: '851712', period: '2026-W21', observed: 88, expected: 21.5, score: 9.4 },
+              at: '2026-05-26T12:00:00.000Z',
+            },
+          },
+        },
+      },
+      responses: notificationAnswers,
     },
   },
   delivery: {
@@ -234,6 +288,7 @@ export function completeContract(document: Record<string, unknown>, options: { s
         Problem: problemSchema,
         Receipt: receiptSchema,
         ExchangeNotification: notificationSchema,
+        AlertNotification: alertNotificationSchema,
         WcoDeclaration: component(declarationSchema, 'WcoDeclaration'),
         Consignment: component(json('mappings/consignment-to-declaration/input.schema.json'), 'Consignment'),
         // The payloads of POST /v1/partner-messages, inside the JWS envelope the route's body is.

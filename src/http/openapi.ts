@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config/types.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
@@ -31,8 +30,8 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
+    analytics: { minCellCount: config.analytics.minCellCount },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
-    analytics: {} as DuckDBConnection,
   });
   await app.ready();
   return app;

@@ -1,3 +1,4 @@
+import type { DuckDBInstance } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GatewayConfig, Participant } from '../config/types.js';
@@ -47,6 +48,7 @@ export async function startApi(
   stores: Stores,
   pipeline: GatewayPipeline,
   sandbox: SandboxDestinations | undefined,
+  analytics: DuckDBInstance | undefined,
   logger: Logger,
 ): Promise<Api> {
   const { store, redis } = stores;
@@ -72,6 +74,7 @@ export async function startApi(
         queueDepths: () => pipeline.queues.depths(pipeline.destinations),
         reconcilerActions: () => reconcilerActionCounts(store),
       },
+      analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
       ...(sandbox ? { sandbox } : {}),
     },
     logger,

@@ -8,6 +8,7 @@ import type { SandboxDestinations } from '../sandbox/destinations.js';
 import type { Store } from '../store/exchanges.js';
 import { within } from '../deadline.js';
 import { type FolderProfile, loadProfileFolder, ProfileFolderError, syncProfileFolder } from '../risk/profiles/folder.js';
+import { type AnalyticsService, startAnalytics } from './analytics.js';
 import { type Api, simulatedAgencies, startApi } from './api.js';
 import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
@@ -26,6 +27,8 @@ export interface Gateway {
   url?: string;
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
+  /** The analytics store, in the process that serves the API when `analytics.enabled` (runtime/analytics.ts). */
+  analytics?: AnalyticsService;
   logger: Logger;
   /** One reconciler pass (pipeline/reconcile.ts); workers run one every `config.reconcile.everyMs`. */
   reconcile(options?: ReconcileOptions): Promise<ReconcileSummary>;
@@ -88,8 +91,14 @@ export async function startGateway(
   const sandbox = config.sandbox ? simulatedAgencies(pipeline.participants, trust, () => baseUrl) : undefined;
 
   let api: Api | undefined;
+  let analytics: AnalyticsService | undefined;
   if (roles.api) {
-    api = await startApi(config, stores, pipeline, sandbox, logger);
+    // One process writes the analytics store: the one that serves its routes (ANALYTICS.md, "Who holds the store").
+    analytics = config.analytics.enabled ? await startAnalytics(config, stores, logger) : undefined;
+    api = await startApi(config, stores, pipeline, sandbox, analytics?.instance, logger).catch(async (error: unknown) => {
+      await analytics?.close();
+      throw error;
+    });
     // An ephemeral port (PORT=0) is only known now; the simulated agencies live on this listener.
     if (config.port === 0) baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${new URL(api.address).port}`;
   }
@@ -103,6 +112,7 @@ export async function startGateway(
     reconcile: (options) => pipeline.reconcile(options),
     ...(app ? { app, url: baseUrl } : {}),
     ...(sandbox ? { sandbox } : {}),
+    ...(analytics ? { analytics } : {}),
     async close() {
       // Workers first, while the API still answers them (in `start`, their sandbox destinations
       // live on it); then the API. Each gets a grace period, so shutdown always ends.
@@ -112,6 +122,7 @@ export async function startGateway(
         logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests did not finish in time; closing their connections');
         app.server.closeAllConnections();
       }
+      await analytics?.close();
       await pipeline.close();
       await stores.close();
     },

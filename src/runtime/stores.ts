@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
+import type { SyncSource } from '../analytics/sync.js';
 import type { LpcoDb } from '../lpco/registry.js';
 import { lpcoMigrations, type LpcoTables } from '../lpco/tables.js';
 import { recordingIn, type RecordProvenance } from '../pipeline/vocabulary.js';
@@ -44,6 +45,8 @@ export interface Stores {
   /** The key that verifies the log's checkpoints (PEM). */
   logPublicKeyPem: string;
   recordProvenance: RecordProvenance;
+  /** What the analytics store copies: the exchanges with their documents and deliveries, the risk decisions and control results. */
+  analyticsSource: SyncSource;
   /** The log, then Redis, then the database, then a private Redis this process started. */
   close(): Promise<void>;
 }
@@ -81,6 +84,7 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
     log,
     logPublicKeyPem: logSigner.publicKeyPem,
     recordProvenance: recordingIn(log),
+    analyticsSource: tablesOf<ExchangeTables & RiskTables>(db),
     async close() {
       await log.close();
       redis.disconnect();

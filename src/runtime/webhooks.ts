@@ -1,13 +1,30 @@
 import { Queue, Worker } from 'bullmq';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Alert } from '../analytics/alerts.js';
 import type { Webhook } from '../config/types.js';
 import type { ExchangeNotification } from '../pipeline/end.js';
 import { post } from '../routing/transport.js';
 import type { QueueSettings } from './queues.js';
 
+/** A break the analytics store's alert scan found, told to customs once (ANALYTICS.md). */
+export interface AlertNotification {
+  event: 'analytics.alert';
+  alert: Alert;
+  at: string;
+}
+
+type Notification = ExchangeNotification | AlertNotification;
+
 interface NotificationJob {
   participant: string;
-  notification: ExchangeNotification;
+  notification: Notification;
+}
+
+/** One job per notification and participant, so telling twice never sends twice. */
+function jobIdOf(participant: string, n: Notification): string {
+  if (n.event === 'exchange.ended') return `${n.exchangeId}.${n.status}`;
+  const { kind, origin, commodity, period } = n.alert;
+  return `alert.${participant}.${kind}.${origin}.${commodity}.${period}`;
 }
 
 const QUEUE = 'notifications';
@@ -34,13 +51,13 @@ export class WebhookQueue {
     this.queue = new Queue<NotificationJob>(QUEUE, { connection: settings.connection, prefix: settings.prefix });
   }
 
-  /** Idempotent per exchange and status: settling twice never notifies twice. */
-  async notify(participant: string, notification: ExchangeNotification): Promise<void> {
+  /** Idempotent per exchange and status (settling twice never notifies twice), and per alert. */
+  async notify(participant: string, notification: Notification): Promise<void> {
     await this.queue.add(
       'notify',
       { participant, notification },
       {
-        jobId: `${notification.exchangeId}.${notification.status}`,
+        jobId: jobIdOf(participant, notification),
         attempts: ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000, jitter: 0.2 },
         removeOnComplete: { age: 3600 },

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { installAuthentication } from '../../src/http/auth.js';
 import { installProblemHandlers } from '../../src/http/problem.js';
 
-type AnalyticsRoutes = (app: FastifyInstance, deps: { analytics: DuckDBConnection }) => void;
+type AnalyticsRoutes = (app: FastifyInstance, deps: { instance: DuckDBInstance }) => void;
 
 /**
  * An analytics route plugin served on loopback for the calling suite as the gateway serves it:
@@ -26,7 +26,7 @@ export function useAnalyticsApi(
     app = Fastify({ ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } } });
     installProblemHandlers(app);
     installAuthentication(app, loadConfig({ SWGATE_DATA_DIR: 'var/test-unused' }).participants);
-    register(app, { analytics: holder.connection });
+    register(app, { instance: instance as DuckDBInstance });
     holder.url = await app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {

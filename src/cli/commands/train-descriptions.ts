@@ -1,3 +1,4 @@
+import { ANALYTICS_FILE } from '../../runtime/analytics.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ export function registerTrainDescriptions(analytics: Command, io: CliIo = proces
     .description('train the goods-description classifier on the analytics store and print its held-out measure')
     .option('--store <file>', 'the analytics store (default: analytics.duckdb under SWGATE_DATA_DIR)')
     .action(async (options: { store?: string }) => {
-      const store = options.store ?? join(loadConfig().dataDir, 'analytics.duckdb');
+      const store = options.store ?? join(loadConfig().dataDir, ANALYTICS_FILE);
       if (!existsSync(store)) {
         io.err(`No analytics store at ${store}: start the gateway once (it creates it), or name one with --store.`);
         io.exit(1);

@@ -3,7 +3,8 @@
  * with confidence to another HS chapter than the one declared (analytics/misclassifications.ts).
  * Customs only (store/visibility.ts, mayReadPartyLinks).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { withConnection } from '../../analytics/read.js';
+import { type AnalyticsRouteDeps, heldStore } from './analytics.js';
 import type { FastifyInstance } from 'fastify';
 import { MAX_MISCLASSIFICATIONS, currentDescriptionModel, misclassifications } from '../../analytics/misclassifications.js';
 import { RejectionError, finding } from '../../findings.js';
@@ -85,7 +86,7 @@ const answerSchema = {
   ],
 } as const;
 
-export function misclassificationRoutes(app: FastifyInstance, deps: { analytics: DuckDBConnection }): void {
+export function misclassificationRoutes(app: FastifyInstance, deps: Pick<AnalyticsRouteDeps, 'instance'>): void {
   app.get<{ Querystring: { from: string; to: string } }>(
     '/v1/analytics/misclassifications',
     {
@@ -115,16 +116,18 @@ export function misclassificationRoutes(app: FastifyInstance, deps: { analytics:
           finding('analytics.range', `from must not be after to, and the range at most three years (${from} to ${to}).`, '/from'),
         ]);
       }
-      const model = await currentDescriptionModel(deps.analytics);
-      if (!model) {
-        throw new RejectionError(503, 'No classifier yet', [
-          finding('analytics.descriptions-not-trained', 'No description classifier has been trained: run `swgate analytics train-descriptions`.'),
-        ]);
-      }
-      return {
-        model: { trainedAt: model.trainedAt, items: model.items, chapters: model.chapters.length, ...(model.measured ? { measured: model.measured } : {}) },
-        misclassifications: await misclassifications(deps.analytics, model, from, to),
-      };
+      return withConnection(heldStore(deps), async (connection) => {
+        const model = await currentDescriptionModel(connection);
+        if (!model) {
+          throw new RejectionError(503, 'No classifier yet', [
+            finding('analytics.descriptions-not-trained', 'No description classifier has been trained: run `swgate analytics train-descriptions`.'),
+          ]);
+        }
+        return {
+          model: { trainedAt: model.trainedAt, items: model.items, chapters: model.chapters.length, ...(model.measured ? { measured: model.measured } : {}) },
+          misclassifications: await misclassifications(connection, model, from, to),
+        };
+      });
     },
   );
 }

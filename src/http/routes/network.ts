@@ -3,7 +3,8 @@
  * (store/visibility.ts, mayReadPartyLinks). Takes the analytics store's connection from whoever
  * opened it (the composition root), like every analytics route.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { withConnection } from '../../analytics/read.js';
+import { type AnalyticsRouteDeps, heldStore } from './analytics.js';
 import type { FastifyInstance } from 'fastify';
 import { NETWORK_LIMITS, partyNetwork } from '../../analytics/network.js';
 import { RejectionError, finding } from '../../findings.js';
@@ -63,7 +64,7 @@ const networkSchema = {
   ],
 } as const;
 
-export function networkRoutes(app: FastifyInstance, deps: { analytics: DuckDBConnection }): void {
+export function networkRoutes(app: FastifyInstance, deps: Pick<AnalyticsRouteDeps, 'instance'>): void {
   app.get<{ Querystring: { party: string; depth: number } }>(
     '/v1/analytics/network',
     {
@@ -86,7 +87,7 @@ export function networkRoutes(app: FastifyInstance, deps: { analytics: DuckDBCon
     },
     async (request) => {
       refusePartyLinks(request.participant);
-      const network = await partyNetwork(deps.analytics, request.query.party, request.query.depth);
+      const network = await withConnection(heldStore(deps), (connection) => partyNetwork(connection, request.query.party, request.query.depth));
       if (!network)
         throw new RejectionError(404, 'Not found', [
           finding('analytics.party-not-found', `No declaration in the analytics store names party ${request.query.party}.`),

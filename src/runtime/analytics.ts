@@ -1,0 +1,110 @@
+import { syncPartyNetwork } from '../analytics/party-identifiers.js';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { alerts } from '../analytics/alerts.js';
+import { openAnalyticsStore } from '../analytics/schema.js';
+import { type SyncSummary, syncAnalytics } from '../analytics/sync.js';
+import type { GatewayConfig } from '../config/types.js';
+import type { Stores } from './stores.js';
+import { WebhookQueue } from './webhooks.js';
+
+/** The analytics store's file under the data directory. */
+export const ANALYTICS_FILE = 'analytics.duckdb';
+const NETWORK_REBUILD_EVERY_MS = 5 * 60_000;
+/** The alert scan looks back this far and runs at most this often (ANALYTICS.md, "Alerts reach customs"). */
+const ALERT_SCAN_DAYS = 56;
+const ALERT_SCAN_EVERY_MS = 3_600_000;
+
+/** DuckDB lets one process write a file: a second one is told who holds it, in words. */
+export async function openAnalyticsFile(dataDir: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const path = join(dataDir, ANALYTICS_FILE);
+  try {
+    return await openAnalyticsStore(path);
+  } catch (error) {
+    if (/lock/i.test((error as Error).message))
+      throw new Error(`the analytics store ${path} is in use by another process (a running gateway?): stop it first, or set SWGATE_ANALYTICS=false here`);
+    throw error;
+  }
+}
+
+export interface AnalyticsService {
+  instance: DuckDBInstance;
+  /** One sync pass now (also run every `analytics.syncEveryMs`). */
+  sync(now?: Date): Promise<SyncSummary>;
+  /** Tells customs of the alerts of the last weeks not told before; returns how many were new. */
+  scanAlerts(now?: Date): Promise<number>;
+  /** Stops the timer, waits for a pass in progress, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The analytics store in the process that serves the API (ANALYTICS.md, "Who holds the store"):
+ * opened under the data directory, synced from the exchange store on a timer, one pass at a
+ * time, with an alert scan after a pass at most hourly. A failing pass is logged and tried again.
+ */
+export async function startAnalytics(config: GatewayConfig, stores: Stores, logger: Logger): Promise<AnalyticsService> {
+  const { instance, connection } = await openAnalyticsFile(config.dataDir);
+  const webhooks = new WebhookQueue(stores.queueSettings);
+  const customs = config.participants.filter((p) => p.kind === 'customs' && p.webhook);
+  let lastScan = 0;
+  let lastNetwork = 0;
+  // At start the network is rebuilt from what the store holds (a history import, say) once the first pass is done.
+  let networkStale = true;
+
+  const sync = (now = new Date()) => syncAnalytics(stores.analyticsSource, connection, now);
+  const scanAlerts = async (now = new Date()) => {
+    const range = { from: new Date(now.getTime() - ALERT_SCAN_DAYS * 86_400_000).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10) };
+    const found = await alerts(instance, { kind: 'customs' }, range, now);
+    let fresh = 0;
+    for (const alert of found.alerts) {
+      const inserted = await connection.run('INSERT INTO alerts_sent VALUES ($kind, $origin, $commodity, $period, $at::TIMESTAMP) ON CONFLICT DO NOTHING', {
+        kind: alert.kind,
+        origin: alert.origin,
+        commodity: alert.commodity,
+        period: alert.period,
+        at: now.toISOString(),
+      });
+      if (inserted.rowsChanged === 0) continue;
+      fresh += 1;
+      for (const p of customs) await webhooks.notify(p.id, { event: 'analytics.alert', alert, at: now.toISOString() });
+    }
+    return fresh;
+  };
+
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = (async () => {
+      const summary = await sync();
+      if (summary.items > 0 || summary.controlled > 0) logger.debug(summary, 'analytics store synced');
+      // The party network is rebuilt whole (seconds at a million items): when something changed, at most every few minutes.
+      if (Date.now() - lastNetwork >= NETWORK_REBUILD_EVERY_MS && (networkStale || summary.items > 0 || summary.controlled > 0)) {
+        lastNetwork = Date.now();
+        const sources = await syncPartyNetwork(stores.store, connection);
+        networkStale = false;
+        logger.debug({ sources }, 'party network rebuilt');
+      }
+      if (Date.now() - lastScan >= ALERT_SCAN_EVERY_MS) {
+        lastScan = Date.now();
+        const fresh = await scanAlerts();
+        if (fresh > 0) logger.info({ alerts: fresh }, 'new analytics alerts told to customs');
+      }
+    })()
+      .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'analytics sync failed; trying again'))
+      .finally(() => (running = undefined));
+  }, config.analytics.syncEveryMs);
+
+  return {
+    instance,
+    sync,
+    scanAlerts,
+    async close() {
+      clearInterval(timer);
+      await running;
+      await webhooks.close();
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
