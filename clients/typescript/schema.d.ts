@@ -295,6 +295,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ecommerce/links/{trackingNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A parcel's linked e-commerce sources and the gaps between them (customs only) */
+        get: operations["getEcommerceLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/acknowledgements": {
         parameters: {
             query?: never;
@@ -420,6 +437,63 @@ export interface paths {
         };
         /** What the caller may send, and where each document goes */
         get: operations["listAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric per period for each group of goods items (customs; a PGA over what was delivered to it) */
+        get: operations["getTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly cells (origin × commodity) that break from their own baseline, strongest first
+         * @description Surges and drops in declarations or customs value, shifts in unit value, over the weeks of the range that have ended (default: the last 12 weeks); at most 1,000. The method: ANALYTICS.md.
+         */
+        get: operations["getAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a country sends (as origin), by commodity, largest customs value first
+         * @description Over all the data unless from and to say otherwise; at most 1,000 commodities.
+         */
+        get: operations["getCountryProfile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3970,6 +4044,104 @@ export interface operations {
             };
         };
     };
+    getEcommerceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example LX123456785CN */
+                trackingNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trackingNumber": "LX123456785CN",
+                     *       "sources": [
+                     *         {
+                     *           "participant": "platform-demo",
+                     *           "exchangeId": "01JH2Q5V8N3R6W0A4C1E7G9K2M"
+                     *         },
+                     *         {
+                     *           "participant": "post-demo",
+                     *           "exchangeId": "01JH2Q7B4D6F8H0J2L4N6P8R0T"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         {
+                     *           "code": "value-gap",
+                     *           "text": "Paid 41.50 GBP on the platform; 12.00 GBP declared for shipping."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description As the gateway keys it: letters and digits, upper case */
+                        trackingNumber: string;
+                        /** @description Every consignment that named the tracking number, oldest first */
+                        sources: {
+                            participant: string;
+                            /** @description ULID */
+                            exchangeId: string;
+                        }[];
+                        findings: {
+                            /** @enum {string} */
+                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched";
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
     acknowledgeDelivery: {
         parameters: {
             query?: never;
@@ -4753,6 +4925,342 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getTrends: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated, from: origin, exportCountry, commodity, office, lane, outcome, importer, exporter, declarant, carrier (the parties for customs only) */
+                by?: string;
+                /** @description Commodity code length: 2 the chapter, 4 the heading, 6 the subheading… */
+                digits?: number;
+                period?: "day" | "week" | "month" | "quarter" | "year";
+                /** @description unitValue: customs value per kg */
+                metric?: "count" | "value" | "mass" | "unitValue";
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "by": [
+                     *         "origin",
+                     *         "commodity"
+                     *       ],
+                     *       "metric": "count",
+                     *       "period": "week",
+                     *       "digits": 4,
+                     *       "from": "2025-07-01",
+                     *       "to": "2025-07-31",
+                     *       "series": [
+                     *         {
+                     *           "key": {
+                     *             "origin": "CN",
+                     *             "commodity": "8517"
+                     *           },
+                     *           "points": [
+                     *             {
+                     *               "period": "2025-W28",
+                     *               "value": 41,
+                     *               "declarations": 38
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "suppressed": 0,
+                     *       "truncated": 0
+                     *     }
+                     */
+                    "application/json": {
+                        by: string[];
+                        metric: string;
+                        period: string;
+                        digits: number;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        series: {
+                            /** @description The group: one entry per `by` */
+                            key: {
+                                [key: string]: string | null;
+                            };
+                            points: {
+                                /** @description e.g. 2025-W28, 2025-07, 2025-Q3 */
+                                period: string;
+                                value: number | null;
+                                declarations: number;
+                            }[];
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                        /** @description Series left out beyond the first 500 (largest first) */
+                        truncated: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getAlerts: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "alerts": [
+                     *         {
+                     *           "kind": "unit-value-shift",
+                     *           "origin": "TR",
+                     *           "commodity": "610910",
+                     *           "period": "2026-W13",
+                     *           "observed": 26.83,
+                     *           "expected": 50.43,
+                     *           "score": 5.05
+                     *         }
+                     *       ],
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "count-surge" | "count-drop" | "value-surge" | "value-drop" | "unit-value-shift";
+                            origin: string;
+                            /** @description At the code length (2, 4 or 6) where the break shows best */
+                            commodity: string;
+                            /** @description ISO week, e.g. 2025-W28 */
+                            period: string;
+                            /** @description Declarations, customs value, or unit value (per kg), by kind */
+                            observed: number;
+                            /** @description The cell's own baseline for that week */
+                            expected: number;
+                            /** @description Distance from the baseline in robust standard deviations: the ranking */
+                            score: number;
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getCountryProfile: {
+        parameters: {
+            query?: {
+                /** @description Commodity code length: 2 the chapter, 4 the heading, 6 the subheading… */
+                digits?: number;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; at most 1098 days after from */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ISO 3166 alpha-2 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "country": "VN",
+                     *       "commodities": [
+                     *         {
+                     *           "commodity": "6109",
+                     *           "count": 812,
+                     *           "declarations": 790,
+                     *           "value": 1523400,
+                     *           "share": 0.41,
+                     *           "unitValue": {
+                     *             "median": 18.2,
+                     *             "p10": 9.5,
+                     *             "p90": 31
+                     *           }
+                     *         }
+                     *       ],
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        country: string;
+                        commodities: {
+                            commodity: string;
+                            /** @description Goods items */
+                            count: number;
+                            declarations: number;
+                            /** @description Customs value */
+                            value: number;
+                            /** @description The commodity's share of the country's value, 0 to 1 */
+                            share: number;
+                            /** @description Customs value per kg over the items that state both */
+                            unitValue: {
+                                median: number | null;
+                                p10: number | null;
+                                p90: number | null;
+                            };
+                        }[];
+                        /** @description Cells left out because they rest on fewer declarations than the minimum cell count (never for customs) */
+                        suppressed: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
