@@ -124,14 +124,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       const findings = [...read.findings, ...registered.findings];
       const destinations = agreements.map((a) => a.destination);
       const targeted =
-        targeting &&
-        (await target(transaction, targeting.deps, targeting.risk, {
-          id: exchangeId,
-          sender: req.sender.id,
-          receivedAt,
-          destinations,
-          history: targeting.history,
-        }));
+        targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
       const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
       await writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
       if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });

@@ -129,7 +129,7 @@ export async function readConsignment(body: Buffer, mappings: MappingCatalogue, 
     ...read,
     mappedBy: provenance,
     // The platform is the participant that lodged the consignment; its parcel is where targeting looks for link findings.
-    ...(read.risk ? { risk: { ...read.risk, platform: sender.id, ...(source ? { parcel: source } : {}) } } : {}),
+    ...(read.risk ? { risk: { ...read.risk, platform: sender.id, ...(source ? { parcel: { source, sender: sender.id } } : {}) } } : {}),
     ...(source ? { ecommerce: source } : {}),
   };
 }

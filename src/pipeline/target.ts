@@ -52,7 +52,7 @@ export async function target(
   transaction: Store,
   deps: TargetDeps,
   risk: DeclarationRisk,
-  exchange: { id: string; sender: string; receivedAt: string; destinations: readonly string[]; history: PartyHistories },
+  exchange: { id: string; receivedAt: string; destinations: readonly string[]; history: PartyHistories },
 ): Promise<Targeted> {
   const at = new Date(exchange.receivedAt);
   const context = await contextOf(transaction, deps, risk, exchange, at);
@@ -118,12 +118,14 @@ async function contextOf(
   transaction: Store,
   deps: TargetDeps,
   risk: DeclarationRisk,
-  exchange: { id: string; sender: string; receivedAt: string; history: PartyHistories },
+  exchange: { id: string; receivedAt: string; history: PartyHistories },
   at: Date,
 ): Promise<FactContext> {
   const analytics = deps.analyticsFacts?.();
   // Only a consignment with a tracking number asks, with one statement: a declaration never does.
-  const linkFindings = risk.parcel ? (await linkFindingsWith(transaction, risk.parcel, exchange)).map((f) => f.code) : undefined;
+  const linkFindings = risk.parcel
+    ? (await linkFindingsWith(transaction, risk.parcel.source, { ...exchange, sender: risk.parcel.sender })).map((f) => f.code)
+    : undefined;
   const known = { history: exchange.history, analytics, ...(linkFindings ? { linkFindings } : {}) };
   const recognition = deps.mutualRecognition;
   if (!recognition) return { ...NO_CONTEXT, ...known };

@@ -22,7 +22,7 @@ export interface DeclarationRisk {
   /** The e-commerce platform that lodged the consignment the declaration was made of. */
   platform?: string;
   /** The consignment's side of its parcel (a platform's order, a carrier's shipping data): where link findings are looked for. */
-  parcel?: EcommerceSource;
+  parcel?: { source: EcommerceSource; sender: string };
 }
 
 export function declarationRiskOf(tree: XmlElement, direction: DeclarationRisk['direction'], profile: NamespaceProfile = WCO_NAMESPACES): DeclarationRisk {
