@@ -7,25 +7,14 @@ import { type AnalyticsFacts, buildAnalyticsFacts, descriptionMismatchIn, discre
 import { openAnalyticsStore } from '../../src/analytics/schema.js';
 import { ecommerceMigrations } from '../../src/ecommerce/tables.js';
 import { useExchangeStore } from '../support/databases.js';
-import { insertItems, plantRing } from './ring.js';
+import { insertItems, insertTrade, plantRing } from './ring.js';
 
 const RING_PARTIES = ['IMP-A', 'EXP-OFF', 'DEC-RING', 'IMP-B', 'EXP-2', 'IMP-C', 'EXP-3', 'DEC-CLEAN', 'BUY-1', 'SELL-1', 'PLAT', 'SELL-2', 'SELL-3', 'PLAT-2'];
 
-/** Goods items of one origin, heading and value each, for typicality. */
-async function plantTrade(connection: DuckDBConnection, cells: Array<[origin: string, commodity: string, value: number]>): Promise<void> {
-  for (const [origin, commodity, value] of cells)
-    await connection.run(
-      `INSERT INTO items (source, declaration, item, date, origin, commodity, description, value)
-       VALUES ('history', $declaration, 1, DATE '2026-01-05', $origin, $commodity, $description, $value)`,
-      {
-        declaration: `T-${origin}-${commodity}-${value}`,
-        origin,
-        commodity,
-        value,
-        description: commodity.startsWith('85') ? 'mobile phone smartphone' : 'cotton t-shirt',
-      },
-    );
-}
+const PHONE = 'mobile phone smartphone';
+const SHIRT = 'cotton t-shirt';
+const trade = (cells: Array<[string, string, number]>): Array<[string, string, number, string]> =>
+  cells.map(([origin, commodity, value]) => [origin, commodity, value, commodity.startsWith('85') ? PHONE : SHIRT]);
 
 describe('the analytics facts snapshot', () => {
   const holder = useExchangeStore('sqlite', ecommerceMigrations);
@@ -34,13 +23,16 @@ describe('the analytics facts snapshot', () => {
   beforeAll(async () => {
     analytics = await openAnalyticsStore(':memory:');
     await plantRing(analytics.connection, holder.store);
-    await plantTrade(analytics.connection, [
-      ['CN', '851712', 900],
-      ['VN', '851713', 90],
-      ['XA', '851790', 10],
-      ['BD', '610910', 500],
-      ['CN', '610910', 500],
-    ]);
+    await insertTrade(
+      analytics.connection,
+      trade([
+        ['CN', '851712', 900],
+        ['VN', '851713', 90],
+        ['XA', '851790', 10],
+        ['BD', '610910', 500],
+        ['CN', '610910', 500],
+      ]),
+    );
     facts = await buildAnalyticsFacts(analytics.instance, new Date('2026-02-01T00:00:00Z'));
   });
   afterAll(() => analytics?.instance.closeSync());
@@ -69,16 +61,16 @@ describe('the analytics facts snapshot', () => {
 
   it('flags a description pointing with confidence to another chapter once a model is trained, and is null before', async () => {
     expect(facts.descriptions).toBeUndefined();
-    expect(descriptionMismatchIn(facts, 'mobile phone smartphone', '610910')).toBeNull();
-    await plantTrade(
+    expect(descriptionMismatchIn(facts, PHONE, '610910')).toBeNull();
+    await insertTrade(
       analytics.connection,
-      Array.from({ length: 30 }, (_, i): [string, string, number] => [i % 2 ? 'CN' : 'VN', i % 3 ? '851712' : '610910', 100 + i]),
+      trade(Array.from({ length: 30 }, (_, i): [string, string, number] => [i % 2 ? 'CN' : 'VN', i % 3 ? '851712' : '610910', 100 + i])),
     );
     await trainDescriptions(analytics.connection, new Date('2026-02-02T00:00:00Z'));
     const trained = await buildAnalyticsFacts(analytics.instance);
     expect(trained.descriptions?.chapters).toEqual(['61', '85']);
-    expect(descriptionMismatchIn(trained, 'mobile phone smartphone', '610910')).toBe(true);
-    expect(descriptionMismatchIn(trained, 'mobile phone smartphone', '851712')).toBe(false);
+    expect(descriptionMismatchIn(trained, PHONE, '610910')).toBe(true);
+    expect(descriptionMismatchIn(trained, PHONE, '851712')).toBe(false);
     expect(descriptionMismatchIn(trained, null, '851712')).toBeNull();
     expect(descriptionMismatchIn(trained, 'mobile phone', 'ABC')).toBeNull();
   });
