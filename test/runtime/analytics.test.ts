@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsService } from '../../src/runtime/analytics.js';
 import { verifyWebhook } from '../../src/runtime/webhooks.js';
@@ -15,10 +15,10 @@ const SECRET = 'customs-webhook-secret-0123';
 /** The sandbox configuration with a webhook for customs, pointing at a server of the test. */
 function configWithCustomsWebhook(url: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'swgate-cfg-')), 'config.yaml');
-  const yaml = readFileSync('config/sandbox.yaml', 'utf8').replace(
-    '  - id: customs\n    kind: customs\n',
-    `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`,
-  );
+  // The copy lives elsewhere: the model directory is named where it is.
+  const yaml = readFileSync('config/sandbox.yaml', 'utf8')
+    .replace('modelDir: risk-model', `modelDir: ${resolve('config/risk-model')}`)
+    .replace('  - id: customs\n    kind: customs\n', `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`);
   writeFileSync(file, yaml);
   return file;
 }
