@@ -13,6 +13,8 @@ import { WebhookQueue } from './webhooks.js';
 /** The analytics store's file under the data directory. */
 export const ANALYTICS_FILE = 'analytics.duckdb';
 const NETWORK_REBUILD_EVERY_MS = 5 * 60_000;
+/** The snapshot targeting reads (about half a second at a million items): after a change, at most this often, and after every network rebuild. */
+const FACTS_REBUILD_EVERY_MS = 60_000;
 /** The alert scan looks back this far and runs at most this often (ANALYTICS.md, "Alerts reach customs"). */
 const ALERT_SCAN_DAYS = 56;
 const ALERT_SCAN_EVERY_MS = 3_600_000;
@@ -81,7 +83,12 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
   };
 
   let snapshot: AnalyticsFacts | undefined;
+  let lastFacts = 0;
+  // A change the snapshot has not seen yet: it is rebuilt once due, even if no pass changes anything more by then.
+  let factsStale = false;
   const rebuildFacts = async () => {
+    lastFacts = Date.now();
+    factsStale = false;
     const started = performance.now();
     snapshot = await buildAnalyticsFacts(instance);
     logger.debug(
@@ -91,10 +98,13 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
   };
   await rebuildFacts();
 
-  const pass = async (now: Date, networkDue: boolean) => {
+  const pass = async (now: Date, networkDue: boolean, factsDue = Date.now() - lastFacts >= FACTS_REBUILD_EVERY_MS) => {
     const summary = await sync(now);
     const changed = summary.items > 0 || summary.controlled > 0;
-    if (changed) logger.debug(summary, 'analytics store synced');
+    if (changed) {
+      factsStale = true;
+      logger.debug(summary, 'analytics store synced');
+    }
     // The party network is rebuilt whole (seconds at a million items): when something changed, at most every few minutes.
     const rebuildNetwork = networkDue && (networkStale || changed);
     if (rebuildNetwork) {
@@ -103,7 +113,7 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
       networkStale = false;
       logger.debug({ sources }, 'party network rebuilt');
     }
-    if (changed || rebuildNetwork) await rebuildFacts();
+    if (rebuildNetwork || (factsStale && factsDue)) await rebuildFacts();
     return summary;
   };
 
@@ -126,7 +136,7 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
     // One pass at a time: the timer's, then this one.
     await running;
     networkStale = true;
-    return pass(now, true);
+    return pass(now, true, true);
   };
 
   return {
