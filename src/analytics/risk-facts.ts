@@ -15,14 +15,14 @@ import { NETWORK_LIMITS } from './network.js';
 import { withConnection } from './read.js';
 
 /** Origin typicality is read at the heading: the chapter mixes goods that travel different routes (phones and cables in 85). */
-export const TYPICALITY_DIGITS = 4;
+const TYPICALITY_DIGITS = 4;
 
 /**
  * Past these, the snapshot keeps the largest: the origin-and-heading cells of largest value (a
  * dropped cell reads as a share of 0, as it is among the smallest), and the parties nearest a
  * discrepancy (the farther ones read as null, as beyond 3 links).
  */
-export const SNAPSHOT_LIMITS = { cells: 200_000, parties: 500_000 } as const;
+const SNAPSHOT_LIMITS = { cells: 200_000, parties: 500_000 } as const;
 
 export interface AnalyticsFacts {
   builtAt: string;
