@@ -112,8 +112,14 @@ export function discrepancyDistanceIn(facts: AnalyticsFacts | undefined, parties
   return nearest;
 }
 
+/**
+ * A description is judged on its first 512 characters (the WCO data model's an..512): a hostile
+ * declaration's megabyte of text costs no more than a long description.
+ */
+const MAX_DESCRIPTION = 512;
+
 /** Whether the description points with confidence to another chapter than the code's; null without a model, a description or a code. */
 export function descriptionMismatchIn(facts: AnalyticsFacts | undefined, description: string | null, commodity: string | null): boolean | null {
   if (!facts?.descriptions || !description || !commodity || !/^[0-9]{2}/.test(chapterOf(commodity))) return null;
-  return descriptionMismatch(facts.descriptions, description, commodity) !== undefined;
+  return descriptionMismatch(facts.descriptions, description.slice(0, MAX_DESCRIPTION), commodity) !== undefined;
 }

@@ -133,10 +133,19 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
   }, config.analytics.syncEveryMs);
 
   const refresh = async (now = new Date()) => {
-    // One pass at a time: the timer's, then this one.
-    await running;
+    // One pass at a time: the timer's, then this one, which the timer waits for in turn.
+    while (running) await running;
     networkStale = true;
-    return pass(now, true, true);
+    const passing = pass(now, true, true);
+    running = passing.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await passing;
+    } finally {
+      running = undefined;
+    }
   };
 
   return {

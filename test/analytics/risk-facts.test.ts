@@ -72,6 +72,10 @@ describe('the analytics facts snapshot', () => {
     expect(descriptionMismatchIn(trained, PHONE, '610910')).toBe(true);
     expect(descriptionMismatchIn(trained, PHONE, '851712')).toBe(false);
     expect(descriptionMismatchIn(trained, null, '851712')).toBeNull();
+    // Only the first 512 characters count: a megabyte of other words after them changes nothing, and costs nothing.
+    const padded = `${PHONE} ${'x'.repeat(512 - PHONE.length)}${' cotton t-shirt'.repeat(70_000)}`;
+    expect(descriptionMismatchIn(trained, padded, '610910')).toBe(true);
+    expect(descriptionMismatchIn(trained, 'cotton t-shirt'.repeat(70_000), '851712')).toBe(true);
     expect(descriptionMismatchIn(trained, 'mobile phone', 'ABC')).toBeNull();
   });
 
