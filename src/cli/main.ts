@@ -9,7 +9,6 @@ import { registerMappings } from './commands/mappings.js';
 import { registerRiskModelCommands } from './commands/risk-model.js';
 import { registerRiskHistory } from './commands/risk-history.js';
 import { registerSign } from './commands/sign.js';
-import { registerTrainDescriptions } from './commands/train-descriptions.js';
 import { registerVerify } from './commands/verify.js';
 import { registerVerifySignature } from './commands/verify-signature.js';
 import { runGateway } from './run.js';
