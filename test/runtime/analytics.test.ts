@@ -1,6 +1,7 @@
+import { sandboxConfigWith } from '../support/sandbox-config.js';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,9 @@ const SECRET = 'customs-webhook-secret-0123';
 
 /** The sandbox configuration with a webhook for customs, pointing at a server of the test. */
 function configWithCustomsWebhook(url: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'swgate-cfg-')), 'config.yaml');
-  const yaml = readFileSync('config/sandbox.yaml', 'utf8').replace(
-    '  - id: customs\n    kind: customs\n',
-    `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`,
+  return sandboxConfigWith((yaml) =>
+    yaml.replace('  - id: customs\n    kind: customs\n', `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`),
   );
-  writeFileSync(file, yaml);
-  return file;
 }
 
 describe('the analytics store in the API process', () => {
