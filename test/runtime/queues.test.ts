@@ -1,0 +1,42 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DeliveryPolicy } from '../../src/config/types.js';
+import { type DeliveryJob, messageIdOf } from '../../src/pipeline/vocabulary.js';
+import { DeliveryQueues } from '../../src/runtime/queues.js';
+import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
+
+const policy: DeliveryPolicy = { attempts: 3, backoffMs: 500, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 };
+
+const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+const prefix = testRedisPrefix();
+const queues = new DeliveryQueues({ connection: redis, prefix });
+afterAll(async () => {
+  await queues.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+});
+
+describe('DeliveryQueues.enqueue', () => {
+  it('queues jobs that arrive together in bulk: each delivery once, under its message id, with its policy', async () => {
+    const jobs: DeliveryJob[] = Array.from({ length: 30 }, (_, i) => ({
+      exchangeId: `01BULK${String(i).padStart(2, '0')}`,
+      destination: i % 3 ? 'agency-a' : 'customs',
+    }));
+    // Every job twice, concurrently: the second of each meets the first's id, in the same bulk or the next.
+    await Promise.all([...jobs, ...jobs].map((job) => queues.enqueue(job, policy)));
+    // biome-ignore lint/complexity/useLiteralKeys: reads the jobs as BullMQ holds them, through the queue DeliveryQueues keeps private
+    const held = async (destination: string) => queues['queueFor'](destination).getJobs(['waiting']);
+    const waiting = [...(await held('agency-a')), ...(await held('customs'))];
+    expect(waiting.map((j) => j.id).sort()).toEqual(jobs.map(messageIdOf).sort());
+    expect(new Set(waiting.map((j) => j.opts.attempts))).toEqual(new Set([3]));
+    expect(waiting.find((j) => j.id === messageIdOf(jobs[1]!))?.data).toEqual(jobs[1]);
+  });
+
+  it('queues a job that comes alone', async () => {
+    const job = { exchangeId: '01ALONE', destination: 'customs' };
+    await queues.enqueue(job, policy);
+    // biome-ignore lint/complexity/useLiteralKeys: as above
+    expect(await queues['queueFor']('customs').getJobState(messageIdOf(job))).toBe('waiting');
+  });
+});
