@@ -1,6 +1,5 @@
 /** The BullMQ edge of the pipeline's deliveries: one queue per destination, and the workers that run `deliver` on its jobs. */
-import { type ConnectionOptions, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { groupCommit } from '../group-commit.js';
+import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { DeliveryPolicy } from '../config/types.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError, messageIdOf } from '../pipeline/vocabulary.js';
 
@@ -26,31 +25,16 @@ export class DeliveryQueues {
     return queue;
   }
 
-  /**
-   * Jobs that arrive together go to Redis together: one `addBulk` per queue, in one round trip,
-   * as the write batches that accepted their exchanges commit together (group-commit.ts). A job
-   * alone goes by `add`: `addBulk` builds an ioredis pipeline, which costs more than one job.
-   */
-  private readonly addTogether = groupCommit<{ job: DeliveryJob; policy: DeliveryPolicy }, { error?: unknown }>(async (items) => {
-    const byDestination = new Map<string, typeof items>();
-    for (const item of items) byDestination.set(item.job.destination, [...(byDestination.get(item.job.destination) ?? []), item]);
-    const failed = new Map<string, unknown>();
-    await Promise.all(
-      [...byDestination].map(([destination, jobs]) => this.addAll(destination, jobs).catch((error: unknown) => void failed.set(destination, error))),
-    );
-    return items.map(({ job }) => (failed.has(job.destination) ? { error: failed.get(job.destination) } : {}));
-  });
-
-  private async addAll(destination: string, jobs: Array<{ job: DeliveryJob; policy: DeliveryPolicy }>): Promise<void> {
-    const queue = this.queueFor(destination);
-    if (jobs.length === 1) await queue.add('deliver', jobs[0]!.job, jobOptions(jobs[0]!.job, jobs[0]!.policy));
-    else await queue.addBulk(jobs.map(({ job, policy }) => ({ name: 'deliver', data: job, opts: jobOptions(job, policy) })));
-  }
-
   /** Idempotent: a delivery that already has a job is left as it is. */
   async enqueue(job: DeliveryJob, policy: DeliveryPolicy): Promise<void> {
-    const [outcome] = await this.addTogether([{ job, policy }]);
-    if (outcome && 'error' in outcome) throw outcome.error;
+    await this.queueFor(job.destination).add('deliver', job, {
+      // The delivery's message id: a second enqueue of the same delivery is a no-op.
+      jobId: messageIdOf(job),
+      attempts: policy.attempts,
+      backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
   }
 
   /**
@@ -120,15 +104,6 @@ export function startDeliveryWorkers(destinations: readonly string[], processor:
       ),
   );
 }
-
-const jobOptions = (job: DeliveryJob, policy: DeliveryPolicy): JobsOptions => ({
-  // The delivery's message id: a second enqueue of the same delivery is a no-op.
-  jobId: messageIdOf(job),
-  attempts: policy.attempts,
-  backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
-  removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-});
 
 const limiterFor = (ratePerSecond: number | undefined) => (ratePerSecond ? { limiter: { max: ratePerSecond, duration: 1000 } } : {});
 
