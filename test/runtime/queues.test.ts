@@ -1,21 +1,11 @@
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryPolicy } from '../../src/config/types.js';
 import { type DeliveryJob, messageIdOf } from '../../src/pipeline/vocabulary.js';
-import { DeliveryQueues } from '../../src/runtime/queues.js';
-import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
+import { useDeliveryQueues } from '../support/redis.js';
 
 const policy: DeliveryPolicy = { attempts: 3, backoffMs: 500, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 };
 
-const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const prefix = testRedisPrefix();
-const queues = new DeliveryQueues({ connection: redis, prefix });
-afterAll(async () => {
-  await queues.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-});
+const { queues } = useDeliveryQueues();
 
 describe('DeliveryQueues.enqueue', () => {
   it('queues jobs that arrive together: each delivery once, under its message id, with its policy', async () => {
