@@ -14,8 +14,14 @@ import { Worker } from 'node:worker_threads';
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
-const db = new Database(workerData.path, { fileMustExist: true });
-const timer = setInterval(() => {
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+} catch {
+  // Closed, or its file removed, before this thread started: nothing to checkpoint.
+  parentPort.close();
+}
+const timer = db && setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch {
@@ -24,7 +30,7 @@ const timer = setInterval(() => {
 }, workerData.everyMs);
 parentPort.once('message', () => {
   clearInterval(timer);
-  db.close();
+  db?.close();
   parentPort.close();
 });
 `;
@@ -33,7 +39,9 @@ parentPort.once('message', () => {
 export function checkpointInBackground(path: string, everyMs: number): () => void {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { path, everyMs, module } });
-  // Never what keeps the process alive.
+  // Never what keeps the process alive, nor what brings it down: without this thread the
+  // writer's own checkpoint still keeps the WAL bounded.
   worker.unref();
+  worker.on('error', () => {});
   return () => worker.postMessage('stop');
 }

@@ -57,4 +57,18 @@ describe('WAL checkpoints on a thread of their own', () => {
     expect(sizeOf(path)).toBe(before);
     writer.close();
   });
+
+  it('leaves the process alone when the database is gone before the thread opens it', async () => {
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const stop = checkpointInBackground(join(dir, 'never', 'made.sqlite'), 20);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stop();
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors).toEqual([]);
+  });
 });
