@@ -27,12 +27,19 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-export async function startBenchGateway(command: 'serve' | 'start', port: number, name: string, cpuProfileDir?: string): Promise<BenchGateway> {
+/** `swgate <command>` on `port` with a data directory and Redis prefix of its own; `env` adds to (or overrides) the bench's environment. */
+export async function startBenchGateway(
+  command: 'serve' | 'start',
+  port: number,
+  name: string,
+  options: { cpuProfileDir?: string; env?: Record<string, string> } = {},
+): Promise<BenchGateway> {
+  const { cpuProfileDir, env = {} } = options;
   const dataDir = mkdtempSync(join(tmpdir(), `swgate-${name}-`));
   const redisPrefix = `swgate-${name}-${process.pid}`;
   const url = `http://127.0.0.1:${port}`;
   const gateway = fork('bin/swgate.js', [command], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWGATE_DATA_DIR: dataDir, SWGATE_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     ...(cpuProfileDir ? { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] } : {}),
   });

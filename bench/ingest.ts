@@ -80,7 +80,7 @@ async function measureGateway(command: 'serve' | 'start', port: number): Promise
 async function profileServe(port: number): Promise<{ times: StepTimes; requests: number }> {
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'swgate-bench-profile-'));
   const forkedAt = performance.now();
-  const gateway = await startBenchGateway('serve', port, 'bench-profile', dir);
+  const gateway = await startBenchGateway('serve', port, 'bench-profile', { cpuProfileDir: dir });
   try {
     let window: { from: number; to: number; requests: number };
     try {
