@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
+import { randomFraction } from '../random-bytes.js';
 import { RejectionError, finding } from '../findings.js';
 import type { DatabaseKind } from '../store/db.js';
 import { flushBeforeCommit } from '../store/write-lock.js';
@@ -22,7 +23,7 @@ export interface RegistryOptions {
 /** Actor of the changes the registry makes on its own (exhausted, usable again after a release). */
 export const REGISTRY_ACTOR = 'registry';
 
-export const newId = monotonicFactory();
+export const newId = monotonicFactory(randomFraction);
 
 export interface LpcoLineView {
   sequence: string;

@@ -85,6 +85,12 @@ export interface IngestResult {
   findings: Finding[];
 }
 
+/** What the write batch made of an accepted document: stored, refused by its registry step, or a replay of an earlier one. */
+type Stored =
+  | { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> }
+  | { refused: RejectionError }
+  | { earlier: ExchangeRow };
+
 /**
  * received → validated → routed: reads the document (by its kind's reader), picks the agreements
  * that route it, then in one transaction writes what it changes in the e-LPCO registry (checked
@@ -116,29 +122,26 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const receivedSha256 = req.idempotentContent ? sha256Hex(req.body) : contentSha256;
   const routed = { content: read.document.content, mediaType: read.document.mediaType, sha256: sha256Hex(read.document.content) };
   const records = provenanceOf(req, exchangeId, at, { receivedSha256, routed, mappedBy: read.mappedBy });
-  let stored: { received: AppendedLeaf | undefined; findings: Finding[]; extra: Record<string, string> } | { refused: RejectionError };
-  try {
-    stored = await writeInBatch(deps.store, async (transaction) => {
-      const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
-      if (registered.refused) return { refused: registered.refused };
-      const findings = [...read.findings, ...registered.findings];
-      const destinations = agreements.map((a) => a.destination);
-      const targeted =
-        targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
-      const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
-      await writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
-      if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });
-      const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);
-      return { received, findings, extra: registered.extra };
-    });
-  } catch (error) {
-    // Two requests with one idempotency key raced: the loser answers as the winner did.
+  const stored = await writeInBatch(deps.store, async (transaction): Promise<Stored> => {
+    // Checked again under the write lock: a request with the same key may have been stored
+    // since the check above, by this batch's earlier writes or by another process.
     if (req.idempotencyKey !== undefined) {
-      const winner = await findByIdempotencyKey(deps.store, req.sender.id, req.idempotencyKey);
-      if (winner) return replay(winner, contentSha256);
+      const earlier = await findByIdempotencyKey(transaction, req.sender.id, req.idempotencyKey);
+      if (earlier) return { earlier };
     }
-    throw error;
-  }
+    const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
+    if (registered.refused) return { refused: registered.refused };
+    const findings = [...read.findings, ...registered.findings];
+    const destinations = agreements.map((a) => a.destination);
+    const targeted =
+      targeting && (await target(transaction, targeting.deps, targeting.risk, { id: exchangeId, receivedAt, destinations, history: targeting.history }));
+    const accepted = acceptedExchange(req, read, exchangeId, at, { contentSha256, receivedSha256, routed, findings, agreements });
+    writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
+    if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });
+    const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);
+    return { received, findings, extra: registered.extra };
+  });
+  if ('earlier' in stored) return replay(stored.earlier, contentSha256);
   if ('refused' in stored) throw stored.refused;
 
   await Promise.all(

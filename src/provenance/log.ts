@@ -6,11 +6,11 @@ import { groupCommit } from '../group-commit.js';
 import { consistencyProof, hashLeaf, inclusionProof, type NodeReader, nodeId, nodesAddedByAppend, perfectSubtrees, rootHash } from './merkle.js';
 import { type ProvenanceRecord, type SealedRecord, sealRecord } from './record.js';
 import type { ConsistencyProof, InclusionProof, ProvenanceReceipt, StoredEntry } from './shapes.js';
+import { insertBeforeCommit } from '../store/bulk-insert.js';
 import { inWriteTransaction } from '../store/write-lock.js';
 import {
   insertCheckpoint,
-  insertLeaves,
-  insertNodes,
+  nodeRow,
   type ProvenanceLeafRow,
   type ProvenanceTables,
   readCheckpoint,
@@ -93,8 +93,10 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
       salt: item.salt,
     }));
     const added = nodesAddedByAppend(size, frontier, hashes);
-    await insertLeaves(trx, leaves);
-    await insertNodes(trx, added);
+    // Written as the transaction commits, with the batch's other appends: the tree as this
+    // transaction leaves it (treeIn) is all a later append in it reads.
+    insertBeforeCommit({ db: trx, kind }, 'provenance_leaves', leaves);
+    insertBeforeCommit({ db: trx, kind }, 'provenance_nodes', added.map(nodeRow));
     const known = new Map(frontier);
     for (const node of added) known.set(nodeId(node), node.hash);
     const newSize = size + items.length;

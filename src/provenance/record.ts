@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
+import { randomHex } from '../random-bytes.js';
 
 /**
  * The events of an exchange that are logged, in lifecycle order; then how a declaration moved
@@ -162,7 +163,7 @@ export interface SealedRecord {
   leafInput: Buffer;
 }
 
-export function sealRecord(record: ProvenanceRecord, salt = randomBytes(32).toString('hex')): SealedRecord {
+export function sealRecord(record: ProvenanceRecord, salt = randomHex(32)): SealedRecord {
   const bytes = recordBytes(record);
   return { record, bytes, salt, leafInput: committedLeafInput(bytes, salt) };
 }

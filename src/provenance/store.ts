@@ -109,13 +109,11 @@ export async function readNodes(db: Db, keys: NodeKey[]): Promise<Map<number, Bu
   return new Map(rows.map((row) => [row.node_id, Buffer.from(row.hash, 'base64')]));
 }
 
-export async function insertLeaves(db: Db, leaves: ProvenanceLeafRow[]): Promise<void> {
-  for (const chunk of chunks(leaves, 2000)) await db.insertInto('provenance_leaves').values(chunk).execute();
-}
+/** A perfect subtree's row. */
+export const nodeRow = (node: StoredNode): ProvenanceNodeRow => ({ node_id: nodeId(node), hash: node.hash.toString('base64') });
 
 export async function insertNodes(db: Db, nodes: StoredNode[]): Promise<void> {
-  const rows = nodes.map((node) => ({ node_id: nodeId(node), hash: node.hash.toString('base64') }));
-  for (const chunk of chunks(rows, 5000)) await db.insertInto('provenance_nodes').values(chunk).execute();
+  for (const chunk of chunks(nodes.map(nodeRow), 5000)) await db.insertInto('provenance_nodes').values(chunk).execute();
 }
 
 export function readLeaves(db: Db, indexes: number[]): Promise<ProvenanceLeafRow[]> {

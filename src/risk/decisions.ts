@@ -5,6 +5,7 @@
  */
 import { tablesOf } from '../store/db.js';
 import type { Store } from '../store/exchanges.js';
+import { insertBeforeCommit } from '../store/bulk-insert.js';
 import { beforeCommit } from '../store/write-lock.js';
 import { type PartyHistories, type PartyHistory, type PartyRole, partyKey } from './facts.js';
 import type { RiskDecisionRow, RiskPartyRow, RiskTables } from './tables.js';
@@ -29,40 +30,32 @@ export async function partyHistories(store: Store, parties: ReadonlyArray<{ role
   );
 }
 
-interface PendingDecisions {
-  decisions: RiskDecisionRow[];
-  parties: RiskPartyRow[];
-}
+/** The parties of a transaction's decisions, counted once the batch's decisions are written. */
+const partiesToCount = new WeakMap<object, RiskPartyRow[]>();
 
-const pendingByTransaction = new WeakMap<object, PendingDecisions>();
-
-/** Rows per INSERT: far below the bound-parameter limits of SQLite and PostgreSQL. */
+/** Rows per INSERT of the counts: far below the bound-parameter limits of SQLite and PostgreSQL. */
 const INSERT_CHUNK = 500;
 
-/** Stores `decision` and the declaration's parties with the transaction (one from writeInBatch), when it commits. */
+/**
+ * Stores `decision` and the declaration's parties with the transaction (one from writeInBatch),
+ * when it commits: one insert per table for the whole batch (insertBeforeCommit), then the
+ * parties' counts raised once per party.
+ */
 export function writeDecision(transaction: Store, decision: RiskDecisionRow, parties: RiskPartyRow[]): void {
-  let pending = pendingByTransaction.get(transaction.db);
-  if (!pending) {
-    const fresh: PendingDecisions = { decisions: [], parties: [] };
-    beforeCommit(transaction.db, async () => {
-      pendingByTransaction.delete(transaction.db);
-      await insertChunked(transaction, 'risk_decisions', fresh.decisions);
-      await insertChunked(transaction, 'risk_parties', fresh.parties);
-      await countDeclarations(transaction, fresh.parties);
+  const risk = { db: riskDb(transaction), kind: transaction.kind };
+  insertBeforeCommit(risk, 'risk_decisions', [decision]);
+  insertBeforeCommit(risk, 'risk_parties', parties);
+  let counted = partiesToCount.get(transaction.db);
+  if (!counted) {
+    const batch: RiskPartyRow[] = [];
+    beforeCommit(transaction.db, () => {
+      partiesToCount.delete(transaction.db);
+      return countDeclarations(transaction, batch);
     });
-    pendingByTransaction.set(transaction.db, fresh);
-    pending = fresh;
+    partiesToCount.set(transaction.db, batch);
+    counted = batch;
   }
-  pending.decisions.push(decision);
-  pending.parties.push(...parties);
-}
-
-async function insertChunked<T extends 'risk_decisions' | 'risk_parties'>(store: Store, table: T, rows: RiskTables[T][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-    await riskDb(store)
-      .insertInto(table)
-      .values(rows.slice(i, i + INSERT_CHUNK) as never)
-      .execute();
+  counted.push(...parties);
 }
 
 /** Adds the batch's declarations to their parties' counts: one row per party, however many of its declarations the batch holds. */

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kys
 import pg from 'pg';
 import { dirname } from 'node:path';
 import { makePrivateFile } from '../private-files.js';
+import { checkpointInBackground } from './wal-checkpoints.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -47,20 +48,31 @@ export function openDatabase<T>(target: DatabaseTarget, options: DatabaseOptions
   // Reads of the database file through a memory map rather than a read call per page: a 42 KB
   // document read as bytes took 16-19 µs instead of 36-63 µs.
   sqlite.pragma('mmap_size = 268435456');
-  return new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  let stopCheckpoints = () => {};
+  if (target.location !== ':memory:') {
+    // Checkpoints on a thread of their own (wal-checkpoints.ts); the writer's only as a backstop, at 40 MB of WAL.
+    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    stopCheckpoints = checkpointInBackground(target.location, CHECKPOINT_EVERY_MS);
+  }
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, stopCheckpoints) }) });
 }
 
 const STATEMENTS_CACHED = 1000;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+const CHECKPOINT_EVERY_MS = 200;
 
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing
  * was an eighth of the delivery worker's time. Sharing one is safe: Kysely's single SQLite
  * connection runs one query at a time.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => void sqlite.close(),
+    close: () => {
+      onClose();
+      sqlite.close();
+    },
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (!statement) {

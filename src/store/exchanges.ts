@@ -1,6 +1,8 @@
 import { type Compilable, type Kysely, sql } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { sha256Hex } from '../hashing.js';
+import { randomFraction } from '../random-bytes.js';
+import { insertBeforeCommit, pendingRows } from './bulk-insert.js';
 import { changedRows, firstRow, prepare, type Target } from './prepared.js';
 import { writeInBatch } from './write-batches.js';
 import type {
@@ -21,7 +23,7 @@ export type Store = Target<ExchangeTables>;
 const prepared = <Values extends object, Row>(build: (db: Kysely<ExchangeTables>, values: Values, kind: Store['kind']) => Compilable<Row>) =>
   prepare<ExchangeTables, Values, Row>(build);
 
-export const newId = monotonicFactory();
+export const newId = monotonicFactory(randomFraction);
 
 export interface NewEvent {
   event: string;
@@ -38,34 +40,46 @@ export interface AcceptedExchange {
   events: NewEvent[];
 }
 
-/** Everything an accepted document leaves behind, written inside the caller's transaction (writeInBatch). */
-export async function writeAcceptedExchange(transaction: Store, accepted: AcceptedExchange): Promise<void> {
-  const trx = transaction.db;
-  await trx.insertInto('exchanges').values(accepted.exchange).execute();
-  await trx.insertInto('documents').values(accepted.documents).execute();
-  if (accepted.deliveries.length > 0) await trx.insertInto('deliveries').values(accepted.deliveries).execute();
-  await insertEvents(transaction, accepted.exchange.id, accepted.events);
+/**
+ * Everything an accepted document leaves behind, written inside the caller's transaction
+ * (writeInBatch) just before it commits, together with the other accepted exchanges of the
+ * batch: one multi-row insert per table (bulk-insert.ts). A step that adds rows of its own to
+ * every accepted exchange defers them the same way, after these.
+ */
+export function writeAcceptedExchange(transaction: Store, accepted: AcceptedExchange): void {
+  insertBeforeCommit(transaction, 'exchanges', [accepted.exchange]);
+  insertBeforeCommit(
+    transaction,
+    'documents',
+    accepted.documents.map((d) => ({ ...d, payload_document: null, payload_offset: null })),
+  );
+  insertBeforeCommit(transaction, 'deliveries', accepted.deliveries);
+  insertBeforeCommit(
+    transaction,
+    'exchange_events',
+    accepted.events.map((e) => eventRow(accepted.exchange.id, e)),
+  );
 }
 
 /** Everything an accepted document leaves behind, in one transaction or not at all. */
 export function insertAcceptedExchange(store: Store, accepted: AcceptedExchange): Promise<void> {
-  return writeInBatch(store, (transaction) => writeAcceptedExchange(transaction, accepted));
+  return writeInBatch(store, async (transaction) => writeAcceptedExchange(transaction, accepted));
 }
 
 const insertEvent = prepared((db, row: ExchangeEventRow) => db.insertInto('exchange_events').values(row));
 
 export async function insertEvents(store: Store, exchangeId: string, events: NewEvent[]): Promise<void> {
-  for (const e of events) {
-    await insertEvent(store, {
-      id: newId(),
-      exchange_id: exchangeId,
-      at: e.at,
-      event: e.event,
-      destination: e.destination ?? null,
-      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-    });
-  }
+  for (const e of events) await insertEvent(store, eventRow(exchangeId, e));
 }
+
+const eventRow = (exchangeId: string, e: NewEvent): ExchangeEventRow => ({
+  id: newId(),
+  exchange_id: exchangeId,
+  at: e.at,
+  event: e.event,
+  destination: e.destination ?? null,
+  detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+});
 
 export function findExchange(store: Store, id: string): Promise<ExchangeRow | undefined> {
   return store.db.selectFrom('exchanges').selectAll().where('id', '=', id).executeTakeFirst();
@@ -83,8 +97,14 @@ export async function declarationsWithMessageId(store: Store, sender: string, me
   return rows.map((r) => r.id);
 }
 
-export function findByIdempotencyKey(store: Store, sender: string, key: string): Promise<ExchangeRow | undefined> {
-  return store.db.selectFrom('exchanges').selectAll().where('sender', '=', sender).where('idempotency_key', '=', key).executeTakeFirst();
+const selectByIdempotencyKey = prepared((db, v: { sender: string; key: string }) =>
+  db.selectFrom('exchanges').selectAll().where('sender', '=', v.sender).where('idempotency_key', '=', v.key),
+);
+
+/** The sender's exchange with this idempotency key: inside a write batch, one its earlier writes accepted counts too. */
+export async function findByIdempotencyKey(store: Store, sender: string, key: string): Promise<ExchangeRow | undefined> {
+  const accepted = pendingRows(store, 'exchanges').find((row) => row.sender === sender && row.idempotency_key === key);
+  return accepted ?? firstRow(selectByIdempotencyKey(store, { sender, key }));
 }
 
 const selectDeliveries = prepared((db, v: { exchangeId: string }) =>

@@ -1,7 +1,5 @@
+import { sandboxConfigWith } from '../support/sandbox-config.js';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
 
@@ -10,14 +8,13 @@ const asYy = { authorization: 'Bearer sandbox-partner-yy', 'content-type': 'appl
 
 /** The sandbox, plus a partner whose profile names its own WCO DM namespace URIs. */
 function configWithProfile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'swgate-cfg-')), 'config.yaml');
   const key = createHash('sha256').update('sandbox-partner-yy').digest('hex');
-  const yaml = readFileSync('config/sandbox.yaml', 'utf8').replace(
-    '# The sandbox gives up',
-    `  - id: partner-yy\n    kind: partner-customs\n    name: Partner with its own namespaces\n    apiKeySha256: [${key}]\n    wcoNamespaces: { metadata: "${PROFILE.metadata}", declaration: "${PROFILE.declaration}" }\n\n# The sandbox gives up`,
+  return sandboxConfigWith((yaml) =>
+    yaml.replace(
+      '# The sandbox gives up',
+      `  - id: partner-yy\n    kind: partner-customs\n    name: Partner with its own namespaces\n    apiKeySha256: [${key}]\n    wcoNamespaces: { metadata: "${PROFILE.metadata}", declaration: "${PROFILE.declaration}" }\n\n# The sandbox gives up`,
+    ),
   );
-  writeFileSync(file, yaml);
-  return file;
 }
 
 describe('namespace URIs per partner profile come from configuration', () => {

@@ -138,6 +138,22 @@ describe.each(await databaseKinds())('ingestDocument over a real store and an in
     expect(await remaining(id)).toBe('95.000');
   });
 
+  it('refuses a racing request with a used idempotency key and other content (409) inside the batch, and the batch stands for the others', async () => {
+    const before = await t.counts();
+    const ingest = ingestInto(t, memoryQueue(), [toCustoms]);
+    const answers = await Promise.allSettled([
+      ingest(request('decl-race-a', undefined, { idempotencyKey: 'key-race-other' })),
+      ingest(request('decl-race-b', undefined, { idempotencyKey: 'key-race-other' })),
+      ingest(request('decl-race-unrelated')),
+    ]);
+    // Whichever of the two came first wins; the other is refused.
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(answers[2]?.status).toBe('fulfilled');
+    const refused = (answers.find((a) => a.status === 'rejected') as PromiseRejectedResult).reason as { status: number; findings: Array<{ code: string }> };
+    expect([refused.status, refused.findings[0]?.code]).toEqual([409, 'idempotency.conflict']);
+    expect((await t.counts()).exchanges - before.exchanges).toBe(2);
+  });
+
   it('keeps the exchange (202 stands) when the queue is down: the job is told to onEnqueueFailed for the reconciler', async () => {
     const notQueued: DeliveryJob[] = [];
     const { lpco, id } = await registered();

@@ -1,19 +1,16 @@
+import { ALL_MIGRATIONS } from '../../src/runtime/stores.js';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { Agreement, Participant } from '../../src/config/types.js';
 import type { LpcoDb } from '../../src/lpco/registry.js';
-import { lpcoMigrations, type LpcoTables } from '../../src/lpco/tables.js';
-import { recognitionMigrations } from '../../src/risk/recognition-tables.js';
-import { riskProfileMigrations } from '../../src/risk/profiles/tables.js';
-import { riskMigrations } from '../../src/risk/tables.js';
-import { controlRequestMigrations } from '../../src/risk/control-results.js';
+import type { LpcoTables } from '../../src/lpco/tables.js';
 import { type IngestDeps, type IngestRequest, type IngestResult, ingestDocument } from '../../src/pipeline/ingest.js';
 import { recordingIn } from '../../src/pipeline/vocabulary.js';
 import { createProvenanceLog, type ProvenanceLog } from '../../src/provenance/log.js';
-import { provenanceMigrations, type ProvenanceTables } from '../../src/provenance/store.js';
+import type { ProvenanceTables } from '../../src/provenance/store.js';
 import type { DeliveryJob } from '../../src/pipeline/vocabulary.js';
 import { type DatabaseKind, openDatabase, tablesOf } from '../../src/store/db.js';
-import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
+import type { ExchangeTables } from '../../src/store/exchange-tables.js';
 import type { Store } from '../../src/store/exchanges.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { duringValidity } from '../lpco/sample.js';
@@ -42,15 +39,7 @@ export function usePipelineDatabase(kind: DatabaseKind): PipelineDatabase {
     drop = database.drop;
     const opened = openDatabase<ExchangeTables & ProvenanceTables & LpcoTables>(database.target);
     db = opened;
-    await migrateToLatest(opened, {
-      ...exchangeMigrations,
-      ...provenanceMigrations,
-      ...lpcoMigrations,
-      ...riskMigrations,
-      ...recognitionMigrations,
-      ...controlRequestMigrations,
-      ...riskProfileMigrations,
-    });
+    await migrateToLatest(opened, ALL_MIGRATIONS);
     handle.store = { db: tablesOf<ExchangeTables>(opened), kind };
     handle.lpcoDb = tablesOf<LpcoTables>(opened);
     handle.log = createProvenanceLog({

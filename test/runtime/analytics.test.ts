@@ -1,9 +1,10 @@
+import { sandboxConfigWith } from '../support/sandbox-config.js';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainDescriptions } from '../../src/analytics/misclassifications.js';
 import type { ItemFacts } from '../../src/risk/fact-names.js';
@@ -21,13 +22,9 @@ const SECRET = 'customs-webhook-secret-0123';
 
 /** The sandbox configuration with a webhook for customs, pointing at a server of the test. */
 function configWithCustomsWebhook(url: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'swgate-cfg-')), 'config.yaml');
-  // The copy lives elsewhere: the model directory is named where it is.
-  const yaml = readFileSync('config/sandbox.yaml', 'utf8')
-    .replace('modelDir: risk-model', `modelDir: ${resolve('config/risk-model')}`)
-    .replace('  - id: customs\n    kind: customs\n', `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`);
-  writeFileSync(file, yaml);
-  return file;
+  return sandboxConfigWith((yaml) =>
+    yaml.replace('  - id: customs\n    kind: customs\n', `  - id: customs\n    kind: customs\n    webhook: { url: "${url}", secret: "${SECRET}" }\n`),
+  );
 }
 
 describe('the analytics store in the API process', () => {

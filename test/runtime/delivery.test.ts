@@ -1,8 +1,6 @@
+import { sandboxConfigWith } from '../support/sandbox-config.js';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/runtime/webhooks.js';
 import { sandboxPaths } from '../../src/trust/pki/sandbox-ca.js';
@@ -23,13 +21,12 @@ interface ExchangeView {
 
 /** The sandbox configuration with a webhook for the trader, pointing at a server of the test. */
 function configWithWebhook(url: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'swgate-cfg-')), 'config.yaml');
-  const yaml = readFileSync('config/sandbox.yaml', 'utf8').replace(
-    '  - id: trader-demo\n    kind: trader\n',
-    `  - id: trader-demo\n    kind: trader\n    webhook: { url: "${url}", secret: "${WEBHOOK_SECRET}" }\n`,
+  return sandboxConfigWith((yaml) =>
+    yaml.replace(
+      '  - id: trader-demo\n    kind: trader\n',
+      `  - id: trader-demo\n    kind: trader\n    webhook: { url: "${url}", secret: "${WEBHOOK_SECRET}" }\n`,
+    ),
   );
-  writeFileSync(file, yaml);
-  return file;
 }
 
 describe.each(kinds)('routing and delivery (%s)', (kind) => {

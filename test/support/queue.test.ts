@@ -1,11 +1,10 @@
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryPolicy } from '../../src/config/types.js';
 import { type DeliveryJob, messageIdOf } from '../../src/pipeline/vocabulary.js';
-import { DeliveryQueues, startDeliveryWorkers, stopWorkers } from '../../src/runtime/queues.js';
+import { startDeliveryWorkers, stopWorkers } from '../../src/runtime/queues.js';
 import { waitFor } from './gateway.js';
 import { memoryQueue } from './queue.js';
-import { TEST_REDIS_URL, testRedisPrefix } from './redis.js';
+import { useDeliveryQueues } from './redis.js';
 
 const policy: DeliveryPolicy = { attempts: 2, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 };
 const a: DeliveryJob = { exchangeId: '01JA', destination: 'agency-a' };
@@ -29,15 +28,7 @@ function inMemory(): QueueUnderTest {
   };
 }
 
-const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const prefix = testRedisPrefix();
-const queues = new DeliveryQueues({ connection: redis, prefix });
-afterAll(async () => {
-  await queues.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-});
+const { redis, prefix, queues } = useDeliveryQueues();
 
 function inRedis(): QueueUnderTest {
   // biome-ignore lint/complexity/useLiteralKeys: reads the job as BullMQ holds it, through the queue DeliveryQueues keeps private
