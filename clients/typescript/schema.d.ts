@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The targeting decision on a declaration: for customs every hit, the score and the model version; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it */
+        /** The targeting decision on a declaration: for customs every hit, the score, the model version and a consignment's link findings; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it */
         get: operations["getExchangeRisk"];
         put?: never;
         post?: never;
@@ -2724,7 +2724,13 @@ export interface operations {
                      *         }
                      *       ],
                      *       "score": 0.93,
-                     *       "model": "xgb-2026-11"
+                     *       "model": "xgb-2026-11",
+                     *       "links": [
+                     *         {
+                     *           "code": "value-gap",
+                     *           "text": "Paid 149.00 USD on the platform; 20.00 USD declared for shipping."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
@@ -2745,6 +2751,12 @@ export interface operations {
                         score: number | null;
                         /** @description The model version that scored it (customs only) */
                         model: string | null;
+                        /** @description Customs only, for a consignment: the findings of its parcel's link as they stand now (the platform's order and payment against the carrier's shipping data, GET /v1/ecommerce/links/{trackingNumber}) */
+                        links?: {
+                            /** @enum {string} */
+                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched";
+                            text: string;
+                        }[];
                     };
                 };
             };

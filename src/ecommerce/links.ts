@@ -7,7 +7,7 @@
 import { tablesOf } from '../store/db.js';
 import type { Store } from '../store/exchanges.js';
 import { normaliseReference, normaliseText } from './normalise.js';
-import type { SourceFacts } from './sources.js';
+import type { EcommerceSource, SourceFacts } from './sources.js';
 import type { EcommerceSourceRow, EcommerceTables } from './tables.js';
 
 export const LINK_FINDING_CODES = ['value-gap', 'weight-gap', 'pieces-gap', 'description-gap', 'origin-gap', 'unmatched'] as const;
@@ -47,6 +47,43 @@ export async function linkOf(store: Store, trackingNumber: string): Promise<Link
 /** The findings of the parcel's link as risk facts: none for an unknown tracking number. */
 export async function linkFindingsOf(store: Store, trackingNumber: string): Promise<LinkFinding[]> {
   return (await linkOf(store, trackingNumber))?.findings ?? [];
+}
+
+/**
+ * The findings of the parcel `source` belongs to, as they stand once it is stored: its parcel's
+ * rows read with one statement inside `transaction` (the arriving exchange's, before its own row
+ * is written), the arriving source counted as the latest of its side. What targeting sees of a
+ * consignment: the one that completes a link sees the findings against the other source.
+ */
+export async function linkFindingsWith(
+  transaction: Store,
+  source: EcommerceSource,
+  arriving: { id: string; sender: string; receivedAt: string },
+): Promise<LinkFinding[]> {
+  const rows = await sourcesTable(transaction)
+    .selectFrom('ecommerce_sources')
+    .selectAll()
+    .where('tracking_number', '=', source.trackingNumber)
+    .where('carrier', '=', source.carrier)
+    .orderBy('received_at')
+    .execute();
+  const own: EcommerceSourceRow = {
+    exchange_id: arriving.id,
+    tracking_number: source.trackingNumber,
+    carrier: source.carrier,
+    side: source.side,
+    participant: arriving.sender,
+    facts: JSON.stringify(source.facts),
+    received_at: arriving.receivedAt,
+    unmatched_at: null,
+  };
+  return findingsOf([...rows, own]);
+}
+
+/** The findings of the link `exchangeId`'s consignment belongs to; undefined when it is not a consignment's source. */
+export async function linkFindingsOfExchange(store: Store, exchangeId: string): Promise<LinkFinding[] | undefined> {
+  const row = await sourcesTable(store).selectFrom('ecommerce_sources').select('tracking_number').where('exchange_id', '=', exchangeId).executeTakeFirst();
+  return row && (await linkFindingsOf(store, row.tracking_number));
 }
 
 function findingsOf(rows: readonly EcommerceSourceRow[]): LinkFinding[] {

@@ -124,12 +124,13 @@ export async function readConsignment(body: Buffer, mappings: MappingCatalogue, 
   const declaration = Buffer.from(JSON.stringify(output));
   // Only a lodged declaration draws on e-LPCOs; the one a mapping makes of a consignment reserves nothing.
   const read = readDeclaration(declaration, 'wco-json', options, sender, false);
+  const source = side ? sourceOf(consignment, side) : undefined;
   return {
     ...read,
     mappedBy: provenance,
-    // The platform is the participant that lodged the consignment.
-    ...(read.risk ? { risk: { ...read.risk, platform: sender.id } } : {}),
-    ...(side ? { ecommerce: sourceOf(consignment, side) } : {}),
+    // The platform is the participant that lodged the consignment; its parcel is where targeting looks for link findings.
+    ...(read.risk ? { risk: { ...read.risk, platform: sender.id, ...(source ? { parcel: { source, sender: sender.id } } : {}) } } : {}),
+    ...(source ? { ecommerce: source } : {}),
   };
 }
 

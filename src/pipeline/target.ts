@@ -7,7 +7,9 @@
  * decision without revealing it (SECURITY.md, "Targeting is confidential").
  */
 import { randomBytes } from 'node:crypto';
+import type { AnalyticsFacts } from '../analytics/risk-facts.js';
 import { canonicalJson } from '../canonical-json.js';
+import { linkFindingsWith } from '../ecommerce/links.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { sha256Hex } from '../hashing.js';
 import type { RecordInput } from '../provenance/record.js';
@@ -27,6 +29,8 @@ export interface TargetDeps {
   mutualRecognition?: MutualRecognition | undefined;
   /** The participants (customs and PGAs) that receive their own decision with their delivery. */
   agencies: ReadonlySet<string>;
+  /** The analytics store's current snapshot, in the process that holds the store (runtime/analytics.ts); else its facts are null. */
+  analyticsFacts?: (() => AnalyticsFacts | undefined) | undefined;
 }
 
 /** Read before the write batch: the parties' history (one statement), so the batch waits on nothing more for it. */
@@ -51,7 +55,7 @@ export async function target(
   exchange: { id: string; receivedAt: string; destinations: readonly string[]; history: PartyHistories },
 ): Promise<Targeted> {
   const at = new Date(exchange.receivedAt);
-  const context = await contextOf(transaction, deps.mutualRecognition, risk, exchange.history, at);
+  const context = await contextOf(transaction, deps, risk, exchange, at);
   const profiles = await deps.profiles(transaction);
   const decision = decide(
     { profiles, scorer: deps.scorer, scoreBands: deps.scoreBands },
@@ -112,16 +116,23 @@ export function decisionCommitment(decision: Decision, salt: string): string {
 
 async function contextOf(
   transaction: Store,
-  recognition: MutualRecognition | undefined,
+  deps: TargetDeps,
   risk: DeclarationRisk,
-  history: PartyHistories,
+  exchange: { id: string; receivedAt: string; history: PartyHistories },
   at: Date,
 ): Promise<FactContext> {
-  if (!recognition) return { ...NO_CONTEXT, history };
+  const analytics = deps.analyticsFacts?.();
+  // Only a consignment with a tracking number asks, with one statement: a declaration never does.
+  const linkFindings = risk.parcel
+    ? (await linkFindingsWith(transaction, risk.parcel.source, { ...exchange, sender: risk.parcel.sender })).map((f) => f.code)
+    : undefined;
+  const known = { history: exchange.history, analytics, ...(linkFindings ? { linkFindings } : {}) };
+  const recognition = deps.mutualRecognition;
+  if (!recognition) return { ...NO_CONTEXT, ...known };
   const importers = [...new Set(risk.items.flatMap((i) => (i.importer ? [i.importer] : [])))];
   // One connection: asked one after the other.
   const aeoHolders = importers.length > 0 ? await recognition.aeoHolders(transaction, importers, at) : new Set<string>();
   // Only an import that cites an export asks: most cite none.
   const partnerControls = risk.exportReferences.length > 0 ? await recognition.partnerControls(transaction, risk.exportReferences) : new Map();
-  return { history, aeoHolders, partnerControls };
+  return { ...known, aeoHolders, partnerControls };
 }

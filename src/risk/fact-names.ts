@@ -30,11 +30,13 @@ export const RISK_FACTS = {
   declarantDeclarations: 'number',
   declarantDiscrepancies: 'number',
   aeo: 'boolean',
-  /** Links from the nearest party with a discrepancy (analytics/network.ts discrepancyDistance); null: none within 3. */
+  /** The share of the heading's customs value that comes from the item's origin, in [0, 1] (analytics/risk-facts.ts); null: no snapshot or no value for the heading. */
+  originTypicality: 'number',
+  /** Links from the nearest party with a discrepancy (analytics/risk-facts.ts, as analytics/network.ts discrepancyDistance); null: none within 3. */
   discrepancyDistance: 'number',
   /** The goods description points with confidence to another chapter than the declared code's (analytics/descriptions.ts). */
   descriptionMismatch: 'boolean',
-  /** The codes of the parcel's e-commerce link findings, comma-separated (ecommerce/links.ts linkFindingsOf). */
+  /** The codes of the parcel's e-commerce link findings, comma-separated (ecommerce/links.ts): empty when the parcel has none (yet), null when not a consignment's. */
   linkFindings: 'string',
 } as const satisfies Record<string, 'string' | 'number' | 'boolean'>;
 

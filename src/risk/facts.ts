@@ -7,6 +7,8 @@
 import { declarationElement, type NamespaceProfile, WCO_NAMESPACES } from '../documents/declaration.js';
 import { type GoodsItem, goodsItemsOf } from '../documents/goods-items.js';
 import { descendantsAt, textOf, type XmlElement } from '../documents/xml/tree.js';
+import { type AnalyticsFacts, descriptionMismatchIn, discrepancyDistanceIn, originTypicalityIn } from '../analytics/risk-facts.js';
+import type { EcommerceSource } from '../ecommerce/sources.js';
 import type { ItemFacts } from './fact-names.js';
 import type { ScoringRow } from './history.js';
 import type { ControlOutcome } from './vocabulary.js';
@@ -19,6 +21,8 @@ export interface DeclarationRisk {
   exportReferences: string[];
   /** The e-commerce platform that lodged the consignment the declaration was made of. */
   platform?: string;
+  /** The consignment's side of its parcel (a platform's order, a carrier's shipping data): where link findings are looked for. */
+  parcel?: { source: EcommerceSource; sender: string };
 }
 
 export function declarationRiskOf(tree: XmlElement, direction: DeclarationRisk['direction'], profile: NamespaceProfile = WCO_NAMESPACES): DeclarationRisk {
@@ -75,15 +79,27 @@ export interface FactContext {
   aeoHolders: ReadonlySet<string>;
   /** The partner customs' control outcomes of the exports the import cites. */
   partnerControls: ReadonlyMap<string, ControlOutcome>;
+  /** The analytics store's snapshot (analytics/risk-facts.ts); absent in a process without the store: its facts are null. */
+  analytics?: AnalyticsFacts | undefined;
+  /** The codes of the parcel's link findings, for a consignment that carries a tracking number. */
+  linkFindings?: readonly string[];
 }
 
 export const NO_CONTEXT: FactContext = { history: new Map(), aeoHolders: new Set(), partnerControls: new Map() };
+
+const NETWORK_ROLES = ['importer', 'exporter', 'declarant', 'carrier', 'seller', 'buyer'] as const;
 
 export function itemFactsOf(risk: DeclarationRisk, context: FactContext): ItemFacts[] {
   // A discrepancy anywhere among the matching exports is what counts; compliant only when every one was.
   const outcomes = [...context.partnerControls.values()];
   const partnerControl = outcomes.length === 0 ? null : outcomes.includes('discrepancy') ? 'discrepancy' : 'compliant';
   const history = (role: PartyRole, party: string | null) => (party ? context.history.get(partyKey(role, party)) : undefined);
+  // The declaration's parties are one network question: the nearest of any of them to a discrepancy.
+  const discrepancyDistance = discrepancyDistanceIn(
+    context.analytics,
+    risk.items.flatMap((item) => NETWORK_ROLES.map((role) => item[role])),
+  );
+  const linkFindings = context.linkFindings ? context.linkFindings.join(',') : null;
   return risk.items.map((item) => {
     const importer = history('importer', item.importer);
     const exporter = history('exporter', item.exporter);
@@ -115,6 +131,10 @@ export function itemFactsOf(risk: DeclarationRisk, context: FactContext): ItemFa
       declarantDeclarations: declarant?.declarations ?? 0,
       declarantDiscrepancies: declarant?.discrepancies ?? 0,
       aeo: item.importer ? context.aeoHolders.has(item.importer) : false,
+      originTypicality: originTypicalityIn(context.analytics, item.origin, item.commodity),
+      discrepancyDistance,
+      descriptionMismatch: descriptionMismatchIn(context.analytics, item.description, item.commodity),
+      linkFindings,
     };
   });
 }

@@ -3,6 +3,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { alerts } from '../analytics/alerts.js';
+import { type AnalyticsFacts, buildAnalyticsFacts } from '../analytics/risk-facts.js';
 import { openAnalyticsStore } from '../analytics/schema.js';
 import { type SyncSummary, syncAnalytics } from '../analytics/sync.js';
 import type { GatewayConfig } from '../config/types.js';
@@ -12,6 +13,8 @@ import { WebhookQueue } from './webhooks.js';
 /** The analytics store's file under the data directory. */
 export const ANALYTICS_FILE = 'analytics.duckdb';
 const NETWORK_REBUILD_EVERY_MS = 5 * 60_000;
+/** The snapshot targeting reads (about half a second at a million items): after a change, at most this often, and after every network rebuild. */
+const FACTS_REBUILD_EVERY_MS = 60_000;
 /** The alert scan looks back this far and runs at most this often (ANALYTICS.md, "Alerts reach customs"). */
 const ALERT_SCAN_DAYS = 56;
 const ALERT_SCAN_EVERY_MS = 3_600_000;
@@ -34,6 +37,13 @@ export interface AnalyticsService {
   sync(now?: Date): Promise<SyncSummary>;
   /** Tells customs of the alerts of the last weeks not told before; returns how many were new. */
   scanAlerts(now?: Date): Promise<number>;
+  /** The snapshot targeting reads at ingest (analytics/risk-facts.ts): built at start, rebuilt after a pass that changed something. */
+  facts(): AnalyticsFacts | undefined;
+  /**
+   * One pass now as the timer runs it, the party network rebuilt whatever its last rebuild: sync,
+   * network, snapshot. What a test (or an operator's tool) calls instead of waiting for the timer.
+   */
+  refresh(now?: Date): Promise<SyncSummary>;
   /** Stops the timer, waits for a pass in progress, closes the store. */
   close(): Promise<void>;
 }
@@ -72,19 +82,46 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
     return fresh;
   };
 
+  let snapshot: AnalyticsFacts | undefined;
+  let lastFacts = 0;
+  // A change the snapshot has not seen yet: it is rebuilt once due, even if no pass changes anything more by then.
+  let factsStale = false;
+  const rebuildFacts = async () => {
+    lastFacts = Date.now();
+    factsStale = false;
+    const started = performance.now();
+    snapshot = await buildAnalyticsFacts(instance);
+    logger.debug(
+      { ms: Math.round(performance.now() - started), parties: snapshot.distances.size, cells: snapshot.originShares.size },
+      'analytics facts rebuilt',
+    );
+  };
+  await rebuildFacts();
+
+  const pass = async (now: Date, networkDue: boolean, factsDue = Date.now() - lastFacts >= FACTS_REBUILD_EVERY_MS) => {
+    const summary = await sync(now);
+    const changed = summary.items > 0 || summary.controlled > 0;
+    if (changed) {
+      factsStale = true;
+      logger.debug(summary, 'analytics store synced');
+    }
+    // The party network is rebuilt whole (seconds at a million items): when something changed, at most every few minutes.
+    const rebuildNetwork = networkDue && (networkStale || changed);
+    if (rebuildNetwork) {
+      lastNetwork = Date.now();
+      const sources = await syncPartyNetwork(stores.store, connection);
+      networkStale = false;
+      logger.debug({ sources }, 'party network rebuilt');
+    }
+    if (rebuildNetwork || (factsStale && factsDue)) await rebuildFacts();
+    return summary;
+  };
+
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running) return;
     running = (async () => {
-      const summary = await sync();
-      if (summary.items > 0 || summary.controlled > 0) logger.debug(summary, 'analytics store synced');
-      // The party network is rebuilt whole (seconds at a million items): when something changed, at most every few minutes.
-      if (Date.now() - lastNetwork >= NETWORK_REBUILD_EVERY_MS && (networkStale || summary.items > 0 || summary.controlled > 0)) {
-        lastNetwork = Date.now();
-        const sources = await syncPartyNetwork(stores.store, connection);
-        networkStale = false;
-        logger.debug({ sources }, 'party network rebuilt');
-      }
+      await pass(new Date(), Date.now() - lastNetwork >= NETWORK_REBUILD_EVERY_MS);
       if (Date.now() - lastScan >= ALERT_SCAN_EVERY_MS) {
         lastScan = Date.now();
         const fresh = await scanAlerts();
@@ -95,10 +132,28 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
       .finally(() => (running = undefined));
   }, config.analytics.syncEveryMs);
 
+  const refresh = async (now = new Date()) => {
+    // One pass at a time: the timer's, then this one, which the timer waits for in turn.
+    while (running) await running;
+    networkStale = true;
+    const passing = pass(now, true, true);
+    running = passing.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await passing;
+    } finally {
+      running = undefined;
+    }
+  };
+
   return {
     instance,
     sync,
     scanAlerts,
+    facts: () => snapshot,
+    refresh,
     async close() {
       clearInterval(timer);
       await running;

@@ -87,11 +87,13 @@ export async function startGateway(
   });
 
   let baseUrl = config.publicUrl;
-  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk });
+  let analytics: AnalyticsService | undefined;
+  // Targeting reads the analytics store's snapshot where this process holds the store; the store starts after the pipeline.
+  const judges: RiskJudges = { analyticsFacts: () => analytics?.facts(), ...risk };
+  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk: judges });
   const sandbox = config.sandbox ? simulatedAgencies(pipeline.participants, trust, () => baseUrl) : undefined;
 
   let api: Api | undefined;
-  let analytics: AnalyticsService | undefined;
   if (roles.api) {
     // One process writes the analytics store: the one that serves its routes (ANALYTICS.md, "Who holds the store").
     analytics = config.analytics.enabled ? await startAnalytics(config, stores, logger) : undefined;

@@ -63,6 +63,8 @@ export interface RiskJudges {
   profiles?: TargetDeps['profiles'];
   scorer?: RiskScorer;
   mutualRecognition?: MutualRecognition;
+  /** The analytics store's snapshot, where this process holds the store (gateway.ts). */
+  analyticsFacts?: TargetDeps['analyticsFacts'];
 }
 
 /** Binds each stage of the pipeline to the stores, the queues, the configuration and the keys: the one place that knows them all. */
@@ -92,6 +94,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     mutualRecognition: options.risk?.mutualRecognition ?? mutualRecognitionIn(config),
     scoreBands: config.risk.scoreBands,
     agencies: new Set(config.participants.filter((p) => p.kind === 'customs' || p.kind === 'pga').map((p) => p.id)),
+    analyticsFacts: options.risk?.analyticsFacts,
   };
 
   // Partner administrations may carry ISO 3166 user-assigned codes (the sandbox's XA and XB).

@@ -37,6 +37,20 @@ export async function insertItems(connection: DuckDBConnection, items: readonly 
   appender.closeSync();
 }
 
+/** Goods items of a legacy history, one per [origin, commodity, value, description]: trade for typicality, labels for the description model. */
+export async function insertTrade(
+  connection: DuckDBConnection,
+  cells: ReadonlyArray<[origin: string, commodity: string, value: number, description: string]>,
+): Promise<void> {
+  let n = 0;
+  for (const [origin, commodity, value, description] of cells)
+    await connection.run(
+      `INSERT INTO items (source, declaration, item, date, origin, commodity, description, value)
+       VALUES ('history', $declaration, 1, DATE '2026-01-05', $origin, $commodity, $description, $value)`,
+      { declaration: `T${n++}-${origin}-${commodity}`, origin, commodity, value, description },
+    );
+}
+
 const consignment = (seller: { id: string; line: string }, buyer: { id?: string; email: string }): Consignment => {
   const c = platformConsignment();
   return {

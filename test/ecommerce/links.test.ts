@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaps, linkFindingsOf, linkOf, markUnmatched } from '../../src/ecommerce/links.js';
+import { gaps, linkFindingsOf, linkFindingsOfExchange, linkFindingsWith, linkOf, markUnmatched } from '../../src/ecommerce/links.js';
 import { insertSource, sideOf, sourceOf, type Consignment } from '../../src/ecommerce/sources.js';
 import { ecommerceMigrations } from '../../src/ecommerce/tables.js';
 import { newId } from '../../src/store/exchanges.js';
@@ -72,6 +72,22 @@ describe.each(await databaseKinds())('e-commerce links on %s', (kind) => {
     expect(codes(await linkFindingsOf(store(), 'AA000000002CN'))).toEqual(['value-gap']);
     expect(await linkOf(store(), 'ZZ999')).toBeUndefined();
     expect(await linkFindingsOf(store(), 'ZZ999')).toEqual([]);
+  });
+
+  it('gives an arriving source the findings of the link it completes, before its own row is written, and the stored ones by exchange', async () => {
+    const under = (c: Consignment) => ({ ...c, items: c.items.map((i) => ({ ...i, value: { ...i.value, amount: '6.00' } })) });
+    const arriving = (id: string) => ({ id, sender: 'post-demo', receivedAt: at(1).toISOString() });
+    const alone = shipping(under(tracked(postConsignment(), 'AA000000009CN')));
+    expect(await linkFindingsWith(store(), alone, arriving(newId()))).toEqual([]);
+    const first = await insert(order(tracked(platformConsignment(), 'AA000000009CN')), 'platform-demo');
+    expect(codes(await linkFindingsWith(store(), alone, arriving(newId())))).toEqual(['value-gap']);
+    // Another carrier's parcel with the same number is another parcel.
+    const elsewhere = { ...alone, carrier: 'another carrier' };
+    expect(await linkFindingsWith(store(), elsewhere, arriving(newId()))).toEqual([]);
+    expect(await linkFindingsOfExchange(store(), first)).toEqual([]);
+    await insert(alone, 'post-demo', 1);
+    expect(codes((await linkFindingsOfExchange(store(), first)) ?? [])).toEqual(['value-gap']);
+    expect(await linkFindingsOfExchange(store(), newId())).toBeUndefined();
   });
 
   it('does not link sources of one tracking number with two different carriers', async () => {

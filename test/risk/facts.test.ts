@@ -1,3 +1,4 @@
+import type { AnalyticsFacts } from '../../src/analytics/risk-facts.js';
 import { describe, expect, it } from 'vitest';
 import { WCO_NAMESPACES, wcoJsonAsTree } from '../../src/documents/declaration.js';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
@@ -41,6 +42,11 @@ describe('risk facts of a declaration (UK samples)', () => {
         declarantDeclarations: 0,
         declarantDiscrepancies: 0,
         aeo: false,
+        // No analytics snapshot and no parcel: the analytics facts are not known.
+        originTypicality: null,
+        discrepancyDistance: null,
+        descriptionMismatch: null,
+        linkFindings: null,
       },
     ]);
   });
@@ -85,6 +91,25 @@ describe('risk facts of a declaration (UK samples)', () => {
       { role: 'exporter', party: 'US Clipper Inc.' },
       { role: 'declarant', party: 'GB603202734852' },
     ]);
+  });
+
+  it('reads the analytics facts from the snapshot: the nearest of all the parties, the share of the heading, the link findings', () => {
+    const risk = declarationRiskOf(parseXml(fixture(IM001A)), 'import');
+    const analytics: AnalyticsFacts = {
+      builtAt: '2026-12-01T00:00:00.000Z',
+      originShares: new Map([['US\u00008510', 0.02]]),
+      headings: new Set(['8510']),
+      distances: new Map([
+        ['GB603202734852', 2],
+        ['US Clipper Inc.', 1],
+        ['SOMEONE-ELSE', 0],
+      ]),
+      descriptions: undefined,
+    };
+    const [facts] = itemFactsOf(risk, { ...NO_CONTEXT, analytics, linkFindings: ['value-gap', 'weight-gap'] });
+    expect(facts).toMatchObject({ discrepancyDistance: 1, originTypicality: 0.02, descriptionMismatch: null, linkFindings: 'value-gap,weight-gap' });
+    const [none] = itemFactsOf(risk, { ...NO_CONTEXT, analytics: { ...analytics, distances: new Map() }, linkFindings: [] });
+    expect(none).toMatchObject({ discrepancyDistance: null, linkFindings: '' });
   });
 
   it('gives no unit value when the value or the mass is missing or 0, and prefers the net mass', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { LINK_FINDING_CODES, linkFindingsOfExchange } from '../../ecommerce/links.js';
 import { finding, RejectionError } from '../../findings.js';
 import { LANES } from '../../risk/vocabulary.js';
 import type { Store } from '../../store/exchanges.js';
@@ -28,6 +29,16 @@ const decisionSchema = {
       description: "The model's score of the riskiest goods item (customs only; null for a PGA or without a model)",
     },
     model: { type: ['string', 'null'], description: 'The model version that scored it (customs only)' },
+    links: {
+      type: 'array',
+      description:
+        "Customs only, for a consignment: the findings of its parcel's link as they stand now (the platform's order and payment against the carrier's shipping data, GET /v1/ecommerce/links/{trackingNumber})",
+      items: {
+        type: 'object',
+        required: ['code', 'text'],
+        properties: { code: { type: 'string', enum: [...LINK_FINDING_CODES] }, text: { type: 'string' } },
+      },
+    },
   },
   examples: [
     {
@@ -38,6 +49,7 @@ const decisionSchema = {
       ],
       score: 0.93,
       model: 'xgb-2026-11',
+      links: [{ code: 'value-gap', text: 'Paid 149.00 USD on the platform; 20.00 USD declared for shipping.' }],
     },
   ],
 } as const;
@@ -51,7 +63,7 @@ export function riskRoutes(app: FastifyInstance, deps: { store: Store }): void {
         operationId: 'getExchangeRisk',
         tags: ['exchanges'],
         summary:
-          'The targeting decision on a declaration: for customs every hit, the score and the model version; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it',
+          "The targeting decision on a declaration: for customs every hit, the score, the model version and a consignment's link findings; for a PGA the exchange is routed to, the lane and its own hits. Anyone else: 403 (the sender sees the lane as `control` on the exchange), or 404 when the exchange is not visible to it",
         security: bearerSecurity,
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } },
         response: { 200: decisionSchema, ...problems(400, 401, 403, 404) },
@@ -69,7 +81,9 @@ export function riskRoutes(app: FastifyInstance, deps: { store: Store }): void {
         throw new RejectionError(404, 'Not found', [
           finding('risk.no-decision', `Exchange ${id} was not targeted (it is not a declaration or a consignment).`),
         ]);
-      return decision;
+      if (request.participant.kind !== 'customs') return decision;
+      const links = await linkFindingsOfExchange(deps.store, id);
+      return links ? { ...decision, links } : decision;
     },
   );
 }

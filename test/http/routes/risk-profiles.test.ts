@@ -51,8 +51,8 @@ describe('/v1/risk/profiles', () => {
 
   it('loads the sandbox folder at start: the owners see their YAML profiles', async () => {
     const customs = await json(call('customs', 'GET', ''));
-    expect(customs.items.map((p) => p.id)).toEqual(['new-importer-high-value', 'phones-undervalued', 'random-control-group']);
-    expect(customs.items[1]).toMatchObject({ owner: 'customs', source: 'folder', version: 1, lane: 'red' });
+    expect(customs.items.map((p) => p.id)).toEqual(['near-a-discrepancy', 'new-importer-high-value', 'phones-undervalued', 'random-control-group']);
+    expect(customs.items[2]).toMatchObject({ owner: 'customs', source: 'folder', version: 1, lane: 'red' });
     const plant = await json(call('pga-plant', 'GET', ''));
     expect(plant.items.map((p) => p.id)).toEqual(['plants-chapter-06-xa']);
   });
