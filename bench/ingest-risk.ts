@@ -66,7 +66,7 @@ let port = 18_090;
 for (let round = 0; round < 2; round++) {
   for (const name of Object.keys(variants) as Array<keyof typeof variants>) {
     const figures = await rate(name, port++);
-    (runs[name] ??= []).push(figures.perSecond);
+    runs[name] = [...(runs[name] ?? []), figures.perSecond];
     console.log(
       `${`swgate serve, ${name}`.padEnd(46)} ${figures.perSecond.toFixed(0).padStart(6)} declarations/s   p99 ${String(figures.p99Ms).padStart(4)} ms   errors ${figures.errors}`,
     );
