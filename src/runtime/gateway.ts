@@ -1,3 +1,4 @@
+import { retryWhileConnectionLost, warningOfRetries } from '../store/connection-lost.js';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/types.js';
@@ -81,7 +82,7 @@ export async function startGateway(
   const trust = await loadGatewayTrust(config);
   const profiles = configuredProfiles(config);
   const stores = await openStores(config, logger);
-  await syncProfileFolder(stores, profiles).catch(async (error: unknown) => {
+  await retryWhileConnectionLost(() => syncProfileFolder(stores, profiles), warningOfRetries(logger)).catch(async (error: unknown) => {
     await stores.close();
     throw error;
   });

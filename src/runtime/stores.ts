@@ -13,6 +13,7 @@ import { makePrivateDir } from '../private-files.js';
 import { databaseTarget, openDatabase, tablesOf } from '../store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../store/exchange-tables.js';
 import type { Store } from '../store/exchanges.js';
+import { retryWhileConnectionLost, warningOfRetries } from '../store/connection-lost.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { riskProfileMigrations, type RiskProfileTables } from '../risk/profiles/tables.js';
 import { riskMigrations, type RiskTables } from '../risk/tables.js';
@@ -67,7 +68,7 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
-  await migrateToLatest(db, ALL_MIGRATIONS);
+  await retryWhileConnectionLost(() => migrateToLatest(db, ALL_MIGRATIONS), warningOfRetries(logger));
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({
     db: tablesOf<ProvenanceTables>(db),

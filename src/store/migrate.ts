@@ -1,3 +1,4 @@
+import { isConnectionLost } from './connection-lost.js';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { RejectionError } from '../findings.js';
 
@@ -11,6 +12,8 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Record<string
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
+    // A lost connection is not a failed migration: the caller may try again (connection-lost.ts).
+    if (isConnectionLost(error)) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new RejectionError(503, 'Database migration failed', [], `migration ${failed} failed: ${String(error)}`);
   }
