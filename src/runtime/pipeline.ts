@@ -16,7 +16,7 @@ import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '
 import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
 import type { TargetDeps } from '../pipeline/target.js';
-import { currentProfileSet } from '../risk/profiles/current.js';
+import { profileSetOfBatch } from '../risk/profiles/current.js';
 import { loadRiskModel } from '../risk/model/model-directory.js';
 import { mutualRecognitionIn } from '../risk/mutual-recognition.js';
 import type { MutualRecognition, RiskScorer } from '../risk/vocabulary.js';
@@ -89,7 +89,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const onExchangeEnded = (exchangeId: string, ended: EndedExchange) => followExchangeEnd(endDeps, exchangeId, ended);
 
   const targeting: TargetDeps = {
-    profiles: options.risk?.profiles ?? currentProfileSet,
+    profiles: options.risk?.profiles ?? profileSetOfBatch,
     scorer: options.risk?.scorer ?? (config.risk.modelDir ? loadRiskModel(config.risk.modelDir) : undefined),
     mutualRecognition: options.risk?.mutualRecognition ?? mutualRecognitionIn(config),
     scoreBands: config.risk.scoreBands,

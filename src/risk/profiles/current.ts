@@ -37,6 +37,24 @@ export async function currentProfileSet(store: Store): Promise<ProfileSet> {
   return set;
 }
 
+/** The set each write batch read first, by the batch's transaction. */
+const setByBatch = new WeakMap<object, Promise<ProfileSet>>();
+
+/**
+ * currentProfileSet once per write batch (`transaction`: the batch's, from writeInBatch): every
+ * declaration of a batch is judged by the set its first one read. None of them is answered
+ * before the batch commits, so each still sees every change answered 201 before it was received,
+ * and the batch reads the token once instead of once a declaration.
+ */
+export function profileSetOfBatch(transaction: Store): Promise<ProfileSet> {
+  let set = setByBatch.get(transaction.db);
+  if (!set) {
+    set = currentProfileSet(transaction);
+    setByBatch.set(transaction.db, set);
+  }
+  return set;
+}
+
 /** The profiles as of `token`: read again if a change slipped in between the token and the profiles read. */
 async function compileCurrent(store: Store, token: string): Promise<ProfileSet> {
   for (let expected = token; ; ) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentProfileSet } from '../../../src/risk/profiles/current.js';
+import { currentProfileSet, profileSetOfBatch } from '../../../src/risk/profiles/current.js';
 import { deleteProfile, writeProfile } from '../../../src/risk/profiles/store.js';
 import { writeInBatch } from '../../../src/store/write-batches.js';
 import { databaseKinds } from '../../support/databases.js';
@@ -29,5 +29,18 @@ describe.each(await databaseKinds())('the current profile set (%s)', (kind) => {
     await deleteProfile(instances.one, 'customs', 'new-one');
     const inBatch = await writeInBatch(instances.two.store, async (transaction) => (await currentProfileSet(transaction)).evaluate([item], 'e2', AT));
     expect(inBatch.map((h) => h.profile)).not.toContain('new-one');
+  });
+
+  it('reads the set once per write batch: the declarations of one batch share it, the next batch reads it again', async () => {
+    const item = { origin: 'XA', commodity: '851712' };
+    const [first, again] = await writeInBatch(instances.two.store, async (transaction) => [
+      await profileSetOfBatch(transaction),
+      await profileSetOfBatch(transaction),
+    ]);
+    expect(again).toBe(first);
+    await writeProfile(instances.one, 'customs', { ...phones, id: 'later-one', when: { fact: 'origin', equals: 'XA' } }, 'create', 'api');
+    const next = await writeInBatch(instances.two.store, (transaction) => profileSetOfBatch(transaction));
+    expect(next.version).not.toBe(first?.version);
+    expect(next.evaluate([item], 'e3', AT).map((h) => h.profile)).toContain('later-one');
   });
 });
