@@ -110,9 +110,15 @@ CREATE TABLE IF NOT EXISTS alerts_sent (
   PRIMARY KEY (kind, origin, commodity, period)
 )`;
 
-/** Opens (creating when absent) the analytics store at `path` (':memory:' for tests) with its tables. */
-export async function openAnalyticsStore(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(path);
+/** What DuckDB may take of the machine: by default every core and 80% of its memory. */
+export interface AnalyticsLimits {
+  threads: number;
+  memoryMb: number;
+}
+
+/** Opens (creating when absent) the analytics store at `path` (':memory:' for tests) with its tables, within `limits` when given. */
+export async function openAnalyticsStore(path: string, limits?: AnalyticsLimits): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(path, limits ? { threads: String(limits.threads), memory_limit: `${limits.memoryMb}MB` } : {});
   const connection = await instance.connect();
   for (const statement of [
     ITEMS_TABLE,

@@ -66,6 +66,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     enabled: booleanFrom(env, 'SWGATE_ANALYTICS', true, problems),
     minCellCount: integerFrom(env, 'SWGATE_ANALYTICS_MIN_CELL_COUNT', 3, 1, 1000, problems),
     syncEveryMs: integerFrom(env, 'SWGATE_ANALYTICS_SYNC_EVERY_MS', 10_000, 100, 60_000, problems),
+    threads: integerFrom(env, 'SWGATE_ANALYTICS_THREADS', 1, 1, 64, problems),
+    memoryMb: integerFrom(env, 'SWGATE_ANALYTICS_MEMORY_MB', 512, 64, 1_048_576, problems),
   };
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';

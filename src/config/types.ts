@@ -201,4 +201,10 @@ export interface AnalyticsSettings {
   minCellCount: number;
   /** How often the store takes in what the exchange store gained. */
   syncEveryMs: number;
+  /**
+   * DuckDB's threads and memory in the process that holds the store: that process also serves the
+   * API, and a query on every core (an alert scan takes seconds at a million items) would starve ingest.
+   */
+  threads: number;
+  memoryMb: number;
 }

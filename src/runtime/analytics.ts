@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { alerts } from '../analytics/alerts.js';
 import { type AnalyticsFacts, buildAnalyticsFacts } from '../analytics/risk-facts.js';
-import { openAnalyticsStore } from '../analytics/schema.js';
+import { type AnalyticsLimits, openAnalyticsStore } from '../analytics/schema.js';
 import { type SyncSummary, syncAnalytics } from '../analytics/sync.js';
 import type { GatewayConfig } from '../config/types.js';
 import type { Stores } from './stores.js';
@@ -20,10 +20,10 @@ const ALERT_SCAN_DAYS = 56;
 const ALERT_SCAN_EVERY_MS = 3_600_000;
 
 /** DuckDB lets one process write a file: a second one is told who holds it, in words. */
-export async function openAnalyticsFile(dataDir: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+export async function openAnalyticsFile(dataDir: string, limits: AnalyticsLimits): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const path = join(dataDir, ANALYTICS_FILE);
   try {
-    return await openAnalyticsStore(path);
+    return await openAnalyticsStore(path, limits);
   } catch (error) {
     if (/lock/i.test((error as Error).message))
       throw new Error(`the analytics store ${path} is in use by another process (a running gateway?): stop it first, or set SWGATE_ANALYTICS=false here`);
@@ -54,7 +54,7 @@ export interface AnalyticsService {
  * time, with an alert scan after a pass at most hourly. A failing pass is logged and tried again.
  */
 export async function startAnalytics(config: GatewayConfig, stores: Stores, logger: Logger): Promise<AnalyticsService> {
-  const { instance, connection } = await openAnalyticsFile(config.dataDir);
+  const { instance, connection } = await openAnalyticsFile(config.dataDir, config.analytics);
   const webhooks = new WebhookQueue(stores.queueSettings);
   const customs = config.participants.filter((p) => p.kind === 'customs' && p.webhook);
   let lastScan = 0;

@@ -115,6 +115,18 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes the analytics store’s settings from the environment, within bounds: one DuckDB thread and 512 MB unless told', () => {
+    expect(loadConfig({}).analytics).toEqual({ enabled: true, minCellCount: 3, syncEveryMs: 10_000, threads: 1, memoryMb: 512 });
+    expect(loadConfig({ SWGATE_ANALYTICS_THREADS: '4', SWGATE_ANALYTICS_MEMORY_MB: '2048' }).analytics).toMatchObject({ threads: 4, memoryMb: 2048 });
+    expect(problemsOf({ SWGATE_ANALYTICS_THREADS: '0', SWGATE_ANALYTICS_MEMORY_MB: '32' })).toEqual([
+      'SWGATE_ANALYTICS_THREADS must be a whole number from 1 to 64 (got "0").',
+      'SWGATE_ANALYTICS_MEMORY_MB must be a whole number from 64 to 1048576 (got "32").',
+    ]);
+    expect(problemsOf({ SWGATE_ANALYTICS_MEMORY_MB: '512MB; SET threads=64' })).toEqual([
+      'SWGATE_ANALYTICS_MEMORY_MB must be a whole number from 64 to 1048576 (got "512MB; SET threads=64").',
+    ]);
+  });
+
   it('reads the mapping parameters, refusing bad names and values that are not short strings', () => {
     expect(loadConfig({}).mappingParameters).toEqual({ homeCountry: 'XA' });
     const file = configFile(`

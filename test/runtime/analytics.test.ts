@@ -88,6 +88,19 @@ describe('the analytics store in the API process', () => {
     expect(received.length).toBe(fresh);
   });
 
+  it('holds the store within its limits, one thread and 512 MB by default, so a long query leaves the API a core', async () => {
+    const analytics = t.gateway.analytics as AnalyticsService;
+    const connection = await analytics.instance.connect();
+    try {
+      const [settings] = (
+        await connection.runAndReadAll("SELECT current_setting('threads') AS threads, current_setting('memory_limit') AS memory")
+      ).getRowObjectsJS();
+      expect(settings).toEqual({ threads: 1n, memory: '488.2 MiB' });
+    } finally {
+      connection.closeSync();
+    }
+  });
+
   it('keeps another process off the store while the gateway holds it, saying why', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'swgate-export-')), 'parquet');
     const child = spawnSync(process.execPath, ['bin/swgate.js', 'analytics', 'export', '--out', out], {

@@ -48,7 +48,8 @@ export function registerAnalytics(program: Command, io: CliIo = processIo, env: 
 async function withStore(io: CliIo, env: Env, work: (connection: Awaited<ReturnType<typeof openAnalyticsFile>>['connection']) => Promise<string>) {
   let store: Awaited<ReturnType<typeof openAnalyticsFile>> | undefined;
   try {
-    store = await openAnalyticsFile(loadConfig(env).dataDir);
+    const config = loadConfig(env);
+    store = await openAnalyticsFile(config.dataDir, config.analytics);
     io.out(await work(store.connection));
     io.exit(0);
   } catch (error) {

@@ -18,13 +18,14 @@ export function registerTrainDescriptions(analytics: Command, io: CliIo = proces
     .description('train the goods-description classifier on the analytics store and print its held-out measure')
     .option('--store <file>', 'the analytics store (default: analytics.duckdb under SWGATE_DATA_DIR)')
     .action(async (options: { store?: string }) => {
-      const store = options.store ?? join(loadConfig().dataDir, ANALYTICS_FILE);
+      const config = loadConfig();
+      const store = options.store ?? join(config.dataDir, ANALYTICS_FILE);
       if (!existsSync(store)) {
         io.err(`No analytics store at ${store}: start the gateway once (it creates it), or name one with --store.`);
         io.exit(1);
         return;
       }
-      const { instance, connection } = await openAnalyticsStore(store);
+      const { instance, connection } = await openAnalyticsStore(store, config.analytics);
       try {
         const model = await trainDescriptions(connection, new Date());
         const m = model.measured;
