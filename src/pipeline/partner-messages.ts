@@ -93,7 +93,7 @@ export async function receivePartnerMessage(deps: PartnerMessageDeps, partner: P
   const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, now);
   const kind = messageKindOf(verified);
   checkArrangement(deps.arrangements, partner, kind, now.toISOString().slice(0, 10));
-  const message = readPartnerMessage(kind, verified.payload, partner);
+  const message = readPartnerMessage(kind, verified.payload, partner, now);
   const messageId = verified.header.messageId;
   const contentSha256 = sha256Hex(verified.signedContent);
   const agent = { participant: partner.id, certificateFingerprint: verified.evidence.certificateFingerprint };
@@ -178,7 +178,8 @@ async function storePartnerControl(
     received_at: at.toISOString(),
   };
   await db.insertInto('partner_controls').values(row).execute();
-  const references = [...new Set([message.export.mrn, message.export.lrn, exchangeId].filter((r): r is string => r !== undefined))];
+  // By MRN and exchange only: an import never matches an export by its LRN, which declarants choose and which repeat across countries.
+  const references = [...new Set([message.export.mrn, exchangeId].filter((r): r is string => r !== undefined))];
   await db
     .insertInto('partner_control_references')
     .values(references.map((reference) => ({ reference, control_id: id })))

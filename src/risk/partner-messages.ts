@@ -52,7 +52,8 @@ export const partnerControlSchema = {
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
-      description: 'The export controlled: its MRN (as an import cites it in PreviousDocument/ID), its LRN, and/or the gateway exchange that carried it',
+      description:
+        "The export controlled: its MRN (as an import cites it in PreviousDocument/ID; its country part must be the partner's), and/or the gateway exchange that carried it; its LRN as well, for the record",
       properties: { mrn: reference, lrn: reference, exchangeId: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } },
     },
     outcome: controlOutcomeSchema,
@@ -88,18 +89,38 @@ export function isPartnerMessageKind(kind: string): kind is PartnerMessageKind {
   return (PARTNER_MESSAGE_KINDS as readonly string[]).includes(kind);
 }
 
+/** How far ahead of the gateway's clock a partner's controlledAt may be: the envelope's own allowance. */
+const CLOCK_SKEW_MS = 15 * 60_000;
+
 /**
  * The message in a verified envelope's payload: 422 with a finding per fault when it is not of
- * its kind's shape; 403 when the partner speaks for an operator of another country (its
- * identifier does not start with the partner's country code, as EORI and TIN numbers do).
+ * its kind's shape, or controlled later than `now`; 403 when the partner speaks for an operator
+ * or an export of another country (an operator's identifier starts with the country code, as
+ * EORI and TIN numbers do; an MRN has it in characters 3–4).
  */
-export function readPartnerMessage(kind: PartnerMessageKind, payload: unknown, partner: Pick<Participant, 'id' | 'country'>): PartnerMessage {
+export function readPartnerMessage(kind: PartnerMessageKind, payload: unknown, partner: Pick<Participant, 'id' | 'country'>, now: Date): PartnerMessage {
   const validate = validators[kind];
   if (!validate(payload)) throw invalid((validate.errors ?? []).map((e) => schemaFinding(e, `partner.${kind}`)));
   if (kind === 'control-result') {
     const message = payload as Omit<PartnerControlMessage, 'kind' | 'findings'> & { findings?: ControlFinding[] };
-    if (!Number.isFinite(Date.parse(message.controlledAt)))
+    const controlledAt = Date.parse(message.controlledAt);
+    if (!Number.isFinite(controlledAt))
       throw invalid([finding('partner.control-result.controlledAt', 'controlledAt is not a time that exists', '/controlledAt')]);
+    // A result dated ahead would stay "the latest" over every correction after it.
+    if (controlledAt > now.getTime() + CLOCK_SKEW_MS)
+      throw invalid([finding('partner.control-result.controlledAt', `controlledAt ${message.controlledAt} is in the future`, '/controlledAt')]);
+    // An LRN alone does not say which export: declarants choose them, and they repeat across countries.
+    if (message.export.mrn === undefined && message.export.exchangeId === undefined)
+      throw invalid([finding('partner.control-result.export', 'export names no MRN and no exchangeId: an LRN alone does not identify an export', '/export')]);
+    const mrn = message.export.mrn;
+    if (mrn !== undefined && (partner.country === undefined || mrn.slice(2, 4) !== partner.country))
+      throw new RejectionError(403, 'Export outside the partner’s country', [
+        finding(
+          'recognition.export-outside-country',
+          `${partner.id} reports on exports of ${partner.country ?? 'no country'}; MRN ${mrn} is another country's`,
+          '/export/mrn',
+        ),
+      ]);
     return {
       kind,
       export: message.export,

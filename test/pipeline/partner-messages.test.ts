@@ -16,7 +16,7 @@ import { participant } from './support.js';
 
 const partner = participant('partner-xb', { kind: 'partner-customs', country: 'XB' });
 const aeoStatus = { authorisations: [{ operatorId: 'XB1', status: 'granted', type: 'AEOF', validFrom: '2026-01-01' }] };
-const control = { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' };
+const control = { export: { mrn: '26XB00000000000017' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' };
 
 /** Every refusal here comes before anything is read or written: a store that is touched fails the test. */
 const untouchable = new Proxy({} as Store, {

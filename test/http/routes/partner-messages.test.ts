@@ -100,7 +100,11 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
 
   it('refuses, storing nothing: a bad signature, a key not the partner’s, a sender that is not a partner customs, an operator of another country, a foreign export', async () => {
     const before = await stored();
-    const good = await message('bad-sig', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' });
+    const good = await message('bad-sig', 'control-result', {
+      export: { mrn: '26XB00000000000017' },
+      outcome: 'compliant',
+      controlledAt: '2026-12-01T10:00:00Z',
+    });
     const [h, p, s] = good.split('.');
     const flipped = `${h}.${p}.${s!.slice(0, 10)}${s![10] === 'A' ? 'B' : 'A'}${s!.slice(11)}`;
     const badSignature = await send(flipped);
@@ -109,7 +113,12 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     expect(badSignature.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
     const otherKey = await send(
-      await message('other-key', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'pga-plant'),
+      await message(
+        'other-key',
+        'control-result',
+        { export: { mrn: '26XB00000000000017' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' },
+        'pga-plant',
+      ),
     );
     expect(otherKey.status).toBeGreaterThanOrEqual(400);
     expect(otherKey.status).toBeLessThan(500);
@@ -119,6 +128,13 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
       expect(res.status, participant).toBe(403);
       expect(((await res.json()) as Problem).findings[0]?.code).toBe('recognition.not-a-partner');
     }
+
+    // Another country's export: partner-xb cannot set partnerControl on an MRN of XA's (or of another partner's).
+    const foreignExport = await send(
+      await message('foreign-mrn', 'control-result', { export: { mrn: '26XA00000000000099' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }),
+    );
+    expect(foreignExport.status).toBe(403);
+    expect(((await foreignExport.json()) as Problem).findings.map((f) => [f.code, f.path])).toEqual([['recognition.export-outside-country', '/export/mrn']]);
 
     const foreign = await send(
       await message('foreign-op', 'aeo-status', {
@@ -144,9 +160,15 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     expect(((await notItsExport.json()) as Problem).findings[0]?.code).toBe('recognition.export-not-yours');
 
     const stale = await send(
-      await message('stale', 'control-result', { export: { mrn: 'X1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, 'partner-xb', {
-        createdAt: '2020-01-01T00:00:00Z',
-      }),
+      await message(
+        'stale',
+        'control-result',
+        { export: { mrn: '26XB00000000000017' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' },
+        'partner-xb',
+        {
+          createdAt: '2020-01-01T00:00:00Z',
+        },
+      ),
     );
     expect(((await stale.json()) as Problem).findings[0]?.code).toBe('envelope.outside-window');
     const xml = await send('<Envelope/>', asPartner, 'application/xml');
@@ -158,6 +180,13 @@ describe.each(await databaseKinds())('POST /v1/partner-messages: a partner custo
     const before = await stored();
     const cases: Array<[string, string, unknown, string]> = [
       ['no reference', 'control-result', { export: {}, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, '/export'],
+      ['an LRN alone', 'control-result', { export: { lrn: 'LRN-1' }, outcome: 'compliant', controlledAt: '2026-12-01T10:00:00Z' }, '/export'],
+      [
+        'a result dated ahead',
+        'control-result',
+        { export: { mrn: '26XB00000000000017' }, outcome: 'compliant', controlledAt: '2099-01-01T00:00:00Z' },
+        '/controlledAt',
+      ],
       ['unknown outcome', 'control-result', { export: { mrn: 'X' }, outcome: 'fine', controlledAt: '2026-12-01T10:00:00Z' }, '/outcome'],
       ['a time that does not exist', 'control-result', { export: { mrn: 'X' }, outcome: 'compliant', controlledAt: '2026-02-31T25:00:00Z' }, '/controlledAt'],
       [
