@@ -231,7 +231,7 @@ export type ControlReader = Pick<Participant, 'id' | 'kind' | 'operator'>;
 
 /**
  * Who records and reads control results of an exchange (docs/RISK.md, "Control results"):
- * customs (every controller's results) and a PGA the exchange was routed to, a delivery to it
+ * customs with a part in it (its operator or a destination: every controller's results) and a PGA the exchange was routed to, a delivery to it
  * existing (its own results only). Targeting and control findings are confidential: the
  * sender, operators and other destinations know the exchange but control nothing (`controls`
  * undefined: 403); for anyone else it does not exist (undefined: 404).
@@ -242,10 +242,10 @@ export async function controlAccess(
   reader: ControlReader,
 ): Promise<{ exchange: ExchangeRow; controls?: { sees: 'all' | 'own' } } | undefined> {
   const exchange = await findExchange(store, id);
-  if (!exchange) return undefined;
-  if (reader.kind === 'customs') return { exchange, controls: { sees: 'all' } };
-  const role = await roleIn(store, exchange, reader);
-  if (!role) return undefined;
+  const role = exchange && (await roleIn(store, exchange, reader));
+  if (!exchange || !role) return undefined;
+  // Customs that has a part in the exchange (its operator, or a destination) as seeDecision has it; the sender never.
+  if (reader.kind === 'customs' && role !== 'sender') return { exchange, controls: { sees: 'all' } };
   if (reader.kind === 'pga' && role === 'destination') return { exchange, controls: { sees: 'own' } };
   return { exchange };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { updateDelivery } from '../../src/store/exchanges.js';
 import type { Participant } from '../../src/config/types.js';
-import { listSeenExchanges, type LpcoReader, mayReadLpco, recordsSeenBy, seeDecision, seeDocument, seeExchange } from '../../src/store/visibility.js';
+import {
+  controlAccess,
+  listSeenExchanges,
+  type LpcoReader,
+  mayReadLpco,
+  recordsSeenBy,
+  seeDecision,
+  seeDocument,
+  seeExchange,
+} from '../../src/store/visibility.js';
 import type { RiskTables } from '../../src/risk/tables.js';
 import { tablesOf } from '../../src/store/db.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
@@ -162,6 +171,21 @@ describe.each(await databaseKinds())('who sees a targeting decision (%s)', (kind
     // The sender sees the lane, nothing more.
     const seen = await seeExchange(suite.store, 'R1', trader);
     expect(seen?.role === 'sender' && seen.control).toEqual({ lane: 'red' });
+  });
+
+  it('lets customs with a part in the exchange and a routed PGA control it; another customs administration does not learn it exists', async () => {
+    await storeExchange(suite.store, { id: 'C1', sender: 'trader-a', destinations: ['customs', 'pga-plant'] });
+    const controls = async (who: ReturnType<typeof reader>) => {
+      const access = await controlAccess(suite.store, 'C1', who);
+      return access === undefined ? 'not found' : (access.controls?.sees ?? 'forbidden');
+    };
+    expect(await controls(customs)).toBe('all');
+    expect(await controls(reader('customs-operator', 'customs', true))).toBe('all');
+    expect(await controls(plant)).toBe('own');
+    expect(await controls(trader)).toBe('forbidden');
+    expect(await controls(auditor)).toBe('forbidden');
+    expect(await controls(reader('customs-yy', 'customs'))).toBe('not found');
+    expect(await controls(food)).toBe('not found');
   });
 });
 
