@@ -6,7 +6,7 @@
  * and customs read it: store/visibility.ts), and a provenance record that commits to the
  * decision without revealing it (SECURITY.md, "Targeting is confidential").
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-bytes.js';
 import type { AnalyticsFacts } from '../analytics/risk-facts.js';
 import { canonicalJson } from '../canonical-json.js';
 import { linkFindingsWith } from '../ecommerce/links.js';
@@ -64,7 +64,7 @@ export async function target(
     exchange.id,
     at,
   );
-  const salt = randomBytes(32).toString('hex');
+  const salt = randomHex(32);
   await writeProfileHits(transaction, exchange.id, profileHitsOf(decision));
   writeDecision(
     transaction,
