@@ -2145,7 +2145,7 @@ export interface components {
          *     }
          */
         PartnerControlResult: {
-            /** @description The export controlled: its MRN (as an import cites it in PreviousDocument/ID), its LRN, and/or the gateway exchange that carried it */
+            /** @description The export controlled: its MRN (as an import cites it in PreviousDocument/ID; its country part must be the partner's), and/or the gateway exchange that carried it; its LRN as well, for the record */
             export: {
                 mrn?: string;
                 lrn?: string;
@@ -2754,7 +2754,7 @@ export interface operations {
                         /** @description Customs only, for a consignment: the findings of its parcel's link as they stand now (the platform's order and payment against the carrier's shipping data, GET /v1/ecommerce/links/{trackingNumber}) */
                         links?: {
                             /** @enum {string} */
-                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched";
+                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched" | "source-conflict";
                             text: string;
                         }[];
                     };
@@ -4106,7 +4106,7 @@ export interface operations {
                         }[];
                         findings: {
                             /** @enum {string} */
-                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched";
+                            code: "value-gap" | "weight-gap" | "pieces-gap" | "description-gap" | "origin-gap" | "unmatched" | "source-conflict";
                             text: string;
                         }[];
                     };

@@ -10,7 +10,7 @@ import { normaliseReference, normaliseText } from './normalise.js';
 import type { EcommerceSource, SourceFacts } from './sources.js';
 import type { EcommerceSourceRow, EcommerceTables } from './tables.js';
 
-export const LINK_FINDING_CODES = ['value-gap', 'weight-gap', 'pieces-gap', 'description-gap', 'origin-gap', 'unmatched'] as const;
+export const LINK_FINDING_CODES = ['value-gap', 'weight-gap', 'pieces-gap', 'description-gap', 'origin-gap', 'unmatched', 'source-conflict'] as const;
 export type LinkFindingCode = (typeof LINK_FINDING_CODES)[number];
 export interface LinkFinding {
   code: LinkFindingCode;
@@ -60,13 +60,7 @@ export async function linkFindingsWith(
   source: EcommerceSource,
   arriving: { id: string; sender: string; receivedAt: string },
 ): Promise<LinkFinding[]> {
-  const rows = await sourcesTable(transaction)
-    .selectFrom('ecommerce_sources')
-    .selectAll()
-    .where('tracking_number', '=', source.trackingNumber)
-    .where('carrier', '=', source.carrier)
-    .orderBy('received_at')
-    .execute();
+  const rows = await parcelRows(transaction, source.trackingNumber, source.carrier);
   const own: EcommerceSourceRow = {
     exchange_id: arriving.id,
     tracking_number: source.trackingNumber,
@@ -82,18 +76,45 @@ export async function linkFindingsWith(
 
 /** The findings of the link `exchangeId`'s consignment belongs to; undefined when it is not a consignment's source. */
 export async function linkFindingsOfExchange(store: Store, exchangeId: string): Promise<LinkFinding[] | undefined> {
-  const row = await sourcesTable(store).selectFrom('ecommerce_sources').select('tracking_number').where('exchange_id', '=', exchangeId).executeTakeFirst();
-  return row && (await linkFindingsOf(store, row.tracking_number));
+  const row = await sourcesTable(store)
+    .selectFrom('ecommerce_sources')
+    .select(['tracking_number', 'carrier'])
+    .where('exchange_id', '=', exchangeId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // This parcel's: another carrier's parcel under the same tracking number is another link.
+  return findingsOf(await parcelRows(store, row.tracking_number, row.carrier));
+}
+
+/** One parcel's sources (a tracking number of one carrier), in the order they arrived. */
+function parcelRows(store: Store, trackingNumber: string, carrier: string): Promise<EcommerceSourceRow[]> {
+  return sourcesTable(store)
+    .selectFrom('ecommerce_sources')
+    .selectAll()
+    .where('tracking_number', '=', trackingNumber)
+    .where('carrier', '=', carrier)
+    .orderBy('received_at')
+    .execute();
 }
 
 function findingsOf(rows: readonly EcommerceSourceRow[]): LinkFinding[] {
   const byCarrier = new Map<string, EcommerceSourceRow[]>();
   for (const row of rows) byCarrier.set(row.carrier, [...(byCarrier.get(row.carrier) ?? []), row]);
   return [...byCarrier.values()].flatMap((parcel) => {
-    // An amended consignment replaces its sender's earlier one: the latest of each side counts.
-    const order = parcel.findLast((r) => r.side === 'order');
-    const shipping = parcel.findLast((r) => r.side === 'shipping');
-    if (order && shipping) return gaps(JSON.parse(order.facts) as SourceFacts, JSON.parse(shipping.facts) as SourceFacts);
+    // A side belongs to the participant that sent it first; an amended consignment from that
+    // participant replaces its earlier one. Another participant's data for the same side replaces
+    // nothing (it could hide a gap): it is a finding of its own.
+    const holderOf = (side: EcommerceSourceRow['side']) => parcel.find((r) => r.side === side)?.participant;
+    const order = parcel.findLast((r) => r.side === 'order' && r.participant === holderOf('order'));
+    const shipping = parcel.findLast((r) => r.side === 'shipping' && r.participant === holderOf('shipping'));
+    const conflicts = parcel
+      .filter((r) => r.participant !== holderOf(r.side))
+      .map((r) => ({
+        code: 'source-conflict' as const,
+        text: `${r.participant} sent ${r.side} data for a parcel whose ${r.side} data ${holderOf(r.side)} had sent; the first sender's counts.`,
+      }));
+    if (order && shipping) return [...gaps(JSON.parse(order.facts) as SourceFacts, JSON.parse(shipping.facts) as SourceFacts), ...conflicts];
+    if (conflicts.length > 0) return conflicts;
     const alone = order ?? shipping;
     if (alone?.unmatched_at == null) return [];
     const missing = alone.side === 'order' ? 'no shipping data from a post or express carrier' : 'no order and payment data from a platform';

@@ -90,6 +90,19 @@ describe.each(await databaseKinds())('e-commerce links on %s', (kind) => {
     expect(await linkFindingsOfExchange(store(), newId())).toBeUndefined();
   });
 
+  it("keeps a side to the participant that sent it first: another post's data for it hides no gap, and is a finding", async () => {
+    const under = (c: Consignment) => ({ ...c, items: c.items.map((i) => ({ ...i, value: { ...i.value, amount: '6.00' } })) });
+    const platform = await insert(order(tracked(platformConsignment(), 'AA000000007CN')), 'platform-demo');
+    await insert(shipping(under(tracked(postConsignment(), 'AA000000007CN'))), 'post-demo', 1);
+    // A second post, with a valid key, sends the same parcel "at the price paid": the gap stands.
+    await insert(shipping(tracked(postConsignment(), 'AA000000007CN')), 'post-other', 2);
+    expect(codes(await linkFindingsOf(store(), 'AA000000007CN'))).toEqual(['source-conflict', 'value-gap']);
+    expect(codes((await linkFindingsOfExchange(store(), platform)) ?? [])).toEqual(['source-conflict', 'value-gap']);
+    // The first post amending its own data does replace it.
+    await insert(shipping(tracked(postConsignment(), 'AA000000007CN')), 'post-demo', 3);
+    expect(codes(await linkFindingsOf(store(), 'AA000000007CN'))).toEqual(['source-conflict']);
+  });
+
   it('does not link sources of one tracking number with two different carriers', async () => {
     await insert(order(tracked(platformConsignment(), 'AA000000003CN')), 'platform-demo');
     const c = tracked(postConsignment(), 'AA000000003CN');
