@@ -39,14 +39,14 @@ export async function countryProfile(
      cells AS (
        SELECT left(commodity, ${query.digits}) AS commodity, count(*)::INTEGER AS count,
               count(DISTINCT declaration)::INTEGER AS declarations, coalesce(sum(value), 0) AS value,
-              coalesce(sum(value), 0) / nullif(sum(sum(value)) OVER (), 0) AS share,
               quantile_cont(value / mass, [0.5, 0.1, 0.9]) FILTER (mass > 0) AS uv
        FROM scoped
        WHERE origin = $country AND commodity IS NOT NULL ${query.range ? 'AND date BETWEEN $from::DATE AND $to::DATE' : ''}
        GROUP BY 1
      ),
      shown AS (
-       SELECT commodity, count, declarations, value, share,
+       -- Shares of what is shown only: over every cell, a suppressed cell's value would follow by subtraction.
+       SELECT commodity, count, declarations, value, value / nullif(sum(value) OVER (), 0) AS share,
               uv[1] AS median, uv[2] AS p10, uv[3] AS p90
        FROM cells WHERE declarations >= $minimum ORDER BY value DESC, commodity LIMIT ${MAX_COMMODITIES}
      )

@@ -110,7 +110,7 @@ CREATE TABLE IF NOT EXISTS alerts_sent (
   PRIMARY KEY (kind, origin, commodity, period)
 )`;
 
-/** What DuckDB may take of the machine: by default every core and 80% of its memory. */
+/** What DuckDB may take of the machine (config: one thread and 512 MB unless told); without limits, every core and 80% of its memory. */
 export interface AnalyticsLimits {
   threads: number;
   memoryMb: number;

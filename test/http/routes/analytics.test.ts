@@ -146,6 +146,8 @@ describe('GET /v1/analytics/countries/{code}', () => {
     const ke = await get('/v1/analytics/countries/KE?digits=4', 'pga-plant');
     expect((ke.body.commodities as Array<{ commodity: string }>).map((c) => c.commodity)).toEqual(['0603']);
     expect(ke.body.suppressed).toBe(1);
+    // Shares are of what is shown: over every cell, the suppressed cell's value would follow as total − shown.
+    expect((ke.body.commodities as Array<{ share: number }>).map((c) => c.share)).toEqual([1]);
     expect((await get('/v1/analytics/countries/VN', 'pga-plant')).body).toEqual({ country: 'VN', commodities: [], suppressed: 0 });
     // Customs sees the lone declaration.
     const customs = await get('/v1/analytics/countries/KE?digits=4');
