@@ -68,16 +68,20 @@ export async function startAnalytics(config: GatewayConfig, stores: Stores, logg
     const found = await alerts(instance, { kind: 'customs' }, range, now);
     let fresh = 0;
     for (const alert of found.alerts) {
-      const inserted = await connection.run('INSERT INTO alerts_sent VALUES ($kind, $origin, $commodity, $period, $at::TIMESTAMP) ON CONFLICT DO NOTHING', {
-        kind: alert.kind,
-        origin: alert.origin,
-        commodity: alert.commodity,
-        period: alert.period,
+      const key = { kind: alert.kind, origin: alert.origin, commodity: alert.commodity, period: alert.period };
+      const sent = await connection.runAndReadAll(
+        'SELECT 1 FROM alerts_sent WHERE kind = $kind AND origin = $origin AND commodity = $commodity AND period = $period',
+        key,
+      );
+      if (sent.currentRowCount > 0) continue;
+      // Told first, marked after: a notification that fails is tried again at the next scan
+      // (its job id is the alert's, so one that did go out is not sent twice).
+      for (const p of customs) await webhooks.notify(p.id, { event: 'analytics.alert', alert, at: now.toISOString() });
+      await connection.run('INSERT INTO alerts_sent VALUES ($kind, $origin, $commodity, $period, $at::TIMESTAMP) ON CONFLICT DO NOTHING', {
+        ...key,
         at: now.toISOString(),
       });
-      if (inserted.rowsChanged === 0) continue;
       fresh += 1;
-      for (const p of customs) await webhooks.notify(p.id, { event: 'analytics.alert', alert, at: now.toISOString() });
     }
     return fresh;
   };
