@@ -57,7 +57,7 @@ export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDi
 }
 
 /** The profiles folder as configured (risk.profilesDir); a bad file is the configuration's mistake. */
-export function configuredProfiles(config: Pick<GatewayConfig, 'risk' | 'participants'>): FolderProfile[] {
+export function configuredProfiles(config: Pick<GatewayConfig, 'risk' | 'participants'>): FolderProfile[] | undefined {
   try {
     return loadProfileFolder(config.risk.profilesDir, config.participants);
   } catch (error) {

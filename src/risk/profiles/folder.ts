@@ -35,11 +35,16 @@ export class ProfileFolderError extends Error {
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export function loadProfileFolder(dir: string, participants: readonly Participant[]): FolderProfile[] {
-  if (!isDirectory(dir)) return [];
+/**
+ * The profiles of the folder; undefined when there is no folder. A missing folder is not an
+ * empty one: a mistyped path must not delete every profile the folder synced before. Entries
+ * whose names begin with a dot (`.git` of the repository the profiles are kept in) are not owners.
+ */
+export function loadProfileFolder(dir: string, participants: readonly Participant[]): FolderProfile[] | undefined {
+  if (!isDirectory(dir)) return undefined;
   const problems: string[] = [];
   const loaded: FolderProfile[] = [];
-  for (const owner of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+  for (const owner of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
     const participant = participants.find((p) => p.id === owner.name);
     if (!participant || !PROFILE_OWNER_KINDS.includes(participant.kind)) {
       problems.push(`${owner.name}/: not a customs or PGA participant of the configuration; only they own risk profiles.`);
@@ -80,8 +85,9 @@ export function loadProfileFolder(dir: string, participants: readonly Participan
   return loaded;
 }
 
-/** Brings the store in line with the folder; returns how many versions it wrote. Idempotent. */
-export async function syncProfileFolder(writer: ProfileWriter, profiles: readonly FolderProfile[]): Promise<number> {
+/** Brings the store in line with the folder; returns how many versions it wrote. Idempotent. Without a folder it changes nothing. */
+export async function syncProfileFolder(writer: ProfileWriter, profiles: readonly FolderProfile[] | undefined): Promise<number> {
+  if (profiles === undefined) return 0;
   let versions = 0;
   for (const { owner, profile } of profiles) {
     if ((await writeProfile(writer, owner, profile, 'sync', 'folder')).changed) versions += 1;

@@ -49,12 +49,14 @@ describe('the profiles folder', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads one profile or a list per file, owned by the folder it is in; no folder, no profiles', () => {
-    expect(loadProfileFolder(join(dir, 'absent'), participants)).toEqual([]);
+  it('reads one profile or a list per file, owned by the folder it is in, past dot-folders; no folder is not an empty one', () => {
+    expect(loadProfileFolder(join(dir, 'absent'), participants)).toBeUndefined();
+    expect(loadProfileFolder(dir, participants)).toEqual([]);
+    write('.git/config', '[core]');
     write('customs/phones.yaml', PHONES);
     write('pga-plant/more.yml', TWO);
     write('pga-plant/README.md', 'not a profile');
-    expect(loadProfileFolder(dir, participants).map((p) => `${p.owner}/${p.profile.id} ${p.file}`)).toEqual([
+    expect((loadProfileFolder(dir, participants) ?? []).map((p) => `${p.owner}/${p.profile.id} ${p.file}`)).toEqual([
       'customs/phones customs/phones.yaml',
       'pga-plant/plants pga-plant/more.yml',
       'pga-plant/sampled pga-plant/more.yml',
@@ -135,6 +137,16 @@ describe('the profiles folder', () => {
       ]);
       expect(await findProfile(stores.store, 'customs', 'api-only')).toBeDefined();
       expect(await sync()).toBe(0);
+    });
+
+    it('deletes nothing when the folder is missing (a mistyped path), and everything of its when it is there and empty', async () => {
+      expect(await syncProfileFolder(stores, loadProfileFolder(join(dir, 'mistyped'), participants))).toBe(0);
+      expect(await findProfile(stores.store, 'customs', 'phones')).toBeDefined();
+      const empty = mkdtempSync(join(tmpdir(), 'swgate-profiles-empty-'));
+      expect(await syncProfileFolder(stores, loadProfileFolder(empty, participants))).toBe(1);
+      expect(await findProfile(stores.store, 'customs', 'phones')).toBeUndefined();
+      expect(await findProfile(stores.store, 'customs', 'api-only')).toBeDefined();
+      rmSync(empty, { recursive: true });
     });
   });
 });
