@@ -11,7 +11,7 @@ import { parseXml } from '../documents/xml/parse.js';
 import { tablesOf } from '../store/db.js';
 import { findDocument, type Store } from '../store/exchanges.js';
 import { scoringRowsOf } from './facts.js';
-import { HISTORY_COLUMNS, type HistoryRow } from './history.js';
+import { HISTORY_COLUMNS, type HistoryRow, MAX_HISTORY_FIELD_LENGTH } from './history.js';
 import type { RiskTables } from './tables.js';
 
 export interface HistoryRange {
@@ -92,6 +92,7 @@ export function historyCsvLine(row: HistoryRow): string {
 export const HISTORY_HEADER = HISTORY_COLUMNS.join(',');
 
 function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
+  // Cut to what readHistoryCsv takes: a declared name can be longer than any identifier.
+  const text = value === undefined ? '' : String(value).slice(0, MAX_HISTORY_FIELD_LENGTH);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -28,7 +28,10 @@ export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
 /** The outcome columns: absent from what is to be scored (a back-test's input, a new declaration). */
 const OUTCOME_COLUMNS: readonly HistoryColumn[] = ['illicit', 'revenue'];
 
-/** What a declaration (one goods item) is scored on. */
+/**
+ * What a declaration (one goods item) is scored on. A party, origin, office or tariff code the
+ * declaration does not give is '' (an export names no importer): scored, trained and exported so.
+ */
 export interface ScoringRow {
   sgdId: string;
   /** ISO date, YYYY-MM-DD. */
@@ -65,7 +68,7 @@ export class HistoryCsvError extends Error {
   }
 }
 
-const MAX_FIELD_LENGTH = 200;
+export const MAX_HISTORY_FIELD_LENGTH = 200;
 const MAX_LINE_BYTES = 64 * 1024;
 
 /**
@@ -102,10 +105,10 @@ export async function* readHistoryCsv(input: Readable, options: { outcomes: 'req
 }
 
 function rowOf(record: string[], header: Map<string, number>, line: number, withOutcomes: boolean): HistoryRow {
-  const text = (column: HistoryColumn): string => {
+  const text = (column: HistoryColumn, mayBeEmpty = false): string => {
     const value = (record[header.get(column) as number] ?? '').trim();
-    if (value === '') throw new HistoryCsvError(line, column, 'is empty');
-    if (value.length > MAX_FIELD_LENGTH) throw new HistoryCsvError(line, column, `is longer than ${MAX_FIELD_LENGTH} characters`);
+    if (value === '' && !mayBeEmpty) throw new HistoryCsvError(line, column, 'is empty');
+    if (value.length > MAX_HISTORY_FIELD_LENGTH) throw new HistoryCsvError(line, column, `is longer than ${MAX_HISTORY_FIELD_LENGTH} characters`);
     return value;
   };
   const amount = (column: HistoryColumn): number => {
@@ -117,11 +120,11 @@ function rowOf(record: string[], header: Map<string, number>, line: number, with
   const row: HistoryRow = {
     sgdId: text('sgd.id'),
     date: isoDate(text('sgd.date'), line),
-    importerId: text('importer.id'),
-    declarantId: text('declarant.id'),
-    country: text('country'),
-    officeId: text('office.id'),
-    tariffCode: text('tariff.code'),
+    importerId: text('importer.id', true),
+    declarantId: text('declarant.id', true),
+    country: text('country', true),
+    officeId: text('office.id', true),
+    tariffCode: text('tariff.code', true),
     quantity: amount('quantity'),
     grossWeight: amount('gross.weight'),
     fobValue: amount('fob.value'),

@@ -54,6 +54,11 @@ describe('history CSV', () => {
     expect(row).not.toHaveProperty('illicit');
   });
 
+  it('reads a party, origin, office or tariff code the declaration did not give as empty, as scoring has it', async () => {
+    const [row] = await read(`${HEADER}\nS,2025-02-03,,,,,,1,1,1,1,0,0,0\n`);
+    expect(row).toMatchObject({ importerId: '', declarantId: '', country: '', officeId: '', tariffCode: '' });
+  });
+
   it('refuses training input without outcome columns, naming the column', async () => {
     const error = await refusal(
       'sgd.id,sgd.date,importer.id,declarant.id,country,office.id,tariff.code,quantity,gross.weight,fob.value,cif.value,total.taxes\n',
@@ -66,7 +71,8 @@ describe('history CSV', () => {
     ['a negative value', 'S,2025-02-03,I,D,XA,O,0101,1,1,1,-1,0,0,0', 'cif.value'],
     ['a value that is not a number', 'S,2025-02-03,I,D,XA,O,0101,1,lots,1,1,0,0,0', 'gross.weight'],
     ['an illicit flag other than 0 or 1', 'S,2025-02-03,I,D,XA,O,0101,1,1,1,1,0,yes,0', 'illicit'],
-    ['an empty importer', 'S,2025-02-03,,D,XA,O,0101,1,1,1,1,0,0,0', 'importer.id'],
+    ['an empty id', ',2025-02-03,I,D,XA,O,0101,1,1,1,1,0,0,0', 'sgd.id'],
+    ['an empty amount', 'S,2025-02-03,I,D,XA,O,0101,,1,1,1,0,0,0', 'quantity'],
     ['an overlong id', `${'S'.repeat(201)},2025-02-03,I,D,XA,O,0101,1,1,1,1,0,0,0`, 'sgd.id'],
   ])('refuses %s, naming its line and column', async (_, line, column) => {
     const error = await refusal(`${HEADER}\nS0,2025-02-03,I,D,XA,O,0101,1,1,1,1,0,0,0\n${line}\n`);

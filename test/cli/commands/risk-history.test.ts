@@ -56,6 +56,12 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
       store,
       acceptedExchange('01C', { at: '2026-05-01T10:00:00.000Z', original: { content: IM001A }, exchange: { kind: 'consignment' } }),
     );
+    // An export names no importer; its declarant here is longer than the history columns take.
+    const noImporter = IM001A.replace(/<Importer>\s*<ID>GB553202734852<\/ID>\s*<\/Importer>/, '').replace(
+      '<ID>GB603202734852</ID>',
+      `<ID>${'D'.repeat(300)}</ID>`,
+    );
+    await insertAcceptedExchange(store, acceptedExchange('01E', { at: '2026-06-01T10:00:00.000Z', original: { content: noImporter } }));
     await insertAcceptedExchange(
       store,
       acceptedExchange('01D', { at: '2026-03-01T10:00:00.000Z', original: { content: '{}' }, exchange: { kind: 'lpco', format: 'lpco-json' } }),
@@ -95,7 +101,10 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
       ['01A/1', 1, 250.5],
       ['01B/1', 0, 0],
       ['01C/1', 0, 0],
+      ['01E/1', 0, 0],
     ]);
+    // Read back as written: the missing importer empty, so a training run takes the whole export.
+    expect(rows[3]).toMatchObject({ importerId: '', declarantId: 'D'.repeat(200) });
     expect(rows[0]).toMatchObject({
       date: '2026-03-01',
       importerId: 'GB553202734852',
@@ -105,7 +114,7 @@ describe.each(await databaseKinds())('swgate risk export-history (%s)', (kind) =
       cifValue: 1000,
     });
     expect(rows[1]).toMatchObject({ tariffCode: '87087010', totalTaxes: 4480 });
-    expect(run.out).toBe(`3 goods item(s) written to ${file}`);
+    expect(run.out).toBe(`4 goods item(s) written to ${file}`);
   });
 
   it('keeps to --from and --to', async () => {
