@@ -11,7 +11,7 @@ import { parseXml } from '../documents/xml/parse.js';
 import { tablesOf } from '../store/db.js';
 import { findDocument, type Store } from '../store/exchanges.js';
 import { scoringRowsOf } from './facts.js';
-import { HISTORY_COLUMNS, type HistoryRow, MAX_HISTORY_FIELD_LENGTH } from './history.js';
+import type { HistoryRow } from './history.js';
 import type { RiskTables } from './tables.js';
 
 export interface HistoryRange {
@@ -66,33 +66,4 @@ async function controlOutcomes(store: Store, ids: string[]): Promise<Map<string,
     outcomes.set(r.exchange_id, { illicit: seen.illicit || r.outcome === 'discrepancy' ? 1 : 0, revenue: seen.revenue + r.revenue });
   }
   return outcomes;
-}
-
-/** One CSV line of a history row, in HISTORY_COLUMNS order (RFC 4180 quoting). */
-export function historyCsvLine(row: HistoryRow): string {
-  const values: Record<(typeof HISTORY_COLUMNS)[number], string | number | undefined> = {
-    'sgd.id': row.sgdId,
-    'sgd.date': row.date,
-    'importer.id': row.importerId,
-    'declarant.id': row.declarantId,
-    country: row.country,
-    'office.id': row.officeId,
-    'tariff.code': row.tariffCode,
-    quantity: row.quantity,
-    'gross.weight': row.grossWeight,
-    'fob.value': row.fobValue,
-    'cif.value': row.cifValue,
-    'total.taxes': row.totalTaxes,
-    illicit: row.illicit,
-    revenue: row.revenue,
-  };
-  return HISTORY_COLUMNS.map((c) => csvField(values[c])).join(',');
-}
-
-export const HISTORY_HEADER = HISTORY_COLUMNS.join(',');
-
-function csvField(value: string | number | undefined): string {
-  // Cut to what readHistoryCsv takes: a declared name can be longer than any identifier.
-  const text = value === undefined ? '' : String(value).slice(0, MAX_HISTORY_FIELD_LENGTH);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

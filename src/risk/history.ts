@@ -68,7 +68,7 @@ export class HistoryCsvError extends Error {
   }
 }
 
-export const MAX_HISTORY_FIELD_LENGTH = 200;
+const MAX_HISTORY_FIELD_LENGTH = 200;
 const MAX_LINE_BYTES = 64 * 1024;
 
 /**
@@ -146,4 +146,34 @@ function isoDate(value: string, line: number): string {
     throw new HistoryCsvError(line, 'sgd.date', `"${value.slice(0, 40)}" is not a date (YYYY-MM-DD)`);
   }
   return iso;
+}
+
+/** One CSV line of a history row, in HISTORY_COLUMNS order (RFC 4180 quoting). */
+export function historyCsvLine(row: HistoryRow): string {
+  const values: Record<(typeof HISTORY_COLUMNS)[number], string | number | undefined> = {
+    'sgd.id': row.sgdId,
+    'sgd.date': row.date,
+    'importer.id': row.importerId,
+    'declarant.id': row.declarantId,
+    country: row.country,
+    'office.id': row.officeId,
+    'tariff.code': row.tariffCode,
+    quantity: row.quantity,
+    'gross.weight': row.grossWeight,
+    'fob.value': row.fobValue,
+    'cif.value': row.cifValue,
+    'total.taxes': row.totalTaxes,
+    illicit: row.illicit,
+    revenue: row.revenue,
+  };
+  return HISTORY_COLUMNS.map((c) => csvField(values[c])).join(',');
+}
+
+export const HISTORY_HEADER = HISTORY_COLUMNS.join(',');
+
+/** A value as a CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | undefined): string {
+  // Cut to what readHistoryCsv takes: a declared name can be longer than any identifier.
+  const text = value === undefined ? '' : String(value).slice(0, MAX_HISTORY_FIELD_LENGTH);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,9 +1,11 @@
+import { riskCommand } from './risk-model.js';
 import { once } from 'node:events';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/load.js';
-import { HISTORY_HEADER, historyCsvLine, historyRows, type HistoryRange } from '../../risk/export-history.js';
+import { historyRows, type HistoryRange } from '../../risk/export-history.js';
+import { HISTORY_HEADER, historyCsvLine } from '../../risk/history.js';
 import { ALL_MIGRATIONS } from '../../runtime/stores.js';
 import { databaseTarget, openDatabase, tablesOf } from '../../store/db.js';
 import type { ExchangeTables } from '../../store/exchange-tables.js';
@@ -11,10 +13,6 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** The `risk` command group: made by whichever command registers first (train and backtest join it). */
-function riskCommand(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'risk') ?? program.command('risk').description('risk targeting: history, models, back-tests');
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
 
 /** A `--from`/`--to` value as ISO 8601, or undefined when it is not a date. */

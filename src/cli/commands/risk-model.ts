@@ -1,3 +1,4 @@
+import { csvField } from '../../risk/history.js';
 import type { Command } from 'commander';
 import { mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,8 +10,12 @@ import { ModelFormatError } from '../../risk/model/xgboost-json.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** The `swgate risk` command group, shared with the other risk commands whichever registers first. */
-function riskCommand(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'risk') ?? program.command('risk').description('risk targeting: history, model, profiles');
+/** The `swgate risk` group, made by whichever of its commands registers first. */
+export function riskCommand(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'risk') ??
+    program.command('risk').description('risk targeting: synthetic history, models, back-tests, history export')
+  );
 }
 
 const MAX_SYNTHETIC_ROWS = 5_000_000;
@@ -129,9 +134,4 @@ async function writeWhole(io: CliIo, file: string, text: string): Promise<boolea
 
 function isFileError(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === 'string' && (error as { syscall?: unknown }).syscall !== undefined;
-}
-
-/** An id as a CSV field: quoted when it holds a comma, quote or line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

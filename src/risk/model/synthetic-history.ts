@@ -1,4 +1,4 @@
-import { HISTORY_COLUMNS, type HistoryRow } from '../history.js';
+import { HISTORY_HEADER, type HistoryRow, historyCsvLine } from '../history.js';
 import { SeededRandom, WeightedPicker } from './random.js';
 
 /**
@@ -212,28 +212,7 @@ function round(value: number, places: number): number {
   return Math.round(value * scale) / scale;
 }
 
-/** History rows as CSV in the HISTORY_COLUMNS (outcome columns only when every row has them). */
+/** History rows as CSV in the HISTORY_COLUMNS (every synthetic row has its outcome: each was controlled). */
 export function historyCsv(rows: readonly HistoryRow[]): string {
-  const withOutcomes = rows.every((r) => r.illicit !== undefined && r.revenue !== undefined);
-  const columns = withOutcomes ? HISTORY_COLUMNS : HISTORY_COLUMNS.slice(0, -2);
-  const lines = [columns.join(',')];
-  for (const r of rows) {
-    const values = [
-      r.sgdId,
-      r.date,
-      r.importerId,
-      r.declarantId,
-      r.country,
-      r.officeId,
-      r.tariffCode,
-      r.quantity,
-      r.grossWeight,
-      r.fobValue,
-      r.cifValue,
-      r.totalTaxes,
-    ];
-    if (withOutcomes) values.push(r.illicit as number, r.revenue as number);
-    lines.push(values.join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return `${[HISTORY_HEADER, ...rows.map(historyCsvLine)].join('\n')}\n`;
 }
