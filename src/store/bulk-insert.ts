@@ -21,10 +21,14 @@ const sqlByShape = new Map<string, string>();
 
 type TableName<Tables> = keyof Tables & string;
 
-/** Inserts `rows` of `table` (each with the same columns; undefined is stored as null), in as few statements as the parameter limits allow. */
+/**
+ * Inserts `rows` of `table`, in as few statements as the parameter limits allow. The columns are
+ * every row's (a row written by one module may give a column another leaves out); a column a row
+ * does not give, or gives as undefined, is stored as null.
+ */
 export async function insertRows<Tables, T extends TableName<Tables>>(target: Target<Tables>, table: T, rows: readonly Tables[T][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))];
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);

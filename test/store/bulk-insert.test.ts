@@ -20,6 +20,16 @@ describe.each(await databaseKinds())('bulk inserts (%s)', (kind) => {
     expect(stored).toEqual(rows);
   });
 
+  it('writes a column a later row gives and the first leaves out', async () => {
+    const { message_id: _, ...first } = exchangeRow('shapes-1');
+    await insertRows(t.store, 'exchanges', [first as ReturnType<typeof exchangeRow>, exchangeRow('shapes-2', { message_id: 'given' })]);
+    const stored = await t.store.db.selectFrom('exchanges').select(['id', 'message_id']).where('id', 'like', 'shapes-%').orderBy('id').execute();
+    expect(stored).toEqual([
+      { id: 'shapes-1', message_id: null },
+      { id: 'shapes-2', message_id: 'given' },
+    ]);
+  });
+
   it('defers rows to the commit: one insert for the writes of a batch, visible to them as pending rows until then', async () => {
     const seen = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
