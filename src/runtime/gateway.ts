@@ -1,3 +1,6 @@
+import { loadRiskModel } from '../risk/model/model-directory.js';
+import { ModelFormatError } from '../risk/model/xgboost-json.js';
+import type { RiskScorer } from '../risk/vocabulary.js';
 import { retryWhileConnectionLost, warningOfRetries } from '../store/connection-lost.js';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
@@ -57,6 +60,17 @@ export async function configuredMappings(config: Pick<GatewayConfig, 'mappingsDi
 }
 
 /** The profiles folder as configured (risk.profilesDir); a bad file is the configuration's mistake. */
+/** The model of `risk.modelDir`, loaded before anything is opened: a bad model directory is a configuration error. */
+export function configuredModel(config: Pick<GatewayConfig, 'risk'>): RiskScorer | undefined {
+  if (!config.risk.modelDir) return undefined;
+  try {
+    return loadRiskModel(config.risk.modelDir);
+  } catch (error) {
+    if (error instanceof ModelFormatError) throw new ConfigError([`risk.modelDir: ${error.message}`]);
+    throw error;
+  }
+}
+
 export function configuredProfiles(config: Pick<GatewayConfig, 'risk' | 'participants'>): FolderProfile[] | undefined {
   try {
     return loadProfileFolder(config.risk.profilesDir, config.participants);
@@ -81,6 +95,7 @@ export async function startGateway(
   const mappings = await configuredMappings(config);
   const trust = await loadGatewayTrust(config);
   const profiles = configuredProfiles(config);
+  const scorer = configuredModel(config);
   const stores = await openStores(config, logger);
   await retryWhileConnectionLost(() => syncProfileFolder(stores, profiles), warningOfRetries(logger)).catch(async (error: unknown) => {
     await stores.close();
@@ -90,7 +105,7 @@ export async function startGateway(
   let baseUrl = config.publicUrl;
   let analytics: AnalyticsService | undefined;
   // Targeting reads the analytics store's snapshot where this process holds the store; the store starts after the pipeline.
-  const judges: RiskJudges = { analyticsFacts: () => analytics?.facts(), ...risk };
+  const judges: RiskJudges = { analyticsFacts: () => analytics?.facts(), ...(scorer ? { scorer } : {}), ...risk };
   const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk: judges });
   const sandbox = config.sandbox ? simulatedAgencies(pipeline.participants, trust, () => baseUrl) : undefined;
 

@@ -17,7 +17,6 @@ import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSum
 import { retryDelivery } from '../pipeline/retry.js';
 import type { TargetDeps } from '../pipeline/target.js';
 import { profileSetOfBatch } from '../risk/profiles/current.js';
-import { loadRiskModel } from '../risk/model/model-directory.js';
 import { mutualRecognitionIn } from '../risk/mutual-recognition.js';
 import type { MutualRecognition, RiskScorer } from '../risk/vocabulary.js';
 import { post } from '../routing/transport.js';
@@ -90,7 +89,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
 
   const targeting: TargetDeps = {
     profiles: options.risk?.profiles ?? profileSetOfBatch,
-    scorer: options.risk?.scorer ?? (config.risk.modelDir ? loadRiskModel(config.risk.modelDir) : undefined),
+    scorer: options.risk?.scorer,
     mutualRecognition: options.risk?.mutualRecognition ?? mutualRecognitionIn(config),
     scoreBands: config.risk.scoreBands,
     agencies: new Set(config.participants.filter((p) => p.kind === 'customs' || p.kind === 'pga').map((p) => p.id)),

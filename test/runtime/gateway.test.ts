@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/config/load.js';
-import { configuredMappings } from '../../src/runtime/gateway.js';
+import { configuredMappings, configuredModel } from '../../src/runtime/gateway.js';
 import type { ProvenanceReceipt } from '../../src/provenance/shapes.js';
 import { wcoXmlToJson } from '../../src/documents/wco/codec.js';
 import { verifyReceipt } from '../../src/provenance/verify.js';
@@ -50,6 +50,17 @@ describe('the configured mappings', () => {
     expect(await problems({ mappingsDir, agreements: [{ id: 'a', mapping: 'nowhere' } as never] })).toEqual([
       expect.stringMatching(/^agreement "a" names mapping "nowhere", which is not in /),
     ]);
+  });
+});
+
+describe('the configured risk model', () => {
+  const risk = { profilesDir: 'unused', scoreBands: {} };
+  it('is loaded before anything is opened; a directory that is not a model is a configuration error naming risk.modelDir', () => {
+    expect(configuredModel({ risk })).toBeUndefined();
+    expect(configuredModel({ risk: { ...risk, modelDir: fileURLToPath(new URL('../../config/risk-model', import.meta.url)) } })?.version).toMatch(/^sha256:/);
+    const notAModel = fileURLToPath(new URL('../../mappings', import.meta.url));
+    expect(() => configuredModel({ risk: { ...risk, modelDir: notAModel } })).toThrow(ConfigError);
+    expect(() => configuredModel({ risk: { ...risk, modelDir: notAModel } })).toThrow(/ - risk\.modelDir: .*manifest\.json/);
   });
 });
 
