@@ -66,8 +66,28 @@ export const aeoAuthorisationSchema = {
   },
 } as const;
 
-/** validTo before validFrom: the one thing a schema cannot say of a statement. */
-export const endsBeforeItStarts = (s: AeoStatement): boolean => s.validTo !== undefined && s.validTo < s.validFrom;
+const isRealDate = (date: string): boolean => {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+};
+
+/** What a schema cannot say of a statement: a date of the right shape that does not exist (2026-02-31), validTo before validFrom. */
+export interface StatementFault {
+  field: 'validFrom' | 'validTo';
+  fault: 'no-such-date' | 'ends-before-it-starts';
+  text: string;
+}
+
+export function statementFaults(s: AeoStatement): StatementFault[] {
+  const faults: StatementFault[] = [];
+  for (const field of ['validFrom', 'validTo'] as const) {
+    const date = s[field];
+    if (date !== undefined && !isRealDate(date)) faults.push({ field, fault: 'no-such-date', text: `${field} ${date} is not a date that exists` });
+  }
+  if (faults.length === 0 && s.validTo !== undefined && s.validTo < s.validFrom)
+    faults.push({ field: 'validTo', fault: 'ends-before-it-starts', text: `validTo ${s.validTo} is before validFrom ${s.validFrom}` });
+  return faults;
+}
 
 export const authorisationOf = (row: AeoAuthorisationRow): AeoAuthorisation => ({
   operatorId: row.operator_id,

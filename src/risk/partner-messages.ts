@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Participant } from '../config/types.js';
 import { finding, RejectionError } from '../findings.js';
 import { schemaFinding } from '../schema-finding.js';
-import { aeoStatementSchema, type AeoStatement, endsBeforeItStarts, OPERATOR_ID_PATTERN } from './aeo-register.js';
+import { aeoStatementSchema, type AeoStatement, OPERATOR_ID_PATTERN, statementFaults } from './aeo-register.js';
 import { type ControlFinding, controlFindingsSchema, controlOutcomeSchema } from './control-results.js';
 import type { ControlOutcome } from './vocabulary.js';
 
@@ -131,9 +131,7 @@ export function readPartnerMessage(kind: PartnerMessageKind, payload: unknown, p
   }
   const { authorisations } = payload as Omit<PartnerAeoMessage, 'kind'>;
   const backwards = authorisations.flatMap((a, i) =>
-    endsBeforeItStarts(a)
-      ? [finding('partner.aeo-status.validTo', `validTo ${a.validTo} is before validFrom ${a.validFrom}`, `/authorisations/${i}/validTo`)]
-      : [],
+    statementFaults(a).map((f) => finding(`partner.aeo-status.${f.field}`, f.text, `/authorisations/${i}/${f.field}`)),
   );
   if (backwards.length > 0) throw invalid(backwards);
   const foreign = authorisations.flatMap((a, i) =>

@@ -11,7 +11,7 @@ import {
   aeoAuthorisationSchema,
   aeoStatementSchema,
   authorisationsOf,
-  endsBeforeItStarts,
+  statementFaults,
   OPERATOR_ID_PATTERN,
   type RecognitionDb,
   registerOf,
@@ -68,10 +68,14 @@ export function aeoRoutes(app: FastifyInstance, deps: AeoRouteDeps): void {
     },
     async (request) => {
       const by = request.participant.id;
-      if (endsBeforeItStarts(request.body))
-        throw new RejectionError(400, 'Bad request', [
-          finding('aeo.valid-to-before-valid-from', `validTo ${request.body.validTo} is before validFrom ${request.body.validFrom}.`, '/validTo'),
-        ]);
+      const faults = statementFaults(request.body);
+      const code = { 'no-such-date': 'aeo.date', 'ends-before-it-starts': 'aeo.valid-to-before-valid-from' } as const;
+      if (faults.length > 0)
+        throw new RejectionError(
+          400,
+          'Bad request',
+          faults.map((f) => finding(code[f.fault], `${f.text}.`, `/${f.field}`)),
+        );
       const { authorisation, provenance } = await deps.change(by, request.params.operatorId, request.body);
       return { ...authorisation, ...(provenance ? { provenance } : {}) };
     },

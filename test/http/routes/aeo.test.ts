@@ -69,6 +69,8 @@ describe.each(await databaseKinds())("customs' AEO register (%s)", (kind) => {
       ['unknown status', 'XA000000000004', { status: 'blessed', type: 'AEOF', validFrom: '2026-01-01' }, 400],
       ['unknown type', 'XA000000000004', { status: 'granted', type: 'AEOX', validFrom: '2026-01-01' }, 400],
       ['a date that is not one', 'XA000000000004', { status: 'granted', type: 'AEOF', validFrom: '2026-13-01' }, 400],
+      ['a date of the right shape that does not exist', 'XA000000000004', { status: 'granted', type: 'AEOF', validFrom: '2026-02-31' }, 400],
+      ['a validTo that does not exist', 'XA000000000004', { status: 'granted', type: 'AEOF', validFrom: '2026-01-01', validTo: '2026-04-31' }, 400],
       ['ends before it starts', 'XA000000000004', { status: 'granted', type: 'AEOF', validFrom: '2026-06-01', validTo: '2026-05-31' }, 400],
       ['no validFrom', 'XA000000000004', { status: 'granted', type: 'AEOF' }, 400],
       ['extra field', 'XA000000000004', { status: 'granted', type: 'AEOF', validFrom: '2026-01-01', country: 'XA' }, 400],
