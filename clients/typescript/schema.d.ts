@@ -5405,6 +5405,16 @@ export interface operations {
                     "application/problem+xml": string;
                 };
             };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
         };
     };
     getMisclassifications: {

@@ -3,6 +3,7 @@
  * with confidence to another HS chapter than the one declared (analytics/misclassifications.ts).
  * Customs only (store/visibility.ts, mayReadPartyLinks).
  */
+import { dateRange, MAX_RANGE_DAYS } from '../../analytics/parameters.js';
 import { withConnection } from '../../analytics/read.js';
 import { type AnalyticsRouteDeps, heldStore } from './analytics.js';
 import type { FastifyInstance } from 'fastify';
@@ -13,8 +14,6 @@ import { refusePartyLinks } from './party-links.js';
 import '../request-context.js';
 
 /** Three years, as every analytics range. */
-const MAX_RANGE_DAYS = 3 * 366;
-const DAY_MS = 86_400_000;
 
 const answerSchema = {
   type: 'object',
@@ -109,13 +108,7 @@ export function misclassificationRoutes(app: FastifyInstance, deps: Pick<Analyti
     },
     async (request) => {
       refusePartyLinks(request.participant);
-      const { from, to } = request.query;
-      const days = (Date.parse(to) - Date.parse(from)) / DAY_MS;
-      if (!(days >= 0 && days <= MAX_RANGE_DAYS)) {
-        throw new RejectionError(400, 'Bad range', [
-          finding('analytics.range', `from must not be after to, and the range at most three years (${from} to ${to}).`, '/from'),
-        ]);
-      }
+      const { from, to } = dateRange(request.query, new Date(), MAX_RANGE_DAYS);
       return withConnection(heldStore(deps), async (connection) => {
         const model = await currentDescriptionModel(connection);
         if (!model) {

@@ -82,7 +82,7 @@ export function networkRoutes(app: FastifyInstance, deps: Pick<AnalyticsRouteDep
             depth: { type: 'integer', minimum: NETWORK_LIMITS.minDepth, maximum: NETWORK_LIMITS.maxDepth, default: 2 },
           },
         },
-        response: { 200: networkSchema, ...problems(400, 401, 403, 404) },
+        response: { 200: networkSchema, ...problems(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {

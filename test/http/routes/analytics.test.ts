@@ -175,10 +175,16 @@ describe('an instance that does not hold the analytics store', () => {
   it('answers 503 with a finding that says where to ask', async () => {
     const other = await startTestGateway('sqlite', { SWGATE_ANALYTICS: 'false' });
     try {
-      const res = await fetch(`${other.url}/v1/analytics/countries/VN`, { headers: { authorization: 'Bearer sandbox-customs' } });
-      expect(res.status).toBe(503);
-      const body = (await res.json()) as { findings: Array<{ code: string }> };
-      expect(body.findings[0]?.code).toBe('analytics.unavailable');
+      for (const path of [
+        '/v1/analytics/countries/VN',
+        '/v1/analytics/network?party=IMP-B',
+        '/v1/analytics/misclassifications?from=2026-01-01&to=2026-01-31',
+      ]) {
+        const res = await fetch(`${other.url}${path}`, { headers: { authorization: 'Bearer sandbox-customs' } });
+        expect(res.status, path).toBe(503);
+        const body = (await res.json()) as { findings: Array<{ code: string }> };
+        expect(body.findings[0]?.code, path).toBe('analytics.unavailable');
+      }
       // Access is decided first: a trader learns nothing about where the store is.
       const trader = await fetch(`${other.url}/v1/analytics/countries/VN`, { headers: { authorization: 'Bearer sandbox-trader-demo' } });
       expect(trader.status).toBe(403);
