@@ -126,6 +126,8 @@ function riskFrom(file: ConfigFile | undefined, participants: Participant[], pro
     const participant = participants.find((p) => p.id === owner);
     if (!participant || (participant.kind !== 'customs' && participant.kind !== 'pga'))
       problems.push(`risk.scoreBands: "${owner}" is not a customs or PGA participant; only agencies own targeting.`);
+    const lanes = bands[owner]?.map((b) => b.lane) ?? [];
+    if (new Set(lanes).size < lanes.length) problems.push(`risk.scoreBands.${owner}: a lane is named twice; one band per lane.`);
   }
   return { profilesDir, scoreBands: Object.fromEntries(Object.entries(bands).map(([owner, own]) => [owner, [...own].sort((a, b) => b.from - a.from)])) };
 }

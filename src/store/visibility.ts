@@ -63,7 +63,7 @@ export async function seeExchange(store: Store, id: string, reader: Reader): Pro
     const decision = await findDecision(store, id);
     return { role, exchange, deliveries, events, documents, ...(decision ? { control: { lane: decision.lane } } : {}) };
   }
-  // Gone meanwhile only when the exchange was withdrawn (ingest undoing a failed enqueue).
+  // The delivery roleIn found, read again with the others; deliveries are never removed, so this is a guard only.
   const delivery = deliveries.find((d) => d.destination === reader.id);
   if (!delivery) return undefined;
   return {

@@ -174,6 +174,9 @@ ${participants}`);
     });
     const notAnAgency = configFile(`risk: { scoreBands: { trader-a: [{ from: 0.5, lane: red }], nobody: [] } }
 ${participants}`);
+    const twice = configFile(`risk: { scoreBands: { customs: [{ from: 0.9, lane: red }, { from: 0.5, lane: red }] } }
+${participants}`);
+    expect(problemsOf({ SWGATE_CONFIG: twice })).toEqual(['risk.scoreBands.customs: a lane is named twice; one band per lane.']);
     expect(problemsOf({ SWGATE_CONFIG: notAnAgency })).toEqual([
       'risk.scoreBands: "trader-a" is not a customs or PGA participant; only agencies own targeting.',
       'risk.scoreBands: "nobody" is not a customs or PGA participant; only agencies own targeting.',
