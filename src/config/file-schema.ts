@@ -1,4 +1,4 @@
-import { PARTICIPANT_KINDS } from './types.js';
+import { PARTICIPANT_KINDS, TRANSPORTS } from './types.js';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -219,6 +219,10 @@ export const configFileSchema = {
           },
           mapping: { type: 'string' },
           signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },
+          transport: {
+            enum: [...TRANSPORTS],
+            description: 'swgate (default): the signed envelope over HTTP; as4: eDelivery AS4; ephyto-hub: the IPPC ePhyto Hub',
+          },
           delivery: deliveryPolicy,
         },
       },

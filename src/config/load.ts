@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig } from './types.js';
+import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig, Transport } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -24,7 +24,9 @@ interface ConfigFile {
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
   risk?: Partial<RiskConfig>;
-  agreements: Array<Omit<Agreement, 'delivery' | 'description'> & { description?: string; delivery?: Partial<DeliveryPolicy> }>;
+  agreements: Array<
+    Omit<Agreement, 'delivery' | 'description' | 'transport'> & { description?: string; transport?: Transport; delivery?: Partial<DeliveryPolicy> }
+  >;
   mutualRecognition?: { arrangements?: Arrangement[] };
 }
 
@@ -184,7 +186,12 @@ function agreementsFrom(file: ConfigFile): Agreement[] {
   return file.agreements.map((a) => {
     const delivery = { ...defaults, ...a.delivery };
     // "Never retry" means exactly one attempt, whatever the defaults say.
-    return { ...a, description: a.description ?? a.id, delivery: delivery.retry === 'never' ? { ...delivery, attempts: 1 } : delivery };
+    return {
+      ...a,
+      description: a.description ?? a.id,
+      transport: a.transport ?? 'swgate',
+      delivery: delivery.retry === 'never' ? { ...delivery, attempts: 1 } : delivery,
+    };
   });
 }
 

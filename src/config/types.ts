@@ -92,6 +92,9 @@ export interface Webhook {
   secret: string;
 }
 
+export const TRANSPORTS = ['swgate', 'as4', 'ephyto-hub'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
 export interface Agreement {
   id: string;
   description: string;
@@ -100,6 +103,8 @@ export interface Agreement {
   format: string;
   mapping?: string;
   signing?: 'ecdsa-p256' | 'rsa-sha256';
+  /** How deliveries under this agreement travel: swgate's own signed envelope over HTTP, eDelivery AS4, or the IPPC ePhyto Hub. */
+  transport: Transport;
   delivery: DeliveryPolicy;
 }
 

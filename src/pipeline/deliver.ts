@@ -23,7 +23,8 @@ import { decisionDocumentName } from '../risk/decide.js';
 import { renderFor, renderSourceNames } from './render.js';
 import { type GatewayKeys, seal, type SigningAlgorithm } from './seal.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
-import { type Receipt, type ReceiptContext, takeReceipt } from './receipts.js';
+import { type ReceiptContext, takeReceipt } from './receipts.js';
+import type { Channels, DeliveryOutcome } from './channel.js';
 import { type Settlement, type SettleDeps, settleAndRecord } from './settle.js';
 import { type DeliveryAttempt, type DeliveryJob, FinalDeliveryError, messageIdOf } from './vocabulary.js';
 
@@ -38,6 +39,8 @@ export interface DeliverDeps extends SettleDeps {
   /** What deliveries to a simulated agency carry in SANDBOX_DELIVERY_HEADER (the sandbox only). */
   sandboxSecret?: string;
   send: (message: OutboundMessage) => Promise<TransportAnswer>;
+  /** The channels other than swgate's own, for agreements whose `transport` names one. */
+  channels?: Channels;
   /** Whom a destination's signed receipts are checked against. */
   trustStoreOf: (participantId: string) => TrustStore | undefined;
 }
@@ -128,9 +131,16 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
     now: deps.now,
     trustStore: deps.trustStoreOf(job.destination),
   };
-  let outcome: Outcome;
+  const channel = agreement.transport === 'swgate' ? undefined : deps.channels?.[agreement.transport];
+  if (agreement.transport !== 'swgate' && !channel) {
+    await settle({ status: 'failed', lastError: `This gateway has no ${agreement.transport} channel.` });
+    throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination}: no ${agreement.transport} channel`);
+  }
+  let outcome: DeliveryOutcome;
   try {
-    outcome = await interpret(await deps.send(message), receiptContext);
+    outcome = channel
+      ? await channel({ message, receipt: receiptContext, exchangeId: job.exchangeId, documentKind: work.kind, agreement, destination })
+      : await interpret(await deps.send(message), receiptContext);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     outcome = { kind: 'retry', error: error.message };
@@ -283,14 +293,8 @@ async function outgoingDocument(
 
 const fingerprintOf = (key: SigningKey) => key.certificate.fingerprint256.replaceAll(':', '').toLowerCase();
 
-type Outcome =
-  | { kind: 'receipt'; receipt: Receipt }
-  | { kind: 'awaiting-acknowledgement' }
-  | { kind: 'refused'; error: string; findings: Finding[] }
-  | { kind: 'retry'; error: string };
-
 /** What a destination's answer means: a receipt that holds for what was sent, a promise of one, a refusal, or a reason to retry. */
-export async function interpret(answer: TransportAnswer, ctx: ReceiptContext): Promise<Outcome> {
+export async function interpret(answer: TransportAnswer, ctx: ReceiptContext): Promise<DeliveryOutcome> {
   if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return { kind: 'retry', error: `destination answered ${answer.status}` };
   if (answer.status >= 400) {
     const error = `destination refused the delivery with ${answer.status}`;

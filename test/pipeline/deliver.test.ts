@@ -99,6 +99,7 @@ describe.each(await databaseKinds())('deliver, a last attempt that fails in a wa
     when: {},
     destination: 'agency-a',
     format: 'wco-xml',
+    transport: 'swgate',
     delivery: { attempts: 2, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000 },
   };
   const participant: Participant = {

@@ -26,6 +26,7 @@ const toCustoms: Agreement = {
   when: { documentKinds: ['lpco-status'] },
   destination: 'customs',
   format: 'json',
+  transport: 'swgate',
   delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'never', receiptTimeoutMs: 60_000 },
 };
 

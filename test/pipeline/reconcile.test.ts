@@ -22,6 +22,7 @@ const agreement = (destination: string, receiptTimeoutMs: number): Agreement => 
   when: {},
   destination,
   format: 'wco-xml',
+  transport: 'swgate',
   delivery: { attempts: 3, backoffMs: 1000, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs },
 });
 

@@ -15,6 +15,7 @@ const agreementTo = (destination: string): Agreement => ({
   when: {},
   destination,
   format: 'wco-xml',
+  transport: 'swgate',
   delivery: { attempts: 4, backoffMs: 250, timeoutMs: 1000, retry: 'never', receiptTimeoutMs: 60_000 },
 });
 const operator = apiKeyParticipant('ops', true);

@@ -130,5 +130,6 @@ export const agreementFor = (documentKind: string, destination: string): Agreeme
   when: { documentKinds: [documentKind] },
   destination,
   format: 'json',
+  transport: 'swgate',
   delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'never', receiptTimeoutMs: 60_000 },
 });

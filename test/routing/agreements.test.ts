@@ -74,6 +74,7 @@ describe('ratePerSecondFor', () => {
     when: {},
     destination,
     format: 'wco-xml',
+    transport: 'swgate',
     delivery: { attempts: 1, backoffMs: 0, timeoutMs: 1000, retry: 'automatic', receiptTimeoutMs: 60_000, ...(ratePerSecond ? { ratePerSecond } : {}) },
   });
 
