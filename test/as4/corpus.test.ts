@@ -100,7 +100,9 @@ describe('the AS4 corpus: every file → what its SOURCES.md expects', () => {
       expect(verified.signer.subject.split('\n')).toContain(expected.verifies.replace('CN=', 'CN='));
       expect(verified.uncheckedAttachments).toHaveLength(expected.unchecked ?? 0);
       expect(verified.references.filter((r) => r.element).length).toBeGreaterThan(0);
-      table.push(`| ${label} | verifies (${expected.verifies}) | verifies: ${verified.references.filter((r) => r.checked).length} refs OK, signer ${expected.verifies}${verified.uncheckedAttachments.length ? `, ${verified.uncheckedAttachments.length} cid: ref unchecked` : ''} |`);
+      table.push(
+        `| ${label} | verifies (${expected.verifies}) | verifies: ${verified.references.filter((r) => r.checked).length} refs OK, signer ${expected.verifies}${verified.uncheckedAttachments.length ? `, ${verified.uncheckedAttachments.length} cid: ref unchecked` : ''} |`,
+      );
     } else if ('reads' in expected) {
       expect(kinds(file)).toBe(expected.reads);
       table.push(`| ${label} | valid | read: ${expected.reads || '(empty Messaging)'} |`);
