@@ -39,11 +39,6 @@ export function parseAs4(bytes: Buffer, options: ReadOptions = {}): ParsedAs4 {
   return { transport, envelope, message: readMessaging(envelope) };
 }
 
-/** The ebMS header of a message in any transport form (`swgate as4 inspect`). */
-export function readAs4Message(bytes: Buffer, options: ReadOptions = {}): As4Message {
-  return parseAs4(bytes, options).message;
-}
-
 export interface Payload {
   /** The PartInfo href (`cid:…`), absent for the Body's content. */
   href?: string;

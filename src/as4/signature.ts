@@ -103,7 +103,7 @@ function isXmlMediaType(contentType: string): boolean {
   return /^(text\/xml|application\/xml|(application|image)\/[^;]*\+xml)\b/i.test(contentType.trim());
 }
 
-export function attachmentDigestInput(attachment: Attachment): Buffer | string {
+function attachmentDigestInput(attachment: Attachment): Buffer | string {
   if (!isXmlMediaType(attachment.contentType)) return attachment.content;
   try {
     return excC14n(parseDom(attachment.content).root);

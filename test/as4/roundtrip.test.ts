@@ -139,7 +139,7 @@ describe.runIf(toolsPresent(XMLSEC1))('xmlsec1 verifies what swgate signs (wsu:I
     writeFileSync(file, xml);
     const args = ['--verify', '--enabled-reference-uris', 'same-doc', '--pubkey-cert-pem', cert];
     for (const node of ['Messaging', 'Body', 'BinarySecurityToken']) args.push('--id-attr:Id', node);
-    return spawnSync('xmlsec1', [...args, file], { encoding: 'utf8' });
+    return spawnSync(XMLSEC1.command, [...args, file], { encoding: 'utf8' });
   };
   const senderCert = join(AS4_FIXTURES, 'keys/blue_gw.cert.pem');
 
