@@ -4,12 +4,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { encryptedAttachmentIds } from '../../src/as4/encryption.js';
-import { As4Error } from '../../src/as4/errors.js';
 import { parseSoapEnvelope } from '../../src/as4/header.js';
 import { readTransport } from '../../src/as4/mime.js';
 import { parseAs4 } from '../../src/as4/read.js';
 import { verifySignature } from '../../src/as4/signature.js';
-import { certificate, fixture } from './support.js';
+import { certificate, fixture, refusal } from './support.js';
 
 type Expectation =
   | { verifies: string; cert?: 'blue_gw' | 'ph-as4'; unchecked?: number }
@@ -80,16 +79,6 @@ function verifyFile(file: string, cert?: 'blue_gw' | 'ph-as4' | 'red_gw') {
     encrypted: encryptedAttachmentIds(envelope),
     ...(cert ? { certificate: certificate(cert) } : {}),
   });
-}
-
-function refusal(run: () => unknown): As4Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof As4Error) return error;
-    throw error;
-  }
-  throw new Error('accepted');
 }
 
 describe('the AS4 corpus: every file → what its SOURCES.md expects', () => {

@@ -7,24 +7,13 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildUserMessage } from '../../src/as4/build.js';
 import { gunzipPayload } from '../../src/as4/compression.js';
-import { As4Error } from '../../src/as4/errors.js';
 import { parseSoapEnvelope } from '../../src/as4/header.js';
 import { readTransport } from '../../src/as4/mime.js';
 import { parseAs4, receiveAs4 } from '../../src/as4/read.js';
 import { verifySignature } from '../../src/as4/signature.js';
-import { certificate, DECLARATION, fixture, testKey } from './support.js';
+import { certificate, DECLARATION, fixture, refusal, testKey } from './support.js';
 
 const sender = testKey('blue_gw');
-
-function refusal(run: () => unknown): As4Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof As4Error) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 function signedXml(): string {
   return buildUserMessage(DECLARATION, [], { signer: sender }).body.toString();

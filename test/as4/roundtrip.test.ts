@@ -8,27 +8,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildErrorSignal, buildPullRequest, buildReceipt, buildUserMessage } from '../../src/as4/build.js';
 import { As4Error } from '../../src/as4/errors.js';
+import { buildErrorSignal, buildPullRequest, buildReceipt, buildUserMessage } from '../../src/as4/build.js';
 import { readTransport } from '../../src/as4/mime.js';
 import { parseAs4, receiveAs4 } from '../../src/as4/read.js';
 import { toolsPresent, XMLSEC1 } from '../support/tools.js';
-import { AS4_FIXTURES, certificate, DECLARATION, testKey } from './support.js';
+import { AS4_FIXTURES, certificate, DECLARATION, refusal, testKey } from './support.js';
 
 const sender = testKey('blue_gw');
 const receiver = testKey('red_gw');
 
 const payload = Buffer.from(`<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2">${'<GoodsItem>x</GoodsItem>'.repeat(500)}</Declaration>`);
-
-function refusal(run: () => unknown): As4Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof As4Error) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('AS4 round trips', () => {
   it('a signed, compressed, encrypted UserMessage decrypts, verifies and yields the payload', () => {

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserMessageInput } from '../../src/as4/build.js';
+import { As4Error } from '../../src/as4/errors.js';
 import { URI } from '../../src/as4/namespaces.js';
 import { signingKeyFromPem, type SigningKey } from '../../src/trust/pki/signing-key.js';
 
@@ -32,3 +33,14 @@ export const DECLARATION: UserMessageInput = {
     { name: 'finalRecipient', value: 'customs-xb', type: 'urn:swgate:participant' },
   ],
 };
+
+/** The As4Error `run` throws; fails the test when it throws nothing or something else. */
+export function refusal(run: () => unknown): As4Error {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof As4Error) return error;
+    throw error;
+  }
+  throw new Error('expected an As4Error, the input was accepted');
+}
