@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { As4Error } from '../../src/as4/errors.js';
+import { checkReceipt } from '../../src/as4/receipt.js';
 import { buildErrorSignal, buildPullRequest, buildReceipt, buildUserMessage } from '../../src/as4/build.js';
 import { readTransport } from '../../src/as4/mime.js';
 import { parseAs4, receiveAs4 } from '../../src/as4/read.js';
@@ -88,6 +89,18 @@ describe('AS4 round trips', () => {
     if (signal.kind !== 'receipt') throw new Error('not a receipt');
     expect(signal.nonRepudiation?.map((r) => [r.uri, r.digestValue]).sort()).toEqual(sent.signedReferences.map((r) => [r.uri, r.digestValue]).sort());
     expect(back.signature?.signer.fingerprint256).toBe(receiver.certificate.fingerprint256);
+    expect(checkReceipt(back.message, sent)).toEqual({ kind: 'receipt' });
+    // A receipt for another message, or one returning other digests, does not acknowledge ours.
+    expect(refusal(() => checkReceipt(back.message, { ...sent, messageId: 'other@x' })).code).toBe('EBMS:0302');
+    const otherDigests = sent.signedReferences.map((r, i) => (i === 0 ? { ...r, digestValue: 'AAAA' } : r));
+    expect(refusal(() => checkReceipt(back.message, { ...sent, signedReferences: otherDigests })).code).toBe('EBMS:0302');
+  });
+
+  it('an Error signal answering a sent message comes back as its As4Errors', () => {
+    const sent = buildUserMessage(DECLARATION, [], { signer: sender });
+    const answer = buildErrorSignal([new As4Error('EBMS:0103', 'certificate revoked', sent.messageId)]);
+    const outcome = checkReceipt(parseAs4(answer.body).message, sent);
+    expect(outcome.kind === 'error' && outcome.errors.map((e) => [e.code, e.detail])).toEqual([['EBMS:0103', 'certificate revoked']]);
   });
 
   it('an unsigned UserMessage is acknowledged with a copy of its header (reception awareness)', () => {
