@@ -79,9 +79,11 @@ function fail(detail: string): As4Error {
 /** Every element carrying an Id, by Id; the same Id twice anywhere is a wrapping attempt. */
 export function elementsById(document: Document): Map<string, Element> {
   const byId = new Map<string, Element>();
-  const all = document.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const element = all.item(i)!;
+  // A plain walk: xmldom's getElementsByTagName('*') is a live list, rebuilt as the DOM changes.
+  const stack: Element[] = document.documentElement ? [document.documentElement] : [];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    for (let c = element.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
     for (const [ns, name] of ID_ATTRIBUTES) {
       const value = ns ? element.getAttributeNS(ns, name) : element.getAttribute(name);
       if (value === null || value === '' || (ns === null && element.getAttributeNode(name)?.namespaceURI)) continue;
