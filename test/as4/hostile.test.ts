@@ -78,6 +78,15 @@ describe('hostile AS4 input', () => {
     expect(verifyXml(xml, { certificate: certificate('blue_gw') }).signer.fingerprint256).toBe(sender.certificate.fingerprint256);
   });
 
+  it('during a rollover several certificates are given: the BST must be one of them, an SKI picks its own', () => {
+    const both = [certificate('red_gw'), certificate('blue_gw')];
+    expect(verifyXml(signedXml(), { certificate: both }).signer.subject).toMatch(/CN=blue_gw/);
+    expect(refusal(() => verifyXml(signedXml(), { certificate: [certificate('red_gw'), certificate('ph-as4')] })).detail).toMatch(/other than the expected/);
+    const bySki = parseSoapEnvelope(fixture('domibus/dataset/SoapRequest.xml'));
+    expect(verifySignature(bySki, { certificate: both }).signer.subject).toMatch(/CN=blue_gw/);
+    expect(verifySignature(bySki, { certificate: both }).keyReference).toBe('SubjectKeyIdentifier');
+  });
+
   it('references to anything but this envelope are refused EBMS:0101', () => {
     const xml = signedXml();
     const external = xml.replace(/<ds:Reference URI="#[^"]+"/, '<ds:Reference URI="http://attacker.example/doc"');
