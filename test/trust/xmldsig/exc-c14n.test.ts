@@ -198,6 +198,14 @@ describe('exclusive c14n over the whole fixture corpus: same bytes as xml-crypto
   const corpus = files(FIXTURES);
   // The one corpus file with text after its root element never reaches verification.
   const NOT_WELL_FORMED = ['TT1_IM_v2.01_Rejected_Obligation_Netmass_Notification.xml'];
+  // AS4 corpus files this harness cannot take as they are (test/as4/c14n.test.ts canonicalises
+  // every element of every AS4 file, and the corpus signatures prove the bytes).
+  const HARNESS_CANNOT_TAKE: Record<string, string> = {
+    'as4/phase4/soap11/NoMessaging.xml': 'a self-closing root: no end tag to put the signature template before',
+    'as4/phase4/soap11/ReceiptMessage.xml': 'ds:DigestValue elements of its own (non-repudiation information) before the template',
+    'as4/phase4/soap11/UserMessage-no-soap.xml': 'prefixes (eb, S11) that xml-crypto and libxml2 order differently: a refusal, not a corpus agreement',
+    'as4/phase4/soap12/PullRequest12.xml': 'namespace URIs with a line break, which libxml2 will not canonicalise',
+  };
 
   it('has the whole corpus: WCO DM samples, ePhyto, trust fixtures', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(65);
@@ -214,6 +222,7 @@ describe('exclusive c14n over the whole fixture corpus: same bytes as xml-crypto
       it(`${name} is refused by the safe parser`, () => expect(() => parseXml(readFileSync(file))).toThrow(RejectionError));
       continue;
     }
+    if (Object.hasOwn(HARNESS_CANNOT_TAKE, name)) continue;
     it.runIf(bothTools)(name, () => agreeEverywhere(readFileSync(file, 'utf8')));
   }
 
