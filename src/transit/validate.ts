@@ -21,6 +21,8 @@ export interface TransitFinding extends Finding {
   errorCode: NctsErrorCode;
   /** The offending value, when there is one (CC056C originalAttributeValue). */
   originalAttributeValue?: string;
+  /** The rule broken (CC056C errorReason, up to 7 characters: R0850, BR20005); schema findings leave it out. */
+  errorReason?: string;
 }
 
 export interface CtcValidation {
