@@ -45,15 +45,19 @@ export interface ReserveRequest {
 
 export type ReserveOutcome = { ok: true; reserved: boolean } | { ok: false; code: InvalidGuaranteeCode; reason: string };
 
-const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+// The schema's DecimalWithZero_16_2: at most two decimals in value (trailing zeros do not count:
+// "1000.000000" is 1000), sixteen digits in all.
+const AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places and 16 integer digits. */
+/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places (in value) and 16 digits. */
 export function toHundredths(amount: string): bigint | undefined {
   const m = AMOUNT.exec(amount.trim());
   if (!m) return undefined;
-  const fraction = (m[2] ?? '.').slice(1).padEnd(2, '0');
-  return BigInt(m[1]!) * 100n + BigInt(fraction);
+  const fraction = (m[2] ?? '').replace(/(?<!0)0+$/, '');
+  const integer = m[1]!.replace(/^0+/, '');
+  if (fraction.length > 2 || integer.length + fraction.length > 16) return undefined;
+  return BigInt(m[1]!) * 100n + BigInt(fraction.padEnd(2, '0'));
 }
 
 /** 100050n → "1000.50". */

@@ -56,7 +56,8 @@ function lexicalProblem(value: string, builtin: SimpleModel['builtin']): string 
 function decimalParts(value: string): { negative: boolean; integer: string; fraction: string } {
   const negative = value.startsWith('-');
   const [integer = '', fraction = ''] = value.replace(/^[+-]/, '').split('.');
-  return { negative, integer: integer.replace(/^0+/, ''), fraction: fraction.replace(/0+$/, '') };
+  // Only a zero that follows a non-zero can start the match: /0+$/ retries every zero (quadratic).
+  return { negative, integer: integer.replace(/^0+/, ''), fraction: fraction.replace(/(?<!0)0+$/, '') };
 }
 
 /** Exact comparison of two decimal lexical values: -1, 0 or 1. */

@@ -200,6 +200,11 @@ describe('validateCtcMessage on hostile input', () => {
     expect(finding!.message.length).toBeLessThan(200);
   });
 
+  it('reads a decimal of a million trailing zeros in linear time (fractionDigits count value, not zeros)', () => {
+    const zeros = departure.replace(/<amountToBeCovered>[^<]*/, `<amountToBeCovered>1000.${'0'.repeat(1_000_000)}`);
+    expect(validateCtcMessage(zeros).findings).toEqual([]);
+  });
+
   it('checks real calendar dates and the decimal forms, as xmllint does', () => {
     const cases = [
       departure.replace(/<preparationDateAndTime>[^<]*/, '<preparationDateAndTime>2026-02-30T10:00:00'),
