@@ -106,8 +106,11 @@ const BUILTINS: Record<string, { builtin: Builtin; whiteSpace: SimpleModel['whit
   'xs:dateTime': { builtin: 'dateTime', whiteSpace: 'collapse' },
 };
 
+// Most values need no normalising: one test spares two replacements per value.
+const NEEDS_NORMALISING = /[\t\n\r]|^ | $| {2}/;
+
 export function normalised(value: string, whiteSpace: SimpleModel['whiteSpace']): string {
-  if (whiteSpace === 'preserve') return value;
+  if (whiteSpace === 'preserve' || !NEEDS_NORMALISING.test(value)) return value;
   const replaced = value.replace(/[\t\n\r]/g, ' ');
   return whiteSpace === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();
 }
