@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConfigError, loadConfig } from '../../src/config/load.js';
 import { openDatabase } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { inWriteTransaction } from '../../src/store/write-lock.js';
@@ -26,6 +30,47 @@ const SANDBOX_GRN = '26GB0000010000053';
 let movements = 0;
 const movementId = () => `01JMOVEMENT${String(++movements).padStart(15, '0')}`;
 const gbp = (amount: string, grn = SANDBOX_GRN) => ({ grn, amount, currency: 'GBP', officeOfDepartureCountry: 'GB' });
+
+describe('configuration (config YAML transit.guarantees)', () => {
+  function configFile(yaml: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'swgate-transit-config-'));
+    writeFileSync(join(dir, 'config.yaml'), yaml);
+    return join(dir, 'config.yaml');
+  }
+  const base = 'participants:\n  - { id: customs, kind: customs, name: C }\nagreements: []\n';
+
+  it('the sandbox knows its GRN with 5,000.00 GBP and covers any other well-formed one with 1,000,000.00', () => {
+    expect(loadConfig({}).transit).toEqual(SANDBOX_LEDGER);
+    expect(loadConfig({ SWGATE_CONFIG: configFile(base) }).transit).toEqual({ guarantees: [] });
+  });
+
+  it('refuses malformed entries by their place in the file, and amounts written as YAML numbers', () => {
+    const yaml = `${base}transit:\n  guarantees:\n    - { grn: 26gb0000010000053, referenceAmount: 5000.00, currency: GBP }\n    - { grn: 26GB0000010000053, referenceAmount: '1.001', currency: GBPX }\n  unknownGrnCover: lots\n`;
+    let problems: string[] = [];
+    try {
+      loadConfig({ SWGATE_CONFIG: configFile(yaml) });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    for (const place of ['transit.guarantees.0.grn', 'transit.guarantees.0.referenceAmount', 'transit.guarantees.1.referenceAmount', 'transit.guarantees.1.currency', 'transit.unknownGrnCover']) {
+      expect(problems.some((p) => p.includes(place)), place).toBe(true);
+    }
+  });
+
+  it('a wrong check digit passes the file\'s pattern and is refused at start, before anything is written', async () => {
+    const config = loadConfig({ SWGATE_CONFIG: configFile(`${base}transit:\n  guarantees:\n    - { grn: 26GB0000010000054, referenceAmount: '1.00', currency: GBP }\n`) });
+    const test = await createTestDatabase('sqlite');
+    const db = openDatabase<TransitTables>(test.target);
+    try {
+      await migrateToLatest(db, transitMigrations);
+      await expect(loadConfiguredGuarantees(db, config.transit)).rejects.toThrow(/26GB0000010000054" is not a well-formed GRN/);
+      expect(await db.selectFrom('transit_guarantees').selectAll().execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+      await test.drop();
+    }
+  });
+});
 
 describe('amounts', () => {
   it('are exact hundredths of the schema\'s decimals, never floats', () => {
