@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseXml } from '../src/documents/xml/parse.js';
 import { CTC_XML_LIMITS, ctcSchemas, validateCtcMessage } from '../src/transit/validate.js';
 import { XSD_DIR } from '../src/transit/xsd-model.js';
+import { XMLLINT } from '../test/support/tools.js';
 import { PACK_MESSAGES, fillTemplate } from '../test/transit/test-pack.js';
 
 const SECONDS = Number(process.argv[2] ?? 3);
@@ -27,7 +28,9 @@ const declarations = PACK_MESSAGES.filter((m) => m.ie === 'ie015').map((m) => Bu
 function large(): Buffer {
   const base = fillTemplate(PACK_MESSAGES.find((m) => m.name.endsWith('dngb12_ie015_xml_example.xml'))!.template);
   const item = /<ConsignmentItem>[\s\S]*?<\/ConsignmentItem>/.exec(base)![0];
-  const items = Array.from({ length: 999 }, (_, i) => item.replace(/<goodsItemNumber>\d+/, `<goodsItemNumber>${i + 1}`).replace(/<declarationGoodsItemNumber>\d+/, `<declarationGoodsItemNumber>${i + 1}`)).join('');
+  const items = Array.from({ length: 999 }, (_, i) =>
+    item.replace(/<goodsItemNumber>\d+/, `<goodsItemNumber>${i + 1}`).replace(/<declarationGoodsItemNumber>\d+/, `<declarationGoodsItemNumber>${i + 1}`),
+  ).join('');
   const houses = [1, 2].map((n) => `<HouseConsignment><sequenceNumber>${n}</sequenceNumber><grossMass>2000</grossMass>${items}</HouseConsignment>`).join('');
   return Buffer.from(base.replace(/<HouseConsignment>[\s\S]*<\/HouseConsignment>/, houses));
 }
@@ -51,7 +54,7 @@ try {
     return file;
   });
   const xmllintOne = (file: string) => {
-    const run = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+    const run = spawnSync(XMLLINT.command, ['--noout', '--nonet', '--schema', XSD, file], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`xmllint refused ${file}: ${run.stderr}`);
   };
 
@@ -67,7 +70,7 @@ try {
   const xmllintRate = perSecond(() => xmllintOne(files[n++ % files.length]!), declarations, Math.min(SECONDS, 3));
   const batch = Array.from({ length: 200 }, (_, i) => files[i % files.length]!);
   const batchStart = performance.now();
-  const batchRun = spawnSync('xmllint', ['--noout', '--schema', XSD, ...batch], { encoding: 'utf8' });
+  const batchRun = spawnSync(XMLLINT.command, ['--noout', '--nonet', '--schema', XSD, ...batch], { encoding: 'utf8' });
   if (batchRun.status !== 0) throw new Error(`xmllint refused the batch: ${batchRun.stderr.slice(0, 500)}`);
   const batchRate = batch.length / ((performance.now() - batchStart) / 1000);
 
@@ -81,7 +84,9 @@ try {
   const mb = big.length / 1024 / 1024;
 
   const avgKb = declarations.reduce((s, d) => s + d.length, 0) / declarations.length / 1024;
-  console.log(`transit: CC015C validation, ${declarations.length} test-pack declarations (${avgKb.toFixed(1)} KB average); schemas read in ${schemaMs.toFixed(0)} ms once`);
+  console.log(
+    `transit: CC015C validation, ${declarations.length} test-pack declarations (${avgKb.toFixed(1)} KB average); schemas read in ${schemaMs.toFixed(0)} ms once`,
+  );
   console.log(`  parseXml only (floor)            ${fmt(parseRate).padStart(9)} msg/s`);
   console.log(`  validateCtcMessage               ${fmt(oursRate).padStart(9)} msg/s  = ${(oursRate / parseRate).toFixed(2)}x the parse floor`);
   console.log(`  xmllint, a process per message   ${fmt(xmllintRate).padStart(9)} msg/s  -> ours is ${(oursRate / xmllintRate).toFixed(0)}x`);

@@ -68,7 +68,11 @@ export function validateCtcMessage(xml: Buffer | string, options: ValidateOption
   const document = parseXml(xml, { ...CTC_XML_LIMITS, ...options.limits });
   const type = document.name;
   if (document.ns !== NCTS_NS || !isCtcMessageType(type)) {
-    throw unreadable('transit.message-type', `The root element {${document.ns}}${document.name} is not a CTC phase 5 message (namespace ${NCTS_NS}, CCnnnC)`, `/${document.name}`);
+    throw unreadable(
+      'transit.message-type',
+      `The root element {${document.ns}}${document.name} is not a CTC phase 5 message (namespace ${NCTS_NS}, CCnnnC)`,
+      `/${document.name}`,
+    );
   }
   if (options.expect && !options.expect.includes(type)) {
     throw unreadable('transit.message-type', `A ${type} does not belong here; expected ${options.expect.join(' or ')}`, `/${type}`);
@@ -77,6 +81,14 @@ export function validateCtcMessage(xml: Buffer | string, options: ValidateOption
   if (!root) throw unreadable('transit.message-type', `No schema declares ${type}`, `/${type}`);
   const findings: TransitFinding[] = [];
   checkComplex(document, root, [{ name: type, index: 1 }], findings);
+  // Beyond the XSD, which takes any message type there: the header names the message it heads.
+  const messageType = document.children.find((c): c is XmlElement => typeof c !== 'string' && c.ns === '' && c.name === 'messageType');
+  const declared = messageType?.children.join('').trim();
+  if (findings.length === 0 && declared !== undefined && declared !== type) {
+    findings.push(
+      schemaFinding('transit.message-type', '12', `the message is a ${type}; its header says ${declared}`, [{ name: type, index: 1 }], 'messageType', declared),
+    );
+  }
   return { type, document, findings: findings.slice(0, MAX_FINDINGS) };
 }
 
@@ -109,7 +121,16 @@ function checkComplex(el: XmlElement, type: ComplexModel, trail: Trail, findings
     if (attr.ns === XSI && (attr.name === 'schemaLocation' || attr.name === 'noNamespaceSchemaLocation')) continue;
     const declared = attr.ns === '' ? type.attributes.find((a) => a.name === attr.name) : undefined;
     if (!declared) {
-      findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${attr.prefix ? `${attr.prefix}:` : ''}${attr.name} is not allowed`, trail, `@${attr.name}`, attr.value));
+      findings.push(
+        schemaFinding(
+          'transit.schema.attribute',
+          '15',
+          `the attribute ${attr.prefix ? `${attr.prefix}:` : ''}${attr.name} is not allowed`,
+          trail,
+          `@${attr.name}`,
+          attr.value,
+        ),
+      );
       continue;
     }
     const problem = valueProblem(attr.value, declared.type);

@@ -63,7 +63,7 @@ function decimalParts(value: string): { negative: boolean; integer: string; frac
 const SMALL_INTEGER = /^-?\d{1,15}$/;
 
 /** Exact comparison of two decimal lexical values: -1, 0 or 1. */
-export function compareDecimals(a: string, b: string): number {
+function compareDecimals(a: string, b: string): number {
   // Most bounds and values are small integers, exact as doubles: no BigInt needed.
   if (SMALL_INTEGER.test(a) && SMALL_INTEGER.test(b)) return Math.sign(Number(a) - Number(b));
   const x = decimalParts(a);
@@ -99,7 +99,10 @@ const memos = new WeakMap<SimpleModel, Map<string, string | null>>();
 export function valueProblem(raw: string, type: SimpleModel): string | null {
   if (raw.length > MEMO_VALUE_LENGTH) return problemOf(raw, type);
   let memo = memos.get(type);
-  if (!memo) memos.set(type, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    memos.set(type, memo);
+  }
   let problem = memo.get(raw);
   if (problem === undefined) {
     problem = problemOf(raw, type);

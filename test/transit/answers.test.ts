@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as answers from '../../src/transit/answers.js';
-import { readArrival, readDeparture, readInvalidationRequest, readPresentation, readUnloadingRemarks } from '../../src/transit/read.js';
+import { readArrival, readDeparture, readHeader, readInvalidationRequest, readPresentation, readUnloadingRemarks } from '../../src/transit/read.js';
 import { allocateMrn, isValidMrn } from '../../src/transit/references.js';
 import { type TransitFinding, validateCtcMessage } from '../../src/transit/validate.js';
 import { XMLLINT, toolsPresent } from '../support/tools.js';
@@ -54,7 +54,21 @@ describe('reading the facts a movement needs', () => {
       unloadingCompletion: true,
       stateOfSeals: '1',
     });
-    expect(readPresentation(pack('pngb5_ie170_xml_example.xml').document)).toMatchObject({ lrn: 'LRNTEST0001', officeOfDeparture: { referenceNumber: 'GB000246' } });
+    expect(readPresentation(pack('pngb5_ie170_xml_example.xml').document)).toMatchObject({
+      lrn: 'LRNTEST0001',
+      officeOfDeparture: { referenceNumber: 'GB000246' },
+    });
+  });
+
+  it('reads the header every message starts with', () => {
+    const answer = validateCtcMessage(
+      answers.positiveAcknowledgement(
+        { lrn: 'L1', officeOfDeparture: { referenceNumber: 'XI000081', country: 'XI' }, holder: {} },
+        { messageRecipient: 'T1', correlationIdentifier: 'C1' },
+      ),
+    );
+    expect(readHeader(answer.document)).toMatchObject({ messageSender: 'NTA.XI', messageRecipient: 'T1', messageType: 'CC928C', correlationIdentifier: 'C1' });
+    expect(readHeader(answer.document).messageIdentification).toMatch(/^[0-9A-Z]{14}$/);
   });
 
   it('reads an invalidation request (CC014C)', () => {
@@ -66,7 +80,10 @@ describe('reading the facts a movement needs', () => {
     // A CC014C is the trader's side of the CC009C: the same blocks under another root.
     const request = xml
       .replaceAll('CC009C', 'CC014C')
-      .replace(/<Invalidation>.*<\/Invalidation>/, '<Invalidation><requestDateAndTime>2026-12-06T10:00:00</requestDateAndTime><initiatedByCustoms>0</initiatedByCustoms><justification>Wrong LRN</justification></Invalidation>');
+      .replace(
+        /<Invalidation>.*<\/Invalidation>/,
+        '<Invalidation><requestDateAndTime>2026-12-06T10:00:00</requestDateAndTime><initiatedByCustoms>0</initiatedByCustoms><justification>Wrong LRN</justification></Invalidation>',
+      );
     const validated = validateCtcMessage(request);
     expect(validated.findings).toEqual([]);
     expect(readInvalidationRequest(validated.document)).toMatchObject({ lrn: 'L1', justification: 'Wrong LRN', officeOfDeparture: { country: 'GB' } });
@@ -103,7 +120,17 @@ describe('the customs answers', () => {
     add(answers.controlDecision(movement, envelope));
     add(answers.rejection(movement, envelope, 'CC015C', [finding, { ...finding, errorPointer: `/${'x'.repeat(600)}`, errorReason: 'R0850' }]));
     add(answers.noRelease(movement, envelope, { code: 'G1', text: 'Guarantee not valid', submittedAt: at }));
-    add(answers.guaranteeNotValid(movement, envelope, [{ grn: '24GB0000010000031', code: 'G09', text: 'balance' }, { grn: '24GB0000010000031', code: 'G02' }], at));
+    add(
+      answers.guaranteeNotValid(
+        movement,
+        envelope,
+        [
+          { grn: '24GB0000010000031', code: 'G09', text: 'balance' },
+          { grn: '24GB0000010000031', code: 'G02' },
+        ],
+        at,
+      ),
+    );
     add(answers.amendmentAcceptance(movement, envelope, at));
     add(answers.invalidationDecision(movement, envelope, { accepted: false, requestedAt: at, justification: 'too late\r\n' }));
     add(answers.writeOffNotification(movement, envelope));
@@ -113,7 +140,20 @@ describe('the customs answers', () => {
   }
 
   it('builds every answer type for every departure of the test pack', () => {
-    expect([...built.keys()].sort()).toEqual(['CC004C', 'CC009C', 'CC025C', 'CC028C', 'CC029C', 'CC043C', 'CC045C', 'CC051C', 'CC055C', 'CC056C', 'CC060C', 'CC928C']);
+    expect([...built.keys()].sort()).toEqual([
+      'CC004C',
+      'CC009C',
+      'CC025C',
+      'CC028C',
+      'CC029C',
+      'CC043C',
+      'CC045C',
+      'CC051C',
+      'CC055C',
+      'CC056C',
+      'CC060C',
+      'CC928C',
+    ]);
   });
 
   it('each answer is valid by our validator', () => {
@@ -136,7 +176,12 @@ describe('the customs answers', () => {
     const facts = readDeparture(release);
     const declared = readDeparture(departures[0]!.document);
     expect(isValidMrn(facts.mrn!)).toBe(true);
-    expect(facts).toMatchObject({ lrn: declared.lrn, officeOfDeparture: declared.officeOfDeparture, officeOfDestination: declared.officeOfDestination, guarantees: declared.guarantees });
+    expect(facts).toMatchObject({
+      lrn: declared.lrn,
+      officeOfDeparture: declared.officeOfDeparture,
+      officeOfDestination: declared.officeOfDestination,
+      guarantees: declared.guarantees,
+    });
     expect(facts.consignmentItemCount).toBe(declared.consignmentItemCount);
     expect(built.get('CC029C')![0]).toContain('<releaseDate>2026-12-06</releaseDate>');
     expect(built.get('CC029C')![1]).toContain('<messageRecipient>NTA.XI</messageRecipient>');
@@ -152,7 +197,10 @@ describe('the customs answers', () => {
 
   it('escapes what it carries: markup in a value stays text', () => {
     const d = readDeparture(departures[0]!.document);
-    const xml = answers.positiveAcknowledgement({ lrn: 'A<B>&C', officeOfDeparture: d.officeOfDeparture, holder: { name: '</name><evil/>' } }, { messageRecipient: '"x"' });
+    const xml = answers.positiveAcknowledgement(
+      { lrn: 'A<B>&C', officeOfDeparture: d.officeOfDeparture, holder: { name: '</name><evil/>' } },
+      { messageRecipient: '"x"' },
+    );
     expect(xml).toContain('<LRN>A&lt;B&gt;&amp;C</LRN>');
     expect(validateCtcMessage(xml).findings).toEqual([]);
     expect(xml).not.toContain('<evil/>');

@@ -11,6 +11,7 @@ import {
   type LedgerSettings,
   SANDBOX_LEDGER,
   balanceOf,
+  carriesGrn,
   checkLedgerSettings,
   loadConfiguredGuarantees,
   release,
@@ -52,13 +53,24 @@ describe('configuration (config YAML transit.guarantees)', () => {
     } catch (error) {
       problems = (error as ConfigError).problems;
     }
-    for (const place of ['transit.guarantees.0.grn', 'transit.guarantees.0.referenceAmount', 'transit.guarantees.1.referenceAmount', 'transit.guarantees.1.currency', 'transit.unknownGrnCover']) {
-      expect(problems.some((p) => p.includes(place)), place).toBe(true);
+    for (const place of [
+      'transit.guarantees.0.grn',
+      'transit.guarantees.0.referenceAmount',
+      'transit.guarantees.1.referenceAmount',
+      'transit.guarantees.1.currency',
+      'transit.unknownGrnCover',
+    ]) {
+      expect(
+        problems.some((p) => p.includes(place)),
+        place,
+      ).toBe(true);
     }
   });
 
-  it('a wrong check digit passes the file\'s pattern and is refused at start, before anything is written', async () => {
-    const config = loadConfig({ SWGATE_CONFIG: configFile(`${base}transit:\n  guarantees:\n    - { grn: 26GB0000010000054, referenceAmount: '1.00', currency: GBP }\n`) });
+  it("a wrong check digit passes the file's pattern and is refused at start, before anything is written", async () => {
+    const config = loadConfig({
+      SWGATE_CONFIG: configFile(`${base}transit:\n  guarantees:\n    - { grn: 26GB0000010000054, referenceAmount: '1.00', currency: GBP }\n`),
+    });
     const test = await createTestDatabase('sqlite');
     const db = openDatabase<TransitTables>(test.target);
     try {
@@ -73,7 +85,11 @@ describe('configuration (config YAML transit.guarantees)', () => {
 });
 
 describe('amounts', () => {
-  it('are exact hundredths of the schema\'s decimals, never floats', () => {
+  it('guarantee types with a GRN are 0, 1, 2, 4 and 9 (CL251); cash (3) and waivers (5) have none', () => {
+    expect(['0', '1', '2', '3', '4', '5', '7', '8', '9', 'A', 'B', 'R'].filter(carriesGrn)).toEqual(['0', '1', '2', '4', '9']);
+  });
+
+  it("are exact hundredths of the schema's decimals, never floats", () => {
     expect(toHundredths('1000.000000')).toBe(100000n);
     expect(toHundredths('0.1')).toBe(10n);
     expect(toHundredths('9999999999999999')).toBe(999999999999999900n);
@@ -130,7 +146,9 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
       [db, other, db, other].map((handle) => inLock(handle, (trx) => reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), ...gbp('1000') }))),
     );
     expect(racers.filter((r) => r.ok)).toHaveLength(1);
-    expect(racers.filter((r) => !r.ok)).toEqual(Array.from({ length: 3 }, () => ({ ok: false, code: 'G09', reason: `${SANDBOX_GRN} has 0.00 GBP left; the movement needs 1000.00` })));
+    expect(racers.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 3 }, () => ({ ok: false, code: 'G09', reason: `${SANDBOX_GRN} has 0.00 GBP left; the movement needs 1000.00` })),
+    );
     expect(await balance()).toBe('0.00');
   });
 
@@ -139,7 +157,9 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
     expect(await balanceOf(db, grn)).toBeUndefined();
     const settings: LedgerSettings = { guarantees: [{ grn, referenceAmount: '100.00', currency: 'GBP' }] };
     const outcomes = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => (i % 2 ? db : other).transaction().execute((trx) => reserve(trx, settings, { movementId: movementId(), ...gbp('7.00', grn) }))),
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? db : other).transaction().execute((trx) => reserve(trx, settings, { movementId: movementId(), ...gbp('7.00', grn) })),
+      ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(14);
     expect(await balance(grn)).toBe('2.00');
@@ -152,17 +172,23 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
     expect(await balance(wellFormed)).toBe('999999.00');
   });
 
-  it('treats any other well-formed GRN as 1,000,000.00 in the movement\'s currency (sandbox), and refuses the rest', async () => {
+  it("treats any other well-formed GRN as 1,000,000.00 in the movement's currency (sandbox), and refuses the rest", async () => {
     const grn = grnFor('25GB000001000003');
     const whole = movementId();
-    const all = await inLock(db, (trx) => reserve(trx, SANDBOX_LEDGER, { movementId: whole, grn, amount: '1000000.00', currency: 'GBP', officeOfDepartureCountry: 'GB' }));
+    const all = await inLock(db, (trx) =>
+      reserve(trx, SANDBOX_LEDGER, { movementId: whole, grn, amount: '1000000.00', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
+    );
     expect(all).toEqual({ ok: true, reserved: true });
     expect(await balanceOf(db, grn)).toEqual({ referenceAmount: '1000000.00', balance: '0.00', currency: 'GBP' });
     const refusals = await inLock(db, async (trx) => [
       await reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), grn, amount: '1', currency: 'EUR', officeOfDepartureCountry: 'GB' }),
       await reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), grn: '24XI0000010000031', amount: '1', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
       await reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), grn: '24GB0000010000032', amount: '1', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
-      await reserve(trx, { guarantees: [] }, { movementId: movementId(), grn: grnFor('25GB000001000009'), amount: '1', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
+      await reserve(
+        trx,
+        { guarantees: [] },
+        { movementId: movementId(), grn: grnFor('25GB000001000009'), amount: '1', currency: 'GBP', officeOfDepartureCountry: 'GB' },
+      ),
       await reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), grn: SANDBOX_GRN, amount: '1.001', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
       await reserve(trx, SANDBOX_LEDGER, { movementId: movementId(), grn, amount: '0.01', currency: 'GBP', officeOfDepartureCountry: 'GB' }),
     ]);
@@ -197,7 +223,7 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
     expect(await balance(grn)).toBe('600.00');
   });
 
-  it('reserves a test-pack departure\'s guarantees all or nothing; cash and waivers reserve nothing', async () => {
+  it("reserves a test-pack departure's guarantees all or nothing; cash and waivers reserve nothing", async () => {
     const departures = PACK_MESSAGES.filter((m) => m.ie === 'ie015').map((m) => readDeparture(validateCtcMessage(fillTemplate(m.template)).document));
     for (const d of departures) {
       const outcome = await inLock(db, (trx) => reserveAll(trx, SANDBOX_LEDGER, movementId(), d.officeOfDeparture.country, d.guarantees));
@@ -210,7 +236,7 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
       { type: '1', references: [{ grn: '26XI0000010000025', amountToBeCovered: '10.00', currency: 'GBP' }] },
     ];
     const wellFormed = ['26GB000001000008', '26GB000001000009', '26XI000001000002'].map(grnFor);
-    mixed.forEach((g, i) => (g.references[0]!.grn = wellFormed[i]!));
+    for (const [i, g] of mixed.entries()) g.references[0]!.grn = wellFormed[i]!;
     const outcome = await inLock(db, (trx) => reserveAll(trx, SANDBOX_LEDGER, id, 'GB', mixed));
     expect(outcome).toMatchObject({ ok: false, refusals: [{ grn: wellFormed[2], code: 'G11' }] });
     // The GB guarantee reserved before the refusal was given back; the cash one was never touched.

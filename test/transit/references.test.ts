@@ -4,10 +4,19 @@ import { validateCtcMessage } from '../../src/transit/validate.js';
 import { PACK_MESSAGES, fillTemplate } from './test-pack.js';
 
 describe('ISO 6346 check digits', () => {
-  it('matches the standard\'s own example and the samples', () => {
+  it("matches the standard's own example and the samples", () => {
     expect(iso6346CheckDigit('CSQU305438')).toBe(3); // ISO 6346 annex: CSQU 305438 3
     // The MRNs of the test pack and the example answers end in the digit ISO 6346 gives their first 17 characters.
-    for (const mrn of ['24XI000081BPQF9GJ3', '24GB0002463CTPQVJ0', '24GB000246KFCJFPJ8', '24GB000246YI97EQJ3', '24XI000081GCQIIHJ9', '24XI000081LAQJBTJ2', '23GB000246YHVFYMJ0', '23XI000081JYRJUVJ9']) {
+    for (const mrn of [
+      '24XI000081BPQF9GJ3',
+      '24GB0002463CTPQVJ0',
+      '24GB000246KFCJFPJ8',
+      '24GB000246YI97EQJ3',
+      '24XI000081GCQIIHJ9',
+      '24XI000081LAQJBTJ2',
+      '23GB000246YHVFYMJ0',
+      '23XI000081JYRJUVJ9',
+    ]) {
       expect(iso6346CheckDigit(mrn.slice(0, 17)), mrn).toBe(Number(mrn.charAt(17)));
     }
   });
@@ -52,7 +61,14 @@ describe('GRN', () => {
   });
 
   it('refuses a wrong check digit, lower case, a bad suffix or extra characters', () => {
-    for (const grn of ['24GB0000010000032', '24gb0000010000031', '24GB0000010000031A12345', '24GB0000010000031A1234567', ' 24GB0000010000031', '24GB000001000003']) {
+    for (const grn of [
+      '24GB0000010000032',
+      '24gb0000010000031',
+      '24GB0000010000031A12345',
+      '24GB0000010000031A1234567',
+      ' 24GB0000010000031',
+      '24GB000001000003',
+    ]) {
       expect(isWellFormedGrn(grn), grn).toBe(false);
     }
     expect(isWellFormedGrn('24GB0000010000031A123456')).toBe(true);
