@@ -370,7 +370,7 @@ interface Fill {
 
 /** A value for a required element the source did not give: what NCTS writes for an unknown ("---", 0, a date). */
 function placeholderFor(type: SimpleModel, { at, country }: Fill): string {
-  const candidates = ['---', '0', '1', ctcDate(at), ctcDateTime(at), country, ...type.enumerations.flat().slice(0, 1)];
+  const candidates = ['---', '0', '1', ctcDate(at), ctcDateTime(at), country, ...(type.enumeration ?? []).slice(0, 1)];
   const fit = candidates.find((c) => valueProblem(c, type) === null);
   if (fit === undefined) throw new Error(`No placeholder fits the simple type ${type.name}`);
   return fit;
