@@ -10,6 +10,7 @@ const suites = [
   'bench/as4.ts',
   'bench/mapping.ts',
   'bench/lpco.ts',
+  'bench/transit.ts',
   'bench/provenance.ts',
   'bench/patterns.ts',
   'bench/risk-model.ts',
