@@ -22,7 +22,7 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
     }
     throw error;
   }
-  if (roles.api && gateway.url) printBanner(config, gateway.url, roles);
+  if (roles.api && gateway.url) printBanner(config, gateway.url, roles, gateway.ephytoHub?.url);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,7 +41,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles): void {
+function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles, hubUrl: string | undefined): void {
   const lines = [
     '',
     `swgate is listening on ${url}${roles.workers ? ' (API and delivery workers)' : ' (API only)'}`,
@@ -53,6 +53,11 @@ function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles): v
     lines.push(
       `  Try: curl -H 'Authorization: Bearer sandbox-trader-demo' -H 'Content-Type: application/xml' --data-binary @test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml ${url}/v1/declarations`,
     );
+    if (hubUrl && config.ephytoHub) {
+      lines.push(
+        `  Simulated IPPC ePhyto Hub (the hub's WSDL): ${hubUrl}/hub/<country>/DeliveryService (this gateway is ${config.ephytoHub.country}; WSDL at ?wsdl)`,
+      );
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

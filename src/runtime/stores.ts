@@ -20,6 +20,7 @@ import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import { recognitionMigrations, type RecognitionTables } from '../risk/recognition-tables.js';
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
 import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
+import { ephytoHubMigrations, type EphytoHubTables } from '../ephyto-hub/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -33,6 +34,7 @@ export const ALL_MIGRATIONS = {
   ...controlRequestMigrations,
   ...riskProfileMigrations,
   ...ecommerceMigrations,
+  ...ephytoHubMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
@@ -63,7 +65,15 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
   const db = openDatabase<
-    ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables & RiskProfileTables & EcommerceTables
+    ExchangeTables &
+      ProvenanceTables &
+      LpcoTables &
+      RiskTables &
+      RecognitionTables &
+      ControlRequestTables &
+      RiskProfileTables &
+      EcommerceTables &
+      EphytoHubTables
   >(target, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });

@@ -47,7 +47,7 @@ export interface HubCall {
 }
 
 export interface SimulatedHubOptions {
-  /** Countries whose NPPO the hub simulates: they pull and acknowledge what is delivered to them after `importAfterMs`. */
+  /** Countries whose NPPO the hub simulates: they take what is delivered to them after `importAfterMs`. */
   importers?: readonly string[];
   importAfterMs?: number;
   /** Largest request taken (default 32 MiB). */
@@ -61,6 +61,8 @@ export interface SimulatedHub {
   url: string;
   serviceUrl(country: string): string;
   envelopes: ReadonlyMap<string, HeldEnvelope>;
+  /** The countries whose NPPO the hub simulates (changeable: a test may act as one itself). */
+  importers: Set<string>;
   /** The calls received, newest last (the last 1000). */
   calls: HubCall[];
   /** The next call of `operation` answers with a HubWebException saying `message`. */
@@ -267,6 +269,7 @@ export async function startSimulatedHub(options: SimulatedHubOptions = {}): Prom
     url,
     serviceUrl: (country) => `${url}/hub/${country}/DeliveryService`,
     envelopes,
+    importers,
     calls,
     failNext: (operation, message) => failures.set(operation, message),
     async close() {
