@@ -49,7 +49,8 @@ function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles, hu
   ];
   if (config.sandbox) {
     lines.push('  Sandbox credentials (public by design):');
-    for (const p of config.participants) lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
+    for (const p of config.participants.filter((x) => x.apiKeySha256.length > 0))
+      lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
     lines.push(
       `  Try: curl -H 'Authorization: Bearer sandbox-trader-demo' -H 'Content-Type: application/xml' --data-binary @test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml ${url}/v1/declarations`,
     );

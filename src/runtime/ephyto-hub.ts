@@ -9,7 +9,7 @@ import type { Lodgement } from '../pipeline/lodge.js';
 import type { IngestResult } from '../pipeline/ingest.js';
 import type { SettleDeps } from '../pipeline/settle.js';
 import { tablesOf } from '../store/db.js';
-import { type SimulatedHub, startSimulatedHub } from '../sandbox/ephyto-hub.js';
+import type { SimulatedHub } from '../sandbox/ephyto-hub.js';
 
 /** The ePhyto Hub connector bound to the gateway: its channel, the tracking follow-up and the import poller. */
 export interface HubConnector {
@@ -59,6 +59,8 @@ export async function sandboxHub(config: GatewayConfig): Promise<SimulatedHub | 
   const settings = config.ephytoHub;
   const hub = settings && config.participants.find((p) => p.id === settings.participant);
   if (!config.sandbox || !settings || hub?.endpoint !== 'sandbox') return undefined;
+  // Loaded here only: the SOAP stack and the WSDL cost a production gateway's start about a second of CPU for nothing.
+  const { startSimulatedHub } = await import('../sandbox/ephyto-hub.js');
   return startSimulatedHub({ importers: ['XC'], importAfterMs: 1000 });
 }
 
