@@ -17,11 +17,11 @@ import { interpret } from '../src/pipeline/deliver.js';
 import { seal } from '../src/pipeline/seal.js';
 import { post } from '../src/routing/transport.js';
 import { loadGatewayTrust } from '../src/runtime/trust.js';
-import { SandboxDestinations, SANDBOX_DELIVERY_HEADER } from '../src/sandbox/destinations.js';
+import { SANDBOX_DELIVERY_HEADER } from '../src/sandbox/destinations.js';
+import { simulatedAgencies } from '../src/runtime/api.js';
 import { startSimulatedHub } from '../src/sandbox/ephyto-hub.js';
 import { openDatabase, tablesOf } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { signReceipt } from '../src/trust/receipt.js';
 import { sampleLpco } from '../test/lpco/sample.js';
 
 const deliveries = Number(process.env.BENCH_HUB_DELIVERIES ?? 600);
@@ -49,16 +49,11 @@ const sealedFor = (messageId: string, to: string, body = certificate) =>
 
 // The simulated hub, and the sandbox agencies on a listener of their own.
 const hub = await startSimulatedHub();
-const destinations = new SandboxDestinations(new Map(config.participants.map((p) => [p.id, p])), {
-  secret: trust.sandboxDeliverySecret!,
-  sign: (participant, receipt) => {
-    const key = trust.participantKeyOf(participant);
-    return key ? signReceipt(receipt, key) : undefined;
-  },
-});
+let agencies = '';
+const destinations = simulatedAgencies(new Map(config.participants.map((p) => [p.id, p])), trust, () => agencies);
 const app = Fastify();
 sandboxRoutes(app, { destinations, bodyLimit: 5 * 1024 * 1024 });
-const agencies = await app.listen({ port: 0, host: '127.0.0.1' });
+agencies = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const database = openDatabase<EphytoHubTables>({ kind: 'sqlite', location: join(dir, 'hub.sqlite') });
 await migrateToLatest(database, ephytoHubMigrations);

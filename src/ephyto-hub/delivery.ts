@@ -43,7 +43,7 @@ const FINAL: ReadonlySet<TrackingState> = new Set(['Delivered', 'DeliveredWithWa
  * importing NPPO take the certificate itself, so the channel sends the payload it seals. The
  * hub knows the sender by its TLS client certificate.
  */
-export function certificateOf(delivery: ChannelDelivery, maxBytes: number): string {
+function certificateOf(delivery: ChannelDelivery, maxBytes: number): string {
   const { body } = delivery.message;
   const root = parseXml(Buffer.isBuffer(body) ? body : Buffer.from(body), { maxBytes });
   if (root.ns !== ENVELOPE_NS || root.name !== 'Envelope') return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
@@ -54,7 +54,7 @@ export function certificateOf(delivery: ChannelDelivery, maxBytes: number): stri
 }
 
 /** What a tracking state means for a delivery: a receipt, a promise of one, a refusal, or that there is nothing there. */
-export function outcomeOfState(header: HubEnvelopeHeader, receipt: Pick<Receipt, 'messageId' | 'from' | 'receivedSha256'>, at: Date): DeliveryOutcome {
+function outcomeOfState(header: HubEnvelopeHeader, receipt: Pick<Receipt, 'messageId' | 'from' | 'receivedSha256'>, at: Date): DeliveryOutcome {
   const state = header.trackingInfo ?? 'PendingDelivery';
   const said = header.errorMessage ? `: ${header.errorMessage}` : '';
   const made = (status: Receipt['status'], findings: Finding[]): DeliveryOutcome => ({

@@ -9,10 +9,10 @@ import { type Finding, finding, RejectionError } from '../findings.js';
 import { childElements, firstChild, parseXml, textOf, type XmlElement } from '../documents/xml/parse.js';
 
 /** The operations' namespace, and that of the envelope entities. */
-export const HUB_NS = 'http://ephyto.ippc.int/';
-export const ENTITIES_NS = 'http://ephyto.ippc.int/HUB.Entities';
+const HUB_NS = 'http://ephyto.ippc.int/';
+const ENTITIES_NS = 'http://ephyto.ippc.int/HUB.Entities';
 const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-export const SPS_NS = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
+const SPS_NS = 'urn:un:unece:uncefact:data:standard:SPSCertificate:17';
 const RAM_NS = 'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21';
 
 /** `HUBTrackingInfo` (WSDL L315–324): where an envelope stands on the hub. */

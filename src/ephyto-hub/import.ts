@@ -45,7 +45,7 @@ export interface PullSummary {
 }
 
 /** The hub's own wording for the failed acknowledgements, as NPPO clients send them. */
-export const FAILED_MESSAGES = {
+const FAILED_MESSAGES = {
   empty: 'The content of the envelope from the hub is empty',
   unreadable: 'The XML content in the envelope is not readable',
   missing: 'Could not read the envelope from the hub',

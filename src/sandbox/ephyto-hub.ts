@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as soap from 'soap';
 
-export const HUB_WSDL_FILE = fileURLToPath(new URL('../../config/ephyto-hub/uat-ephyto.wsdl', import.meta.url));
+const HUB_WSDL_FILE = fileURLToPath(new URL('../../config/ephyto-hub/uat-ephyto.wsdl', import.meta.url));
 
 type State = 'PendingDelivery' | 'Delivered' | 'FailedDelivery' | 'DeliveredWithWarnings' | 'DeliveredNotReadable';
 
