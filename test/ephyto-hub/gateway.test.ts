@@ -135,6 +135,17 @@ describe.each(kinds)('the ePhyto Hub connector in the sandbox (%s)', (kind) => {
     ]);
   });
 
+  it('never speaks on the hub for another country: a certificate exported from AR is refused, nothing is delivered', async () => {
+    // pga-plant enters Argentina's certificates too (config/sandbox.yaml); one for XC must not go to the hub as XA's.
+    const lpco = sampleLpco({ issuer: { agency: 'SENASA', country: 'AR' }, exportCountry: 'AR', importCountry: 'XC' });
+    const held = hub.envelopes.size;
+    const res = await fetch(`${t.url}/v1/lpcos`, { method: 'POST', headers: as('pga-plant'), body: JSON.stringify(lpco) });
+    const { exchangeId } = (await res.json()) as { exchangeId: string };
+    const done = await settledAs(exchangeId, 'rejected');
+    expect(hubDelivery(done)?.receipt?.findings).toEqual([expect.objectContaining({ code: 'ephyto-hub.not-our-export' })]);
+    expect(hub.envelopes.size).toBe(held);
+  });
+
   describe('import envelopes', () => {
     const imported = (number: string) => db.selectFrom('ephyto_hub_imports').selectAll().where('hub_delivery_number', '=', number).executeTakeFirst();
     const takenBy = async (number: string) => {
