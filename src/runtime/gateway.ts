@@ -100,12 +100,19 @@ export async function startGateway(
   const trust = await loadGatewayTrust(config);
   const profiles = configuredProfiles(config);
   const scorer = configuredModel(config);
-  const stores = await openStores(config, logger);
-  await retryWhileConnectionLost(() => syncProfileFolder(stores, profiles), warningOfRetries(logger)).catch(async (error: unknown) => {
-    await stores.close();
+  // The simulated hub's SOAP stack loads while the stores wait on Redis and the database.
+  const hubStarting = sandboxHub(config);
+  const closeHub = async () => (await hubStarting.catch(() => undefined))?.close();
+  const stores = await openStores(config, logger).catch(async (error: unknown) => {
+    await closeHub();
     throw error;
   });
-  const ephytoHub = await sandboxHub(config).catch(async (error: unknown) => {
+  await retryWhileConnectionLost(() => syncProfileFolder(stores, profiles), warningOfRetries(logger)).catch(async (error: unknown) => {
+    await stores.close();
+    await closeHub();
+    throw error;
+  });
+  const ephytoHub = await hubStarting.catch(async (error: unknown) => {
     await stores.close();
     throw error;
   });
