@@ -1,6 +1,9 @@
 /** The connector's SOAP calls against the simulated hub, which serves the hub's published WSDL with the `soap` package. */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { testPki } from '../support/tls.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransportError } from '../../src/http-client.js';
 import { acknowledgeEnvelope, deliverEnvelope, type HubEndpoint, importHeaders, pullEnvelope, trackingInfo } from '../../src/ephyto-hub/client.js';
@@ -187,5 +190,36 @@ describe('envelope content', () => {
       'The hub\'s envelope header says To "XA", the certificate it carries "EC"',
       'The hub\'s envelope header says CertificateType "657", the certificate it carries "851"',
     ]);
+  });
+});
+
+describe("the NPPO's TLS client certificate", () => {
+  it('is presented to the hub (the hub knows the NPPO by it); without it the hub is unreachable', async () => {
+    const pki = testPki(['nppo-xa']);
+    const seen: string[] = [];
+    const server = createTlsServer({ cert: pki.server.cert, key: pki.server.key, ca: pki.caPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+      seen.push(((req.socket as TLSSocket).getPeerCertificate().subject as { CN?: string }).CN ?? '');
+      res
+        .writeHead(200, { 'content-type': 'text/xml' })
+        .end(
+          '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetEnvelopeTrackingInfoResponse xmlns="http://ephyto.ippc.int/"><GetEnvelopeTrackingInfoResult><From>XA</From><To>XC</To><CertificateType>851</CertificateType><CertificateStatus>70</CertificateStatus><NPPOCertificateNumber>N1</NPPOCertificateNumber><hubDeliveryNumber>HUB1</hubDeliveryNumber><HUBTrackingInfo>Delivered</HUBTrackingInfo></GetEnvelopeTrackingInfoResult></GetEnvelopeTrackingInfoResponse></s:Body></s:Envelope>',
+        );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const url = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hub/DeliveryService`;
+    try {
+      const client = pki.clients['nppo-xa']!;
+      const header = await trackingInfo(
+        { url, timeoutMs: 5000, maxEnvelopeBytes: 4096, tls: { cert: client.certFile, key: client.keyFile, ca: pki.caFile } },
+        'HUB1',
+      );
+      expect(header.trackingInfo).toBe('Delivered');
+      expect(seen).toEqual(['nppo-xa']);
+      await expect(trackingInfo({ url, timeoutMs: 5000, maxEnvelopeBytes: 4096, tls: { ca: pki.caFile } }, 'HUB1')).rejects.toBeInstanceOf(TransportError);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
