@@ -81,6 +81,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.participants.find((p) => p.id === 'partner-fr')?.wcoNamespaces?.declaration).toBe('urn:partner:wco:declaration:2');
     expect(config.agreements.find((a) => a.id === 'exports-to-fr')?.delivery).toMatchObject({ retry: 'never', attempts: 1 });
+    expect(config.ephytoHub).toMatchObject({ participant: 'ephyto-hub', country: 'GB', pullEveryMs: 60_000 });
   });
 
   it('keeps the provenance log key under the data directory unless SWGATE_LOG_KEY_DIR names a shared one', () => {
