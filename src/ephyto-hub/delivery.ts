@@ -142,7 +142,9 @@ export function hubChannel(deps: HubDeps): Channel {
   };
 }
 
+/** The state as the hub last gave it; one the WSDL does not list is not recorded (it is asked again next time). */
 async function recordState(deps: HubDeps, exchangeId: string, destination: string, header: HubEnvelopeHeader): Promise<void> {
+  if (header.trackingInfo !== undefined && !isTrackingState(header.trackingInfo)) return;
   await deps.db
     .updateTable('ephyto_hub_deliveries')
     .set({ state: header.trackingInfo ?? 'PendingDelivery', checked_at: deps.now().toISOString() })
@@ -187,10 +189,14 @@ export async function followHubDeliveries(deps: FollowDeps, limit = 100): Promis
       summary.errors += 1;
       continue;
     }
+    const state = header.trackingInfo;
+    if (!isTrackingState(state)) {
+      summary.errors += 1;
+      continue;
+    }
     summary.checked += 1;
     await recordState(deps, row.exchange_id, row.destination, header);
-    const state = header.trackingInfo;
-    if (!isTrackingState(state) || !FINAL.has(state)) continue;
+    if (!FINAL.has(state)) continue;
     if (await settleState(deps, row.exchange_id, row.destination, header)) summary.settled += 1;
   }
   return summary;

@@ -117,6 +117,15 @@ describe.each(kinds)('the ePhyto Hub connector in the sandbox (%s)', (kind) => {
     expect(hubDelivery(done)?.receipt).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ code })] });
   });
 
+  it('a state the WSDL does not list settles nothing; the hub is asked again until it says something it does', async () => {
+    const { exchangeId, envelope } = await issueForXc();
+    (envelope as { state: string }).state = 'Teleported';
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(hubDelivery(await exchange(exchangeId))?.status).toBe('delivered');
+    envelope.state = 'Delivered';
+    expect(hubDelivery(await settledAs(exchangeId, 'acknowledged'))?.receipt?.status).toBe('accepted');
+  });
+
   it('EnvelopeNotExists fails the delivery', async () => {
     const { exchangeId, envelope } = await issueForXc();
     (hub.envelopes as Map<string, HeldEnvelope>).delete(envelope.hubDeliveryNumber);
