@@ -22,7 +22,7 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
     }
     throw error;
   }
-  if (roles.api && gateway.url) printBanner(config, gateway.url, roles, gateway.ephytoHub?.url);
+  if (roles.api && gateway.url) printBanner(config, gateway.url, roles, (await gateway.ephytoHub?.catch(() => undefined))?.url);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -31,7 +31,7 @@ export interface HubDeps {
   db: HubDb;
   settings: EphytoHubSettings;
   /** The hub's DeliveryService as seen by this NPPO (the simulated hub's when the participant's endpoint is `sandbox`). */
-  endpointOf: (hub: Participant, timeoutMs?: number) => HubEndpoint;
+  endpointOf: (hub: Participant, timeoutMs?: number) => HubEndpoint | Promise<HubEndpoint>;
   now: () => Date;
 }
 
@@ -86,7 +86,7 @@ function outcomeOfState(header: HubEnvelopeHeader, receipt: Pick<Receipt, 'messa
 /** The channel: one attempt delivers the certificate to the hub, or asks the hub about the copy it already holds. */
 export function hubChannel(deps: HubDeps): Channel {
   return async (delivery) => {
-    const endpoint = deps.endpointOf(delivery.destination, delivery.message.timeoutMs);
+    const endpoint = await deps.endpointOf(delivery.destination, delivery.message.timeoutMs);
     const receipt = { messageId: delivery.receipt.messageId, from: delivery.destination.id, receivedSha256: delivery.receipt.sentSha256 };
     const known = await deps.db
       .selectFrom('ephyto_hub_deliveries')
@@ -183,7 +183,7 @@ export async function followHubDeliveries(deps: FollowDeps, limit = 100): Promis
     if (!hub) continue;
     let header: HubEnvelopeHeader;
     try {
-      header = await trackingInfo(deps.endpointOf(hub), row.hub_delivery_number);
+      header = await trackingInfo(await deps.endpointOf(hub), row.hub_delivery_number);
     } catch {
       // The hub unreachable, a HubWebException, garbage: asked again on the next pass.
       summary.errors += 1;

@@ -64,7 +64,7 @@ const MAX_ACK_MESSAGE = 2000;
 
 /** One pass: every import envelope listed, each decided and acknowledged once. Throws only when the list itself cannot be had. */
 export async function pullFromHub(deps: PullDeps): Promise<PullSummary> {
-  const endpoint = deps.endpointOf(deps.hub, deps.settings.timeoutMs);
+  const endpoint = await deps.endpointOf(deps.hub, deps.settings.timeoutMs);
   const headers = await importHeaders(endpoint, deps.settings.country);
   const summary: PullSummary = { listed: headers.length, registered: 0, refused: 0, failed: 0, reacknowledged: 0, errors: 0 };
   for (const header of headers) {

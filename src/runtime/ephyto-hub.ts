@@ -22,8 +22,8 @@ export interface HubConnector {
 export interface HubBinding extends SettleDeps {
   participants: ReadonlyMap<string, Participant>;
   lodge: (lodgement: Lodgement) => Promise<IngestResult>;
-  /** The simulated hub's base URL, for a hub participant whose endpoint is `sandbox`. */
-  simulatedHub?: () => SimulatedHub | undefined;
+  /** The simulated hub, for a hub participant whose endpoint is `sandbox`. */
+  simulatedHub?: () => Promise<SimulatedHub> | undefined;
 }
 
 /** The connector for `config.ephytoHub`, or undefined when the configuration has no hub. */
@@ -31,8 +31,8 @@ export function hubConnector(config: GatewayConfig, binding: HubBinding): HubCon
   const settings = config.ephytoHub;
   const hub = settings && binding.participants.get(settings.participant);
   if (!settings || !hub) return undefined;
-  const endpointOf = (participant: Participant, timeoutMs = settings.timeoutMs): HubEndpoint => {
-    const simulated = participant.endpoint === 'sandbox' ? binding.simulatedHub?.() : undefined;
+  const endpointOf = async (participant: Participant, timeoutMs = settings.timeoutMs): Promise<HubEndpoint> => {
+    const simulated = participant.endpoint === 'sandbox' ? await binding.simulatedHub?.() : undefined;
     if (participant.endpoint === 'sandbox' && !simulated) throw new Error('the sandbox hub is not running');
     return {
       url: simulated ? simulated.serviceUrl(settings.country) : (participant.endpoint as string),
@@ -50,16 +50,19 @@ export function hubConnector(config: GatewayConfig, binding: HubBinding): HubCon
   };
 }
 
-/**
- * The sandbox's simulated hub, when the hub participant's endpoint is `sandbox`. XC, the
- * sandbox's country reached over the hub only (config/sandbox.yaml, agreement
- * ephyto-certificates-to-hub), is a simulated NPPO that takes what it is sent after a second.
- */
-export async function sandboxHub(config: GatewayConfig): Promise<SimulatedHub | undefined> {
+/** Whether the configuration calls for the sandbox's simulated hub: a hub participant whose endpoint is `sandbox`. */
+export function wantsSandboxHub(config: GatewayConfig): boolean {
   const settings = config.ephytoHub;
-  const hub = settings && config.participants.find((p) => p.id === settings.participant);
-  if (!config.sandbox || !settings || hub?.endpoint !== 'sandbox') return undefined;
-  // Loaded here only: the SOAP stack and the WSDL cost a production gateway's start about a second of CPU for nothing.
+  return config.sandbox && settings !== undefined && config.participants.find((p) => p.id === settings.participant)?.endpoint === 'sandbox';
+}
+
+/**
+ * The sandbox's simulated hub. XC, the sandbox's country reached over the hub only
+ * (config/sandbox.yaml, agreement ephyto-certificates-to-hub), is a simulated NPPO that takes
+ * what it is sent after a second. Loaded only here: the SOAP stack and the WSDL take about a
+ * second of CPU, which a production gateway never pays and the sandbox pays after it is ready.
+ */
+export async function startSandboxHub(): Promise<SimulatedHub> {
   const { startSimulatedHub } = await import('../sandbox/ephyto-hub.js');
   return startSimulatedHub({ importers: ['XC'], importAfterMs: 1000 });
 }

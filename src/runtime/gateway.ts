@@ -18,7 +18,7 @@ import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
 import { loadGatewayTrust } from './trust.js';
 import { startWorkers, type Workers } from './workers.js';
-import { sandboxHub } from './ephyto-hub.js';
+import { startSandboxHub, wantsSandboxHub } from './ephyto-hub.js';
 import type { SimulatedHub } from '../sandbox/ephyto-hub.js';
 
 export interface GatewayRoles {
@@ -33,8 +33,8 @@ export interface Gateway {
   url?: string;
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
-  /** The sandbox's simulated IPPC ePhyto Hub, on its own loopback listener (runtime/ephyto-hub.ts). */
-  ephytoHub?: SimulatedHub;
+  /** The sandbox's simulated IPPC ePhyto Hub, on its own loopback listener, started once the gateway is up (runtime/ephyto-hub.ts). */
+  ephytoHub?: Promise<SimulatedHub>;
   /** The analytics store, in the process that serves the API when `analytics.enabled` (runtime/analytics.ts). */
   analytics?: AnalyticsService;
   logger: Logger;
@@ -100,22 +100,15 @@ export async function startGateway(
   const trust = await loadGatewayTrust(config);
   const profiles = configuredProfiles(config);
   const scorer = configuredModel(config);
-  // The simulated hub's SOAP stack loads while the stores wait on Redis and the database.
-  const hubStarting = sandboxHub(config);
-  const closeHub = async () => (await hubStarting.catch(() => undefined))?.close();
-  const stores = await openStores(config, logger).catch(async (error: unknown) => {
-    await closeHub();
-    throw error;
-  });
+  const stores = await openStores(config, logger);
   await retryWhileConnectionLost(() => syncProfileFolder(stores, profiles), warningOfRetries(logger)).catch(async (error: unknown) => {
     await stores.close();
-    await closeHub();
     throw error;
   });
-  const ephytoHub = await hubStarting.catch(async (error: unknown) => {
-    await stores.close();
-    throw error;
-  });
+  // Started once the gateway is up (below); what needs it before then waits for it.
+  let startHub: (() => void) | undefined;
+  const ephytoHub = wantsSandboxHub(config) ? new Promise<void>((resolve) => (startHub = resolve)).then(startSandboxHub) : undefined;
+  ephytoHub?.catch((error: unknown) => logger.error({ err: (error as Error).message }, 'the simulated ePhyto hub did not start'));
 
   let baseUrl = config.publicUrl;
   let analytics: AnalyticsService | undefined;
@@ -130,7 +123,6 @@ export async function startGateway(
     analytics = config.analytics.enabled ? await startAnalytics(config, stores, logger) : undefined;
     api = await startApi(config, stores, pipeline, sandbox, analytics?.instance, logger).catch(async (error: unknown) => {
       await analytics?.close();
-      await ephytoHub?.close();
       throw error;
     });
     // An ephemeral port (PORT=0) is only known now; the simulated agencies live on this listener.
@@ -139,6 +131,7 @@ export async function startGateway(
   const workers: Workers | undefined = roles.workers ? await startWorkers(config, stores, pipeline, logger) : undefined;
 
   const app = api?.app;
+  startHub?.();
   return {
     config,
     store: stores.store,
@@ -158,7 +151,7 @@ export async function startGateway(
         app.server.closeAllConnections();
       }
       await analytics?.close();
-      await ephytoHub?.close();
+      await (await ephytoHub?.catch(() => undefined))?.close();
       await pipeline.close();
       await stores.close();
     },

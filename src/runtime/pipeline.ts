@@ -61,7 +61,7 @@ export interface PipelineOptions {
   /** The judges of targeting the configuration does not name: the profile set, the model, mutual recognition. */
   risk?: RiskJudges;
   /** The sandbox's simulated ePhyto Hub, for a hub participant whose endpoint is `sandbox`. */
-  simulatedHub?: () => SimulatedHub | undefined;
+  simulatedHub?: () => Promise<SimulatedHub> | undefined;
 }
 
 export interface RiskJudges {

@@ -48,7 +48,7 @@ describe.each(kinds)('the ePhyto Hub connector in the sandbox (%s)', (kind) => {
   beforeAll(async () => {
     const config = sandboxConfigWith((yaml) => yaml.replace('pullEveryMs: 5000', 'pullEveryMs: 1000').replace('trackEveryMs: 2000', 'trackEveryMs: 1000'));
     t = await startTestGateway(kind, { SWGATE_CONFIG: config });
-    hub = t.gateway.ephytoHub as SimulatedHub;
+    hub = (await t.gateway.ephytoHub) as SimulatedHub;
     db = t.gateway.store.db as unknown as Kysely<EphytoHubTables>;
     // The test acts as XC's NPPO itself.
     hub.importers.clear();
