@@ -15,6 +15,7 @@ const suites = [
   'bench/patterns.ts',
   'bench/risk-model.ts',
   'bench/analytics-network.ts',
+  'bench/ephyto-hub.ts',
 ].filter((f) => existsSync(f));
 for (const suite of suites) {
   console.log(`\n== ${suite}`);

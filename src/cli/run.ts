@@ -22,7 +22,7 @@ export async function runGateway(roles: GatewayRoles): Promise<void> {
     }
     throw error;
   }
-  if (roles.api && gateway.url) printBanner(config, gateway.url, roles);
+  if (roles.api && gateway.url) printBanner(config, gateway.url, roles, (await gateway.ephytoHub?.catch(() => undefined))?.url);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,7 +41,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles): void {
+function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles, hubUrl: string | undefined): void {
   const lines = [
     '',
     `swgate is listening on ${url}${roles.workers ? ' (API and delivery workers)' : ' (API only)'}`,
@@ -49,10 +49,16 @@ function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles): v
   ];
   if (config.sandbox) {
     lines.push('  Sandbox credentials (public by design):');
-    for (const p of config.participants) lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
+    for (const p of config.participants.filter((x) => x.apiKeySha256.length > 0))
+      lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
     lines.push(
       `  Try: curl -H 'Authorization: Bearer sandbox-trader-demo' -H 'Content-Type: application/xml' --data-binary @test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml ${url}/v1/declarations`,
     );
+    if (hubUrl && config.ephytoHub) {
+      lines.push(
+        `  Simulated IPPC ePhyto Hub (the hub's WSDL): ${hubUrl}/hub/<country>/DeliveryService (this gateway is ${config.ephytoHub.country}; WSDL at ?wsdl)`,
+      );
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

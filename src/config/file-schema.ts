@@ -1,4 +1,4 @@
-import { PARTICIPANT_KINDS, TRANSPORTS } from './types.js';
+import { HUB_DELIVER_OPERATIONS, PARTICIPANT_KINDS, TRANSPORTS } from './types.js';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -189,6 +189,34 @@ export const configFileSchema = {
         },
         // Sandbox: what a well-formed GRN the ledger does not know covers, in the movement's currency; unset: such a GRN is unknown (G01).
         unknownGrnCover: { type: 'string', pattern: '^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?$' },
+      },
+    },
+    // --- The IPPC ePhyto Hub connector (README, "Partner channels") ---
+    ephytoHub: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['participant', 'country'],
+      properties: {
+        participant: {
+          type: 'string',
+          minLength: 1,
+          description: 'the participant standing for the hub: its endpoint (URL or sandbox) and endpointTls (the NPPO client certificate)',
+        },
+        country: { type: 'string', pattern: '^[A-Z]{2}$', description: "this NPPO's country code on the hub" },
+        deliverWith: {
+          enum: [...HUB_DELIVER_OPERATIONS],
+          description: 'the hub operation certificates are delivered with (default ValidateAndDeliverEnvelope)',
+        },
+        content: { enum: ['raw', 'base64'], description: 'the certificate in Content as XML text (default) or base64' },
+        pullEveryMs: { type: 'integer', minimum: 1000, maximum: 86_400_000, description: 'pull import envelopes this often; absent: no pulling' },
+        trackEveryMs: { type: 'integer', minimum: 1000, maximum: 86_400_000, description: 'ask the hub about pending deliveries this often (default 30000)' },
+        timeoutMs: {
+          type: 'integer',
+          minimum: 100,
+          maximum: 600_000,
+          description: 'each pull, acknowledgement or tracking call gives up after this (default 30000)',
+        },
+        maxEnvelopeBytes: { type: 'integer', minimum: 1024, maximum: 104_857_600, description: 'the largest certificate delivered or pulled (default 10 MiB)' },
       },
     },
     mutualRecognition: {

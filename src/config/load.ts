@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig, TransitSettings, Transport } from './types.js';
+import type { Agreement, Arrangement, DeliveryPolicy, EphytoHubSettings, GatewayConfig, Participant, RiskConfig, TransitSettings, Transport } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -29,6 +29,7 @@ interface ConfigFile {
   >;
   mutualRecognition?: { arrangements?: Arrangement[] };
   transit?: Partial<TransitSettings>;
+  ephytoHub?: Pick<EphytoHubSettings, 'participant' | 'country'> & Partial<EphytoHubSettings>;
 }
 
 const validateFile = new Ajv({ allErrors: true }).compile<ConfigFile>(configFileSchema);
@@ -82,6 +83,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
   }
+  const ephytoHub = parsed?.ephytoHub ? ephytoHubFrom(parsed.ephytoHub, participants, agreements, problems) : undefined;
+  if (!ephytoHub) {
+    for (const a of agreements.filter((x) => x.transport === 'ephyto-hub'))
+      problems.push(`agreement "${a.id}" has transport ephyto-hub, but the configuration has no ephytoHub block.`);
+  }
   const risk = riskFrom(parsed, participants, problems, riskProfilesDir(env, cwd, file, parsed));
   if (problems.length > 0) throw new ConfigError(problems);
   const sandbox = participants.some((p) => p.endpoint === 'sandbox');
@@ -123,6 +129,35 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
       guarantees: parsed?.transit?.guarantees ?? [],
       ...(parsed?.transit?.unknownGrnCover === undefined ? {} : { unknownGrnCover: parsed.transit.unknownGrnCover }),
     },
+    ...(ephytoHub ? { ephytoHub } : {}),
+  };
+}
+
+// --- The IPPC ePhyto Hub connector ---
+
+/**
+ * The hub block with its defaults. The hub's participant must have an endpoint and issue what
+ * arrives from the hub in the exporting countries' names; an agreement with `transport:
+ * ephyto-hub` must deliver to it, and there must be a hub block for such an agreement.
+ */
+function ephytoHubFrom(
+  file: NonNullable<ConfigFile['ephytoHub']>,
+  participants: Participant[],
+  agreements: Agreement[],
+  problems: string[],
+): EphytoHubSettings {
+  const hub = participants.find((p) => p.id === file.participant);
+  if (!hub) problems.push(`ephytoHub.participant: "${file.participant}" is not a participant.`);
+  else if (!hub.endpoint) problems.push(`ephytoHub.participant: "${file.participant}" has no endpoint (the hub's DeliveryService URL, or sandbox).`);
+  for (const a of agreements.filter((x) => x.transport === 'ephyto-hub' && x.destination !== file.participant))
+    problems.push(`agreement "${a.id}" has transport ephyto-hub but delivers to "${a.destination}", not the hub participant "${file.participant}".`);
+  return {
+    deliverWith: 'ValidateAndDeliverEnvelope',
+    content: 'raw',
+    trackEveryMs: 30_000,
+    timeoutMs: 30_000,
+    maxEnvelopeBytes: 10 * 1024 * 1024,
+    ...file,
   };
 }
 

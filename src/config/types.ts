@@ -108,6 +108,35 @@ export interface Agreement {
   delivery: DeliveryPolicy;
 }
 
+// --- The IPPC ePhyto Hub connector (its own block: README, "Partner channels") ---
+
+/** The hub operations a certificate can be delivered with (the hub's WSDL). */
+export const HUB_DELIVER_OPERATIONS = ['ValidateAndDeliverEnvelope', 'DeliverEnvelope', 'DeliverPhytoEnvelope'] as const;
+export type HubDeliverOperation = (typeof HUB_DELIVER_OPERATIONS)[number];
+
+/**
+ * The ePhyto Hub as this NPPO uses it: the participant that stands for the hub (the destination
+ * of agreements with `transport: ephyto-hub`, the issuer of the certificates pulled from it; its
+ * `endpoint` is the DeliveryService URL or `sandbox`, its `endpointTls` the TLS client
+ * certificate registered in the hub's AdminConsole), and this NPPO's country code on the hub.
+ */
+export interface EphytoHubSettings {
+  participant: string;
+  /** ISO 3166 alpha-2 (or a sandbox code): `From` of what is delivered, `To` of what is pulled. */
+  country: string;
+  deliverWith: HubDeliverOperation;
+  /** The certificate in `Content` as XML text (raw) or base64. */
+  content: 'raw' | 'base64';
+  /** Pull import envelopes every so often; unset: no pulling. */
+  pullEveryMs?: number;
+  /** Ask the hub where pending deliveries stand every so often. */
+  trackEveryMs: number;
+  /** Each call to the hub gives up after this (a delivery: its agreement's timeout). */
+  timeoutMs: number;
+  /** The largest certificate delivered or pulled. */
+  maxEnvelopeBytes: number;
+}
+
 /**
  * A mutual recognition arrangement with a partner customs administration (docs/RISK.md, "Mutual
  * recognition"): what of the partner's word counts in this administration's risk facts.
@@ -181,6 +210,8 @@ export interface GatewayConfig {
   analytics: AnalyticsSettings;
   /** Transit (docs/TRANSIT.md): the guarantee ledger of the offices of departure. */
   transit: TransitSettings;
+  /** The IPPC ePhyto Hub connector; unset: none. */
+  ephytoHub?: EphytoHubSettings;
 }
 
 /** A guarantee the office of departure knows: its GRN, reference amount ("5000.00") and currency. */

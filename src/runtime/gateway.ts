@@ -18,6 +18,8 @@ import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
 import { loadGatewayTrust } from './trust.js';
 import { startWorkers, type Workers } from './workers.js';
+import { startSandboxHub, wantsSandboxHub } from './ephyto-hub.js';
+import type { SimulatedHub } from '../sandbox/ephyto-hub.js';
 
 export interface GatewayRoles {
   api: boolean;
@@ -31,6 +33,8 @@ export interface Gateway {
   url?: string;
   app?: FastifyInstance;
   sandbox?: SandboxDestinations;
+  /** The sandbox's simulated IPPC ePhyto Hub, on its own loopback listener, started once the gateway is up (runtime/ephyto-hub.ts). */
+  ephytoHub?: Promise<SimulatedHub>;
   /** The analytics store, in the process that serves the API when `analytics.enabled` (runtime/analytics.ts). */
   analytics?: AnalyticsService;
   logger: Logger;
@@ -101,12 +105,16 @@ export async function startGateway(
     await stores.close();
     throw error;
   });
+  // Started once the gateway is up (below); what needs it before then waits for it.
+  let startHub: (() => void) | undefined;
+  const ephytoHub = wantsSandboxHub(config) ? new Promise<void>((resolve) => (startHub = resolve)).then(startSandboxHub) : undefined;
+  ephytoHub?.catch((error: unknown) => logger.error({ err: (error as Error).message }, 'the simulated ePhyto hub did not start'));
 
   let baseUrl = config.publicUrl;
   let analytics: AnalyticsService | undefined;
   // Targeting reads the analytics store's snapshot where this process holds the store; the store starts after the pipeline.
   const judges: RiskJudges = { analyticsFacts: () => analytics?.facts(), ...(scorer ? { scorer } : {}), ...risk };
-  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk: judges });
+  const pipeline = buildPipeline(config, stores, { mappings, trust, baseUrl: () => baseUrl, logger, risk: judges, simulatedHub: () => ephytoHub });
   const sandbox = config.sandbox ? simulatedAgencies(pipeline.participants, trust, () => baseUrl) : undefined;
 
   let api: Api | undefined;
@@ -123,6 +131,7 @@ export async function startGateway(
   const workers: Workers | undefined = roles.workers ? await startWorkers(config, stores, pipeline, logger) : undefined;
 
   const app = api?.app;
+  startHub?.();
   return {
     config,
     store: stores.store,
@@ -130,6 +139,7 @@ export async function startGateway(
     reconcile: (options) => pipeline.reconcile(options),
     ...(app ? { app, url: baseUrl } : {}),
     ...(sandbox ? { sandbox } : {}),
+    ...(ephytoHub ? { ephytoHub } : {}),
     ...(analytics ? { analytics } : {}),
     async close() {
       // Workers first, while the API still answers them (in `start`, their sandbox destinations
@@ -141,6 +151,7 @@ export async function startGateway(
         app.server.closeAllConnections();
       }
       await analytics?.close();
+      await (await ephytoHub?.catch(() => undefined))?.close();
       await pipeline.close();
       await stores.close();
     },

@@ -26,6 +26,8 @@ import { DeliveryQueues, type DeliveryProcessor } from './queues.js';
 import type { Stores } from './stores.js';
 import type { GatewayTrust } from './trust.js';
 import { WebhookQueue } from './webhooks.js';
+import { type HubConnector, hubConnector } from './ephyto-hub.js';
+import type { SimulatedHub } from '../sandbox/ephyto-hub.js';
 
 /** The pipeline's functions bound to their deps: what the API calls, what the workers run, and the queues they share. */
 export interface GatewayPipeline {
@@ -44,6 +46,8 @@ export interface GatewayPipeline {
   deliver: DeliveryProcessor;
   /** One reconciler pass (pipeline/reconcile.ts). */
   reconcile(options?: ReconcileOptions): Promise<ReconcileSummary>;
+  /** The IPPC ePhyto Hub connector, when the configuration has a hub (runtime/ephyto-hub.ts). */
+  hub?: HubConnector;
   /** Closes the delivery and webhook queues. */
   close(): Promise<void>;
 }
@@ -56,6 +60,8 @@ export interface PipelineOptions {
   logger: Logger;
   /** The judges of targeting the configuration does not name: the profile set, the model, mutual recognition. */
   risk?: RiskJudges;
+  /** The sandbox's simulated ePhyto Hub, for a hub participant whose endpoint is `sandbox`. */
+  simulatedHub?: () => Promise<SimulatedHub> | undefined;
 }
 
 export interface RiskJudges {
@@ -114,6 +120,15 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       req,
     );
   const lodgeDeps = { ingest, mappings, validation };
+  const hub = hubConnector(config, {
+    store,
+    participants,
+    recordProvenance,
+    onExchangeEnded,
+    now,
+    lodge: (l) => lodgeLpco(lodgeDeps, l),
+    ...(options.simulatedHub ? { simulatedHub: options.simulatedHub } : {}),
+  });
 
   const deliverDeps: DeliverDeps = {
     store,
@@ -125,6 +140,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     sandboxUrl: (id: string) => `${options.baseUrl()}/sandbox/destinations/${id}/deliveries`,
     ...(trust.sandboxDeliverySecret ? { sandboxSecret: trust.sandboxDeliverySecret } : {}),
     send: post,
+    ...(hub ? { channels: { 'ephyto-hub': hub.channel } } : {}),
     onExchangeEnded,
     recordProvenance,
     now,
@@ -181,6 +197,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     validators: { declaration: (body, format) => validateDocument(body, format, validation) },
     deliver: (job, attempt) => deliver(deliverDeps, job, attempt),
     reconcile: (reconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, reconcileOptions),
+    ...(hub ? { hub } : {}),
     async close() {
       await queues.close();
       await webhooks.close();

@@ -22,6 +22,7 @@ import { controlRequestMigrations, type ControlRequestTables } from '../risk/con
 import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
 import { loadConfiguredGuarantees } from '../transit/guarantees.js';
 import { transitMigrations, type TransitTables } from '../transit/tables.js';
+import { ephytoHubMigrations, type EphytoHubTables } from '../ephyto-hub/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -36,6 +37,7 @@ export const ALL_MIGRATIONS = {
   ...riskProfileMigrations,
   ...ecommerceMigrations,
   ...transitMigrations,
+  ...ephytoHubMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
@@ -66,7 +68,15 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
   const target = databaseTarget(config.databaseUrl, join(config.dataDir, 'swgate.sqlite'));
   const db = openDatabase<
-    ExchangeTables & ProvenanceTables & LpcoTables & RiskTables & RecognitionTables & ControlRequestTables & RiskProfileTables & EcommerceTables
+    ExchangeTables &
+      ProvenanceTables &
+      LpcoTables &
+      RiskTables &
+      RecognitionTables &
+      ControlRequestTables &
+      RiskProfileTables &
+      EcommerceTables &
+      EphytoHubTables
   >(target, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost; the next query opens a new one'),
   });

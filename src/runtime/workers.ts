@@ -7,6 +7,7 @@ import type { GatewayPipeline } from './pipeline.js';
 import { startDeliveryWorkers, stopWorkers } from './queues.js';
 import type { Stores } from './stores.js';
 import { startWebhookWorker } from './webhooks.js';
+import { every } from './ephyto-hub.js';
 
 export interface Workers {
   /** Stops the reconciler's timer, then lets in-flight jobs finish. */
@@ -53,9 +54,18 @@ export async function startWorkers(config: GatewayConfig, stores: Stores, pipeli
       .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'e-commerce unmatched scan failed'))
       .finally(() => (passing = false));
   }, config.reconcile.everyMs);
+  // The ePhyto Hub: pending deliveries' states followed, import envelopes pulled when configured.
+  const hub = pipeline.hub;
+  const stopHub = hub
+    ? [
+        every(hub.settings.trackEveryMs, () => hub.follow(), logger, 'ePhyto hub tracking pass'),
+        ...(hub.settings.pullEveryMs ? [every(hub.settings.pullEveryMs, () => hub.pull(), logger, 'ePhyto hub import pass')] : []),
+      ]
+    : [];
   return {
     async stop() {
       clearInterval(reconciler);
+      for (const stop of stopHub) stop();
       await stopWorkers(workers);
     },
   };

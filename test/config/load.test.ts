@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       'pga-health',
       'pga-wildlife',
       'partner-xb',
+      'ephyto-hub',
       'trader-demo',
       'platform-demo',
       'post-demo',
@@ -80,6 +81,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.participants.find((p) => p.id === 'partner-fr')?.wcoNamespaces?.declaration).toBe('urn:partner:wco:declaration:2');
     expect(config.agreements.find((a) => a.id === 'exports-to-fr')?.delivery).toMatchObject({ retry: 'never', attempts: 1 });
+    expect(config.ephytoHub).toMatchObject({ participant: 'ephyto-hub', country: 'GB', pullEveryMs: 60_000 });
   });
 
   it('keeps the provenance log key under the data directory unless SWGATE_LOG_KEY_DIR names a shared one', () => {
@@ -204,6 +206,50 @@ agreements:
     expect(problems.some((p) => p.includes('participants.1.id must match pattern'))).toBe(true);
     expect(problems.some((p) => p.includes('participants.1.kind must be equal to one of the allowed values (customs, pga'))).toBe(true);
     expect(problems.some((p) => p.includes('agreements.0.when.hsChapters.0 must match pattern'))).toBe(true);
+  });
+
+  it('reads the ePhyto Hub block with its defaults, as the sandbox configures it', () => {
+    expect(loadConfig({}).ephytoHub).toEqual({
+      participant: 'ephyto-hub',
+      country: 'XA',
+      deliverWith: 'ValidateAndDeliverEnvelope',
+      content: 'raw',
+      pullEveryMs: 5000,
+      trackEveryMs: 2000,
+      timeoutMs: 30_000,
+      maxEnvelopeBytes: 10 * 1024 * 1024,
+    });
+    expect(loadConfig({}).agreements.find((a) => a.id === 'ephyto-certificates-to-hub')).toMatchObject({ destination: 'ephyto-hub', transport: 'ephyto-hub' });
+  });
+
+  it('refuses a hub block that names no usable participant, bad values, and hub agreements without the block or to another destination', () => {
+    const participants = `
+participants:
+  - { id: hub, kind: pga, name: H, endpoint: https://uat-hub.ephytoexchange.org/hub/DeliveryService }
+  - { id: silent, kind: pga, name: S }
+  - { id: customs, kind: customs, name: C, endpoint: sandbox }
+`;
+    const withBlock = configFile(`${participants}
+ephytoHub: { participant: silent, country: XA }
+agreements:
+  - { id: to-customs, when: {}, destination: customs, format: sps-xml, transport: ephyto-hub }
+`);
+    expect(problemsOf({ SWGATE_CONFIG: withBlock })).toEqual([
+      'ephytoHub.participant: "silent" has no endpoint (the hub\'s DeliveryService URL, or sandbox).',
+      'agreement "to-customs" has transport ephyto-hub but delivers to "customs", not the hub participant "silent".',
+    ]);
+    const withoutBlock = configFile(`${participants}
+agreements:
+  - { id: to-hub, when: {}, destination: hub, format: sps-xml, transport: ephyto-hub }
+`);
+    expect(problemsOf({ SWGATE_CONFIG: withoutBlock })).toEqual(['agreement "to-hub" has transport ephyto-hub, but the configuration has no ephytoHub block.']);
+    const badValues = configFile(`${participants}
+ephytoHub: { participant: nobody, country: xa, deliverWith: SendIt, content: gzip, pullEveryMs: 10, maxEnvelopeBytes: 1e12, extra: 1 }
+agreements: []
+`);
+    const problems = problemsOf({ SWGATE_CONFIG: badValues });
+    for (const key of ['country', 'deliverWith', 'content', 'pullEveryMs', 'maxEnvelopeBytes']) expect(problems.join('\n')).toContain(`ephytoHub.${key}`);
+    expect(problems.join('\n')).toContain('"extra"');
   });
 
   it('refuses agreements that name unknown destinations or destinations without an endpoint', () => {
