@@ -41,7 +41,11 @@ async function openTarget(): Promise<{ store: Store; close: () => Promise<void> 
   if (!postgres) {
     const dir = mkdtempSync(join(tmpdir(), 'swgate-bench-console-'));
     const db = openDatabase<ExchangeTables>({ kind: 'sqlite', location: join(dir, 'swgate.sqlite') });
-    return { store: { db, kind: 'sqlite' }, close: async () => (await db.destroy(), rmSync(dir, { recursive: true, force: true })) };
+    const close = async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { store: { db, kind: 'sqlite' }, close };
   }
   const name = `swgate_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -116,8 +120,7 @@ async function seed(db: Kysely<ExchangeTables>, kind: Store['kind']): Promise<vo
     insert into exchange_events (id, exchange_id, at, event, destination, detail)
     select ${sql.raw(id('s.i'))} || 'x', d.exchange_id, coalesce(d.final_at, d.received_at), d.status, d.destination, null
     from s join deliveries d on d.exchange_id = ${sql.raw(id('s.i'))} and d.destination = ${sql.raw(pga)}`.execute(db);
-  if (kind === 'postgres') await sql`analyze`.execute(db);
-  else await sql`analyze`.execute(db);
+  await sql`analyze`.execute(db);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -151,7 +154,10 @@ try {
   console.log(`${'baseline: one exchange by primary key'.padEnd(46)} median ${baseline.toFixed(2).padStart(8)} ms`);
 
   let rows = 0;
-  const count = <T>(list: T[]) => ((rows = list.length), list);
+  const count = <T>(list: T[]) => {
+    rows = list.length;
+    return list;
+  };
   report('search by LRN (operator)', await timed(async () => count(await listSeenExchanges(store, operator, { q: `LRN-${middle}`, limit: 50 }))), rows);
   report('search by LRN (its sender)', await timed(async () => count(await listSeenExchanges(store, trader, { q: `LRN-${middle}`, limit: 50 }))), rows);
   report('search by MRN (operator)', await timed(async () => count(await listSeenExchanges(store, operator, { q: `MRN${middle}`, limit: 50 }))), rows);

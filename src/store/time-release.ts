@@ -13,7 +13,7 @@ export const TOOK_IT: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'ackno
 export const FINAL: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed']);
 
 /** Histogram bounds in seconds: a second to a day, what a border's release times span. */
-export const TIME_RELEASE_BUCKETS = [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600] as const;
+const TIME_RELEASE_BUCKETS = [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600] as const;
 
 const bucketOf = (seconds: number): string => String(TIME_RELEASE_BUCKETS.find((le) => seconds <= le) ?? '+Inf');
 
