@@ -128,6 +128,16 @@ function factsOf(declaration: XmlElement, ns: string): DeclarationFacts {
   };
 }
 
+/**
+ * The declaration's MRN, when it states one: Declaration/ID, which customs assigns and a later
+ * message about the same declaration (an amendment, a cancellation) carries. Kept apart from the
+ * facts: routing never looks at it, search does.
+ */
+export function declarationMrnOf(root: XmlElement, profile: NamespaceProfile = WCO_NAMESPACES): string | null {
+  const id = childText(declarationElement(root, profile), profile.declaration, 'ID');
+  return id === '' ? null : id;
+}
+
 function childText(el: XmlElement, ns: string, name: string): string {
   const child = firstChild(el, ns, name);
   return child ? textOf(child).trim() : '';

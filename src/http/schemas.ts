@@ -135,6 +135,8 @@ export const exchangeSummarySchema = {
     kind: { type: 'string' },
     status: { type: 'string', description: wholeOnly },
     messageId: { type: ['string', 'null'], description: wholeOnly },
+    reference: { type: ['string', 'null'], description: `The document's reference: a declaration's LRN (Declaration/FunctionalReferenceID) ${wholeOnly}` },
+    mrn: { type: ['string', 'null'], description: `The declaration's MRN (Declaration/ID) when it states one ${wholeOnly}` },
     deliveryStatus: { type: 'string', enum: [...DELIVERY_STATUSES], description: "For a destination: its delivery's status" },
     receivedAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time', description: 'For a destination: when its delivery last changed' },

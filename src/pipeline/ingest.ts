@@ -39,6 +39,8 @@ export interface ReadDocument {
   /** The WCO JSON form of an XML declaration, as validation made it: kept so mappings need not parse the XML again. */
   wcoJson?: string;
   messageId?: string | null;
+  /** What search finds it by besides its ids: a declaration's LRN and MRN (store/exchange-tables.ts). */
+  references?: { reference: string | null; mrn: string | null };
   /** How the routed document was made from what was received, when a mapping made it. */
   mappedBy?: { mapping: string; specSha256: string };
   /** What the document changes in the e-LPCO registry: written with the exchange, in its transaction; may refuse it. */
@@ -202,6 +204,8 @@ function acceptedExchange(
       received_at: at.receivedAt,
       updated_at: at.routedAt,
       end_handled_at: null,
+      reference: read.references?.reference ?? null,
+      mrn: read.references?.mrn ?? null,
     },
     documents: [
       document('original', routed.content, routed.mediaType, routed.sha256),
@@ -220,6 +224,9 @@ function acceptedExchange(
       sent_sha256: null,
       receipt: null,
       updated_at: at.routedAt,
+      received_at: at.receivedAt,
+      delivered_at: null,
+      final_at: null,
     })),
     events: [
       {

@@ -1,4 +1,4 @@
-import { declarationFactsOf, wcoJsonAsTree } from '../documents/declaration.js';
+import { declarationFactsOf, declarationMrnOf, wcoJsonAsTree } from '../documents/declaration.js';
 import type { WcoJsonObject } from '../documents/wco/json.js';
 import { type Finding, finding, hasErrors, RejectionError } from '../findings.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
@@ -33,6 +33,7 @@ export function readDeclaration(body: Buffer, format: DocumentFormat, options: V
     findings,
     document: { content: body.toString('utf8'), mediaType: MEDIA_TYPES[format] },
     messageId: facts.lrn,
+    references: { reference: facts.lrn, mrn: declarationMrnOf(tree, options.profile) },
     ...(format === 'wco-xml' ? { wcoJson: JSON.stringify(wcoJson) } : {}),
     risk: declarationRiskOf(tree, facts.direction, options.profile),
   };

@@ -1,6 +1,7 @@
 import { GATEWAY_ID } from '../gateway-id.js';
 import type { ProvenanceEvent } from '../provenance/record.js';
-import type { DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
+import type { DeliveryRow, DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
+import { FINAL, observeTimeRelease, TOOK_IT } from '../store/time-release.js';
 import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
 import { type EndDeps, endExchange } from './end.js';
 import { exchangeStatusFrom } from './lifecycle.js';
@@ -51,9 +52,11 @@ export async function settleDelivery(
     if (!current || (s.from && !s.from.includes(current.status)) || (s.unchangedSince !== undefined && current.updated_at !== s.unchangedSince))
       return { exchangeStatus: exchange.status, changed: false, sender: exchange.sender, applied: false };
     const at = now().toISOString();
+    const timing = await timeRelease(transaction, exchange.received_at, current, s.status, at);
     await updateDelivery(transaction, exchangeId, destination, {
       status: s.status,
       at,
+      ...timing,
       ...(s.lastError !== undefined ? { lastError: s.lastError } : {}),
       ...(s.receipt !== undefined ? { receipt: s.receipt } : {}),
       ...(s.sentSha256 !== undefined ? { sentSha256: s.sentSha256 } : {}),
@@ -73,6 +76,31 @@ export async function settleDelivery(
     await alsoWrite?.(transaction);
     return { exchangeStatus: status, changed, sender: exchange.sender, applied: true };
   });
+}
+
+/**
+ * When the destination first took the delivery and when it became final, observed in the
+ * time-release histograms as they happen (store/time-release.ts): the first delivered or
+ * acknowledged once, every final word (a retried delivery ends again).
+ */
+async function timeRelease(
+  transaction: Store,
+  receivedAt: string,
+  current: Pick<DeliveryRow, 'destination' | 'delivered_at'>,
+  status: DeliveryStatus,
+  at: string,
+): Promise<{ deliveredAt?: string; finalAt?: string }> {
+  const since = Date.parse(at) - Date.parse(receivedAt);
+  const timing: { deliveredAt?: string; finalAt?: string } = {};
+  if (TOOK_IT.has(status) && current.delivered_at === null) {
+    timing.deliveredAt = at;
+    await observeTimeRelease(transaction, current.destination, 'lodged-to-delivered', since);
+  }
+  if (FINAL.has(status)) {
+    timing.finalAt = at;
+    await observeTimeRelease(transaction, current.destination, 'lodged-to-final', since);
+  }
+  return timing;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Migration, sql } from 'kysely';
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 
 /** Exchange statuses of API.md, in lifecycle order. */
 export const EXCHANGE_STATUSES = ['received', 'validated', 'routed', 'delivered', 'delivered-with-warnings', 'rejected', 'failed'] as const;
@@ -29,6 +29,10 @@ export interface ExchangeRow {
    * notification) was done; null until then. A final exchange without it is the reconciler's to finish.
    */
   end_handled_at: string | null;
+  /** The document's own reference (a declaration's LRN, Declaration/FunctionalReferenceID), for search; null when it has none. */
+  reference: string | null;
+  /** The declaration's MRN (Declaration/ID) when it states one (an amendment, a cancellation), for search. */
+  mrn: string | null;
 }
 
 export interface DocumentRow {
@@ -67,6 +71,12 @@ export interface DeliveryRow {
   /** JSON: the destination's receipt, once there is one. */
   receipt: string | null;
   updated_at: string;
+  /** The exchange's received_at, copied so that time-release figures read the deliveries alone (an index covers them). */
+  received_at: string | null;
+  /** When the destination first took it (delivered or acknowledged). */
+  delivered_at: string | null;
+  /** When it last became final (acknowledged, rejected, failed). */
+  final_at: string | null;
 }
 
 export interface ExchangeEventRow {
@@ -86,12 +96,28 @@ export interface ReconcilerActionRow {
   count: number;
 }
 
+/**
+ * The time-release histograms (/metrics), kept in the database because deliveries settle in the
+ * workers, which serve no /metrics: one row per destination, measure and bucket, counting the
+ * observations that fell in that bucket alone (not cumulative), with their sum.
+ */
+export interface TimeReleaseBucketRow {
+  destination: string;
+  /** `lodged-to-delivered` or `lodged-to-final`. */
+  measure: string;
+  /** The bucket's upper bound in seconds, or `+Inf`. */
+  le: string;
+  count: number;
+  sum_ms: number;
+}
+
 export interface ExchangeTables {
   exchanges: ExchangeRow;
   documents: StoredDocumentRow;
   deliveries: DeliveryRow;
   exchange_events: ExchangeEventRow;
   reconciler_actions: ReconcilerActionRow;
+  time_release_buckets: TimeReleaseBucketRow;
 }
 
 /** Portable DDL: text and integer columns only, so one migration serves SQLite and PostgreSQL. */
@@ -201,4 +227,78 @@ export const exchangeMigrations: Record<string, Migration> = {
       await db.schema.alterTable('exchanges').dropColumn('end_handled_at').execute();
     },
   },
+  '060-exchange-search': {
+    async up(db) {
+      await db.schema.alterTable('exchanges').addColumn('reference', 'text').execute();
+      await db.schema.alterTable('exchanges').addColumn('mrn', 'text').execute();
+      // What ingest stored already: a declaration's LRN is among its facts. An MRN was never kept before this column.
+      const lrn = sql<string>`${sql.raw(jsonText('facts', 'lrn', dialectOf(db)))}`;
+      await db.updateTable('exchanges').set({ reference: lrn }).execute();
+      // Search is newest first (by id) under each filter; an exact reference is found by its own index.
+      await db.schema.createIndex('exchanges_reference').on('exchanges').column('reference').execute();
+      await db.schema.createIndex('exchanges_mrn').on('exchanges').column('mrn').execute();
+      await db.schema.createIndex('exchanges_message_id').on('exchanges').column('message_id').execute();
+      await db.schema.createIndex('exchanges_status_id').on('exchanges').columns(['status', 'id']).execute();
+      await db.schema.createIndex('exchanges_sender_id').on('exchanges').columns(['sender', 'id']).execute();
+      await db.schema.createIndex('exchanges_kind_id').on('exchanges').columns(['kind', 'id']).execute();
+      await db.schema.createIndex('exchanges_received').on('exchanges').column('received_at').execute();
+      // The deliveries list reads one status at a time, newest exchange first, with or without a destination.
+      await db.schema.createIndex('deliveries_status_exchange').on('deliveries').columns(['status', 'exchange_id', 'destination']).execute();
+      await db.schema.createIndex('deliveries_destination_status').on('deliveries').columns(['destination', 'status', 'exchange_id']).execute();
+    },
+    async down(db) {
+      for (const index of [
+        'deliveries_destination_status',
+        'deliveries_status_exchange',
+        'exchanges_received',
+        'exchanges_kind_id',
+        'exchanges_sender_id',
+        'exchanges_status_id',
+        'exchanges_message_id',
+        'exchanges_mrn',
+        'exchanges_reference',
+      ])
+        await db.schema.dropIndex(index).execute();
+      await db.schema.alterTable('exchanges').dropColumn('mrn').execute();
+      await db.schema.alterTable('exchanges').dropColumn('reference').execute();
+    },
+  },
+  '061-time-release': {
+    async up(db) {
+      for (const column of ['received_at', 'delivered_at', 'final_at']) await db.schema.alterTable('deliveries').addColumn(column, 'text').execute();
+      // From the exchanges' own timelines: received, the first delivered or acknowledged, the last final word of a delivery now final.
+      await sql`update deliveries set received_at = (select e.received_at from exchanges e where e.id = deliveries.exchange_id)`.execute(db);
+      await sql`update deliveries set delivered_at = (select min(v.at) from exchange_events v
+        where v.exchange_id = deliveries.exchange_id and v.destination = deliveries.destination and v.event in ('delivered', 'acknowledged'))`.execute(db);
+      await sql`update deliveries set final_at = (select max(v.at) from exchange_events v
+        where v.exchange_id = deliveries.exchange_id and v.destination = deliveries.destination and v.event in ('acknowledged', 'rejected', 'failed'))
+        where status in ('acknowledged', 'rejected', 'failed')`.execute(db);
+      // Covers the time-release query: a range of days, every column it reads in the index.
+      await db.schema
+        .createIndex('deliveries_time_release')
+        .on('deliveries')
+        .columns(['received_at', 'destination', 'status', 'delivered_at', 'final_at'])
+        .execute();
+      await db.schema
+        .createTable('time_release_buckets')
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('measure', 'text', (c) => c.notNull())
+        .addColumn('le', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('sum_ms', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('time_release_buckets_pk', ['destination', 'measure', 'le'])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('time_release_buckets').execute();
+      await db.schema.dropIndex('deliveries_time_release').execute();
+      for (const column of ['final_at', 'delivered_at', 'received_at']) await db.schema.alterTable('deliveries').dropColumn(column).execute();
+    },
+  },
 };
+
+/** Which database a migration runs on: what little SQL differs between the two (JSON). */
+const dialectOf = (db: Kysely<unknown>): 'sqlite' | 'postgres' => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
+
+const jsonText = (column: string, key: string, dialect: 'sqlite' | 'postgres') =>
+  dialect === 'sqlite' ? `json_extract(${column}, '$.${key}')` : `(${column}::json ->> '${key}')`;

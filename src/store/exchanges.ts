@@ -217,6 +217,9 @@ export interface DeliveryChange {
   lastError?: string | null;
   receipt?: unknown;
   sentSha256?: string;
+  /** When the destination first took it / when it became final (time-release figures). */
+  deliveredAt?: string;
+  finalAt?: string;
   at: string;
 }
 
@@ -225,12 +228,21 @@ const updateDeliveryColumns = prepared(
   (
     db,
     v: Pick<DeliveryRow, 'exchange_id' | 'destination' | 'status' | 'updated_at'> & {
-      [K in 'attempts' | 'last_error' | 'receipt' | 'sent_sha256']?: DeliveryRow[K] | undefined;
+      [K in 'attempts' | 'last_error' | 'receipt' | 'sent_sha256' | 'delivered_at' | 'final_at']?: DeliveryRow[K] | undefined;
     },
   ) =>
     db
       .updateTable('deliveries')
-      .set({ status: v.status, updated_at: v.updated_at, attempts: v.attempts, last_error: v.last_error, receipt: v.receipt, sent_sha256: v.sent_sha256 })
+      .set({
+        status: v.status,
+        updated_at: v.updated_at,
+        attempts: v.attempts,
+        last_error: v.last_error,
+        receipt: v.receipt,
+        sent_sha256: v.sent_sha256,
+        delivered_at: v.delivered_at,
+        final_at: v.final_at,
+      })
       .where('exchange_id', '=', v.exchange_id)
       .where('destination', '=', v.destination),
 );
@@ -245,6 +257,8 @@ export async function updateDelivery(store: Store, exchangeId: string, destinati
     last_error: change.lastError,
     receipt: change.receipt === undefined ? undefined : JSON.stringify(change.receipt),
     sent_sha256: change.sentSha256,
+    delivered_at: change.deliveredAt,
+    final_at: change.finalAt,
   });
 }
 

@@ -162,6 +162,17 @@ export interface ExchangeListQuery {
   kind?: string;
   /** Updated at or after: the exchange for its sender and operators, the delivery for a destination. */
   since?: string;
+  /**
+   * Exactly one of: the exchange id, its reference (LRN), MRN or message id. A destination finds
+   * what it receives by the exchange id only: the rest is the sender's.
+   */
+  q?: string;
+  sender?: string;
+  /** Exchanges with a delivery to this participant; a destination may ask for itself only of what it receives. */
+  destination?: string;
+  /** Received at or after / before (ISO 8601). */
+  from?: string;
+  to?: string;
   /** The id of the last exchange of the previous page. */
   cursor?: string;
   limit: number;
@@ -171,7 +182,11 @@ export type SeenSummary =
   | { role: 'sender' | 'operator'; exchange: ExchangeRow }
   | { role: 'destination'; exchange: ExchangeAsDelivered; delivery: Pick<DeliveryRow, 'status' | 'updated_at'> };
 
-/** The exchanges `reader` sent or receives (operators: all), newest first, each as the reader may see it. */
+/**
+ * The exchanges `reader` sent or receives (operators: all), newest first, each as the reader may
+ * see it. Filters apply to what the caller sees: a destination cannot learn an exchange's
+ * status, references or other destinations by filtering on them.
+ */
 export async function listSeenExchanges(store: Store, reader: Reader, q: ExchangeListQuery): Promise<SeenSummary[]> {
   const me = reader.id;
   let query = store.db
@@ -179,28 +194,52 @@ export async function listSeenExchanges(store: Store, reader: Reader, q: Exchang
     .leftJoin('deliveries', (join) => join.onRef('deliveries.exchange_id', '=', 'exchanges.id').on('deliveries.destination', '=', me))
     .selectAll('exchanges')
     .select(['deliveries.status as delivery_status', 'deliveries.updated_at as delivery_updated_at']);
+  const deliveredTo = (destination: string) =>
+    query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('deliveries as d').select('d.exchange_id').whereRef('d.exchange_id', '=', 'exchanges.id').where('d.destination', '=', destination),
+      ),
+    );
   if (reader.operator) {
     if (q.status) query = query.where('exchanges.status', '=', q.status as ExchangeStatus);
     if (q.since) query = query.where('exchanges.updated_at', '>=', q.since);
+    if (q.q) query = query.where((eb) => eb.or(REFERENCE_COLUMNS.map((column) => eb(column, '=', q.q as string))));
+    if (q.destination) query = deliveredTo(q.destination);
   } else {
-    // Filters apply to what the caller sees: a destination cannot learn an exchange's status by filtering on it.
+    // Asking for its own deliveries leaves out what it sent (a destination is never the sender); asking for another's, what it receives.
+    const asSender = q.destination !== me;
+    const asDestination = q.destination === undefined || q.destination === me;
     query = query.where((eb) =>
       eb.or([
-        eb.and([
-          eb('exchanges.sender', '=', me),
-          ...(q.status ? [eb('exchanges.status', '=', q.status as ExchangeStatus)] : []),
-          ...(q.since ? [eb('exchanges.updated_at', '>=', q.since)] : []),
-        ]),
-        eb.and([
-          eb('exchanges.sender', '<>', me),
-          eb('deliveries.destination', 'is not', null),
-          ...(q.status ? [eb('deliveries.status', '=', q.status as DeliveryRow['status'])] : []),
-          ...(q.since ? [eb('deliveries.updated_at', '>=', q.since)] : []),
-        ]),
+        ...(asSender
+          ? [
+              eb.and([
+                eb('exchanges.sender', '=', me),
+                ...(q.status ? [eb('exchanges.status', '=', q.status as ExchangeStatus)] : []),
+                ...(q.since ? [eb('exchanges.updated_at', '>=', q.since)] : []),
+                ...(q.q ? [eb.or(REFERENCE_COLUMNS.map((column) => eb(column, '=', q.q as string)))] : []),
+              ]),
+            ]
+          : []),
+        ...(asDestination
+          ? [
+              eb.and([
+                eb('exchanges.sender', '<>', me),
+                eb('deliveries.destination', 'is not', null),
+                ...(q.status ? [eb('deliveries.status', '=', q.status as DeliveryRow['status'])] : []),
+                ...(q.since ? [eb('deliveries.updated_at', '>=', q.since)] : []),
+                ...(q.q ? [eb('exchanges.id', '=', q.q)] : []),
+              ]),
+            ]
+          : []),
       ]),
     );
+    if (q.destination && q.destination !== me) query = deliveredTo(q.destination);
   }
+  if (q.sender) query = query.where('exchanges.sender', '=', q.sender);
   if (q.kind) query = query.where('exchanges.kind', '=', q.kind);
+  if (q.from) query = query.where('exchanges.received_at', '>=', q.from);
+  if (q.to) query = query.where('exchanges.received_at', '<', q.to);
   if (q.cursor) query = query.where('exchanges.id', '<', q.cursor);
   const rows = await query.orderBy('exchanges.id', 'desc').limit(q.limit).execute();
   return rows.map(({ delivery_status, delivery_updated_at, ...exchange }): SeenSummary => {
@@ -213,6 +252,9 @@ export async function listSeenExchanges(store: Store, reader: Reader, q: Exchang
     };
   });
 }
+
+/** What `q` matches exactly, each column indexed (migration 060). */
+const REFERENCE_COLUMNS = ['exchanges.id', 'exchanges.reference', 'exchanges.mrn', 'exchanges.message_id'] as const;
 
 /** What mayReadLpco needs to know of the reader. */
 export type LpcoReader = Pick<Participant, 'id' | 'kind' | 'operator' | 'actsFor'>;

@@ -21,6 +21,8 @@ export const exchangeRow = (id: string, overrides: Partial<ExchangeRow> = {}): E
   received_at: AT,
   updated_at: AT,
   end_handled_at: null,
+  reference: null,
+  mrn: null,
   ...overrides,
 });
 
@@ -48,6 +50,9 @@ const deliveryRow = (exchangeId: string, destination: string, overrides: Partial
   sent_sha256: null,
   receipt: null,
   updated_at: AT,
+  received_at: AT,
+  delivered_at: null,
+  final_at: null,
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import type { ProvenanceRecord } from '../../provenance/record.js';
-import type { DeliveryRow } from '../../store/exchange-tables.js';
+import { DELIVERY_STATUSES, type DeliveryRow, EXCHANGE_STATUSES } from '../../store/exchange-tables.js';
 import type { Store } from '../../store/exchanges.js';
 import { listSeenExchanges, recordsSeenBy, seeDocument, seeExchange } from '../../store/visibility.js';
 import { provenanceReceiptSchema } from './log.js';
@@ -9,6 +9,23 @@ import { bearerSecurity, exchangeSchema, exchangeSummarySchema, problems } from 
 
 // What a caller may see is decided in store/visibility.ts; an exchange it may not see is answered as one that does not exist.
 const notFound = (id: string) => new RejectionError(404, 'Not found', [finding('exchange.not-found', `No exchange ${id} is visible to you.`)]);
+
+const ULID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
+const participantId = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const KNOWN_STATUSES: ReadonlySet<string> = new Set([...EXCHANGE_STATUSES, ...DELIVERY_STATUSES]);
+
+interface ExchangeSearch {
+  q?: string;
+  sender?: string;
+  destination?: string;
+  status?: string;
+  kind?: string;
+  since?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
 
 const parseJson = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
@@ -32,7 +49,7 @@ export interface ExchangeRouteDeps {
 
 export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): void {
   const { store } = deps;
-  const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } } } as const;
+  const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: ULID_PATTERN } } } as const;
 
   app.get<{ Params: { id: string } }>(
     '/v1/exchanges/:id',
@@ -92,27 +109,39 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     },
   );
 
-  app.get<{ Querystring: { status?: string; kind?: string; since?: string; limit: number; cursor?: string } }>(
+  app.get<{ Querystring: ExchangeSearch }>(
     '/v1/exchanges',
     {
       schema: {
         operationId: 'listExchanges',
         tags: ['exchanges'],
-        summary: "The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them)",
+        summary:
+          "The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them); operators every exchange. Searchable by reference, parties, status, kind and time",
         security: bearerSecurity,
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            status: { type: 'string', description: "The exchange's status; for exchanges the caller receives, its delivery's status" },
-            kind: { type: 'string' },
+            q: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description:
+                'Exactly an exchange id, a reference (LRN: Declaration/FunctionalReferenceID), an MRN or a message id. Of exchanges the caller receives, the exchange id only',
+            },
+            sender: participantId,
+            destination: { ...participantId, description: 'Exchanges with a delivery to this participant (of those the caller receives: itself only)' },
+            status: { type: 'string', maxLength: 40, description: "The exchange's status; for exchanges the caller receives, its delivery's status" },
+            kind: { type: 'string', maxLength: 40 },
             since: {
               type: 'string',
               format: 'date-time',
               description: 'Only exchanges updated at or after this time (for exchanges the caller receives: its delivery updated) (pull notifications)',
             },
+            from: { type: 'string', format: 'date-time', description: 'Received at or after this time' },
+            to: { type: 'string', format: 'date-time', description: 'Received before this time' },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            cursor: { type: 'string', description: 'nextCursor of the previous page' },
+            cursor: { type: 'string', pattern: ULID_PATTERN, description: 'nextCursor of the previous page' },
           },
         },
         response: {
@@ -123,10 +152,24 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
     },
     async (request) => {
       const q = request.query;
+      const from = q.from === undefined ? undefined : new Date(q.from).toISOString();
+      const to = q.to === undefined ? undefined : new Date(q.to).toISOString();
+      if (from !== undefined && to !== undefined && from > to)
+        throw new RejectionError(400, 'Malformed request', [finding('exchanges.range', `from (${from}) is after to (${to}).`, '/from')]);
+      const status = q.status;
+      if (status !== undefined && !KNOWN_STATUSES.has(status))
+        throw new RejectionError(400, 'Malformed request', [
+          finding('exchanges.status', `Unknown status "${status.slice(0, 40)}": one of ${[...KNOWN_STATUSES].join(', ')}.`, '/status'),
+        ]);
       const seen = await listSeenExchanges(store, request.participant, {
-        ...(q.status ? { status: q.status } : {}),
+        ...(status ? { status } : {}),
         ...(q.kind ? { kind: q.kind } : {}),
         ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.sender ? { sender: q.sender } : {}),
+        ...(q.destination ? { destination: q.destination } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
       });
@@ -134,7 +177,15 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeRouteDeps): v
         const e = s.exchange;
         const common = { exchangeId: e.id, role: s.role, sender: e.sender, kind: e.kind, receivedAt: e.received_at };
         if (s.role === 'destination') return { ...common, updatedAt: s.delivery.updated_at, deliveryStatus: s.delivery.status };
-        return { ...common, status: s.exchange.status, messageId: s.exchange.message_id, updatedAt: s.exchange.updated_at };
+        const whole = s.exchange;
+        return {
+          ...common,
+          status: whole.status,
+          messageId: whole.message_id,
+          reference: whole.reference,
+          mrn: whole.mrn,
+          updatedAt: whole.updated_at,
+        };
       });
       const last = seen.at(-1);
       return seen.length === q.limit && last ? { items, nextCursor: last.exchange.id } : { items };
