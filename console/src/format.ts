@@ -73,15 +73,3 @@ export function pretty(text: string, mediaType: string): string {
   if (/xml/.test(mediaType)) return prettyXml(text);
   return text;
 }
-
-/** A file the browser saves, made from text already fetched (the key never goes into a URL). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

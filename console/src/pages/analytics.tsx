@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getJson, getText, type Me } from '../api';
 import { TimeChart } from '../chart';
-import { download, percent, seconds } from '../format';
-import { Loading, OperatorsOnly, Problem, Section, useLoad } from '../ui';
+import { percent, seconds } from '../format';
+import { download, Loading, OperatorsOnly, Problem, Section, useLoad } from '../ui';
 
 interface Row {
   destination: string;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, getText, type Me, send } from '../api';
-import { download, pretty, when } from '../format';
+import { pretty, when } from '../format';
 import { linkProps } from '../router';
-import { Loading, Problem, Section, Status, useLoad } from '../ui';
+import { download, Loading, Problem, Section, Status, useLoad } from '../ui';
 import { type Receipt, type Verdict, verifyReceipt } from '../verify';
 
 interface Delivery {
