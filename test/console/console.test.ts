@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../src/trust/pki/certificate-builder.js';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
 import { sandboxConfigWith } from '../support/sandbox-config.js';
+import { CHROMIUM, toolsPresent } from '../support/tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = process.env.SWGATE_SCREENSHOTS === '1';
 const trader = { authorization: 'Bearer sandbox-trader-demo' };
 const customs = { authorization: 'Bearer sandbox-customs' };
@@ -62,7 +62,7 @@ async function consoleConfig(): Promise<string> {
   );
 }
 
-describe('the console in Chromium', () => {
+describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
   let t: TestGateway;
   let browser: Browser;
   let page: Page;
@@ -101,7 +101,7 @@ describe('the console in Chromium', () => {
     ids.failing = await lodge('import/TT_IM036a__TT_IM036a.xml', 'fail-once');
     ids.rejected = await lodge('import/TT_IM036a__TT_IM036a.xml', 'reject');
     await Promise.all(Object.values(ids).map(settled));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
