@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Me, session, whoIs } from './api';
 import { AgreementsScreen } from './pages/agreements';
 import { AnalyticsScreen } from './pages/analytics';
@@ -117,6 +117,12 @@ function App() {
   useEffect(() => {
     if (me && (path === '/' || path === '')) navigate('/exchanges', true);
   }, [me, path]);
+
+  // A new screen takes the focus, as a page load would: keyboard and screen reader users start at its top.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) document.getElementById('main')?.focus();
+  }, [path]);
 
   const current = SCREENS.find((s) => path.startsWith(s.path));
   useEffect(() => {

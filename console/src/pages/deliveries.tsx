@@ -95,13 +95,15 @@ export function DeliveriesScreen({ me }: { me: Me }) {
   const pager = usePager();
   const { value, error, loading } = useLoad(
     () =>
-      getJson<{ deliveries: Delivery[]; nextCursor?: string }>('/v1/deliveries', {
-        status: applied.statuses,
-        destination: applied.destination.trim(),
-        limit: 50,
-        cursor: pager.cursor,
-      }),
-    [applied, pager.cursor, round],
+      me.operator
+        ? getJson<{ deliveries: Delivery[]; nextCursor?: string }>('/v1/deliveries', {
+            status: applied.statuses,
+            destination: applied.destination.trim(),
+            limit: 50,
+            cursor: pager.cursor,
+          })
+        : Promise.resolve(undefined),
+    [applied, pager.cursor, round, me.operator],
   );
   if (!me.operator) return <OperatorsOnly what="The Deliveries screen" />;
 

@@ -2,14 +2,15 @@ import { getJson, type Me } from '../api';
 import { when } from '../format';
 import { Loading, OperatorsOnly, Problem, Status, useLoad } from '../ui';
 
+/** An mTLS client certificate is registered by fingerprint only: then the rest is null. */
 interface Certificate {
-  subject: string;
-  issuer: string;
-  serial: string;
+  subject: string | null;
+  issuer: string | null;
+  serial: string | null;
   fingerprint256: string;
-  notBefore: string;
-  notAfter: string;
-  expiresInDays: number;
+  notBefore: string | null;
+  notAfter: string | null;
+  expiresInDays: number | null;
   flags: string[];
   usage: string;
 }
@@ -45,18 +46,22 @@ function Certificates({ participant }: { participant: Participant }) {
       <tbody>
         {participant.certificates.map((c) => (
           <tr key={`${c.fingerprint256}-${c.usage}`} class={c.flags.length > 0 ? 'flagged' : undefined}>
-            <td>{c.subject}</td>
+            <td>{c.subject ?? '(registered by fingerprint only)'}</td>
             <td>{c.usage}</td>
-            <td>{c.issuer}</td>
+            <td>{c.issuer ?? '—'}</td>
             <td>
-              <code class="hash">{c.serial}</code>
-              <br />
+              {c.serial && (
+                <>
+                  <code class="hash">{c.serial}</code>
+                  <br />
+                </>
+              )}
               <code class="hash">{c.fingerprint256}</code>
             </td>
             <td>{when(c.notBefore)}</td>
             <td>
               {when(c.notAfter)}
-              <div class="muted">{c.expiresInDays >= 0 ? `in ${c.expiresInDays} days` : `${-c.expiresInDays} days ago`}</div>
+              {c.expiresInDays !== null && <div class="muted">{c.expiresInDays >= 0 ? `in ${c.expiresInDays} days` : `${-c.expiresInDays} days ago`}</div>}
             </td>
             <td>
               {c.flags.length === 0 ? (
@@ -96,7 +101,7 @@ export function ParticipantsScreen({ me }: { me: Me }) {
               <ul>
                 {flagged.map(({ p, c }) => (
                   <li key={`${p.id}-${c.fingerprint256}-${c.usage}`}>
-                    {p.id}: {c.subject} — {c.flags.join(', ')} ({when(c.notAfter)})
+                    {p.id}: {c.subject ?? c.fingerprint256} — {c.flags.join(', ')} ({when(c.notAfter)})
                   </li>
                 ))}
               </ul>
