@@ -18,7 +18,7 @@ import { answerClientError, installProblemHandlers } from './problem.js';
 import './request-context.js';
 import { type AnalyticsRouteDeps, analyticsRoutes } from './routes/analytics.js';
 import { type DocumentRouteDeps, documentRoutes } from './routes/documents.js';
-import { deliveryRoutes } from './routes/deliveries.js';
+import { deliveryListRoutes, deliveryRoutes } from './routes/deliveries.js';
 import { ecommerceRoutes } from './routes/ecommerce.js';
 import { misclassificationRoutes } from './routes/misclassifications.js';
 import { networkRoutes } from './routes/network.js';
@@ -33,7 +33,9 @@ import { partnerMessageRoutes, type PartnerMessageRouteDeps } from './routes/par
 import type { ProvenanceLog } from '../provenance/log.js';
 import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { type CertificateSource, participantRoutes } from './routes/participants.js';
 import { referenceRoutes } from './routes/reference.js';
+import { routingRoutes, type TryRouting } from './routes/routing.js';
 import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
@@ -54,6 +56,8 @@ export interface GatewayServices {
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   analytics: AnalyticsRouteDeps;
+  /** What the operator console reads besides the exchanges: certificates, and routing tried without sending. */
+  console: { certificates: CertificateSource; tryRouting: TryRouting };
   sandbox?: SandboxDestinations;
 }
 
@@ -165,12 +169,19 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   riskProfileRoutes(app, services.riskProfiles);
   ecommerceRoutes(app, { store: services.store });
   deliveryRoutes(app, services.deliveries);
+  deliveryListRoutes(app, { store: services.store, queueDepths: services.metrics.queueDepths, retry: services.deliveries.retry });
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
   controlResultRoutes(app, services.recognition.controls);
   aeoRoutes(app, services.recognition.aeo);
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
   referenceRoutes(app, { agreements: config.agreements });
+  participantRoutes(app, { participants: config.participants, agreements: config.agreements, certificates: services.console.certificates });
+  routingRoutes(app, {
+    tryRouting: services.console.tryRouting,
+    participants: new Map(config.participants.map((p) => [p.id, p])),
+    bodyLimit: config.bodyLimitBytes,
+  });
   analyticsRoutes(app, services.analytics);
   networkRoutes(app, services.analytics);
   misclassificationRoutes(app, services.analytics);

@@ -90,3 +90,8 @@ const unauthorized = (code: string, message: string) => new RejectionError(401, 
 export function forbidden(message: string): RejectionError {
   return new RejectionError(403, 'Forbidden', [finding('auth.forbidden', message)]);
 }
+
+/** An onRequest hook: the route is for operators, refused to anyone else before its body is read. */
+export async function operatorsOnly(request: FastifyRequest): Promise<void> {
+  if (!request.participant.operator) throw new RejectionError(403, 'Forbidden', [finding('auth.operator-only', 'Only an operator may use this route.')]);
+}

@@ -31,6 +31,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
     analytics: { minCellCount: config.analytics.minCellCount },
+    console: { certificates: { of: notForDocuments, gateway: notForDocuments }, tryRouting: notForDocuments },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
   });
   await app.ready();

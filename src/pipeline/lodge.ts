@@ -52,14 +52,7 @@ export function lodgeConsignment(deps: LodgeDeps, l: Lodgement): Promise<IngestR
 /** An e-LPCO from its issuing agency (or a partner country): registered, then routed. */
 export async function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestResult> {
   // Before routing and before the body is read: a sender that issues nothing is refused for what it is.
-  if (l.sender.issues.length === 0) {
-    throw new RejectionError(403, 'Not the competent authority', [
-      finding(
-        'lpco.not-an-issuer',
-        `${l.sender.id} (${l.sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`,
-      ),
-    ]);
-  }
+  refuseNonIssuer(l.sender);
   return deps.ingest({
     ...common(l),
     documentKind: 'lpco',
@@ -67,6 +60,18 @@ export async function lodgeLpco(deps: LodgeDeps, l: Lodgement): Promise<IngestRe
     receivedAs: 'lpco',
     read: () => readLpcoDocument(l.body, l.format, deps.mappings, l.sender),
   });
+}
+
+/** Only competent authorities (participants with `issues` in the configuration) lodge e-LPCOs. */
+export function refuseNonIssuer(sender: Participant): void {
+  if (sender.issues.length === 0) {
+    throw new RejectionError(403, 'Not the competent authority', [
+      finding(
+        'lpco.not-an-issuer',
+        `${sender.id} (${sender.kind}) issues no e-LPCOs: only competent authorities (participants with \`issues\` in the configuration) lodge them. A trader cites them in its declaration instead.`,
+      ),
+    ]);
+  }
 }
 
 /** What an issuer's status change needs: the registry, and the ingest its status document goes through. */

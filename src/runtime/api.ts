@@ -75,6 +75,7 @@ export async function startApi(
         reconcilerActions: () => reconcilerActionCounts(store),
       },
       analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
+      console: pipeline.console,
       ...(sandbox ? { sandbox } : {}),
     },
     logger,

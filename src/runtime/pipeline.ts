@@ -15,6 +15,8 @@ import { type IngestRequest, ingestDocument } from '../pipeline/ingest.js';
 import { lodgeConsignment, lodgeDeclaration, lodgeLpco, lodgeLpcoStatus } from '../pipeline/lodge.js';
 import { reconcile, type ReconcileDeps, type ReconcileOptions, type ReconcileSummary } from '../pipeline/reconcile.js';
 import { retryDelivery } from '../pipeline/retry.js';
+import { tryRouting } from '../pipeline/try-routing.js';
+import { reportCertificate, reportFingerprint, reportTrustStore } from '../trust/pki/certificate-report.js';
 import type { TargetDeps } from '../pipeline/target.js';
 import { profileSetOfBatch } from '../risk/profiles/current.js';
 import { mutualRecognitionIn } from '../risk/mutual-recognition.js';
@@ -40,6 +42,8 @@ export interface GatewayPipeline {
   recognition: GatewayServices['recognition'];
   deliveries: GatewayServices['deliveries'];
   validators: GatewayServices['validators'];
+  /** Certificates the gateway holds and routing tried without sending (the operator console). */
+  console: GatewayServices['console'];
   /** One delivery attempt (pipeline/deliver.ts), as a worker runs it. */
   deliver: DeliveryProcessor;
   /** One reconciler pass (pipeline/reconcile.ts). */
@@ -179,6 +183,16 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         retryDelivery({ store, agreements, requeue: (job, policy) => queues.requeue(job, policy), now }, operator, exchangeId, destination),
     },
     validators: { declaration: (body, format) => validateDocument(body, format, validation) },
+    console: {
+      certificates: {
+        of: async (p) => [
+          ...(await reportTrustStore(trust.storeOf(p.id), trust.certificatesOf(p.id), now())),
+          ...p.certificateFingerprints.map(reportFingerprint),
+        ],
+        gateway: async () => (trust.keys ? [trust.keys.ecdsa, trust.keys.rsa].map((k) => reportCertificate(k.certificate, 'signing', now())) : []),
+      },
+      tryRouting: (sender, kind, body, format) => tryRouting({ agreements: config.agreements, mappings, validation }, sender, kind, body, format),
+    },
     deliver: (job, attempt) => deliver(deliverDeps, job, attempt),
     reconcile: (reconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, reconcileOptions),
     async close() {

@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHmac, randomBytes, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { GatewayConfig } from '../config/types.js';
 import { GATEWAY_ID } from '../gateway-id.js';
 import type { GatewayKeys } from '../pipeline/seal.js';
@@ -18,6 +18,8 @@ export interface GatewayTrust {
   storeOf(participantId: string): TrustStore | undefined;
   /** In the sandbox, the participants' own keys, with which the simulated agencies sign their receipts. */
   participantKeyOf(participantId: string): SigningKey | undefined;
+  /** A participant's own certificates the gateway holds (the sandbox's, which it issued); none elsewhere: there it holds trust stores only. */
+  certificatesOf(participantId: string): X509Certificate[];
   /** In the sandbox, what the gateway's deliveries show the simulated agencies (SANDBOX_DELIVERY_HEADER). */
   sandboxDeliverySecret?: string;
 }
@@ -56,9 +58,14 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     if (files && !participantKeys.has(id)) participantKeys.set(id, loadSigningKey(files));
     return participantKeys.get(id);
   };
+  const certificatesOf = (id: string) => {
+    const entity = config.sandbox ? pki.entities[id] : undefined;
+    return entity ? [entity.ecdsa, entity.rsa].filter((f) => existsSync(f.certificate)).map((f) => new X509Certificate(readFileSync(f.certificate))) : [];
+  };
   return {
     ...(keys ? { keys } : {}),
     storeOf: (id) => stores.get(id),
+    certificatesOf,
     participantKeyOf,
     ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}),
   };

@@ -1,11 +1,262 @@
 import type { FastifyInstance } from 'fastify';
 import type { Participant } from '../../config/types.js';
+import { finding, RejectionError } from '../../findings.js';
 import type { Acknowledgement, AcknowledgementResult } from '../../pipeline/acknowledge.js';
+import { deliveryCounts, listDeliveries } from '../../store/delivery-lists.js';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../store/exchange-tables.js';
+import type { Store } from '../../store/exchanges.js';
+import { operatorsOnly } from '../auth.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { bearerSecurity, findingSchema, problems } from '../schemas.js';
 
 export interface DeliveryRouteDeps {
   acknowledge: (from: Participant, ack: Acknowledgement) => Promise<AcknowledgementResult>;
   retry: (operator: Participant, exchangeId: string, destination: string) => Promise<void>;
+}
+
+/** What the operators' delivery routes read besides the pipeline: the store, and BullMQ's job counts per destination queue. */
+export interface DeliveryListDeps {
+  store: Store;
+  queueDepths: () => Promise<Array<{ destination: string; counts: Record<string, number> }>>;
+}
+
+const DEFAULT_STATUSES: readonly DeliveryStatus[] = ['failed', 'retrying', 'queued'];
+const RETRY_OUTCOMES = ['requeued', 'not-failed', 'not-found', 'agreement-gone'] as const;
+type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
+
+const participantId = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const deliveryKey = {
+  type: 'object',
+  required: ['exchangeId', 'destination'],
+  additionalProperties: false,
+  properties: { exchangeId: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }, destination: participantId },
+} as const;
+
+/** The statuses asked for (comma-separated, or the parameter repeated), each known, or 400. */
+function statusesOf(asked: string | string[] | undefined): DeliveryStatus[] {
+  if (asked === undefined) return [...DEFAULT_STATUSES];
+  const names = (Array.isArray(asked) ? asked : [asked]).flatMap((s) => s.split(',')).map((s) => s.trim());
+  const unknown = names.filter((n) => !(DELIVERY_STATUSES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new RejectionError(400, 'Malformed request', [
+      finding(
+        'deliveries.status',
+        `Unknown delivery status "${(unknown[0] ?? '').slice(0, 40)}": one or several of ${DELIVERY_STATUSES.join(', ')}.`,
+        '/status',
+      ),
+    ]);
+  return [...new Set(names as DeliveryStatus[])];
+}
+
+/**
+ * The operators' view of deliveries (issue 19): what failed or waits, per destination, with the
+ * queues' depths, and re-queueing many at once through the same pipeline function as one.
+ */
+export function deliveryListRoutes(app: FastifyInstance, deps: DeliveryListDeps & Pick<DeliveryRouteDeps, 'retry'>): void {
+  app.get<{ Querystring: { status?: string | string[]; destination?: string; limit: number; cursor?: string } }>(
+    '/v1/deliveries',
+    {
+      onRequest: operatorsOnly,
+      schema: {
+        operationId: 'listDeliveries',
+        tags: ['exchanges'],
+        summary: 'Deliveries in the given statuses (default failed, retrying, queued), newest exchange first (operators)',
+        security: bearerSecurity,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            status: {
+              anyOf: [
+                { type: 'string', maxLength: 200 },
+                { type: 'array', maxItems: 7, items: { type: 'string', maxLength: 40 } },
+              ],
+              description: `One or several (comma-separated) of ${DELIVERY_STATUSES.join(', ')}; default failed,retrying,queued`,
+            },
+            destination: participantId,
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['deliveries'],
+            properties: {
+              deliveries: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['exchangeId', 'destination', 'agreement', 'status', 'attempts', 'lastError', 'updatedAt', 'receivedAt'],
+                  properties: {
+                    exchangeId: { type: 'string' },
+                    destination: { type: 'string' },
+                    agreement: { type: 'string' },
+                    status: { type: 'string', enum: [...DELIVERY_STATUSES] },
+                    attempts: { type: 'integer' },
+                    lastError: { type: ['string', 'null'] },
+                    updatedAt: { type: 'string', format: 'date-time' },
+                    receivedAt: { type: ['string', 'null'], format: 'date-time', description: 'When the exchange was received' },
+                  },
+                },
+              },
+              nextCursor: { type: 'string' },
+            },
+          },
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const statuses = statusesOf(q.status);
+      const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, 2);
+      const rows = await listDeliveries(deps.store, {
+        statuses,
+        ...(q.destination ? { destination: q.destination } : {}),
+        ...(after ? { after: { exchangeId: after[0] as string, destination: after[1] as string } } : {}),
+        limit: q.limit,
+      });
+      const deliveries = rows.map((d) => ({
+        exchangeId: d.exchange_id,
+        destination: d.destination,
+        agreement: d.agreement_id,
+        status: d.status,
+        attempts: Number(d.attempts),
+        lastError: d.last_error,
+        updatedAt: d.updated_at,
+        receivedAt: d.received_at,
+      }));
+      const last = rows.at(-1);
+      return rows.length === q.limit && last ? { deliveries, nextCursor: encodeCursor([last.exchange_id, last.destination]) } : { deliveries };
+    },
+  );
+
+  app.get(
+    '/v1/deliveries/summary',
+    {
+      onRequest: operatorsOnly,
+      schema: {
+        operationId: 'summariseDeliveries',
+        tags: ['exchanges'],
+        summary: "Per destination: its deliveries by status, and its queue's jobs (failed: dead letters) (operators)",
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            required: ['destinations'],
+            properties: {
+              destinations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['destination', 'counts', 'queue'],
+                  properties: {
+                    destination: { type: 'string' },
+                    counts: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Deliveries by status' },
+                    queue: {
+                      type: 'object',
+                      required: ['waiting', 'active', 'delayed', 'failed'],
+                      description: "BullMQ's job counts of the destination's queue; failed jobs are its dead letters",
+                      properties: { waiting: { type: 'integer' }, active: { type: 'integer' }, delayed: { type: 'integer' }, failed: { type: 'integer' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => {
+      const [counts, depths] = await Promise.all([deliveryCounts(deps.store), deps.queueDepths()]);
+      const names = [...new Set([...depths.map((d) => d.destination), ...counts.map((c) => c.destination)])].sort();
+      return {
+        destinations: names.map((destination) => {
+          const queue = depths.find((d) => d.destination === destination)?.counts ?? {};
+          return {
+            destination,
+            counts: Object.fromEntries(counts.filter((c) => c.destination === destination).map((c) => [c.status, c.count])),
+            queue: {
+              waiting: (queue.waiting ?? 0) + (queue.prioritized ?? 0),
+              active: queue.active ?? 0,
+              delayed: queue.delayed ?? 0,
+              failed: queue.failed ?? 0,
+            },
+          };
+        }),
+      };
+    },
+  );
+
+  app.post<{ Body: { deliveries: Array<{ exchangeId: string; destination: string }> } }>(
+    '/v1/deliveries/retry',
+    {
+      onRequest: operatorsOnly,
+      bodyLimit: 128 * 1024,
+      schema: {
+        operationId: 'retryDeliveries',
+        tags: ['exchanges'],
+        summary: 'Re-queue failed deliveries, 1 to 500 at once, each as POST /v1/exchanges/{id}/deliveries/{destination}/retry would (operators)',
+        security: bearerSecurity,
+        body: {
+          type: 'object',
+          required: ['deliveries'],
+          additionalProperties: false,
+          properties: { deliveries: { type: 'array', minItems: 1, maxItems: 500, items: deliveryKey } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['results'],
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['exchangeId', 'destination', 'outcome'],
+                  properties: {
+                    exchangeId: { type: 'string' },
+                    destination: { type: 'string' },
+                    outcome: {
+                      type: 'string',
+                      enum: [...RETRY_OUTCOMES],
+                      description:
+                        'requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured)',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...problems(400, 401, 403, 413),
+        },
+      },
+    },
+    async (request) => {
+      const results: Array<{ exchangeId: string; destination: string; outcome: RetryOutcome }> = [];
+      // One at a time, in the order given: each is the single retry, with its own settlement and job.
+      for (const { exchangeId, destination } of request.body.deliveries) {
+        results.push({ exchangeId, destination, outcome: await retryOutcome(() => deps.retry(request.participant, exchangeId, destination)) });
+      }
+      return { results };
+    },
+  );
+}
+
+async function retryOutcome(retry: () => Promise<void>): Promise<RetryOutcome> {
+  try {
+    await retry();
+    return 'requeued';
+  } catch (error) {
+    if (!(error instanceof RejectionError)) throw error;
+    const code = error.findings[0]?.code;
+    if (code === 'delivery.not-found') return 'not-found';
+    if (code === 'delivery.agreement-gone') return 'agreement-gone';
+    if (code === 'delivery.not-failed') return 'not-failed';
+    throw error;
+  }
 }
 
 export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Agreement } from '../../config/types.js';
+import { type Agreement, TRANSPORTS } from '../../config/types.js';
 import { agreementsFor } from '../../routing/agreements.js';
 import { bearerSecurity, problems } from '../schemas.js';
 
@@ -42,7 +42,7 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
       schema: {
         operationId: 'listAgreements',
         tags: ['reference'],
-        summary: 'What the caller may send, and where each document goes',
+        summary: 'What the caller may send, and where each document goes; operators every agreement, with its transport and whole delivery policy',
         security: bearerSecurity,
         response: {
           200: {
@@ -75,7 +75,18 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
                     format: { type: 'string' },
                     mapping: { type: 'string' },
                     signing: { type: 'string' },
-                    delivery: { type: 'object', properties: { attempts: { type: 'integer' }, backoffMs: { type: 'integer' }, timeoutMs: { type: 'integer' } } },
+                    transport: { type: 'string', enum: [...TRANSPORTS], description: 'How deliveries under it travel (operators only)' },
+                    delivery: {
+                      type: 'object',
+                      properties: {
+                        attempts: { type: 'integer' },
+                        backoffMs: { type: 'integer' },
+                        timeoutMs: { type: 'integer' },
+                        retry: { type: 'string', enum: ['automatic', 'never'], description: 'operators only' },
+                        ratePerSecond: { type: 'number', description: 'operators only' },
+                        receiptTimeoutMs: { type: 'integer', description: 'operators only' },
+                      },
+                    },
                   },
                 },
               },
@@ -85,6 +96,15 @@ export function referenceRoutes(app: FastifyInstance, deps: { agreements: readon
         },
       },
     },
-    async (request) => ({ items: agreementsFor(deps.agreements, request.participant) }),
+    async (request) => {
+      if (request.participant.operator) return { items: deps.agreements };
+      // Others see what they may send under, as ever: not how the gateway carries it on.
+      return {
+        items: agreementsFor(deps.agreements, request.participant).map(({ transport: _transport, delivery, ...rest }) => ({
+          ...rest,
+          delivery: { attempts: delivery.attempts, backoffMs: delivery.backoffMs, timeoutMs: delivery.timeoutMs },
+        })),
+      };
+    },
   );
 }

@@ -1,0 +1,75 @@
+import type { Agreement, Participant } from '../config/types.js';
+import { finding, RejectionError } from '../findings.js';
+import type { MappingCatalogue } from '../mapping/catalogue.js';
+import { explainRouting } from '../routing/agreements.js';
+import { type ValidationOptions, validationFor } from '../validation/validate-document.js';
+import type { ReadDocument } from './ingest.js';
+import { refuseNonIssuer } from './lodge.js';
+import { readConsignment, readDeclaration, readLpcoDocument } from './readers.js';
+import type { DocumentFormat } from './vocabulary.js';
+
+export const TRY_KINDS = ['declaration', 'lpco', 'consignment'] as const;
+export type TryKind = (typeof TRY_KINDS)[number];
+
+export interface TryRoutingDeps {
+  agreements: readonly Agreement[];
+  mappings: MappingCatalogue;
+  validation: ValidationOptions;
+}
+
+interface RoutedTo {
+  destination: string;
+  agreement: string;
+  format: string;
+  mapping: string | null;
+  transport: string;
+  because: string[];
+}
+
+export interface TryRoutingResult {
+  kind: TryKind;
+  /** The format of the document as it would be routed. */
+  format: string;
+  facts: ReadDocument['facts'];
+  deliveries: RoutedTo[];
+  notMatched: Array<{ agreement: string; because: string[] }>;
+}
+
+/**
+ * Where a document would go, in which format, with which mapping, and why (issue 19): read by the
+ * same reader as its lodging route, so it is refused as that route would refuse it (400, 403,
+ * 422), then routed by explainRouting. Nothing is stored, reserved, registered or logged: the
+ * readers are pure, and ingest, which writes, is never called. A document no agreement routes is
+ * refused 422 as on lodging, with the reasons of each agreement among its findings.
+ */
+export async function tryRouting(deps: TryRoutingDeps, sender: Participant, kind: TryKind, body: Buffer, format: DocumentFormat): Promise<TryRoutingResult> {
+  const read = await readAs(deps, sender, kind, body, format);
+  const explanation = explainRouting(deps.agreements, { documentKind: kind, sender, facts: read.facts });
+  const notMatched = explanation.notMatched.map(({ agreement, because }) => ({ agreement: agreement.id, because }));
+  if (explanation.matched.length === 0)
+    throw new RejectionError(422, 'No agreement routes this document', [
+      finding('routing.no-agreement', `No agreement routes a ${kind} from ${sender.id} (${sender.kind}).`),
+      ...notMatched.map((n) => finding('routing.not-matched', `${n.agreement}: ${n.because.join('; ')}`, '', 'info')),
+    ]);
+  return {
+    kind,
+    format: read.document.format ?? (read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json'),
+    facts: read.facts,
+    deliveries: explanation.matched.map(({ agreement, because }) => ({
+      destination: agreement.destination,
+      agreement: agreement.id,
+      format: agreement.format,
+      mapping: agreement.mapping ?? null,
+      transport: agreement.transport,
+      because,
+    })),
+    notMatched,
+  };
+}
+
+function readAs(deps: TryRoutingDeps, sender: Participant, kind: TryKind, body: Buffer, format: DocumentFormat): Promise<ReadDocument> | ReadDocument {
+  if (kind === 'declaration') return readDeclaration(body, format, validationFor(deps.validation, sender), sender, false);
+  if (kind === 'consignment') return readConsignment(body, deps.mappings, deps.validation, sender);
+  refuseNonIssuer(sender);
+  return readLpcoDocument(body, format, deps.mappings, sender);
+}
