@@ -132,9 +132,11 @@ function App() {
   if (me === undefined) return <p class="muted">Loading…</p>;
   if (me === null) return <Login onLogin={setMe} />;
 
+  // The next participant to log in here starts on its own first screen, not on one this one left open.
   const logout = () => {
     session.clear();
     setMe(null);
+    navigate('/', true);
   };
   return (
     <>

@@ -210,6 +210,8 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
     const leaves = await t.rowCount('provenance_leaves');
     await nav('Agreements').click();
     await page.getByRole('table', { name: /Routing rules/ }).waitFor();
+    // Customs lodges no declaration of its own: the operator tries it as the trader would send it.
+    await page.getByLabel('As sender (participant id)').fill('trader-demo');
     await page.getByLabel('Document').fill(sample('import/TT_IM036a__TT_IM036a.xml').toString('utf8'));
     await page.getByRole('button', { name: 'Try routing' }).click();
     const answer = page.getByRole('table', { name: 'Where the document would go' });
