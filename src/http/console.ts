@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
@@ -112,7 +112,9 @@ export function consoleRoutes(app: FastifyInstance, options: { dir?: string } = 
   };
   const route = { schema: { hide: true }, config: { public: true } } as const;
 
-  app.get(BASE, route, async (request, reply) => send(reply, files().get('index.html')!, request.headers['if-none-match']));
+  const page = async (request: FastifyRequest, reply: FastifyReply) => send(reply, files().get('index.html')!, request.headers['if-none-match']);
+  app.get(BASE, route, page);
+  app.get(`${BASE}/`, route, page);
   app.get<{ Params: { '*': string } }>(`${BASE}/*`, route, async (request, reply) => {
     const all = files();
     const path = request.params['*'];

@@ -33,7 +33,7 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
  */
 const PUBLIC_ROUTES = [
   /^\/$/,
-  /^\/console(\/\*)?$/,
+  /^\/console(\/|\/\*)?$/,
   /^\/health\/(live|ready)$/,
   /^\/docs(\/.*)?$/,
   /^\/openapi\.json$/,
