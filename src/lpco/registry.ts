@@ -264,6 +264,88 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
   };
 }
 
+/** Whose e-LPCOs a reader may list: every one, or those it issued and those of the holders it acts for (store/visibility.ts, lpcoScopeOf). */
+export type LpcoScope = { all: true } | { all: false; issuer: string; holders: readonly string[] };
+
+export interface LpcoListQuery {
+  status?: LpcoStatus;
+  holder?: string;
+  issuer?: string;
+  documentCode?: string;
+  /** The id of the last LPCO of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+/** An e-LPCO as a list shows it: GET /v1/lpcos/{id} without history or document. */
+export type LpcoSummary = Omit<LpcoView, 'history' | 'document'>;
+
+const LIVE: readonly LpcoStatus[] = ['issued', 'amended', 'exhausted'];
+
+/**
+ * The e-LPCOs within `scope`, newest registered first, with their lines. A status is the one
+ * GET /v1/lpcos/{id} shows: a live LPCO past its validUntil is expired.
+ */
+export async function listLpcos(db: LpcoDb, scope: LpcoScope, q: LpcoListQuery, options: RegistryOptions = {}): Promise<LpcoSummary[]> {
+  const today = dateOf((options.now ?? (() => new Date()))());
+  let query = db
+    .selectFrom('lpcos')
+    .select([
+      'id',
+      'document_code',
+      'number',
+      'issuer_participant',
+      'holder_id',
+      'status',
+      'valid_from',
+      'valid_until',
+      'replaced_by',
+      'registered_at',
+      'updated_at',
+    ]);
+  if (!scope.all) {
+    const { issuer, holders } = scope;
+    query = query.where((eb) => eb.or([eb('issuer_participant', '=', issuer), ...(holders.length > 0 ? [eb('holder_id', 'in', holders)] : [])]));
+  }
+  if (q.holder !== undefined) query = query.where('holder_id', '=', q.holder);
+  if (q.issuer !== undefined) query = query.where('issuer_participant', '=', q.issuer);
+  if (q.documentCode !== undefined) query = query.where('document_code', '=', q.documentCode);
+  const status = q.status;
+  if (status === 'expired')
+    query = query.where((eb) => eb.or([eb('status', '=', 'expired'), eb.and([eb('status', 'in', LIVE), eb('valid_until', '<', today)])]));
+  else if (status !== undefined && LIVE.includes(status)) query = query.where('status', '=', status).where('valid_until', '>=', today);
+  else if (status !== undefined) query = query.where('status', '=', status);
+  if (q.cursor !== undefined) query = query.where('id', '<', q.cursor);
+  const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
+  if (rows.length === 0) return [];
+  const lines = await db
+    .selectFrom('lpco_lines')
+    .selectAll()
+    .where(
+      'lpco_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    documentCode: row.document_code,
+    number: row.number,
+    issuerParticipant: row.issuer_participant,
+    holderId: row.holder_id,
+    status: effectiveStatus(row.status, row.valid_until, today),
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    replacedBy: row.replaced_by,
+    registeredAt: row.registered_at,
+    updatedAt: row.updated_at,
+    lines: lines
+      .filter((l) => l.lpco_id === row.id)
+      .sort((a, b) => Number(a.sequence) - Number(b.sequence))
+      .map(lineView),
+  }));
+}
+
 function lineView(l: LpcoLineRow): LpcoLineView {
   const hsCode = l.hs_code === '' ? {} : { hsCode: l.hs_code };
   if (Number(l.controlled) === 0) return { sequence: l.sequence, quantityControlled: false, ...hsCode };

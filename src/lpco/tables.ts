@@ -195,4 +195,15 @@ export const lpcoMigrations: Record<string, Migration> = {
       for (const c of ['goods_name', 'controlled']) await db.schema.alterTable('lpco_lines').dropColumn(c).execute();
     },
   },
+  // The registry list (GET /v1/lpcos): newest first, within a holder or a status.
+  '062-lpco-list': {
+    async up(db) {
+      await db.schema.createIndex('lpcos_holder_id').on('lpcos').columns(['holder_id', 'id']).execute();
+      await db.schema.createIndex('lpcos_status_id').on('lpcos').columns(['status', 'id']).execute();
+    },
+    async down(db) {
+      await db.schema.dropIndex('lpcos_status_id').execute();
+      await db.schema.dropIndex('lpcos_holder_id').execute();
+    },
+  },
 };

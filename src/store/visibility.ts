@@ -268,6 +268,12 @@ export function mayReadLpco(reader: LpcoReader, lpco: { issuerParticipant: strin
   return reader.operator || reader.kind === 'customs' || lpco.issuerParticipant === reader.id || reader.actsFor.some((a) => a.id === lpco.holderId);
 }
 
+/** The same rule as mayReadLpco, for a list: every e-LPCO, or those the reader issued and those of the holders it acts for. */
+export function lpcoScopeOf(reader: LpcoReader): { all: true } | { all: false; issuer: string; holders: string[] } {
+  if (reader.operator || reader.kind === 'customs') return { all: true };
+  return { all: false, issuer: reader.id, holders: reader.actsFor.map((a) => a.id) };
+}
+
 /** What controlAccess needs to know of the caller. */
 export type ControlReader = Pick<Participant, 'id' | 'kind' | 'operator'>;
 

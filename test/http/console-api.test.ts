@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
 
@@ -162,6 +163,31 @@ describe('the console API', () => {
       expect(all.items.length).toBeGreaterThan(mine.items.length);
       expect(all.items[0]).toMatchObject({ transport: 'swgate', delivery: { retry: expect.any(String), receiptTimeoutMs: expect.any(Number) } });
       expect(mine.items[0]).not.toHaveProperty('transport');
+    });
+  });
+
+  describe('e-LPCO registry list', () => {
+    it('lists what each caller may read, with status and remaining quantities, and refuses hostile parameters', async () => {
+      const phyto = readFileSync('src/sandbox/examples/lpco-phyto.json');
+      const lodged = await post('/v1/lpcos', 'pga-plant', phyto);
+      expect(lodged.status).toBe(202);
+      const { lpcoId } = (await lodged.json()) as { lpcoId: string };
+      type Listed = { lpcos: Array<{ id: string; status: string; lines: Array<{ remaining?: string }> }>; nextCursor?: string };
+      for (const who of ['pga-plant', 'customs', 'trader-demo']) {
+        const { lpcos } = await json<Listed>('/v1/lpcos?documentCode=N851', who);
+        expect(
+          lpcos.map((l) => l.id),
+          who,
+        ).toContain(lpcoId);
+        expect(lpcos.find((l) => l.id === lpcoId)).toMatchObject({ status: 'issued', lines: [{ remaining: '250.000' }] });
+      }
+      // Neither its issuer nor acting for its holder: it is not there for them.
+      for (const who of ['pga-food', 'platform-demo']) expect((await json<Listed>('/v1/lpcos', who)).lpcos, who).toEqual([]);
+      expect((await json<Listed>('/v1/lpcos?holder=XI553202734852&status=issued', 'customs')).lpcos.map((l) => l.id)).toContain(lpcoId);
+      expect((await json<Listed>('/v1/lpcos?status=revoked', 'customs')).lpcos).toEqual([]);
+      for (const query of ['status=exploded', 'cursor=zzz', 'limit=501', `holder=${'x'.repeat(10_000)}`, 'documentCode=../x']) {
+        expect((await get(`/v1/lpcos?${query}`, 'customs')).status, query.slice(0, 40)).toBe(400);
+      }
     });
   });
 

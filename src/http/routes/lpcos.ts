@@ -9,10 +9,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import { RejectionError, finding } from '../../findings.js';
 import { ISSUER_STATUSES, type IssuerStatus } from '../../lpco/lifecycle.js';
-import { LPCO_STATUSES, lpcoSchema } from '../../lpco/lpco.js';
-import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco } from '../../lpco/registry.js';
+import { LPCO_STATUSES, type LpcoStatus, lpcoSchema } from '../../lpco/lpco.js';
+import { type LpcoDb, type LpcoView, type StatusChange, changeStatus, getLpco, listLpcos } from '../../lpco/registry.js';
 import type { DatabaseKind } from '../../store/db.js';
-import { mayReadLpco } from '../../store/visibility.js';
+import { lpcoScopeOf, mayReadLpco } from '../../store/visibility.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import '../request-context.js';
 
@@ -119,6 +119,66 @@ export function lpcoRoutes(app: FastifyInstance, deps: LpcoRouteDeps): void {
     if (!lpco || !mayReadLpco(request.participant, lpco)) throw notFound(id);
     return lpco;
   }
+
+  app.get<{ Querystring: { status?: LpcoStatus; holder?: string; issuer?: string; documentCode?: string; limit: number; cursor?: string } }>(
+    '/v1/lpcos',
+    {
+      schema: {
+        operationId: 'listLpcos',
+        tags: ['lpcos'],
+        summary: 'The e-LPCOs the caller may read, newest registered first: status, lines and remaining quantities (history: GET /v1/lpcos/{id})',
+        security: bearerSecurity,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            status: { ...statusSchema, description: 'As GET /v1/lpcos/{id} shows it: a live LPCO past validUntil is expired' },
+            holder: { type: 'string', minLength: 1, maxLength: 100 },
+            issuer: { type: 'string', minLength: 1, maxLength: 100, description: 'The issuing participant' },
+            documentCode: { type: 'string', pattern: '^[A-Z0-9]{1,8}$' },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            cursor: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'nextCursor of the previous page' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['lpcos'],
+            properties: {
+              lpcos: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: lpcoViewSchema.required.filter((r) => r !== 'history' && r !== 'document'),
+                  properties: (({ history: _h, document: _d, ...rest }) => rest)(lpcoViewSchema.properties),
+                },
+              },
+              nextCursor: { type: 'string' },
+            },
+          },
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, status, holder, issuer, documentCode } = request.query;
+      const lpcos = await listLpcos(
+        deps.db,
+        lpcoScopeOf(request.participant),
+        {
+          limit,
+          ...(cursor ? { cursor } : {}),
+          ...(status ? { status } : {}),
+          ...(holder ? { holder } : {}),
+          ...(issuer ? { issuer } : {}),
+          ...(documentCode ? { documentCode } : {}),
+        },
+        options,
+      );
+      const last = lpcos.at(-1);
+      return lpcos.length === limit && last ? { lpcos, nextCursor: last.id } : { lpcos };
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/v1/lpcos/:id',
