@@ -24,13 +24,20 @@ function isoDate(value: string, name: string): string {
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
-/** `from` and `to` as given, `to` defaulting to today and `from` to `defaultDays` before `to`; at most three years apart, `from` first. */
-export function dateRange(query: { from?: string | undefined; to?: string | undefined }, now: Date, defaultDays: number): DateRange {
+/** `from` and `to` as given, `to` defaulting to today and `from` to `defaultDays` before `to`; at most `maxDays` (three years) apart, `from` first. */
+export function dateRange(
+  query: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+  defaultDays: number,
+  maxDays: number = MAX_RANGE_DAYS,
+): DateRange {
   const to = query.to === undefined ? now.toISOString().slice(0, 10) : isoDate(query.to, 'to');
   const from = query.from === undefined ? new Date(Date.parse(to) - defaultDays * 86_400_000).toISOString().slice(0, 10) : isoDate(query.from, 'from');
   if (from > to) throw badRequest('analytics.range', `from (${from}) is after to (${to}).`, '/from');
-  if (daysBetween(from, to) > MAX_RANGE_DAYS)
-    throw badRequest('analytics.range', `from ${from} to ${to} is more than three years; ask for ${MAX_RANGE_DAYS} days at most.`, '/to');
+  if (daysBetween(from, to) > maxDays) {
+    const span = maxDays === MAX_RANGE_DAYS ? 'three years' : `${maxDays + 1} days`;
+    throw badRequest('analytics.range', `from ${from} to ${to} is more than ${span}; ask for ${maxDays} days at most.`, '/to');
+  }
   return { from, to };
 }
 

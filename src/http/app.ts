@@ -36,6 +36,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { type CertificateSource, participantRoutes } from './routes/participants.js';
 import { referenceRoutes } from './routes/reference.js';
 import { routingRoutes, type TryRouting } from './routes/routing.js';
+import { timeReleaseRoutes } from './routes/time-release.js';
 import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
@@ -183,6 +184,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
     bodyLimit: config.bodyLimitBytes,
   });
   analyticsRoutes(app, services.analytics);
+  timeReleaseRoutes(app, { store: services.store });
   networkRoutes(app, services.analytics);
   misclassificationRoutes(app, services.analytics);
   if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });

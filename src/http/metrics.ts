@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { TimeReleaseHistogram } from '../store/time-release.js';
 import { forbidden } from './auth.js';
 import { bearerSecurity, problems } from './schemas.js';
 
@@ -8,6 +9,38 @@ export interface MetricsSources {
   queueDepths: () => Promise<Array<{ destination: string; counts: Record<string, number> }>>;
   /** What the reconcilers of every worker did, by action (kept in the database: workers serve no /metrics). */
   reconcilerActions: () => Promise<Array<{ action: string; count: number }>>;
+  /** The time-release histograms, observed where deliveries settle (in the workers) and kept in the database. */
+  timeRelease: () => Promise<TimeReleaseHistogram[]>;
+}
+
+const TIME_RELEASE_METRICS: Record<TimeReleaseHistogram['measure'], { name: string; help: string }> = {
+  'lodged-to-delivered': {
+    name: 'swgate_time_release_lodged_to_delivered_seconds',
+    help: 'From an exchange lodged to its destination taking the delivery (delivered or acknowledged)',
+  },
+  'lodged-to-final': {
+    name: 'swgate_time_release_lodged_to_final_seconds',
+    help: "From an exchange lodged to its delivery's final word (acknowledged, rejected, failed)",
+  },
+};
+
+const labelValue = (v: string) => v.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+
+/**
+ * The histograms in Prometheus' text format. Written here rather than with prom-client's
+ * Histogram, which can only observe: the counts were observed by the workers and are read back.
+ */
+function renderTimeRelease(histograms: readonly TimeReleaseHistogram[]): string {
+  const lines: string[] = [];
+  for (const [measure, { name, help }] of Object.entries(TIME_RELEASE_METRICS)) {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    for (const h of histograms.filter((x) => x.measure === measure)) {
+      const destination = `destination="${labelValue(h.destination)}"`;
+      for (const b of h.buckets) lines.push(`${name}_bucket{${destination},le="${b.le}"} ${b.count}`);
+      lines.push(`${name}_sum{${destination}} ${h.sum}`, `${name}_count{${destination}} ${h.count}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths, reconciler actions. */
@@ -82,7 +115,8 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
     },
     async (request, reply) => {
       if (!options.public && !request.participant.operator) throw forbidden('Only an operator may read the metrics.');
-      return reply.type(registry.contentType).send(await registry.metrics());
+      const [metrics, timeRelease] = await Promise.all([registry.metrics(), sources.timeRelease()]);
+      return reply.type(registry.contentType).send(`${metrics}${renderTimeRelease(timeRelease)}`);
     },
   );
 }

@@ -29,7 +29,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     validators: { declaration: notForDocuments },
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
-    metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
+    metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments, timeRelease: notForDocuments },
     analytics: { minCellCount: config.analytics.minCellCount },
     console: { certificates: { of: notForDocuments, gateway: notForDocuments }, tryRouting: notForDocuments },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),

@@ -6,6 +6,7 @@ import { buildApp } from '../http/app.js';
 import { post } from '../routing/transport.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { countExchangesByStatus, reconcilerActionCounts } from '../store/exchanges.js';
+import { timeReleaseHistograms } from '../store/time-release.js';
 import { signReceipt } from '../trust/receipt.js';
 import { prepareValidation } from '../validation/validate-document.js';
 import type { GatewayPipeline } from './pipeline.js';
@@ -73,6 +74,7 @@ export async function startApi(
         exchangesByStatus: () => countExchangesByStatus(store),
         queueDepths: () => pipeline.queues.depths(pipeline.destinations),
         reconcilerActions: () => reconcilerActionCounts(store),
+        timeRelease: () => timeReleaseHistograms(store),
       },
       analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
       console: pipeline.console,

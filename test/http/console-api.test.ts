@@ -13,6 +13,7 @@ const LRN = '78494316TTBI';
 describe('the console API', () => {
   let t: TestGateway;
   let failed: string;
+  let accepted: string;
 
   const get = (path: string, participant: string) => fetch(`${t.url}${path}`, { headers: key(participant) });
   const json = async <T>(path: string, participant: string) => (await (await get(path, participant)).json()) as T;
@@ -24,11 +25,17 @@ describe('the console API', () => {
     const res = await post('/v1/declarations', 'trader-demo', DECLARATION, 'application/xml', { 'x-sandbox-scenario': 'fail-always' });
     expect(res.status).toBe(202);
     failed = ((await res.json()) as { exchangeId: string }).exchangeId;
-    await waitFor(
-      () => json<{ status: string }>(`/v1/exchanges/${failed}`, 'trader-demo'),
-      (e) => e.status === 'failed',
-      25_000,
-    );
+    const ok = await post('/v1/declarations', 'trader-demo', DECLARATION, 'application/xml', { 'idempotency-key': 'accepted-one' });
+    accepted = ((await ok.json()) as { exchangeId: string }).exchangeId;
+    for (const [id, status] of [
+      [failed, 'failed'],
+      [accepted, 'delivered'],
+    ])
+      await waitFor(
+        () => json<{ status: string }>(`/v1/exchanges/${id}`, 'trader-demo'),
+        (e) => e.status === status,
+        25_000,
+      );
   }, 60_000);
   afterAll(async () => t?.stop());
 
@@ -36,8 +43,9 @@ describe('the console API', () => {
     it('finds the exchange by its LRN, with its reference, for its sender and operators only', async () => {
       for (const who of ['trader-demo', 'customs']) {
         const { items } = await json<{ items: Array<Record<string, unknown>> }>(`/v1/exchanges?q=${LRN}`, who);
-        expect(items.map((i) => i.exchangeId)).toEqual([failed]);
-        expect(items[0]).toMatchObject({ reference: LRN, status: 'failed' });
+        // Both lodged the same declaration: newest first.
+        expect(items.map((i) => i.exchangeId)).toEqual([accepted, failed]);
+        expect(items[1]).toMatchObject({ reference: LRN, status: 'failed' });
       }
       // A destination finds what it receives by the exchange id, never by the sender's references.
       expect((await json<{ items: unknown[] }>(`/v1/exchanges?q=${LRN}`, 'pga-wildlife')).items).toEqual([]);
@@ -163,6 +171,74 @@ describe('the console API', () => {
       expect(all.items.length).toBeGreaterThan(mine.items.length);
       expect(all.items[0]).toMatchObject({ transport: 'swgate', delivery: { retry: expect.any(String), receiptTimeoutMs: expect.any(Number) } });
       expect(mine.items[0]).not.toHaveProperty('transport');
+    });
+  });
+
+  describe('time release', () => {
+    interface Row {
+      destination: string;
+      day: string;
+      count: number;
+      lodgedToDelivered: { median: number | null; p90: number | null };
+      lodgedToFinal: { median: number | null; p90: number | null };
+      rejectedShare: number;
+      failedShare: number;
+    }
+
+    it('gives each destination-day its figures from the timelines, as JSON and as CSV, and the same in /metrics', async () => {
+      // The retry test may have re-queued one of the failed deliveries: wait until every delivery has its final word again.
+      await waitFor(
+        () => json<{ deliveries: unknown[] }>('/v1/deliveries?status=queued,in-flight,retrying,delivered', 'customs'),
+        (d) => d.deliveries.length === 0,
+        25_000,
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      const body = await json<{ from: string; to: string; rows: Row[] }>('/v1/analytics/time-release', 'customs');
+      expect(body.to).toBe(today);
+      expect(Date.parse(body.to) - Date.parse(body.from)).toBe(29 * 86_400_000);
+      // Two exchanges lodged today (and whatever other tests lodged), each delivered to customs and pga-wildlife.
+      const customs = body.rows.find((r) => r.destination === 'customs' && r.day === today) as Row;
+      const exchanges = await json<{ items: Array<{ exchangeId: string; status: string }> }>('/v1/exchanges?limit=500&kind=declaration', 'customs');
+      expect(customs.count).toBe(exchanges.items.length);
+      const failedCount = exchanges.items.filter((e) => e.status === 'failed').length;
+      expect(customs.failedShare).toBeCloseTo(failedCount / exchanges.items.length, 4);
+      expect(customs.lodgedToDelivered.median).toBeGreaterThan(0);
+      expect(customs.lodgedToFinal.p90).toBeGreaterThanOrEqual(customs.lodgedToFinal.median as number);
+
+      const csv = await fetch(`${t.url}/v1/analytics/time-release?destination=customs`, { headers: { ...key('customs'), accept: 'text/csv' } });
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const [header, ...lines] = (await csv.text()).trim().split('\r\n');
+      expect(header).toBe(
+        'destination,day,count,lodgedToDeliveredMedianSeconds,lodgedToDeliveredP90Seconds,lodgedToFinalMedianSeconds,lodgedToFinalP90Seconds,rejectedShare,failedShare',
+      );
+      expect(lines).toEqual([
+        [
+          'customs',
+          today,
+          customs.count,
+          customs.lodgedToDelivered.median,
+          customs.lodgedToDelivered.p90,
+          customs.lodgedToFinal.median,
+          customs.lodgedToFinal.p90,
+          customs.rejectedShare,
+          customs.failedShare,
+        ].join(','),
+      ]);
+
+      const metrics = await (await get('/metrics', 'customs')).text();
+      const finalCount = Number(/swgate_time_release_lodged_to_final_seconds_count\{destination="customs"\} (\d+)/.exec(metrics)?.[1]);
+      expect(finalCount).toBeGreaterThanOrEqual(customs.count);
+      expect(metrics).toMatch(/swgate_time_release_lodged_to_delivered_seconds_bucket\{destination="customs",le="\+Inf"\} [1-9]/);
+    });
+
+    it('is for operators, and refuses ranges it cannot answer', async () => {
+      expect((await get('/v1/analytics/time-release', 'trader-demo')).status).toBe(403);
+      expect((await get('/v1/analytics/time-release', 'pga-wildlife')).status).toBe(403);
+      for (const query of ['from=2026-12-02&to=2026-12-01', 'from=2025-01-01&to=2026-01-02', 'from=2026-02-30', 'to=tomorrow', 'destination=', 'colour=red']) {
+        const res = await get(`/v1/analytics/time-release?${query}`, 'customs');
+        expect(res.status, query).toBe(400);
+      }
+      expect((await get('/v1/analytics/time-release?from=2025-01-01&to=2026-01-01', 'customs')).status).toBe(200);
     });
   });
 
