@@ -156,9 +156,9 @@ function App() {
             ))}
           </ul>
         </nav>
-        <span class="who">
-          {me.name} ({me.id}
-          {me.operator ? ', operator' : ''})
+        <span class="who" title={me.name}>
+          {me.id}
+          {me.operator ? ' (operator)' : ''}
           <button type="button" onClick={logout}>
             Log out
           </button>

@@ -28,12 +28,12 @@ interface ExchangeView {
   timeline: Array<{ at: string; event: string; destination?: string }>;
 }
 
-/** A certificate of the wildlife authority's trust store that expires in 10 days: the Participants screen must flag it. */
+/** A certificate of the health agency's trust store that expires in 10 days: the Participants screen must flag it. */
 async function expiringCertificate(dir: string): Promise<string> {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const now = Date.now();
   const certificate = await issueCertificate({
-    commonName: 'pga-wildlife signing 2026 (expiring)',
+    commonName: 'pga-health signing 2026 (expiring)',
     publicKey,
     selfSignKey: privateKey,
     serialNumber: 4242,
@@ -41,14 +41,14 @@ async function expiringCertificate(dir: string): Promise<string> {
     notAfter: new Date(now + 10 * DAY_MS),
     keyUsage: ['digitalSignature'],
   });
-  const file = join(dir, 'pga-wildlife-expiring.crt.pem');
+  const file = join(dir, 'pga-health-expiring.crt.pem');
   writeFileSync(file, certificate.toString());
   return file;
 }
 
 /**
  * The sandbox with one attempt per delivery, so that `fail-once` ends failed and a retry then
- * delivers it; and the wildlife authority trusting the expiring certificate.
+ * delivers it; and the health agency trusting the expiring certificate.
  */
 async function consoleConfig(): Promise<string> {
   const certificate = await expiringCertificate(mkdtempSync(join(tmpdir(), 'swgate-console-certs-')));
@@ -56,8 +56,8 @@ async function consoleConfig(): Promise<string> {
     yaml
       .replace('deliveryDefaults:\n  attempts: 4\n  backoffMs: 1000', 'deliveryDefaults:\n  attempts: 1\n  backoffMs: 200')
       .replace(
-        '  - id: pga-wildlife\n    kind: pga\n',
-        `  - id: pga-wildlife\n    kind: pga\n    trust:\n      pinned:\n        - certificate: ${JSON.stringify(certificate)}\n`,
+        '  - id: pga-health\n    kind: pga\n',
+        `  - id: pga-health\n    kind: pga\n    trust:\n      pinned:\n        - certificate: ${JSON.stringify(certificate)}\n`,
       ),
   );
 }
@@ -101,10 +101,11 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
       (e) => !['received', 'validated', 'routed'].includes(e.status),
       20_000,
     );
-  const screenshot = async (name: string) => {
+  const screenshot = async (name: string, fullPage = false) => {
     if (!SCREENSHOTS) return;
     mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+    await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage });
   };
   const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
 
@@ -167,15 +168,15 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
     expect(events).toEqual(expect.arrayContaining(['received', 'validated', 'routed', 'delivered']));
     await expect(page.getByRole('table', { name: 'Deliveries of the exchange' }).textContent()).resolves.toContain('customs');
 
+    const verdict = page.getByTestId('receipt-verdict');
+    await verdict.waitFor({ timeout: 15_000 });
+    await expect(verdict.textContent()).resolves.toMatch(/^✔ Receipt verified: Verified in this browser: \d+ event\(s\)/);
+    await screenshot('exchange', true);
+
     await page.getByRole('button', { name: 'Show original' }).click();
     const shown = await page.locator('figure.document pre').textContent();
     expect(shown).toContain('7847767E1WB6');
     expect(shown?.split('\n').length).toBeGreaterThan(20); // pretty-printed, not one line
-
-    const verdict = page.getByTestId('receipt-verdict');
-    await verdict.waitFor({ timeout: 15_000 });
-    await expect(verdict.textContent()).resolves.toMatch(/^✔ Receipt verified: Verified in this browser: \d+ event\(s\)/);
-    await screenshot('exchange');
   });
 
   it('retries a failed delivery from the Deliveries screen and sees it delivered', async () => {
@@ -215,9 +216,9 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
     await nav('Participants').click();
     const attention = page.getByRole('status').filter({ hasText: 'need attention' });
     await attention.waitFor();
-    await expect(attention.textContent()).resolves.toMatch(/pga-wildlife: .*pga-wildlife signing 2026 \(expiring\).* — expiring/);
-    const certificates = page.getByRole('table', { name: 'Certificates of pga-wildlife' });
-    const flagged = certificates.getByRole('row').filter({ hasText: 'pga-wildlife signing 2026 (expiring)' });
+    await expect(attention.textContent()).resolves.toMatch(/pga-health: .*pga-health signing 2026 \(expiring\).* — expiring/);
+    const certificates = page.getByRole('table', { name: 'Certificates of pga-health' });
+    const flagged = certificates.getByRole('row').filter({ hasText: 'pga-health signing 2026 (expiring)' });
     await expect(flagged.textContent()).resolves.toMatch(/in (9|10) days.*expiring/);
   });
 

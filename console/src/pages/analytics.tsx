@@ -23,7 +23,7 @@ interface TimeRelease {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const COLORS = ['#1f5fbf', '#b8460b', '#2a7d2e', '#7a3fb0'];
 
-function DestinationCharts({ destination, rows }: { destination: string; rows: Row[] }) {
+function DestinationCharts({ destination, rows, period }: { destination: string; rows: Row[]; period: { from: string; to: string } }) {
   const days = useMemo(() => rows.map((r) => r.day), [rows]);
   const times = useMemo(
     () => [
@@ -44,8 +44,8 @@ function DestinationCharts({ destination, rows }: { destination: string; rows: R
   );
   return (
     <Section title={`Destination ${destination}`} id={`dest-${destination}`}>
-      <TimeChart title={`Time release to ${destination} per day`} days={days} series={times} unit="seconds" />
-      <TimeChart title={`Volume and outcomes at ${destination} per day`} days={days} series={counts} unit="count / %" />
+      <TimeChart title={`Time release to ${destination} per day`} days={days} series={times} unit="seconds" period={period} />
+      <TimeChart title={`Volume and outcomes at ${destination} per day`} days={days} series={counts} unit="count / %" period={period} />
     </Section>
   );
 }
@@ -115,7 +115,7 @@ export function AnalyticsScreen({ me }: { me: Me }) {
       <Loading when={loading} />
       {value && byDestination.length === 0 && <p>No delivery was lodged in this period.</p>}
       {byDestination.map(([destination, rows]) => (
-        <DestinationCharts key={destination} destination={destination} rows={rows} />
+        <DestinationCharts key={destination} destination={destination} rows={rows} period={value!} />
       ))}
       {value && value.rows.length > 0 && (
         <Section title="Figures">

@@ -35,7 +35,15 @@ interface Exchange {
   documents: Array<{ name: string; mediaType: string; sha256: string; href: string }>;
 }
 
-const detailText = (detail: unknown) => (detail === undefined || detail === null ? '' : typeof detail === 'string' ? detail : JSON.stringify(detail));
+/** A timeline entry's detail as "name: value" pairs (nested values as JSON), for reading rather than parsing. */
+function detailText(detail: unknown): string {
+  if (detail === undefined || detail === null) return '';
+  if (typeof detail !== 'object' || Array.isArray(detail)) return typeof detail === 'string' ? detail : JSON.stringify(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
+    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
+}
 
 function Documents({ exchange }: { exchange: Exchange }) {
   const [open, setOpen] = useState<{ name: string; text: string; type: string }>();
