@@ -144,6 +144,17 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
     for (const name of ['Exchanges', 'Deliveries', 'Participants', 'Agreements', 'e-LPCOs', 'Analytics', 'Log'])
       await expect(nav(name).count()).resolves.toBe(1);
     expect(page.url()).toBe(`${t.url}/console/exchanges`);
+    // Keyboard first: on a fresh load (the key survives it, in the tab), a skip link, then the screens in order; Enter on one opens it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Exchanges', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement.textContent)).resolves.toBe('Deliveries');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    await nav('Exchanges').click();
     expect(
       await page.evaluate(() => [(globalThis as any).sessionStorage.getItem('swgate.apiKey'), (globalThis as any).localStorage.getItem('swgate.apiKey')]),
     ).toEqual(['sandbox-customs', null]);
