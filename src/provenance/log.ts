@@ -14,6 +14,7 @@ import {
   type ProvenanceLeafRow,
   type ProvenanceTables,
   readCheckpoint,
+  readCheckpoints,
   readExchangeLeaves,
   readLeaves,
   readNodes,
@@ -53,6 +54,8 @@ export interface ProvenanceLog {
   inclusionProof(index: number, treeSize: number): Promise<InclusionProof>;
   consistencyProof(from: number, to: number): Promise<ConsistencyProof>;
   latestCheckpoint(): Promise<Checkpoint | undefined>;
+  /** Checkpoints published, largest tree first: an older one to check consistency against. */
+  checkpoints(limit: number, belowSize?: number): Promise<Checkpoint[]>;
   publishCheckpoint(): Promise<Checkpoint>;
   /** A receipt for entries of one exchange, against a checkpoint covering them (published if needed). */
   receiptFor(leafIndexes: number[]): Promise<ProvenanceReceipt>;
@@ -213,6 +216,7 @@ export function createProvenanceLog(options: ProvenanceLogOptions): ProvenanceLo
       return { from, to, path: path.map((hash) => hash.toString('base64')) };
     },
     latestCheckpoint: () => readCheckpoint(db),
+    checkpoints: (limit, belowSize) => readCheckpoints(db, limit, belowSize),
     publishCheckpoint,
     receiptFor,
     async receiptForExchange(exchangeId, only = () => true) {

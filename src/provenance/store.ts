@@ -148,6 +148,21 @@ export async function readCheckpoint(db: Db, treeSize?: number): Promise<Checkpo
   return row && { origin: row.origin, treeSize: row.tree_size, rootHash: row.root_hash, timestamp: row.timestamp, note: row.note, signature: row.signature };
 }
 
+/** The published checkpoints, largest tree first, `limit` of them below `belowSize` when given. */
+export async function readCheckpoints(db: Db, limit: number, belowSize?: number): Promise<Checkpoint[]> {
+  let query = db.selectFrom('provenance_checkpoints').selectAll().orderBy('tree_size', 'desc').limit(limit);
+  if (belowSize !== undefined) query = query.where('tree_size', '<', belowSize);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    origin: row.origin,
+    treeSize: Number(row.tree_size),
+    rootHash: row.root_hash,
+    timestamp: row.timestamp,
+    note: row.note,
+    signature: row.signature,
+  }));
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));

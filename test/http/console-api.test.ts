@@ -267,6 +267,34 @@ describe('the console API', () => {
     });
   });
 
+  describe('log', () => {
+    it('lists the published checkpoints, so the console can check two of them for consistency', async () => {
+      type Checkpoint = { treeSize: number; rootHash: string };
+      // A receipt is given against a checkpoint covering its entries: asking for two, with entries between them, publishes two.
+      await get(`/v1/exchanges/${accepted}/provenance`, 'trader-demo');
+      const lodged = await post('/v1/declarations', 'trader-demo', DECLARATION, 'application/xml', { 'idempotency-key': 'for-the-log' });
+      const { exchangeId } = (await lodged.json()) as { exchangeId: string };
+      // Delivered, and its last records logged: nothing more is appended behind the tests that follow.
+      await waitFor(
+        () => json<{ entries: unknown[] }>(`/v1/exchanges/${exchangeId}/provenance`, 'trader-demo'),
+        (r) => r.entries?.length >= 8,
+        25_000,
+      );
+      const all = await json<{ checkpoints: Checkpoint[] }>('/v1/log/checkpoints', 'trader-demo');
+      expect(all.checkpoints.length).toBeGreaterThanOrEqual(2);
+      const sizes = all.checkpoints.map((c) => c.treeSize);
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      const page = await json<{ checkpoints: Checkpoint[]; nextCursor?: string }>('/v1/log/checkpoints?limit=1', 'trader-demo');
+      expect(page.checkpoints).toEqual(all.checkpoints.slice(0, 1));
+      const next = await json<{ checkpoints: Checkpoint[] }>(`/v1/log/checkpoints?limit=1&cursor=${page.nextCursor}`, 'trader-demo');
+      expect(next.checkpoints).toEqual(all.checkpoints.slice(1, 2));
+      const [newer, older] = all.checkpoints as [Checkpoint, Checkpoint];
+      expect((await get(`/v1/log/proofs/consistency?from=${older.treeSize}&to=${newer.treeSize}`, 'trader-demo')).status).toBe(200);
+      for (const query of ['cursor=-1', 'cursor=abc', 'limit=0', 'limit=501'])
+        expect((await get(`/v1/log/checkpoints?${query}`, 'trader-demo')).status, query).toBe(400);
+    });
+  });
+
   describe('try routing', () => {
     const counts = async () => ({
       exchanges: await t.exchangeCount(),

@@ -167,6 +167,40 @@ export function logRoutes(app: FastifyInstance, deps: { log: ProvenanceLog; publ
     },
   );
 
+  app.get<{ Querystring: { limit: number; cursor?: string } }>(
+    '/v1/log/checkpoints',
+    {
+      schema: {
+        operationId: 'listCheckpoints',
+        tags,
+        summary: 'The signed checkpoints the gateway has published, largest tree first: an older one to ask a consistency proof from',
+        security,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            cursor: { type: 'string', pattern: '^[0-9]{1,10}$', description: 'nextCursor of the previous page' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['checkpoints'],
+            properties: { checkpoints: { type: 'array', items: checkpointSchema }, nextCursor: { type: 'string' } },
+          },
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      const checkpoints = await log.checkpoints(limit, cursor === undefined ? undefined : Number(cursor));
+      const last = checkpoints.at(-1);
+      return checkpoints.length === limit && last ? { checkpoints, nextCursor: String(last.treeSize) } : { checkpoints };
+    },
+  );
+
   app.get<{ Params: { index: number } }>(
     '/v1/log/entries/:index',
     {
