@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson, getText, type Me } from '../api';
-import { TimeChart } from '../chart';
+import type { TimeChart as Chart } from '../chart';
 import { percent, seconds } from '../format';
 import { download, Loading, OperatorsOnly, Problem, Section, useLoad } from '../ui';
 
@@ -23,7 +23,17 @@ interface TimeRelease {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const COLORS = ['#1f5fbf', '#b8460b', '#2a7d2e', '#7a3fb0'];
 
+/** uPlot is most of the console's script, and only this screen draws: it is loaded when the screen first is. */
+function useTimeChart(): typeof Chart | undefined {
+  const [chart, setChart] = useState<{ TimeChart: typeof Chart }>();
+  useEffect(() => {
+    import('../chart').then(setChart, () => {});
+  }, []);
+  return chart?.TimeChart;
+}
+
 function DestinationCharts({ destination, rows, period }: { destination: string; rows: Row[]; period: { from: string; to: string } }) {
+  const TimeChart = useTimeChart();
   const days = useMemo(() => rows.map((r) => r.day), [rows]);
   const times = useMemo(
     () => [
@@ -44,8 +54,14 @@ function DestinationCharts({ destination, rows, period }: { destination: string;
   );
   return (
     <Section title={`Destination ${destination}`} id={`dest-${destination}`}>
-      <TimeChart title={`Time release to ${destination} per day`} days={days} series={times} unit="seconds" period={period} />
-      <TimeChart title={`Volume and outcomes at ${destination} per day`} days={days} series={counts} unit="count / %" period={period} />
+      {TimeChart ? (
+        <>
+          <TimeChart title={`Time release to ${destination} per day`} days={days} series={times} unit="seconds" period={period} />
+          <TimeChart title={`Volume and outcomes at ${destination} per day`} days={days} series={counts} unit="count / %" period={period} />
+        </>
+      ) : (
+        <p class="muted">Loading the charts…</p>
+      )}
     </Section>
   );
 }
