@@ -268,6 +268,11 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
   it('downloads the time-release CSV, whose figures are those of the exchanges made here', async () => {
     await nav('Analytics').click();
     await page.getByRole('heading', { name: 'Destination customs' }).waitFor();
+    // The chart library arrives with this screen, under the same CSP, and draws.
+    await page
+      .getByRole('img', { name: /^Time release to customs per day/ })
+      .locator('canvas')
+      .waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8')
       .trim()
