@@ -247,18 +247,7 @@ export async function getLpco(db: LpcoDb, id: string, options: RegistryOptions =
   ]);
   const today = dateOf((options.now ?? (() => new Date()))());
   return {
-    id: row.id,
-    documentCode: row.document_code,
-    number: row.number,
-    issuerParticipant: row.issuer_participant,
-    holderId: row.holder_id,
-    status: effectiveStatus(row.status, row.valid_until, today),
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    replacedBy: row.replaced_by,
-    registeredAt: row.registered_at,
-    updatedAt: row.updated_at,
-    lines: lines.sort((a, b) => Number(a.sequence) - Number(b.sequence)).map(lineView),
+    ...summaryOf(row, lines, today),
     history: history.map(historyEntry),
     document: JSON.parse(row.document) as Lpco,
   };
@@ -327,7 +316,18 @@ export async function listLpcos(db: LpcoDb, scope: LpcoScope, q: LpcoListQuery, 
       rows.map((r) => r.id),
     )
     .execute();
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    summaryOf(
+      row,
+      lines.filter((l) => l.lpco_id === row.id),
+      today,
+    ),
+  );
+}
+
+/** An LPCO as lists and GET /v1/lpcos/{id} show it, its status as of `today`. */
+function summaryOf(row: Omit<LpcoRow, 'document'>, lines: LpcoLineRow[], today: string): LpcoSummary {
+  return {
     id: row.id,
     documentCode: row.document_code,
     number: row.number,
@@ -339,11 +339,8 @@ export async function listLpcos(db: LpcoDb, scope: LpcoScope, q: LpcoListQuery, 
     replacedBy: row.replaced_by,
     registeredAt: row.registered_at,
     updatedAt: row.updated_at,
-    lines: lines
-      .filter((l) => l.lpco_id === row.id)
-      .sort((a, b) => Number(a.sequence) - Number(b.sequence))
-      .map(lineView),
-  }));
+    lines: [...lines].sort((a, b) => Number(a.sequence) - Number(b.sequence)).map(lineView),
+  };
 }
 
 function lineView(l: LpcoLineRow): LpcoLineView {

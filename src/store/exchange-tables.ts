@@ -245,9 +245,12 @@ export const exchangeMigrations: Record<string, Migration> = {
       // The deliveries list reads one status at a time, newest exchange first, with or without a destination.
       await db.schema.createIndex('deliveries_status_exchange').on('deliveries').columns(['status', 'exchange_id', 'destination']).execute();
       await db.schema.createIndex('deliveries_destination_status').on('deliveries').columns(['destination', 'status', 'exchange_id']).execute();
+      // What a destination receives, newest first.
+      await db.schema.createIndex('deliveries_destination_exchange').on('deliveries').columns(['destination', 'exchange_id']).execute();
     },
     async down(db) {
       for (const index of [
+        'deliveries_destination_exchange',
         'deliveries_destination_status',
         'deliveries_status_exchange',
         'exchanges_received',

@@ -189,59 +189,61 @@ export type SeenSummary =
  */
 export async function listSeenExchanges(store: Store, reader: Reader, q: ExchangeListQuery): Promise<SeenSummary[]> {
   const me = reader.id;
-  let query = store.db
-    .selectFrom('exchanges')
-    .leftJoin('deliveries', (join) => join.onRef('deliveries.exchange_id', '=', 'exchanges.id').on('deliveries.destination', '=', me))
-    .selectAll('exchanges')
-    .select(['deliveries.status as delivery_status', 'deliveries.updated_at as delivery_updated_at']);
-  const deliveredTo = (destination: string) =>
+  // `received`: from its deliveries, down the (destination, exchange_id) index; otherwise from the exchanges, its own delivery beside each if any.
+  const base = (received = false) => {
+    let query = (
+      received
+        ? store.db.selectFrom('deliveries').innerJoin('exchanges', 'exchanges.id', 'deliveries.exchange_id').where('deliveries.destination', '=', me)
+        : store.db
+            .selectFrom('exchanges')
+            .leftJoin('deliveries', (join) => join.onRef('deliveries.exchange_id', '=', 'exchanges.id').on('deliveries.destination', '=', me))
+    )
+      .selectAll('exchanges')
+      .select(['deliveries.status as delivery_status', 'deliveries.updated_at as delivery_updated_at']);
+    if (q.sender) query = query.where('exchanges.sender', '=', q.sender);
+    if (q.kind) query = query.where('exchanges.kind', '=', q.kind);
+    if (q.from) query = query.where('exchanges.received_at', '>=', q.from);
+    if (q.to) query = query.where('exchanges.received_at', '<', q.to);
+    if (q.cursor) query = query.where(received ? 'deliveries.exchange_id' : 'exchanges.id', '<', q.cursor);
+    return query;
+  };
+  type Query = ReturnType<typeof base>;
+  const deliveredTo = (query: Query, destination: string) =>
     query.where((eb) =>
       eb.exists(
         eb.selectFrom('deliveries as d').select('d.exchange_id').whereRef('d.exchange_id', '=', 'exchanges.id').where('d.destination', '=', destination),
       ),
     );
-  if (reader.operator) {
-    if (q.status) query = query.where('exchanges.status', '=', q.status as ExchangeStatus);
-    if (q.since) query = query.where('exchanges.updated_at', '>=', q.since);
-    if (q.q) query = query.where((eb) => eb.or(REFERENCE_COLUMNS.map((column) => eb(column, '=', q.q as string))));
-    if (q.destination) query = deliveredTo(q.destination);
-  } else {
-    // Asking for its own deliveries leaves out what it sent (a destination is never the sender); asking for another's, what it receives.
-    const asSender = q.destination !== me;
-    const asDestination = q.destination === undefined || q.destination === me;
-    query = query.where((eb) =>
-      eb.or([
-        ...(asSender
-          ? [
-              eb.and([
-                eb('exchanges.sender', '=', me),
-                ...(q.status ? [eb('exchanges.status', '=', q.status as ExchangeStatus)] : []),
-                ...(q.since ? [eb('exchanges.updated_at', '>=', q.since)] : []),
-                ...(q.q ? [eb.or(REFERENCE_COLUMNS.map((column) => eb(column, '=', q.q as string)))] : []),
-              ]),
-            ]
-          : []),
-        ...(asDestination
-          ? [
-              eb.and([
-                eb('exchanges.sender', '<>', me),
-                eb('deliveries.destination', 'is not', null),
-                ...(q.status ? [eb('deliveries.status', '=', q.status as DeliveryRow['status'])] : []),
-                ...(q.since ? [eb('deliveries.updated_at', '>=', q.since)] : []),
-                ...(q.q ? [eb('exchanges.id', '=', q.q)] : []),
-              ]),
-            ]
-          : []),
-      ]),
-    );
-    if (q.destination && q.destination !== me) query = deliveredTo(q.destination);
+  // As the sender or an operator: the exchange's own status, time and references.
+  const whole = (query: Query) => {
+    let narrowed = query;
+    if (q.status) narrowed = narrowed.where('exchanges.status', '=', q.status as ExchangeStatus);
+    if (q.since) narrowed = narrowed.where('exchanges.updated_at', '>=', q.since);
+    if (q.q) narrowed = narrowed.where((eb) => eb.or(REFERENCE_COLUMNS.map((column) => eb(column, '=', q.q as string))));
+    if (q.destination) narrowed = deliveredTo(narrowed, q.destination);
+    return narrowed;
+  };
+  const newestFirst = (query: Query, received = false) =>
+    query
+      .orderBy(received ? 'deliveries.exchange_id' : 'exchanges.id', 'desc')
+      .limit(q.limit)
+      .execute();
+
+  let rows: Awaited<ReturnType<typeof newestFirst>>;
+  if (reader.operator) rows = await newestFirst(whole(base()));
+  else {
+    // What it sent and what it receives are read apart, each down its own index, and merged: one
+    // query with an OR of the two reads every exchange. Asking for its own deliveries leaves out what
+    // it sent (a destination is never the sender); asking for another's, what it receives.
+    const sent = q.destination !== me ? newestFirst(whole(base().where('exchanges.sender', '=', me))) : Promise.resolve([]);
+    let received = base(true).where('exchanges.sender', '<>', me);
+    if (q.status) received = received.where('deliveries.status', '=', q.status as DeliveryRow['status']);
+    if (q.since) received = received.where('deliveries.updated_at', '>=', q.since);
+    if (q.q) received = received.where('exchanges.id', '=', q.q);
+    const receives = q.destination === undefined || q.destination === me ? newestFirst(received, true) : Promise.resolve([]);
+    const both = (await Promise.all([sent, receives])).flat();
+    rows = both.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, q.limit);
   }
-  if (q.sender) query = query.where('exchanges.sender', '=', q.sender);
-  if (q.kind) query = query.where('exchanges.kind', '=', q.kind);
-  if (q.from) query = query.where('exchanges.received_at', '>=', q.from);
-  if (q.to) query = query.where('exchanges.received_at', '<', q.to);
-  if (q.cursor) query = query.where('exchanges.id', '<', q.cursor);
-  const rows = await query.orderBy('exchanges.id', 'desc').limit(q.limit).execute();
   return rows.map(({ delivery_status, delivery_updated_at, ...exchange }): SeenSummary => {
     if (exchange.sender === me) return { role: 'sender', exchange };
     if (reader.operator) return { role: 'operator', exchange };

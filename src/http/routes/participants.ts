@@ -14,7 +14,7 @@ export interface CertificateSource {
 const stringArray = { type: 'array', items: { type: 'string' } } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 
-export const certificateSchema = {
+const certificateSchema = {
   type: 'object',
   required: ['subject', 'issuer', 'serial', 'fingerprint256', 'notBefore', 'notAfter', 'expiresInDays', 'flags', 'usage'],
   properties: {

@@ -23,7 +23,7 @@ export interface CertificateReport {
 }
 
 /** Flagged `expiring` this many days before its notAfter. */
-export const EXPIRING_WITHIN_DAYS = 30;
+const EXPIRING_WITHIN_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** Distinguished names on one line, as `openssl x509 -subject` writes them (node gives one attribute per line). */
