@@ -8,6 +8,8 @@ const FAULTS = 'test/runtime/faults.test.ts';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // The console's build (console/dist), made when its sources are newer: the gateway serves it at /console.
+    globalSetup: ['scripts/build-console.ts'],
     hookTimeout: 60_000,
     // Two cores on the reference machines: more workers only thrash.
     maxWorkers: 2,

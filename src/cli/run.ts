@@ -46,6 +46,7 @@ function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles, hu
     '',
     `swgate is listening on ${url}${roles.workers ? ' (API and delivery workers)' : ' (API only)'}`,
     `  API documentation: ${url}/docs    OpenAPI: ${url}/openapi.json`,
+    `  Console: ${url}/console${config.sandbox ? ' (log in as the operator with the API key sandbox-customs)' : ''}`,
   ];
   if (config.sandbox) {
     lines.push('  Sandbox credentials (public by design):');

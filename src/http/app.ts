@@ -11,6 +11,7 @@ import type { Store } from '../store/exchanges.js';
 import { installAuthentication } from './auth.js';
 import { capConnectionsPerClient } from './connections.js';
 import { completeContract } from './contract.js';
+import { consoleRoutes } from './console.js';
 import { DOCUMENT_BODY_KEY } from './documents-in.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { answerClientError, installProblemHandlers } from './problem.js';
@@ -159,6 +160,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   installMetrics(app, services.metrics, { public: config.metricsPublic });
 
   indexRoutes(app, { version: API_VERSION });
+  consoleRoutes(app);
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   exchangeRoutes(app, { store: services.store, provenanceReceipt: (id, only) => services.provenance.log.receiptForExchange(id, only) });

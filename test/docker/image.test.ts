@@ -29,7 +29,8 @@ describe('docker/Dockerfile', () => {
 
   it('ships everything the gateway reads at run time', () => {
     const shipped = stage.copies.map((c) => c.dest);
-    for (const path of ['mappings', 'config', 'openapi', 'bin', 'dist', 'node_modules', 'package.json']) expect(shipped).toContain(join(stage.workdir, path));
+    for (const path of ['mappings', 'config', 'openapi', 'bin', 'dist', 'console/dist', 'node_modules', 'package.json'])
+      expect(shipped).toContain(join(stage.workdir, path));
   });
 });
 
@@ -51,6 +52,9 @@ describe('the image, reproduced without Docker', () => {
       } else if (source === '/app/dist') {
         // The build stage's `npm run build`: the same compiler and configuration, written here.
         execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', dest], { stdio: 'inherit' });
+      } else if (source === '/app/console/dist') {
+        // The build stage's `npm run build:console`: Vitest's globalSetup made the same build here.
+        cpSync('console/dist', dest, { recursive: true });
       } else if (source === '/app/node_modules') {
         // The build stage's dependencies (pruned to production there): this checkout's, linked rather than copied.
         symlinkSync(resolve('node_modules'), dest);
@@ -98,6 +102,9 @@ describe('the image, reproduced without Docker', () => {
   it('starts as the non-root user, makes its certificates in the certs volume, and delivers a declaration', async () => {
     if (asRoot) expect(readFileSync(`/proc/${gateway!.child.pid}/status`, 'utf8')).toMatch(new RegExp(`^Uid:\\s+${uid}\\s`, 'm'));
     expect(await deliverDeclaration(url)).toBe('delivered');
+    // The console, built in the build stage, is served from the image.
+    const page = await fetch(`${url}/console/exchanges`);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     expect(readdirSync(volumes.certs)).toContain('gateway.key.pem');
     expect(readdirSync(volumes.data).length).toBeGreaterThan(0);
     // Nothing was written into the application.

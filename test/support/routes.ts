@@ -31,7 +31,14 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
  * refuse an anonymous caller: a route added later is walked by test/http/auth.test.ts and the
  * edge fuzz without being listed, and making one public means adding it here on purpose.
  */
-const PUBLIC_ROUTES = [/^\/$/, /^\/health\/(live|ready)$/, /^\/docs(\/.*)?$/, /^\/openapi\.json$/, /^\/sandbox\/destinations\/:participant\/deliveries$/];
+const PUBLIC_ROUTES = [
+  /^\/$/,
+  /^\/console(\/|\/\*)?$/,
+  /^\/health\/(live|ready)$/,
+  /^\/docs(\/.*)?$/,
+  /^\/openapi\.json$/,
+  /^\/sandbox\/destinations\/:participant\/deliveries$/,
+];
 export const isPublic = (route: RegisteredRoute) => PUBLIC_ROUTES.some((p) => p.test(route.url));
 
 const percent = (c: string, upper = false) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;

@@ -35,6 +35,9 @@ export const OPENSSL = tool('openssl', 'openssl', 'openssl', ['version']);
 /** The second language of the webhook verification examples (clients/webhooks/verify.py). */
 export const PYTHON3 = tool('python3', 'python3', 'python', ['--version']);
 
+/** The browser the console's tests drive (playwright-core launches it by path: /usr/bin/chromium). */
+export const CHROMIUM = tool('chromium', 'chromium', 'chromium', ['--version']);
+
 export class MissingRequirementError extends Error {
   override name = 'MissingRequirementError';
 }

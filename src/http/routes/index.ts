@@ -11,6 +11,6 @@ export function indexRoutes(app: FastifyInstance, deps: { version: string }): vo
     version: deps.version,
     authentication:
       'Every /v1 route needs "Authorization: Bearer <api-key>" (or a registered client certificate); GET /v1/participants/me says whom a key belongs to.',
-    links: { docs: '/docs', openapi: '/openapi.json', live: '/health/live', ready: '/health/ready' },
+    links: { console: '/console', docs: '/docs', openapi: '/openapi.json', live: '/health/live', ready: '/health/ready' },
   }));
 }
