@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { API_VERSION } from '../http/app.js';
 import { registerAnalytics } from './commands/analytics.js';
+import { registerAs4ImportPmode } from './commands/as4-pmode.js';
 import { registerCerts } from './commands/certs.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
@@ -37,5 +38,6 @@ registerMap(program);
 registerRiskModelCommands(program);
 registerRiskHistory(program);
 registerAnalytics(program);
+registerAs4ImportPmode(program);
 
 await program.parseAsync();
