@@ -20,6 +20,7 @@ import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import { recognitionMigrations, type RecognitionTables } from '../risk/recognition-tables.js';
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
 import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
+import { accessPointMigrations } from '../access-point/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -33,6 +34,7 @@ export const ALL_MIGRATIONS = {
   ...controlRequestMigrations,
   ...riskProfileMigrations,
   ...ecommerceMigrations,
+  ...accessPointMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */
