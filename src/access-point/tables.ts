@@ -30,15 +30,27 @@ export interface As4WaitingRow {
   body: string;
   content_type: string;
   /** Digests the partner's receipt must name (JSON list of {uri, digest}), for non-repudiation. */
-  references: string;
+  signed_references: string;
   created_at: string;
   /** When a PullRequest last took it; null while it waits. */
   pulled_at: string | null;
 }
 
+/** A partner's signed Receipt for a UserMessage this gateway sent: the evidence of non-repudiation of receipt, kept as received. */
+export interface As4ReceiptRow {
+  message_id: string;
+  exchange_id: string;
+  destination: string;
+  /** base64 of the signal as received, and its content type. */
+  receipt: string;
+  content_type: string;
+  received_at: string;
+}
+
 export interface AccessPointTables {
   as4_received: As4ReceivedRow;
   as4_waiting: As4WaitingRow;
+  as4_receipts: As4ReceiptRow;
 }
 
 export const accessPointMigrations: Record<string, Migration> = {
@@ -65,11 +77,25 @@ export const accessPointMigrations: Record<string, Migration> = {
         .addColumn('mpc', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('content_type', 'text', (c) => c.notNull())
-        .addColumn('references', 'text', (c) => c.notNull())
+        .addColumn('signed_references', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('pulled_at', 'text')
         .execute();
       await db.schema.createIndex('as4_waiting_mpc').on('as4_waiting').columns(['destination', 'mpc', 'pulled_at', 'created_at']).execute();
+    },
+  },
+  '072-as4-receipts': {
+    async up(db) {
+      await db.schema
+        .createTable('as4_receipts')
+        .addColumn('message_id', 'text', (c) => c.primaryKey())
+        .addColumn('exchange_id', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('receipt', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('as4_receipts_exchange').on('as4_receipts').column('exchange_id').execute();
     },
   },
 };

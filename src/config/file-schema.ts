@@ -24,7 +24,8 @@ const isoDateTime = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-
 const as4Party = {
   type: 'object',
   additionalProperties: false,
-  required: ['partyId', 'certificates'],
+  // certificates: required outside the sandbox (load.ts); there, the participant's sandbox RSA certificate.
+  required: ['partyId'],
   properties: {
     partyId: as4Token,
     partyIdType: as4Uri,

@@ -38,7 +38,7 @@ interface ConfigFile {
   as4?: Partial<As4Self> & { partyId: string };
   participants: Array<
     Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues' | 'as4'> &
-      Partial<Omit<Participant, 'as4'>> & { as4?: Omit<As4Party, 'role'> & { role?: string } }
+      Partial<Omit<Participant, 'as4'>> & { as4?: Omit<As4Party, 'role' | 'certificates'> & Partial<As4Party> }
   >;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
@@ -104,7 +104,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (parsed) {
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
-    checkAs4(participants, agreements, problems);
+    checkAs4(participants, agreements, participants.some((p) => p.endpoint === 'sandbox'), problems);
   }
   const risk = riskFrom(parsed, participants, problems, riskProfilesDir(env, cwd, file, parsed));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -170,7 +170,7 @@ function as4SelfFrom(given: ConfigFile['as4'], publicUrl: string): As4Self {
  * party is read at start (an RSA key, as the 1.15 profile signs and encrypts with), so a typo
  * is a configuration error and not a failed delivery at night.
  */
-function checkAs4(participants: Participant[], agreements: Agreement[], problems: string[]): void {
+function checkAs4(participants: Participant[], agreements: Agreement[], sandbox: boolean, problems: string[]): void {
   const parties = new Map<string, string>();
   for (const p of participants) {
     if (!p.as4) continue;
@@ -178,6 +178,8 @@ function checkAs4(participants: Participant[], agreements: Agreement[], problems
     const other = parties.get(key);
     if (other) problems.push(`participant "${p.id}": AS4 party id "${p.as4.partyId}" is already "${other}"'s; a party id names one participant.`);
     parties.set(key, p.id);
+    if (p.as4.certificates.length === 0 && !sandbox)
+      problems.push(`participant "${p.id}": as4.certificates is empty; outside the sandbox an AS4 party needs its certificates.`);
     p.as4.certificates.forEach((c, i) => {
       const where = `participant "${p.id}" as4.certificates.${i}`;
       let certificate: X509Certificate;
@@ -275,7 +277,7 @@ function participantsFrom(file: ConfigFile, configDir: string): Participant[] {
           as4: {
             ...as4,
             role: as4.role ?? AS4_RESPONDER_ROLE,
-            certificates: as4.certificates.map((c) => ({ ...c, file: resolve(configDir, c.file) })),
+            certificates: (as4.certificates ?? []).map((c) => ({ ...c, file: resolve(configDir, c.file) })),
           },
         }
       : {}),

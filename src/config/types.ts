@@ -62,6 +62,7 @@ export interface As4Party {
   role: string;
   /** Where UserMessages are pushed (PMode[].Protocol.Address); absent: the participant's `endpoint`. */
   endpoint?: string;
+  /** Empty in the sandbox only: there the participant's sandbox RSA certificate is its AS4 certificate. */
   certificates: As4Certificate[];
 }
 

@@ -24,6 +24,7 @@ import { networkRoutes } from './routes/network.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { riskRoutes } from './routes/risk.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
+import { as4Routes, type As4RouteDeps } from './routes/as4.js';
 import { logRoutes } from './routes/log.js';
 import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
 import { aeoRoutes, type AeoRouteDeps } from './routes/aeo.js';
@@ -45,6 +46,8 @@ export interface GatewayServices {
   riskProfiles: RiskProfileRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
+  /** The AS4 access point; absent when the gateway has no RSA key. */
+  as4?: As4RouteDeps['receive'];
   /** Control results, customs' AEO register, partner customs' messages (docs/RISK.md). */
   recognition: { controls: ControlRouteDeps; aeo: AeoRouteDeps; partnerMessages: PartnerMessageRouteDeps['receive'] };
   provenance: { log: ProvenanceLog; publicKeyPem: string };
@@ -164,6 +167,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   ecommerceRoutes(app, { store: services.store });
   deliveryRoutes(app, services.deliveries);
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
+  if (services.as4) as4Routes(app, { receive: services.as4, bodyLimit: config.bodyLimitBytes });
   controlResultRoutes(app, services.recognition.controls);
   aeoRoutes(app, services.recognition.aeo);
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });

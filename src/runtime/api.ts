@@ -61,6 +61,7 @@ export async function startApi(
       lpcos: pipeline.lpcos,
       riskProfiles: { store, recordProvenance: stores.recordProvenance },
       inbound: pipeline.inbound,
+      ...(pipeline.as4 ? { as4: pipeline.as4 } : {}),
       recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,
       validators: pipeline.validators,

@@ -18,6 +18,11 @@ export interface GatewayTrust {
   storeOf(participantId: string): TrustStore | undefined;
   /** In the sandbox, the participants' own keys, with which the simulated agencies sign their receipts. */
   participantKeyOf(participantId: string): SigningKey | undefined;
+  /**
+   * In the sandbox, a participant's RSA key and the file of its certificate: its AS4 certificate
+   * where the configuration lists none, and the key the simulated AS4 partner decrypts and signs with.
+   */
+  participantRsaOf(participantId: string): { key: SigningKey; certificateFile: string } | undefined;
   /** In the sandbox, what the gateway's deliveries show the simulated agencies (SANDBOX_DELIVERY_HEADER). */
   sandboxDeliverySecret?: string;
 }
@@ -56,10 +61,18 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     if (files && !participantKeys.has(id)) participantKeys.set(id, loadSigningKey(files));
     return participantKeys.get(id);
   };
+  const rsaKeys = new Map<string, SigningKey>();
+  const participantRsaOf = (id: string) => {
+    const files = config.sandbox ? pki.entities[id]?.rsa : undefined;
+    if (!files) return undefined;
+    if (!rsaKeys.has(id)) rsaKeys.set(id, loadSigningKey(files));
+    return { key: rsaKeys.get(id) as SigningKey, certificateFile: files.certificate };
+  };
   return {
     ...(keys ? { keys } : {}),
     storeOf: (id) => stores.get(id),
     participantKeyOf,
+    participantRsaOf,
     ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}),
   };
 }
