@@ -13,7 +13,7 @@ import { receiveSignedBy } from './verify.js';
 
 /** The HTTP answer of POST /as4: always an ebMS message (a signal, or a pulled UserMessage). */
 export interface As4Answer {
-  status: number;
+  status: 200 | 500;
   contentType: string;
   body: Buffer;
 }
@@ -63,7 +63,7 @@ export async function receiveAs4Post(deps: As4ReceiveDeps, body: Buffer, content
   }
 }
 
-function signalAnswer(status: number, built: Pick<BuiltMessage, 'contentType' | 'body'>): As4Answer {
+function signalAnswer(status: 200 | 500, built: Pick<BuiltMessage, 'contentType' | 'body'>): As4Answer {
   return { status, contentType: built.contentType, body: built.body };
 }
 
@@ -79,7 +79,11 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
   const messageId = user.info.messageId;
   const { self } = deps.parties;
   if (!user.to.partyIds.some((id) => id.value === self.partyId && (id.type === undefined || self.partyIdType === undefined || id.type === self.partyIdType)))
-    throw as4Error('EBMS:0003', `The message is addressed to ${user.to.partyIds.map((p) => p.value).join(', ')}, not to this access point (${self.partyId})`, messageId);
+    throw as4Error(
+      'EBMS:0003',
+      `The message is addressed to ${user.to.partyIds.map((p) => p.value).join(', ')}, not to this access point (${self.partyId})`,
+      messageId,
+    );
   const partner = deps.parties.byPartyId(user.from.partyIds);
   if (!partner) throw as4Error('EBMS:0101', `No configured AS4 party is ${user.from.partyIds.map((p) => p.value).join(', ')}`, messageId);
   // Certificates valid when the sender says it signed; the Timestamp is signed with the header, and bounded below.
@@ -131,7 +135,11 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
 function onlyPayload(received: ReceivedAs4): Payload {
   const messageId = received.message.userMessage?.info.messageId;
   if (received.payloads.length !== 1)
-    throw as4Error('EBMS:0003', `The message carries ${received.payloads.length} payloads; this access point takes exactly one document per message`, messageId);
+    throw as4Error(
+      'EBMS:0003',
+      `The message carries ${received.payloads.length} payloads; this access point takes exactly one document per message`,
+      messageId,
+    );
   return received.payloads[0] as Payload;
 }
 

@@ -119,7 +119,9 @@ async function holdForPull(deps: As4ChannelDeps, delivery: ChannelDelivery, leg:
   await deps.db
     .insertInto('as4_waiting')
     .values(row)
-    .onConflict((oc) => oc.column('message_id').doUpdateSet({ body: row.body, content_type: row.content_type, signed_references: row.signed_references, pulled_at: null }))
+    .onConflict((oc) =>
+      oc.column('message_id').doUpdateSet({ body: row.body, content_type: row.content_type, signed_references: row.signed_references, pulled_at: null }),
+    )
     .execute();
 }
 
@@ -139,12 +141,19 @@ async function interpretAnswer(deps: As4ChannelDeps, delivery: ChannelDelivery, 
   }
   const errors = received.message.signals.flatMap((s) => (s.kind === 'error' ? s.errors : []));
   if (errors.length > 0) {
-    const summary = errors.map((e) => `${e.errorCode}${e.shortDescription ? ` ${e.shortDescription}` : ''}${e.detail || e.description ? `: ${e.detail ?? e.description}` : ''}`).join('; ');
+    const summary = errors
+      .map((e) => `${e.errorCode}${e.shortDescription ? ` ${e.shortDescription}` : ''}${e.detail || e.description ? `: ${e.detail ?? e.description}` : ''}`)
+      .join('; ');
     if (errors.every((e) => RETRYABLE.has(e.errorCode))) return retry(`${destination.id} answered ${summary}`);
     return {
       kind: 'refused',
       error: `${destination.id} refused the AS4 message: ${summary}`,
-      findings: errors.map((e) => ({ severity: 'error' as const, code: `as4.${e.errorCode}`, message: (e.detail ?? e.description ?? e.shortDescription ?? e.errorCode).slice(0, 1000), path: '' })),
+      findings: errors.map((e) => ({
+        severity: 'error' as const,
+        code: `as4.${e.errorCode}`,
+        message: (e.detail ?? e.description ?? e.shortDescription ?? e.errorCode).slice(0, 1000),
+        path: '',
+      })),
     };
   }
   const receipt = received.message.signals.find((s): s is ReceiptSignal => s.kind === 'receipt');
@@ -186,5 +195,3 @@ const refused = (error: string): DeliveryOutcome => ({
   error,
   findings: [{ severity: 'error', code: 'as4.configuration', message: error, path: '' }],
 });
-
-

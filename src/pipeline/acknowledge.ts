@@ -60,8 +60,7 @@ async function settleAcknowledged(
   }
   const { exchangeId, destination } = named;
   const work = await findDeliveryWork(deps.store, exchangeId, destination);
-  if (!work)
-    throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${messageId}.`, '/messageId')]);
+  if (!work) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${messageId}.`, '/messageId')]);
   const { delivery, original } = work;
 
   if (delivery.status === 'failed') {

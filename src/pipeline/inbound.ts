@@ -43,7 +43,7 @@ export async function receiveInbound(
   carriedBy: 'http' | 'as4' = 'http',
 ): Promise<InboundResult> {
   const gatewayKey = receiptKey(deps.gatewayKey);
-  const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, deps.now(), carriedBy === 'as4' ? null : GATEWAY_ID);
+  const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, deps.now(), carriedBy);
   const payload = signedPayload(verified);
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.
