@@ -24,7 +24,12 @@ export const subjectKeyIdentifier = perCertificate((certificate: X509Certificate
 function nameKey(name: string, separator: RegExp): string {
   return name
     .split(separator)
-    .map((rdn) => rdn.trim().replace(/\s*=\s*/, '=').toLowerCase())
+    .map((rdn) =>
+      rdn
+        .trim()
+        .replace(/\s*=\s*/, '=')
+        .toLowerCase(),
+    )
     .filter((rdn) => rdn !== '')
     .sort()
     .join('\n');

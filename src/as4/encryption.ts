@@ -20,7 +20,7 @@ import {
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { isStrongKey } from '../trust/key-strength.js';
 import { certificateFromDerBase64, subjectKeyIdentifier } from './certificates.js';
-import { As4Error, as4Error } from './errors.js';
+import { type As4Error, as4Error } from './errors.js';
 import { child, children, text, type SoapEnvelope } from './header.js';
 import type { Attachment } from './mime.js';
 import { NS, URI } from './namespaces.js';

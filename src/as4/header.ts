@@ -141,7 +141,11 @@ function readPartInfo(part: Element, messageId: string): PartInfo {
   const properties = readProperties(child(part, NS.eb, 'PartProperties'), 'eb:PartInfo/eb:PartProperties');
   const compression = properties.filter((p) => p.name === 'CompressionType');
   if (compression.length > 1 || (compression[0] && compression[0].value !== URI.gzip)) {
-    throw as4Error('EBMS:0003', `PartInfo ${href ?? ''}: CompressionType ${compression.map((c) => c.value).join(', ')}; only ${URI.gzip} is accepted`, messageId);
+    throw as4Error(
+      'EBMS:0003',
+      `PartInfo ${href ?? ''}: CompressionType ${compression.map((c) => c.value).join(', ')}; only ${URI.gzip} is accepted`,
+      messageId,
+    );
   }
   if (compression.length === 1 && !properties.some((p) => p.name === 'MimeType')) {
     throw as4Error('EBMS:0003', `PartInfo ${href ?? ''} is compressed but names no MimeType`, messageId);

@@ -196,9 +196,7 @@ export function writeMultipart(soap: Buffer | string, soapVersion: '1.1' | '1.2'
   const soapType = soapVersion === '1.2' ? 'application/soap+xml' : 'text/xml';
   const soapId = `soap-${randomUUID()}@swgate`;
   const chunks: Buffer[] = [
-    Buffer.from(
-      `--${boundary}\r\nContent-Type: ${soapType}; charset=UTF-8\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <${soapId}>\r\n\r\n`,
-    ),
+    Buffer.from(`--${boundary}\r\nContent-Type: ${soapType}; charset=UTF-8\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <${soapId}>\r\n\r\n`),
     typeof soap === 'string' ? Buffer.from(soap) : soap,
   ];
   for (const attachment of attachments) {

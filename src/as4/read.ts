@@ -123,7 +123,9 @@ export function receiveAs4(bytes: Buffer, options: ReceiveOptions = {}): Receive
     if (encrypted && !options.decryption && parsed.transport.attachments.length > 0) {
       throw as4Error('EBMS:0102', 'The attachments are encrypted and no decryption key is configured');
     }
-    const attachments = options.decryption ? decryptAttachments(parsed.envelope, parsed.transport.attachments, options.decryption) : parsed.transport.attachments;
+    const attachments = options.decryption
+      ? decryptAttachments(parsed.envelope, parsed.transport.attachments, options.decryption)
+      : parsed.transport.attachments;
     let signature: VerifiedSignature | undefined;
     if (parsed.message.secured || options.requireSignature !== false) {
       if (!parsed.message.secured) throw as4Error('EBMS:0103', 'The message is not signed; the eDelivery AS4 profile requires a signature');

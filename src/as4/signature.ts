@@ -17,7 +17,7 @@ import { isStrongKey } from '../trust/key-strength.js';
 import type { SigningKey } from '../trust/pki/signing-key.js';
 import { excC14n, inclusivePrefixList } from './c14n.js';
 import { certificateFromDerBase64, matchesIssuerSerial, subjectKeyIdentifier } from './certificates.js';
-import { As4Error, as4Error } from './errors.js';
+import { type As4Error, as4Error } from './errors.js';
 import { child, children, text, type SoapEnvelope } from './header.js';
 import type { Attachment } from './mime.js';
 import { NS, URI } from './namespaces.js';
@@ -178,9 +178,7 @@ function checkReference(reference: Element, byId: Map<string, Element>, options:
   if (digestValue === '') throw fail(`The reference ${uri} has no DigestValue`);
   const transformsElement = child(reference, NS.ds, 'Transforms');
   const transforms = transformsElement ? children(transformsElement, NS.ds, 'Transform') : [];
-  const unexpected = children(reference).find(
-    (c) => c.namespaceURI !== NS.ds || !['Transforms', 'DigestMethod', 'DigestValue'].includes(c.localName!),
-  );
+  const unexpected = children(reference).find((c) => c.namespaceURI !== NS.ds || !['Transforms', 'DigestMethod', 'DigestValue'].includes(c.localName!));
   if (unexpected) throw fail(`The reference ${uri} holds ${unexpected.tagName}`);
 
   if (uri.startsWith('cid:')) {
@@ -189,7 +187,8 @@ function checkReference(reference: Element, byId: Map<string, Element>, options:
     }
     const algorithms = [URI.attachmentContentSignature];
     const contentId = decodeURIComponent(uri.slice(4));
-    if (!attachments || attachments.length === 0 || encrypted?.has(contentId)) return { uri, digestMethod, digestValue, transforms: algorithms, checked: false };
+    if (!attachments || attachments.length === 0 || encrypted?.has(contentId))
+      return { uri, digestMethod, digestValue, transforms: algorithms, checked: false };
     const attachment = attachments.find((a) => a.contentId === contentId);
     if (!attachment) throw fail(`The signed attachment ${uri} is not in the message`);
     if (digest(digestMethod, attachmentDigestInput(attachment)) !== digestValue) throw fail(`The digest of the attachment ${uri} does not match`);
@@ -217,7 +216,8 @@ export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {})
   const valueElement = child(signature, NS.ds, 'SignatureValue');
   if (!signedInfo || !valueElement) throw fail('The signature lacks SignedInfo or SignatureValue');
   const c14nMethod = child(signedInfo, NS.ds, 'CanonicalizationMethod');
-  if (algorithmOf(c14nMethod, 'CanonicalizationMethod') !== URI.excC14n) throw fail(`Canonicalization ${c14nMethod?.getAttribute('Algorithm')} is not accepted`);
+  if (algorithmOf(c14nMethod, 'CanonicalizationMethod') !== URI.excC14n)
+    throw fail(`Canonicalization ${c14nMethod?.getAttribute('Algorithm')} is not accepted`);
   const signatureAlgorithm = algorithmOf(child(signedInfo, NS.ds, 'SignatureMethod'), 'SignatureMethod');
   if (!isSignatureAlgorithm(signatureAlgorithm)) throw fail(`Signature algorithm ${signatureAlgorithm} is not accepted`);
   const referenceElements = children(signedInfo, NS.ds, 'Reference');
@@ -233,13 +233,8 @@ export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {})
   if (!algorithmFitsKey(signatureAlgorithm, key)) throw fail(`${signatureAlgorithm} does not fit the certificate's ${key.asymmetricKeyType} key`);
   const signedInfoC14n = excC14n(signedInfo, inclusivePrefixList(c14nMethod!));
   const value = Buffer.from(text(valueElement).replace(/\s+/g, ''), 'base64');
-  const ok = verify(
-    SIGNATURE_ALGORITHMS[signatureAlgorithm].hash,
-    Buffer.from(signedInfoC14n),
-    { key, dsaEncoding: 'ieee-p1363' },
-    value,
-  );
-  if (!ok) throw fail('The SignatureValue does not verify with the signer\'s key');
+  const ok = verify(SIGNATURE_ALGORITHMS[signatureAlgorithm].hash, Buffer.from(signedInfoC14n), { key, dsaEncoding: 'ieee-p1363' }, value);
+  if (!ok) throw fail("The SignatureValue does not verify with the signer's key");
   const seen = new Set<string>();
   const references = referenceElements.map((r) => {
     const checked = checkReference(r, byId, options);
@@ -350,4 +345,3 @@ export function serialize(document: Document): string {
   const xml = new XMLSerializer().serializeToString(document);
   return xml.startsWith('<?xml') ? xml : `<?xml version="1.0" encoding="UTF-8"?>${xml}`;
 }
-

@@ -104,7 +104,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   if (parsed) {
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
-    checkAs4(participants, agreements, participants.some((p) => p.endpoint === 'sandbox'), problems);
+    checkAs4(
+      participants,
+      agreements,
+      participants.some((p) => p.endpoint === 'sandbox'),
+      problems,
+    );
   }
   const risk = riskFrom(parsed, participants, problems, riskProfilesDir(env, cwd, file, parsed));
   if (problems.length > 0) throw new ConfigError(problems);

@@ -35,7 +35,7 @@ import { indexRoutes } from './routes/index.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
-import { sandboxRoutes } from './routes/sandbox.js';
+import { sandboxRoutes, type SandboxRouteDeps } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
 export interface GatewayServices {
@@ -57,6 +57,8 @@ export interface GatewayServices {
   metrics: MetricsSources;
   analytics: AnalyticsRouteDeps;
   sandbox?: SandboxDestinations;
+  /** The sandbox's simulated partners reached over AS4. */
+  sandboxAs4?: SandboxRouteDeps['as4'];
 }
 
 export const API_VERSION = '0.1.0';
@@ -176,6 +178,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   analyticsRoutes(app, services.analytics);
   networkRoutes(app, services.analytics);
   misclassificationRoutes(app, services.analytics);
-  if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
+  if (services.sandbox)
+    sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes, ...(services.sandboxAs4 ? { as4: services.sandboxAs4 } : {}) });
   return app;
 }

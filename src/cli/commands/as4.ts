@@ -44,7 +44,11 @@ async function verifyFile(file: string, certPath: string | undefined, io: CliIo)
   });
   io.out(`signature OK: signed by ${subjectLine(verified.signer)} (${verified.keyReference}, ${verified.signatureAlgorithm})`);
   for (const reference of verified.references) {
-    const state = reference.checked ? 'digest OK' : encrypted.has(decodeURIComponent(reference.uri.slice(4))) ? 'not checked (encrypted attachment)' : 'not checked (attachment not in the file)';
+    const state = reference.checked
+      ? 'digest OK'
+      : encrypted.has(decodeURIComponent(reference.uri.slice(4)))
+        ? 'not checked (encrypted attachment)'
+        : 'not checked (attachment not in the file)';
     io.out(`  ${reference.uri}: ${state}`);
   }
   io.exit(0);
