@@ -158,4 +158,11 @@ agreements: []
 `);
     expect(twice).toEqual(['participant "b": AS4 party id "same" is already "a"\'s; a party id names one participant.']);
   });
+
+  it('asks for certificates outside the sandbox; in the sandbox a party without takes its sandbox RSA certificate', () => {
+    expect(problemsOf(`${red('partyId: red')}\nagreements: []\n`)).toEqual([
+      'participant "red": as4.certificates is empty; outside the sandbox an AS4 party needs its certificates.',
+    ]);
+    expect(loadConfig({}).participants.find((p) => p.id === 'partner-xb')?.as4).toMatchObject({ partyId: 'partner-xb', certificates: [] });
+  });
 });
