@@ -7,6 +7,7 @@ const suites = [
   'bench/delivery.ts',
   'bench/codec.ts',
   'bench/trust.ts',
+  'bench/as4.ts',
   'bench/mapping.ts',
   'bench/lpco.ts',
   'bench/provenance.ts',

@@ -26,7 +26,7 @@ function attr(name: string, value: string | undefined): string {
   return value === undefined ? '' : ` ${name}="${esc(value)}"`;
 }
 
-export function newMessageId(): string {
+function newMessageId(): string {
   return `${randomUUID()}@swgate`;
 }
 

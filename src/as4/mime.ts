@@ -54,7 +54,7 @@ function parseHeaderBlock(block: string): Record<string, string> {
 }
 
 /** A parameter of a structured header value (`boundary`, `type`, `start`), quotes removed. */
-export function headerParameter(value: string, name: string): string | undefined {
+function headerParameter(value: string, name: string): string | undefined {
   const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i');
   const m = re.exec(value);
   return m ? (m[1] ?? m[2]) : undefined;
@@ -94,7 +94,7 @@ function decodeTransfer(content: Buffer, encoding: string | undefined): Buffer {
 }
 
 /** multipart/related body → parts; the first part (or the `start` one) is the SOAP envelope. */
-export function parseMultipart(body: Buffer, contentType: string, limits: Partial<MimeLimits> = {}): As4Transport {
+function parseMultipart(body: Buffer, contentType: string, limits: Partial<MimeLimits> = {}): As4Transport {
   const { maxParts, maxHeaderBytes } = { ...DEFAULT_MIME_LIMITS, ...limits };
   const boundary = headerParameter(contentType, 'boundary');
   if (!boundary || boundary.length > 200) throw as4Error('EBMS:0007', 'multipart/related without a usable boundary parameter');

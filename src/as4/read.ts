@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { DEFAULT_MAX_INFLATED_BYTES, gunzipPayload } from './compression.js';
-import { decryptAttachments, type DecryptionKey } from './encryption.js';
+import { decryptAttachments, encryptedAttachmentIds, type DecryptionKey } from './encryption.js';
 import { As4Error, as4Error } from './errors.js';
 import { parseSoapEnvelope, readMessaging, type SoapEnvelope } from './header.js';
 import type { As4Message, Property } from './message.js';
@@ -37,11 +37,6 @@ export function parseAs4(bytes: Buffer, options: ReadOptions = {}): ParsedAs4 {
   const transport = readTransport(bytes, options.contentType, options.limits);
   const envelope = parseSoapEnvelope(transport.soap, announcedVersion(transport.soapContentType, options.contentType !== undefined));
   return { transport, envelope, message: readMessaging(envelope) };
-}
-
-/** The ebMS header of a message in any transport form (`swgate as4 inspect`). */
-export function readAs4Message(bytes: Buffer, options: ReadOptions = {}): As4Message {
-  return parseAs4(bytes, options).message;
 }
 
 export interface Payload {
@@ -119,8 +114,7 @@ export function receiveAs4(bytes: Buffer, options: ReceiveOptions = {}): Receive
   const parsed = parseAs4(bytes, options);
   const messageId = parsed.message.userMessage?.info.messageId ?? parsed.message.signals[0]?.info.messageId;
   try {
-    const encrypted = parsed.transport.soap.includes('EncryptedKey');
-    if (encrypted && !options.decryption && parsed.transport.attachments.length > 0) {
+    if (!options.decryption && encryptedAttachmentIds(parsed.envelope).size > 0) {
       throw as4Error('EBMS:0102', 'The attachments are encrypted and no decryption key is configured');
     }
     const attachments = options.decryption

@@ -103,7 +103,7 @@ function isXmlMediaType(contentType: string): boolean {
   return /^(text\/xml|application\/xml|(application|image)\/[^;]*\+xml)\b/i.test(contentType.trim());
 }
 
-export function attachmentDigestInput(attachment: Attachment): Buffer | string {
+function attachmentDigestInput(attachment: Attachment): Buffer | string {
   if (!isXmlMediaType(attachment.contentType)) return attachment.content;
   try {
     return excC14n(parseDom(attachment.content).root);
@@ -168,7 +168,36 @@ function resolveSigner(
   throw fail('The signature names its key in no way this verifier reads (BinarySecurityToken, SKI, issuer-serial)');
 }
 
-function checkReference(reference: Element, byId: Map<string, Element>, options: VerifyOptions): SignedReference {
+/**
+ * Where a signed element may stand: the Body, a header block (eb:Messaging, wsa:*), or a token
+ * or timestamp in the Security header. A signed element anywhere else was moved there, and
+ * the element standing in its place is what a reader would read (signature wrapping).
+ */
+function inSignablePlace(element: Element, soap: SoapEnvelope): boolean {
+  const parent = element.parentNode;
+  if (element === soap.body) return true;
+  if (parent === soap.header) return true;
+  return (
+    parent !== null &&
+    parent.parentNode === soap.header &&
+    (parent as Element).namespaceURI === NS.wsse &&
+    (parent as Element).localName === 'Security' &&
+    ['BinarySecurityToken', 'Timestamp'].includes(element.localName ?? '')
+  );
+}
+
+/** The element a same-document reference names (undefined for an attachment); refused when it is anything else. */
+function targetOf(uri: string, byId: Map<string, Element>, soap: SoapEnvelope): Element | undefined {
+  if (uri.startsWith('cid:') && uri.length > 4) return undefined;
+  if (!uri.startsWith('#') || uri.length < 2) throw fail(`The reference ${JSON.stringify(uri.slice(0, 80))} points outside the envelope`);
+  const element = byId.get(uri.slice(1));
+  if (!element) throw fail(`The reference ${uri.slice(0, 80)} names no element of the envelope`);
+  if (!inSignablePlace(element, soap))
+    throw fail(`The signed element ${element.tagName} (${uri.slice(0, 80)}) is not where a reader reads it (signature wrapping)`);
+  return element;
+}
+
+function checkReference(reference: Element, byId: Map<string, Element>, options: VerifyOptions, soap: SoapEnvelope): SignedReference {
   const { attachments, encrypted } = options;
   const uri = reference.getAttribute('URI') ?? '';
   const digestMethod = algorithmOf(child(reference, NS.ds, 'DigestMethod'), 'A DigestMethod');
@@ -194,9 +223,7 @@ function checkReference(reference: Element, byId: Map<string, Element>, options:
     if (digest(digestMethod, attachmentDigestInput(attachment)) !== digestValue) throw fail(`The digest of the attachment ${uri} does not match`);
     return { uri, digestMethod, digestValue, transforms: algorithms, checked: true };
   }
-  if (!uri.startsWith('#') || uri.length < 2) throw fail(`The reference ${uri.slice(0, 80)} points outside the envelope`);
-  const element = byId.get(uri.slice(1));
-  if (!element) throw fail(`The reference ${uri.slice(0, 80)} names no element of the envelope`);
+  const element = targetOf(uri, byId, soap)!;
   if (transforms.length !== 1 || algorithmOf(transforms[0], 'A Transform') !== URI.excC14n) {
     throw fail(`The reference ${uri} must use exactly the exclusive c14n transform`);
   }
@@ -222,10 +249,12 @@ export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {})
   if (!isSignatureAlgorithm(signatureAlgorithm)) throw fail(`Signature algorithm ${signatureAlgorithm} is not accepted`);
   const referenceElements = children(signedInfo, NS.ds, 'Reference');
   if (referenceElements.length === 0) throw fail('The signature signs nothing');
-  // Algorithms first: an unknown digest method is refused as such, before any digest mismatch.
+  // Shape first, cryptography after: an unknown digest method or a reference to anything but
+  // this envelope is refused as such, whatever the SignatureValue says.
   for (const r of referenceElements) {
     const method = algorithmOf(child(r, NS.ds, 'DigestMethod'), 'A DigestMethod');
     if (!isDigestAlgorithm(method)) throw fail(`Digest algorithm ${method} is not accepted`);
+    targetOf(r.getAttribute('URI') ?? '', byId, soap);
   }
   const { signer, keyReference } = resolveSigner(child(signature, NS.ds, 'KeyInfo'), byId, options.certificate);
   const key = signer.publicKey;
@@ -237,7 +266,7 @@ export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {})
   if (!ok) throw fail("The SignatureValue does not verify with the signer's key");
   const seen = new Set<string>();
   const references = referenceElements.map((r) => {
-    const checked = checkReference(r, byId, options);
+    const checked = checkReference(r, byId, options, soap);
     if (seen.has(checked.uri)) throw fail(`The reference ${checked.uri} is signed twice`);
     seen.add(checked.uri);
     return checked;

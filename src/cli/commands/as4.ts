@@ -51,6 +51,11 @@ async function verifyFile(file: string, certPath: string | undefined, io: CliIo)
         : 'not checked (attachment not in the file)';
     io.out(`  ${reference.uri}: ${state}`);
   }
+  if (!verified.signsMessaging || !verified.signsBody) {
+    io.out(
+      `  note: the signature does not cover ${[verified.signsMessaging ? '' : 'eb:Messaging', verified.signsBody ? '' : 'the SOAP Body'].filter(Boolean).join(' or ')}`,
+    );
+  }
   io.exit(0);
 }
 
