@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { buildErrorSignal, buildReceipt, type BuiltMessage } from '../as4/build.js';
 import { As4Error, as4Error } from '../as4/errors.js';
+import { checkReceipt } from '../as4/receipt.js';
 import type { PullRequestSignal, ReceiptSignal } from '../as4/message.js';
 import { type ParsedAs4, parseAs4, type Payload, type ReceivedAs4 } from '../as4/read.js';
 import type { Participant } from '../config/types.js';
 import { RejectionError } from '../findings.js';
 import type { SigningKey } from '../trust/pki/signing-key.js';
 import { type As4Parties, deliveryMessageIdOf } from './parties.js';
-import { receiptCovers } from './send.js';
 import type { AccessPointTables } from './tables.js';
 import { receiveSignedBy } from './verify.js';
 
@@ -182,8 +182,11 @@ async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType
   const ref = receipt.info.refToMessageId ?? '';
   const waiting = await deps.db.selectFrom('as4_waiting').selectAll().where('message_id', '=', ref).executeTakeFirst();
   if (!waiting || waiting.destination !== partner.id) throw as4Error('EBMS:0003', `No message ${ref} was sent to ${partner.id}`, receipt.info.messageId);
-  const uncovered = receiptCovers(receipt, JSON.parse(waiting.signed_references) as BuiltMessage['signedReferences']);
-  if (uncovered) throw as4Error('EBMS:0302', uncovered, receipt.info.messageId);
+  const checked = checkReceipt(
+    { soapVersion: '1.2', signals: [receipt], secured: true },
+    { messageId: ref, signedReferences: JSON.parse(waiting.signed_references) as BuiltMessage['signedReferences'] },
+  );
+  if (checked.kind !== 'receipt') throw as4Error('EBMS:0302', `${ref}: not a receipt`, receipt.info.messageId);
   const deliveryMessageId = deliveryMessageIdOf(ref, deps.parties.self);
   if (!deliveryMessageId) throw as4Error('EBMS:0003', `${ref} is not a MessageId of this access point`, receipt.info.messageId);
   await deps.db

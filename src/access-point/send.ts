@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { buildUserMessage, type BuiltMessage } from '../as4/build.js';
 import { As4Error } from '../as4/errors.js';
+import { checkReceipt } from '../as4/receipt.js';
 import type { ReceiptSignal } from '../as4/message.js';
 import type { X509Certificate } from 'node:crypto';
 import type { As4Leg, Participant } from '../config/types.js';
@@ -25,16 +26,6 @@ export interface As4ChannelDeps {
 
 /** Errors after which the same message may go again (reception awareness): a passing failure at the partner, not a refusal. */
 const RETRYABLE: ReadonlySet<string> = new Set(['EBMS:0004', 'EBMS:0005', 'EBMS:0006', 'EBMS:0201', 'EBMS:0202', 'EBMS:0301']);
-
-/** What the partner signed for: each reference we signed, with its digest, must be in the receipt's non-repudiation information. */
-export function receiptCovers(receipt: ReceiptSignal, sent: BuiltMessage['signedReferences']): string | undefined {
-  const given = new Map((receipt.nonRepudiation ?? []).map((r) => [r.uri, r.digestValue]));
-  for (const reference of sent) {
-    if (given.get(reference.uri) !== reference.digestValue)
-      return `the receipt does not name the digest of ${reference.uri} as sent (non-repudiation of receipt fails)`;
-  }
-  return undefined;
-}
 
 /**
  * The AS4 channel: the sealed document as the payload of a UserMessage (MessageId the delivery's
@@ -139,29 +130,25 @@ async function interpretAnswer(deps: As4ChannelDeps, delivery: ChannelDelivery, 
     if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return retry(`${destination.id} answered ${answer.status}`);
     return retry(`${destination.id}'s answer is not a signal it signed: ${error.message}`);
   }
-  const errors = received.message.signals.flatMap((s) => (s.kind === 'error' ? s.errors : []));
-  if (errors.length > 0) {
-    const summary = errors
-      .map((e) => `${e.errorCode}${e.shortDescription ? ` ${e.shortDescription}` : ''}${e.detail || e.description ? `: ${e.detail ?? e.description}` : ''}`)
-      .join('; ');
-    if (errors.every((e) => RETRYABLE.has(e.errorCode))) return retry(`${destination.id} answered ${summary}`);
+  let checked: ReturnType<typeof checkReceipt>;
+  try {
+    checked = checkReceipt(received.message, built);
+  } catch (error) {
+    if (!(error instanceof As4Error)) throw error;
+    // A receipt that does not hold for what was sent proves nothing: the same message goes again.
+    return retry(`${destination.id}'s answer does not hold: ${error.message}`);
+  }
+  if (checked.kind === 'error') {
+    const summary = checked.errors.map((e) => e.message).join('; ');
+    if (checked.errors.every((e) => RETRYABLE.has(e.code))) return retry(`${destination.id} answered ${summary}`);
     return {
       kind: 'refused',
       error: `${destination.id} refused the AS4 message: ${summary}`,
-      findings: errors.map((e) => ({
-        severity: 'error' as const,
-        code: `as4.${e.errorCode}`,
-        message: (e.detail ?? e.description ?? e.shortDescription ?? e.errorCode).slice(0, 1000),
-        path: '',
-      })),
+      findings: checked.errors.map((e) => ({ severity: 'error' as const, code: `as4.${e.code}`, message: e.detail.slice(0, 1000), path: '' })),
     };
   }
-  const receipt = received.message.signals.find((s): s is ReceiptSignal => s.kind === 'receipt');
-  if (!receipt) return retry(`${destination.id} answered neither a receipt nor an error`);
-  if (receipt.info.refToMessageId !== built.messageId)
-    return retry(`the receipt is for message ${receipt.info.refToMessageId ?? '(none)'}, not ${built.messageId}`);
-  const uncovered = receiptCovers(receipt, built.signedReferences);
-  if (uncovered) return retry(uncovered);
+  const receipt = received.message.signals.find((s): s is ReceiptSignal => s.kind === 'receipt' && s.info.refToMessageId === built.messageId);
+  if (!receipt) return retry(`${destination.id} answered no receipt for ${built.messageId}`);
   await deps.db
     .insertInto('as4_receipts')
     .values({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPullRequest, buildReceipt, buildUserMessage, type OutboundPayload, type UserMessageInput } from '../../src/as4/build.js';
 import type { ErrorSignal } from '../../src/as4/message.js';
-import { readAs4Message, receiveAs4 } from '../../src/as4/read.js';
+import { parseAs4, receiveAs4 } from '../../src/as4/read.js';
 import { ensureSandboxPki, type SandboxPki } from '../../src/trust/pki/sandbox-ca.js';
 import { loadSigningKey, type SigningKey } from '../../src/trust/pki/signing-key.js';
 import { sample, startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
@@ -105,7 +105,8 @@ agreements:
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
   };
   const errorCodeOf = (answer: { body: Buffer; contentType: string }) =>
-    (readAs4Message(answer.body, { contentType: answer.contentType }).signals.find((s) => s.kind === 'error') as ErrorSignal | undefined)?.errors[0]?.errorCode;
+    (parseAs4(answer.body, { contentType: answer.contentType }).message.signals.find((s) => s.kind === 'error') as ErrorSignal | undefined)?.errors[0]
+      ?.errorCode;
 
   it("takes a partner's signed, encrypted, compressed UserMessage once, answers its signed receipt, and a copy gets the same receipt", async () => {
     const before = await t.exchangeCount();
