@@ -37,7 +37,7 @@ export interface As4ReceiveDeps {
  * is answered from the table whatever its age; a message never seen that is older than this is
  * a capture replayed, or a clock to set right.
  */
-export const AS4_REPLAY_WINDOW_MS = 24 * 3_600_000;
+const AS4_REPLAY_WINDOW_MS = 24 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**

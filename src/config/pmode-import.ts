@@ -33,7 +33,7 @@ const BINDING_MODE: Record<string, 'push' | 'pull'> = {
 };
 
 /** A Domibus name (`red_gw`, `pushTestcase1tc1Action`) as a swgate id: lower case, dashes. */
-export function swgateId(name: string): string {
+function swgateId(name: string): string {
   const id = name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()

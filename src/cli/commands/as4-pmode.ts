@@ -5,7 +5,7 @@ import { RejectionError } from '../../findings.js';
 import { type CliIo, processIo } from '../io.js';
 
 /** The `as4` command group, made here or found where another module made it first. */
-export function as4Group(program: Command): Command {
+function as4Group(program: Command): Command {
   return program.commands.find((c) => c.name() === 'as4') ?? program.command('as4').description('eDelivery AS4: messages, PModes');
 }
 
