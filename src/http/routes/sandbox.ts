@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import { SANDBOX_DELIVERY_HEADER, SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
 import type { SimulatedAs4Answer } from '../../sandbox/as4-partner.js';
@@ -24,6 +24,24 @@ const notTheGateway = () =>
  * their deliveries, which carry the sandbox secret), and the view integrators use to see what
  * each one received.
  */
+/** A delivery of the gateway's own to a simulated destination (it carries the sandbox secret), and what it names. */
+function gatewayDelivery(
+  destinations: SandboxDestinations,
+  request: FastifyRequest<{ Params: { participant: string } }>,
+): { participant: string; messageId: string; exchangeId: string; scenario: string | undefined } {
+  const presented = request.headers[SANDBOX_DELIVERY_HEADER];
+  if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
+  const { participant } = request.params;
+  if (!destinations.has(participant)) throw unknownDestination(participant);
+  const messageId = request.headers['x-swgate-message-id'];
+  const exchangeId = request.headers['x-swgate-exchange-id'];
+  if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
+    throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
+  }
+  const scenario = request.headers['x-sandbox-scenario'];
+  return { participant, messageId, exchangeId, scenario: typeof scenario === 'string' ? scenario : undefined };
+}
+
 export interface SandboxRouteDeps {
   destinations: SandboxDestinations;
   bodyLimit: number;
@@ -61,22 +79,11 @@ export function sandboxRoutes(app: FastifyInstance, deps: SandboxRouteDeps): voi
           },
         },
         async (request, reply) => {
-          const presented = request.headers[SANDBOX_DELIVERY_HEADER];
-          if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
-          const { participant } = request.params;
-          if (!destinations.has(participant)) throw unknownDestination(participant);
-          const messageId = request.headers['x-swgate-message-id'];
-          const exchangeId = request.headers['x-swgate-exchange-id'];
-          if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
-            throw new RejectionError(400, 'Malformed delivery', [
-              finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.'),
-            ]);
-          }
-          const scenario = request.headers['x-sandbox-scenario'];
+          const { participant, messageId, exchangeId, scenario } = gatewayDelivery(destinations, request);
           const answer = await as4(participant, bodyOf(request), String(request.headers['content-type']), {
             messageId,
             exchangeId,
-            ...(typeof scenario === 'string' ? { scenario } : {}),
+            ...(scenario ? { scenario } : {}),
           });
           return reply.code(answer.status).header('content-type', answer.contentType).send(answer.body);
         },
@@ -113,16 +120,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: SandboxRouteDeps): voi
         },
       },
       async (request, reply) => {
-        const presented = request.headers[SANDBOX_DELIVERY_HEADER];
-        if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
-        const { participant } = request.params;
-        if (!destinations.has(participant)) throw unknownDestination(participant);
-        const messageId = request.headers['x-swgate-message-id'];
-        const exchangeId = request.headers['x-swgate-exchange-id'];
-        if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
-          throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
-        }
-        const scenario = request.headers['x-sandbox-scenario'];
+        const { participant, messageId, exchangeId, scenario } = gatewayDelivery(destinations, request);
         const answer = await destinations.receive(participant, {
           messageId,
           exchangeId,
