@@ -20,6 +20,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
     riskProfiles: { store: {} as Store, recordProvenance: notForDocuments },
     inbound: notForDocuments,
+    as4: notForDocuments,
     recognition: {
       controls: { record: notForDocuments, read: notForDocuments },
       aeo: { db: {} as AeoRouteDeps['db'], change: notForDocuments },
@@ -32,6 +33,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments },
     analytics: { minCellCount: config.analytics.minCellCount },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
+    sandboxAs4: notForDocuments,
   });
   await app.ready();
   return app;

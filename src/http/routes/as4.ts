@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { As4Answer } from '../../access-point/receive.js';
-import { acceptRawDocuments, bodyOf } from '../documents-in.js';
+import { acceptRawDocuments, bodyOf, documentBody } from '../documents-in.js';
 import { problems } from '../schemas.js';
 
 export interface As4RouteDeps {
@@ -29,10 +29,10 @@ export function as4Routes(app: FastifyInstance, deps: As4RouteDeps): void {
           summary: 'eDelivery AS4 access point: a UserMessage, a PullRequest or a Receipt signal from a configured AS4 partner',
           description:
             "SOAP 1.2 with attachments (multipart/related) or a bare SOAP envelope. Signed (WS-Security 1.1.1, RSA-SHA256) by a certificate the sending party's configuration lists for the message's time; attachments encrypted for this gateway (AES-128-GCM, RSA-OAEP-SHA256) and gzip-compressed as the agreement says. A UserMessage is answered with the signed non-repudiation Receipt; a copy of one already received (same MessageId) gets the same Receipt and is not processed again. A PullRequest is answered with the oldest UserMessage waiting on its MPC, or EBMS:0006. Failures are ebMS Error signals with their code (EBMS:0101 authentication, 0102 decryption, 0103 policy, 0303 decompression, 0004 a document the gateway refused).",
-          'x-document-body': {
-            description: 'The AS4 message',
-            content: { 'multipart/related': { schema: { type: 'string' } }, 'application/soap+xml': { schema: { type: 'string' } } },
-          },
+          ...documentBody('The AS4 message', {
+            'multipart/related': { schema: { type: 'string' } },
+            'application/soap+xml': { schema: { type: 'string' } },
+          }),
           response: {
             200: {
               description: 'An ebMS signal (Receipt, Error with severity warning) or a pulled UserMessage',
