@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildReceipt, buildUserMessage, type UserMessageInput } from '../src/as4/build.js';
 import { parseSoapEnvelope } from '../src/as4/header.js';
+import { readTransport } from '../src/as4/mime.js';
 import { receiveAs4 } from '../src/as4/read.js';
 import { signEnvelope, verifySignature } from '../src/as4/signature.js';
 import { URI } from '../src/as4/namespaces.js';
@@ -67,6 +68,9 @@ const decryption = { privateKey: receiver.privateKey, certificate: receiver.cert
 const sample = buildUserMessage(input, payloads, security);
 const as4Send = rate(() => buildUserMessage(input, payloads, security));
 const as4Receive = rate(() => receiveAs4(sample.body, { contentType: sample.contentType, decryption }));
+const signedOnly = buildUserMessage(input, payloads, { signer: sender });
+const signedOnlyTransport = readTransport(signedOnly.body, signedOnly.contentType);
+const as4Verify = rate(() => verifySignature(parseSoapEnvelope(signedOnlyTransport.soap), { attachments: signedOnlyTransport.attachments }));
 const as4Receipt = rate(() => {
   const received = receiveAs4(sample.body, { contentType: sample.contentType, decryption });
   const receipt = buildReceipt(received, { signer: receiver });
@@ -78,6 +82,7 @@ line('baseline: bare WS-Security sign, payload in the Body', bareSign, plainSign
 line('AS4 send: UserMessage gzip + sign + encrypt + MIME', as4Send, bareSign);
 line('baseline: RSA-SHA256 verify of the payload (node:crypto)', plainVerify);
 line('baseline: bare WS-Security verify, payload in the Body', bareVerify, plainVerify);
+line('AS4 verify: parse + WS-Security verify incl. the attachment digest', as4Verify, bareVerify);
 line('AS4 receive: MIME + decrypt + verify + gunzip', as4Receive, bareVerify);
 line('AS4 receive + signed NRR receipt + sender reads the receipt', as4Receipt, bareVerify);
 

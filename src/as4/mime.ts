@@ -175,7 +175,9 @@ export function readTransport(bytes: Buffer, contentType?: string, limits: Parti
     const headers = parseHeaderBlock(bytes.toString('latin1', 0, end.at));
     const type = headers['content-type'];
     if (!type) throw as4Error('EBMS:0007', 'The message headers have no Content-Type');
-    return readTransport(bytes.subarray(end.at + end.length), type, limits);
+    const body = bytes.subarray(end.at + end.length);
+    const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '') && /^[0-9a-fA-F]{1,8}[ \t;]*[^\r\n]*\r?\n/.test(body.toString('latin1', 0, 64));
+    return readTransport(chunked ? dechunk(body) : body, type, limits);
   }
   const type = mediaType(contentType);
   if (type === 'multipart/related') return parseMultipart(bytes, contentType, limits);
@@ -183,6 +185,29 @@ export function readTransport(bytes: Buffer, contentType?: string, limits: Parti
     return { soap: bytes, soapContentType: contentType, attachments: [] };
   }
   throw as4Error('EBMS:0007', `Content-Type ${type} is not an AS4 message`);
+}
+
+/**
+ * An HTTP/1.1 chunked body as a dump may hold it (most dump tools write it decoded, and then the
+ * header is left as it was: the caller only comes here when the body starts like a chunk).
+ */
+function dechunk(body: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const lineEnd = body.indexOf('\n', at);
+    if (lineEnd === -1 || lineEnd - at > 80) throw as4Error('EBMS:0007', 'A chunked body with a malformed chunk size line');
+    const size = Number.parseInt(body.toString('latin1', at, lineEnd).split(';')[0]!.trim(), 16);
+    if (!Number.isSafeInteger(size) || size < 0) throw as4Error('EBMS:0007', 'A chunked body with a malformed chunk size');
+    at = lineEnd + 1;
+    if (size === 0) return Buffer.concat(chunks);
+    if (at + size > body.length) throw as4Error('EBMS:0007', 'A chunked body ends inside a chunk');
+    chunks.push(body.subarray(at, at + size));
+    at += size;
+    if (body[at] === 0x0d) at++;
+    if (body[at] !== 0x0a) throw as4Error('EBMS:0007', 'A chunk is not followed by a line break');
+    at++;
+  }
 }
 
 export interface MimeMessage {

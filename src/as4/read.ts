@@ -51,8 +51,8 @@ export interface Payload {
 export interface ReceiveOptions extends ReadOptions {
   /** Our key for encrypted attachments; an encrypted message without it is EBMS:0102. */
   decryption?: DecryptionKey;
-  /** The partner's signing certificate, when it is known (needed for SKI / issuer-serial references). */
-  signer?: X509Certificate;
+  /** The partner's signing certificate(s) (several during a rollover): required for SKI / issuer-serial references, pinning otherwise. */
+  signer?: X509Certificate | readonly X509Certificate[];
   /** Refuse unsigned messages (the eDelivery profile signs everything). Default true. */
   requireSignature?: boolean;
   maxInflatedBytes?: number;

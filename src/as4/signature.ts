@@ -48,8 +48,12 @@ export interface VerifiedSignature {
 }
 
 export interface VerifyOptions {
-  /** The signer's certificate, for messages that name it by SKI or issuer-serial, or to pin it. */
-  certificate?: X509Certificate;
+  /**
+   * The signer's certificate, or the partner's certificates during a rollover (several valid
+   * at once): the one a message names by SKI or issuer-serial is chosen among them, and a
+   * message carrying its certificate (BST) must carry one of them.
+   */
+  certificate?: X509Certificate | readonly X509Certificate[];
   /**
    * The message's attachments. When the message came with attachments, every `cid:` reference
    * must name one of them and match; with none at all (a saved SOAP part) they are reported
@@ -79,9 +83,11 @@ function fail(detail: string): As4Error {
 /** Every element carrying an Id, by Id; the same Id twice anywhere is a wrapping attempt. */
 export function elementsById(document: Document): Map<string, Element> {
   const byId = new Map<string, Element>();
-  const all = document.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const element = all.item(i)!;
+  // A plain walk: xmldom's getElementsByTagName('*') is a live list, rebuilt as the DOM changes.
+  const stack: Element[] = document.documentElement ? [document.documentElement] : [];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    for (let c = element.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
     for (const [ns, name] of ID_ATTRIBUTES) {
       const value = ns ? element.getAttributeNS(ns, name) : element.getAttribute(name);
       if (value === null || value === '' || (ns === null && element.getAttributeNode(name)?.namespaceURI)) continue;
@@ -126,8 +132,9 @@ function securityHeader(soap: SoapEnvelope): Element {
 function resolveSigner(
   keyInfo: Element | undefined,
   byId: Map<string, Element>,
-  expected: X509Certificate | undefined,
+  given: VerifyOptions['certificate'],
 ): Pick<VerifiedSignature, 'signer' | 'keyReference'> {
+  const candidates: readonly X509Certificate[] | undefined = given === undefined ? undefined : Array.isArray(given) ? given : [given as X509Certificate];
   const str = keyInfo ? child(keyInfo, NS.wsse, 'SecurityTokenReference') : undefined;
   const reference = str ? child(str, NS.wsse, 'Reference') : undefined;
   const keyIdentifier = str ? child(str, NS.wsse, 'KeyIdentifier') : undefined;
@@ -145,25 +152,25 @@ function resolveSigner(
     } catch {
       throw fail('The BinarySecurityToken does not hold a certificate');
     }
-    if (expected && expected.fingerprint256 !== certificate.fingerprint256) {
+    if (candidates && !candidates.some((c) => c.fingerprint256 === certificate.fingerprint256)) {
       throw fail('The message carries a certificate other than the expected one');
     }
     return { signer: certificate, keyReference: 'BinarySecurityToken' };
   }
   if (keyIdentifier && keyIdentifier.getAttribute('ValueType') === URI.x509Ski) {
-    if (!expected) throw fail('The key is named by Subject Key Identifier; give the certificate to verify with');
-    if (subjectKeyIdentifier(expected) !== text(keyIdentifier)) throw fail('The Subject Key Identifier does not name the given certificate');
-    return { signer: expected, keyReference: 'SubjectKeyIdentifier' };
+    if (!candidates) throw fail('The key is named by Subject Key Identifier; give the certificate to verify with');
+    const signer = candidates.find((c) => subjectKeyIdentifier(c) === text(keyIdentifier));
+    if (!signer) throw fail('The Subject Key Identifier does not name the given certificate');
+    return { signer, keyReference: 'SubjectKeyIdentifier' };
   }
   const issuerSerial = x509Data ? child(x509Data, NS.ds, 'X509IssuerSerial') : undefined;
   if (issuerSerial) {
     const issuer = child(issuerSerial, NS.ds, 'X509IssuerName');
     const serial = child(issuerSerial, NS.ds, 'X509SerialNumber');
-    if (!expected) throw fail('The key is named by issuer and serial number; give the certificate to verify with');
-    if (!issuer || !serial || !matchesIssuerSerial(expected, text(issuer), text(serial))) {
-      throw fail('The issuer and serial number do not name the given certificate');
-    }
-    return { signer: expected, keyReference: 'IssuerSerial' };
+    if (!candidates) throw fail('The key is named by issuer and serial number; give the certificate to verify with');
+    const signer = issuer && serial ? candidates.find((c) => matchesIssuerSerial(c, text(issuer), text(serial))) : undefined;
+    if (!signer) throw fail('The issuer and serial number do not name the given certificate');
+    return { signer, keyReference: 'IssuerSerial' };
   }
   throw fail('The signature names its key in no way this verifier reads (BinarySecurityToken, SKI, issuer-serial)');
 }

@@ -4,9 +4,11 @@
  * verifying what swgate signs.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { As4Error } from '../../src/as4/errors.js';
 import { checkReceipt } from '../../src/as4/receipt.js';
@@ -58,6 +60,16 @@ describe('AS4 round trips', () => {
     const at = tampered.lastIndexOf('\r\n--') - 5;
     tampered[at] = tampered[at]! ^ 1;
     expect(refusal(() => receiveAs4(tampered, { contentType: sent.contentType, decryption: { privateKey: receiver.privateKey } })).code).toBe('EBMS:0102');
+  });
+
+  it('the attachment reference digests the octets of the part as sent (Attachment-Content-Signature-Transform), computed independently', () => {
+    const sent = buildUserMessage(DECLARATION, [{ mimeType: 'application/xml', content: payload }], { signer: sender });
+    const { soap, attachments } = readTransport(sent.body, sent.contentType);
+    const part = attachments[0]!;
+    expect(part.content.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(true);
+    const reference = new RegExp(`<ds:Reference URI="cid:${part.contentId}">[\\s\\S]*?<ds:DigestValue>([^<]+)</ds:DigestValue>`).exec(soap.toString());
+    expect(reference?.[1]).toBe(createHash('sha256').update(part.content).digest('base64'));
+    expect(gunzipSync(part.content).equals(payload)).toBe(true);
   });
 
   it('a signed message whose payload was changed after signing is refused EBMS:0101', () => {
