@@ -8,6 +8,7 @@ const suites = [
   'bench/codec.ts',
   'bench/trust.ts',
   'bench/as4.ts',
+  'bench/as4-channel.ts',
   'bench/mapping.ts',
   'bench/lpco.ts',
   'bench/transit.ts',

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { API_VERSION } from '../http/app.js';
 import { registerAnalytics } from './commands/analytics.js';
 import { registerAs4 } from './commands/as4.js';
+import { registerAs4ImportPmode } from './commands/as4-pmode.js';
 import { registerCerts } from './commands/certs.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerMap } from './commands/map.js';
@@ -39,5 +40,7 @@ registerRiskModelCommands(program);
 registerRiskHistory(program);
 registerAnalytics(program);
 registerAs4(program);
+// After registerAs4: it joins the `as4` group that one made.
+registerAs4ImportPmode(program);
 
 await program.parseAsync();

@@ -47,11 +47,14 @@ function printBanner(config: GatewayConfig, url: string, roles: GatewayRoles, hu
     `swgate is listening on ${url}${roles.workers ? ' (API and delivery workers)' : ' (API only)'}`,
     `  API documentation: ${url}/docs    OpenAPI: ${url}/openapi.json`,
     `  Console: ${url}/console${config.sandbox ? ' (log in as the operator with the API key sandbox-customs)' : ''}`,
+    `  eDelivery AS4 access point: POST ${url}/as4 (party ${config.as4.partyId}${config.as4.partyIdType ? `, type ${config.as4.partyIdType}` : ''})`,
   ];
   if (config.sandbox) {
     lines.push('  Sandbox credentials (public by design):');
     for (const p of config.participants.filter((x) => x.apiKeySha256.length > 0))
-      lines.push(`    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}`);
+      lines.push(
+        `    ${p.id.padEnd(14)} ${p.kind.padEnd(16)} Authorization: Bearer sandbox-${p.id}${p.as4 ? `   (reached over AS4 as ${p.as4.partyId})` : ''}`,
+      );
     lines.push(
       `  Try: curl -H 'Authorization: Bearer sandbox-trader-demo' -H 'Content-Type: application/xml' --data-binary @test/fixtures/wco-dm/samples/customs-declarations/import/TT_IM036a__TT_IM036a.xml ${url}/v1/declarations`,
     );

@@ -16,12 +16,65 @@ const deliveryPolicy = {
   },
 } as const;
 
+// URIs and tokens as ebMS3 carries them: visible characters, bounded (an eb:PartyId is a string, a role or MPC a URI).
+const as4Token = { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' } as const;
+const as4Uri = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9+.-]*:[\\x21-\\x7E]{1,250}$' } as const;
+const isoDateTime = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$' } as const;
+
+const as4Party = {
+  type: 'object',
+  additionalProperties: false,
+  // certificates: required outside the sandbox (load.ts); there, the participant's sandbox RSA certificate.
+  required: ['partyId'],
+  properties: {
+    partyId: as4Token,
+    partyIdType: as4Uri,
+    role: as4Uri,
+    endpoint: { type: 'string', pattern: '^https?://.+' },
+    certificates: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['file'],
+        properties: { file: { type: 'string', minLength: 1, maxLength: 4096 }, notBefore: isoDateTime, notAfter: isoDateTime },
+      },
+    },
+  },
+} as const;
+
+const as4Leg = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service', 'action'],
+  properties: {
+    service: as4Token,
+    serviceType: as4Token,
+    action: as4Token,
+    agreementRef: as4Token,
+    mpc: as4Uri,
+    mode: { enum: ['push', 'pull'] },
+    security: { enum: ['sign-encrypt', 'sign-only'] },
+    compression: { type: 'boolean' },
+    receipt: { enum: ['response', 'callback'] },
+  },
+} as const;
+
 /** JSON Schema of the YAML configuration file (participants, agreements, delivery defaults). */
 export const configFileSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['participants', 'agreements'],
   properties: {
+    // The gateway as an AS4 party (eb:From of what it sends, eb:To of what it takes at POST /as4).
+    as4: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['partyId'],
+      properties: { partyId: as4Token, partyIdType: as4Uri, role: as4Uri, messageIdDomain: { type: 'string', pattern: '^[A-Za-z0-9.-]{1,253}$' } },
+    },
     // Values the mappings' specs declare as parameters (`$param.<name>`), e.g. homeCountry; each spec checks its own against a pattern.
     mappingParameters: {
       type: 'object',
@@ -156,6 +209,7 @@ export const configFileSchema = {
               },
             },
           },
+          as4: as4Party,
           webhook: {
             type: 'object',
             additionalProperties: false,
@@ -276,6 +330,7 @@ export const configFileSchema = {
             enum: [...TRANSPORTS],
             description: 'swgate (default): the signed envelope over HTTP; as4: eDelivery AS4; ephyto-hub: the IPPC ePhyto Hub',
           },
+          as4: as4Leg,
           delivery: deliveryPolicy,
         },
       },

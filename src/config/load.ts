@@ -1,10 +1,27 @@
 import { Ajv } from 'ajv';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, Arrangement, DeliveryPolicy, EphytoHubSettings, GatewayConfig, Participant, RiskConfig, TransitSettings, Transport } from './types.js';
+import {
+  AS4_DEFAULT_MPC,
+  AS4_INITIATOR_ROLE,
+  AS4_RESPONDER_ROLE,
+  type Agreement,
+  type Arrangement,
+  type As4Leg,
+  type As4Party,
+  type As4Self,
+  type DeliveryPolicy,
+  type EphytoHubSettings,
+  type GatewayConfig,
+  type Participant,
+  type RiskConfig,
+  type TransitSettings,
+  type Transport,
+} from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -20,12 +37,21 @@ const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 1000, timeout
 type Env = Record<string, string | undefined>;
 
 interface ConfigFile {
-  participants: Array<Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues'> & Partial<Participant>>;
+  as4?: Partial<As4Self> & { partyId: string };
+  participants: Array<
+    Omit<Participant, 'apiKeySha256' | 'certificateFingerprints' | 'operator' | 'actsFor' | 'issues' | 'as4'> &
+      Partial<Omit<Participant, 'as4'>> & { as4?: Omit<As4Party, 'role' | 'certificates'> & Partial<As4Party> }
+  >;
   deliveryDefaults?: Partial<DeliveryPolicy>;
   mappingParameters?: Record<string, string>;
   risk?: Partial<RiskConfig>;
   agreements: Array<
-    Omit<Agreement, 'delivery' | 'description' | 'transport'> & { description?: string; transport?: Transport; delivery?: Partial<DeliveryPolicy> }
+    Omit<Agreement, 'delivery' | 'description' | 'transport' | 'as4'> & {
+      description?: string;
+      transport?: Transport;
+      as4?: Partial<As4Leg> & Pick<As4Leg, 'service' | 'action'>;
+      delivery?: Partial<DeliveryPolicy>;
+    }
   >;
   mutualRecognition?: { arrangements?: Arrangement[] };
   transit?: Partial<TransitSettings>;
@@ -76,12 +102,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const tls = tlsFrom(env, cwd, problems);
   const unknownLpco = env.SWGATE_UNKNOWN_LPCO ?? 'warning';
   if (unknownLpco !== 'warning' && unknownLpco !== 'error') problems.push(`SWGATE_UNKNOWN_LPCO must be warning or error (got "${unknownLpco}").`);
-  const participants = parsed ? participantsFrom(parsed) : [];
+  const participants = parsed ? participantsFrom(parsed, dirname(file)) : [];
   const agreements = parsed ? agreementsFrom(parsed) : [];
   const arrangements = parsed?.mutualRecognition?.arrangements ?? [];
   if (parsed) {
     checkReferences(participants, agreements, problems);
     checkArrangements(participants, arrangements, problems);
+    checkAs4(
+      participants,
+      agreements,
+      participants.some((p) => p.endpoint === 'sandbox'),
+      problems,
+    );
   }
   const ephytoHub = parsed?.ephytoHub ? ephytoHubFrom(parsed.ephytoHub, participants, agreements, problems) : undefined;
   if (!ephytoHub) {
@@ -130,6 +162,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
       ...(parsed?.transit?.unknownGrnCover === undefined ? {} : { unknownGrnCover: parsed.transit.unknownGrnCover }),
     },
     ...(ephytoHub ? { ephytoHub } : {}),
+    as4: as4SelfFrom(parsed?.as4, publicUrl),
   };
 }
 
@@ -159,6 +192,74 @@ function ephytoHubFrom(
     maxEnvelopeBytes: 10 * 1024 * 1024,
     ...file,
   };
+}
+
+const UNREGISTERED_PARTY_ID_TYPE = 'urn:oasis:names:tc:ebcore:partyid-type:unregistered';
+
+/** The gateway's own AS4 name: configured, or `swgate` (unregistered type) with MessageIds in the public URL's host. */
+function as4SelfFrom(given: ConfigFile['as4'], publicUrl: string): As4Self {
+  let host = 'swgate.invalid';
+  try {
+    host = new URL(publicUrl).hostname || host;
+  } catch {
+    // An invalid SWGATE_PUBLIC_URL is reported on its own.
+  }
+  return {
+    partyId: given?.partyId ?? 'swgate',
+    ...(given?.partyIdType ? { partyIdType: given.partyIdType } : given?.partyId ? {} : { partyIdType: UNREGISTERED_PARTY_ID_TYPE }),
+    role: given?.role ?? AS4_INITIATOR_ROLE,
+    messageIdDomain: given?.messageIdDomain ?? host,
+  };
+}
+
+/**
+ * AS4 agreements need a destination that is an AS4 party, and a leg; every certificate of a
+ * party is read at start (an RSA key, as the 1.15 profile signs and encrypts with), so a typo
+ * is a configuration error and not a failed delivery at night.
+ */
+function checkAs4(participants: Participant[], agreements: Agreement[], sandbox: boolean, problems: string[]): void {
+  const parties = new Map<string, string>();
+  for (const p of participants) {
+    if (!p.as4) continue;
+    const key = `${p.as4.partyIdType ?? ''}|${p.as4.partyId}`;
+    const other = parties.get(key);
+    if (other) problems.push(`participant "${p.id}": AS4 party id "${p.as4.partyId}" is already "${other}"'s; a party id names one participant.`);
+    parties.set(key, p.id);
+    if (p.as4.certificates.length === 0 && !sandbox)
+      problems.push(`participant "${p.id}": as4.certificates is empty; outside the sandbox an AS4 party needs its certificates.`);
+    p.as4.certificates.forEach((c, i) => {
+      const where = `participant "${p.id}" as4.certificates.${i}`;
+      let certificate: X509Certificate;
+      try {
+        certificate = new X509Certificate(readFileSync(c.file));
+      } catch {
+        problems.push(`${where}: cannot read an X.509 certificate (PEM) from ${c.file}.`);
+        return;
+      }
+      if (certificate.publicKey.asymmetricKeyType !== 'rsa')
+        problems.push(
+          `${where}: ${c.file} holds a ${certificate.publicKey.asymmetricKeyType} key; the eDelivery AS4 1.15 profile signs and encrypts with RSA.`,
+        );
+      for (const bound of ['notBefore', 'notAfter'] as const) {
+        const value = c[bound];
+        if (value !== undefined && Number.isNaN(Date.parse(value))) problems.push(`${where}.${bound}: "${value}" is not a date.`);
+      }
+      if (c.notBefore && c.notAfter && Date.parse(c.notBefore) >= Date.parse(c.notAfter))
+        problems.push(`${where}: notBefore (${c.notBefore}) must come before notAfter (${c.notAfter}).`);
+    });
+  }
+  for (const a of agreements) {
+    const destination = participants.find((p) => p.id === a.destination);
+    if (a.transport !== 'as4') {
+      if (a.as4) problems.push(`agreement "${a.id}" has an as4 leg but its transport is ${a.transport}; say transport: as4, or drop the leg.`);
+      continue;
+    }
+    if (!a.as4) problems.push(`agreement "${a.id}" goes over AS4 but names no as4 leg (service, action).`);
+    if (destination && !destination.as4)
+      problems.push(`agreement "${a.id}" goes over AS4 to "${destination.id}", which has no as4 party (partyId, certificates).`);
+    if (destination && a.as4?.mode !== 'pull' && !destination.endpoint && !destination.as4?.endpoint)
+      problems.push(`agreement "${a.id}" pushes over AS4 to "${destination.id}", which has no endpoint (as4.endpoint or endpoint).`);
+  }
 }
 
 /** Score bands belong to an agency (customs or a PGA) that is a participant; sorted so the highest band is tried first. */
@@ -210,14 +311,23 @@ function readConfigFile(file: string, problems: string[]): ConfigFile | undefine
   return data;
 }
 
-function participantsFrom(file: ConfigFile): Participant[] {
-  return file.participants.map((p) => ({
+function participantsFrom(file: ConfigFile, configDir: string): Participant[] {
+  return file.participants.map(({ as4, ...p }) => ({
     ...p,
     apiKeySha256: p.apiKeySha256 ?? [],
     certificateFingerprints: p.certificateFingerprints ?? [],
     operator: p.operator ?? false,
     actsFor: p.actsFor ?? [],
     issues: p.issues ?? [],
+    ...(as4
+      ? {
+          as4: {
+            ...as4,
+            role: as4.role ?? AS4_RESPONDER_ROLE,
+            certificates: (as4.certificates ?? []).map((c) => ({ ...c, file: resolve(configDir, c.file) })),
+          },
+        }
+      : {}),
   }));
 }
 
@@ -226,10 +336,23 @@ function agreementsFrom(file: ConfigFile): Agreement[] {
   return file.agreements.map((a) => {
     const delivery = { ...defaults, ...a.delivery };
     // "Never retry" means exactly one attempt, whatever the defaults say.
+    const { as4, ...rest } = a;
     return {
-      ...a,
+      ...rest,
       description: a.description ?? a.id,
       transport: a.transport ?? 'swgate',
+      ...(as4
+        ? {
+            as4: {
+              mpc: AS4_DEFAULT_MPC,
+              mode: 'push' as const,
+              security: 'sign-encrypt' as const,
+              compression: true,
+              receipt: 'response' as const,
+              ...as4,
+            },
+          }
+        : {}),
       delivery: delivery.retry === 'never' ? { ...delivery, attempts: 1 } : delivery,
     };
   });
@@ -265,7 +388,8 @@ function checkReferences(participants: Participant[], agreements: Agreement[], p
     agreementIds.add(a.id);
     const destination = participants.find((p) => p.id === a.destination);
     if (!destination) problems.push(`agreement "${a.id}" names destination "${a.destination}", which is not a participant.`);
-    else if (!destination.endpoint) problems.push(`agreement "${a.id}" delivers to "${a.destination}", which has no endpoint.`);
+    // An AS4 destination is reached at its own access point, or pulls what waits for it (checkAs4).
+    else if (!destination.endpoint && a.transport !== 'as4') problems.push(`agreement "${a.id}" delivers to "${a.destination}", which has no endpoint.`);
   }
 }
 

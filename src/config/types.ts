@@ -33,6 +33,63 @@ export interface Participant {
   actsFor: ActingFor[];
   /** The e-LPCO document codes the participant is the competent authority for, and in whose name. */
   issues: IssuingAuthority[];
+  /** The participant as an AS4 party (its access point): needed by agreements with `transport: as4`, and to send to `POST /as4`. */
+  as4?: As4Party;
+}
+
+export const AS4_INITIATOR_ROLE = 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator';
+export const AS4_RESPONDER_ROLE = 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder';
+export const AS4_DEFAULT_MPC = 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/defaultMPC';
+
+/**
+ * An AS4 certificate of a party with the window it is used in: the configured window within the
+ * certificate's own validity. Several may overlap: a message signed with any valid one is taken,
+ * and what is sent is encrypted for the newest valid one (rollover without a restart).
+ */
+export interface As4Certificate {
+  /** PEM file, relative to the configuration file. */
+  file: string;
+  notBefore?: string;
+  notAfter?: string;
+}
+
+/** A partner's AS4 access point (PMode[].Initiator/Responder and its security tokens). */
+export interface As4Party {
+  partyId: string;
+  /** ebCore party id type URN; absent: the party id must itself be a URI. */
+  partyIdType?: string;
+  /** Its role in what it receives (the responder by default). */
+  role: string;
+  /** Where UserMessages are pushed (PMode[].Protocol.Address); absent: the participant's `endpoint`. */
+  endpoint?: string;
+  /** Empty in the sandbox only: there the participant's sandbox RSA certificate is its AS4 certificate. */
+  certificates: As4Certificate[];
+}
+
+/** PMode parameters of one agreement's leg (PMode[].BusinessInfo, .Security, .PayloadService, .ReceptionAwareness). */
+export interface As4Leg {
+  service: string;
+  serviceType?: string;
+  action: string;
+  agreementRef?: string;
+  mpc: string;
+  /** push: sent to the partner's endpoint; pull: held on the MPC until the partner's signed PullRequest. */
+  mode: 'push' | 'pull';
+  /** The 1.15 profile signs and encrypts; sign-only for partners whose PMode says so (Domibus `signOnly`). */
+  security: 'sign-encrypt' | 'sign-only';
+  /** Payloads gzip-compressed (CompressionType application/gzip). */
+  compression: boolean;
+  /** response: the signed non-repudiation receipt on the same HTTP exchange; callback: a separate signal later. */
+  receipt: 'response' | 'callback';
+}
+
+/** This gateway as an AS4 party: what it names itself in eb:From, and the domain of its MessageIds. */
+export interface As4Self {
+  partyId: string;
+  partyIdType?: string;
+  role: string;
+  /** The right-hand side of the MessageIds it makes (`<delivery message id>@<domain>`). */
+  messageIdDomain: string;
 }
 
 /**
@@ -105,6 +162,8 @@ export interface Agreement {
   signing?: 'ecdsa-p256' | 'rsa-sha256';
   /** How deliveries under this agreement travel: swgate's own signed envelope over HTTP, eDelivery AS4, or the IPPC ePhyto Hub. */
   transport: Transport;
+  /** The PMode leg of an agreement with `transport: as4`. */
+  as4?: As4Leg;
   delivery: DeliveryPolicy;
 }
 
@@ -212,6 +271,8 @@ export interface GatewayConfig {
   transit: TransitSettings;
   /** The IPPC ePhyto Hub connector; unset: none. */
   ephytoHub?: EphytoHubSettings;
+  /** The gateway as an AS4 party; it signs with its RSA key and decrypts with it. */
+  as4: As4Self;
 }
 
 /** A guarantee the office of departure knows: its GRN, reference amount ("5000.00") and currency. */

@@ -25,6 +25,7 @@ import { networkRoutes } from './routes/network.js';
 import { exchangeRoutes } from './routes/exchanges.js';
 import { riskRoutes } from './routes/risk.js';
 import { inboundRoutes, type InboundRouteDeps } from './routes/inbound.js';
+import { as4Routes, type As4RouteDeps } from './routes/as4.js';
 import { logRoutes } from './routes/log.js';
 import { lpcoRoutes, type LpcoRouteDeps } from './routes/lpcos.js';
 import { aeoRoutes, type AeoRouteDeps } from './routes/aeo.js';
@@ -38,7 +39,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { routingRoutes, type TryRouting } from './routes/routing.js';
 import { timeReleaseRoutes } from './routes/time-release.js';
 import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
-import { sandboxRoutes } from './routes/sandbox.js';
+import { sandboxRoutes, type SandboxRouteDeps } from './routes/sandbox.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
 export interface GatewayServices {
@@ -49,6 +50,8 @@ export interface GatewayServices {
   riskProfiles: RiskProfileRouteDeps;
   deliveries: DeliveryRouteDeps;
   inbound: InboundRouteDeps['receive'];
+  /** The AS4 access point; absent when the gateway has no RSA key. */
+  as4?: As4RouteDeps['receive'];
   /** Control results, customs' AEO register, partner customs' messages (docs/RISK.md). */
   recognition: { controls: ControlRouteDeps; aeo: AeoRouteDeps; partnerMessages: PartnerMessageRouteDeps['receive'] };
   provenance: { log: ProvenanceLog; publicKeyPem: string };
@@ -60,6 +63,8 @@ export interface GatewayServices {
   /** What the operator console reads besides the exchanges: certificates, and routing tried without sending. */
   console: { certificates: CertificateSource; tryRouting: TryRouting };
   sandbox?: SandboxDestinations;
+  /** The sandbox's simulated partners reached over AS4. */
+  sandboxAs4?: SandboxRouteDeps['as4'];
 }
 
 export const API_VERSION = '0.1.0';
@@ -172,6 +177,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   deliveryRoutes(app, services.deliveries);
   deliveryListRoutes(app, { store: services.store, queueDepths: services.metrics.queueDepths, retry: services.deliveries.retry });
   inboundRoutes(app, { receive: services.inbound, bodyLimit: config.bodyLimitBytes });
+  if (services.as4) as4Routes(app, { receive: services.as4, bodyLimit: config.bodyLimitBytes });
   controlResultRoutes(app, services.recognition.controls);
   aeoRoutes(app, services.recognition.aeo);
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
@@ -187,6 +193,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   timeReleaseRoutes(app, { store: services.store });
   networkRoutes(app, services.analytics);
   misclassificationRoutes(app, services.analytics);
-  if (services.sandbox) sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes });
+  if (services.sandbox)
+    sandboxRoutes(app, { destinations: services.sandbox, bodyLimit: config.bodyLimitBytes, ...(services.sandboxAs4 ? { as4: services.sandboxAs4 } : {}) });
   return app;
 }

@@ -20,6 +20,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     lpcos: { db: {} as LpcoRouteDeps['db'], kind: 'sqlite' },
     riskProfiles: { store: {} as Store, recordProvenance: notForDocuments },
     inbound: notForDocuments,
+    as4: notForDocuments,
     recognition: {
       controls: { record: notForDocuments, read: notForDocuments },
       aeo: { db: {} as AeoRouteDeps['db'], change: notForDocuments },
@@ -33,6 +34,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     analytics: { minCellCount: config.analytics.minCellCount },
     console: { certificates: { of: notForDocuments, gateway: notForDocuments }, tryRouting: notForDocuments },
     sandbox: new SandboxDestinations(new Map(), { secret: 'openapi' }),
+    sandboxAs4: notForDocuments,
   });
   await app.ready();
   return app;

@@ -1,8 +1,9 @@
 import type { Participant } from '../config/types.js';
+import { GATEWAY_ID } from '../gateway-id.js';
 import { finding, RejectionError } from '../findings.js';
 import { findDeliveryWork } from '../store/exchanges.js';
 import type { TrustStore } from '../trust/pki/trust-store.js';
-import { type Receipt, takeReceipt } from './receipts.js';
+import { type Receipt, type ReceiptVerdict, takeReceipt } from './receipts.js';
 import { type SettleDeps, settleAndRecord } from './settle.js';
 import { deliveryOfMessageId } from './vocabulary.js';
 
@@ -29,33 +30,51 @@ export interface AcknowledgementResult {
  * give it, and only for the exact bytes that were sent to it.
  */
 export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack: Acknowledgement): Promise<AcknowledgementResult> {
-  const named = deliveryOfMessageId(ack.messageId);
+  return settleAcknowledged(deps, from, ack.messageId, (destination, sentSha256) =>
+    takeReceipt({ messageId: ack.messageId, destination, sentSha256, now: deps.now, trustStore: deps.trustStoreOf(destination) }, ack.receipt),
+  );
+}
+
+/**
+ * A receipt a channel verified in its own terms (an AS4 Receipt signal, signed and naming the
+ * digests sent), for a delivery that was left awaiting it: settled as an acknowledgement is.
+ */
+export function acknowledgeVerified(deps: SettleDeps, from: Participant, messageId: string, receivedAt: string): Promise<AcknowledgementResult> {
+  return settleAcknowledged(deps, from, messageId, async (_destination, sentSha256) => ({
+    kind: 'receipt',
+    receipt: { messageId, from: from.id, to: GATEWAY_ID, status: 'accepted', receivedSha256: sentSha256, receivedAt, findings: [] },
+  }));
+}
+
+async function settleAcknowledged(
+  deps: SettleDeps,
+  from: Participant,
+  messageId: string,
+  verify: (destination: string, sentSha256: string) => Promise<ReceiptVerdict>,
+): Promise<AcknowledgementResult> {
+  const named = deliveryOfMessageId(messageId);
   if (named?.destination !== from.id) {
     throw new RejectionError(403, 'Forbidden', [
-      finding('acknowledgement.not-yours', `Message ${ack.messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId'),
+      finding('acknowledgement.not-yours', `Message ${messageId} was not delivered to ${from.id}; only its destination may acknowledge it.`, '/messageId'),
     ]);
   }
   const { exchangeId, destination } = named;
   const work = await findDeliveryWork(deps.store, exchangeId, destination);
-  if (!work)
-    throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${ack.messageId}.`, '/messageId')]);
+  if (!work) throw new RejectionError(404, 'Not found', [finding('acknowledgement.unknown-message', `No delivery has message id ${messageId}.`, '/messageId')]);
   const { delivery, original } = work;
 
   if (delivery.status === 'failed') {
     throw new RejectionError(409, 'Delivery failed', [
-      finding('acknowledgement.failed-delivery', `Delivery ${ack.messageId} had failed; an operator must retry it before it can be acknowledged.`),
+      finding('acknowledgement.failed-delivery', `Delivery ${messageId} had failed; an operator must retry it before it can be acknowledged.`),
     ]);
   }
   // Nothing sent, no bytes a receipt could name: an empty digest must not stand for them.
   if (delivery.sent_sha256 === null) {
     throw new RejectionError(409, 'Delivery not sent', [
-      finding('acknowledgement.not-sent', `Delivery ${ack.messageId} has not been sent yet; there is nothing to acknowledge.`),
+      finding('acknowledgement.not-sent', `Delivery ${messageId} has not been sent yet; there is nothing to acknowledge.`),
     ]);
   }
-  const verdict = await takeReceipt(
-    { messageId: ack.messageId, destination, sentSha256: delivery.sent_sha256, now: deps.now, trustStore: deps.trustStoreOf(destination) },
-    ack.receipt,
-  );
+  const verdict = await verify(destination, delivery.sent_sha256);
   if (verdict.kind !== 'receipt') throw new RejectionError(422, 'Receipt not accepted', [finding('acknowledgement.receipt', verdict.error, '/receipt')]);
   const receipt = verdict.receipt;
 
@@ -64,7 +83,7 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
     const earlier = delivery.receipt ? (JSON.parse(delivery.receipt) as Receipt) : undefined;
     if (earlier?.status === receipt.status) return { exchangeId, deliveryStatus, repeated: true };
     throw new RejectionError(409, 'Already acknowledged', [
-      finding('acknowledgement.conflict', `Message ${ack.messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status'),
+      finding('acknowledgement.conflict', `Message ${messageId} was already ${delivery.status}; a receipt cannot be changed.`, '/receipt/status'),
     ]);
   }
   const settled = await settleAndRecord(deps, exchangeId, destination, {
@@ -76,6 +95,6 @@ export async function acknowledge(deps: AcknowledgeDeps, from: Participant, ack:
     originalSha256: original.sha256,
   });
   // The delivery moved on meanwhile (another acknowledgement, a failure): answer as for that.
-  if (!settled.applied) return acknowledge(deps, from, ack);
+  if (!settled.applied) return settleAcknowledged(deps, from, messageId, verify);
   return { exchangeId, deliveryStatus, repeated: false };
 }

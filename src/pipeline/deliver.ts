@@ -81,7 +81,8 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
     // Only this attempt's own word: an acknowledgement may have come in while it was in flight.
     settleAndRecord(deps, job.exchangeId, job.destination, { from: ['queued', 'in-flight', 'retrying'], sentSha256, originalSha256: original.sha256, ...s });
   let sentSha256 = original.sha256;
-  if (!destination?.endpoint || !agreement) {
+  // A channel finds its own way to the destination (an AS4 partner may pull what waits for it).
+  if (!destination || !agreement || (!destination.endpoint && agreement.transport === 'swgate')) {
     await settle({ status: 'failed', lastError: 'The destination or its agreement is no longer configured.' });
     throw new FinalDeliveryError(`delivery ${job.exchangeId} → ${job.destination} cannot be made`);
   }
@@ -109,7 +110,7 @@ async function attemptDelivery(deps: DeliverDeps, job: DeliveryJob, attempt: Del
   const toSandbox = destination.endpoint === 'sandbox';
   const decision = await decisionLink(deps, job, destination);
   const message: OutboundMessage = {
-    url: toSandbox ? deps.sandboxUrl(destination.id) : destination.endpoint,
+    url: toSandbox ? deps.sandboxUrl(destination.id) : (destination.endpoint ?? ''),
     body: outgoing.body,
     mediaType: outgoing.mediaType,
     headers: {

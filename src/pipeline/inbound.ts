@@ -34,9 +34,16 @@ export interface InboundResult {
  * envelope's MessageId as idempotency key. The answer carries a signed receipt for the digest
  * of what was received (non-repudiation of receipt).
  */
-export async function receiveInbound(deps: InboundDeps, partner: Participant, body: Buffer, contentType: string): Promise<InboundResult> {
+export async function receiveInbound(
+  deps: InboundDeps,
+  partner: Participant,
+  body: Buffer,
+  contentType: string,
+  /** `as4`: the envelope came in an AS4 UserMessage whose signed eb:To named this gateway; the envelope's own `to` is the sender's name for it. */
+  carriedBy: 'http' | 'as4' = 'http',
+): Promise<InboundResult> {
   const gatewayKey = receiptKey(deps.gatewayKey);
-  const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, deps.now());
+  const verified = await verifyPartnerEnvelope(body, contentType, partner.id, deps.trustStoreOf, deps.now(), carriedBy);
   const payload = signedPayload(verified);
   const documentKind = documentKindOf(verified);
   // A partner country's certificate enters the registry with the partner as its issuer.

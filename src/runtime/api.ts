@@ -2,8 +2,9 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GatewayConfig, Participant } from '../config/types.js';
-import { buildApp } from '../http/app.js';
+import { buildApp, type GatewayServices } from '../http/app.js';
 import { post } from '../routing/transport.js';
+import { receiveSimulatedAs4 } from '../sandbox/as4-partner.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { countExchangesByStatus, reconcilerActionCounts } from '../store/exchanges.js';
 import { timeReleaseHistograms } from '../store/time-release.js';
@@ -37,6 +38,22 @@ export function simulatedAgencies(participants: ReadonlyMap<string, Participant>
   });
 }
 
+type SandboxAs4 = NonNullable<GatewayServices['sandboxAs4']>;
+
+/** The sandbox's simulated partners over AS4: each decrypts and signs with its own sandbox RSA key, and takes only the gateway's signature. */
+export function simulatedAs4Partners(sandbox: SandboxDestinations, trust: GatewayTrust): SandboxAs4 | undefined {
+  const gateway = trust.keys?.rsa;
+  if (!gateway) return undefined;
+  return (participant, body, contentType, headers) =>
+    receiveSimulatedAs4(
+      { destinations: sandbox, keyOf: (id) => trust.participantRsaOf(id)?.key, gatewayCertificate: gateway.certificate },
+      participant,
+      body,
+      contentType,
+      headers,
+    );
+}
+
 export interface Api {
   app: FastifyInstance;
   /** The address it listens on (an ephemeral port, PORT=0, is known only now). */
@@ -51,6 +68,7 @@ export async function startApi(
   sandbox: SandboxDestinations | undefined,
   analytics: DuckDBInstance | undefined,
   logger: Logger,
+  sandboxAs4?: SandboxAs4,
 ): Promise<Api> {
   const { store, redis } = stores;
   prepareValidation();
@@ -62,6 +80,7 @@ export async function startApi(
       lpcos: pipeline.lpcos,
       riskProfiles: { store, recordProvenance: stores.recordProvenance },
       inbound: pipeline.inbound,
+      ...(pipeline.as4 ? { as4: pipeline.as4 } : {}),
       recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,
       validators: pipeline.validators,
@@ -79,6 +98,7 @@ export async function startApi(
       analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
       console: pipeline.console,
       ...(sandbox ? { sandbox } : {}),
+      ...(sandboxAs4 ? { sandboxAs4 } : {}),
     },
     logger,
   );

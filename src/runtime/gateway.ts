@@ -13,7 +13,7 @@ import type { Store } from '../store/exchanges.js';
 import { within } from '../deadline.js';
 import { type FolderProfile, loadProfileFolder, ProfileFolderError, syncProfileFolder } from '../risk/profiles/folder.js';
 import { type AnalyticsService, startAnalytics } from './analytics.js';
-import { type Api, simulatedAgencies, startApi } from './api.js';
+import { type Api, simulatedAgencies, simulatedAs4Partners, startApi } from './api.js';
 import { buildPipeline, type RiskJudges } from './pipeline.js';
 import { openStores } from './stores.js';
 import { loadGatewayTrust } from './trust.js';
@@ -121,7 +121,8 @@ export async function startGateway(
   if (roles.api) {
     // One process writes the analytics store: the one that serves its routes (ANALYTICS.md, "Who holds the store").
     analytics = config.analytics.enabled ? await startAnalytics(config, stores, logger) : undefined;
-    api = await startApi(config, stores, pipeline, sandbox, analytics?.instance, logger).catch(async (error: unknown) => {
+    const sandboxAs4 = sandbox ? simulatedAs4Partners(sandbox, trust) : undefined;
+    api = await startApi(config, stores, pipeline, sandbox, analytics?.instance, logger, sandboxAs4).catch(async (error: unknown) => {
       await analytics?.close();
       throw error;
     });

@@ -2,7 +2,12 @@ import type { Logger } from 'pino';
 import type { Agreement, GatewayConfig, Participant } from '../config/types.js';
 import type { GatewayServices } from '../http/app.js';
 import type { MappingCatalogue } from '../mapping/catalogue.js';
-import { acknowledge } from '../pipeline/acknowledge.js';
+import { acknowledge, acknowledgeVerified } from '../pipeline/acknowledge.js';
+import { handPayload } from '../access-point/inbound.js';
+import { as4Parties } from '../access-point/parties.js';
+import { type As4Answer, receiveAs4Post } from '../access-point/receive.js';
+import { as4Channel } from '../access-point/send.js';
+import type { AccessPointTables } from '../access-point/tables.js';
 import { changeOwnAuthorisation } from '../pipeline/aeo-register.js';
 import { readControls, recordControl } from '../pipeline/control.js';
 import { receivePartnerMessage } from '../pipeline/partner-messages.js';
@@ -46,6 +51,8 @@ export interface GatewayPipeline {
   validators: GatewayServices['validators'];
   /** Certificates the gateway holds and routing tried without sending (the operator console). */
   console: GatewayServices['console'];
+  /** The AS4 access point (POST /as4); absent when the gateway has no RSA key to sign and decrypt with. */
+  as4?: (body: Buffer, contentType: string) => Promise<As4Answer>;
   /** One delivery attempt (pipeline/deliver.ts), as a worker runs it. */
   deliver: DeliveryProcessor;
   /** One reconciler pass (pipeline/reconcile.ts). */
@@ -134,6 +141,48 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     ...(options.simulatedHub ? { simulatedHub: options.simulatedHub } : {}),
   });
 
+  const settleDeps = { store, onExchangeEnded, recordProvenance, now };
+  const as4Key = trust.keys?.rsa;
+  const parties = as4Parties(config.as4, config.participants, (id) => trust.participantRsaOf(id)?.certificateFile);
+  const as4Db = tablesOf<AccessPointTables>(store.db);
+  const inboundDeps = { trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now };
+  const as4 = as4Key
+    ? {
+        channel: as4Channel({
+          parties,
+          key: as4Key,
+          db: as4Db,
+          post,
+          now,
+          sandboxUrl: (id: string) => `${options.baseUrl()}/sandbox/destinations/${id}/as4`,
+        }),
+        receive: (body: Buffer, contentType: string) =>
+          receiveAs4Post(
+            {
+              parties,
+              key: as4Key,
+              db: as4Db,
+              maxPayloadBytes: config.bodyLimitBytes,
+              now,
+              inbound: (partner, payload, messageId) =>
+                handPayload(
+                  {
+                    envelope: async (from, body, type) => (await receiveInbound(inboundDeps, from, body, type, 'as4')).result,
+                    declaration: (l) => lodgeDeclaration(lodgeDeps, l),
+                    lpco: (l) => lodgeLpco(lodgeDeps, l),
+                  },
+                  partner,
+                  payload,
+                  messageId,
+                ),
+              acknowledgePulled: async (partner, messageId, receivedAt) => void (await acknowledgeVerified(settleDeps, partner, messageId, receivedAt)),
+            },
+            body,
+            contentType,
+          ),
+      }
+    : undefined;
+
   const deliverDeps: DeliverDeps = {
     store,
     mappings,
@@ -144,7 +193,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
     sandboxUrl: (id: string) => `${options.baseUrl()}/sandbox/destinations/${id}/deliveries`,
     ...(trust.sandboxDeliverySecret ? { sandboxSecret: trust.sandboxDeliverySecret } : {}),
     send: post,
-    ...(hub ? { channels: { 'ephyto-hub': hub.channel } } : {}),
+    channels: { ...(hub ? { 'ephyto-hub': hub.channel } : {}), ...(as4 ? { as4: as4.channel } : {}) },
     onExchangeEnded,
     recordProvenance,
     now,
@@ -173,8 +222,8 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       now,
       changeStatus: (id, change, issuer) => lodgeLpcoStatus({ ingest, lpcoDb, now }, issuer, id, change),
     },
-    inbound: (partner, body, contentType) =>
-      receiveInbound({ trustStoreOf: trust.storeOf, ingest, validation, mappings, gatewayKey: trust.keys?.ecdsa, now }, partner, body, contentType),
+    inbound: (partner, body, contentType) => receiveInbound(inboundDeps, partner, body, contentType),
+    ...(as4 ? { as4: as4.receive } : {}),
     recognition: {
       controls: {
         record: (controller, exchangeId, report, idempotencyKey) =>

@@ -23,6 +23,7 @@ import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.j
 import { loadConfiguredGuarantees } from '../transit/guarantees.js';
 import { transitMigrations, type TransitTables } from '../transit/tables.js';
 import { ephytoHubMigrations, type EphytoHubTables } from '../ephyto-hub/tables.js';
+import { accessPointMigrations } from '../access-point/tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -38,6 +39,7 @@ export const ALL_MIGRATIONS = {
   ...ecommerceMigrations,
   ...transitMigrations,
   ...ephytoHubMigrations,
+  ...accessPointMigrations,
 };
 
 /** What the gateway keeps its state in: one database (exchanges, provenance log, e-LPCO registry) and Redis (queues). */

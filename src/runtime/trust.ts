@@ -20,6 +20,11 @@ export interface GatewayTrust {
   participantKeyOf(participantId: string): SigningKey | undefined;
   /** A participant's own certificates the gateway holds (the sandbox's, which it issued); none elsewhere: there it holds trust stores only. */
   certificatesOf(participantId: string): X509Certificate[];
+  /**
+   * In the sandbox, a participant's RSA key and the file of its certificate: its AS4 certificate
+   * where the configuration lists none, and the key the simulated AS4 partner decrypts and signs with.
+   */
+  participantRsaOf(participantId: string): { key: SigningKey; certificateFile: string } | undefined;
   /** In the sandbox, what the gateway's deliveries show the simulated agencies (SANDBOX_DELIVERY_HEADER). */
   sandboxDeliverySecret?: string;
 }
@@ -62,11 +67,19 @@ export async function loadGatewayTrust(config: GatewayConfig): Promise<GatewayTr
     const entity = config.sandbox ? pki.entities[id] : undefined;
     return entity ? [entity.ecdsa, entity.rsa].filter((f) => existsSync(f.certificate)).map((f) => new X509Certificate(readFileSync(f.certificate))) : [];
   };
+  const rsaKeys = new Map<string, SigningKey>();
+  const participantRsaOf = (id: string) => {
+    const files = config.sandbox ? pki.entities[id]?.rsa : undefined;
+    if (!files) return undefined;
+    if (!rsaKeys.has(id)) rsaKeys.set(id, loadSigningKey(files));
+    return { key: rsaKeys.get(id) as SigningKey, certificateFile: files.certificate };
+  };
   return {
     ...(keys ? { keys } : {}),
     storeOf: (id) => stores.get(id),
     certificatesOf,
     participantKeyOf,
+    participantRsaOf,
     ...(config.sandbox ? { sandboxDeliverySecret: sandboxDeliverySecret(keys) } : {}),
   };
 }

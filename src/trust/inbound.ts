@@ -44,18 +44,20 @@ export async function verifyInboundEnvelope(
   contentType: string,
   sender: TrustStore,
   xmlOptions: XmlVerifyOptions = {},
+  /** The `from` the envelope must name: the partner's id, or what a swgate calls itself (GATEWAY_ID) where AS4 carried it. */
+  claimedSender = sender.participantId,
 ): Promise<VerifiedEnvelope> {
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/xml' || mediaType === 'text/xml') {
     const verified = await verifyXmlSignature(body, sender, xmlOptions);
     const envelope = readVerifiedEnvelope(verified);
-    checkSenderIs(envelope.header, sender.participantId);
+    checkSenderIs(envelope.header, claimedSender);
     return { format: 'xml-dsig', ...envelope, signedContent: verified.signedXml, evidence: verified.evidence, trust: verified.trust };
   }
   if (mediaType === 'application/jose') {
     // A compact JWS has no whitespace of its own: a trailing newline (as `swgate sign` and most
     // editors leave) or surrounding blanks cannot change what was signed, so they are dropped.
-    const verified = await verifyJsonEnvelope(body.toString('utf8').replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''), sender);
+    const verified = await verifyJsonEnvelope(body.toString('utf8').replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''), sender, claimedSender);
     return {
       format: 'jws',
       header: verified.envelope.header,
@@ -85,12 +87,19 @@ export async function verifyPartnerEnvelope(
   partnerId: string,
   trustStoreOf: (participantId: string) => TrustStore | undefined,
   now: Date,
+  /**
+   * `as4`: an envelope a partner swgate sealed and sent in an AS4 UserMessage. A swgate seals as
+   * GATEWAY_ID, to its own name for this gateway: the signed eb:From and eb:To, checked against
+   * the partner's AS4 party, say who sends and to whom; the envelope's signature, checked
+   * against the partner's own trust store, that the partner sealed it.
+   */
+  carriedBy: 'http' | 'as4' = 'http',
 ): Promise<VerifiedEnvelope> {
   const sender = trustStoreOf(partnerId);
   if (!sender)
     throw new RejectionError(403, 'Forbidden', [finding('trust.no-store', `No trust store is configured for ${partnerId}: its signatures cannot be checked.`)]);
-  const verified = await verifyInboundEnvelope(body, contentType, sender, { engine: 'fast' });
-  checkAddressedTo(verified.header, GATEWAY_ID);
+  const verified = await verifyInboundEnvelope(body, contentType, sender, { engine: 'fast' }, carriedBy === 'as4' ? GATEWAY_ID : partnerId);
+  if (carriedBy === 'http') checkAddressedTo(verified.header, GATEWAY_ID);
   const created = Date.parse(verified.header.createdAt);
   if (!(Math.abs(now.getTime() - created) <= REPLAY_WINDOW_MS)) {
     throw new RejectionError(422, 'Envelope outside its time window', [

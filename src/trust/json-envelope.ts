@@ -15,13 +15,18 @@ export function signJsonEnvelope(envelope: JsonEnvelope, key: SigningKey): Promi
   return signCanonicalJson(envelope, key, 'swgate-envelope+jws');
 }
 
-export async function verifyJsonEnvelope(jws: string, store: TrustStore): Promise<JwsVerification & { envelope: JsonEnvelope }> {
+/** `claimedSender`: the `from` the envelope must name (the store's participant, unless the carrier says otherwise: AS4). */
+export async function verifyJsonEnvelope(
+  jws: string,
+  store: TrustStore,
+  claimedSender = store.participantId,
+): Promise<JwsVerification & { envelope: JsonEnvelope }> {
   const verification = await verifyCanonicalJson(jws, store, 'swgate-envelope+jws');
   const envelope = verification.value as Partial<JsonEnvelope> | null;
   if (typeof envelope !== 'object' || envelope === null || typeof envelope.header !== 'object' || !('payload' in envelope)) {
     throw new RejectionError(422, 'Invalid envelope', [finding('envelope.structure', 'expected {header, payload}')]);
   }
   checkEnvelopeHeader(envelope.header as EnvelopeHeader);
-  checkSenderIs(envelope.header as EnvelopeHeader, store.participantId);
+  checkSenderIs(envelope.header as EnvelopeHeader, claimedSender);
   return { ...verification, envelope: envelope as JsonEnvelope };
 }

@@ -166,6 +166,13 @@ describe.each(kinds)('a declaration travels end to end (%s)', (kind) => {
     const xml = payloadOfEnvelope(envelope).toString('utf8');
     expect(xml).toMatch(/<(\w+:)?TypeCode>IMD<\/(\w+:)?TypeCode>/);
     expect(xml).toContain('U.7847323YIPYA');
+    // It went over AS4 (the agreement's transport): the simulated partner's signed Receipt is kept, for the delivery's MessageId.
+    const receipts = await t.gateway.store.db
+      .selectFrom('as4_receipts' as never)
+      .select(['message_id' as never, 'destination' as never])
+      .where('exchange_id' as never, '=', exchange.exchangeId as never)
+      .execute();
+    expect(receipts).toEqual([{ message_id: `${exchange.exchangeId}.partner-xb@127.0.0.1`, destination: 'partner-xb' }]);
   });
 
   it('answers a repeated Idempotency-Key with the original exchange, and a reused one with 409', async () => {

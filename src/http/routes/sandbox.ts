@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../../findings.js';
 import { SANDBOX_DELIVERY_HEADER, SANDBOX_SCENARIOS, type SandboxDestinations, type SandboxScenario } from '../../sandbox/destinations.js';
-import { acceptRawDocuments, DOCUMENT_TYPES } from '../documents-in.js';
+import type { SimulatedAs4Answer } from '../../sandbox/as4-partner.js';
+import { acceptRawDocuments, bodyOf, DOCUMENT_TYPES } from '../documents-in.js';
 import { forbidden } from '../auth.js';
 import { bearerSecurity, problems } from '../schemas.js';
 
@@ -23,8 +24,72 @@ const notTheGateway = () =>
  * their deliveries, which carry the sandbox secret), and the view integrators use to see what
  * each one received.
  */
-export function sandboxRoutes(app: FastifyInstance, deps: { destinations: SandboxDestinations; bodyLimit: number }): void {
+/** A delivery of the gateway's own to a simulated destination (it carries the sandbox secret), and what it names. */
+function gatewayDelivery(
+  destinations: SandboxDestinations,
+  request: FastifyRequest<{ Params: { participant: string } }>,
+): { participant: string; messageId: string; exchangeId: string; scenario: string | undefined } {
+  const presented = request.headers[SANDBOX_DELIVERY_HEADER];
+  if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
+  const { participant } = request.params;
+  if (!destinations.has(participant)) throw unknownDestination(participant);
+  const messageId = request.headers['x-swgate-message-id'];
+  const exchangeId = request.headers['x-swgate-exchange-id'];
+  if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
+    throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
+  }
+  const scenario = request.headers['x-sandbox-scenario'];
+  return { participant, messageId, exchangeId, scenario: typeof scenario === 'string' ? scenario : undefined };
+}
+
+export interface SandboxRouteDeps {
+  destinations: SandboxDestinations;
+  bodyLimit: number;
+  /** The simulated partners reached over AS4 (sandbox/as4-partner.ts). */
+  as4?: (
+    participant: string,
+    body: Buffer,
+    contentType: string,
+    headers: { messageId: string; exchangeId: string; scenario?: string },
+  ) => Promise<SimulatedAs4Answer>;
+}
+
+export function sandboxRoutes(app: FastifyInstance, deps: SandboxRouteDeps): void {
   const { destinations } = deps;
+  const { as4 } = deps;
+  if (as4) {
+    app.register(async (scope) => {
+      acceptRawDocuments(scope, deps.bodyLimit, ['multipart/related', 'application/soap+xml']);
+      scope.post<{ Params: { participant: string } }>(
+        '/sandbox/destinations/:participant/as4',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['sandbox'],
+            operationId: 'receiveSandboxAs4',
+            summary: "A simulated partner's AS4 access point receiving one of the gateway's AS4 deliveries; answers with its signed Receipt",
+            description: `Only for the gateway's delivery workers (${SANDBOX_DELIVERY_HEADER}). The same scenarios as the deliveries route: reject answers an ebMS Error (EBMS:0003), fail-once and fail-always 503.`,
+            params: participantParams,
+            response: {
+              200: { description: 'The signed AS4 Receipt', content: { 'application/soap+xml': { schema: { type: 'string' } } } },
+              500: { description: 'An ebMS Error signal', content: { 'application/soap+xml': { schema: { type: 'string' } } } },
+              503: { description: 'A simulated outage', content: { 'application/soap+xml': { schema: { type: 'string' } } } },
+              ...problems(400, 401, 404),
+            },
+          },
+        },
+        async (request, reply) => {
+          const { participant, messageId, exchangeId, scenario } = gatewayDelivery(destinations, request);
+          const answer = await as4(participant, bodyOf(request), String(request.headers['content-type']), {
+            messageId,
+            exchangeId,
+            ...(scenario ? { scenario } : {}),
+          });
+          return reply.code(answer.status).header('content-type', answer.contentType).send(answer.body);
+        },
+      );
+    });
+  }
   app.register(async (scope) => {
     acceptRawDocuments(scope, deps.bodyLimit, [...DOCUMENT_TYPES, 'application/jose']);
     scope.post<{ Params: { participant: string } }>(
@@ -55,16 +120,7 @@ export function sandboxRoutes(app: FastifyInstance, deps: { destinations: Sandbo
         },
       },
       async (request, reply) => {
-        const presented = request.headers[SANDBOX_DELIVERY_HEADER];
-        if (!destinations.admits(typeof presented === 'string' ? presented : undefined)) throw notTheGateway();
-        const { participant } = request.params;
-        if (!destinations.has(participant)) throw unknownDestination(participant);
-        const messageId = request.headers['x-swgate-message-id'];
-        const exchangeId = request.headers['x-swgate-exchange-id'];
-        if (typeof messageId !== 'string' || typeof exchangeId !== 'string') {
-          throw new RejectionError(400, 'Malformed delivery', [finding('sandbox.headers', 'A delivery carries X-Swgate-Message-Id and X-Swgate-Exchange-Id.')]);
-        }
-        const scenario = request.headers['x-sandbox-scenario'];
+        const { participant, messageId, exchangeId, scenario } = gatewayDelivery(destinations, request);
         const answer = await destinations.receive(participant, {
           messageId,
           exchangeId,
