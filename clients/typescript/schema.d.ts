@@ -78,7 +78,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them) */
+        /** The caller's exchanges, newest first: those it sent, and those it receives (as their destination sees them); operators every exchange. Searchable by reference, parties, status, kind and time */
         get: operations["listExchanges"];
         put?: never;
         post?: never;
@@ -156,6 +156,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/log/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed checkpoints the gateway has published, largest tree first: an older one to ask a consistency proof from */
+        get: operations["listCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/log/entries/{index}": {
         parameters: {
             query?: never;
@@ -218,6 +235,27 @@ export interface paths {
         get: operations["getLogPublicKey"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lpcos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-LPCOs the caller may read, newest registered first: status, lines and remaining quantities (history: GET /v1/lpcos/{id}) */
+        get: operations["listLpcos"];
+        put?: never;
+        /**
+         * Lodge an e-LPCO (licence, permit, certificate): registered with the sender as issuer, then routed
+         * @description Answers 202 once the document is read, validated, routed by the agreements and its deliveries are queued. Follow it at links.self.
+         */
+        post: operations["lodgeLpco"];
         delete?: never;
         options?: never;
         head?: never;
@@ -349,6 +387,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries in the given statuses (default failed, retrying, queued), newest exchange first (operators) */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per destination: its deliveries by status, and its queue's jobs (failed: dead letters) (operators) */
+        get: operations["summariseDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-queue failed deliveries, 1 to 500 at once, each as POST /v1/exchanges/{id}/deliveries/{destination}/retry would (operators) */
+        post: operations["retryDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exchanges/{id}/control-results": {
         parameters: {
             query?: never;
@@ -435,8 +524,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the caller may send, and where each document goes */
+        /** What the caller may send, and where each document goes; operators every agreement, with its transport and whole delivery policy */
         get: operations["listAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every participant: kind, endpoint, the agreements it receives under, and each certificate the gateway holds for it, with its expiry (operators) */
+        get: operations["listParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant as GET /v1/participants has it (operators) */
+        get: operations["getParticipant"];
         put?: never;
         post?: never;
         delete?: never;
@@ -494,6 +617,23 @@ export interface paths {
          * @description Over all the data unless from and to say otherwise; at most 1,000 commodities.
          */
         get: operations["getCountryProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/time-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time-release figures per destination and day lodged: count, median and 90th percentile of lodged → delivered and lodged → final, shares rejected and failed (operators; CSV with Accept: text/csv) */
+        get: operations["getTimeRelease"];
         put?: never;
         post?: never;
         delete?: never;
@@ -593,26 +733,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/lpcos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Lodge an e-LPCO (licence, permit, certificate): registered with the sender as issuer, then routed
-         * @description Answers 202 once the document is read, validated, routed by the agreements and its deliveries are queued. Follow it at links.self.
-         */
-        post: operations["lodgeLpco"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/inbound": {
         parameters: {
             query?: never;
@@ -627,6 +747,26 @@ export interface paths {
          * @description Verified against the sending partner's own trust store; the payload is read only from what was signed, then validated and routed like any document. The envelope's MessageId is the idempotency key. The answer carries the gateway's signed receipt (compact JWS) for the SHA-256 of exactly the bytes received.
          */
         post: operations["receiveEnvelope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/as4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * eDelivery AS4 access point: a UserMessage, a PullRequest or a Receipt signal from a configured AS4 partner
+         * @description SOAP 1.2 with attachments (multipart/related) or a bare SOAP envelope. Signed (WS-Security 1.1.1, RSA-SHA256) by a certificate the sending party's configuration lists for the message's time; attachments encrypted for this gateway (AES-128-GCM, RSA-OAEP-SHA256) and gzip-compressed as the agreement says. A UserMessage is answered with the signed non-repudiation Receipt; a copy of one already received (same MessageId) gets the same Receipt and is not processed again. A PullRequest is answered with the oldest UserMessage waiting on its MPC, or EBMS:0006. Failures are ebMS Error signals with their code (EBMS:0101 authentication, 0102 decryption, 0103 policy, 0303 decompression, 0004 a document the gateway refused).
+         */
+        post: operations["receiveAs4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -664,6 +804,46 @@ export interface paths {
         put?: never;
         /** Validate a document without sending it: findings only, nothing stored */
         post: operations["validateDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where a document would go, in which format, with which mapping, and why: read and routed as lodging would, nothing stored
+         * @description Refused as its lodging route would refuse it (400, 403, 413, 415, 422 with findings). Operators may try it as another participant would send it (`sender`).
+         */
+        post: operations["tryRouting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/destinations/{participant}/as4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A simulated partner's AS4 access point receiving one of the gateway's AS4 deliveries; answers with its signed Receipt
+         * @description Only for the gateway's delivery workers (x-swgate-sandbox-key). The same scenarios as the deliveries route: reject answers an ebMS Error (EBMS:0003), fail-once and fail-always 503.
+         */
+        post: operations["receiveSandboxAs4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2433,11 +2613,20 @@ export interface operations {
     listExchanges: {
         parameters: {
             query?: {
+                /** @description Exactly an exchange id, a reference (LRN: Declaration/FunctionalReferenceID), an MRN or a message id. Of exchanges the caller receives, the exchange id only */
+                q?: string;
+                sender?: string;
+                /** @description Exchanges with a delivery to this participant (of those the caller receives: itself only) */
+                destination?: string;
                 /** @description The exchange's status; for exchanges the caller receives, its delivery's status */
                 status?: string;
                 kind?: string;
                 /** @description Only exchanges updated at or after this time (for exchanges the caller receives: its delivery updated) (pull notifications) */
                 since?: string;
+                /** @description Received at or after this time */
+                from?: string;
+                /** @description Received before this time */
+                to?: string;
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -2468,6 +2657,10 @@ export interface operations {
                             status?: string;
                             /** @description (sender and operators only) */
                             messageId?: string | null;
+                            /** @description The document's reference: a declaration's LRN (Declaration/FunctionalReferenceID) (sender and operators only) */
+                            reference?: string | null;
+                            /** @description The declaration's MRN (Declaration/ID) when it states one (sender and operators only) */
+                            mrn?: string | null;
                             /**
                              * @description For a destination: its delivery's status
                              * @enum {string}
@@ -2854,6 +3047,64 @@ export interface operations {
             };
         };
     };
+    listCheckpoints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkpoints: {
+                            origin: string;
+                            treeSize: number;
+                            /** @description base64 SHA-256 */
+                            rootHash: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            /** @description <origin>\n<treeSize>\n<rootHash>\ntimestamp <timestamp>\n */
+                            note: string;
+                            /** @description base64 */
+                            signature: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
     getLogEntry: {
         parameters: {
             query?: never;
@@ -3074,6 +3325,253 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listLpcos: {
+        parameters: {
+            query?: {
+                /** @description As GET /v1/lpcos/{id} shows it: a live LPCO past validUntil is expired */
+                status?: "issued" | "amended" | "replaced" | "revoked" | "withdrawn" | "expired" | "exhausted";
+                holder?: string;
+                /** @description The issuing participant */
+                issuer?: string;
+                documentCode?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lpcos: {
+                            /** @description ULID */
+                            id: string;
+                            /** @description WCO DM AdditionalDocument CategoryCode + TypeCode */
+                            documentCode: string;
+                            number: string;
+                            /** @description The participant that registered it and alone may change it */
+                            issuerParticipant: string;
+                            holderId: string;
+                            /**
+                             * @description As of now: past validUntil reads as expired
+                             * @enum {string}
+                             */
+                            status: "issued" | "amended" | "replaced" | "revoked" | "withdrawn" | "expired" | "exhausted";
+                            /** Format: date */
+                            validFrom: string;
+                            /** Format: date */
+                            validUntil: string;
+                            /** @description Id of the LPCO that replaced this one */
+                            replacedBy: string | null;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            lines: {
+                                sequence: string;
+                                /** @description false: the document states no usable quantity for the line; nothing is drawn on it (no unit, quantity or remaining) */
+                                quantityControlled: boolean;
+                                /** @description Absent where the document classifies the goods by name only */
+                                hsCode?: string;
+                                unit?: string;
+                                /** @description Decimal, as issued */
+                                quantity?: string;
+                                /** @description Decimal: the quantity not yet reserved or written off */
+                                remaining?: string;
+                            }[];
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    lodgeLpco: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description Sandbox only: what the simulated destinations answer */
+                "x-sandbox-scenario"?: "accept" | "warn" | "reject" | "slow" | "fail-once" | "fail-always";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                /**
+                 * @example {
+                 *       "documentCode": "N851",
+                 *       "number": "XA-PHYTO-2026-0001",
+                 *       "issuer": {
+                 *         "agency": "Plant health agency (sandbox)",
+                 *         "country": "XA"
+                 *       },
+                 *       "holder": {
+                 *         "id": "XI553202734852",
+                 *         "name": "Sandbox Importer Ltd"
+                 *       },
+                 *       "issuedAt": "2026-11-01T09:00:00Z",
+                 *       "validFrom": "2026-11-01",
+                 *       "validUntil": "2027-10-31",
+                 *       "status": "issued",
+                 *       "exportCountry": "XA",
+                 *       "importCountry": "XB",
+                 *       "lines": [
+                 *         {
+                 *           "sequence": "1",
+                 *           "description": "Live plants, rooted cuttings",
+                 *           "hsCode": "060290",
+                 *           "quantity": "250.000",
+                 *           "unit": "KGM",
+                 *           "origin": "XA"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ULID */
+                        exchangeId: string;
+                        status: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        contentSha256: string;
+                        links: {
+                            self: string;
+                            provenance?: string;
+                        };
+                        /** @description For an e-LPCO: its id in the registry (GET /v1/lpcos/{id}) */
+                        lpcoId?: string;
+                        /** @description Where the record of its receipt stands in the provenance log */
+                        provenance?: {
+                            leafIndex: number;
+                            /** @description base64 */
+                            leafHash: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4328,6 +4826,215 @@ export interface operations {
             };
         };
     };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description One or several (comma-separated) of queued, in-flight, retrying, delivered, acknowledged, rejected, failed; default failed,retrying,queued */
+                status?: string | string[];
+                destination?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            exchangeId: string;
+                            destination: string;
+                            agreement: string;
+                            /** @enum {string} */
+                            status: "queued" | "in-flight" | "retrying" | "delivered" | "acknowledged" | "rejected" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the exchange was received
+                             */
+                            receivedAt: string | null;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    summariseDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        destinations: {
+                            destination: string;
+                            /** @description Deliveries by status */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** @description BullMQ's job counts of the destination's queue; failed jobs are its dead letters */
+                            queue: {
+                                waiting: number;
+                                active: number;
+                                delayed: number;
+                                failed: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    retryDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deliveries: {
+                        exchangeId: string;
+                        destination: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            exchangeId: string;
+                            destination: string;
+                            /**
+                             * @description requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured)
+                             * @enum {string}
+                             */
+                            outcome: "requeued" | "not-failed" | "not-found" | "agreement-gone";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
     listControlResults: {
         parameters: {
             query?: never;
@@ -4926,10 +5633,24 @@ export interface operations {
                             format: string;
                             mapping?: string;
                             signing?: string;
+                            /**
+                             * @description How deliveries under it travel (operators only)
+                             * @enum {string}
+                             */
+                            transport?: "swgate" | "as4" | "ephyto-hub";
                             delivery: {
                                 attempts?: number;
                                 backoffMs?: number;
                                 timeoutMs?: number;
+                                /**
+                                 * @description operators only
+                                 * @enum {string}
+                                 */
+                                retry?: "automatic" | "never";
+                                /** @description operators only */
+                                ratePerSecond?: number;
+                                /** @description operators only */
+                                receiptTimeoutMs?: number;
                             };
                         }[];
                     };
@@ -4937,6 +5658,197 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        participants: {
+                            id: string;
+                            kind: string;
+                            name: string;
+                            country: string | null;
+                            /** @description "sandbox" (the simulated agency), the URL deliveries go to, or null when it receives none */
+                            endpoint: string | null;
+                            operator: boolean;
+                            /** @description How deliveries to it travel, by the agreements that name it as destination */
+                            transports: string[];
+                            /** @description The agreements that name it as destination */
+                            agreements: string[];
+                            certificates: {
+                                subject: string | null;
+                                issuer: string | null;
+                                /** @description hex */
+                                serial: string | null;
+                                /** @description SHA-256 of the DER, hex */
+                                fingerprint256: string;
+                                /** Format: date-time */
+                                notBefore: string | null;
+                                /** Format: date-time */
+                                notAfter: string | null;
+                                expiresInDays: number | null;
+                                /** @description expiring: within 30 days; revoked: by a CRL the gateway holds */
+                                flags: ("expiring" | "expired" | "revoked")[];
+                                /**
+                                 * @description A CA of its trust store, a certificate its signatures are checked against (or the gateway signs with), a registered mTLS client certificate (its fingerprint only)
+                                 * @enum {string}
+                                 */
+                                usage: "trust-anchor" | "signing" | "mtls";
+                            }[];
+                        }[];
+                        /** @description The gateway's own signing certificates */
+                        gateway: {
+                            certificates: {
+                                subject: string | null;
+                                issuer: string | null;
+                                /** @description hex */
+                                serial: string | null;
+                                /** @description SHA-256 of the DER, hex */
+                                fingerprint256: string;
+                                /** Format: date-time */
+                                notBefore: string | null;
+                                /** Format: date-time */
+                                notAfter: string | null;
+                                expiresInDays: number | null;
+                                /** @description expiring: within 30 days; revoked: by a CRL the gateway holds */
+                                flags: ("expiring" | "expired" | "revoked")[];
+                                /**
+                                 * @description A CA of its trust store, a certificate its signatures are checked against (or the gateway signs with), a registered mTLS client certificate (its fingerprint only)
+                                 * @enum {string}
+                                 */
+                                usage: "trust-anchor" | "signing" | "mtls";
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        name: string;
+                        country: string | null;
+                        /** @description "sandbox" (the simulated agency), the URL deliveries go to, or null when it receives none */
+                        endpoint: string | null;
+                        operator: boolean;
+                        /** @description How deliveries to it travel, by the agreements that name it as destination */
+                        transports: string[];
+                        /** @description The agreements that name it as destination */
+                        agreements: string[];
+                        certificates: {
+                            subject: string | null;
+                            issuer: string | null;
+                            /** @description hex */
+                            serial: string | null;
+                            /** @description SHA-256 of the DER, hex */
+                            fingerprint256: string;
+                            /** Format: date-time */
+                            notBefore: string | null;
+                            /** Format: date-time */
+                            notAfter: string | null;
+                            expiresInDays: number | null;
+                            /** @description expiring: within 30 days; revoked: by a CRL the gateway holds */
+                            flags: ("expiring" | "expired" | "revoked")[];
+                            /**
+                             * @description A CA of its trust store, a certificate its signatures are checked against (or the gateway signs with), a registered mTLS client certificate (its fingerprint only)
+                             * @enum {string}
+                             */
+                            usage: "trust-anchor" | "signing" | "mtls";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5273,6 +6185,87 @@ export interface operations {
             };
             /** @description RFC 9457 problem details (application/problem+json) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getTimeRelease: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, UTC); default 29 days before `to` */
+                from?: string;
+                /** @description Last day, included; default today */
+                to?: string;
+                destination?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, as JSON or (Accept: text/csv) one CSV row per destination and day after a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: {
+                            destination: string;
+                            /** Format: date */
+                            day: string;
+                            /** @description Deliveries of exchanges lodged that day */
+                            count: number;
+                            /** @description Seconds; null when no delivery of the day got there */
+                            lodgedToDelivered: {
+                                median: number | null;
+                                p90: number | null;
+                            };
+                            /** @description Seconds; null when no delivery of the day got there */
+                            lodgedToFinal: {
+                                median: number | null;
+                                p90: number | null;
+                            };
+                            rejectedShare: number;
+                            failedShare: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6266,164 +7259,6 @@ export interface operations {
             };
         };
     };
-    lodgeLpco: {
-        parameters: {
-            query?: never;
-            header?: {
-                "idempotency-key"?: string;
-                /** @description Sandbox only: what the simulated destinations answer */
-                "x-sandbox-scenario"?: "accept" | "warn" | "reject" | "slow" | "fail-once" | "fail-always";
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/xml": string;
-                /**
-                 * @example {
-                 *       "documentCode": "N851",
-                 *       "number": "XA-PHYTO-2026-0001",
-                 *       "issuer": {
-                 *         "agency": "Plant health agency (sandbox)",
-                 *         "country": "XA"
-                 *       },
-                 *       "holder": {
-                 *         "id": "XI553202734852",
-                 *         "name": "Sandbox Importer Ltd"
-                 *       },
-                 *       "issuedAt": "2026-11-01T09:00:00Z",
-                 *       "validFrom": "2026-11-01",
-                 *       "validUntil": "2027-10-31",
-                 *       "status": "issued",
-                 *       "exportCountry": "XA",
-                 *       "importCountry": "XB",
-                 *       "lines": [
-                 *         {
-                 *           "sequence": "1",
-                 *           "description": "Live plants, rooted cuttings",
-                 *           "hsCode": "060290",
-                 *           "quantity": "250.000",
-                 *           "unit": "KGM",
-                 *           "origin": "XA"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description ULID */
-                        exchangeId: string;
-                        status: string;
-                        /** Format: date-time */
-                        receivedAt: string;
-                        contentSha256: string;
-                        links: {
-                            self: string;
-                            provenance?: string;
-                        };
-                        /** @description For an e-LPCO: its id in the registry (GET /v1/lpcos/{id}) */
-                        lpcoId?: string;
-                        /** @description Where the record of its receipt stands in the provenance log */
-                        provenance?: {
-                            leafIndex: number;
-                            /** @description base64 */
-                            leafHash: string;
-                        };
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details (application/problem+json) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/problem+xml": string;
-                };
-            };
-        };
-    };
     receiveEnvelope: {
         parameters: {
             query?: never;
@@ -6546,6 +7381,71 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                     "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    receiveAs4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/related": string;
+                "application/soap+xml": string;
+            };
+        };
+        responses: {
+            /** @description An ebMS signal (Receipt, Error with severity warning) or a pulled UserMessage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/soap+xml": string;
+                    "multipart/related": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description An ebMS Error signal in a SOAP Fault */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/soap+xml": string;
                 };
             };
         };
@@ -7079,6 +7979,197 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                     "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    tryRouting: {
+        parameters: {
+            query: {
+                kind: "declaration" | "lpco" | "consignment";
+                /** @description Operators only: route it as if this participant sent it */
+                sender?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "declaration" | "lpco" | "consignment";
+                        /** @description The format of the document as routed */
+                        format: string;
+                        /** @description What routing read from it */
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        deliveries: {
+                            destination: string;
+                            agreement: string;
+                            format: string;
+                            mapping: string | null;
+                            transport: string;
+                            /** @description The conditions that held, e.g. "hsChapters 06 matched" */
+                            because: string[];
+                        }[];
+                        notMatched: {
+                            agreement: string;
+                            because: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    receiveSandboxAs4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed AS4 Receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/soap+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description An ebMS Error signal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/soap+xml": string;
+                };
+            };
+            /** @description A simulated outage */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/soap+xml": string;
                 };
             };
         };
