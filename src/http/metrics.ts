@@ -8,6 +8,8 @@ export interface MetricsSources {
   queueDepths: () => Promise<Array<{ destination: string; counts: Record<string, number> }>>;
   /** What the reconcilers of every worker did, by action (kept in the database: workers serve no /metrics). */
   reconcilerActions: () => Promise<Array<{ action: string; count: number }>>;
+  /** Transit movements by kind and state, and the released departures past their time limit (docs/TRANSIT.md). */
+  movements?: () => Promise<{ byState: Array<{ kind: string; state: string; count: number }>; overdue: number }>;
 }
 
 /** Prometheus metrics: requests and latencies, exchanges by status, delivery queue depths, reconciler actions. */
@@ -57,6 +59,28 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
       for (const { action, count } of await sources.reconcilerActions()) this.inc({ action }, count);
     },
   });
+
+  const movements = sources.movements;
+  if (movements) {
+    new Gauge({
+      name: 'swgate_transit_movements',
+      help: 'Transit movements by kind and state',
+      labelNames: ['kind', 'state'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const { kind, state, count } of (await movements()).byState) this.set({ kind, state }, count);
+      },
+    });
+    new Gauge({
+      name: 'swgate_transit_overdue_movements',
+      help: 'Released departures past their time limit with no arrival: each one an enquiry to open',
+      registers: [registry],
+      async collect() {
+        this.set((await movements()).overdue);
+      },
+    });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

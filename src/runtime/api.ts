@@ -7,6 +7,7 @@ import { post } from '../routing/transport.js';
 import { SandboxDestinations } from '../sandbox/destinations.js';
 import { countExchangesByStatus, reconcilerActionCounts } from '../store/exchanges.js';
 import { signReceipt } from '../trust/receipt.js';
+import { movementCounts } from '../transit/movements.js';
 import { prepareValidation } from '../validation/validate-document.js';
 import type { GatewayPipeline } from './pipeline.js';
 import type { Stores } from './stores.js';
@@ -64,6 +65,7 @@ export async function startApi(
       recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,
       validators: pipeline.validators,
+      transit: pipeline.transit,
       provenance: { log: stores.log, publicKeyPem: stores.logPublicKeyPem },
       readiness: {
         redis: async () => void (await redis.ping()),
@@ -73,6 +75,7 @@ export async function startApi(
         exchangesByStatus: () => countExchangesByStatus(store),
         queueDepths: () => pipeline.queues.depths(pipeline.destinations),
         reconcilerActions: () => reconcilerActionCounts(store),
+        movements: () => movementCounts(pipeline.transit.db, new Date()),
       },
       analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
       ...(sandbox ? { sandbox } : {}),

@@ -21,6 +21,7 @@ import { recognitionMigrations, type RecognitionTables } from '../risk/recogniti
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
 import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
 import { transitMigrations } from '../transit/tables.js';
+import { movementMigrations } from '../transit/movement-tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -34,6 +35,7 @@ export const ALL_MIGRATIONS = {
   ...controlRequestMigrations,
   ...riskProfileMigrations,
   ...ecommerceMigrations,
+  ...movementMigrations,
   ...transitMigrations,
 };
 
