@@ -1,0 +1,117 @@
+/**
+ * Checks one lexical value against a simple type of the CTC XSDs as libxml2 does: whitespace
+ * normalised first, then the builtin's lexical space (decimal, integer, date, dateTime with real
+ * calendar days), then every facet of every derivation step.
+ */
+import { matchesXsdPattern } from '../validation/xsd-regex.js';
+import { normalised, type SimpleModel } from './xsd-model.js';
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const INTEGER = /^[+-]?\d+$/;
+const DATE = /^(-?(?:[1-9]\d{4,}|\d{4}))-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?$/;
+const DATE_TIME = /^(-?(?:[1-9]\d{4,}|\d{4}))-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d)?$/;
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function validTimezone(tz: string | undefined): boolean {
+  if (tz === undefined || tz === 'Z') return true;
+  const hours = Number(tz.slice(1, 3));
+  const minutes = Number(tz.slice(4, 6));
+  return minutes <= 59 && (hours < 14 || (hours === 14 && minutes === 0));
+}
+
+function validDate(year: string, month: string, day: string): boolean {
+  const m = Number(month);
+  const d = Number(day);
+  // Year 0000 is not a year in XSD 1.0, which libxml2 follows.
+  return Number(year) !== 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(Number(year), m);
+}
+
+function lexicalProblem(value: string, builtin: SimpleModel['builtin']): string | null {
+  switch (builtin) {
+    case 'decimal':
+      return DECIMAL.test(value) ? null : 'is not a decimal number';
+    case 'integer':
+      return INTEGER.test(value) ? null : 'is not an integer';
+    case 'date': {
+      const m = DATE.exec(value);
+      return m && validDate(m[1]!, m[2]!, m[3]!) && validTimezone(m[4]) ? null : 'is not a date (YYYY-MM-DD)';
+    }
+    case 'dateTime': {
+      const m = DATE_TIME.exec(value);
+      if (!m || !validDate(m[1]!, m[2]!, m[3]!) || !validTimezone(m[7])) return 'is not a date and time (YYYY-MM-DDThh:mm:ss)';
+      const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+      const endOfDay = hour === 24 && minute === 0 && second === 0;
+      return endOfDay || (hour <= 23 && minute <= 59 && second < 60) ? null : 'is not a date and time (YYYY-MM-DDThh:mm:ss)';
+    }
+    default:
+      return null;
+  }
+}
+
+/** A decimal's sign, integer digits (no leading zeros) and fraction digits (no trailing zeros). */
+function decimalParts(value: string): { negative: boolean; integer: string; fraction: string } {
+  const negative = value.startsWith('-');
+  const [integer = '', fraction = ''] = value.replace(/^[+-]/, '').split('.');
+  return { negative, integer: integer.replace(/^0+/, ''), fraction: fraction.replace(/0+$/, '') };
+}
+
+/** Exact comparison of two decimal lexical values: -1, 0 or 1. */
+export function compareDecimals(a: string, b: string): number {
+  const x = decimalParts(a);
+  const y = decimalParts(b);
+  const scale = Math.max(x.fraction.length, y.fraction.length);
+  const big = (p: typeof x) => {
+    const magnitude = BigInt(`${p.integer || '0'}${p.fraction.padEnd(scale, '0')}`);
+    return p.negative ? -magnitude : magnitude;
+  };
+  const [bx, by] = [big(x), big(y)];
+  return bx < by ? -1 : bx > by ? 1 : 0;
+}
+
+/** Length in characters as XSD counts them (code points, not UTF-16 units). */
+function codePoints(value: string): number {
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
+}
+
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** What is wrong with `raw` for `type`, in words; null when it is valid. */
+export function valueProblem(raw: string, type: SimpleModel): string | null {
+  const value = normalised(raw, type.whiteSpace);
+  const lexical = lexicalProblem(value, type.builtin);
+  if (lexical) return `${shown(value)} ${lexical}`;
+  const numeric = type.builtin === 'decimal' || type.builtin === 'integer';
+  // Lengths before patterns: a long value is refused for its length before any pattern reads it.
+  if (!numeric && (type.length !== undefined || type.minLength !== undefined || type.maxLength !== undefined)) {
+    const length = codePoints(value);
+    if (type.length !== undefined && length !== type.length) return `${shown(value)} has ${length} characters; exactly ${type.length} are required`;
+    if (type.minLength !== undefined && length < type.minLength) return `${shown(value)} has ${length} characters; at least ${type.minLength} are required`;
+    if (type.maxLength !== undefined && length > type.maxLength) return `${shown(value)} has ${length} characters; at most ${type.maxLength} are allowed`;
+  }
+  for (const step of type.patterns) {
+    if (!step.some((p) => matchesXsdPattern(p, value))) return `${shown(value)} does not match the pattern ${step.join(' | ')}`;
+  }
+  for (const step of type.enumerations) {
+    if (!(numeric ? step.some((e) => compareDecimals(e, value) === 0) : step.includes(value))) return `${shown(value)} is not one of ${step.join(', ')}`;
+  }
+  if (numeric) {
+    const { integer, fraction } = decimalParts(value);
+    if (type.totalDigits !== undefined && integer.length + fraction.length > type.totalDigits) {
+      return `${shown(value)} has ${integer.length + fraction.length} digits; at most ${type.totalDigits} are allowed`;
+    }
+    if (type.fractionDigits !== undefined && fraction.length > type.fractionDigits) {
+      return `${shown(value)} has ${fraction.length} decimal places; at most ${type.fractionDigits} are allowed`;
+    }
+    if (type.minInclusive !== undefined && compareDecimals(value, type.minInclusive) < 0) return `${shown(value)} is less than ${type.minInclusive}`;
+    if (type.maxInclusive !== undefined && compareDecimals(value, type.maxInclusive) > 0) return `${shown(value)} is more than ${type.maxInclusive}`;
+  }
+  return null;
+}
