@@ -79,11 +79,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const scenarioOf = (movement: MovementRow): TransitScenario => (movement.scenario as TransitScenario | null) ?? 'default';
 
 /** What the departure's answers say of it. */
-function departureData(movement: MovementRow): DepartureAnswerData & { facts: DepartureFacts } {
+function departureData(movement: MovementRow): DepartureAnswerData & { facts: DepartureFacts; lrn: string } {
   const facts = JSON.parse(movement.facts) as DepartureFacts;
   return {
     facts,
-    ...(movement.lrn ? { lrn: movement.lrn } : {}),
+    // A departure is lodged with its LRN (CC015C requires it).
+    lrn: movement.lrn ?? '',
     ...(movement.mrn ? { mrn: movement.mrn } : {}),
     officeOfDeparture: facts.officeOfDeparture,
     holder: facts.holder,
@@ -153,7 +154,7 @@ async function allocateAndDecide(deps: TransitCustomsDeps, movement: MovementRow
   const data = departureData(movement);
   const envelope = () => envelopeFor(data.facts, deps.now());
   const mrn = allocateMrn({ country: officeCountry(data.officeOfDeparture.referenceNumber), security: data.facts.security as SecurityIndicator, at: deps.now() });
-  await deps.answer({ movementId: movement.id, direction: 'to-trader', xml: mrnAllocated({ ...data, mrn }, envelope()), effects: { mrn } });
+  await deps.answer({ movementId: movement.id, direction: 'to-trader', xml: mrnAllocated({ ...data, mrn }, envelope(), new Date(movement.created_at)), effects: { mrn } });
   const scenario = scenarioOf(movement);
   if (scenario === 'hold') return;
   await pause(deps.pauseMs);
