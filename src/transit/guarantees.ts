@@ -5,7 +5,8 @@
  * movements racing for the last of a balance cannot both draw it, on SQLite and PostgreSQL alike,
  * with or without the write lock around the caller's transaction.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { grnCountry, isWellFormedGrn } from './references.js';
 import type { InvalidGuaranteeCode } from './answers.js';
 import type { GuaranteeFacts } from './read.js';
 import type { TransitTables } from './tables.js';
@@ -44,24 +45,23 @@ export interface ReserveRequest {
 
 export type ReserveOutcome = { ok: true; reserved: boolean } | { ok: false; code: InvalidGuaranteeCode; reason: string };
 
-/** Checks the configured guarantees (well-formed GRN, amount, currency; no GRN twice); throws with every problem. */
-export function checkLedgerSettings(settings: LedgerSettings): void {
-  void settings;
-  throw new Error('not implemented yet');
-}
+const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+const CURRENCY = /^[A-Z]{3}$/;
 
-/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places. */
+/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places and 16 integer digits. */
 export function toHundredths(amount: string): bigint | undefined {
-  void amount;
-  throw new Error('not implemented yet');
+  const m = AMOUNT.exec(amount.trim());
+  if (!m) return undefined;
+  const fraction = (m[2] ?? '.').slice(1).padEnd(2, '0');
+  return BigInt(m[1]!) * 100n + BigInt(fraction);
 }
 
-/** Writes the configured guarantees (new ones; a changed reference amount moves the balance by the difference). */
-export async function loadConfiguredGuarantees(db: Kysely<TransitTables>, settings: LedgerSettings, now?: Date): Promise<void> {
-  void db;
-  void settings;
-  void now;
-  throw new Error('not implemented yet');
+/** 100050n → "1000.50". */
+export function fromHundredths(hundredths: bigint | number | string): string {
+  const value = BigInt(hundredths);
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
 /** Guarantee types that carry a GRN (CL251: 0, 1, 2, 4, 9); the others (cash, waiver …) reserve nothing. */
@@ -69,46 +69,192 @@ export function carriesGrn(guaranteeType: string): boolean {
   return ['0', '1', '2', '4', '9'].includes(guaranteeType);
 }
 
+/** Checks the configured guarantees (well-formed GRN, amount, currency; no GRN twice); throws with every problem. */
+export function checkLedgerSettings(settings: LedgerSettings): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  settings.guarantees.forEach((g, i) => {
+    const where = `transit.guarantees[${i}]`;
+    if (!isWellFormedGrn(g.grn)) problems.push(`${where}.grn ${JSON.stringify(g.grn)} is not a well-formed GRN (pattern and ISO 6346 check digit)`);
+    if (seen.has(g.grn)) problems.push(`${where}.grn ${g.grn} is configured twice`);
+    seen.add(g.grn);
+    if (toHundredths(g.referenceAmount) === undefined) problems.push(`${where}.referenceAmount ${JSON.stringify(g.referenceAmount)} is not an amount (digits, at most two decimals)`);
+    if (!CURRENCY.test(g.currency)) problems.push(`${where}.currency ${JSON.stringify(g.currency)} is not a currency code (three capital letters)`);
+  });
+  if (settings.unknownGrnCover !== undefined && toHundredths(settings.unknownGrnCover) === undefined) {
+    problems.push(`the cover of unknown GRNs ${JSON.stringify(settings.unknownGrnCover)} is not an amount`);
+  }
+  if (problems.length > 0) throw new Error(`Invalid guarantee configuration: ${problems.join('; ')}`);
+}
+
+const stamp = (now?: Date) => (now ?? new Date()).toISOString();
+
+/** Writes the configured guarantees (new ones; a changed reference amount moves the balance by the difference). */
+export async function loadConfiguredGuarantees(db: Kysely<TransitTables>, settings: LedgerSettings, now?: Date): Promise<void> {
+  checkLedgerSettings(settings);
+  for (const g of settings.guarantees) await ensureConfigured(db, g, now);
+}
+
+async function ensureConfigured(db: Kysely<TransitTables>, g: GuaranteeConfig, now?: Date): Promise<void> {
+  const amount = toHundredths(g.referenceAmount)!;
+  const at = stamp(now);
+  await db
+    .insertInto('transit_guarantees')
+    .values({ grn: g.grn, country: grnCountry(g.grn), currency: g.currency, reference_amount: amount, balance: amount, source: 'configured', created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('grn').doNothing())
+    .execute();
+  // A new reference amount moves the balance by the difference; what movements hold stays held.
+  // The CHECK (balance >= 0) refuses a cut below what is reserved: the configuration then fails to load.
+  await db
+    .updateTable('transit_guarantees')
+    .set({ balance: sql`balance + (${amount} - reference_amount)`, reference_amount: amount, currency: g.currency, source: 'configured', updated_at: at })
+    .where('grn', '=', g.grn)
+    .where((eb) => eb.or([eb('reference_amount', '!=', amount), eb('currency', '!=', g.currency), eb('source', '!=', 'configured')]))
+    .execute();
+}
+
+const refusal = (code: InvalidGuaranteeCode, reason: string): ReserveOutcome => ({ ok: false, code, reason });
+
 /**
  * Reserves `amount` of the GRN's balance for the movement, in the caller's transaction; answers
  * the CC055C reason when it cannot: G01 unknown or not well-formed, G11 issued in another
- * country than the office of departure's, G02 another currency, G09 balance not sufficient.
- * Reserving again for the same movement and GRN is a no-op (ok).
+ * country than the office of departure's, G02 another currency or an amount that is not one,
+ * G09 balance not sufficient. Reserving again for the same movement and GRN is a no-op (ok).
+ * A refusal leaves nothing written.
  */
 export async function reserve(trx: Kysely<TransitTables>, settings: LedgerSettings, request: ReserveRequest, now?: Date): Promise<ReserveOutcome> {
-  void trx;
-  void settings;
-  void request;
-  void now;
-  throw new Error('not implemented yet');
+  const { movementId, grn, currency } = request;
+  if (!isWellFormedGrn(grn)) return refusal('G01', `${grn} is not a GRN (pattern and check digit)`);
+  if (grnCountry(grn) !== request.officeOfDepartureCountry) {
+    return refusal('G11', `${grn} was issued in ${grnCountry(grn)}; the office of departure is in ${request.officeOfDepartureCountry}`);
+  }
+  const amount = toHundredths(request.amount);
+  if (amount === undefined) return refusal('G02', `${JSON.stringify(request.amount)} is not an amount to be covered`);
+  const at = stamp(now);
+
+  let guarantee = await trx.selectFrom('transit_guarantees').selectAll().where('grn', '=', grn).executeTakeFirst();
+  if (!guarantee) {
+    const configured = settings.guarantees.find((g) => g.grn === grn);
+    if (configured) await ensureConfigured(trx, configured, now);
+    else if (settings.unknownGrnCover !== undefined) {
+      const cover = toHundredths(settings.unknownGrnCover)!;
+      await trx
+        .insertInto('transit_guarantees')
+        .values({ grn, country: grnCountry(grn), currency, reference_amount: cover, balance: cover, source: 'sandbox', created_at: at, updated_at: at })
+        .onConflict((oc) => oc.column('grn').doNothing())
+        .execute();
+    } else return refusal('G01', `${grn} is not a guarantee this office knows`);
+    guarantee = await trx.selectFrom('transit_guarantees').selectAll().where('grn', '=', grn).executeTakeFirstOrThrow();
+  }
+  if (guarantee.currency !== currency) return refusal('G02', `${grn} is in ${guarantee.currency}; the movement covers ${currency}`);
+
+  // The reservation row first: of two calls for one movement and GRN, only one inserts it (or
+  // turns a released one back), so only one draws on the balance.
+  const inserted = await trx
+    .insertInto('transit_guarantee_reservations')
+    .values({ movement_id: movementId, grn, amount, currency, state: 'reserved', created_at: at, updated_at: at })
+    .onConflict((oc) => oc.columns(['movement_id', 'grn']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    const revived = await trx
+      .updateTable('transit_guarantee_reservations')
+      .set({ state: 'reserved', amount, currency, updated_at: at })
+      .where('movement_id', '=', movementId)
+      .where('grn', '=', grn)
+      .where('state', '=', 'released')
+      .executeTakeFirst();
+    if (Number(revived.numUpdatedRows) === 0) return { ok: true, reserved: false };
+  }
+  const drawn = await trx
+    .updateTable('transit_guarantees')
+    .set((eb) => ({ balance: eb('balance', '-', amount), updated_at: at }))
+    .where('grn', '=', grn)
+    .where('balance', '>=', amount)
+    .executeTakeFirst();
+  if (Number(drawn.numUpdatedRows) === 0) {
+    await trx.deleteFrom('transit_guarantee_reservations').where('movement_id', '=', movementId).where('grn', '=', grn).where('state', '=', 'reserved').execute();
+    const left = await trx.selectFrom('transit_guarantees').select('balance').where('grn', '=', grn).executeTakeFirstOrThrow();
+    return refusal('G09', `${grn} has ${fromHundredths(left.balance)} ${guarantee.currency} left; the movement needs ${fromHundredths(amount)}`);
+  }
+  return { ok: true, reserved: true };
+}
+
+export interface GuaranteeRefusal {
+  grn: string;
+  code: InvalidGuaranteeCode;
+  reason: string;
 }
 
 /**
- * Reserves for every guarantee of a movement that carries a GRN, all or nothing: the first
- * refusal is answered with every refusal found (for CC055C) and nothing stays reserved.
- * Call inside a transaction: a refusal leaves earlier reservations of the call for the caller's rollback.
+ * Reserves for every guarantee reference of a movement that carries a GRN. All or nothing: on a
+ * refusal, what this call reserved is given back and every refusal found is answered (for CC055C).
  */
-export async function reserveAll(trx: Kysely<TransitTables>, settings: LedgerSettings, movementId: string, officeOfDepartureCountry: string, guarantees: readonly GuaranteeFacts[], now?: Date): Promise<{ ok: true } | { ok: false; refusals: Array<{ grn: string; code: InvalidGuaranteeCode; reason: string }> }> {
-  void trx;
-  void settings;
-  void movementId;
-  void officeOfDepartureCountry;
-  void guarantees;
-  void now;
-  throw new Error('not implemented yet');
+export async function reserveAll(
+  trx: Kysely<TransitTables>,
+  settings: LedgerSettings,
+  movementId: string,
+  officeOfDepartureCountry: string,
+  guarantees: readonly GuaranteeFacts[],
+  now?: Date,
+): Promise<{ ok: true } | { ok: false; refusals: GuaranteeRefusal[] }> {
+  const refusals: GuaranteeRefusal[] = [];
+  const reserved: string[] = [];
+  for (const guarantee of guarantees) {
+    if (!carriesGrn(guarantee.type)) continue;
+    for (const reference of guarantee.references) {
+      if (reference.grn === undefined) continue;
+      const outcome = await reserve(
+        trx,
+        settings,
+        { movementId, grn: reference.grn, amount: reference.amountToBeCovered ?? '0', currency: reference.currency ?? '', officeOfDepartureCountry },
+        now,
+      );
+      if (!outcome.ok) refusals.push({ grn: reference.grn, code: outcome.code, reason: outcome.reason });
+      else if (outcome.reserved) reserved.push(reference.grn);
+    }
+  }
+  if (refusals.length === 0) return { ok: true };
+  for (const grn of reserved) await giveBack(trx, movementId, grn, now);
+  return { ok: false, refusals };
+}
+
+/** Gives one reservation back: the state moves first, so of two calls only one adds to the balance. */
+async function giveBack(trx: Kysely<TransitTables>, movementId: string, grn: string, now?: Date): Promise<boolean> {
+  const row = await trx
+    .selectFrom('transit_guarantee_reservations')
+    .select('amount')
+    .where('movement_id', '=', movementId)
+    .where('grn', '=', grn)
+    .where('state', '=', 'reserved')
+    .executeTakeFirst();
+  if (!row) return false;
+  const at = stamp(now);
+  const moved = await trx
+    .updateTable('transit_guarantee_reservations')
+    .set({ state: 'released', updated_at: at })
+    .where('movement_id', '=', movementId)
+    .where('grn', '=', grn)
+    .where('state', '=', 'reserved')
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) return false;
+  await trx
+    .updateTable('transit_guarantees')
+    .set((eb) => ({ balance: eb('balance', '+', BigInt(row.amount)), updated_at: at }))
+    .where('grn', '=', grn)
+    .execute();
+  return true;
 }
 
 /** Gives back everything the movement holds (write-off, invalidation); answers how many reservations it released. */
 export async function release(trx: Kysely<TransitTables>, movementId: string, now?: Date): Promise<number> {
-  void trx;
-  void movementId;
-  void now;
-  throw new Error('not implemented yet');
+  const held = await trx.selectFrom('transit_guarantee_reservations').select('grn').where('movement_id', '=', movementId).where('state', '=', 'reserved').execute();
+  let released = 0;
+  for (const { grn } of held) if (await giveBack(trx, movementId, grn, now)) released++;
+  return released;
 }
 
 /** The GRN's reference amount and balance, as decimal strings; undefined when the ledger has not seen it. */
 export async function balanceOf(db: Kysely<TransitTables>, grn: string): Promise<{ referenceAmount: string; balance: string; currency: string } | undefined> {
-  void db;
-  void grn;
-  throw new Error('not implemented yet');
+  const row = await db.selectFrom('transit_guarantees').select(['reference_amount', 'balance', 'currency']).where('grn', '=', grn).executeTakeFirst();
+  return row && { referenceAmount: fromHundredths(row.reference_amount), balance: fromHundredths(row.balance), currency: row.currency };
 }

@@ -118,7 +118,7 @@ function checkComplex(el: XmlElement, type: ComplexModel, pointer: string, xpath
   }
   const kids = el.children.filter((c): c is XmlElement => typeof c !== 'string');
   let i = 0;
-  for (const particle of type.elements) {
+  for (const [position, particle] of type.elements.entries()) {
     let count = 0;
     while (i < kids.length && count < particle.max && kids[i]!.ns === '' && kids[i]!.name === particle.name) {
       const kid = kids[i]!;
@@ -131,8 +131,16 @@ function checkComplex(el: XmlElement, type: ComplexModel, pointer: string, xpath
     }
     if (count < particle.min) {
       const instead = kids[i];
-      const what = instead ? `, found ${instead.name} instead` : '';
-      findings.push(schemaFinding('transit.schema.missing', '13', `${particle.name} is required here${what}`, `${pointer}/${particle.name}`, `${xpath}/${particle.name}`));
+      // What stands there instead decides where the error is: an element the sequence has later
+      // means this one is missing; anything else is out of place itself.
+      const later = instead !== undefined && instead.ns === '' && type.elements.some((p, at) => at > position && p.name === instead.name);
+      if (instead && !later) {
+        const name = instead.ns === '' ? instead.name : `{${instead.ns}}${instead.name}`;
+        findings.push(schemaFinding('transit.schema.unexpected', '15', `${name} is not allowed here; ${particle.name} is required`, `${pointer}/${instead.name}`, `${xpath}/${instead.name}`));
+      } else {
+        const what = instead ? `, found ${instead.name} instead` : '';
+        findings.push(schemaFinding('transit.schema.missing', '13', `${particle.name} is required here${what}`, `${pointer}/${particle.name}`, `${xpath}/${particle.name}`));
+      }
       return;
     }
   }
