@@ -45,15 +45,15 @@ export interface ReserveRequest {
 
 export type ReserveOutcome = { ok: true; reserved: boolean } | { ok: false; code: InvalidGuaranteeCode; reason: string };
 
-const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+// XSD fractionDigits counts the value's digits: "1000.000000" is 1000 (the test pack writes amounts so), trailing zeros past two places are taken.
+const AMOUNT = /^(0|[1-9]\d{0,15})(?:\.(\d{1,2})0*)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places and 16 integer digits. */
 export function toHundredths(amount: string): bigint | undefined {
   const m = AMOUNT.exec(amount.trim());
   if (!m) return undefined;
-  const fraction = (m[2] ?? '.').slice(1).padEnd(2, '0');
-  return BigInt(m[1]!) * 100n + BigInt(fraction);
+  return BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
 }
 
 /** 100050n → "1000.50". */
