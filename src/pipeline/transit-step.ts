@@ -17,7 +17,16 @@ import type { NctsErrorCode } from '../transit/message-types.js';
 import type { TransitFinding } from '../transit/validate.js';
 import { type MessageDirection, type MessageType, transition } from '../transit/movement-state.js';
 import type { MovementTables } from '../transit/movement-tables.js';
-import { applyMessage, findDepartureByMrn, findMovement, insertMovement, lrnInUse, type MessageEffects, type NewMovement, snapshotOf } from '../transit/movements.js';
+import {
+  applyMessage,
+  findDepartureByMrn,
+  findMovement,
+  insertMovement,
+  lrnInUse,
+  type MessageEffects,
+  type NewMovement,
+  snapshotOf,
+} from '../transit/movements.js';
 
 /** A finding as NCTS would state it in a FunctionalError: where (errorPointer) and which rule (errorCode, CL180). */
 export const pointed = (code: string, message: string, errorPointer: string, errorCode: NctsErrorCode): TransitFinding => ({
@@ -115,11 +124,8 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
   if (step.guarantee && 'reserve' in step.guarantee) {
     const { officeOfDepartureCountry, guarantees } = step.guarantee.reserve;
     const reserved = await reserveAll(guaranteeDb, ledger, movement.id, officeOfDepartureCountry, guarantees, new Date(at));
-    if (!reserved.ok) {
-      // The refusal commits with the rest of the batch: what this call reserved before it found one is given back.
-      await release(guaranteeDb, movement.id, new Date(at));
-      return { refused: new GuaranteeRefusal(reserved.refusals), extra: {} };
-    }
+    // reserveAll gives back what it reserved before a refusal: the refusal commits with the batch and leaves nothing held.
+    if (!reserved.ok) return { refused: new GuaranteeRefusal(reserved.refusals), extra: {} };
   }
   await applyMessage(db, movement, { id: step.messageId, type: step.type, direction: step.direction, exchangeId, at }, step.effects);
   if (step.guarantee && 'release' in step.guarantee) await release(guaranteeDb, movement.id, new Date(at));
@@ -129,9 +135,17 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
 const outOfState = (type: MessageType, reason: string) =>
   new RejectionError(400, 'Message out of sequence', [pointed('transit.out-of-state', reason, `/CC${type.slice(2)}C`, '92')], reason);
 
-function referenceMismatch(movement: { lrn: string | null; mrn: string | null }, names: { lrn?: string | undefined; mrn?: string | undefined; pointer: string }) {
+function referenceMismatch(
+  movement: { lrn: string | null; mrn: string | null },
+  names: { lrn?: string | undefined; mrn?: string | undefined; pointer: string },
+) {
   if (names.mrn !== undefined && names.mrn !== movement.mrn)
-    return pointed('transit.not-this-movement', `The message names the MRN ${names.mrn}; this movement's is ${movement.mrn ?? 'not allocated yet'}.`, names.pointer, '93');
+    return pointed(
+      'transit.not-this-movement',
+      `The message names the MRN ${names.mrn}; this movement's is ${movement.mrn ?? 'not allocated yet'}.`,
+      names.pointer,
+      '93',
+    );
   if (names.lrn !== undefined && movement.lrn !== null && names.lrn !== movement.lrn)
     return pointed('transit.not-this-movement', `The message names the LRN ${names.lrn}; this movement's is ${movement.lrn}.`, names.pointer, '12');
   return undefined;

@@ -15,14 +15,7 @@ import type { MovementTables } from '../transit/movement-tables.js';
 import { type CtcMessageType, ieName } from '../transit/message-types.js';
 import type { MessageDirection, MessageType, MovementKind } from '../transit/movement-state.js';
 import { applyMessage, findMovement, type MessageEffects } from '../transit/movements.js';
-import {
-  readArrival,
-  readDeparture,
-  readInvalidationRequest,
-  readHeader,
-  readPresentation,
-  readUnloadingRemarks,
-} from '../transit/read.js';
+import { readArrival, readDeparture, readInvalidationRequest, readHeader, readPresentation, readUnloadingRemarks } from '../transit/read.js';
 import { type CtcValidation, validateCtcMessage } from '../transit/validate.js';
 import type { IngestRequest, IngestResult, ReadDocument } from './ingest.js';
 import { type MovementStep, pointed } from './transit-step.js';
@@ -107,7 +100,12 @@ function validated(body: Buffer, expect?: readonly CtcMessageType[]): CtcValidat
   const checked = validateCtcMessage(body, expect ? { expect } : {});
   if (checked.findings.length > 0) {
     const n = checked.findings.length;
-    throw new RejectionError(422, 'Message not valid', checked.findings, `The ${checked.type} breaks its schema in ${n} place${n === 1 ? '' : 's'}; the findings point to each.`);
+    throw new RejectionError(
+      422,
+      'Message not valid',
+      checked.findings,
+      `The ${checked.type} breaks its schema in ${n} place${n === 1 ? '' : 's'}; the findings point to each.`,
+    );
   }
   return checked;
 }
@@ -227,7 +225,9 @@ export async function lodgeTransit(deps: TransitDeps, l: TransitLodgement): Prom
     read,
     ...(l.idempotencyKey !== undefined ? { idempotencyKey: l.idempotencyKey } : {}),
   });
-  const taken = exchange.extra?.movementId ? { movementId: exchange.extra.movementId, messageId: exchange.extra.messageId as string } : await deps.messageOfExchange(exchange.exchangeId);
+  const taken = exchange.extra?.movementId
+    ? { movementId: exchange.extra.movementId, messageId: exchange.extra.messageId as string }
+    : await deps.messageOfExchange(exchange.exchangeId);
   if (!taken) throw new Error(`exchange ${exchange.exchangeId} carries no transit message`);
   if (!exchange.replayed && step) {
     const type = step.type;
@@ -277,10 +277,26 @@ export async function recordOfficeMessage(deps: TransitDeps, m: OfficeMessage): 
       },
     };
   };
-  const exchange = await deps.ingest({ sender: m.sender, documentKind: 'transit', body: Buffer.from(m.xml), mediaType: 'application/xml', read, unroutedAllowed: true });
+  const exchange = await deps.ingest({
+    sender: m.sender,
+    documentKind: 'transit',
+    body: Buffer.from(m.xml),
+    mediaType: 'application/xml',
+    read,
+    unroutedAllowed: true,
+  });
   const movement = await deps.movementOf(m.movementId);
   if (movement && type)
-    deps.onTaken({ movementId: m.movementId, kind: movement.kind, messageId, type, direction: m.direction, exchangeId: exchange.exchangeId, owner: movement.owner, sender: m.sender.id });
+    deps.onTaken({
+      movementId: m.movementId,
+      kind: movement.kind,
+      messageId,
+      type,
+      direction: m.direction,
+      exchangeId: exchange.exchangeId,
+      owner: movement.owner,
+      sender: m.sender.id,
+    });
   return { movementId: m.movementId, messageId, exchange };
 }
 
@@ -301,4 +317,5 @@ export async function recordAtDestination(store: Store, departureId: string, typ
   });
 }
 
-const notFoundMovement = (id: string) => new RejectionError(404, 'Not found', [{ severity: 'error', code: 'movement.not-found', message: `There is no movement ${id}.`, path: '' }]);
+const notFoundMovement = (id: string) =>
+  new RejectionError(404, 'Not found', [{ severity: 'error', code: 'movement.not-found', message: `There is no movement ${id}.`, path: '' }]);

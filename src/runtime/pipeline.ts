@@ -147,7 +147,9 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const onTransitMessage = (taken: TakenMessage) => {
     const notification = notificationOf(taken, now());
     if (notification && participants.get(taken.owner)?.webhook)
-      void webhooks.notify(taken.owner, notification).catch((error: unknown) => logger.warn({ err: (error as Error).message, ...taken }, 'movement notification not queued'));
+      void webhooks
+        .notify(taken.owner, notification)
+        .catch((error: unknown) => logger.warn({ err: (error as Error).message, ...taken }, 'movement notification not queued'));
     if (!customs || taken.direction !== 'from-trader') return;
     // The simulated offices answer after the trader's 202, as NCTS does; shutdown waits for what they started.
     const answer = answerTraderMessage(customs, taken).catch((error: unknown) =>
@@ -238,13 +240,21 @@ const SANDBOX_ANSWER_PAUSE_MS = 100;
 const TIME_LIMIT_DAYS = 8;
 
 /** The sandbox's offices of departure and destination (sandbox/transit-customs.ts), answering as the customs participant. */
-function sandboxCustoms(config: GatewayConfig, transit: TransitDeps, store: Stores['store'], movementDb: MovementDb, now: () => Date): TransitCustomsDeps | undefined {
+function sandboxCustoms(
+  config: GatewayConfig,
+  transit: TransitDeps,
+  store: Stores['store'],
+  movementDb: MovementDb,
+  now: () => Date,
+): TransitCustomsDeps | undefined {
   const customs = config.participants.find((p) => p.kind === 'customs');
   if (!customs) return undefined;
   // A partner's office: a partner administration of the office's country that an agreement sends transit messages to.
   const partners = new Map(
     config.participants
-      .filter((p) => p.kind === 'partner-customs' && p.country && config.agreements.some((a) => a.destination === p.id && a.when.documentKinds?.includes('transit')))
+      .filter(
+        (p) => p.kind === 'partner-customs' && p.country && config.agreements.some((a) => a.destination === p.id && a.when.documentKinds?.includes('transit')),
+      )
       .map((p) => [p.country as string, p]),
   );
   return {

@@ -153,13 +153,26 @@ async function answerDeclaration(deps: TransitCustomsDeps, movement: MovementRow
 async function allocateAndDecide(deps: TransitCustomsDeps, movement: MovementRow): Promise<void> {
   const data = departureData(movement);
   const envelope = () => envelopeFor(data.facts, deps.now());
-  const mrn = allocateMrn({ country: officeCountry(data.officeOfDeparture.referenceNumber), security: data.facts.security as SecurityIndicator, at: deps.now() });
-  await deps.answer({ movementId: movement.id, direction: 'to-trader', xml: mrnAllocated({ ...data, mrn }, envelope(), new Date(movement.created_at)), effects: { mrn } });
+  const mrn = allocateMrn({
+    country: officeCountry(data.officeOfDeparture.referenceNumber),
+    security: data.facts.security as SecurityIndicator,
+    at: deps.now(),
+  });
+  await deps.answer({
+    movementId: movement.id,
+    direction: 'to-trader',
+    xml: mrnAllocated({ ...data, mrn }, envelope(), new Date(movement.created_at)),
+    effects: { mrn },
+  });
   const scenario = scenarioOf(movement);
   if (scenario === 'hold') return;
   await pause(deps.pauseMs);
   if (scenario === 'no-release') {
-    const xml = noRelease({ ...data, mrn }, envelope(), { code: '1', text: 'No release (X-Sandbox-Scenario: no-release)', submittedAt: new Date(movement.created_at) });
+    const xml = noRelease({ ...data, mrn }, envelope(), {
+      code: '01',
+      text: 'No release (X-Sandbox-Scenario: no-release)',
+      submittedAt: new Date(movement.created_at),
+    });
     await deps.answer({ movementId: movement.id, direction: 'to-trader', xml });
     return;
   }
@@ -230,7 +243,11 @@ async function releaseAtDestination(deps: TransitCustomsDeps, arrival: MovementR
   if (!arrival.departure_id) return;
   const facts = JSON.parse(arrival.facts) as ArrivalFacts;
   await pause(deps.pauseMs);
-  const released = await deps.answer({ movementId: arrival.id, direction: 'to-trader', xml: goodsRelease(destinationData(facts), envelopeFor(facts, deps.now())) });
+  const released = await deps.answer({
+    movementId: arrival.id,
+    direction: 'to-trader',
+    xml: goodsRelease(destinationData(facts), envelopeFor(facts, deps.now())),
+  });
   if (!released.ok) return;
   await deps.atDestination(arrival.departure_id, 'IE018', released.exchangeId);
   await writeOff(deps, arrival.departure_id);

@@ -48,10 +48,7 @@ export const CUSTOMS_MESSAGES = {
  */
 export const OFFICE_MESSAGES = ['IE001', 'IE006', 'IE018'] as const;
 
-export type MessageType =
-  | (typeof TRADER_MESSAGES)[MovementKind][number]
-  | (typeof CUSTOMS_MESSAGES)[MovementKind][number]
-  | (typeof OFFICE_MESSAGES)[number];
+export type MessageType = (typeof TRADER_MESSAGES)[MovementKind][number] | (typeof CUSTOMS_MESSAGES)[MovementKind][number] | (typeof OFFICE_MESSAGES)[number];
 
 /** What the state machine needs of a movement. */
 export interface MovementSnapshot {
@@ -110,7 +107,8 @@ export function transition(movement: MovementSnapshot, type: MessageType): Trans
       if (movement.presented) return { ok: false, reason: 'IE170: the declaration has been presented already' };
     }
     // A pre-lodged declaration gets its MRN once presented.
-    if (type === 'IE028' && movement.prelodged && !movement.presented) return { ok: false, reason: 'IE028 before the pre-lodged declaration is presented (IE170)' };
+    if (type === 'IE028' && movement.prelodged && !movement.presented)
+      return { ok: false, reason: 'IE028 before the pre-lodged declaration is presented (IE170)' };
   }
   const rule = (movement.kind === 'departure' ? DEPARTURE : ARRIVAL)[type];
   if (!rule) return { ok: false, reason: `${type} is not a message of ${movement.kind === 'departure' ? 'a departure' : 'an arrival'}` };
@@ -134,7 +132,13 @@ export function messageTypeOf(ccType: string): MessageType | undefined {
   const match = /^CC(\d{3})C$/.exec(ccType);
   if (!match) return undefined;
   const type = `IE${match[1]}`;
-  const known: readonly string[] = [...TRADER_MESSAGES.departure, ...TRADER_MESSAGES.arrival, ...CUSTOMS_MESSAGES.departure, ...CUSTOMS_MESSAGES.arrival, ...OFFICE_MESSAGES];
+  const known: readonly string[] = [
+    ...TRADER_MESSAGES.departure,
+    ...TRADER_MESSAGES.arrival,
+    ...CUSTOMS_MESSAGES.departure,
+    ...CUSTOMS_MESSAGES.arrival,
+    ...OFFICE_MESSAGES,
+  ];
   return known.includes(type) ? (type as MessageType) : undefined;
 }
 

@@ -53,7 +53,14 @@ export async function insertMovement(db: MovementDb, movement: NewMovement, mess
       enquiry_at: null,
     })
     .execute();
-  await insertMessage(db, { id: message.id, movement_id: movement.id, type: message.type, direction: 'from-trader', received_at: movement.at, exchange_id: message.exchangeId });
+  await insertMessage(db, {
+    id: message.id,
+    movement_id: movement.id,
+    type: message.type,
+    direction: 'from-trader',
+    received_at: movement.at,
+    exchange_id: message.exchangeId,
+  });
 }
 
 const insertMessage = (db: MovementDb, row: MovementMessageRow) => db.insertInto('transit_messages').values(row).execute();
@@ -128,7 +135,12 @@ export async function lrnInUse(db: MovementDb, owner: string, lrn: string): Prom
 }
 
 /** The owner's movements of one kind, newest first, `limit` at a time after `cursor` (the last id of the page before). */
-export async function listMovements(db: MovementDb, owner: string, kind: MovementKind, page: { limit: number; cursor?: string | undefined }): Promise<MovementRow[]> {
+export async function listMovements(
+  db: MovementDb,
+  owner: string,
+  kind: MovementKind,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<MovementRow[]> {
   let query = db.selectFrom('transit_movements').selectAll().where('owner', '=', owner).where('kind', '=', kind);
   if (page.cursor) query = query.where('id', '<', page.cursor);
   return query.orderBy('id', 'desc').limit(page.limit).execute();
@@ -158,7 +170,8 @@ export async function overdueMovements(db: MovementDb, now: Date): Promise<Movem
     .limit(1000)
     .execute();
   const unflagged = rows.filter((r) => r.enquiry_at === null).map((r) => r.id);
-  if (unflagged.length > 0) await db.updateTable('transit_movements').set({ enquiry_at: today }).where('id', 'in', unflagged).where('enquiry_at', 'is', null).execute();
+  if (unflagged.length > 0)
+    await db.updateTable('transit_movements').set({ enquiry_at: today }).where('id', 'in', unflagged).where('enquiry_at', 'is', null).execute();
   return rows.map((r) => (r.enquiry_at === null ? { ...r, enquiry_at: today } : r));
 }
 

@@ -120,7 +120,9 @@ function scenarioOf(request: FastifyRequest, sandbox: boolean): string | undefin
   if (!sandbox)
     throw new RejectionError(400, 'Malformed request', [finding('sandbox.not-sandbox', 'X-Sandbox-Scenario is only honoured by the sandbox gateway.')]);
   if (typeof scenario !== 'string' || !(TRANSIT_SCENARIOS as readonly string[]).includes(scenario))
-    throw new RejectionError(400, 'Malformed request', [finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${TRANSIT_SCENARIOS.join(', ')}.`)]);
+    throw new RejectionError(400, 'Malformed request', [
+      finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${TRANSIT_SCENARIOS.join(', ')}.`),
+    ]);
   return scenario;
 }
 
@@ -128,7 +130,11 @@ const lodgementHeaders = {
   type: 'object',
   properties: {
     'idempotency-key': { type: 'string', maxLength: 200 },
-    'x-sandbox-scenario': { type: 'string', enum: [...TRANSIT_SCENARIOS], description: 'Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md)' },
+    'x-sandbox-scenario': {
+      type: 'string',
+      enum: [...TRANSIT_SCENARIOS],
+      description: 'Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md)',
+    },
   },
 } as const;
 
@@ -280,7 +286,9 @@ export function movementRoutes(app: FastifyInstance, deps: MovementRouteDeps): v
         const message = await findMessage(deps.db, movement.id, request.params.messageId);
         // Between offices: customs' own business (an arrival advice read by another trader would tell who received the goods).
         if (!message || (message.direction === 'from-office' && request.participant.kind !== 'customs'))
-          throw new RejectionError(404, 'Not found', [finding('movement.message-not-found', `Movement ${movement.id} has no message ${request.params.messageId}.`)]);
+          throw new RejectionError(404, 'Not found', [
+            finding('movement.message-not-found', `Movement ${movement.id} has no message ${request.params.messageId}.`),
+          ]);
         const document = await findDocument(deps.store, message.exchange_id, 'original');
         if (!document) throw new Error(`exchange ${message.exchange_id} has no original`);
         return reply.type('application/xml').send(document.content);
