@@ -16,7 +16,7 @@ import type { TransitTables } from '../transit/tables.js';
 import type { NctsErrorCode } from '../transit/message-types.js';
 import type { TransitFinding } from '../transit/validate.js';
 import { type MessageDirection, type MessageType, transition } from '../transit/movement-state.js';
-import type { MovementTables } from '../transit/movement-tables.js';
+import type { MovementRow, MovementTables } from '../transit/movement-tables.js';
 import {
   applyMessage,
   findDepartureByMrn,
@@ -63,7 +63,9 @@ export type MovementStep =
     }
   | {
       step: 'message';
+      /** The movement; or, for a partner administration's word on a departure, the MRN it names and the partner's country. */
       movementId: string;
+      ofPartner?: { country: string; pointer: string };
       /** Who may add messages: the owner (a trader's message), anyone (customs' answers). */
       owner?: string;
       type: MessageType;
@@ -87,7 +89,6 @@ const notFound = (id: string) =>
 /** Writes the step in the exchange's transaction; a refusal is answered, with nothing written. */
 export async function writeMovementStep(transaction: Store, step: MovementStep, exchangeId: string, at: string, ledger: LedgerSettings): Promise<WrittenStep> {
   const db = tablesOf<MovementTables>(transaction.db);
-  const guaranteeDb = tablesOf<TransitTables>(transaction.db);
   if (step.step === 'start') {
     let departureId: string | undefined;
     if (step.arrivalOf) {
@@ -114,8 +115,33 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
     return { extra: { movementId: step.movement.id, messageId: step.messageId } };
   }
 
+  if (step.ofPartner) {
+    const departure = await findDepartureByMrn(db, step.movementId);
+    // Only the partner the movement's data went to may speak of it; to any other it is an unknown MRN.
+    if (!departure || departure.partner !== step.ofPartner.country)
+      return {
+        refused: new RejectionError(422, 'Unknown MRN', [
+          pointed('transit.mrn-unknown', `No movement with the MRN ${step.movementId} was sent to you.`, step.ofPartner.pointer, '90'),
+        ]),
+        extra: {},
+      };
+    return takeMessage(transaction, { ...step, movementId: departure.id }, departure, exchangeId, at, ledger);
+  }
   const movement = await findMovement(db, step.movementId);
   if (!movement || (step.owner !== undefined && movement.owner !== step.owner)) return { refused: notFound(step.movementId), extra: {} };
+  return takeMessage(transaction, step, movement, exchangeId, at, ledger);
+}
+
+async function takeMessage(
+  transaction: Store,
+  step: Extract<MovementStep, { step: 'message' }>,
+  movement: MovementRow,
+  exchangeId: string,
+  at: string,
+  ledger: LedgerSettings,
+): Promise<WrittenStep> {
+  const db = tablesOf<MovementTables>(transaction.db);
+  const guaranteeDb = tablesOf<TransitTables>(transaction.db);
   const mismatch = step.names && referenceMismatch(movement, step.names);
   if (mismatch) return { refused: new RejectionError(422, 'Not this movement', [mismatch]), extra: {} };
   // Judged before anything is written: a refusal commits with the rest of the batch, so it must leave nothing.

@@ -120,8 +120,30 @@ function refuseForeignHolder(deps: Pick<TransitDeps, 'sandbox'>, sender: Partici
   ]);
 }
 
+/**
+ * Across borders: the partner administration of the office of destination relays its trader's
+ * arrival notification (CC007C) and unloading remarks (CC044C) for a movement whose data it was
+ * sent; to the office of departure they are its arrival advice (IE006) and control results
+ * (IE018), messages of the departure between offices.
+ */
+function partnerStep(sender: Participant, checked: CtcValidation): MovementStep {
+  const arrived = checked.type === 'CC007C';
+  const mrn = arrived ? readArrival(checked.document).mrn : readUnloadingRemarks(checked.document).mrn;
+  return {
+    step: 'message',
+    movementId: mrn,
+    ofPartner: { country: sender.country ?? '', pointer: `/${checked.type}/TransitOperation/MRN` },
+    type: arrived ? 'IE006' : 'IE018',
+    messageId: newId(),
+    direction: 'from-office',
+  };
+}
+
+const PARTNER_MESSAGES: readonly CtcMessageType[] = ['CC007C', 'CC044C'];
+
 /** The movement step a trader's message calls for, and the message id it gets. */
 function traderStep(deps: TransitDeps, l: TransitLodgement, checked: CtcValidation): MovementStep {
+  if (l.sender.kind === 'partner-customs') return partnerStep(l.sender, checked);
   const messageId = newId();
   const type = ieName(checked.type) as MessageType;
   const root = `/${checked.type}`;
@@ -212,7 +234,17 @@ export async function lodgeTransit(deps: TransitDeps, l: TransitLodgement): Prom
   const routes = ROUTE_MESSAGES[l.kind];
   let step: MovementStep | undefined;
   const read = (): ReadDocument => {
-    const checked = validated(l.body, l.movementId === undefined ? routes.start : routes.follow);
+    const relayed = l.sender.kind === 'partner-customs';
+    if (relayed && (l.kind !== 'arrival' || l.movementId !== undefined))
+      throw new RejectionError(403, 'Not a trader', [
+        {
+          severity: 'error',
+          code: 'transit.partner-arrivals-only',
+          message: 'A partner administration relays arrival notifications and unloading remarks at POST /v1/movements/arrivals only.',
+          path: '',
+        },
+      ]);
+    const checked = validated(l.body, relayed ? PARTNER_MESSAGES : l.movementId === undefined ? routes.start : routes.follow);
     step = traderStep(deps, l, checked);
     const { content, mediaType, format } = ctcDocument(l.body);
     return { facts: {}, findings: [], document: { content, mediaType, format }, messageId: readHeaderId(checked), movement: step };
@@ -231,8 +263,31 @@ export async function lodgeTransit(deps: TransitDeps, l: TransitLodgement): Prom
   if (!taken) throw new Error(`exchange ${exchange.exchangeId} carries no transit message`);
   if (!exchange.replayed && step) {
     const type = step.type;
-    const owner = step.step === 'start' ? step.movement.owner : l.sender.id;
-    deps.onTaken({ ...taken, kind: l.kind, type, direction: 'from-trader', exchangeId: exchange.exchangeId, owner, sender: l.sender.id, scenario: l.scenario });
+    if (step.step === 'message' && step.ofPartner) {
+      const departure = await deps.movementOf(taken.movementId);
+      if (departure)
+        deps.onTaken({
+          ...taken,
+          kind: 'departure',
+          type,
+          direction: 'from-office',
+          exchangeId: exchange.exchangeId,
+          owner: departure.owner,
+          sender: l.sender.id,
+        });
+    } else {
+      const owner = step.step === 'start' ? step.movement.owner : l.sender.id;
+      deps.onTaken({
+        ...taken,
+        kind: l.kind,
+        type,
+        direction: 'from-trader',
+        exchangeId: exchange.exchangeId,
+        owner,
+        sender: l.sender.id,
+        scenario: l.scenario,
+      });
+    }
   }
   return { ...taken, exchange };
 }

@@ -29,6 +29,7 @@ import { WebhookQueue } from './webhooks.js';
 import { GuaranteeRefusal } from '../pipeline/transit-step.js';
 import { lodgeTransit, notificationOf, recordAtDestination, recordOfficeMessage, type TakenMessage, type TransitDeps } from '../pipeline/transit.js';
 import { answerTraderMessage, type TransitCustomsDeps } from '../sandbox/transit-customs.js';
+import { partnerArrivalNotification, partnerUnloadingRemarks } from '../sandbox/transit-partner.js';
 import { findDocument } from '../store/exchanges.js';
 import { type LedgerSettings, SANDBOX_LEDGER } from '../transit/guarantees.js';
 import type { MovementTables } from '../transit/movement-tables.js';
@@ -150,7 +151,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       void webhooks
         .notify(taken.owner, notification)
         .catch((error: unknown) => logger.warn({ err: (error as Error).message, ...taken }, 'movement notification not queued'));
-    if (!customs || taken.direction !== 'from-trader') return;
+    if (!customs || (taken.direction !== 'from-trader' && taken.type !== 'IE018')) return;
     // The simulated offices answer after the trader's 202, as NCTS does; shutdown waits for what they started.
     const answer = answerTraderMessage(customs, taken).catch((error: unknown) =>
       logger.warn({ err: (error as Error).message, movementId: taken.movementId, type: taken.type }, 'the simulated customs office could not answer'),
@@ -281,6 +282,12 @@ function sandboxCustoms(
       return partners.has(country) ? { country } : undefined;
     },
     timeLimitDays: TIME_LIMIT_DAYS,
+    async partnerArrives(country, arrival) {
+      const partner = partners.get(country);
+      if (!partner) return;
+      for (const xml of [partnerArrivalNotification(arrival, country, now()), partnerUnloadingRemarks(arrival, country, now())])
+        await lodgeTransit(transit, { sender: partner, body: Buffer.from(xml), kind: 'arrival' });
+    },
     pauseMs: SANDBOX_ANSWER_PAUSE_MS,
     now,
   };

@@ -33,6 +33,7 @@ import type { MessageType } from '../transit/movement-state.js';
 import type { MovementRow } from '../transit/movement-tables.js';
 import type { ArrivalFacts, DepartureFacts, GuaranteeFacts } from '../transit/read.js';
 import { allocateMrn, officeCountry, type SecurityIndicator } from '../transit/references.js';
+import type { PartnerArrival } from './transit-partner.js';
 
 export const TRANSIT_SCENARIOS = ['default', 'control', 'reject', 'no-release', 'hold'] as const;
 export type TransitScenario = (typeof TRANSIT_SCENARIOS)[number];
@@ -62,6 +63,8 @@ export interface TransitCustomsDeps {
   partnerOf(officeReference: string): { country: string } | undefined;
   /** Days a released movement has to reach its destination, when the declaration states no limit date. */
   timeLimitDays: number;
+  /** The partner administration the anticipated arrival record went to sees the goods arrive (sandbox: transit-partner.ts). */
+  partnerArrives(country: string, arrival: PartnerArrival): Promise<void>;
   /** Pause between two answers, so a trader sees them arrive one after the other. */
   pauseMs: number;
   now(): Date;
@@ -121,6 +124,9 @@ export async function answerTraderMessage(deps: TransitCustomsDeps, message: Tra
       return answerArrival(deps, movement, message.exchangeId);
     case 'IE044':
       return releaseAtDestination(deps, movement);
+    // A partner's control results from its office of destination: the office of departure writes the movement off.
+    case 'IE018':
+      return writeOff(deps, movement.id);
     default:
       return;
   }
@@ -212,6 +218,9 @@ export async function release(deps: TransitCustomsDeps, movement: MovementRow, m
     effects: { partner: partner.country },
     destinationCountry: partner.country,
   });
+  await pause(deps.pauseMs);
+  const consignee = data.facts.holder.identificationNumber ?? 'XB000000000000';
+  await deps.partnerArrives(partner.country, { mrn, officeOfDestination: partnerOffice.referenceNumber, traderAtDestination: consignee });
 }
 
 function guaranteeNotValidFor(data: ReturnType<typeof departureData>, mrn: string, refusals: InvalidGuarantee[], acceptedAt: Date, at: Date): string {

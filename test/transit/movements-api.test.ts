@@ -3,7 +3,9 @@
  * lodged, answered by the simulated offices with schema-valid messages and walked to write-off;
  * the scenarios; refusals with their NCTS error pointers; who may read what.
  */
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { MovementTables } from '../../src/transit/movement-tables.js';
 import { isValidMrn } from '../../src/transit/references.js';
 import { validateCtcMessage } from '../../src/transit/validate.js';
 import { useTestGateway, waitFor } from '../support/gateway.js';
@@ -273,6 +275,70 @@ describe('transit movements over the API (sandbox)', () => {
     expect([...states].sort()).toEqual(['guarantee-not-valid', 'released']);
     const refused = ids[states.indexOf('guarantee-not-valid')] ?? ids[1]!;
     expect(await types('departures', refused)).toEqual(['IE015', 'IE928', 'IE028', 'IE055']);
+  });
+});
+
+describe('transit across borders and overdue movements (sandbox)', () => {
+  const gw = useTestGateway();
+  const get = async (path: string, key = TRADER) => {
+    const response = await fetch(`${gw.t.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown>, response };
+  };
+  const post = async (path: string, body: string) =>
+    fetch(`${gw.t.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TRADER}`, 'content-type': 'application/xml' }, body });
+  const typesOf = async (id: string, key = TRADER) =>
+    (await get(`/v1/movements/departures/${id}/messages`, key)).body.messages as Array<{ type: string; exchangeId: string }>;
+
+  it("sends a movement bound for a partner's office as the anticipated arrival record, and the partner's arrival advice and control results write it off", async () => {
+    const xml = fillTemplate(packMessage('dngb12', 'ie015')).replace(
+      /<CustomsOfficeOfDestinationDeclared>\s*<referenceNumber>[^<]*</,
+      '<CustomsOfficeOfDestinationDeclared><referenceNumber>XB000142<',
+    );
+    const lodged = await post('/v1/movements/departures', xml);
+    expect(lodged.status).toBe(202);
+    const { id } = (await lodged.json()) as { id: string };
+    const done = await waitFor(
+      async () => (await get(`/v1/movements/departures/${id}`)).body,
+      (m) => m.state === 'written-off',
+      8000,
+    );
+    expect(done.state).toBe('written-off');
+    expect((await typesOf(id)).map((m) => m.type)).toEqual(['IE015', 'IE928', 'IE028', 'IE029', 'IE045']);
+    const all = await typesOf(id, CUSTOMS);
+    expect(all.map((m) => m.type)).toEqual(['IE015', 'IE928', 'IE028', 'IE029', 'IE001', 'IE006', 'IE018', 'IE045']);
+    // The record went through the normal delivery path to partner-xb, signed, and the simulated partner took it.
+    const record = all.find((m) => m.type === 'IE001')!;
+    const exchange = await waitFor(
+      async () => (await get(`/v1/exchanges/${record.exchangeId}`, CUSTOMS)).body,
+      (e) => e.status === 'delivered',
+      8000,
+    );
+    expect((exchange.deliveries as Array<{ destination: string }>).map((d) => d.destination)).toEqual(['partner-xb']);
+    const received = (await get('/v1/sandbox/destinations/partner-xb/received', CUSTOMS)).body as unknown as
+      | { deliveries?: Array<{ exchangeId: string }> }
+      | Array<{ exchangeId: string }>;
+    expect(JSON.stringify(received)).toContain(record.exchangeId);
+    // The partner's word on another movement (one it was not sent) is an unknown MRN to it.
+  });
+
+  it('flags released departures past their time limit for an enquiry: GET /v1/movements/overdue (customs) and a metric', async () => {
+    const lodged = await post('/v1/movements/departures', fillTemplate(packMessage('dngb12', 'ie015'), { lrn: `LATE${Date.now()}` }));
+    const { id } = (await lodged.json()) as { id: string };
+    await waitFor(
+      async () => (await get(`/v1/movements/departures/${id}`)).body,
+      (m) => m.state === 'released',
+      5000,
+    );
+    const db = gw.t.gateway.store.db as unknown as Kysely<MovementTables>;
+    await db.updateTable('transit_movements').set({ time_limit: '2020-01-01' }).where('id', '=', id).execute();
+    expect((await get('/v1/movements/overdue')).status).toBe(403);
+    const overdue = (await get('/v1/movements/overdue', CUSTOMS)).body.movements as Array<{ id: string; enquiry: string | null }>;
+    const flagged = overdue.find((m) => m.id === id);
+    expect(flagged?.enquiry).toBeTruthy();
+    expect((await get(`/v1/movements/departures/${id}`)).body.enquiry).toBe(flagged?.enquiry);
+    const metrics = await (await fetch(`${gw.t.url}/metrics`, { headers: { authorization: `Bearer ${CUSTOMS}` } })).text();
+    expect(metrics).toMatch(/swgate_transit_overdue_movements [1-9]/);
+    expect(metrics).toContain('swgate_transit_movements{kind="departure",state="released"}');
   });
 });
 
