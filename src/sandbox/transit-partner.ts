@@ -6,6 +6,7 @@
  * results), which let the office of departure write the movement off.
  */
 import { newMessageIdentification } from '../transit/answers.js';
+import { el, leaf, messageRoot, serialise } from '../transit/xml-write.js';
 
 export interface PartnerArrival {
   mrn: string;
@@ -17,34 +18,61 @@ export interface PartnerArrival {
 
 const dateTime = (at: Date) => at.toISOString().slice(0, 19);
 
-const header = (type: string, country: string, at: Date) =>
-  `<messageSender>NTA.${country}</messageSender><messageRecipient>NTA.XA</messageRecipient>` +
-  `<preparationDateAndTime>${dateTime(at)}</preparationDateAndTime><messageIdentification>${newMessageIdentification()}</messageIdentification>` +
-  `<messageType>${type}</messageType>`;
+const header = (type: string, country: string, at: Date) => [
+  leaf('messageSender', `NTA.${country}`),
+  leaf('messageRecipient', 'NTA.XA'),
+  leaf('preparationDateAndTime', dateTime(at)),
+  leaf('messageIdentification', newMessageIdentification()),
+  leaf('messageType', type),
+];
 
-const escape = (value: string) => value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const destination = (arrival: PartnerArrival) => [
+  el('CustomsOfficeOfDestinationActual', leaf('referenceNumber', arrival.officeOfDestination)),
+  el('TraderAtDestination', leaf('identificationNumber', arrival.traderAtDestination)),
+];
 
 /** The partner's arrival notification: the goods presented at its office of destination. */
 export function partnerArrivalNotification(arrival: PartnerArrival, country: string, at: Date): string {
-  return (
-    `<ncts:CC007C PhaseID="NCTS5.1" xmlns:ncts="http://ncts.dgtaxud.ec">${header('CC007C', country, at)}` +
-    `<TransitOperation><MRN>${escape(arrival.mrn)}</MRN><arrivalNotificationDateAndTime>${dateTime(at)}</arrivalNotificationDateAndTime>` +
-    '<simplifiedProcedure>0</simplifiedProcedure><incidentFlag>0</incidentFlag></TransitOperation>' +
-    `<CustomsOfficeOfDestinationActual><referenceNumber>${escape(arrival.officeOfDestination)}</referenceNumber></CustomsOfficeOfDestinationActual>` +
-    `<TraderAtDestination><identificationNumber>${escape(arrival.traderAtDestination)}</identificationNumber></TraderAtDestination>` +
-    '<Consignment><LocationOfGoods><typeOfLocation>A</typeOfLocation><qualifierOfIdentification>V</qualifierOfIdentification>' +
-    `<CustomsOffice><referenceNumber>${escape(arrival.officeOfDestination)}</referenceNumber></CustomsOffice></LocationOfGoods></Consignment></ncts:CC007C>`
+  return serialise(
+    messageRoot(
+      'CC007C',
+      ...header('CC007C', country, at),
+      el(
+        'TransitOperation',
+        leaf('MRN', arrival.mrn),
+        leaf('arrivalNotificationDateAndTime', dateTime(at)),
+        leaf('simplifiedProcedure', '0'),
+        leaf('incidentFlag', '0'),
+      ),
+      ...destination(arrival),
+      el(
+        'Consignment',
+        el(
+          'LocationOfGoods',
+          leaf('typeOfLocation', 'A'),
+          leaf('qualifierOfIdentification', 'V'),
+          el('CustomsOffice', leaf('referenceNumber', arrival.officeOfDestination)),
+        ),
+      ),
+    ),
   );
 }
 
 /** The partner's unloading remarks: the goods conform, seals intact (its control results). */
 export function partnerUnloadingRemarks(arrival: PartnerArrival, country: string, at: Date): string {
-  return (
-    `<ncts:CC044C PhaseID="NCTS5.1" xmlns:ncts="http://ncts.dgtaxud.ec">${header('CC044C', country, at)}` +
-    `<TransitOperation><MRN>${escape(arrival.mrn)}</MRN></TransitOperation>` +
-    `<CustomsOfficeOfDestinationActual><referenceNumber>${escape(arrival.officeOfDestination)}</referenceNumber></CustomsOfficeOfDestinationActual>` +
-    `<TraderAtDestination><identificationNumber>${escape(arrival.traderAtDestination)}</identificationNumber></TraderAtDestination>` +
-    `<UnloadingRemark><conform>1</conform><unloadingCompletion>1</unloadingCompletion><unloadingDate>${at.toISOString().slice(0, 10)}</unloadingDate>` +
-    '<stateOfSeals>1</stateOfSeals></UnloadingRemark></ncts:CC044C>'
+  return serialise(
+    messageRoot(
+      'CC044C',
+      ...header('CC044C', country, at),
+      el('TransitOperation', leaf('MRN', arrival.mrn)),
+      ...destination(arrival),
+      el(
+        'UnloadingRemark',
+        leaf('conform', '1'),
+        leaf('unloadingCompletion', '1'),
+        leaf('unloadingDate', at.toISOString().slice(0, 10)),
+        leaf('stateOfSeals', '1'),
+      ),
+    ),
   );
 }
