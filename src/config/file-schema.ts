@@ -166,6 +166,31 @@ export const configFileSchema = {
       },
     },
     deliveryDefaults: deliveryPolicy,
+    // The guarantee ledger of the offices of departure (docs/TRANSIT.md); check digits and
+    // amounts are checked again, whole, when the gateway starts (src/transit/guarantees.ts).
+    transit: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        guarantees: {
+          type: 'array',
+          maxItems: 10_000,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['grn', 'referenceAmount', 'currency'],
+            properties: {
+              grn: { type: 'string', pattern: '^[0-9]{2}[A-Z]{2}[A-Z0-9]{12}[0-9]([A-Z][0-9]{6})?$' },
+              // A string, never a YAML number: amounts are exact (at most two decimals).
+              referenceAmount: { type: 'string', pattern: '^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?$' },
+              currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            },
+          },
+        },
+        // Sandbox: what a well-formed GRN the ledger does not know covers, in the movement's currency; unset: such a GRN is unknown (G01).
+        unknownGrnCover: { type: 'string', pattern: '^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?$' },
+      },
+    },
     mutualRecognition: {
       type: 'object',
       additionalProperties: false,

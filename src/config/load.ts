@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { GATEWAY_ID } from '../gateway-id.js';
 import { configFileSchema } from './file-schema.js';
-import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig, Transport } from './types.js';
+import type { Agreement, Arrangement, DeliveryPolicy, GatewayConfig, Participant, RiskConfig, TransitSettings, Transport } from './types.js';
 
 /** Every bad value of the configuration at once, one sentence each. */
 export class ConfigError extends Error {
@@ -28,6 +28,7 @@ interface ConfigFile {
     Omit<Agreement, 'delivery' | 'description' | 'transport'> & { description?: string; transport?: Transport; delivery?: Partial<DeliveryPolicy> }
   >;
   mutualRecognition?: { arrangements?: Arrangement[] };
+  transit?: Partial<TransitSettings>;
 }
 
 const validateFile = new Ajv({ allErrors: true }).compile<ConfigFile>(configFileSchema);
@@ -118,6 +119,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     risk: parsed?.risk?.modelDir ? { ...risk, modelDir: resolve(dirname(file), parsed.risk.modelDir) } : risk,
     mutualRecognition: { arrangements },
     analytics,
+    transit: {
+      guarantees: parsed?.transit?.guarantees ?? [],
+      ...(parsed?.transit?.unknownGrnCover === undefined ? {} : { unknownGrnCover: parsed.transit.unknownGrnCover }),
+    },
   };
 }
 

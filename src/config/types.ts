@@ -179,6 +179,21 @@ export interface GatewayConfig {
   mutualRecognition: { arrangements: Arrangement[] };
   /** The analytics store (ANALYTICS.md). */
   analytics: AnalyticsSettings;
+  /** Transit (docs/TRANSIT.md): the guarantee ledger of the offices of departure. */
+  transit: TransitSettings;
+}
+
+/** A guarantee the office of departure knows: its GRN, reference amount ("5000.00") and currency. */
+export interface TransitGuarantee {
+  grn: string;
+  referenceAmount: string;
+  currency: string;
+}
+
+export interface TransitSettings {
+  guarantees: TransitGuarantee[];
+  /** Sandbox: what any other well-formed GRN covers, in the movement's currency; unset: unknown GRNs are refused. */
+  unknownGrnCover?: string;
 }
 
 /** A model score at or above `from` puts a goods item in `lane` for the band's owner; the first band that holds wins. */

@@ -31,7 +31,7 @@ import { lodgeTransit, notificationOf, recordAtDestination, recordOfficeMessage,
 import { answerTraderMessage, type TransitCustomsDeps } from '../sandbox/transit-customs.js';
 import { partnerArrivalNotification, partnerUnloadingRemarks } from '../sandbox/transit-partner.js';
 import { findDocument } from '../store/exchanges.js';
-import { type LedgerSettings, SANDBOX_LEDGER } from '../transit/guarantees.js';
+import type { LedgerSettings } from '../transit/guarantees.js';
 import type { MovementTables } from '../transit/movement-tables.js';
 import { findMessageOfExchange, findMovement, listMessages, type MovementDb } from '../transit/movements.js';
 import { officeCountry } from '../transit/references.js';
@@ -84,7 +84,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const { mappings, trust, logger } = options;
   const kind = store.kind;
   const now = () => new Date();
-  const ledger: LedgerSettings = config.sandbox ? SANDBOX_LEDGER : { guarantees: [] };
+  const ledger: LedgerSettings = config.transit;
   const queues = new DeliveryQueues(stores.queueSettings);
   const webhooks = new WebhookQueue(stores.queueSettings);
   const participants = new Map(config.participants.map((p) => [p.id, p]));

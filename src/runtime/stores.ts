@@ -20,7 +20,8 @@ import { riskMigrations, type RiskTables } from '../risk/tables.js';
 import { recognitionMigrations, type RecognitionTables } from '../risk/recognition-tables.js';
 import { controlRequestMigrations, type ControlRequestTables } from '../risk/control-results.js';
 import { ecommerceMigrations, type EcommerceTables } from '../ecommerce/tables.js';
-import { transitMigrations } from '../transit/tables.js';
+import { loadConfiguredGuarantees } from '../transit/guarantees.js';
+import { transitMigrations, type TransitTables } from '../transit/tables.js';
 import { movementMigrations } from '../transit/movement-tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
@@ -73,6 +74,8 @@ export async function openStores(config: GatewayConfig, logger: Logger): Promise
   });
   const store: Store = { db: tablesOf<ExchangeTables>(db), kind: target.kind };
   await retryWhileConnectionLost(() => migrateToLatest(db, ALL_MIGRATIONS), warningOfRetries(logger));
+  // Checked whole (check digits, amounts) before anything is written: a bad guarantee stops the start.
+  await retryWhileConnectionLost(() => loadConfiguredGuarantees(tablesOf<TransitTables>(db), config.transit), warningOfRetries(logger));
   const logSigner = loadOrCreateLogKey(config.logKeyDir);
   const log = createProvenanceLog({
     db: tablesOf<ProvenanceTables>(db),

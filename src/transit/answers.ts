@@ -52,9 +52,9 @@ export function newMessageIdentification(): string {
 }
 
 /** xs:dateTime as the CTC schemas want it: no fraction, no zone (UTC). */
-export const ctcDateTime = (at: Date) => at.toISOString().slice(0, 19);
+const ctcDateTime = (at: Date) => at.toISOString().slice(0, 19);
 /** xs:date, UTC. */
-export const ctcDate = (at: Date) => at.toISOString().slice(0, 10);
+const ctcDate = (at: Date) => at.toISOString().slice(0, 10);
 
 function header(type: string, envelope: AnswerEnvelope, officeCountry: string): XmlElement[] {
   return [
@@ -101,7 +101,11 @@ export function positiveAcknowledgement(movement: DepartureAnswerData & { lrn: s
 
 /** CC028C MRN allocated. */
 export function mrnAllocated(movement: DepartureAnswerData & { lrn: string; mrn: string }, envelope: AnswerEnvelope, acceptedAt: Date): string {
-  return departureAnswer('CC028C', movement, envelope, [leaf('LRN', movement.lrn), leaf('MRN', movement.mrn), leaf('declarationAcceptanceDate', ctcDate(acceptedAt))]);
+  return departureAnswer('CC028C', movement, envelope, [
+    leaf('LRN', movement.lrn),
+    leaf('MRN', movement.mrn),
+    leaf('declarationAcceptanceDate', ctcDate(acceptedAt)),
+  ]);
 }
 
 /** CC060C control decision notification (notificationType 1 intention to control, 2 documents required …). */
@@ -139,15 +143,17 @@ export function rejection(
   rejectionCode = '12',
 ): string {
   const at = envelope.at ?? new Date();
-  const errors = findings.slice(0, MAX_FUNCTIONAL_ERRORS).map((f) =>
-    el(
-      'FunctionalError',
-      leaf('errorPointer', oneLine(f.errorPointer, 512) ?? '/'),
-      leaf('errorCode', f.errorCode),
-      leaf('errorReason', oneLine(f.errorReason, 7) ?? 'XSD'),
-      leaf('originalAttributeValue', oneLine(f.originalAttributeValue, 512)),
-    ),
-  );
+  const errors = findings
+    .slice(0, MAX_FUNCTIONAL_ERRORS)
+    .map((f) =>
+      el(
+        'FunctionalError',
+        leaf('errorPointer', oneLine(f.errorPointer, 512) ?? '/'),
+        leaf('errorCode', f.errorCode),
+        leaf('errorReason', oneLine(f.errorReason, 7) ?? 'XSD'),
+        leaf('originalAttributeValue', oneLine(f.originalAttributeValue, 512)),
+      ),
+    );
   return departureAnswer(
     'CC056C',
     movement,
@@ -164,7 +170,11 @@ export function rejection(
 }
 
 /** CC051C no release for transit. */
-export function noRelease(movement: DepartureAnswerData & { mrn: string }, envelope: AnswerEnvelope, reason: { code: string; text: string; submittedAt: Date }): string {
+export function noRelease(
+  movement: DepartureAnswerData & { mrn: string },
+  envelope: AnswerEnvelope,
+  reason: { code: string; text: string; submittedAt: Date },
+): string {
   return departureAnswer('CC051C', movement, envelope, [
     leaf('MRN', movement.mrn),
     leaf('declarationSubmissionDateAndTime', ctcDateTime(reason.submittedAt)),
@@ -174,17 +184,26 @@ export function noRelease(movement: DepartureAnswerData & { mrn: string }, envel
 }
 
 /** CC055C guarantee not valid: every refused GRN with its reason codes. */
-export function guaranteeNotValid(movement: DepartureAnswerData & { mrn: string }, envelope: AnswerEnvelope, invalid: readonly InvalidGuarantee[], acceptedAt: Date): string {
+export function guaranteeNotValid(
+  movement: DepartureAnswerData & { mrn: string },
+  envelope: AnswerEnvelope,
+  invalid: readonly InvalidGuarantee[],
+  acceptedAt: Date,
+): string {
   const byGrn = new Map<string, InvalidGuarantee[]>();
   for (const i of invalid) byGrn.set(i.grn, [...(byGrn.get(i.grn) ?? []), i]);
-  const references = [...byGrn].slice(0, 99).map(([grn, reasons], n) =>
-    el(
-      'GuaranteeReference',
-      leaf('sequenceNumber', String(n + 1)),
-      leaf('GRN', grn),
-      ...reasons.slice(0, 9).map((r, m) => el('InvalidGuaranteeReason', leaf('sequenceNumber', String(m + 1)), leaf('code', r.code), leaf('text', oneLine(r.text, 512)))),
-    ),
-  );
+  const references = [...byGrn]
+    .slice(0, 99)
+    .map(([grn, reasons], n) =>
+      el(
+        'GuaranteeReference',
+        leaf('sequenceNumber', String(n + 1)),
+        leaf('GRN', grn),
+        ...reasons
+          .slice(0, 9)
+          .map((r, m) => el('InvalidGuaranteeReason', leaf('sequenceNumber', String(m + 1)), leaf('code', r.code), leaf('text', oneLine(r.text, 512)))),
+      ),
+    );
   return serialise(
     messageRoot(
       'CC055C',
@@ -208,7 +227,11 @@ export function amendmentAcceptance(movement: DepartureAnswerData, envelope: Ans
 }
 
 /** CC009C invalidation decision: the request (CC014C) accepted or not. */
-export function invalidationDecision(movement: DepartureAnswerData, envelope: AnswerEnvelope, decision: { accepted: boolean; requestedAt: Date; justification?: string }): string {
+export function invalidationDecision(
+  movement: DepartureAnswerData,
+  envelope: AnswerEnvelope,
+  decision: { accepted: boolean; requestedAt: Date; justification?: string },
+): string {
   const at = envelope.at ?? new Date();
   const invalidation = el(
     'Invalidation',
@@ -275,7 +298,11 @@ export function unloadingPermission(declaration: XmlElement, movement: Destinati
  * travels on the common domain and has no published XSD; the partner gets the data set of the
  * release for transit (the CC029C shape, the same facts IE001 carries), addressed to it.
  */
-export function anticipatedArrivalRecord(declaration: XmlElement, movement: { mrn: string; acceptedAt: Date; releasedAt?: Date }, partner: { messageRecipient: string; messageSender?: string; at?: Date }): string {
+export function anticipatedArrivalRecord(
+  declaration: XmlElement,
+  movement: { mrn: string; acceptedAt: Date; releasedAt?: Date },
+  partner: { messageRecipient: string; messageSender?: string; at?: Date },
+): string {
   return releaseForTransit(declaration, movement, partner);
 }
 
@@ -306,7 +333,9 @@ function project(source: XmlElement | undefined, target: ComplexModel, prefix: s
   const out: XmlElement[] = [];
   for (const particle of target.elements) {
     const path = `${prefix}${particle.name}`;
-    const sources = source ? source.children.filter((c): c is XmlElement => typeof c !== 'string' && c.ns === '' && c.name === particle.name).slice(0, particle.max) : [];
+    const sources = source
+      ? source.children.filter((c): c is XmlElement => typeof c !== 'string' && c.ns === '' && c.name === particle.name).slice(0, particle.max)
+      : [];
     if (particle.type.kind === 'simple') {
       const override = overrides.get(path);
       if (override !== undefined) {

@@ -45,19 +45,23 @@ export interface ReserveRequest {
 
 export type ReserveOutcome = { ok: true; reserved: boolean } | { ok: false; code: InvalidGuaranteeCode; reason: string };
 
-// XSD fractionDigits counts the value's digits: "1000.000000" is 1000 (the test pack writes amounts so), trailing zeros past two places are taken.
-const AMOUNT = /^(0|[1-9]\d{0,15})(?:\.(\d{1,2})0*)?$/;
+// The schema's DecimalWithZero_16_2: at most two decimals in value (trailing zeros do not count:
+// "1000.000000" is 1000), sixteen digits in all.
+const AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places and 16 integer digits. */
+/** "1000.5" → 100050n hundredths; undefined for anything that is not a non-negative decimal of at most two places (in value) and 16 digits. */
 export function toHundredths(amount: string): bigint | undefined {
   const m = AMOUNT.exec(amount.trim());
   if (!m) return undefined;
-  return BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+  const fraction = (m[2] ?? '').replace(/(?<!0)0+$/, '');
+  const integer = m[1]!.replace(/^0+/, '');
+  if (fraction.length > 2 || integer.length + fraction.length > 16) return undefined;
+  return BigInt(m[1]!) * 100n + BigInt(fraction.padEnd(2, '0'));
 }
 
 /** 100050n → "1000.50". */
-export function fromHundredths(hundredths: bigint | number | string): string {
+function fromHundredths(hundredths: bigint | number | string): string {
   const value = BigInt(hundredths);
   const sign = value < 0n ? '-' : '';
   const abs = value < 0n ? -value : value;
@@ -78,7 +82,8 @@ export function checkLedgerSettings(settings: LedgerSettings): void {
     if (!isWellFormedGrn(g.grn)) problems.push(`${where}.grn ${JSON.stringify(g.grn)} is not a well-formed GRN (pattern and ISO 6346 check digit)`);
     if (seen.has(g.grn)) problems.push(`${where}.grn ${g.grn} is configured twice`);
     seen.add(g.grn);
-    if (toHundredths(g.referenceAmount) === undefined) problems.push(`${where}.referenceAmount ${JSON.stringify(g.referenceAmount)} is not an amount (digits, at most two decimals)`);
+    if (toHundredths(g.referenceAmount) === undefined)
+      problems.push(`${where}.referenceAmount ${JSON.stringify(g.referenceAmount)} is not an amount (digits, at most two decimals)`);
     if (!CURRENCY.test(g.currency)) problems.push(`${where}.currency ${JSON.stringify(g.currency)} is not a currency code (three capital letters)`);
   });
   if (settings.unknownGrnCover !== undefined && toHundredths(settings.unknownGrnCover) === undefined) {
@@ -100,7 +105,16 @@ async function ensureConfigured(db: Kysely<TransitTables>, g: GuaranteeConfig, n
   const at = stamp(now);
   await db
     .insertInto('transit_guarantees')
-    .values({ grn: g.grn, country: grnCountry(g.grn), currency: g.currency, reference_amount: amount, balance: amount, source: 'configured', created_at: at, updated_at: at })
+    .values({
+      grn: g.grn,
+      country: grnCountry(g.grn),
+      currency: g.currency,
+      reference_amount: amount,
+      balance: amount,
+      source: 'configured',
+      created_at: at,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.column('grn').doNothing())
     .execute();
   // A new reference amount moves the balance by the difference; what movements hold stays held.
@@ -172,7 +186,12 @@ export async function reserve(trx: Kysely<TransitTables>, settings: LedgerSettin
     .where('balance', '>=', amount)
     .executeTakeFirst();
   if (Number(drawn.numUpdatedRows) === 0) {
-    await trx.deleteFrom('transit_guarantee_reservations').where('movement_id', '=', movementId).where('grn', '=', grn).where('state', '=', 'reserved').execute();
+    await trx
+      .deleteFrom('transit_guarantee_reservations')
+      .where('movement_id', '=', movementId)
+      .where('grn', '=', grn)
+      .where('state', '=', 'reserved')
+      .execute();
     const left = await trx.selectFrom('transit_guarantees').select('balance').where('grn', '=', grn).executeTakeFirstOrThrow();
     return refusal('G09', `${grn} has ${fromHundredths(left.balance)} ${guarantee.currency} left; the movement needs ${fromHundredths(amount)}`);
   }
@@ -247,7 +266,12 @@ async function giveBack(trx: Kysely<TransitTables>, movementId: string, grn: str
 
 /** Gives back everything the movement holds (write-off, invalidation); answers how many reservations it released. */
 export async function release(trx: Kysely<TransitTables>, movementId: string, now?: Date): Promise<number> {
-  const held = await trx.selectFrom('transit_guarantee_reservations').select('grn').where('movement_id', '=', movementId).where('state', '=', 'reserved').execute();
+  const held = await trx
+    .selectFrom('transit_guarantee_reservations')
+    .select('grn')
+    .where('movement_id', '=', movementId)
+    .where('state', '=', 'reserved')
+    .execute();
   let released = 0;
   for (const { grn } of held) if (await giveBack(trx, movementId, grn, now)) released++;
   return released;

@@ -193,7 +193,12 @@ export function readDeparture(document: XmlElement): DepartureFacts {
         type: required(g, 'guaranteeType'),
         references: children(g, 'GuaranteeReference').map((r) => {
           const reference: GuaranteeReferenceFacts = {};
-          for (const [key, name] of [['grn', 'GRN'], ['accessCode', 'accessCode'], ['amountToBeCovered', 'amountToBeCovered'], ['currency', 'currency']] as const) {
+          for (const [key, name] of [
+            ['grn', 'GRN'],
+            ['accessCode', 'accessCode'],
+            ['amountToBeCovered', 'amountToBeCovered'],
+            ['currency', 'currency'],
+          ] as const) {
             const value = text(r, name);
             if (value !== undefined) reference[key] = value;
           }

@@ -9,9 +9,9 @@
  * elements already matched are checked in full.
  */
 import { RejectionError, finding, type Finding } from '../findings.js';
-import { type XmlElement, type XmlLimits, parseXml, textOf } from '../documents/xml/parse.js';
+import { type XmlElement, type XmlLimits, parseXml } from '../documents/xml/parse.js';
 import { type CtcMessageType, NCTS_NS, type NctsErrorCode, isCtcMessageType } from './message-types.js';
-import { type ComplexModel, XsdModel } from './xsd-model.js';
+import { type ComplexModel, type SimpleModel, XsdModel } from './xsd-model.js';
 import { valueProblem } from './xsd-values.js';
 
 /** A finding in the gateway's shape, plus what NCTS would put in a FunctionalError. */
@@ -43,6 +43,8 @@ export interface ValidateOptions {
 export const CTC_XML_LIMITS: XmlLimits = { maxBytes: 8 * 1024 * 1024, maxDepth: 16, maxAttributes: 16 };
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+// XML whitespace is space, tab, CR, LF: anything else between elements is text out of place.
+const NOT_WHITESPACE = /[^ \t\r\n]/;
 // Most findings a message gets: enough to fix it, few enough that a hostile one cannot make a huge answer.
 const MAX_FINDINGS = 100;
 
@@ -66,7 +68,11 @@ export function validateCtcMessage(xml: Buffer | string, options: ValidateOption
   const document = parseXml(xml, { ...CTC_XML_LIMITS, ...options.limits });
   const type = document.name;
   if (document.ns !== NCTS_NS || !isCtcMessageType(type)) {
-    throw unreadable('transit.message-type', `The root element {${document.ns}}${document.name} is not a CTC phase 5 message (namespace ${NCTS_NS}, CCnnnC)`, `/${document.name}`);
+    throw unreadable(
+      'transit.message-type',
+      `The root element {${document.ns}}${document.name} is not a CTC phase 5 message (namespace ${NCTS_NS}, CCnnnC)`,
+      `/${document.name}`,
+    );
   }
   if (options.expect && !options.expect.includes(type)) {
     throw unreadable('transit.message-type', `A ${type} does not belong here; expected ${options.expect.join(' or ')}`, `/${type}`);
@@ -74,58 +80,85 @@ export function validateCtcMessage(xml: Buffer | string, options: ValidateOption
   const root = ctcSchemas().root(type);
   if (!root) throw unreadable('transit.message-type', `No schema declares ${type}`, `/${type}`);
   const findings: TransitFinding[] = [];
-  checkComplex(document, root, `/${type}`, `/ncts:${type}`, findings);
+  checkComplex(document, root, [{ name: type, index: 1 }], findings);
+  // Beyond the XSD, which takes any message type there: the header names the message it heads.
+  const messageType = document.children.find((c): c is XmlElement => typeof c !== 'string' && c.ns === '' && c.name === 'messageType');
+  const declared = messageType?.children.join('').trim();
+  if (findings.length === 0 && declared !== undefined && declared !== type) {
+    findings.push(
+      schemaFinding('transit.message-type', '12', `the message is a ${type}; its header says ${declared}`, [{ name: type, index: 1 }], 'messageType', declared),
+    );
+  }
   return { type, document, findings: findings.slice(0, MAX_FINDINGS) };
 }
 
-function schemaFinding(code: string, errorCode: NctsErrorCode, message: string, errorPointer: string, xpath: string, value?: string): TransitFinding {
+/** Where the walk is: element names with their position among same-named siblings (1-based). */
+type Trail = Array<{ name: string; index: number }>;
+
+// Pointers and XPaths are made only for findings: most elements never need theirs.
+const pointerOf = (trail: Trail, last?: string) => `/${trail.map((s) => s.name).join('/')}${last === undefined ? '' : `/${last}`}`;
+const xpathOf = (trail: Trail, last?: string) =>
+  `/ncts:${trail.map((s, i) => (i === 0 ? s.name : `${s.name}[${s.index}]`)).join('/')}${last === undefined ? '' : `/${last}`}`;
+
+function schemaFinding(code: string, errorCode: NctsErrorCode, message: string, trail: Trail, last: string | undefined, value?: string): TransitFinding {
+  const errorPointer = pointerOf(trail, last);
   return {
     severity: 'error',
     code,
     message: `${errorPointer}: ${message}`,
     path: errorPointer,
-    xpath,
+    xpath: xpathOf(trail, last),
     errorPointer,
     errorCode,
     ...(value === undefined ? {} : { originalAttributeValue: value.slice(0, 512) }),
   };
 }
 
-function checkComplex(el: XmlElement, type: ComplexModel, pointer: string, xpath: string, findings: TransitFinding[]): void {
+function checkComplex(el: XmlElement, type: ComplexModel, trail: Trail, findings: TransitFinding[]): void {
   if (findings.length >= MAX_FINDINGS) return;
   for (const attr of el.attrs) {
     // xsi:schemaLocation and the like are hints to a validator, not data (xmllint ignores them too).
     if (attr.ns === XSI && (attr.name === 'schemaLocation' || attr.name === 'noNamespaceSchemaLocation')) continue;
     const declared = attr.ns === '' ? type.attributes.find((a) => a.name === attr.name) : undefined;
-    const at = `${pointer}/@${attr.name}`;
     if (!declared) {
-      findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${attr.prefix ? `${attr.prefix}:` : ''}${attr.name} is not allowed`, at, `${xpath}/@${attr.name}`, attr.value));
+      findings.push(
+        schemaFinding(
+          'transit.schema.attribute',
+          '15',
+          `the attribute ${attr.prefix ? `${attr.prefix}:` : ''}${attr.name} is not allowed`,
+          trail,
+          `@${attr.name}`,
+          attr.value,
+        ),
+      );
       continue;
     }
     const problem = valueProblem(attr.value, declared.type);
-    if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, at, `${xpath}/@${attr.name}`, attr.value));
+    if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, trail, `@${attr.name}`, attr.value));
   }
   for (const required of type.attributes) {
     if (required.required && !el.attrs.some((a) => a.ns === '' && a.name === required.name)) {
-      findings.push(schemaFinding('transit.schema.missing', '13', `the attribute ${required.name} is required`, `${pointer}/@${required.name}`, `${xpath}/@${required.name}`));
+      findings.push(schemaFinding('transit.schema.missing', '13', `the attribute ${required.name} is required`, trail, `@${required.name}`));
     }
   }
+  const kids: XmlElement[] = [];
+  let text: string | undefined;
   for (const child of el.children) {
-    if (typeof child === 'string' && child.trim() !== '') {
-      findings.push(schemaFinding('transit.schema.text', '15', 'text is not allowed here, only elements', pointer, xpath, child.trim()));
-      break;
-    }
+    if (typeof child !== 'string') kids.push(child);
+    else if (text === undefined && NOT_WHITESPACE.test(child)) text = child;
   }
-  const kids = el.children.filter((c): c is XmlElement => typeof c !== 'string');
+  if (text !== undefined) findings.push(schemaFinding('transit.schema.text', '15', 'text is not allowed here, only elements', trail, undefined, text.trim()));
+  const particles = type.elements;
   let i = 0;
-  for (const [position, particle] of type.elements.entries()) {
+  for (let position = 0; position < particles.length; position++) {
+    const particle = particles[position]!;
     let count = 0;
     while (i < kids.length && count < particle.max && kids[i]!.ns === '' && kids[i]!.name === particle.name) {
       const kid = kids[i]!;
-      const kidPointer = `${pointer}/${particle.name}`;
-      const kidXpath = `${xpath}/${particle.name}[${count + 1}]`;
-      if (particle.type.kind === 'complex') checkComplex(kid, particle.type, kidPointer, kidXpath, findings);
-      else checkSimple(kid, particle.type, kidPointer, kidXpath, findings);
+      trail.push({ name: particle.name, index: count + 1 });
+      if (particle.type.kind === 'complex') checkComplex(kid, particle.type, trail, findings);
+      else checkSimple(kid, particle.type, trail, findings);
+      trail.pop();
       count++;
       i++;
     }
@@ -133,13 +166,13 @@ function checkComplex(el: XmlElement, type: ComplexModel, pointer: string, xpath
       const instead = kids[i];
       // What stands there instead decides where the error is: an element the sequence has later
       // means this one is missing; anything else is out of place itself.
-      const later = instead !== undefined && instead.ns === '' && type.elements.some((p, at) => at > position && p.name === instead.name);
+      const later = instead !== undefined && instead.ns === '' && particles.some((p, at) => at > position && p.name === instead.name);
       if (instead && !later) {
         const name = instead.ns === '' ? instead.name : `{${instead.ns}}${instead.name}`;
-        findings.push(schemaFinding('transit.schema.unexpected', '15', `${name} is not allowed here; ${particle.name} is required`, `${pointer}/${instead.name}`, `${xpath}/${instead.name}`));
+        findings.push(schemaFinding('transit.schema.unexpected', '15', `${name} is not allowed here; ${particle.name} is required`, trail, instead.name));
       } else {
         const what = instead ? `, found ${instead.name} instead` : '';
-        findings.push(schemaFinding('transit.schema.missing', '13', `${particle.name} is required here${what}`, `${pointer}/${particle.name}`, `${xpath}/${particle.name}`));
+        findings.push(schemaFinding('transit.schema.missing', '13', `${particle.name} is required here${what}`, trail, particle.name));
       }
       return;
     }
@@ -147,24 +180,24 @@ function checkComplex(el: XmlElement, type: ComplexModel, pointer: string, xpath
   const extra = kids[i];
   if (extra) {
     const name = extra.ns === '' ? extra.name : `{${extra.ns}}${extra.name}`;
-    const repeated = type.elements.some((p) => p.name === extra.name && extra.ns === '');
+    const repeated = extra.ns === '' && particles.some((p) => p.name === extra.name);
     const why = repeated ? 'is repeated more often than allowed or out of order' : 'is not allowed here';
-    findings.push(schemaFinding('transit.schema.unexpected', '15', `${name} ${why}`, `${pointer}/${extra.name}`, `${xpath}/${extra.name}`));
+    findings.push(schemaFinding('transit.schema.unexpected', '15', `${name} ${why}`, trail, extra.name));
   }
 }
 
-function checkSimple(el: XmlElement, type: Parameters<typeof valueProblem>[1], pointer: string, xpath: string, findings: TransitFinding[]): void {
+function checkSimple(el: XmlElement, type: SimpleModel, trail: Trail, findings: TransitFinding[]): void {
   if (findings.length >= MAX_FINDINGS) return;
-  const nested = el.children.find((c): c is XmlElement => typeof c !== 'string');
-  if (nested) {
-    findings.push(schemaFinding('transit.schema.unexpected', '15', `${nested.name} is not allowed inside ${el.name}, which holds a value`, `${pointer}/${nested.name}`, `${xpath}/${nested.name}`));
-    return;
+  let value = '';
+  for (const child of el.children) {
+    if (typeof child !== 'string') {
+      findings.push(schemaFinding('transit.schema.unexpected', '15', `${child.name} is not allowed inside ${el.name}, which holds a value`, trail, child.name));
+      return;
+    }
+    value += child;
   }
-  if (el.attrs.some((a) => a.ns !== XSI)) {
-    const attr = el.attrs.find((a) => a.ns !== XSI)!;
-    findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${attr.name} is not allowed`, `${pointer}/@${attr.name}`, `${xpath}/@${attr.name}`, attr.value));
-  }
-  const value = textOf(el);
+  const attr = el.attrs.find((a) => a.ns !== XSI);
+  if (attr) findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${attr.name} is not allowed`, trail, `@${attr.name}`, attr.value));
   const problem = valueProblem(value, type);
-  if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, pointer, xpath, value));
+  if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, trail, undefined, value));
 }

@@ -56,11 +56,16 @@ function lexicalProblem(value: string, builtin: SimpleModel['builtin']): string 
 function decimalParts(value: string): { negative: boolean; integer: string; fraction: string } {
   const negative = value.startsWith('-');
   const [integer = '', fraction = ''] = value.replace(/^[+-]/, '').split('.');
-  return { negative, integer: integer.replace(/^0+/, ''), fraction: fraction.replace(/0+$/, '') };
+  // Only a zero that follows a non-zero can start the match: /0+$/ retries every zero (quadratic).
+  return { negative, integer: integer.replace(/^0+/, ''), fraction: fraction.replace(/(?<!0)0+$/, '') };
 }
 
+const SMALL_INTEGER = /^-?\d{1,15}$/;
+
 /** Exact comparison of two decimal lexical values: -1, 0 or 1. */
-export function compareDecimals(a: string, b: string): number {
+function compareDecimals(a: string, b: string): number {
+  // Most bounds and values are small integers, exact as doubles: no BigInt needed.
+  if (SMALL_INTEGER.test(a) && SMALL_INTEGER.test(b)) return Math.sign(Number(a) - Number(b));
   const x = decimalParts(a);
   const y = decimalParts(b);
   const scale = Math.max(x.fraction.length, y.fraction.length);
@@ -83,8 +88,31 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
+// The same short values come back in every message ("1", "GB", "T1", office numbers): their
+// verdicts are remembered per type. Bounded twice: only short values, and a type's memory is
+// dropped whole when full, so hostile input cannot grow it.
+const MEMO_VALUE_LENGTH = 40;
+const MEMO_ENTRIES = 256;
+const memos = new WeakMap<SimpleModel, Map<string, string | null>>();
+
 /** What is wrong with `raw` for `type`, in words; null when it is valid. */
 export function valueProblem(raw: string, type: SimpleModel): string | null {
+  if (raw.length > MEMO_VALUE_LENGTH) return problemOf(raw, type);
+  let memo = memos.get(type);
+  if (!memo) {
+    memo = new Map();
+    memos.set(type, memo);
+  }
+  let problem = memo.get(raw);
+  if (problem === undefined) {
+    problem = problemOf(raw, type);
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(raw, problem);
+  }
+  return problem;
+}
+
+function problemOf(raw: string, type: SimpleModel): string | null {
   const value = normalised(raw, type.whiteSpace);
   const lexical = lexicalProblem(value, type.builtin);
   if (lexical) return `${shown(value)} ${lexical}`;
@@ -100,7 +128,7 @@ export function valueProblem(raw: string, type: SimpleModel): string | null {
     if (!step.some((p) => matchesXsdPattern(p, value))) return `${shown(value)} does not match the pattern ${step.join(' | ')}`;
   }
   for (const step of type.enumerations) {
-    if (!(numeric ? step.some((e) => compareDecimals(e, value) === 0) : step.includes(value))) return `${shown(value)} is not one of ${step.join(', ')}`;
+    if (!(step.includes(value) || (numeric && step.some((e) => compareDecimals(e, value) === 0)))) return `${shown(value)} is not one of ${step.join(', ')}`;
   }
   if (numeric) {
     const { integer, fraction } = decimalParts(value);

@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { XSD_DIR } from '../../src/transit/xsd-model.js';
+import { XMLLINT } from '../support/tools.js';
 
-export const FIXTURES = new URL('../fixtures/ncts5/', import.meta.url).pathname;
-const PACK = join(FIXTURES, 'test-pack');
+const PACK = new URL('../fixtures/ncts5/test-pack/', import.meta.url).pathname;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -80,7 +80,10 @@ export function xmllintVerdicts(type: string, messages: readonly string[]): bool
       writeFileSync(file, xml);
       return file;
     });
-    const run = spawnSync('xmllint', ['--noout', '--schema', join(XSD_DIR, `${type.toLowerCase()}.xsd`), ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(XMLLINT.command, ['--noout', '--nonet', '--schema', join(XSD_DIR, `${type.toLowerCase()}.xsd`), ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const validates = new Set(run.stderr.split('\n').flatMap((line) => (line.endsWith(' validates') ? [line.slice(0, -' validates'.length)] : [])));
     return files.map((f) => validates.has(f));
   } finally {

@@ -29,8 +29,18 @@ describe('validateCtcMessage on the trader test pack', () => {
   it.runIf(toolsPresent(XMLLINT))('xmllint agrees that every filled message is valid', () => {
     for (const type of new Set(filled.map((m) => `CC${m.ie.slice(2)}C`))) {
       const ofType = filled.filter((m) => `CC${m.ie.slice(2)}C` === type);
-      expect(xmllintVerdicts(type, ofType.map((m) => m.xml))).toEqual(ofType.map(() => true));
+      expect(
+        xmllintVerdicts(
+          type,
+          ofType.map((m) => m.xml),
+        ),
+      ).toEqual(ofType.map(() => true));
     }
+  });
+
+  it('the header must name the message it heads (beyond the XSD, which takes any type there)', () => {
+    const other = departure.replace('<messageType>CC015C</messageType>', '<messageType>CC013C</messageType>');
+    expect(validateCtcMessage(other).findings).toMatchObject([{ errorPointer: '/CC015C/messageType', errorCode: '12', code: 'transit.message-type' }]);
   });
 
   it('a placeholder left unfilled is a format error (12) at its element', () => {
@@ -39,7 +49,11 @@ describe('validateCtcMessage on the trader test pack', () => {
       ['/CC015C/preparationDateAndTime', '12'],
       ['/CC015C/CustomsOfficeOfTransitDeclared/arrivalDateAndTimeEstimated', '12'],
     ]);
-    expect(result.findings[0]).toMatchObject({ originalAttributeValue: '{{preparationDateAndTime}}', path: '/CC015C/preparationDateAndTime', xpath: '/ncts:CC015C/preparationDateAndTime[1]' });
+    expect(result.findings[0]).toMatchObject({
+      originalAttributeValue: '{{preparationDateAndTime}}',
+      path: '/CC015C/preparationDateAndTime',
+      xpath: '/ncts:CC015C/preparationDateAndTime[1]',
+    });
   });
 });
 
@@ -121,11 +135,15 @@ describe.runIf(toolsPresent(XMLLINT))('validateCtcMessage against xmllint on mut
     let refused = 0;
     for (const type of new Set(all.map((m) => m.type))) {
       const ofType = all.filter((m) => m.type === type);
-      const reference = xmllintVerdicts(type, ofType.map((m) => m.xml));
+      const reference = xmllintVerdicts(
+        type,
+        ofType.map((m) => m.xml),
+      );
       ofType.forEach((m, i) => {
         const findings = validateCtcMessage(m.xml).findings;
         const valid = findings.length === 0;
-        if (valid !== reference[i]) disagreements.push(`${m.what}: xmllint ${reference[i] ? 'valid' : 'invalid'}, ours ${findings.map((f) => f.message).join('; ') || 'valid'}`);
+        if (valid !== reference[i])
+          disagreements.push(`${m.what}: xmllint ${reference[i] ? 'valid' : 'invalid'}, ours ${findings.map((f) => f.message).join('; ') || 'valid'}`);
         if (!valid) {
           refused++;
           if (findings[0]!.errorPointer !== m.pointer) wrongPointers.push(`${m.what}: ${findings[0]!.errorPointer} (${findings[0]!.message})`);
@@ -172,7 +190,10 @@ describe('validateCtcMessage on hostile input', () => {
   });
 
   it('refuses children in the NCTS namespace (they are unqualified), as xmllint does', () => {
-    const qualified = departure.replace('<ncts:CC015C PhaseID="NCTS5.0" xmlns:ncts="http://ncts.dgtaxud.ec">', '<ncts:CC015C PhaseID="NCTS5.0" xmlns:ncts="http://ncts.dgtaxud.ec" xmlns="http://ncts.dgtaxud.ec">');
+    const qualified = departure.replace(
+      '<ncts:CC015C PhaseID="NCTS5.0" xmlns:ncts="http://ncts.dgtaxud.ec">',
+      '<ncts:CC015C PhaseID="NCTS5.0" xmlns:ncts="http://ncts.dgtaxud.ec" xmlns="http://ncts.dgtaxud.ec">',
+    );
     expect(qualified).not.toBe(departure);
     const findings = validateCtcMessage(qualified).findings;
     expect(findings[0]).toMatchObject({ errorPointer: '/CC015C/messageSender', errorCode: '15' });
@@ -180,7 +201,10 @@ describe('validateCtcMessage on hostile input', () => {
   });
 
   it('takes xsi:schemaLocation but no other attribute, as xmllint does', () => {
-    const located = departure.replace('PhaseID="NCTS5.0"', 'PhaseID="NCTS5.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://ncts.dgtaxud.ec cc015c.xsd"');
+    const located = departure.replace(
+      'PhaseID="NCTS5.0"',
+      'PhaseID="NCTS5.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://ncts.dgtaxud.ec cc015c.xsd"',
+    );
     const injected = departure.replace('<LRN>', '<LRN id="1">');
     const phase = departure.replace('PhaseID="NCTS5.0"', 'PhaseID="NCTS9"');
     expect(validateCtcMessage(located).findings).toEqual([]);
@@ -198,6 +222,11 @@ describe('validateCtcMessage on hostile input', () => {
     expect(finding).toMatchObject({ errorPointer: '/CC015C/TransitOperation/LRN', errorCode: '12' });
     expect(finding!.originalAttributeValue!.length).toBe(512);
     expect(finding!.message.length).toBeLessThan(200);
+  });
+
+  it('reads a decimal of a million trailing zeros in linear time (fractionDigits count value, not zeros)', () => {
+    const zeros = departure.replace(/<amountToBeCovered>[^<]*/, `<amountToBeCovered>1000.${'0'.repeat(1_000_000)}`);
+    expect(validateCtcMessage(zeros).findings).toEqual([]);
   });
 
   it('checks real calendar dates and the decimal forms, as xmllint does', () => {
