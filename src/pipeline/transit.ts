@@ -21,7 +21,7 @@ import type { IngestRequest, IngestResult, ReadDocument } from './ingest.js';
 import { type MovementStep, pointed } from './transit-step.js';
 
 /** What each route takes (the trader's side; anything else on it is refused 400 before it is read further). */
-export const ROUTE_MESSAGES = {
+const ROUTE_MESSAGES = {
   departure: { start: ['CC015C'], follow: ['CC013C', 'CC014C', 'CC170C'] },
   arrival: { start: ['CC007C'], follow: ['CC044C'] },
 } as const satisfies Record<MovementKind, { start: readonly CtcMessageType[]; follow: readonly CtcMessageType[] }>;

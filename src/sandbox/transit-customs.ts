@@ -190,7 +190,7 @@ async function allocateAndDecide(deps: TransitCustomsDeps, movement: MovementRow
 }
 
 /** CC029C, the guarantees reserved with it; CC055C when they cannot be. The anticipated arrival record goes to a partner office. */
-export async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: string): Promise<void> {
+async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: string): Promise<void> {
   const data = departureData(movement);
   const at = deps.now();
   const declaration = await deps.declarationOf(movement.id);
@@ -263,7 +263,7 @@ async function releaseAtDestination(deps: TransitCustomsDeps, arrival: MovementR
 }
 
 /** CC045C to the departure's holder, its guarantees given back. */
-export async function writeOff(deps: TransitCustomsDeps, departureId: string): Promise<void> {
+async function writeOff(deps: TransitCustomsDeps, departureId: string): Promise<void> {
   const departure = await deps.movement(departureId);
   if (!departure?.mrn) return;
   const data = departureData(departure);

@@ -94,9 +94,6 @@ const ARRIVAL: Record<string, { from: readonly MovementState[]; to: MovementStat
   IE025: { from: ['submitted', 'unloading-remarks'], to: 'goods-released' },
 };
 
-/** The state a movement starts in: its first message (IE015, IE007) taken by the gateway. */
-export const INITIAL_STATE: MovementState = 'submitted';
-
 /** Whether `type` may come now, and the state it leaves. */
 export function transition(movement: MovementSnapshot, type: MessageType): Transition {
   if (type === 'IE015' || type === 'IE007') return { ok: false, reason: `${type} starts a movement; it is not a message of one` };
@@ -116,31 +113,3 @@ export function transition(movement: MovementSnapshot, type: MessageType): Trans
     return { ok: false, reason: `${type} is not taken while the movement is ${movement.state} (only when ${rule.from.join(', ')})` };
   return { ok: true, state: rule.to === 'same' ? movement.state : rule.to, ...(type === 'IE170' ? { presented: true } : {}) };
 }
-
-/** States after which nothing more happens to the movement. */
-export const FINAL_STATES: ReadonlySet<MovementState> = new Set([
-  'not-released',
-  'guarantee-not-valid',
-  'rejected',
-  'invalidated',
-  'written-off',
-  'goods-released',
-]);
-
-/** The API's name of a CTC message type (`CC015C` → `IE015`); undefined for anything else. */
-export function messageTypeOf(ccType: string): MessageType | undefined {
-  const match = /^CC(\d{3})C$/.exec(ccType);
-  if (!match) return undefined;
-  const type = `IE${match[1]}`;
-  const known: readonly string[] = [
-    ...TRADER_MESSAGES.departure,
-    ...TRADER_MESSAGES.arrival,
-    ...CUSTOMS_MESSAGES.departure,
-    ...CUSTOMS_MESSAGES.arrival,
-    ...OFFICE_MESSAGES,
-  ];
-  return known.includes(type) ? (type as MessageType) : undefined;
-}
-
-/** `IE015` → `CC015C`. */
-export const ccTypeOf = (type: MessageType): string => `CC${type.slice(2)}C`;
