@@ -4,7 +4,7 @@
  * adds (CC013C, CC014C, CC170C; CC044C). A movement is its owner's: anyone else but customs gets
  * 404, exactly as for an id that does not exist.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Participant } from '../../config/types.js';
 import { finding, RejectionError } from '../../findings.js';
 import type { TransitAccepted, TransitLodgement } from '../../pipeline/transit.js';
@@ -15,6 +15,7 @@ import type { MovementMessageRow, MovementRow } from '../../transit/movement-tab
 import { findMessage, findMovement, listMessages, listMovements, mayReadMovement, type MovementDb, overdueMovements } from '../../transit/movements.js';
 import { acceptRawDocuments, bodyOf, documentBody, XML_BODY, XML_TYPES } from '../documents-in.js';
 import { bearerSecurity, problems } from '../schemas.js';
+import { scenarioOf } from './documents.js';
 
 export interface MovementRouteDeps {
   lodge: (l: TransitLodgement) => Promise<TransitAccepted>;
@@ -113,19 +114,6 @@ const messageJson = (kind: MovementKind, row: MovementMessageRow) => ({
   links: { self: `${PATHS[kind]}/${row.movement_id}/messages/${row.id}` },
 });
 
-/** The sandbox scenario a request asks for; outside the sandbox the header is refused rather than ignored. */
-function scenarioOf(request: FastifyRequest, sandbox: boolean): string | undefined {
-  const scenario = request.headers['x-sandbox-scenario'];
-  if (scenario === undefined) return undefined;
-  if (!sandbox)
-    throw new RejectionError(400, 'Malformed request', [finding('sandbox.not-sandbox', 'X-Sandbox-Scenario is only honoured by the sandbox gateway.')]);
-  if (typeof scenario !== 'string' || !(TRANSIT_SCENARIOS as readonly string[]).includes(scenario))
-    throw new RejectionError(400, 'Malformed request', [
-      finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${TRANSIT_SCENARIOS.join(', ')}.`),
-    ]);
-  return scenario;
-}
-
 const lodgementHeaders = {
   type: 'object',
   properties: {
@@ -184,7 +172,7 @@ export function movementRoutes(app: FastifyInstance, deps: MovementRouteDeps): v
           },
           async (request, reply) => {
             const idempotencyKey = request.headers['idempotency-key'];
-            const scenario = scenarioOf(request, deps.sandbox);
+            const scenario = scenarioOf(request, deps.sandbox, TRANSIT_SCENARIOS);
             const accepted = await deps.lodge({
               sender: request.participant,
               body: bodyOf(request),
