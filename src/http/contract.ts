@@ -237,6 +237,10 @@ function requestExamples(): Record<string, Record<string, unknown>> {
     },
     putAeoAuthorisation: { 'application/json': { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' } },
     createRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
+    lodgeDeparture: { 'application/xml': text('openapi/examples/transit-cc015c-departure.xml') },
+    lodgeDepartureMessage: { 'application/xml': text('openapi/examples/transit-cc170c-presentation.xml') },
+    lodgeArrival: { 'application/xml': text('openapi/examples/transit-cc007c-arrival.xml') },
+    lodgeArrivalMessage: { 'application/xml': text('openapi/examples/transit-cc044c-unloading-remarks.xml') },
     replaceRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
   };
 }
