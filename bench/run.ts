@@ -9,6 +9,7 @@ const suites = [
   'bench/trust.ts',
   'bench/mapping.ts',
   'bench/lpco.ts',
+  'bench/transit.ts',
   'bench/provenance.ts',
   'bench/patterns.ts',
   'bench/risk-model.ts',

@@ -143,17 +143,7 @@ export function rejection(
   rejectionCode = '12',
 ): string {
   const at = envelope.at ?? new Date();
-  const errors = findings
-    .slice(0, MAX_FUNCTIONAL_ERRORS)
-    .map((f) =>
-      el(
-        'FunctionalError',
-        leaf('errorPointer', oneLine(f.errorPointer, 512) ?? '/'),
-        leaf('errorCode', f.errorCode),
-        leaf('errorReason', oneLine(f.errorReason, 7) ?? 'XSD'),
-        leaf('originalAttributeValue', oneLine(f.originalAttributeValue, 512)),
-      ),
-    );
+  const errors = functionalErrors(findings);
   return departureAnswer(
     'CC056C',
     movement,
@@ -167,6 +157,21 @@ export function rejection(
     ],
     { afterHolder: errors },
   );
+}
+
+/** CC056C's and CC057C's FunctionalErrors: one per finding, texts within the schema's lengths. */
+function functionalErrors(findings: readonly TransitFinding[]): XmlElement[] {
+  return findings
+    .slice(0, MAX_FUNCTIONAL_ERRORS)
+    .map((f) =>
+      el(
+        'FunctionalError',
+        leaf('errorPointer', oneLine(f.errorPointer, 512) ?? '/'),
+        leaf('errorCode', f.errorCode),
+        leaf('errorReason', oneLine(f.errorReason, 7) ?? 'XSD'),
+        leaf('originalAttributeValue', oneLine(f.originalAttributeValue, 512)),
+      ),
+    );
 }
 
 /** CC051C no release for transit. */
@@ -254,6 +259,34 @@ export interface DestinationAnswerData {
   mrn: string;
   officeOfDestination: OfficeFacts;
   traderAtDestination: string;
+}
+
+const DESTINATION_REJECTION_TYPES = { CC007C: '007', CC044C: '044' } as const;
+
+/** CC057C rejection from the office of destination: an arrival notification or unloading remarks refused, one FunctionalError per finding. */
+export function destinationRejection(
+  movement: DestinationAnswerData,
+  envelope: AnswerEnvelope,
+  rejectedType: keyof typeof DESTINATION_REJECTION_TYPES,
+  findings: readonly TransitFinding[],
+  rejectionCode = '12',
+): string {
+  return serialise(
+    messageRoot(
+      'CC057C',
+      ...header('CC057C', envelope, movement.officeOfDestination.country),
+      el(
+        'TransitOperation',
+        leaf('MRN', movement.mrn),
+        leaf('businessRejectionType', DESTINATION_REJECTION_TYPES[rejectedType]),
+        leaf('rejectionDateAndTime', ctcDateTime(envelope.at ?? new Date())),
+        leaf('rejectionCode', rejectionCode),
+      ),
+      el('CustomsOfficeOfDestinationActual', leaf('referenceNumber', movement.officeOfDestination.referenceNumber)),
+      el('TraderAtDestination', leaf('identificationNumber', movement.traderAtDestination)),
+      ...functionalErrors(findings),
+    ),
+  );
 }
 
 /** CC025C goods release notification (releaseIndicator 1: released as presented). */
@@ -370,7 +403,7 @@ interface Fill {
 
 /** A value for a required element the source did not give: what NCTS writes for an unknown ("---", 0, a date). */
 function placeholderFor(type: SimpleModel, { at, country }: Fill): string {
-  const candidates = ['---', '0', '1', ctcDate(at), ctcDateTime(at), country, ...type.enumerations.flat().slice(0, 1)];
+  const candidates = ['---', '0', '1', ctcDate(at), ctcDateTime(at), country, ...(type.enumeration ?? []).slice(0, 1)];
   const fit = candidates.find((c) => valueProblem(c, type) === null);
   if (fit === undefined) throw new Error(`No placeholder fits the simple type ${type.name}`);
   return fit;

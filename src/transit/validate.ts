@@ -100,18 +100,35 @@ const pointerOf = (trail: Trail, last?: string) => `/${trail.map((s) => s.name).
 const xpathOf = (trail: Trail, last?: string) =>
   `/ncts:${trail.map((s, i) => (i === 0 ? s.name : `${s.name}[${s.index}]`)).join('/')}${last === undefined ? '' : `/${last}`}`;
 
-function schemaFinding(code: string, errorCode: NctsErrorCode, message: string, trail: Trail, last: string | undefined, value?: string): TransitFinding {
-  const errorPointer = pointerOf(trail, last);
+/**
+ * A finding NCTS-style, for what the schema cannot say too (a message out of sequence: 92, an
+ * unknown MRN: 90, a duplicate LRN: 26): `errorPointer` is also the finding's `path`.
+ */
+export function transitFinding(
+  code: string,
+  errorCode: NctsErrorCode,
+  errorPointer: string,
+  message: string,
+  detail: { xpath?: string; originalAttributeValue?: string; errorReason?: string } = {},
+): TransitFinding {
+  const { originalAttributeValue, ...rest } = detail;
   return {
     severity: 'error',
     code,
     message: `${errorPointer}: ${message}`,
     path: errorPointer,
-    xpath: xpathOf(trail, last),
+    ...rest,
     errorPointer,
     errorCode,
-    ...(value === undefined ? {} : { originalAttributeValue: value.slice(0, 512) }),
+    ...(originalAttributeValue === undefined ? {} : { originalAttributeValue: originalAttributeValue.slice(0, 512) }),
   };
+}
+
+function schemaFinding(code: string, errorCode: NctsErrorCode, message: string, trail: Trail, last: string | undefined, value?: string): TransitFinding {
+  return transitFinding(code, errorCode, pointerOf(trail, last), message, {
+    xpath: xpathOf(trail, last),
+    ...(value === undefined ? {} : { originalAttributeValue: value }),
+  });
 }
 
 function checkComplex(el: XmlElement, type: ComplexModel, trail: Trail, findings: TransitFinding[]): void {

@@ -13,26 +13,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type XmlElement, parseXml } from '../documents/xml/parse.js';
 import { attributeValue, childElements } from '../documents/xml/tree.js';
+import type { SimpleType } from '../documents/wco/model.js';
+import { normaliseWhiteSpace } from '../validation/simple-value.js';
 import { xsdPattern } from '../validation/xsd-regex.js';
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
 
 export type Builtin = 'token' | 'normalizedString' | 'string' | 'decimal' | 'integer' | 'date' | 'dateTime';
 
-export interface SimpleModel {
+/**
+ * A simple type: the WCO model's facets (what validation/simple-value.ts checks), plus what the
+ * CTC schemas use beyond them: the builtin's lexical space, enumerations of numbers (compared by
+ * value) and inclusive bounds.
+ */
+export interface SimpleModel extends Omit<SimpleType, 'kind' | 'builtin'> {
   kind: 'simple';
   name: string;
   builtin: Builtin;
-  whiteSpace: 'preserve' | 'replace' | 'collapse';
-  /** One entry per derivation step; a value matches one pattern of every step. */
-  patterns: string[][];
-  /** One entry per step that enumerates; a value is in every one. */
-  enumerations: string[][];
-  length?: number;
-  minLength?: number;
-  maxLength?: number;
-  totalDigits?: number;
-  fractionDigits?: number;
   minInclusive?: string;
   maxInclusive?: string;
 }
@@ -107,15 +104,6 @@ const BUILTINS: Record<string, { builtin: Builtin; whiteSpace: SimpleModel['whit
   'xs:dateTime': { builtin: 'dateTime', whiteSpace: 'collapse' },
 };
 
-// Most values need no normalising: one test spares two replacements per value.
-const NEEDS_NORMALISING = /[\t\n\r]|^ | $| {2}/;
-
-export function normalised(value: string, whiteSpace: SimpleModel['whiteSpace']): string {
-  if (whiteSpace === 'preserve' || !NEEDS_NORMALISING.test(value)) return value;
-  const replaced = value.replace(/[\t\n\r]/g, ' ');
-  return whiteSpace === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();
-}
-
 // XSD's block escape \p{IsBasicLatin} is not RE2's; the block is U+0000 to U+007F.
 const xsdPatternText = (pattern: string) => pattern.replaceAll('\\p{IsBasicLatin}', '[\\x{0}-\\x{7F}]');
 
@@ -153,13 +141,13 @@ export class XsdModel {
     const builtin = BUILTINS[qname];
     let model: SimpleModel;
     if (builtin) {
-      model = { kind: 'simple', name: qname, ...builtin, patterns: [], enumerations: [] };
+      model = { kind: 'simple', name: qname, ...builtin, patterns: [] };
     } else {
       const def = this.defs.simpleTypes.get(localName(qname)) ?? unsupported(qname, 'unknown simple type');
       const [restriction, ...others] = childElements(def).filter((c) => c.ns === XS && c.name !== 'annotation');
       if (restriction?.name !== 'restriction' || others.length > 0) unsupported(qname, 'a simple type other than one restriction');
       const base = this.simpleType(attributeValue(restriction, '', 'base') ?? unsupported(qname, 'restriction without a base'));
-      model = { ...base, name: qname, patterns: [...base.patterns], enumerations: [...base.enumerations] };
+      model = { ...base, name: qname, patterns: [...base.patterns] };
       const patterns: string[] = [];
       const enumeration: string[] = [];
       for (const facet of childElements(restriction)) {
@@ -171,7 +159,7 @@ export class XsdModel {
             xsdPattern(xsdPatternText(value)); // fails here, not on a request, if RE2 cannot run it
             break;
           case 'enumeration':
-            enumeration.push(normalised(value, model.whiteSpace));
+            enumeration.push(normaliseWhiteSpace(value, model.whiteSpace));
             break;
           case 'length':
           case 'minLength':
@@ -189,7 +177,8 @@ export class XsdModel {
         }
       }
       if (patterns.length > 0) model.patterns.push(patterns);
-      if (enumeration.length > 0) model.enumerations.push(enumeration);
+      // A value must be in every step's enumeration: the steps' intersection.
+      if (enumeration.length > 0) model.enumeration = model.enumeration ? model.enumeration.filter((e) => enumeration.includes(e)) : enumeration;
     }
     this.simple.set(qname, model);
     return model;

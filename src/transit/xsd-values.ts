@@ -3,8 +3,8 @@
  * normalised first, then the builtin's lexical space (decimal, integer, date, dateTime with real
  * calendar days), then every facet of every derivation step.
  */
-import { matchesXsdPattern } from '../validation/xsd-regex.js';
-import { normalised, type SimpleModel } from './xsd-model.js';
+import { normaliseWhiteSpace, shown, simpleValueProblem } from '../validation/simple-value.js';
+import type { SimpleModel } from './xsd-model.js';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const INTEGER = /^[+-]?\d+$/;
@@ -77,17 +77,6 @@ function compareDecimals(a: string, b: string): number {
   return bx < by ? -1 : bx > by ? 1 : 0;
 }
 
-/** Length in characters as XSD counts them (code points, not UTF-16 units). */
-function codePoints(value: string): number {
-  let length = 0;
-  for (const _ of value) length++;
-  return length;
-}
-
-function shown(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
 // The same short values come back in every message ("1", "GB", "T1", office numbers): their
 // verdicts are remembered per type. Bounded twice: only short values, and a type's memory is
 // dropped whole when full, so hostile input cannot grow it.
@@ -113,33 +102,17 @@ export function valueProblem(raw: string, type: SimpleModel): string | null {
 }
 
 function problemOf(raw: string, type: SimpleModel): string | null {
-  const value = normalised(raw, type.whiteSpace);
+  const value = normaliseWhiteSpace(raw, type.whiteSpace);
   const lexical = lexicalProblem(value, type.builtin);
   if (lexical) return `${shown(value)} ${lexical}`;
   const numeric = type.builtin === 'decimal' || type.builtin === 'integer';
-  // Lengths before patterns: a long value is refused for its length before any pattern reads it.
-  if (!numeric && (type.length !== undefined || type.minLength !== undefined || type.maxLength !== undefined)) {
-    const length = codePoints(value);
-    if (type.length !== undefined && length !== type.length) return `${shown(value)} has ${length} characters; exactly ${type.length} are required`;
-    if (type.minLength !== undefined && length < type.minLength) return `${shown(value)} has ${length} characters; at least ${type.minLength} are required`;
-    if (type.maxLength !== undefined && length > type.maxLength) return `${shown(value)} has ${length} characters; at most ${type.maxLength} are allowed`;
-  }
-  for (const step of type.patterns) {
-    if (!step.some((p) => matchesXsdPattern(p, value))) return `${shown(value)} does not match the pattern ${step.join(' | ')}`;
-  }
-  for (const step of type.enumerations) {
-    if (!(step.includes(value) || (numeric && step.some((e) => compareDecimals(e, value) === 0)))) return `${shown(value)} is not one of ${step.join(', ')}`;
-  }
-  if (numeric) {
-    const { integer, fraction } = decimalParts(value);
-    if (type.totalDigits !== undefined && integer.length + fraction.length > type.totalDigits) {
-      return `${shown(value)} has ${integer.length + fraction.length} digits; at most ${type.totalDigits} are allowed`;
-    }
-    if (type.fractionDigits !== undefined && fraction.length > type.fractionDigits) {
-      return `${shown(value)} has ${fraction.length} decimal places; at most ${type.fractionDigits} are allowed`;
-    }
-    if (type.minInclusive !== undefined && compareDecimals(value, type.minInclusive) < 0) return `${shown(value)} is less than ${type.minInclusive}`;
-    if (type.maxInclusive !== undefined && compareDecimals(value, type.maxInclusive) > 0) return `${shown(value)} is more than ${type.maxInclusive}`;
-  }
+  // Lengths, patterns, a string enumeration and digits as the WCO validation checks them; numbers
+  // are enumerated by value ("01" is 1), which that check does not do.
+  const { enumeration, ...facets } = type;
+  const problem = simpleValueProblem(value, { ...facets, builtin: numeric ? 'decimal' : 'string', ...(numeric || !enumeration ? {} : { enumeration }) });
+  if (problem || !numeric) return problem;
+  if (enumeration && !enumeration.some((e) => compareDecimals(e, value) === 0)) return `${shown(value)} is not one of ${enumeration.join(', ')}`;
+  if (type.minInclusive !== undefined && compareDecimals(value, type.minInclusive) < 0) return `${shown(value)} is less than ${type.minInclusive}`;
+  if (type.maxInclusive !== undefined && compareDecimals(value, type.maxInclusive) > 0) return `${shown(value)} is more than ${type.maxInclusive}`;
   return null;
 }

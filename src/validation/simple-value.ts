@@ -8,7 +8,7 @@ import { matchesXsdPattern } from './xsd-regex.js';
 // Most values need no normalising: one test spares two replacements per value.
 const NEEDS_NORMALISING = /[\t\n\r]|^ | $| {2}/;
 
-function normaliseWhiteSpace(value: string, whiteSpace: SimpleType['whiteSpace']): string {
+export function normaliseWhiteSpace(value: string, whiteSpace: SimpleType['whiteSpace']): string {
   if (whiteSpace === 'preserve' || !NEEDS_NORMALISING.test(value)) return value;
   const replaced = value.replace(/[\t\n\r]/g, ' ');
   return whiteSpace === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();
@@ -37,7 +37,7 @@ function codePointLength(value: string): number {
 }
 
 /** The value as a message quotes it; made only for a value that fails (most never do). */
-function shown(value: string): string {
+export function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 

@@ -135,6 +135,7 @@ describe('the customs answers', () => {
     add(answers.invalidationDecision(movement, envelope, { accepted: false, requestedAt: at, justification: 'too late\r\n' }));
     add(answers.writeOffNotification(movement, envelope));
     add(answers.goodsRelease(destination, envelope));
+    add(answers.destinationRejection(destination, envelope, 'CC044C', [{ ...finding, errorPointer: '/CC044C/UnloadingRemark/unloadingDate' }]));
     add(answers.unloadingPermission(document, { ...destination, acceptedAt: at }, envelope));
     add(answers.anticipatedArrivalRecord(document, { mrn, acceptedAt: at }, { messageRecipient: 'NTA.XI', at }));
   }
@@ -151,6 +152,7 @@ describe('the customs answers', () => {
       'CC051C',
       'CC055C',
       'CC056C',
+      'CC057C',
       'CC060C',
       'CC928C',
     ]);

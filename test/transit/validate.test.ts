@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RejectionError } from '../../src/findings.js';
 import type { XmlElement } from '../../src/documents/xml/tree.js';
-import { validateCtcMessage } from '../../src/transit/validate.js';
+import { transitFinding, validateCtcMessage } from '../../src/transit/validate.js';
 import { serialise } from '../../src/transit/xml-write.js';
 import { XMLLINT, toolsPresent } from '../support/tools.js';
 import { PACK_MESSAGES, fillTemplate, xmllintVerdicts } from './test-pack.js';
@@ -41,6 +41,24 @@ describe('validateCtcMessage on the trader test pack', () => {
   it('the header must name the message it heads (beyond the XSD, which takes any type there)', () => {
     const other = departure.replace('<messageType>CC015C</messageType>', '<messageType>CC013C</messageType>');
     expect(validateCtcMessage(other).findings).toMatchObject([{ errorPointer: '/CC015C/messageType', errorCode: '12', code: 'transit.message-type' }]);
+  });
+
+  it('makes findings of the same shape for what the schema cannot say (a message out of sequence)', () => {
+    expect(
+      transitFinding('transit.state', '92', '/CC013C', 'the movement is released: it can no longer be amended', {
+        errorReason: 'R0001',
+        originalAttributeValue: 'x'.repeat(600),
+      }),
+    ).toEqual({
+      severity: 'error',
+      code: 'transit.state',
+      message: '/CC013C: the movement is released: it can no longer be amended',
+      path: '/CC013C',
+      errorPointer: '/CC013C',
+      errorCode: '92',
+      errorReason: 'R0001',
+      originalAttributeValue: 'x'.repeat(512),
+    });
   });
 
   it('a placeholder left unfilled is a format error (12) at its element', () => {
