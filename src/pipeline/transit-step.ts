@@ -13,8 +13,7 @@ import type { InvalidGuaranteeCode } from '../transit/answers.js';
 import { type LedgerSettings, release, reserveAll } from '../transit/guarantees.js';
 import type { GuaranteeFacts } from '../transit/read.js';
 import type { TransitTables } from '../transit/tables.js';
-import type { NctsErrorCode } from '../transit/message-types.js';
-import type { TransitFinding } from '../transit/validate.js';
+import { transitFinding } from '../transit/validate.js';
 import { type MessageDirection, type MessageType, transition } from '../transit/movement-state.js';
 import type { MovementRow, MovementTables } from '../transit/movement-tables.js';
 import {
@@ -28,24 +27,13 @@ import {
   snapshotOf,
 } from '../transit/movements.js';
 
-/** A finding as NCTS would state it in a FunctionalError: where (errorPointer) and which rule (errorCode, CL180). */
-export const pointed = (code: string, message: string, errorPointer: string, errorCode: NctsErrorCode): TransitFinding => ({
-  severity: 'error',
-  code,
-  message,
-  path: '',
-  xpath: errorPointer,
-  errorPointer,
-  errorCode,
-});
-
 /** The guarantees a movement's release could not reserve, each with its CC055C reason: refused as the exchange is, so a sender can answer with a CC055C. */
 export class GuaranteeRefusal extends RejectionError {
   constructor(readonly refusals: Array<{ grn: string; code: InvalidGuaranteeCode; reason: string }>) {
     super(
       409,
       'Guarantee not valid',
-      refusals.map((r) => pointed(`transit.guarantee-not-valid`, `${r.grn}: ${r.reason} (${r.code})`, '/CC015C/Guarantee/GuaranteeReference/GRN', '12')),
+      refusals.map((r) => transitFinding(`transit.guarantee-not-valid`, '12', '/CC015C/Guarantee/GuaranteeReference/GRN', `${r.grn}: ${r.reason} (${r.code})`)),
     );
   }
 }
@@ -97,7 +85,7 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
       if (!departure || !step.arrivalOf.mayName(departure) || !['released', 'arrived'].includes(departure.state)) {
         return {
           refused: new RejectionError(422, 'Unknown MRN', [
-            pointed('transit.mrn-unknown', `No released movement of yours has the MRN ${step.arrivalOf.mrn}.`, step.pointer, '90'),
+            transitFinding('transit.mrn-unknown', '90', step.pointer, `No released movement of yours has the MRN ${step.arrivalOf.mrn}.`),
           ]),
           extra: {},
         };
@@ -106,7 +94,7 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
     } else if (step.movement.lrn && (await lrnInUse(db, step.movement.owner, step.movement.lrn))) {
       return {
         refused: new RejectionError(422, 'Duplicate LRN', [
-          pointed('transit.duplicate-lrn', `You have a movement with the LRN ${step.movement.lrn} already.`, step.pointer, '26'),
+          transitFinding('transit.duplicate-lrn', '26', step.pointer, `You have a movement with the LRN ${step.movement.lrn} already.`),
         ]),
         extra: {},
       };
@@ -121,7 +109,7 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
     if (!departure || departure.partner !== step.ofPartner.country)
       return {
         refused: new RejectionError(422, 'Unknown MRN', [
-          pointed('transit.mrn-unknown', `No movement with the MRN ${step.movementId} was sent to you.`, step.ofPartner.pointer, '90'),
+          transitFinding('transit.mrn-unknown', '90', step.ofPartner.pointer, `No movement with the MRN ${step.movementId} was sent to you.`),
         ]),
         extra: {},
       };
@@ -159,20 +147,20 @@ async function takeMessage(
 }
 
 const outOfState = (type: MessageType, reason: string) =>
-  new RejectionError(400, 'Message out of sequence', [pointed('transit.out-of-state', reason, `/CC${type.slice(2)}C`, '92')], reason);
+  new RejectionError(400, 'Message out of sequence', [transitFinding('transit.out-of-state', '92', `/CC${type.slice(2)}C`, reason)], reason);
 
 function referenceMismatch(
   movement: { lrn: string | null; mrn: string | null },
   names: { lrn?: string | undefined; mrn?: string | undefined; pointer: string },
 ) {
   if (names.mrn !== undefined && names.mrn !== movement.mrn)
-    return pointed(
+    return transitFinding(
       'transit.not-this-movement',
-      `The message names the MRN ${names.mrn}; this movement's is ${movement.mrn ?? 'not allocated yet'}.`,
-      names.pointer,
       '93',
+      names.pointer,
+      `The message names the MRN ${names.mrn}; this movement's is ${movement.mrn ?? 'not allocated yet'}.`,
     );
   if (names.lrn !== undefined && movement.lrn !== null && names.lrn !== movement.lrn)
-    return pointed('transit.not-this-movement', `The message names the LRN ${names.lrn}; this movement's is ${movement.lrn}.`, names.pointer, '12');
+    return transitFinding('transit.not-this-movement', '12', names.pointer, `The message names the LRN ${names.lrn}; this movement's is ${movement.lrn}.`);
   return undefined;
 }

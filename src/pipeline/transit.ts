@@ -16,9 +16,9 @@ import { type CtcMessageType, ieName } from '../transit/message-types.js';
 import type { MessageDirection, MessageType, MovementKind } from '../transit/movement-state.js';
 import { applyMessage, findMovement, type MessageEffects } from '../transit/movements.js';
 import { readArrival, readDeparture, readInvalidationRequest, readHeader, readPresentation, readUnloadingRemarks } from '../transit/read.js';
-import { type CtcValidation, validateCtcMessage } from '../transit/validate.js';
+import { type CtcValidation, transitFinding, validateCtcMessage } from '../transit/validate.js';
 import type { IngestRequest, IngestResult, ReadDocument } from './ingest.js';
-import { type MovementStep, pointed } from './transit-step.js';
+import type { MovementStep } from './transit-step.js';
 
 /** What each route takes (the trader's side; anything else on it is refused 400 before it is read further). */
 const ROUTE_MESSAGES = {
@@ -116,7 +116,7 @@ const actsFor = (sender: Participant, id: string | undefined) => id !== undefine
 function refuseForeignHolder(deps: Pick<TransitDeps, 'sandbox'>, sender: Participant, holder: string | undefined, pointer: string): void {
   if (deps.sandbox || ['customs', 'partner-customs'].includes(sender.kind) || actsFor(sender, holder)) return;
   throw new RejectionError(403, 'Not lodged for a trader you act for', [
-    { ...pointed('party.not-acted-for', `${sender.id} does not act for ${holder ?? 'a holder the message does not name'}`, pointer, '12') },
+    transitFinding('party.not-acted-for', '12', pointer, `${sender.id} does not act for ${holder ?? 'a holder the message does not name'}`),
   ]);
 }
 
@@ -368,7 +368,8 @@ export async function recordAtDestination(store: Store, departureId: string, typ
     const departure = await findMovement(db, departureId);
     if (!departure) throw notFoundMovement(departureId);
     const taken = await applyMessage(db, departure, { id: newId(), type, direction: 'from-office', exchangeId, at });
-    if (!taken.ok) throw new RejectionError(400, 'Message out of sequence', [pointed('transit.out-of-state', taken.reason, `/${type}`, '92')], taken.reason);
+    if (!taken.ok)
+      throw new RejectionError(400, 'Message out of sequence', [transitFinding('transit.out-of-state', '92', `/${type}`, taken.reason)], taken.reason);
   });
 }
 

@@ -33,6 +33,7 @@ import type { MessageType } from '../transit/movement-state.js';
 import type { MovementRow } from '../transit/movement-tables.js';
 import type { ArrivalFacts, DepartureFacts, GuaranteeFacts } from '../transit/read.js';
 import { allocateMrn, officeCountry, type SecurityIndicator } from '../transit/references.js';
+import { transitFinding } from '../transit/validate.js';
 import type { PartnerArrival } from './transit-partner.js';
 
 export const TRANSIT_SCENARIOS = ['default', 'control', 'reject', 'no-release', 'hold'] as const;
@@ -136,15 +137,14 @@ async function answerDeclaration(deps: TransitCustomsDeps, movement: MovementRow
   const data = departureData(movement);
   const envelope = () => envelopeFor(data.facts, deps.now());
   if (scenarioOf(movement) === 'reject') {
-    const finding = {
-      severity: 'error' as const,
-      code: 'sandbox.rejected',
-      message: 'The simulated office of departure rejects the declaration (X-Sandbox-Scenario: reject).',
-      path: '',
-      errorPointer: '/CC015C/HolderOfTheTransitProcedure/identificationNumber',
-      errorCode: '12' as const,
-      ...(data.holder.identificationNumber ? { originalAttributeValue: data.holder.identificationNumber } : {}),
-    };
+    const holder = data.holder.identificationNumber;
+    const finding = transitFinding(
+      'sandbox.rejected',
+      '12',
+      '/CC015C/HolderOfTheTransitProcedure/identificationNumber',
+      'The simulated office of departure rejects the declaration (X-Sandbox-Scenario: reject).',
+      holder ? { originalAttributeValue: holder } : {},
+    );
     await deps.answer({ movementId: movement.id, direction: 'to-trader', xml: rejection(data, envelope(), 'CC015C', [finding]) });
     return;
   }
