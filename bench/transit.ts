@@ -18,6 +18,7 @@ import { CTC_XML_LIMITS, ctcSchemas, validateCtcMessage } from '../src/transit/v
 import { XSD_DIR } from '../src/transit/xsd-model.js';
 import { XMLLINT } from '../test/support/tools.js';
 import { PACK_MESSAGES, fillTemplate } from '../test/transit/test-pack.js';
+import { departuresSection } from './transit-departures.js';
 
 const SECONDS = Number(process.argv[2] ?? 3);
 const XSD = join(XSD_DIR, 'cc015c.xsd');
@@ -98,3 +99,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// Departures per second through validation to release, against the ingest floor of declarations (transit-departures.ts).
+await departuresSection();

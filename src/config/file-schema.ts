@@ -320,9 +320,9 @@ export const configFileSchema = {
           },
           destination: { type: 'string' },
           format: {
-            enum: ['wco-xml', 'wco-json', 'json', 'sps-xml', 'lpco-json'],
+            enum: ['wco-xml', 'wco-json', 'json', 'sps-xml', 'lpco-json', 'ctc-xml'],
             description:
-              'wco-xml or wco-json (converted as needed); with a mapping, what it writes: json, sps-xml or lpco-json (a mapping writing WCO JSON may go as wco-xml)',
+              'wco-xml or wco-json (converted as needed); with a mapping, what it writes: json, sps-xml or lpco-json (a mapping writing WCO JSON may go as wco-xml); ctc-xml: a CTC phase 5 transit message as it came',
           },
           mapping: { type: 'string' },
           signing: { enum: ['ecdsa-p256', 'rsa-sha256'] },

@@ -40,6 +40,7 @@ import { routingRoutes, type TryRouting } from './routes/routing.js';
 import { timeReleaseRoutes } from './routes/time-release.js';
 import { type RiskProfileRouteDeps, riskProfileRoutes } from './routes/risk-profiles.js';
 import { sandboxRoutes, type SandboxRouteDeps } from './routes/sandbox.js';
+import { movementRoutes, type MovementRouteDeps } from './routes/movements.js';
 import { type DocumentValidator, validateRoutes } from './routes/validate.js';
 
 export interface GatewayServices {
@@ -57,6 +58,8 @@ export interface GatewayServices {
   provenance: { log: ProvenanceLog; publicKeyPem: string };
   /** Per document kind, the validation POST /v1/validate applies. */
   validators: Record<string, DocumentValidator>;
+  /** Transit movements (docs/TRANSIT.md). */
+  transit: Pick<MovementRouteDeps, 'lodge' | 'db' | 'now'>;
   readiness: Record<string, ReadinessCheck>;
   metrics: MetricsSources;
   analytics: AnalyticsRouteDeps;
@@ -148,6 +151,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
           description:
             'Border analytics: trends, alerts, country profiles (customs; PGAs over what was delivered to them); party networks, linked e-commerce data, misclassifications (customs)',
         },
+        { name: 'transit', description: 'Transit movements the NCTS phase 5 way: departures, arrivals and their CTC messages, either way' },
         { name: 'sandbox', description: 'Simulated destinations' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -182,6 +186,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
   aeoRoutes(app, services.recognition.aeo);
   partnerMessageRoutes(app, { receive: services.recognition.partnerMessages });
   validateRoutes(app, { validators: services.validators, bodyLimit: config.bodyLimitBytes });
+  movementRoutes(app, { ...services.transit, store: services.store, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });
   referenceRoutes(app, { agreements: config.agreements });
   participantRoutes(app, { participants: config.participants, agreements: config.agreements, certificates: services.console.certificates });
   routingRoutes(app, {

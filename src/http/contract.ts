@@ -114,6 +114,19 @@ const alertNotificationSchema = {
   },
 };
 
+const movementNotificationSchema = {
+  type: 'object',
+  required: ['event', 'movementId', 'messageId', 'type', 'at', 'links'],
+  properties: {
+    event: { type: 'string', enum: ['movement.message'] },
+    movementId: { type: 'string' },
+    messageId: { type: 'string' },
+    type: { type: 'string', description: 'IE928, IE028, IE029 … (docs/TRANSIT.md)' },
+    at: { type: 'string', format: 'date-time' },
+    links: { type: 'object', required: ['movement', 'message'], properties: { movement: { type: 'string' }, message: { type: 'string' } } },
+  },
+};
+
 const header = (description: string, example?: string) => ({ required: true, description, schema: { type: 'string' }, ...(example ? { example } : {}) });
 
 /** The headers of a signed notification, and what its receiver answers: the same for every notification. */
@@ -164,6 +177,35 @@ const webhooks = {
               event: 'analytics.alert',
               alert: { kind: 'count-surge', origin: 'VN', commodity: '851712', period: '2026-W21', observed: 88, expected: 21.5, score: 9.4 },
               at: '2026-05-26T12:00:00.000Z',
+            },
+          },
+        },
+      },
+      responses: notificationAnswers,
+    },
+  },
+  movementMessage: {
+    post: {
+      operationId: 'movementMessage',
+      tags: ['transit'],
+      summary: "Sent to a movement owner's webhook for each message customs adds to the movement (docs/TRANSIT.md)",
+      description: 'Signed and retried like exchangeEnded; each message is told once. Fetch the message itself at `links.message`.',
+      parameters: signatureHeaders,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: ref('MovementNotification'),
+            example: {
+              event: 'movement.message',
+              movementId: '01JD3Y8Q6W0000000000000000',
+              messageId: '01JD3Y8Q7A0000000000000000',
+              type: 'IE029',
+              at: '2026-12-01T10:00:01.000Z',
+              links: {
+                movement: '/v1/movements/departures/01JD3Y8Q6W0000000000000000',
+                message: '/v1/movements/departures/01JD3Y8Q6W0000000000000000/messages/01JD3Y8Q7A0000000000000000',
+              },
             },
           },
         },
@@ -237,6 +279,10 @@ function requestExamples(): Record<string, Record<string, unknown>> {
     },
     putAeoAuthorisation: { 'application/json': { status: 'granted', type: 'AEOF', validFrom: '2026-01-01' } },
     createRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
+    lodgeDeparture: { 'application/xml': text('openapi/examples/transit-cc015c-departure.xml') },
+    lodgeDepartureMessage: { 'application/xml': text('openapi/examples/transit-cc170c-presentation.xml') },
+    lodgeArrival: { 'application/xml': text('openapi/examples/transit-cc007c-arrival.xml') },
+    lodgeArrivalMessage: { 'application/xml': text('openapi/examples/transit-cc044c-unloading-remarks.xml') },
     replaceRiskProfile: { 'application/json': json('openapi/examples/risk-profile.json') },
   };
 }
@@ -289,6 +335,7 @@ export function completeContract(document: Record<string, unknown>, options: { s
         Receipt: receiptSchema,
         ExchangeNotification: notificationSchema,
         AlertNotification: alertNotificationSchema,
+        MovementNotification: movementNotificationSchema,
         WcoDeclaration: component(declarationSchema, 'WcoDeclaration'),
         Consignment: component(json('mappings/consignment-to-declaration/input.schema.json'), 'Consignment'),
         // The payloads of POST /v1/partner-messages, inside the JWS envelope the route's body is.

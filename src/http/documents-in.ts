@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { finding, RejectionError } from '../findings.js';
 import type { DocumentFormat } from '../pipeline/vocabulary.js';
 
-const XML_TYPES = ['application/xml', 'text/xml'];
+export const XML_TYPES = ['application/xml', 'text/xml'];
 export const JSON_TYPES = ['application/json'];
 /** What a document route takes unless it says otherwise: WCO DM XML or its JSON form. */
 export const DOCUMENT_TYPES = [...XML_TYPES, ...JSON_TYPES];

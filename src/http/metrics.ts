@@ -11,6 +11,8 @@ export interface MetricsSources {
   reconcilerActions: () => Promise<Array<{ action: string; count: number }>>;
   /** The time-release histograms, observed where deliveries settle (in the workers) and kept in the database. */
   timeRelease: () => Promise<TimeReleaseHistogram[]>;
+  /** Transit movements by kind and state, and the released departures past their time limit (docs/TRANSIT.md). */
+  movements?: () => Promise<{ byState: Array<{ kind: string; state: string; count: number }>; overdue: number }>;
 }
 
 const TIME_RELEASE_METRICS: Record<TimeReleaseHistogram['measure'], { name: string; help: string }> = {
@@ -90,6 +92,28 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources, op
       for (const { action, count } of await sources.reconcilerActions()) this.inc({ action }, count);
     },
   });
+
+  const movements = sources.movements;
+  if (movements) {
+    new Gauge({
+      name: 'swgate_transit_movements',
+      help: 'Transit movements by kind and state',
+      labelNames: ['kind', 'state'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const { kind, state, count } of (await movements()).byState) this.set({ kind, state }, count);
+      },
+    });
+    new Gauge({
+      name: 'swgate_transit_overdue_movements',
+      help: 'Released departures past their time limit with no arrival: each one an enquiry to open',
+      registers: [registry],
+      async collect() {
+        this.set((await movements()).overdue);
+      },
+    });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

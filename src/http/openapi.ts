@@ -6,6 +6,7 @@ import type { Store } from '../store/exchanges.js';
 import { buildApp } from './app.js';
 import type { AeoRouteDeps } from './routes/aeo.js';
 import type { LpcoRouteDeps } from './routes/lpcos.js';
+import type { MovementRouteDeps } from './routes/movements.js';
 
 const notForDocuments = () => {
   throw new Error('the OpenAPI document is generated without running services');
@@ -28,6 +29,7 @@ export async function describedApp(config: GatewayConfig): Promise<FastifyInstan
     },
     deliveries: { acknowledge: notForDocuments, retry: notForDocuments },
     validators: { declaration: notForDocuments },
+    transit: { lodge: notForDocuments, db: {} as MovementRouteDeps['db'], now: () => new Date() },
     provenance: { log: {} as ProvenanceLog, publicKeyPem: '' },
     readiness: {},
     metrics: { exchangesByStatus: notForDocuments, queueDepths: notForDocuments, reconcilerActions: notForDocuments, timeRelease: notForDocuments },

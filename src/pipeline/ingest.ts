@@ -13,6 +13,8 @@ import type { DeclarationRisk } from '../risk/facts.js';
 import { type EcommerceSource, insertSource } from '../ecommerce/sources.js';
 import { type RegistryDeps, type RegistryStep, writeRegistryStep } from './registry-step.js';
 import { historyFor, target, type TargetDeps } from './target.js';
+import { writeMovementStep, type MovementStep } from './transit-step.js';
+import type { LedgerSettings } from '../transit/guarantees.js';
 import { type DeliveryJob, type DocumentKind, type RecordProvenance, WCO_JSON_DOCUMENT } from './vocabulary.js';
 
 export interface IngestDeps {
@@ -27,6 +29,8 @@ export interface IngestDeps {
   now: () => Date;
   /** Targeting: one decision per declaration (target.ts); absent, none is taken. */
   targeting?: TargetDeps;
+  /** The guarantee ledger transit movements reserve against (transit-step.ts). */
+  guarantees?: LedgerSettings;
 }
 
 /** What a kind's reader makes of the received bytes: the document to route, and what routing needs. */
@@ -49,6 +53,8 @@ export interface ReadDocument {
   risk?: DeclarationRisk;
   /** An e-commerce consignment's side of its parcel: written with the exchange, in its transaction. */
   ecommerce?: EcommerceSource;
+  /** What a transit message changes in the movements store: written with the exchange, in its transaction; may refuse it. */
+  movement?: MovementStep;
 }
 
 export interface IngestRequest {
@@ -70,6 +76,12 @@ export interface IngestRequest {
   idempotentContent?: Buffer;
   /** Set when a verified signature proves the sender: recorded with the exchange and in its provenance. */
   signature?: { evidence: unknown; certificateFingerprint: string };
+  /**
+   * A document its recipient reads through the API (customs' answers on a transit movement,
+   * docs/TRANSIT.md) is stored and logged when no agreement routes it, with no delivery: it is
+   * final (`delivered`) at once.
+   */
+  unroutedAllowed?: boolean;
 }
 
 export interface IngestResult {
@@ -86,6 +98,9 @@ export interface IngestResult {
   /** Warnings and notes the document was accepted with. */
   findings: Finding[];
 }
+
+/** Without a configured ledger every GRN is unknown (G01). */
+const NO_GUARANTEES: LedgerSettings = { guarantees: [] };
 
 /** What the write batch made of an accepted document: stored, refused by its registry step, or a replay of an earlier one. */
 type Stored =
@@ -113,7 +128,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const read = await req.read();
   const validatedAt = deps.now().toISOString();
   const agreements = routeDocument(deps.agreements, { documentKind: req.documentKind, sender: req.sender, facts: read.facts });
-  if (agreements.length === 0) throw noAgreement(req, read.facts);
+  if (agreements.length === 0 && !req.unroutedAllowed) throw noAgreement(req, read.facts);
 
   const registry = { unknownLpco: deps.unknownLpco, now: deps.now };
   const targeting = deps.targeting && read.risk ? { deps: deps.targeting, risk: read.risk, history: await historyFor(deps.store, read.risk) } : undefined;
@@ -131,6 +146,8 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
       const earlier = await findByIdempotencyKey(transaction, req.sender.id, req.idempotencyKey);
       if (earlier) return { earlier };
     }
+    const moved = read.movement ? await writeMovementStep(transaction, read.movement, exchangeId, receivedAt, deps.guarantees ?? NO_GUARANTEES) : undefined;
+    if (moved?.refused) return { refused: moved.refused };
     const registered = await writeRegistryStep(transaction, registry, read.registry, exchangeId);
     if (registered.refused) return { refused: registered.refused };
     const findings = [...read.findings, ...registered.findings];
@@ -141,7 +158,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
     writeAcceptedExchange(transaction, targeted ? { ...accepted, documents: [...accepted.documents, ...targeted.documents] } : accepted);
     if (read.ecommerce) await insertSource(transaction, read.ecommerce, { id: exchangeId, sender: req.sender.id, receivedAt });
     const [received] = await deps.recordProvenance(transaction, [...records, ...registered.provenance, ...(targeted?.records ?? [])]);
-    return { received, findings, extra: registered.extra };
+    return { received, findings, extra: { ...registered.extra, ...moved?.extra } };
   });
   if ('earlier' in stored) return replay(stored.earlier, contentSha256);
   if ('refused' in stored) throw stored.refused;
@@ -155,7 +172,7 @@ export async function ingestDocument(deps: IngestDeps, req: IngestRequest): Prom
   const { received, findings, extra } = stored;
   return {
     exchangeId,
-    status: 'routed',
+    status: agreements.length === 0 ? 'delivered' : 'routed',
     receivedAt,
     contentSha256,
     replayed: false,
@@ -194,7 +211,8 @@ function acceptedExchange(
       sender: req.sender.id,
       kind: req.documentKind,
       format: read.document.format ?? (read.document.mediaType === 'application/xml' ? 'wco-xml' : 'wco-json'),
-      status: 'routed',
+      // Unrouted (req.unroutedAllowed): no delivery to wait for, final at once and nothing left for its end to do.
+      status: agreements.length === 0 ? 'delivered' : 'routed',
       content_sha256: contentSha256,
       message_id: read.messageId ?? null,
       idempotency_key: req.idempotencyKey ?? null,
@@ -203,7 +221,7 @@ function acceptedExchange(
       findings: JSON.stringify(findings),
       received_at: at.receivedAt,
       updated_at: at.routedAt,
-      end_handled_at: null,
+      end_handled_at: agreements.length === 0 ? at.routedAt : null,
       reference: read.references?.reference ?? null,
       mrn: read.references?.mrn ?? null,
     },

@@ -18,7 +18,7 @@ export type DocumentFormat = 'wco-xml' | 'wco-json';
 export const MEDIA_TYPES: Record<DocumentFormat, string> = { 'wco-xml': 'application/xml', 'wco-json': 'application/json' };
 
 /** What an exchange carries (exchanges.kind, an agreement's `when.documentKind`). */
-export type DocumentKind = 'declaration' | 'consignment' | 'lpco' | 'lpco-status';
+export type DocumentKind = 'declaration' | 'consignment' | 'lpco' | 'lpco-status' | 'transit';
 
 /** The stored WCO JSON form of an XML original, kept so deliveries in WCO JSON need not parse the XML again. */
 export const WCO_JSON_DOCUMENT = 'wco-json';

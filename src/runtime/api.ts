@@ -9,6 +9,7 @@ import { SandboxDestinations } from '../sandbox/destinations.js';
 import { countExchangesByStatus, reconcilerActionCounts } from '../store/exchanges.js';
 import { timeReleaseHistograms } from '../store/time-release.js';
 import { signReceipt } from '../trust/receipt.js';
+import { movementCounts } from '../transit/movements.js';
 import { prepareValidation } from '../validation/validate-document.js';
 import type { GatewayPipeline } from './pipeline.js';
 import type { Stores } from './stores.js';
@@ -84,6 +85,7 @@ export async function startApi(
       recognition: pipeline.recognition,
       deliveries: pipeline.deliveries,
       validators: pipeline.validators,
+      transit: pipeline.transit,
       provenance: { log: stores.log, publicKeyPem: stores.logPublicKeyPem },
       readiness: {
         redis: async () => void (await redis.ping()),
@@ -94,6 +96,7 @@ export async function startApi(
         queueDepths: () => pipeline.queues.depths(pipeline.destinations),
         reconcilerActions: () => reconcilerActionCounts(store),
         timeRelease: () => timeReleaseHistograms(store),
+        movements: () => movementCounts(pipeline.transit.db, new Date()),
       },
       analytics: { instance: analytics, minCellCount: config.analytics.minCellCount },
       console: pipeline.console,

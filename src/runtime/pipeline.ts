@@ -35,6 +35,16 @@ import type { GatewayTrust } from './trust.js';
 import { WebhookQueue } from './webhooks.js';
 import { type HubConnector, hubConnector } from './ephyto-hub.js';
 import type { SimulatedHub } from '../sandbox/ephyto-hub.js';
+import { GuaranteeRefusal } from '../pipeline/transit-step.js';
+import { lodgeTransit, notificationOf, recordAtDestination, recordOfficeMessage, type TakenMessage, type TransitDeps } from '../pipeline/transit.js';
+import { answerTraderMessage, type TransitCustomsDeps } from '../sandbox/transit-customs.js';
+import { partnerArrivalNotification, partnerUnloadingRemarks } from '../sandbox/transit-partner.js';
+import { findDocument } from '../store/exchanges.js';
+import type { LedgerSettings } from '../transit/guarantees.js';
+import type { MovementTables } from '../transit/movement-tables.js';
+import { findMessageOfExchange, findMovement, listMessages, type MovementDb } from '../transit/movements.js';
+import { officeCountry } from '../transit/references.js';
+import { validateCtcMessage } from '../transit/validate.js';
 
 /** The pipeline's functions bound to their deps: what the API calls, what the workers run, and the queues they share. */
 export interface GatewayPipeline {
@@ -53,6 +63,8 @@ export interface GatewayPipeline {
   console: GatewayServices['console'];
   /** The AS4 access point (POST /as4); absent when the gateway has no RSA key to sign and decrypt with. */
   as4?: (body: Buffer, contentType: string) => Promise<As4Answer>;
+  /** Transit movements: a trader's messages in, the movements store read by the routes (docs/TRANSIT.md). */
+  transit: GatewayServices['transit'];
   /** One delivery attempt (pipeline/deliver.ts), as a worker runs it. */
   deliver: DeliveryProcessor;
   /** One reconciler pass (pipeline/reconcile.ts). */
@@ -89,6 +101,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
   const { mappings, trust, logger } = options;
   const kind = store.kind;
   const now = () => new Date();
+  const ledger: LedgerSettings = config.transit;
   const queues = new DeliveryQueues(stores.queueSettings);
   const webhooks = new WebhookQueue(stores.queueSettings);
   const participants = new Map(config.participants.map((p) => [p.id, p]));
@@ -127,6 +140,7 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         unknownLpco: config.unknownLpco,
         now,
         targeting,
+        guarantees: ledger,
       },
       req,
     );
@@ -182,6 +196,37 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
           ),
       }
     : undefined;
+
+  const movementDb = tablesOf<MovementTables>(store.db);
+  const answering = new Set<Promise<void>>();
+  const transitDeps: TransitDeps = {
+    ingest,
+    sandbox: config.sandbox,
+    messageOfExchange: async (exchangeId) => {
+      const row = await findMessageOfExchange(movementDb, exchangeId);
+      return row && { movementId: row.movement_id, messageId: row.id };
+    },
+    movementOf: async (id) => {
+      const row = await findMovement(movementDb, id);
+      return row && { owner: row.owner, kind: row.kind };
+    },
+    onTaken: (taken) => onTransitMessage(taken),
+  };
+  const customs = config.sandbox ? sandboxCustoms(config, transitDeps, store, movementDb, now) : undefined;
+  const onTransitMessage = (taken: TakenMessage) => {
+    const notification = notificationOf(taken, now());
+    if (notification && participants.get(taken.owner)?.webhook)
+      void webhooks
+        .notify(taken.owner, notification)
+        .catch((error: unknown) => logger.warn({ err: (error as Error).message, ...taken }, 'movement notification not queued'));
+    if (!customs || (taken.direction !== 'from-trader' && taken.type !== 'IE018')) return;
+    // The simulated offices answer after the trader's 202, as NCTS does; shutdown waits for what they started.
+    const answer = answerTraderMessage(customs, taken).catch((error: unknown) =>
+      logger.warn({ err: (error as Error).message, movementId: taken.movementId, type: taken.type }, 'the simulated customs office could not answer'),
+    );
+    answering.add(answer);
+    void answer.finally(() => answering.delete(answer));
+  };
 
   const deliverDeps: DeliverDeps = {
     store,
@@ -258,12 +303,72 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
       },
       tryRouting: (sender, kind, body, format) => tryRouting({ agreements: config.agreements, mappings, validation }, sender, kind, body, format),
     },
+    transit: { lodge: (l) => lodgeTransit(transitDeps, l), db: movementDb, now },
     deliver: (job, attempt) => deliver(deliverDeps, job, attempt),
     reconcile: (reconcileOptions = { idleMs: config.reconcile.idleMs }) => reconcile(reconcileDeps, reconcileOptions),
     ...(hub ? { hub } : {}),
     async close() {
+      await Promise.allSettled([...answering]);
       await queues.close();
       await webhooks.close();
     },
+  };
+}
+
+/** How long the simulated offices pause between two answers: all of a departure's within two seconds. */
+const SANDBOX_ANSWER_PAUSE_MS = 100;
+/** Days a released movement has to reach its destination when its declaration states no limit date. */
+const TIME_LIMIT_DAYS = 8;
+
+/** The sandbox's offices of departure and destination (sandbox/transit-customs.ts), answering as the customs participant. */
+function sandboxCustoms(
+  config: GatewayConfig,
+  transit: TransitDeps,
+  store: Stores['store'],
+  movementDb: MovementDb,
+  now: () => Date,
+): TransitCustomsDeps | undefined {
+  const customs = config.participants.find((p) => p.kind === 'customs');
+  if (!customs) return undefined;
+  // A partner's office: a partner administration of the office's country that an agreement sends transit messages to.
+  const partners = new Map(
+    config.participants
+      .filter(
+        (p) => p.kind === 'partner-customs' && p.country && config.agreements.some((a) => a.destination === p.id && a.when.documentKinds?.includes('transit')),
+      )
+      .map((p) => [p.country as string, p]),
+  );
+  return {
+    async answer(answer) {
+      try {
+        const { exchange } = await recordOfficeMessage(transit, { sender: customs, ...answer });
+        return { ok: true, exchangeId: exchange.exchangeId };
+      } catch (error) {
+        if (error instanceof GuaranteeRefusal) return { ok: false, refusals: error.refusals };
+        throw error;
+      }
+    },
+    atDestination: (departureId, type, exchangeId) => recordAtDestination(store, departureId, type, exchangeId, now().toISOString()),
+    movement: (id) => findMovement(movementDb, id),
+    async declarationOf(movementId) {
+      const messages = await listMessages(movementDb, movementId, false);
+      const last = messages.filter((m) => m.type === 'IE015' || m.type === 'IE013').at(-1);
+      const document = last && (await findDocument(store, last.exchange_id, 'original'));
+      if (!document) throw new Error(`movement ${movementId} has no declaration`);
+      return validateCtcMessage(document.content).document;
+    },
+    partnerOf: (office) => {
+      const country = officeCountry(office);
+      return partners.has(country) ? { country } : undefined;
+    },
+    timeLimitDays: TIME_LIMIT_DAYS,
+    async partnerArrives(country, arrival) {
+      const partner = partners.get(country);
+      if (!partner) return;
+      for (const xml of [partnerArrivalNotification(arrival, country, now()), partnerUnloadingRemarks(arrival, country, now())])
+        await lodgeTransit(transit, { sender: partner, body: Buffer.from(xml), kind: 'arrival' });
+    },
+    pauseMs: SANDBOX_ANSWER_PAUSE_MS,
+    now,
   };
 }

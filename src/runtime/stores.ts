@@ -24,6 +24,7 @@ import { loadConfiguredGuarantees } from '../transit/guarantees.js';
 import { transitMigrations, type TransitTables } from '../transit/tables.js';
 import { ephytoHubMigrations, type EphytoHubTables } from '../ephyto-hub/tables.js';
 import { accessPointMigrations } from '../access-point/tables.js';
+import { movementMigrations } from '../transit/movement-tables.js';
 import type { QueueSettings } from './queues.js';
 import { resolveRedis } from './redis.js';
 
@@ -37,6 +38,7 @@ export const ALL_MIGRATIONS = {
   ...controlRequestMigrations,
   ...riskProfileMigrations,
   ...ecommerceMigrations,
+  ...movementMigrations,
   ...transitMigrations,
   ...ephytoHubMigrations,
   ...accessPointMigrations,

@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Alert } from '../analytics/alerts.js';
 import type { Webhook } from '../config/types.js';
 import type { ExchangeNotification } from '../pipeline/end.js';
+import type { MovementNotification } from '../pipeline/transit.js';
 import { post } from '../routing/transport.js';
 import type { QueueSettings } from './queues.js';
 
@@ -13,7 +14,7 @@ export interface AlertNotification {
   at: string;
 }
 
-type Notification = ExchangeNotification | AlertNotification;
+type Notification = ExchangeNotification | AlertNotification | MovementNotification;
 
 interface NotificationJob {
   participant: string;
@@ -23,6 +24,7 @@ interface NotificationJob {
 /** One job per notification and participant, so telling twice never sends twice. */
 function jobIdOf(participant: string, n: Notification): string {
   if (n.event === 'exchange.ended') return `${n.exchangeId}.${n.status}`;
+  if (n.event === 'movement.message') return `movement.${n.movementId}.${n.messageId}`;
   const { kind, origin, commodity, period } = n.alert;
   return `alert.${participant}.${kind}.${origin}.${commodity}.${period}`;
 }

@@ -45,7 +45,7 @@ export interface InvalidGuarantee {
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** A new message identification: 14 capital letters and digits (70 random bits), as NCTS writes them. */
-function newMessageIdentification(): string {
+export function newMessageIdentification(): string {
   let id = '';
   for (const byte of randomBytes(14)) id += ALPHABET.charAt(byte % 36);
   return id;

@@ -89,7 +89,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths['/v1/exchanges/{id}/documents/{name}']?.get?.responses['200']?.content ?? {})).toEqual(
       expect.arrayContaining(['application/xml', 'application/jose']),
     );
-    expect(Object.keys(document.webhooks).sort()).toEqual(['analyticsAlert', 'delivery', 'exchangeEnded']);
+    expect(Object.keys(document.webhooks).sort()).toEqual(['analyticsAlert', 'delivery', 'exchangeEnded', 'movementMessage']);
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(['Problem', 'Receipt', 'WcoDeclaration', 'Consignment', 'ExchangeNotification']),
     );

@@ -17,16 +17,14 @@ export interface DocumentRouteDeps {
   sandbox: boolean;
 }
 
-/** The sandbox scenario a request asks for; outside the sandbox the header is refused rather than ignored. */
-function scenarioOf(request: FastifyRequest, sandbox: boolean): string | undefined {
+/** The sandbox scenario a request asks for, one of `known`; outside the sandbox the header is refused rather than ignored. */
+export function scenarioOf(request: FastifyRequest, sandbox: boolean, known: readonly string[] = SANDBOX_SCENARIOS): string | undefined {
   const scenario = request.headers['x-sandbox-scenario'];
   if (scenario === undefined) return undefined;
   if (!sandbox)
     throw new RejectionError(400, 'Malformed request', [finding('sandbox.not-sandbox', 'X-Sandbox-Scenario is only honoured by the sandbox gateway.')]);
-  if (typeof scenario !== 'string' || !(SANDBOX_SCENARIOS as readonly string[]).includes(scenario)) {
-    throw new RejectionError(400, 'Malformed request', [
-      finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${SANDBOX_SCENARIOS.join(', ')}.`),
-    ]);
+  if (typeof scenario !== 'string' || !known.includes(scenario)) {
+    throw new RejectionError(400, 'Malformed request', [finding('sandbox.unknown-scenario', `X-Sandbox-Scenario must be one of ${known.join(', ')}.`)]);
   }
   return scenario;
 }

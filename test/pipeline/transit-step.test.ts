@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { GuaranteeRefusal, type MovementStep, writeMovementStep } from '../../src/pipeline/transit-step.js';
+import { tablesOf } from '../../src/store/db.js';
+import { newId } from '../../src/store/exchanges.js';
+import { writeInBatch } from '../../src/store/write-batches.js';
+import { SANDBOX_LEDGER, balanceOf } from '../../src/transit/guarantees.js';
+import { movementMigrations, type MovementTables } from '../../src/transit/movement-tables.js';
+import { findMovement, listMessages } from '../../src/transit/movements.js';
+import { type TransitTables, transitMigrations } from '../../src/transit/tables.js';
+import { databaseKinds, useExchangeStore } from '../support/databases.js';
+
+const at = '2026-12-06T10:00:00.000Z';
+const GRN = '26GB0000010000053';
+
+const start = (lrn: string, owner = 'trader-a'): Extract<MovementStep, { step: 'start' }> => ({
+  step: 'start',
+  type: 'IE015',
+  messageId: newId(),
+  pointer: '/CC015C/TransitOperation/LRN',
+  movement: { id: newId(), kind: 'departure', owner, lrn, prelodged: false, officeOfDeparture: 'GB000246', facts: {} },
+});
+const message = (
+  movementId: string,
+  type: Extract<MovementStep, { step: 'message' }>['type'],
+  more: Partial<Extract<MovementStep, { step: 'message' }>> = {},
+): MovementStep => ({
+  step: 'message',
+  movementId,
+  type,
+  messageId: newId(),
+  direction: 'to-trader',
+  ...more,
+});
+const guarantee = (amount: string) => ({
+  reserve: { officeOfDepartureCountry: 'GB', guarantees: [{ type: '1', references: [{ grn: GRN, amountToBeCovered: amount, currency: 'GBP' }] }] },
+});
+
+describe.each(await databaseKinds())("a transit message's step in its exchange's transaction (%s)", (kind) => {
+  const t = useExchangeStore(kind, { ...transitMigrations, ...movementMigrations });
+  const write = (step: MovementStep) => writeInBatch(t.store, (transaction) => writeMovementStep(transaction, step, newId(), at, SANDBOX_LEDGER));
+  const movements = () => tablesOf<MovementTables>(t.store.db);
+
+  async function released(amount: string) {
+    const first = start(`LRN${newId()}`);
+    await write(first);
+    const id = first.movement.id;
+    for (const type of ['IE928', 'IE028'] as const) expect((await write(message(id, type))).refused).toBeUndefined();
+    return { id, outcome: await write(message(id, 'IE029', { guarantee: guarantee(amount) })) };
+  }
+
+  it('starts a movement and refuses a duplicate LRN of the same owner (422, code 26), not of another', async () => {
+    const first = start('LRN-DUP');
+    expect(await write(first)).toEqual({ extra: { movementId: first.movement.id, messageId: first.messageId } });
+    const again = await write(start('LRN-DUP'));
+    expect(again.refused?.status).toBe(422);
+    expect(again.refused?.findings[0]).toMatchObject({ errorCode: '26', errorPointer: '/CC015C/TransitOperation/LRN' });
+    expect((await write(start('LRN-DUP', 'trader-b'))).refused).toBeUndefined();
+  });
+
+  it('hands back a message out of sequence with nothing written, so the batch it shares stands', async () => {
+    const first = start(`LRN${newId()}`);
+    await write(first);
+    const [early, neighbour] = await Promise.all([write(message(first.movement.id, 'IE029')), write(message(first.movement.id, 'IE928'))]);
+    expect(early.refused?.status).toBe(400);
+    expect(early.refused?.findings[0]).toMatchObject({ code: 'transit.out-of-state', errorCode: '92' });
+    expect(neighbour.refused).toBeUndefined();
+    expect((await listMessages(movements(), first.movement.id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928']);
+  });
+
+  it("answers 404 for another owner's movement", async () => {
+    const first = start(`LRN${newId()}`);
+    await write(first);
+    const foreign = await write(message(first.movement.id, 'IE014', { owner: 'trader-b', direction: 'from-trader' }));
+    expect(foreign.refused?.status).toBe(404);
+  });
+
+  it('reserves the guarantee with the release; of two releases racing for the last of it exactly one wins; the write-off gives it back', async () => {
+    const before = await balanceOf(tablesOf<TransitTables>(t.store.db), GRN);
+    const start = before ? Number(before.balance) : 5000;
+    const amount = (start / 2 + 1).toFixed(2);
+    const [a, b] = await Promise.all([released(amount), released(amount)]);
+    const outcomes = [a.outcome, b.outcome];
+    expect(outcomes.filter((o) => o.refused === undefined)).toHaveLength(1);
+    const refusal = outcomes.find((o) => o.refused)?.refused;
+    expect(refusal).toBeInstanceOf(GuaranteeRefusal);
+    expect((refusal as GuaranteeRefusal).refusals[0]).toMatchObject({ grn: GRN, code: 'G09' });
+    const winner = a.outcome.refused ? b.id : a.id;
+    const loser = a.outcome.refused ? a.id : b.id;
+    expect((await findMovement(movements(), winner))?.state).toBe('released');
+    expect((await findMovement(movements(), loser))?.state).toBe('mrn-allocated');
+    expect(Number((await balanceOf(tablesOf<TransitTables>(t.store.db), GRN))?.balance)).toBeCloseTo(start - Number(amount), 2);
+    for (const type of ['IE006', 'IE018'] as const) await write(message(winner, type, { direction: 'from-office' }));
+    expect((await write(message(winner, 'IE045', { guarantee: { release: true } }))).refused).toBeUndefined();
+    expect(Number((await balanceOf(tablesOf<TransitTables>(t.store.db), GRN))?.balance)).toBeCloseTo(start, 2);
+  });
+});
