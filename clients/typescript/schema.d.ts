@@ -500,6 +500,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/movements/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your departure movements, newest first */
+        get: operations["listDepartures"];
+        put?: never;
+        /**
+         * Lodge a CC015C departure declaration: a new departure movement
+         * @description The CC015C departure declaration; customs' answers follow as messages of the movement. Answers 202 once the message is read, validated against its CTC phase 5 XSD and the movement's state, stored and logged. Refusals: 400 when it cannot be read, is not a message of this route or the movement's state does not take it; 422 when it breaks its schema (each finding with NCTS `errorPointer` and `errorCode`).
+         */
+        post: operations["lodgeDeparture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/departures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A departure movement: its references, state and times */
+        get: operations["getDeparture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/departures/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages of a departure movement, oldest first (both ways) */
+        get: operations["listDepartureMessages"];
+        put?: never;
+        /**
+         * Send a message of a departure movement: CC013C amendment, CC014C invalidation request or CC170C presentation notification
+         * @description A CC013C amendment, CC014C invalidation request or CC170C presentation notification of one of your movements. Answers 202 once the message is read, validated against its CTC phase 5 XSD and the movement's state, stored and logged. Refusals: 400 when it cannot be read, is not a message of this route or the movement's state does not take it; 422 when it breaks its schema (each finding with NCTS `errorPointer` and `errorCode`).
+         */
+        post: operations["lodgeDepartureMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/departures/{id}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message of the movement: the bare CCnnnC document (application/xml) */
+        get: operations["getDepartureMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your arrival movements, newest first */
+        get: operations["listArrivals"];
+        put?: never;
+        /**
+         * Lodge a CC007C arrival notification: a new arrival movement
+         * @description The CC007C arrival notification; customs' answers follow as messages of the movement. Answers 202 once the message is read, validated against its CTC phase 5 XSD and the movement's state, stored and logged. Refusals: 400 when it cannot be read, is not a message of this route or the movement's state does not take it; 422 when it breaks its schema (each finding with NCTS `errorPointer` and `errorCode`).
+         */
+        post: operations["lodgeArrival"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/arrivals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A arrival movement: its references, state and times */
+        get: operations["getArrival"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/arrivals/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages of a arrival movement, oldest first (both ways) */
+        get: operations["listArrivalMessages"];
+        put?: never;
+        /**
+         * Send a message of a arrival movement: CC044C unloading remarks
+         * @description A CC044C unloading remarks of one of your movements. Answers 202 once the message is read, validated against its CTC phase 5 XSD and the movement's state, stored and logged. Refusals: 400 when it cannot be read, is not a message of this route or the movement's state does not take it; 422 when it breaks its schema (each finding with NCTS `errorPointer` and `errorCode`).
+         */
+        post: operations["lodgeArrivalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/arrivals/{id}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message of the movement: the bare CCnnnC document (application/xml) */
+        get: operations["getArrivalMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/movements/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Released departures past their time limit with no arrival, flagged for an enquiry (customs only) */
+        get: operations["listOverdueMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/participants/me": {
         parameters: {
             query?: never;
@@ -912,6 +1081,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    movementMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sent to a movement owner's webhook for each message customs adds to the movement (docs/TRANSIT.md)
+         * @description Signed and retried like exchangeEnded; each message is told once. Fetch the message itself at `links.message`.
+         */
+        post: operations["movementMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     delivery: {
         parameters: {
             query?: never;
@@ -1006,6 +1195,20 @@ export interface components {
             };
             /** Format: date-time */
             at: string;
+        };
+        MovementNotification: {
+            /** @enum {string} */
+            event: "movement.message";
+            movementId: string;
+            messageId: string;
+            /** @description IE928, IE028, IE029 … (docs/TRANSIT.md) */
+            type: string;
+            /** Format: date-time */
+            at: string;
+            links: {
+                movement: string;
+                message: string;
+            };
         };
         /** @description WCO JSON, generated from test/fixtures/wco-dm/xsd/customs-declarations/customs/wrapper_submit.xsd (hmrc/customs-declarations v3.0 wrapper_submit.xsd: MetaData (DocumentMetaData-DMS 2.1) + Declaration (DEC-DMS 2.15)). Do not edit: run npm run generate:wco. */
         WcoDeclaration: {
@@ -5563,6 +5766,1377 @@ export interface operations {
             };
         };
     };
+    listDepartures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        movements: {
+                            /** @description ULID */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "departure" | "arrival";
+                            localReferenceNumber?: string | null;
+                            /** @description Once allocated (IE028); for an arrival, the MRN it names */
+                            movementReferenceNumber?: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "accepted" | "mrn-allocated" | "under-control" | "released" | "not-released" | "guarantee-not-valid" | "rejected" | "invalidated" | "arrived" | "written-off" | "unloading-permitted" | "unloading-remarks" | "goods-released";
+                            /** @description Holder of the transit procedure (departure) or trader at destination (arrival) */
+                            holder?: string | null;
+                            officeOfDeparture?: string | null;
+                            officeOfDestination?: string | null;
+                            /** @description By when the goods must reach destination (set at release) */
+                            timeLimit?: string | null;
+                            /** @description When the movement was flagged overdue for an enquiry */
+                            enquiry?: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            links: {
+                                self: string;
+                                messages: string;
+                            };
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    lodgeDeparture: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md) */
+                "x-sandbox-scenario"?: "default" | "control" | "reject" | "no-release" | "hold";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example <ncts:CC015C PhaseID="NCTS5.0" xmlns:ncts="http://ncts.dgtaxud.ec">
+                 *         <messageSender>9999912345</messageSender>
+                 *         <messageRecipient>NTA.GB</messageRecipient>
+                 *         <preparationDateAndTime>2026-12-01T09:00:00</preparationDateAndTime>
+                 *         <messageIdentification>SWG20261201001</messageIdentification>
+                 *         <messageType>CC015C</messageType>
+                 *         <TransitOperation>
+                 *             <LRN>SWGDEMO20261201A</LRN>
+                 *             <declarationType>T1</declarationType>
+                 *             <additionalDeclarationType>A</additionalDeclarationType>
+                 *             <security>0</security>
+                 *             <reducedDatasetIndicator>0</reducedDatasetIndicator>
+                 *             <bindingItinerary>0</bindingItinerary>
+                 *         </TransitOperation>
+                 *         <CustomsOfficeOfDeparture>
+                 *             <referenceNumber>GB000246</referenceNumber>
+                 *         </CustomsOfficeOfDeparture>
+                 *         <CustomsOfficeOfDestinationDeclared>
+                 *             <referenceNumber>XI000142</referenceNumber>
+                 *         </CustomsOfficeOfDestinationDeclared>
+                 *         <CustomsOfficeOfTransitDeclared>
+                 *             <sequenceNumber>1</sequenceNumber>
+                 *             <referenceNumber>XI000142</referenceNumber>
+                 *             <arrivalDateAndTimeEstimated>2026-12-03T09:00:00</arrivalDateAndTimeEstimated>
+                 *         </CustomsOfficeOfTransitDeclared>
+                 *         <HolderOfTheTransitProcedure>
+                 *             <identificationNumber>GB953574106000</identificationNumber>
+                 *         </HolderOfTheTransitProcedure>
+                 *         <Guarantee>
+                 *             <sequenceNumber>1</sequenceNumber>
+                 *             <guaranteeType>1</guaranteeType>
+                 *             <GuaranteeReference>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <GRN>24GB0000010000031</GRN>
+                 *                 <accessCode>AC01</accessCode>
+                 *                 <amountToBeCovered>1000.000000</amountToBeCovered>
+                 *                 <currency>GBP</currency>
+                 *             </GuaranteeReference>
+                 *         </Guarantee>
+                 *         <Consignment>
+                 *             <countryOfDispatch>GB</countryOfDispatch>
+                 *             <countryOfDestination>XI</countryOfDestination>
+                 *             <containerIndicator>1</containerIndicator>
+                 *             <grossMass>4000</grossMass>
+                 *             <referenceNumberUCR>AB1234</referenceNumberUCR>
+                 *             <TransportEquipment>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <containerIdentificationNumber>WGPCGR</containerIdentificationNumber>
+                 *                 <numberOfSeals>1</numberOfSeals>
+                 *                 <Seal>
+                 *                     <sequenceNumber>1</sequenceNumber>
+                 *                     <identifier>1234</identifier>
+                 *                 </Seal>
+                 *             </TransportEquipment>
+                 *             <LocationOfGoods>
+                 *                 <typeOfLocation>C</typeOfLocation>
+                 *                 <qualifierOfIdentification>U</qualifierOfIdentification>
+                 *                 <UNLocode>GBDVR</UNLocode>
+                 *             </LocationOfGoods>
+                 *             <DepartureTransportMeans>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <typeOfIdentification>30</typeOfIdentification>
+                 *                 <identificationNumber>NC15REG</identificationNumber>
+                 *                 <nationality>GB</nationality>
+                 *             </DepartureTransportMeans>
+                 *             <PlaceOfLoading>
+                 *                 <country>GB</country>
+                 *                 <location>Dover</location>
+                 *             </PlaceOfLoading>
+                 *             <PreviousDocument>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <type>NMRN</type>
+                 *                 <referenceNumber>24GB11111EXPORTMRN</referenceNumber>
+                 *             </PreviousDocument>
+                 *             <HouseConsignment>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <grossMass>2000.000000</grossMass>
+                 *                 <Consignor>
+                 *                     <identificationNumber>GB953574106000</identificationNumber>
+                 *                 </Consignor>
+                 *                 <Consignee>
+                 *                 <identificationNumber>XI175521246821</identificationNumber>
+                 *                 </Consignee>
+                 *                 <ConsignmentItem>
+                 *                     <goodsItemNumber>1</goodsItemNumber>
+                 *                     <declarationGoodsItemNumber>1</declarationGoodsItemNumber>
+                 *                     <Commodity>
+                 *                         <descriptionOfGoods>Plastic toys</descriptionOfGoods>
+                 *                         <CommodityCode>
+                 *                             <harmonizedSystemSubHeadingCode>392690</harmonizedSystemSubHeadingCode>
+                 *                         </CommodityCode>
+                 *                         <GoodsMeasure>
+                 *                             <grossMass>1000.000000</grossMass>
+                 *                             <netMass>950.000000</netMass>
+                 *                         </GoodsMeasure>
+                 *                     </Commodity>
+                 *                     <Packaging>
+                 *                         <sequenceNumber>1</sequenceNumber>
+                 *                         <typeOfPackages>BX</typeOfPackages>
+                 *                         <numberOfPackages>1</numberOfPackages>
+                 *                         <shippingMarks>GB Box to be shipped</shippingMarks>
+                 *                     </Packaging>
+                 *                 </ConsignmentItem>
+                 *                 <ConsignmentItem>
+                 *                     <goodsItemNumber>2</goodsItemNumber>
+                 *                     <declarationGoodsItemNumber>2</declarationGoodsItemNumber>
+                 *                     <Commodity>
+                 *                         <descriptionOfGoods>WHEAT</descriptionOfGoods>
+                 *                         <CommodityCode>
+                 *                             <harmonizedSystemSubHeadingCode>100119</harmonizedSystemSubHeadingCode>
+                 *                         </CommodityCode>
+                 *                         <GoodsMeasure>
+                 *                             <grossMass>1000.000000</grossMass>
+                 *                             <netMass>900.000000</netMass>
+                 *                         </GoodsMeasure>
+                 *                     </Commodity>
+                 *                     <Packaging>
+                 *                         <sequenceNumber>1</sequenceNumber>
+                 *                         <typeOfPackages>BX</typeOfPackages>
+                 *                         <numberOfPackages>10</numberOfPackages>
+                 *                         <shippingMarks>WHEAT</shippingMarks>
+                 *                     </Packaging>
+                 *                 </ConsignmentItem>
+                 *             </HouseConsignment>
+                 *             <HouseConsignment>
+                 *                 <sequenceNumber>2</sequenceNumber>
+                 *                 <grossMass>2000.000000</grossMass>
+                 *                 <Consignor>
+                 *                     <identificationNumber>GB656584207000</identificationNumber>
+                 *                 </Consignor>
+                 *                 <Consignee>
+                 *                     <identificationNumber>XI276531347831</identificationNumber>
+                 *                 </Consignee>
+                 *                 <ConsignmentItem>
+                 *                     <goodsItemNumber>1</goodsItemNumber>
+                 *                     <declarationGoodsItemNumber>3</declarationGoodsItemNumber>
+                 *                     <Commodity>
+                 *                         <descriptionOfGoods>Bread</descriptionOfGoods>
+                 *                         <CommodityCode>
+                 *                             <harmonizedSystemSubHeadingCode>190590</harmonizedSystemSubHeadingCode>
+                 *                         </CommodityCode>
+                 *                         <GoodsMeasure>
+                 *                             <grossMass>1000</grossMass>
+                 *                             <netMass>950</netMass>
+                 *                         </GoodsMeasure>
+                 *                     </Commodity>
+                 *                     <Packaging>
+                 *                         <sequenceNumber>1</sequenceNumber>
+                 *                         <typeOfPackages>BX</typeOfPackages>
+                 *                         <numberOfPackages>1</numberOfPackages>
+                 *                         <shippingMarks>Shipping marks for bread</shippingMarks>
+                 *                     </Packaging>
+                 *                 </ConsignmentItem>
+                 *                 <ConsignmentItem>
+                 *                     <goodsItemNumber>2</goodsItemNumber>
+                 *                     <declarationGoodsItemNumber>4</declarationGoodsItemNumber>
+                 *                     <Commodity>
+                 *                         <descriptionOfGoods>Cheddar cheese</descriptionOfGoods>
+                 *                         <CommodityCode>
+                 *                             <harmonizedSystemSubHeadingCode>040690</harmonizedSystemSubHeadingCode>
+                 *                         </CommodityCode>
+                 *                         <GoodsMeasure>
+                 *                             <grossMass>1000</grossMass>
+                 *                             <netMass>900</netMass>
+                 *                         </GoodsMeasure>
+                 *                     </Commodity>
+                 *                     <Packaging>
+                 *                         <sequenceNumber>1</sequenceNumber>
+                 *                         <typeOfPackages>BX</typeOfPackages>
+                 *                         <numberOfPackages>10</numberOfPackages>
+                 *                         <shippingMarks>Shipping marks for cheese</shippingMarks>
+                 *                     </Packaging>
+                 *                 </ConsignmentItem>
+                 *             </HouseConsignment>
+                 *         </Consignment>
+                 *     </ncts:CC015C>
+                 */
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The movement (ULID) */
+                        id: string;
+                        /** @description The message just taken */
+                        messageId: string;
+                        /** @description The exchange that carries it */
+                        exchangeId: string;
+                        replayed?: boolean;
+                        links: {
+                            self: string;
+                            messages: string;
+                            message?: string;
+                            exchange?: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getDeparture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ULID */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "departure" | "arrival";
+                        localReferenceNumber?: string | null;
+                        /** @description Once allocated (IE028); for an arrival, the MRN it names */
+                        movementReferenceNumber?: string | null;
+                        /** @enum {string} */
+                        state: "submitted" | "accepted" | "mrn-allocated" | "under-control" | "released" | "not-released" | "guarantee-not-valid" | "rejected" | "invalidated" | "arrived" | "written-off" | "unloading-permitted" | "unloading-remarks" | "goods-released";
+                        /** @description Holder of the transit procedure (departure) or trader at destination (arrival) */
+                        holder?: string | null;
+                        officeOfDeparture?: string | null;
+                        officeOfDestination?: string | null;
+                        /** @description By when the goods must reach destination (set at release) */
+                        timeLimit?: string | null;
+                        /** @description When the movement was flagged overdue for an enquiry */
+                        enquiry?: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        links: {
+                            self: string;
+                            messages: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listDepartureMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            /** @description ULID */
+                            id: string;
+                            /** @description IE015, IE928, IE028 … */
+                            type: string;
+                            /** Format: date-time */
+                            received: string;
+                            /** @enum {string} */
+                            direction: "from-trader" | "to-trader" | "from-office";
+                            /** @description The gateway exchange that carries it (customs and the trader that sent it see it at /v1/exchanges) */
+                            exchangeId?: string;
+                            links: {
+                                self: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    lodgeDepartureMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md) */
+                "x-sandbox-scenario"?: "default" | "control" | "reject" | "no-release" | "hold";
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example <ncts:CC170C PhaseID="NCTS5.1" xmlns:ncts="http://ncts.dgtaxud.ec">
+                 *         <messageSender>9999912345</messageSender>
+                 *         <messageRecipient>NTA.GB</messageRecipient>
+                 *         <preparationDateAndTime>2026-12-01T09:00:00</preparationDateAndTime>
+                 *         <messageIdentification>SWG20261201001</messageIdentification>
+                 *         <messageType>CC170C</messageType>
+                 *         <TransitOperation>
+                 *             <LRN>SWGDEMO20261201A</LRN>
+                 *         </TransitOperation>
+                 *         <CustomsOfficeOfDeparture>
+                 *             <referenceNumber>GB000246</referenceNumber>
+                 *         </CustomsOfficeOfDeparture>
+                 *         <HolderOfTheTransitProcedure>
+                 *             <identificationNumber>GB953574106000</identificationNumber>
+                 *         </HolderOfTheTransitProcedure>
+                 *         <Consignment>
+                 *             <containerIndicator>0</containerIndicator>
+                 *             <LocationOfGoods>
+                 *                 <typeOfLocation>C</typeOfLocation>
+                 *                 <qualifierOfIdentification>U</qualifierOfIdentification>
+                 *                 <UNLocode>GBDVR</UNLocode>
+                 *             </LocationOfGoods>
+                 *             <DepartureTransportMeans>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *                 <typeOfIdentification>30</typeOfIdentification>
+                 *                 <identificationNumber>NC15REG</identificationNumber>
+                 *                 <nationality>GB</nationality>
+                 *             </DepartureTransportMeans>
+                 *             <PlaceOfLoading>
+                 *                 <country>GB</country>
+                 *                 <location>Dover</location>
+                 *             </PlaceOfLoading>
+                 *             <HouseConsignment>
+                 *                 <sequenceNumber>1</sequenceNumber>
+                 *             </HouseConsignment>
+                 *         </Consignment>
+                 *     </ncts:CC170C>
+                 */
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The movement (ULID) */
+                        id: string;
+                        /** @description The message just taken */
+                        messageId: string;
+                        /** @description The exchange that carries it */
+                        exchangeId: string;
+                        replayed?: boolean;
+                        links: {
+                            self: string;
+                            messages: string;
+                            message?: string;
+                            exchange?: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getDepartureMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CCnnnC message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listArrivals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        movements: {
+                            /** @description ULID */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "departure" | "arrival";
+                            localReferenceNumber?: string | null;
+                            /** @description Once allocated (IE028); for an arrival, the MRN it names */
+                            movementReferenceNumber?: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "accepted" | "mrn-allocated" | "under-control" | "released" | "not-released" | "guarantee-not-valid" | "rejected" | "invalidated" | "arrived" | "written-off" | "unloading-permitted" | "unloading-remarks" | "goods-released";
+                            /** @description Holder of the transit procedure (departure) or trader at destination (arrival) */
+                            holder?: string | null;
+                            officeOfDeparture?: string | null;
+                            officeOfDestination?: string | null;
+                            /** @description By when the goods must reach destination (set at release) */
+                            timeLimit?: string | null;
+                            /** @description When the movement was flagged overdue for an enquiry */
+                            enquiry?: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            links: {
+                                self: string;
+                                messages: string;
+                            };
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    lodgeArrival: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md) */
+                "x-sandbox-scenario"?: "default" | "control" | "reject" | "no-release" | "hold";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example <ncts:CC007C PhaseID="NCTS5.1" xmlns:ncts="http://ncts.dgtaxud.ec">
+                 *         <messageSender>9999912345</messageSender>
+                 *         <messageRecipient>NTA.GB</messageRecipient>
+                 *         <preparationDateAndTime>2026-12-01T09:00:00</preparationDateAndTime>
+                 *         <messageIdentification>SWG20261201001</messageIdentification>
+                 *         <messageType>CC007C</messageType>
+                 *         <TransitOperation>
+                 *             <MRN>26GB000246A1B2C3J8</MRN>
+                 *             <arrivalNotificationDateAndTime>2026-12-03T08:30:00</arrivalNotificationDateAndTime>
+                 *             <simplifiedProcedure>0</simplifiedProcedure>
+                 *             <incidentFlag>0</incidentFlag>
+                 *         </TransitOperation>
+                 *         <CustomsOfficeOfDestinationActual>
+                 *             <referenceNumber>GB000246</referenceNumber>
+                 *         </CustomsOfficeOfDestinationActual>
+                 *         <TraderAtDestination>
+                 *             <identificationNumber>GB953574106000</identificationNumber>
+                 *         </TraderAtDestination>
+                 *         <Consignment>
+                 *             <LocationOfGoods>
+                 *                 <typeOfLocation>C</typeOfLocation>
+                 *                 <qualifierOfIdentification>U</qualifierOfIdentification>
+                 *                 <UNLocode>GBDVR</UNLocode>
+                 *             </LocationOfGoods>
+                 *         </Consignment>
+                 *     </ncts:CC007C>
+                 */
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The movement (ULID) */
+                        id: string;
+                        /** @description The message just taken */
+                        messageId: string;
+                        /** @description The exchange that carries it */
+                        exchangeId: string;
+                        replayed?: boolean;
+                        links: {
+                            self: string;
+                            messages: string;
+                            message?: string;
+                            exchange?: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getArrival: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ULID */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "departure" | "arrival";
+                        localReferenceNumber?: string | null;
+                        /** @description Once allocated (IE028); for an arrival, the MRN it names */
+                        movementReferenceNumber?: string | null;
+                        /** @enum {string} */
+                        state: "submitted" | "accepted" | "mrn-allocated" | "under-control" | "released" | "not-released" | "guarantee-not-valid" | "rejected" | "invalidated" | "arrived" | "written-off" | "unloading-permitted" | "unloading-remarks" | "goods-released";
+                        /** @description Holder of the transit procedure (departure) or trader at destination (arrival) */
+                        holder?: string | null;
+                        officeOfDeparture?: string | null;
+                        officeOfDestination?: string | null;
+                        /** @description By when the goods must reach destination (set at release) */
+                        timeLimit?: string | null;
+                        /** @description When the movement was flagged overdue for an enquiry */
+                        enquiry?: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        links: {
+                            self: string;
+                            messages: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listArrivalMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            /** @description ULID */
+                            id: string;
+                            /** @description IE015, IE928, IE028 … */
+                            type: string;
+                            /** Format: date-time */
+                            received: string;
+                            /** @enum {string} */
+                            direction: "from-trader" | "to-trader" | "from-office";
+                            /** @description The gateway exchange that carries it (customs and the trader that sent it see it at /v1/exchanges) */
+                            exchangeId?: string;
+                            links: {
+                                self: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    lodgeArrivalMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description Sandbox only: how the simulated office of departure answers (docs/TRANSIT.md) */
+                "x-sandbox-scenario"?: "default" | "control" | "reject" | "no-release" | "hold";
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example <ncts:CC044C PhaseID="NCTS5.1" xmlns:ncts="http://ncts.dgtaxud.ec">
+                 *         <messageSender>9999912345</messageSender>
+                 *         <messageRecipient>NTA.GB</messageRecipient>
+                 *         <preparationDateAndTime>2026-12-01T09:00:00</preparationDateAndTime>
+                 *         <messageIdentification>1</messageIdentification>
+                 *         <messageType>CC044C</messageType>
+                 *         <TransitOperation>
+                 *             <MRN>26GB000246A1B2C3J8</MRN>
+                 *         </TransitOperation>
+                 *         <CustomsOfficeOfDestinationActual>
+                 *             <referenceNumber>GB000246</referenceNumber>
+                 *         </CustomsOfficeOfDestinationActual>
+                 *         <TraderAtDestination>
+                 *             <identificationNumber>GB953574106000</identificationNumber>
+                 *         </TraderAtDestination>
+                 *         <UnloadingRemark>
+                 *             <conform>1</conform>
+                 *             <unloadingCompletion>1</unloadingCompletion>
+                 *             <unloadingDate>2026-12-03</unloadingDate>
+                 *             <stateOfSeals>1</stateOfSeals>
+                 *         </UnloadingRemark>
+                 *     </ncts:CC044C>
+                 */
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The movement (ULID) */
+                        id: string;
+                        /** @description The message just taken */
+                        messageId: string;
+                        /** @description The exchange that carries it */
+                        exchangeId: string;
+                        replayed?: boolean;
+                        links: {
+                            self: string;
+                            messages: string;
+                            message?: string;
+                            exchange?: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    getArrivalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CCnnnC message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
+    listOverdueMovements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        movements: {
+                            /** @description ULID */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "departure" | "arrival";
+                            localReferenceNumber?: string | null;
+                            /** @description Once allocated (IE028); for an arrival, the MRN it names */
+                            movementReferenceNumber?: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "accepted" | "mrn-allocated" | "under-control" | "released" | "not-released" | "guarantee-not-valid" | "rejected" | "invalidated" | "arrived" | "written-off" | "unloading-permitted" | "unloading-remarks" | "goods-released";
+                            /** @description Holder of the transit procedure (departure) or trader at destination (arrival) */
+                            holder?: string | null;
+                            officeOfDeparture?: string | null;
+                            officeOfDestination?: string | null;
+                            /** @description By when the goods must reach destination (set at release) */
+                            timeLimit?: string | null;
+                            /** @description When the movement was flagged overdue for an enquiry */
+                            enquiry?: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            links: {
+                                self: string;
+                                messages: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+xml": string;
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -8323,6 +9897,56 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["AlertNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the notification is sent again later (any non-2xx) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    movementMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unix time in seconds when the notification was signed
+                 * @example 1796558400
+                 */
+                "X-Swgate-Timestamp": string;
+                /** @description `sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>` with the webhook secret */
+                "X-Swgate-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "movement.message",
+                 *       "movementId": "01JD3Y8Q6W0000000000000000",
+                 *       "messageId": "01JD3Y8Q7A0000000000000000",
+                 *       "type": "IE029",
+                 *       "at": "2026-12-01T10:00:01.000Z",
+                 *       "links": {
+                 *         "movement": "/v1/movements/departures/01JD3Y8Q6W0000000000000000",
+                 *         "message": "/v1/movements/departures/01JD3Y8Q6W0000000000000000/messages/01JD3Y8Q7A0000000000000000"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MovementNotification"];
             };
         };
         responses: {
