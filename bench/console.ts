@@ -72,7 +72,7 @@ function dialect(kind: Store['kind']) {
   const series = (n: number) =>
     kind === 'sqlite'
       ? sql.raw(`with recursive s(i) as (select 0 union all select i + 1 from s where i < ${n - 1})`)
-      : sql.raw(`with s(i) as (select generate_series(0, ${n - 1}))`);
+      : sql.raw(`with s(i) as (select generate_series(0::bigint, ${n - 1}))`);
   const id = (expr: string) => (kind === 'sqlite' ? `printf('01J%023d', ${expr})` : `'01J' || lpad((${expr})::text, 23, '0')`);
   const time = (seconds: string) =>
     kind === 'sqlite'

@@ -75,6 +75,50 @@ describe.each(await databaseKinds())('delivery tallies (%s)', (kind) => {
     expect(e2).toEqual({ delivered_at: at(7).toISOString(), final_at: at(7).toISOString() });
   });
 
+  it('equal a count of the delivery rows as they stand, after settlements in any order', async () => {
+    const { store } = holder;
+    const lodged = (n: number) => at(24 * 60 * (n % 3)).toISOString();
+    // Destinations the other tests leave alone.
+    const destinations = ['pga-food', 'pga-health', 'pga-wildlife'];
+    for (let n = 0; n < 12; n++)
+      await insertAcceptedExchange(
+        store,
+        acceptedExchange(`R${n}`, { at: lodged(n), deliveries: destinations.map((destination) => ({ destination, received_at: lodged(n) })) }),
+      );
+    // A fixed walk through the statuses, re-queues and second receipts included.
+    const walk = ['in-flight', 'delivered', 'failed', 'queued', 'acknowledged', 'rejected', 'acknowledged', 'retrying', 'failed'] as const;
+    for (let step = 0; step < 60; step++) {
+      const n = (step * 7) % 12;
+      const status = walk[(step * 5) % walk.length] as (typeof walk)[number];
+      await settleDelivery(store, `R${n}`, destinations[step % 3] as string, { status }, () => at(24 * 60 * (n % 3) + step * 3));
+    }
+    const rows = await store.db.selectFrom('deliveries').selectAll().where('exchange_id', 'like', 'R%').execute();
+    const expected = new Map<string, number>();
+    const add = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
+    for (const d of rows) {
+      const day = (d.received_at as string).slice(0, 10);
+      const lodgedMs = Date.parse(d.received_at as string);
+      add(`day ${d.destination} ${day} count`);
+      if (d.status === 'rejected' || d.status === 'failed') add(`day ${d.destination} ${day} ${d.status}`);
+      if (d.delivered_at) add(`bucket ${d.destination} ${day} delivered ${bucketOf((Date.parse(d.delivered_at) - lodgedMs) / 1000)}`);
+      if (d.final_at && ['acknowledged', 'rejected', 'failed'].includes(d.status))
+        add(`bucket ${d.destination} ${day} final ${bucketOf((Date.parse(d.final_at) - lodgedMs) / 1000)}`);
+    }
+    const tallied = new Map<string, number>();
+    const set = (key: string, n: number) => n !== 0 && tallied.set(key, n);
+    for (const t of await store.db.selectFrom('time_release_days').selectAll().where('destination', 'in', destinations).execute()) {
+      set(`day ${t.destination} ${t.day} count`, Number(t.count));
+      set(`day ${t.destination} ${t.day} rejected`, Number(t.rejected));
+      set(`day ${t.destination} ${t.day} failed`, Number(t.failed));
+    }
+    for (const b of await store.db.selectFrom('time_release_day_buckets').selectAll().where('destination', 'in', destinations).execute())
+      set(`bucket ${b.destination} ${b.day} ${b.measure} ${b.bucket}`, Number(b.count));
+    const keys = [...expected.keys()];
+    // The walk leaves deliveries in every kind of figure: not a comparison of two empty maps.
+    for (const kind of [/ delivered \d+$/, / final \d+$/, / rejected$/, / failed$/]) expect(keys.some((k) => kind.test(k))).toBe(true);
+    expect(Object.fromEntries([...tallied].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  });
+
   it('leave nothing counted when the insert fails', async () => {
     const { store } = holder;
     const before = await deliveryCounts(store);
