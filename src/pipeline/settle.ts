@@ -1,7 +1,8 @@
 import { GATEWAY_ID } from '../gateway-id.js';
 import type { ProvenanceEvent } from '../provenance/record.js';
 import type { DeliveryRow, DeliveryStatus, ExchangeStatus } from '../store/exchange-tables.js';
-import { FINAL, observeTimeRelease, TOOK_IT } from '../store/time-release.js';
+import { FINAL, TOOK_IT, tallyBeforeCommit } from '../store/delivery-tallies.js';
+import { observeTimeRelease } from '../store/time-release.js';
 import { deliveriesOf, insertEvents, type Store, updateDelivery, updateExchangeStatus, withExchangeLocked } from '../store/exchanges.js';
 import { type EndDeps, endExchange } from './end.js';
 import { exchangeStatusFrom } from './lifecycle.js';
@@ -62,6 +63,8 @@ export async function settleDelivery(
       ...(s.sentSha256 !== undefined ? { sentSha256: s.sentSha256 } : {}),
       ...(s.attempts !== undefined ? { attempts: s.attempts } : {}),
     });
+    const after = { ...current, status: s.status, delivered_at: timing.deliveredAt ?? current.delivered_at, final_at: timing.finalAt ?? current.final_at };
+    tallyBeforeCommit(transaction, [{ before: current, after }]);
     const detail = s.receipt ?? (s.lastError ? { error: s.lastError } : undefined);
     await insertEvents(transaction, exchangeId, [{ event: s.status, at, destination, detail }]);
     // The exchange status follows from the deliveries as they are after this change.
@@ -81,12 +84,13 @@ export async function settleDelivery(
 /**
  * When the destination first took the delivery and when it became final, observed in the
  * time-release histograms as they happen (store/time-release.ts): the first delivered or
- * acknowledged once, every final word (a retried delivery ends again).
+ * acknowledged, the first final word (acknowledged after delivered, or a second receipt, keeps
+ * it); a delivery re-queued after it failed ends anew.
  */
 async function timeRelease(
   transaction: Store,
   receivedAt: string,
-  current: Pick<DeliveryRow, 'destination' | 'delivered_at'>,
+  current: Pick<DeliveryRow, 'destination' | 'status' | 'delivered_at'>,
   status: DeliveryStatus,
   at: string,
 ): Promise<{ deliveredAt?: string; finalAt?: string }> {
@@ -96,7 +100,7 @@ async function timeRelease(
     timing.deliveredAt = at;
     await observeTimeRelease(transaction, current.destination, 'lodged-to-delivered', since);
   }
-  if (FINAL.has(status)) {
+  if (FINAL.has(status) && !FINAL.has(current.status)) {
     timing.finalAt = at;
     await observeTimeRelease(transaction, current.destination, 'lodged-to-final', since);
   }

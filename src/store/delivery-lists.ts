@@ -48,12 +48,8 @@ export async function listDeliveries(store: Store, q: DeliveryListQuery): Promis
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** How many deliveries each destination has in each status. */
+/** How many deliveries each destination has in each status: the running counts (delivery-tallies.ts), not a count of every delivery. */
 export async function deliveryCounts(store: Store): Promise<Array<{ destination: string; status: DeliveryStatus; count: number }>> {
-  const rows = await store.db
-    .selectFrom('deliveries')
-    .select(['destination', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
-    .groupBy(['destination', 'status'])
-    .execute();
-  return rows.map((r) => ({ destination: r.destination, status: r.status, count: Number(r.count) }));
+  const rows = await store.db.selectFrom('delivery_status_counts').selectAll().where('count', '>', 0).orderBy('destination').orderBy('status').execute();
+  return rows.map((r) => ({ destination: r.destination, status: r.status as DeliveryStatus, count: Number(r.count) }));
 }

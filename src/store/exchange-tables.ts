@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { bucketSql } from './time-release-buckets.js';
 
 /** Exchange statuses of API.md, in lifecycle order. */
 export const EXCHANGE_STATUSES = ['received', 'validated', 'routed', 'delivered', 'delivered-with-warnings', 'rejected', 'failed'] as const;
@@ -75,7 +76,7 @@ export interface DeliveryRow {
   received_at: string | null;
   /** When the destination first took it (delivered or acknowledged). */
   delivered_at: string | null;
-  /** When it last became final (acknowledged, rejected, failed). */
+  /** When it became final (acknowledged, rejected, failed): its first final word since it was last queued. */
   final_at: string | null;
 }
 
@@ -111,6 +112,31 @@ export interface TimeReleaseBucketRow {
   sum_ms: number;
 }
 
+/** Per destination and day lodged (UTC): the deliveries, how many are rejected and failed now (delivery-tallies.ts). */
+export interface TimeReleaseDayRow {
+  destination: string;
+  day: string;
+  count: number;
+  rejected: number;
+  failed: number;
+}
+
+/** Per destination, day lodged and measure (`delivered`, `final`): how many deliveries' times fell in each bucket (time-release-buckets.ts). */
+export interface TimeReleaseDayBucketRow {
+  destination: string;
+  day: string;
+  measure: string;
+  bucket: number;
+  count: number;
+}
+
+/** Per destination and status: how many deliveries are in it now (delivery-tallies.ts). */
+export interface DeliveryStatusCountRow {
+  destination: string;
+  status: string;
+  count: number;
+}
+
 export interface ExchangeTables {
   exchanges: ExchangeRow;
   documents: StoredDocumentRow;
@@ -118,6 +144,9 @@ export interface ExchangeTables {
   exchange_events: ExchangeEventRow;
   reconciler_actions: ReconcilerActionRow;
   time_release_buckets: TimeReleaseBucketRow;
+  time_release_days: TimeReleaseDayRow;
+  time_release_day_buckets: TimeReleaseDayBucketRow;
+  delivery_status_counts: DeliveryStatusCountRow;
 }
 
 /** Portable DDL: text and integer columns only, so one migration serves SQLite and PostgreSQL. */
@@ -298,7 +327,72 @@ export const exchangeMigrations: Record<string, Migration> = {
       for (const column of ['final_at', 'delivered_at', 'received_at']) await db.schema.alterTable('deliveries').dropColumn(column).execute();
     },
   },
+  '063-time-release-days': {
+    async up(db) {
+      await db.schema
+        .createTable('time_release_days')
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('rejected', 'integer', (c) => c.notNull())
+        .addColumn('failed', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('time_release_days_pk', ['day', 'destination'])
+        .execute();
+      await db.schema
+        .createTable('time_release_day_buckets')
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('measure', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('time_release_day_buckets_pk', ['day', 'destination', 'measure', 'bucket'])
+        .execute();
+      // From the delivery rows as they stand, counted as delivery-tallies.ts counts a change.
+      await sql`insert into time_release_days (destination, day, count, rejected, failed)
+        select destination, substr(received_at, 1, 10), count(*),
+          sum(case when status = 'rejected' then 1 else 0 end), sum(case when status = 'failed' then 1 else 0 end)
+        from deliveries where received_at is not null group by destination, substr(received_at, 1, 10)`.execute(db);
+      const dialect = dialectOf(db);
+      for (const [measure, column, onlyFinal] of [
+        ['delivered', 'delivered_at', ''],
+        ['final', 'final_at', `and status in ('acknowledged', 'rejected', 'failed')`],
+      ] as const) {
+        const bucket = bucketSql(secondsBetween('received_at', column, dialect));
+        await sql`insert into time_release_day_buckets (destination, day, measure, bucket, count)
+          select destination, day, ${measure}, bucket, count(*) from (
+            select destination, substr(received_at, 1, 10) as day, ${sql.raw(bucket)} as bucket from deliveries
+            where received_at is not null and ${sql.ref(column)} is not null ${sql.raw(onlyFinal)}) t
+          group by destination, day, bucket`.execute(db);
+      }
+    },
+    async down(db) {
+      await db.schema.dropTable('time_release_day_buckets').execute();
+      await db.schema.dropTable('time_release_days').execute();
+    },
+  },
+  '064-delivery-status-counts': {
+    async up(db) {
+      await db.schema
+        .createTable('delivery_status_counts')
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('delivery_status_counts_pk', ['destination', 'status'])
+        .execute();
+      await sql`insert into delivery_status_counts (destination, status, count)
+        select destination, status, count(*) from deliveries group by destination, status`.execute(db);
+    },
+    async down(db) {
+      await db.schema.dropTable('delivery_status_counts').execute();
+    },
+  },
 };
+
+/** Seconds from one ISO text column to another, to the millisecond (as bucketOf is given them). */
+const secondsBetween = (from: string, to: string, dialect: 'sqlite' | 'postgres') =>
+  dialect === 'sqlite'
+    ? `(round((julianday(${to}) - julianday(${from})) * 86400000.0) / 1000.0)`
+    : `extract(epoch from (${to}::timestamptz - ${from}::timestamptz))`;
 
 /** Which database a migration runs on: what little SQL differs between the two (JSON). */
 const dialectOf = (db: Kysely<unknown>): 'sqlite' | 'postgres' => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');

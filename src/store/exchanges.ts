@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid';
 import { sha256Hex } from '../hashing.js';
 import { randomFraction } from '../random-bytes.js';
 import { insertBeforeCommit, pendingRows } from './bulk-insert.js';
+import { tallyBeforeCommit } from './delivery-tallies.js';
 import { changedRows, firstRow, prepare, type Target } from './prepared.js';
 import { writeInBatch } from './write-batches.js';
 import type {
@@ -54,6 +55,10 @@ export function writeAcceptedExchange(transaction: Store, accepted: AcceptedExch
     accepted.documents.map((d) => ({ ...d, payload_document: null, payload_offset: null })),
   );
   insertBeforeCommit(transaction, 'deliveries', accepted.deliveries);
+  tallyBeforeCommit(
+    transaction,
+    accepted.deliveries.map((after) => ({ before: null, after })),
+  );
   insertBeforeCommit(
     transaction,
     'exchange_events',

@@ -1,25 +1,25 @@
-import type { DeliveryRow, DeliveryStatus } from './exchange-tables.js';
+import { sql } from 'kysely';
+import type { TimeReleaseDayRow } from './exchange-tables.js';
 import type { Store } from './exchanges.js';
+import { quantileOf, TIME_RELEASE_BOUNDS } from './time-release-buckets.js';
 
 /**
- * Time-release figures (docs/ANALYTICS.md, "Time release"): how long the border takes, from the
- * exchanges' own timelines. A delivery is *delivered* once its destination took it (delivered or
- * acknowledged) and *final* once acknowledged, rejected or failed; `delivered_at` and `final_at`
- * on the delivery row are set where deliveries settle (pipeline/settle.ts).
+ * Time-release figures (docs/ANALYTICS.md, "Time release"): how long the border takes. A delivery
+ * is *delivered* once its destination took it (delivered or acknowledged) and *final* once
+ * acknowledged, rejected or failed; `delivered_at` and `final_at` on the delivery row are set
+ * where deliveries settle (pipeline/settle.ts), and counted there in the daily tallies
+ * (delivery-tallies.ts) that these figures read.
  */
 export type TimeReleaseMeasure = 'lodged-to-delivered' | 'lodged-to-final';
 
-export const TOOK_IT: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'acknowledged']);
-export const FINAL: ReadonlySet<DeliveryStatus> = new Set(['acknowledged', 'rejected', 'failed']);
-
-/** Histogram bounds in seconds: a second to a day, what a border's release times span. */
+/** The Prometheus histograms' bounds in seconds (/metrics): a second to a day, what a border's release times span. The daily figures have finer ones (time-release-buckets.ts). */
 const TIME_RELEASE_BUCKETS = [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600] as const;
 
-const bucketOf = (seconds: number): string => String(TIME_RELEASE_BUCKETS.find((le) => seconds <= le) ?? '+Inf');
+const leOf = (seconds: number): string => String(TIME_RELEASE_BUCKETS.find((le) => seconds <= le) ?? '+Inf');
 
 /** Counts one observation in its bucket, inside the settlement's transaction (every worker adds to the same rows). */
 export async function observeTimeRelease(store: Store, destination: string, measure: TimeReleaseMeasure, ms: number): Promise<void> {
-  const row = { destination, measure, le: bucketOf(ms / 1000), count: 1, sum_ms: Math.max(0, Math.round(ms)) };
+  const row = { destination, measure, le: leOf(ms / 1000), count: 1, sum_ms: Math.max(0, Math.round(ms)) };
   await store.db
     .insertInto('time_release_buckets')
     .values(row)
@@ -77,71 +77,76 @@ export interface TimeReleaseRow {
   failedShare: number;
 }
 
-type Timing = Pick<DeliveryRow, 'destination' | 'status' | 'received_at' | 'delivered_at' | 'final_at'>;
-
 /**
- * Per destination and day lodged, the deliveries of exchanges received from `from` (inclusive)
- * to `to` (exclusive): one read of the covering index, the percentiles computed here.
+ * Per destination and day lodged, the deliveries of exchanges received from the day of `from`
+ * (inclusive) to the day of `to` (exclusive), from the daily tallies (delivery-tallies.ts): counts
+ * and shares exact, median and 90th percentile interpolated within their histogram bucket.
  */
 export async function timeRelease(store: Store, range: { from: string; to: string; destination?: string }): Promise<TimeReleaseRow[]> {
-  let query = store.db
-    .selectFrom('deliveries')
-    .select(['destination', 'status', 'received_at', 'delivered_at', 'final_at'])
-    .where('received_at', '>=', range.from)
-    .where('received_at', '<', range.to);
-  if (range.destination !== undefined) query = query.where('destination', '=', range.destination);
-  return figuresOf(await query.execute());
+  const [fromDay, toDay] = [range.from.slice(0, 10), range.to.slice(0, 10)];
+  let days = store.db.selectFrom('time_release_days').selectAll().where('day', '>=', fromDay).where('day', '<', toDay).where('count', '>', 0);
+  // One row per destination, day and measure, its non-empty buckets as "bucket:count,…": a tenth of the rows to carry.
+  const histogram = store.kind === 'postgres' ? sql<string>`string_agg(bucket || ':' || count, ',')` : sql<string>`group_concat(bucket || ':' || count, ',')`;
+  let buckets = store.db
+    .selectFrom('time_release_day_buckets')
+    .select(['destination', 'day', 'measure', histogram.as('counts')])
+    .where('day', '>=', fromDay)
+    .where('day', '<', toDay)
+    .where('count', '>', 0)
+    .groupBy(['day', 'destination', 'measure']);
+  if (range.destination !== undefined) {
+    days = days.where('destination', '=', range.destination);
+    buckets = buckets.where('destination', '=', range.destination);
+  }
+  const [dayRows, histogramRows] = await Promise.all([days.execute(), buckets.execute()]);
+  const histograms = histogramRows.map((h) => {
+    const counts = new Float64Array(TIME_RELEASE_BOUNDS.length + 1);
+    for (const pair of h.counts.split(',')) {
+      const colon = pair.indexOf(':');
+      const bucket = Number(pair.slice(0, colon));
+      counts[bucket] = (counts[bucket] ?? 0) + Number(pair.slice(colon + 1));
+    }
+    return { destination: h.destination, day: h.day, measure: h.measure, counts };
+  });
+  return figuresOf(dayRows, histograms);
 }
 
-/** The figures of a set of deliveries (pure): one row per destination and day, in that order. One pass, no per-row allocation but the times. */
-export function figuresOf(deliveries: readonly Timing[]): TimeReleaseRow[] {
-  interface Group {
-    destination: string;
-    day: string;
-    count: number;
-    rejected: number;
-    failed: number;
-    delivered: number[];
-    final: number[];
-  }
-  const groups = new Map<string, Group>();
-  for (const d of deliveries) {
-    if (d.received_at === null) continue;
-    const day = d.received_at.slice(0, 10);
-    const key = `${d.destination} ${day}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { destination: d.destination, day, count: 0, rejected: 0, failed: 0, delivered: [], final: [] };
-      groups.set(key, group);
-    }
-    group.count++;
-    if (d.status === 'rejected') group.rejected++;
-    else if (d.status === 'failed') group.failed++;
-    const lodged = Date.parse(d.received_at);
-    if (d.delivered_at !== null) group.delivered.push((Date.parse(d.delivered_at) - lodged) / 1000);
-    if (d.final_at !== null && FINAL.has(d.status)) group.final.push((Date.parse(d.final_at) - lodged) / 1000);
-  }
-  const rows = [...groups.values()].map(
-    (g): TimeReleaseRow => ({
-      destination: g.destination,
-      day: g.day,
-      count: g.count,
-      lodgedToDelivered: percentiles(g.delivered),
-      lodgedToFinal: percentiles(g.final),
-      rejectedShare: round(g.rejected / g.count, 4),
-      failedShare: round(g.failed / g.count, 4),
-    }),
-  );
+/** One destination-day's histogram of one measure (`delivered`, `final`): the count in each bucket (time-release-buckets.ts). */
+export interface DayHistogram {
+  destination: string;
+  day: string;
+  measure: string;
+  counts: ArrayLike<number>;
+}
+
+/** The figures of the daily tallies (pure): one row per destination and day, in that order. */
+export function figuresOf(
+  days: readonly Pick<TimeReleaseDayRow, 'destination' | 'day' | 'count' | 'rejected' | 'failed'>[],
+  histograms: readonly DayHistogram[],
+): TimeReleaseRow[] {
+  const byKey = new Map(histograms.map((h) => [`${h.destination}\u0000${h.day}\u0000${h.measure}`, h.counts]));
+  const figures = (destination: string, day: string, measure: string) => {
+    const counts = byKey.get(`${destination}\u0000${day}\u0000${measure}`);
+    if (!counts) return { median: null, p90: null };
+    return { median: seconds(quantileOf(counts, 0.5)), p90: seconds(quantileOf(counts, 0.9)) };
+  };
+  const rows = days
+    .filter((d) => Number(d.count) > 0)
+    .map((d): TimeReleaseRow => {
+      const count = Number(d.count);
+      return {
+        destination: d.destination,
+        day: d.day,
+        count,
+        lodgedToDelivered: figures(d.destination, d.day, 'delivered'),
+        lodgedToFinal: figures(d.destination, d.day, 'final'),
+        rejectedShare: round(Number(d.rejected) / count, 4),
+        failedShare: round(Number(d.failed) / count, 4),
+      };
+    });
   return rows.sort((a, b) => (a.destination === b.destination ? cmp(a.day, b.day) : cmp(a.destination, b.destination)));
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** Median and 90th percentile, nearest rank (a value that occurred, in seconds to the millisecond); null of nothing. */
-function percentiles(values: number[]): { median: number | null; p90: number | null } {
-  if (values.length === 0) return { median: null, p90: null };
-  const sorted = Float64Array.from(values).sort();
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
-  return { median: round(rank(0.5), 3), p90: round(rank(0.9), 3) };
-}
+const seconds = (value: number | null) => (value === null ? null : round(value, 3));

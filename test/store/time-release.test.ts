@@ -3,46 +3,63 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { exchangeMigrations, type ExchangeTables } from '../../src/store/exchange-tables.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { figuresOf } from '../../src/store/time-release.js';
+import { figuresOf, type TimeReleaseRow } from '../../src/store/time-release.js';
+import { bucketOf, quantileOf, TIME_RELEASE_BOUNDS } from '../../src/store/time-release-buckets.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 
 const at = (minutes: number) => new Date(Date.parse('2026-11-30T10:00:00.000Z') + minutes * 60_000).toISOString();
 
 describe('time-release figures', () => {
-  it('gives the median and 90th percentile by nearest rank, and the shares, per destination and day', () => {
-    const delivery = (status: string, deliveredAfter: number | null, finalAfter: number | null, destination = 'customs') => ({
-      destination,
-      status: status as 'acknowledged',
-      received_at: at(0),
-      delivered_at: deliveredAfter === null ? null : at(deliveredAfter),
-      final_at: finalAfter === null ? null : at(finalAfter),
-    });
-    const rows = figuresOf([
-      ...Array.from({ length: 9 }, (_, i) => delivery('acknowledged', i + 1, i + 2)),
-      delivery('failed', null, 60),
-      delivery('queued', null, null, 'pga-plant'),
+  it('puts a duration in the first bucket whose bound it does not exceed, the same on a bound as SQL does', () => {
+    expect(bucketOf(-3)).toBe(0);
+    expect(bucketOf(1)).toBe(0);
+    expect(bucketOf(1.001)).toBe(1);
+    expect(bucketOf(64)).toBe(12);
+    expect(bucketOf(64.001)).toBe(13);
+    expect(bucketOf(10 ** 9)).toBe(TIME_RELEASE_BOUNDS.length);
+  });
+
+  it('interpolates the median and 90th percentile within their bucket, as Prometheus does', () => {
+    const counts = new Float64Array(TIME_RELEASE_BOUNDS.length + 1);
+    counts[12] = 10; // 45.255 s to 64 s
+    expect(quantileOf(counts, 0.5)).toBeCloseTo(45.255 + (64 - 45.255) * 0.5, 6);
+    expect(quantileOf(counts, 0.9)).toBeCloseTo(45.255 + (64 - 45.255) * 0.9, 6);
+    counts[TIME_RELEASE_BOUNDS.length] = 90; // beyond the last bound: at least that long
+    expect(quantileOf(counts, 0.9)).toBe(TIME_RELEASE_BOUNDS.at(-1));
+    expect(quantileOf(new Float64Array(41), 0.5)).toBeNull();
+  });
+
+  it('gives each destination and day its count and shares exactly, and its percentiles within the resolution', () => {
+    // Delivered after 1..9 minutes; final after 2..10 minutes and one failure at 60.
+    const delivered = Array.from({ length: 9 }, (_, i) => 60 * (i + 1));
+    const final = [...Array.from({ length: 9 }, (_, i) => 60 * (i + 2)), 3600];
+    const histogram = (measure: string, times: number[]) => {
+      const counts = new Float64Array(TIME_RELEASE_BOUNDS.length + 1);
+      for (const s of times) counts[bucketOf(s)] = (counts[bucketOf(s)] ?? 0) + 1;
+      return { destination: 'customs', day: '2026-11-30', measure, counts };
+    };
+    const buckets = [histogram('delivered', delivered), histogram('final', final)];
+    const rows = figuresOf(
+      [
+        { destination: 'pga-plant', day: '2026-11-30', count: 1, rejected: 0, failed: 0 },
+        { destination: 'customs', day: '2026-11-30', count: 10, rejected: 0, failed: 1 },
+        { destination: 'customs', day: '2026-11-29', count: 0, rejected: 0, failed: 0 },
+      ],
+      buckets,
+    );
+    expect(rows.map((r) => [r.destination, r.day, r.count, r.rejectedShare, r.failedShare])).toEqual([
+      ['customs', '2026-11-30', 10, 0, 0.1],
+      ['pga-plant', '2026-11-30', 1, 0, 0],
     ]);
-    expect(rows).toEqual([
-      {
-        destination: 'customs',
-        day: '2026-11-30',
-        count: 10,
-        // Delivered: 1..9 minutes; final: 2..10 minutes and the failure at 60.
-        lodgedToDelivered: { median: 300, p90: 540 },
-        lodgedToFinal: { median: 360, p90: 600 },
-        rejectedShare: 0,
-        failedShare: 0.1,
-      },
-      {
-        destination: 'pga-plant',
-        day: '2026-11-30',
-        count: 1,
-        lodgedToDelivered: { median: null, p90: null },
-        lodgedToFinal: { median: null, p90: null },
-        rejectedShare: 0,
-        failedShare: 0,
-      },
-    ]);
+    const [customs, plant] = rows as [TimeReleaseRow, TimeReleaseRow];
+    // Exact: median 300 s, p90 540 s (delivered); 360 s and 600 s (final). Within a factor √2.
+    const near = (value: number | null, exact: number) => expect(Math.abs(Math.log2((value as number) / exact))).toBeLessThanOrEqual(0.5);
+    near(customs.lodgedToDelivered.median, 300);
+    near(customs.lodgedToDelivered.p90, 540);
+    near(customs.lodgedToFinal.median, 360);
+    near(customs.lodgedToFinal.p90, 600);
+    expect(plant.lodgedToDelivered).toEqual({ median: null, p90: null });
+    expect(plant.lodgedToFinal).toEqual({ median: null, p90: null });
   });
 });
 
@@ -99,6 +116,22 @@ describe.each(await databaseKinds())('the console migrations backfill (%s)', (ki
       { exchange_id: 'E1', received_at: at(0), delivered_at: at(2), final_at: at(9) },
       // Failed once, then re-queued: not final now, so no final time.
       { exchange_id: 'E2', received_at: at(0), delivered_at: null, final_at: null },
+    ]);
+  });
+
+  it('fills the daily tallies and the status counts from the delivery rows (063, 064)', async () => {
+    expect(await db.selectFrom('time_release_days').selectAll().execute()).toEqual([
+      { destination: 'customs', day: '2026-11-30', count: 2, rejected: 0, failed: 0 },
+    ]);
+    const buckets = await db.selectFrom('time_release_day_buckets').selectAll().orderBy('measure').execute();
+    // Delivered after 120 s (≤ 128), final after 540 s (≤ 724.077); the retrying delivery has neither.
+    expect(buckets).toEqual([
+      { destination: 'customs', day: '2026-11-30', measure: 'delivered', bucket: 14, count: 1 },
+      { destination: 'customs', day: '2026-11-30', measure: 'final', bucket: 19, count: 1 },
+    ]);
+    expect(await db.selectFrom('delivery_status_counts').selectAll().orderBy('status').execute()).toEqual([
+      { destination: 'customs', status: 'acknowledged', count: 1 },
+      { destination: 'customs', status: 'retrying', count: 1 },
     ]);
   });
 });
