@@ -152,7 +152,7 @@ export function insertOutgoingDocument(
   const row: StoredDocumentRow = { ...rest, payload_document: payload?.document ?? null, payload_offset: payload?.offset ?? null };
   return writeInBatch(store, async (transaction) => {
     if ((await changedRows(insertDocumentIfNew(transaction, row))) === 0) return false;
-    await updateDelivery(transaction, row.exchange_id, attempt.destination, attempt);
+    await updateAttempt(transaction, row.exchange_id, attempt.destination, attempt);
     await alsoWrite?.(transaction);
     return true;
   });
@@ -428,7 +428,25 @@ export async function findFirstDocument(store: Store, exchangeId: string, names:
 
 /** A delivery's change outside a settlement (an attempt starting), committed with the writes beside it. */
 export function saveDeliveryChange(store: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
-  return writeInBatch(store, (transaction) => updateDelivery(transaction, exchangeId, destination, change));
+  return writeInBatch(store, (transaction) => updateAttempt(transaction, exchangeId, destination, change));
+}
+
+const selectTallied = prepared((db, v: Pick<DeliveryRow, 'exchange_id' | 'destination'>) =>
+  db
+    .selectFrom('deliveries')
+    .select(['destination', 'status', 'received_at', 'delivered_at', 'final_at'])
+    .where('exchange_id', '=', v.exchange_id)
+    .where('destination', '=', v.destination),
+);
+
+/**
+ * An attempt's change of a delivery (it starts: `in-flight`), outside a settlement: its status
+ * moves in the tallies too (delivery-tallies.ts), or the deliveries summary would drift from the rows.
+ */
+async function updateAttempt(transaction: Store, exchangeId: string, destination: string, change: DeliveryChange): Promise<void> {
+  const before = await firstRow(selectTallied(transaction, { exchange_id: exchangeId, destination }));
+  await updateDelivery(transaction, exchangeId, destination, change);
+  if (before && before.status !== change.status) tallyBeforeCommit(transaction, [{ before, after: { ...before, status: change.status } }]);
 }
 
 export async function findDelivery(store: Store, exchangeId: string, destination: string): Promise<DeliveryRow | undefined> {

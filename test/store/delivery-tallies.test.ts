@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settleDelivery } from '../../src/pipeline/settle.js';
 import { deliveryCounts } from '../../src/store/delivery-lists.js';
-import { insertAcceptedExchange } from '../../src/store/exchanges.js';
+import { insertAcceptedExchange, insertOutgoingDocument, saveDeliveryChange } from '../../src/store/exchanges.js';
 import { timeRelease } from '../../src/store/time-release.js';
 import { bucketOf } from '../../src/store/time-release-buckets.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
@@ -128,5 +128,31 @@ describe.each(await databaseKinds())('delivery tallies (%s)', (kind) => {
       insertAcceptedExchange(store, acceptedExchange('E1', { at: lodged, deliveries: [{ destination: 'pga-food', received_at: lodged }] })),
     ).rejects.toThrow();
     expect(await deliveryCounts(store)).toEqual(before);
+  });
+
+  it('move an attempt that starts (in-flight) out of queued, as the deliveries summary reads them', async () => {
+    const { store } = holder;
+    const lodged = at(0).toISOString();
+    const deliveries = [{ destination: 'partner-xb', received_at: lodged }];
+    await insertAcceptedExchange(store, acceptedExchange('A1', { at: lodged, deliveries }));
+    await insertAcceptedExchange(store, acceptedExchange('A2', { at: lodged, deliveries }));
+    const starting = { status: 'in-flight' as const, attempts: 1, sentSha256: 'a'.repeat(64), at: at(1).toISOString() };
+    await saveDeliveryChange(store, 'A1', 'partner-xb', starting);
+    const document = {
+      exchange_id: 'A2',
+      name: 'to-partner-xb',
+      media_type: 'application/json',
+      sha256: 'b'.repeat(64),
+      created_at: starting.at,
+      content: '{}',
+    };
+    expect(await insertOutgoingDocument(store, document, { destination: 'partner-xb', ...starting })).toBe(true);
+    const counts = async () => (await deliveryCounts(store)).filter((c) => c.destination === 'partner-xb');
+    expect(await counts()).toEqual([{ destination: 'partner-xb', status: 'in-flight', count: 2 }]);
+    await settleDelivery(store, 'A1', 'partner-xb', { status: 'acknowledged' }, () => at(2));
+    expect(await counts()).toEqual([
+      { destination: 'partner-xb', status: 'acknowledged', count: 1 },
+      { destination: 'partner-xb', status: 'in-flight', count: 1 },
+    ]);
   });
 });
