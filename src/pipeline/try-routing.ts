@@ -38,8 +38,9 @@ export interface TryRoutingResult {
 
 /**
  * Where a document would go, in which format, with which mapping, and why (issue 19): read by the
- * same reader as its lodging route, so it is refused as that route would refuse it (400, 403,
- * 422), then routed by explainRouting. Nothing is stored, reserved, registered or logged: the
+ * same reader as its lodging route, so it is refused as that reader would refuse it (400, 403,
+ * 422), then routed by explainRouting. What lodging checks only as it stores (e-LPCO citations
+ * against the registry, registration, duplicates) is not checked: docs/API.md says so. Nothing is stored, reserved, registered or logged: the
  * readers are pure, and ingest, which writes, is never called. A document no agreement routes is
  * refused 422 as on lodging, with the reasons of each agreement among its findings.
  *

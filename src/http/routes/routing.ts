@@ -25,7 +25,7 @@ export function routingRoutes(app: FastifyInstance, deps: { tryRouting: TryRouti
           operationId: 'tryRouting',
           summary: 'Where a document would go, in which format, with which mapping, and why: read and routed as lodging would, nothing stored',
           description:
-            'Refused as its lodging route would refuse it (400, 403, 413, 415, 422 with findings). Operators may try it as another participant would send it (`sender`) and see every agreement with its transport; any other participant sees only the agreements GET /v1/agreements shows it, without transport.',
+            "Refused as its lodging route's reader would refuse it (400, 403, 413, 415, 422 with findings); what lodging checks only as it stores (e-LPCO citations against the registry, registration, Idempotency-Key) is not checked. Operators may try it as another participant would send it (`sender`) and see every agreement with its transport; any other participant sees only the agreements GET /v1/agreements shows it, without transport.",
           security: bearerSecurity,
           querystring: {
             type: 'object',
