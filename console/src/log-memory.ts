@@ -17,7 +17,7 @@ const KEEP = 20;
 const sameSlot = (a: Checkpoint, b: Checkpoint) => a.origin === b.origin && a.treeSize === b.treeSize;
 
 /** Two checkpoints of one log at one size with different roots: the log showed two histories (equivocation). */
-export const equivocates = (a: Checkpoint, b: Checkpoint) => sameSlot(a, b) && a.rootHash !== b.rootHash;
+const equivocates = (a: Checkpoint, b: Checkpoint) => sameSlot(a, b) && a.rootHash !== b.rootHash;
 
 export function rememberedCheckpoints(memory: Memory): Checkpoint[] {
   try {
