@@ -990,7 +990,7 @@ export interface paths {
         put?: never;
         /**
          * Where a document would go, in which format, with which mapping, and why: read and routed as lodging would, nothing stored
-         * @description Refused as its lodging route would refuse it (400, 403, 413, 415, 422 with findings). Operators may try it as another participant would send it (`sender`).
+         * @description Refused as its lodging route's reader would refuse it (400, 403, 413, 415, 422 with findings); what lodging checks only as it stores (e-LPCO citations against the registry, registration, Idempotency-Key) is not checked. Operators may try it as another participant would send it (`sender`) and see every agreement with its transport; any other participant sees only the agreements GET /v1/agreements shows it, without transport.
          */
         post: operations["tryRouting"];
         delete?: never;
@@ -5188,10 +5188,12 @@ export interface operations {
                             exchangeId: string;
                             destination: string;
                             /**
-                             * @description requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured)
+                             * @description requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured); error (its re-queue failed, see reason; it may be retried)
                              * @enum {string}
                              */
-                            outcome: "requeued" | "not-failed" | "not-found" | "agreement-gone";
+                            outcome: "requeued" | "not-failed" | "not-found" | "agreement-gone" | "error";
+                            /** @description With outcome error only: why its re-queue failed */
+                            reason?: string;
                         }[];
                     };
                 };
@@ -9595,7 +9597,8 @@ export interface operations {
                             agreement: string;
                             format: string;
                             mapping: string | null;
-                            transport: string;
+                            /** @description Operators only */
+                            transport?: string;
                             /** @description The conditions that held, e.g. "hsChapters 06 matched" */
                             because: string[];
                         }[];

@@ -20,13 +20,35 @@ export function seconds(value: number | null | undefined): string {
 
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`);
 
-/** JSON indented; anything that does not parse is shown as it came. */
+/**
+ * JSON indented token by token, each token's text kept as written: parsing and stringifying would
+ * round 2^53 + 1, turn 1.10 into 1.1 and 1e2 into 100, and keep one of two duplicate keys, so the
+ * document shown would not be the document sent. Anything that does not parse is shown as it came.
+ */
 function prettyJson(text: string): string {
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    JSON.parse(text);
   } catch {
     return text;
   }
+  const tokens = text.match(/"(?:[^"\\]|\\.)*"|[{}[\],:]|[^\s{}[\],:"]+|\s+/g) ?? [];
+  let out = '';
+  let depth = 0;
+  // After { or [ the line break waits for the next token: an empty object or array stays on one line.
+  let opened = false;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (const token of tokens) {
+    if (/^\s/.test(token)) continue;
+    const closing = token === '}' || token === ']';
+    if (closing) depth -= 1;
+    if (opened && !closing) out += newline();
+    if (closing && !opened) out += newline();
+    opened = token === '{' || token === '[';
+    if (opened) depth += 1;
+    out += token === ',' ? ',' : token === ':' ? ': ' : token;
+    if (token === ',') out += newline();
+  }
+  return out;
 }
 
 /**

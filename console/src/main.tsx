@@ -10,6 +10,7 @@ import { LogScreen } from './pages/log';
 import { LpcoScreen, LpcosScreen } from './pages/lpcos';
 import { ParticipantsScreen } from './pages/participants';
 import { linkProps, navigate, usePath } from './router';
+import { runsAsSandbox } from './sandbox';
 import './style.css';
 
 interface Screen {
@@ -33,6 +34,14 @@ function Login({ onLogin }: { onLogin: (me: Me) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [sandbox, setSandbox] = useState(false);
+  useEffect(() => {
+    let current = true;
+    runsAsSandbox().then((yes) => current && setSandbox(yes));
+    return () => {
+      current = false;
+    };
+  }, []);
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -54,8 +63,13 @@ function Login({ onLogin }: { onLogin: (me: Me) => void }) {
         <label for="api-key">API key</label>
         <input id="api-key" name="api-key" type="password" autoComplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <p class="muted">
-          The key of your participant. In the sandbox, the operator's key is <code>sandbox-customs</code> (the start banner prints it). It is kept in this tab
-          only, until you log out or close it.
+          The key of your participant.{' '}
+          {sandbox && (
+            <span data-testid="sandbox-hint">
+              This gateway runs as the sandbox: the operator's key is <code>sandbox-customs</code> (the start banner prints it).{' '}
+            </span>
+          )}
+          It is kept in this tab only, until you log out or close it.
         </p>
         <button type="submit" disabled={busy}>
           Log in

@@ -31,10 +31,18 @@ export interface Receipt {
   proofs: Array<{ index: number; treeSize: number; auditPath: string[] }>;
 }
 
+/**
+ * verified: every check held, the signature included. not-verified: the proofs held but this
+ * browser could not check the signature (or the log's key is not the one it pinned): never shown
+ * as verified. failed: a check failed.
+ */
 export interface Verdict {
   ok: boolean;
+  status: 'verified' | 'not-verified' | 'failed';
   reason: string;
 }
+
+const failed = (reason: string): Verdict => ({ ok: false, status: 'failed', reason });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -122,57 +130,72 @@ function pemBody(pem: string): Uint8Array {
 }
 
 /**
- * The checkpoint's signature over its note. 'unsupported' when this browser's WebCrypto lacks
- * Ed25519 (the proofs are still checked; the outcome says the signature was not).
+ * The checkpoint's signature over its note. 'unsupported' only when this browser's WebCrypto lacks
+ * Ed25519 (NotSupportedError); any other failure to import the key (a malformed one) is a failed
+ * check, not a pass.
  */
-async function verifyCheckpointSignature(checkpoint: Checkpoint, publicKeyPem: string): Promise<boolean | 'unsupported'> {
+export async function verifyCheckpoint(checkpoint: Checkpoint, publicKeyPem: string): Promise<boolean | 'unsupported'> {
   const expected = `${checkpoint.origin}\n${checkpoint.treeSize}\n${checkpoint.rootHash}\ntimestamp ${checkpoint.timestamp}\n`;
   if (checkpoint.note !== expected) return false;
   let key: Awaited<ReturnType<typeof crypto.subtle.importKey>>;
   try {
     key = await crypto.subtle.importKey('spki', concat(pemBody(publicKeyPem)), { name: 'Ed25519' }, false, ['verify']);
-  } catch {
-    return 'unsupported';
+  } catch (error) {
+    return (error as { name?: unknown } | null)?.name === 'NotSupportedError' ? 'unsupported' : false;
   }
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, concat(fromBase64(checkpoint.signature)), concat(utf8(checkpoint.note)));
+  try {
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, concat(fromBase64(checkpoint.signature)), concat(utf8(checkpoint.note)));
+  } catch {
+    return false;
+  }
 }
 
-export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Promise<Verdict> {
+/** The SHA-256 of the log key's SPKI, hex: what the browser pins on first use. */
+export async function keyFingerprint(publicKeyPem: string): Promise<string> {
+  return toHex(await sha256(pemBody(publicKeyPem)));
+}
+
+/** A receipt for the exchange shown (`exchangeId`): one for another exchange fails, however well it verifies. */
+export async function verifyReceipt(receipt: Receipt, publicKeyPem: string, exchangeId: string): Promise<Verdict> {
   const { checkpoint } = receipt;
-  const signed = await verifyCheckpointSignature(checkpoint, publicKeyPem);
-  if (signed === false) return { ok: false, reason: `The checkpoint at tree size ${checkpoint.treeSize} is not signed by the log's key.` };
-  if (receipt.entries.length === 0) return { ok: false, reason: 'The receipt has no entries.' };
+  if (receipt.exchangeId !== exchangeId) return failed(`The receipt is for exchange ${receipt.exchangeId}, not ${exchangeId}.`);
+  const signed = await verifyCheckpoint(checkpoint, publicKeyPem);
+  if (signed === false) return failed(`The checkpoint at tree size ${checkpoint.treeSize} is not signed by the log's key.`);
+  if (receipt.entries.length === 0) return failed('The receipt has no entries.');
   const root = fromBase64(checkpoint.rootHash);
   for (const entry of receipt.entries) {
     const at = `Entry ${entry.leafIndex}`;
-    if (entry.record.exchangeId !== receipt.exchangeId) return { ok: false, reason: `${at} belongs to another exchange.` };
+    if (entry.record.exchangeId !== receipt.exchangeId) return failed(`${at} belongs to another exchange.`);
     const leafHash = await hashLeaf(await leafInput(entry.record, entry.salt));
-    if (!equal(leafHash, fromBase64(entry.leafHash))) return { ok: false, reason: `${at}: the record and salt do not hash to the stated leaf hash.` };
+    if (!equal(leafHash, fromBase64(entry.leafHash))) return failed(`${at}: the record and salt do not hash to the stated leaf hash.`);
     const proof = receipt.proofs.find((p) => p.index === entry.leafIndex);
-    if (!proof || proof.treeSize !== checkpoint.treeSize) return { ok: false, reason: `${at} has no inclusion proof at tree size ${checkpoint.treeSize}.` };
+    if (!proof || proof.treeSize !== checkpoint.treeSize) return failed(`${at} has no inclusion proof at tree size ${checkpoint.treeSize}.`);
     if (!(await verifyInclusion(leafHash, entry.leafIndex, proof.treeSize, proof.auditPath.map(fromBase64), root))) {
-      return { ok: false, reason: `${at} is not included in the log at tree size ${checkpoint.treeSize}.` };
+      return failed(`${at} is not included in the log at tree size ${checkpoint.treeSize}.`);
     }
   }
-  const signature = signed === 'unsupported' ? ' (this browser cannot check Ed25519: the signature was not checked)' : ', signed by the log key';
-  return {
-    ok: true,
-    reason: `Verified in this browser: ${receipt.entries.length} event(s) are in the log ${checkpoint.origin} at tree size ${checkpoint.treeSize}${signature}.`,
-  };
+  const proved = `${receipt.entries.length} event(s) are in the log ${checkpoint.origin} at tree size ${checkpoint.treeSize}`;
+  if (signed === 'unsupported')
+    return {
+      ok: false,
+      status: 'not-verified',
+      reason: `Not verified: ${proved}, but this browser cannot check Ed25519, so the checkpoint's signature was not checked.`,
+    };
+  return { ok: true, status: 'verified', reason: `Verified in this browser: ${proved}, signed by the log key.` };
 }
 
 export async function verifyCheckpoints(older: Checkpoint, newer: Checkpoint, path: string[], publicKeyPem: string): Promise<Verdict> {
+  let unsupported = false;
   for (const checkpoint of [older, newer]) {
-    if ((await verifyCheckpointSignature(checkpoint, publicKeyPem)) === false) {
-      return { ok: false, reason: `The checkpoint at size ${checkpoint.treeSize} is not signed by the log's key.` };
-    }
+    const signed = await verifyCheckpoint(checkpoint, publicKeyPem);
+    if (signed === false) return failed(`The checkpoint at size ${checkpoint.treeSize} is not signed by the log's key.`);
+    if (signed === 'unsupported') unsupported = true;
   }
-  if (older.origin !== newer.origin) return { ok: false, reason: 'The checkpoints are of different logs.' };
+  if (older.origin !== newer.origin) return failed('The checkpoints are of different logs.');
   const ok = await verifyConsistency(older.treeSize, newer.treeSize, fromBase64(older.rootHash), fromBase64(newer.rootHash), path.map(fromBase64));
-  return ok
-    ? {
-        ok: true,
-        reason: `Verified in this browser: the log at size ${newer.treeSize} extends the log at size ${older.treeSize}; nothing logged before was changed.`,
-      }
-    : { ok: false, reason: `The log at size ${newer.treeSize} does not extend the log at size ${older.treeSize}.` };
+  if (!ok) return failed(`The log at size ${newer.treeSize} does not extend the log at size ${older.treeSize}.`);
+  const proved = `the log at size ${newer.treeSize} extends the log at size ${older.treeSize}`;
+  if (unsupported)
+    return { ok: false, status: 'not-verified', reason: `Not verified: ${proved}, but this browser cannot check Ed25519, so the signatures were not checked.` };
+  return { ok: true, status: 'verified', reason: `Verified in this browser: ${proved}; nothing logged before was changed.` };
 }

@@ -168,7 +168,7 @@ export async function buildApp(services: GatewayServices, logger: FastifyBaseLog
 
   installMetrics(app, services.metrics, { public: config.metricsPublic });
 
-  indexRoutes(app, { version: API_VERSION });
+  indexRoutes(app, { version: API_VERSION, sandbox: config.sandbox });
   consoleRoutes(app);
   healthRoutes(app, { checks: services.readiness });
   documentRoutes(app, { ...services.lodge, bodyLimit: config.bodyLimitBytes, sandbox: config.sandbox });

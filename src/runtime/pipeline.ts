@@ -301,7 +301,8 @@ export function buildPipeline(config: GatewayConfig, stores: Stores, options: Pi
         ],
         gateway: async () => (trust.keys ? [trust.keys.ecdsa, trust.keys.rsa].map((k) => reportCertificate(k.certificate, 'signing', now())) : []),
       },
-      tryRouting: (sender, kind, body, format) => tryRouting({ agreements: config.agreements, mappings, validation }, sender, kind, body, format),
+      tryRouting: (viewer, sender, kind, body, format) =>
+        tryRouting({ agreements: config.agreements, mappings, validation }, viewer, sender, kind, body, format),
     },
     transit: { lodge: (l) => lodgeTransit(transitDeps, l), db: movementDb, now },
     deliver: (job, attempt) => deliver(deliverDeps, job, attempt),

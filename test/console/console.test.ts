@@ -134,6 +134,8 @@ describe.runIf(toolsPresent(CHROMIUM))('the console in Chromium', () => {
 
   it('asks for the API key, keeps it in the tab only, and shows an operator every screen', async () => {
     await page.goto(`${t.url}/console`);
+    // The gateway runs as the sandbox (GET / says so): the login names the operator's sandbox key.
+    await page.getByTestId('sandbox-hint').filter({ hasText: 'sandbox-customs' }).waitFor();
     await page.getByLabel('API key').fill('sandbox-nobody');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('alert').filter({ hasText: 'not registered' }).waitFor();

@@ -22,3 +22,34 @@ describe('documents as the console shows them (text, never markup)', () => {
     expect(pretty('<script>alert(1)</script>', 'text/plain')).toBe('<script>alert(1)</script>');
   });
 });
+
+describe('JSON as the console shows it: indented, every token as written', () => {
+  it('keeps big integers, trailing zeros, exponents and duplicate keys', () => {
+    const text = '{"big":9007199254740993,"price":1.10,"count":1e2,"key":1,"key":2,"neg":-0.0E-5}';
+    expect(pretty(text, 'application/json')).toBe(
+      ['{', '  "big": 9007199254740993,', '  "price": 1.10,', '  "count": 1e2,', '  "key": 1,', '  "key": 2,', '  "neg": -0.0E-5', '}'].join('\n'),
+    );
+  });
+
+  it('keeps strings with quotes, brackets and escapes whole, and empty objects and arrays as they are', () => {
+    const text = '{"a":"x\\",{[]}:y","b":{ },"c":[ ],"d":[{"e":null},true,"\\u00e9"]}';
+    const shown = pretty(text, 'application/problem+json');
+    expect(shown).toBe(
+      [
+        '{',
+        '  "a": "x\\",{[]}:y",',
+        '  "b": {},',
+        '  "c": [],',
+        '  "d": [',
+        '    {',
+        '      "e": null',
+        '    },',
+        '    true,',
+        '    "\\u00e9"',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    expect(JSON.parse(shown)).toEqual(JSON.parse(text));
+  });
+});

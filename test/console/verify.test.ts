@@ -4,7 +4,7 @@
  * receipt the gateway's code seals verifies in the console's code, and fails when touched.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyCheckpoints, verifyConsistency, verifyInclusion, verifyReceipt, type Receipt } from '../../console/src/verify.js';
 import { signCheckpoint } from '../../src/provenance/checkpoint.js';
 import {
@@ -20,6 +20,7 @@ import {
 import { type ProvenanceRecord, sealRecord } from '../../src/provenance/record.js';
 
 const SIZE = 21;
+const EXCHANGE = '01JAAAAAAAAAAAAAAAAAAAAAAA';
 
 function treeOf(leafInputs: Buffer[]) {
   const nodes = new Map<number, Buffer>();
@@ -105,26 +106,45 @@ describe('a provenance receipt checked in the console', () => {
   }
 
   it('verifies what the gateway sealed and signed, signature included', async () => {
-    const verdict = await verifyReceipt(await receipt(), publicKeyPem);
-    expect(verdict).toEqual({ ok: true, reason: expect.stringContaining('3 event(s)') });
+    const verdict = await verifyReceipt(await receipt(), publicKeyPem, EXCHANGE);
+    expect(verdict).toEqual({ ok: true, status: 'verified', reason: expect.stringContaining('3 event(s)') });
     expect(verdict.reason).toContain('signed by the log key');
   });
 
   it('refuses a changed record, a changed salt, another signer and a forged root', async () => {
     const changed = await receipt();
     changed.entries[1]!.record.time = '2026-12-06T10:00:09.000Z';
-    expect((await verifyReceipt(changed, publicKeyPem)).ok).toBe(false);
+    expect((await verifyReceipt(changed, publicKeyPem, EXCHANGE)).ok).toBe(false);
 
     const salted = await receipt();
     salted.entries[0]!.salt = 'b'.repeat(64);
-    expect((await verifyReceipt(salted, publicKeyPem)).ok).toBe(false);
+    expect((await verifyReceipt(salted, publicKeyPem, EXCHANGE)).ok).toBe(false);
 
     const otherKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(await verifyReceipt(await receipt(), otherKey)).toEqual({ ok: false, reason: expect.stringContaining('not signed') });
+    expect(await verifyReceipt(await receipt(), otherKey, EXCHANGE)).toEqual({ ok: false, status: 'failed', reason: expect.stringContaining('not signed') });
 
     const forged = await receipt();
     forged.checkpoint.rootHash = Buffer.alloc(32).toString('base64');
-    expect((await verifyReceipt(forged, publicKeyPem)).ok).toBe(false);
+    expect((await verifyReceipt(forged, publicKeyPem, EXCHANGE)).ok).toBe(false);
+  });
+
+  it('fails a receipt for another exchange than the one shown, however well it verifies', async () => {
+    const verdict = await verifyReceipt(await receipt(), publicKeyPem, '01JBBBBBBBBBBBBBBBBBBBBBBB');
+    expect(verdict).toMatchObject({ ok: false, status: 'failed', reason: expect.stringContaining('not 01JBBBBBBBBBBBBBBBBBBBBBBB') });
+  });
+
+  it('says "not verified", never verified, when the browser lacks Ed25519; a malformed key fails', async () => {
+    // A browser without Ed25519 cannot run here: its importKey is stood in for, as such a browser answers.
+    const importKey = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new DOMException('Ed25519 unsupported', 'NotSupportedError'));
+    try {
+      expect(await verifyReceipt(await receipt(), publicKeyPem, EXCHANGE)).toMatchObject({ ok: false, status: 'not-verified' });
+      importKey.mockRejectedValue(new DOMException('bad key', 'DataError'));
+      expect(await verifyReceipt(await receipt(), publicKeyPem, EXCHANGE)).toMatchObject({ ok: false, status: 'failed' });
+    } finally {
+      importKey.mockRestore();
+    }
+    const garbled = publicKeyPem.replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');
+    expect(await verifyReceipt(await receipt(), garbled, EXCHANGE)).toMatchObject({ ok: false, status: 'failed' });
   });
 
   it('checks two checkpoints of one log for consistency, and refuses a rewritten history', async () => {

@@ -71,6 +71,21 @@ describe('the console API', () => {
         expect(res.headers.get('content-type')).toMatch(/problem\+json/);
       }
     });
+
+    it('refuses a leap second, which Date cannot hold, 400 naming the parameter', async () => {
+      for (const name of ['from', 'to', 'since']) {
+        const res = await get(`/v1/exchanges?${name}=2016-12-31T23:59:60Z`, 'customs');
+        expect(res.status, name).toBe(400);
+        const problem = (await res.json()) as { findings: Array<{ path: string }> };
+        expect(problem.findings.map((f) => f.path)).toContain(`/${name}`);
+      }
+      for (const path of [
+        '/v1/analytics/trends?from=2016-02-30',
+        '/v1/analytics/misclassifications?from=2016-02-30',
+        '/v1/analytics/time-release?from=2016-02-30',
+      ])
+        expect((await get(path, 'customs')).status, path).not.toBe(500);
+    });
   });
 
   describe('deliveries', () => {
@@ -317,6 +332,23 @@ describe('the console API', () => {
       expect(tried.deliveries.find((d) => d.destination === 'pga-wildlife')?.because.join(' ')).toMatch(/citedDocumentCodes .* matched/);
       expect(tried.notMatched.find((n) => n.agreement === 'plant-health')?.because.join(' ')).toMatch(/hsChapters wants/);
       expect(await counts()).toEqual(before);
+    });
+
+    it('explains to a trader only the agreements GET /v1/agreements shows it, without transport; operators see all', async () => {
+      type Tried = { deliveries: Array<Record<string, unknown>>; notMatched: Array<{ agreement: string }> };
+      const shown = (await json<{ items: Array<{ id: string }> }>('/v1/agreements', 'trader-demo')).items.map((a) => a.id);
+      const every = (await json<{ items: Array<{ id: string }> }>('/v1/agreements', 'customs')).items.map((a) => a.id);
+      expect(every).toContain('lpcos-to-customs');
+      expect(shown).not.toContain('lpcos-to-customs');
+      const asTrader = (await (await post('/v1/routing/try?kind=declaration', 'trader-demo', DECLARATION, 'application/xml')).json()) as Tried;
+      const explained = [...asTrader.deliveries.map((d) => d.agreement as string), ...asTrader.notMatched.map((n) => n.agreement)];
+      expect(explained.length).toBeGreaterThan(0);
+      for (const id of explained) expect(shown, id).toContain(id);
+      for (const delivery of asTrader.deliveries) expect(delivery).not.toHaveProperty('transport');
+      const res = await post('/v1/routing/try?kind=declaration&sender=trader-demo', 'customs', DECLARATION, 'application/xml');
+      const asOperator = (await res.json()) as Tried;
+      expect(asOperator.notMatched.map((n) => n.agreement)).toContain('lpcos-to-customs');
+      for (const delivery of asOperator.deliveries) expect(typeof delivery.transport).toBe('string');
     });
 
     it('refuses what lodging refuses, and a trader asking as someone else', async () => {

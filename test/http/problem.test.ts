@@ -103,7 +103,8 @@ describe('the errors a newcomer meets first', () => {
   it('GET / answers anyone with where to go next', async () => {
     const res = await fetch(url('/'));
     expect(res.status).toBe(200);
-    const index = (await res.json()) as { name: string; links: Record<string, string> };
+    const index = (await res.json()) as { name: string; sandbox: boolean; links: Record<string, string> };
+    expect(index.sandbox).toBe(true);
     expect(index.links).toMatchObject({ docs: '/docs', openapi: '/openapi.json', live: '/health/live', ready: '/health/ready' });
     for (const link of Object.values(index.links)) expect((await fetch(url(link))).status, link).toBe(200);
   });

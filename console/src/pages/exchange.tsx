@@ -3,6 +3,7 @@ import { getJson, getText, type Me, send } from '../api';
 import { pretty, when } from '../format';
 import { linkProps } from '../router';
 import { download, Loading, Problem, Section, Status, useLoad } from '../ui';
+import { pinnedKey } from '../log-memory';
 import { type Receipt, type Verdict, verifyReceipt } from '../verify';
 
 interface Delivery {
@@ -126,7 +127,14 @@ function Provenance({ id }: { id: string }) {
         getJson<Receipt>(`/v1/exchanges/${encodeURIComponent(id)}/provenance`),
         getText('/v1/log/public-key', 'application/x-pem-file'),
       ]);
-      const outcome = await verifyReceipt(receipt, key.text);
+      const pin = await pinnedKey(localStorage, key.text);
+      const outcome: Verdict = pin.changed
+        ? {
+            ok: false,
+            status: 'not-verified',
+            reason: `Not verified: the log's key (${pin.fingerprint}) is not the one this browser pinned (${pin.pinned}); see the Log screen.`,
+          }
+        : await verifyReceipt(receipt, key.text, id);
       if (current) setVerdict({ ...outcome, receipt });
     })().catch((e: unknown) => current && setError(e));
     return () => {
@@ -139,8 +147,13 @@ function Provenance({ id }: { id: string }) {
       {!verdict && !error && <p class="muted">Verifying in this browser…</p>}
       {verdict && (
         <>
-          <p class={`verdict ${verdict.ok ? 'good' : 'bad'}`} role="status" data-testid="receipt-verdict">
-            {verdict.ok ? '✔ Receipt verified' : '✘ Receipt does not verify'}: {verdict.reason}
+          <p
+            class={`verdict ${verdict.status === 'verified' ? 'good' : verdict.status === 'not-verified' ? 'warn' : 'bad'}`}
+            role={verdict.status === 'verified' ? 'status' : 'alert'}
+            data-testid="receipt-verdict"
+          >
+            {verdict.status === 'verified' ? '✔ Receipt verified' : verdict.status === 'not-verified' ? '⚠ Receipt not verified' : '✘ Receipt does not verify'}:{' '}
+            {verdict.reason}
           </p>
           {verdict.receipt && (
             <table>

@@ -2,25 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getJson, getText } from '../api';
 import { when } from '../format';
 import { Loading, Problem, Section, useLoad } from '../ui';
-import { type Checkpoint, type Verdict, verifyCheckpoints } from '../verify';
+import { type Memory, mergeCheckpoints, pinKey, pinnedKey, rememberCheckpoint, rememberedCheckpoints } from '../log-memory';
+import { type Checkpoint, type Verdict, verifyCheckpoint, verifyCheckpoints } from '../verify';
 
-/**
- * Checkpoints this browser has seen, kept across sessions (they are public and signed): an
- * auditor's own memory of the log, so the next visit can prove the log only grew since.
- */
-const SEEN = 'swgate.checkpoints';
-const remembered = (): Checkpoint[] => {
-  try {
-    const list = JSON.parse(localStorage.getItem(SEEN) ?? '[]') as unknown;
-    return Array.isArray(list) ? (list as Checkpoint[]).filter((c) => typeof c?.treeSize === 'number' && typeof c.note === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-const remember = (checkpoint: Checkpoint) => {
-  const all = [checkpoint, ...remembered().filter((c) => c.treeSize !== checkpoint.treeSize || c.origin !== checkpoint.origin)];
-  localStorage.setItem(SEEN, JSON.stringify(all.slice(0, 20)));
-};
+const memory: Memory = localStorage;
+
+/** The log's public key, and whether it is the one this browser pinned on first use. */
+const logKey = async () => pinnedKey(memory, (await getText('/v1/log/public-key', 'application/x-pem-file')).text);
 
 /** The gateway's published checkpoints, where it lists them; an older gateway does not (404), and the browser's own memory remains. */
 async function published(): Promise<Checkpoint[]> {
@@ -33,14 +21,16 @@ async function published(): Promise<Checkpoint[]> {
   }
 }
 
+const VERDICT_CLASS: Record<Verdict['status'], string> = { verified: 'good', 'not-verified': 'warn', failed: 'bad' };
+
 export function LogScreen() {
   const { value, error, loading, reload } = useLoad(async () => {
-    const latest = await getJson<Checkpoint>('/v1/log/checkpoint');
-    remember(latest);
-    const list = await published();
-    const known = new Map<number, Checkpoint>();
-    for (const c of [latest, ...list, ...remembered()]) if (c.origin === latest.origin && !known.has(c.treeSize)) known.set(c.treeSize, c);
-    return { latest, checkpoints: [...known.values()].sort((a, b) => b.treeSize - a.treeSize) };
+    const [latest, key] = await Promise.all([getJson<Checkpoint>('/v1/log/checkpoint'), logKey()]);
+    // Kept only once it verifies, under the key this browser pinned.
+    const equivocated = !key.changed && (await verifyCheckpoint(latest, key.pem)) === true ? rememberCheckpoint(memory, latest) : undefined;
+    const merged = mergeCheckpoints(rememberedCheckpoints(memory), [latest, ...(await published())], latest.origin);
+    const equivocations = [...(equivocated ? [{ kept: equivocated, listed: latest }] : []), ...merged.equivocations];
+    return { latest, key, checkpoints: merged.checkpoints, equivocations, kept: rememberedCheckpoints(memory).length };
   }, []);
   const [older, setOlder] = useState<number>();
   const [newer, setNewer] = useState<number>();
@@ -62,13 +52,14 @@ export function LogScreen() {
     if (!a || !b) return;
     try {
       const [from, to] = a.treeSize <= b.treeSize ? [a, b] : [b, a];
-      const [proof, key] = await Promise.all([
-        getJson<{ path: string[] }>('/v1/log/proofs/consistency', { from: from.treeSize, to: to.treeSize }),
-        getText('/v1/log/public-key', 'application/x-pem-file'),
-      ]);
-      const outcome = await verifyCheckpoints(from, to, proof.path, key.text);
+      const [proof, key] = await Promise.all([getJson<{ path: string[] }>('/v1/log/proofs/consistency', { from: from.treeSize, to: to.treeSize }), logKey()]);
+      const outcome = await verifyCheckpoints(from, to, proof.path, key.pem);
+      if (key.changed) {
+        setVerdict({ ok: false, status: 'not-verified', reason: `Not verified: the log's key is not the one this browser pinned (${key.pinned}).` });
+        return;
+      }
       setVerdict(outcome);
-      if (outcome.ok) remember(to);
+      if (outcome.ok) for (const c of [from, to]) rememberCheckpoint(memory, c);
     } catch (e) {
       setCheckError(e);
     }
@@ -88,6 +79,29 @@ export function LogScreen() {
       <Loading when={loading} />
       {value && (
         <>
+          {value.key.changed && (
+            <div class="problem" role="alert" data-testid="key-changed">
+              <strong>The log's public key has changed.</strong> This browser pinned the key with SHA-256 fingerprint <code>{value.key.pinned}</code>; the
+              gateway now serves <code>{value.key.fingerprint}</code>. Nothing is verified against it until you accept it: do so only if the operator announced
+              a key rotation.{' '}
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  pinKey(memory, value.key.fingerprint, true);
+                  reload();
+                }}
+              >
+                Accept the new key
+              </button>
+            </div>
+          )}
+          {value.equivocations.map(({ kept, listed }) => (
+            <div key={`${listed.treeSize} ${listed.rootHash}`} class="problem" role="alert" data-testid="equivocation">
+              <strong>Equivocation:</strong> the log {kept.origin} has shown two different trees at size {kept.treeSize}: root <code>{kept.rootHash}</code>{' '}
+              (kept by this browser) and <code>{listed.rootHash}</code> (now served). A log that does this has rewritten its history for someone.
+            </div>
+          ))}
           <Section title="Latest checkpoint">
             <dl class="facts">
               <dt>Origin</dt>
@@ -116,7 +130,8 @@ export function LogScreen() {
           <Section title="Consistency check">
             <p class="muted">
               Proves, in this browser, that the log at the newer size extends the log at the older one: nothing logged before was changed or removed. The
-              checkpoints to choose from are those the gateway lists and those this browser has seen before ({remembered().length}).
+              checkpoints to choose from are those the gateway lists and those this browser has verified before ({value.kept}), which win over the gateway's
+              list.
             </p>
             <form class="filters" onSubmit={check}>
               <div class="field">
@@ -137,8 +152,8 @@ export function LogScreen() {
             </form>
             <Problem error={checkError} />
             {verdict && (
-              <p class={`verdict ${verdict.ok ? 'good' : 'bad'}`} role="status" data-testid="consistency-verdict">
-                {verdict.ok ? '✔ Consistent' : '✘ Not consistent'}: {verdict.reason}
+              <p class={`verdict ${VERDICT_CLASS[verdict.status]}`} role="status" data-testid="consistency-verdict">
+                {verdict.status === 'verified' ? '✔ Consistent' : verdict.status === 'not-verified' ? '⚠ Not verified' : '✘ Not consistent'}: {verdict.reason}
               </p>
             )}
           </Section>

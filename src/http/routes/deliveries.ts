@@ -21,7 +21,7 @@ export interface DeliveryListDeps {
 }
 
 const DEFAULT_STATUSES: readonly DeliveryStatus[] = ['failed', 'retrying', 'queued'];
-const RETRY_OUTCOMES = ['requeued', 'not-failed', 'not-found', 'agreement-gone'] as const;
+const RETRY_OUTCOMES = ['requeued', 'not-failed', 'not-found', 'agreement-gone', 'error'] as const;
 type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
 
 const participantId = { type: 'string', minLength: 1, maxLength: 100 } as const;
@@ -223,8 +223,9 @@ export function deliveryListRoutes(app: FastifyInstance, deps: DeliveryListDeps 
                       type: 'string',
                       enum: [...RETRY_OUTCOMES],
                       description:
-                        'requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured)',
+                        'requeued; not-failed (it is not failed, or another request re-queued it first); not-found; agreement-gone (no longer configured); error (its re-queue failed, see reason; it may be retried)',
                     },
+                    reason: { type: 'string', maxLength: 200, description: 'With outcome error only: why its re-queue failed' },
                   },
                 },
               },
@@ -235,27 +236,36 @@ export function deliveryListRoutes(app: FastifyInstance, deps: DeliveryListDeps 
       },
     },
     async (request) => {
-      const results: Array<{ exchangeId: string; destination: string; outcome: RetryOutcome }> = [];
+      const results: Array<{ exchangeId: string; destination: string; outcome: RetryOutcome; reason?: string }> = [];
       // One at a time, in the order given: each is the single retry, with its own settlement and job.
+      // One that throws (Redis gone, a database error) is that item's error: those already re-queued
+      // are reported, not lost behind a 500.
       for (const { exchangeId, destination } of request.body.deliveries) {
-        results.push({ exchangeId, destination, outcome: await retryOutcome(() => deps.retry(request.participant, exchangeId, destination)) });
+        const result = await retryOutcome(() => deps.retry(request.participant, exchangeId, destination));
+        if (result.outcome === 'error') request.log.error({ exchangeId, destination, reason: result.reason }, 'bulk retry: re-queue failed');
+        results.push({ exchangeId, destination, ...result });
       }
       return { results };
     },
   );
 }
 
-async function retryOutcome(retry: () => Promise<void>): Promise<RetryOutcome> {
+const OUTCOME_OF_CODE: Readonly<Record<string, RetryOutcome>> = {
+  'delivery.not-found': 'not-found',
+  'delivery.agreement-gone': 'agreement-gone',
+  'delivery.not-failed': 'not-failed',
+};
+
+async function retryOutcome(retry: () => Promise<void>): Promise<{ outcome: RetryOutcome; reason?: string }> {
   try {
     await retry();
-    return 'requeued';
+    return { outcome: 'requeued' };
   } catch (error) {
-    if (!(error instanceof RejectionError)) throw error;
-    const code = error.findings[0]?.code;
-    if (code === 'delivery.not-found') return 'not-found';
-    if (code === 'delivery.agreement-gone') return 'agreement-gone';
-    if (code === 'delivery.not-failed') return 'not-failed';
-    throw error;
+    const code = error instanceof RejectionError ? error.findings[0]?.code : undefined;
+    const outcome = code === undefined ? undefined : OUTCOME_OF_CODE[code];
+    if (outcome) return { outcome };
+    const message = error instanceof RejectionError ? (error.findings[0]?.message ?? error.message) : error instanceof Error ? error.message : String(error);
+    return { outcome: 'error', reason: (message || 'unknown error').slice(0, 200) };
   }
 }
 

@@ -6,7 +6,7 @@ import type { DocumentFormat } from '../../pipeline/vocabulary.js';
 import { acceptRawDocuments, bodyOf, documentBody, formatOf, JSON_TYPES } from '../documents-in.js';
 import { bearerSecurity, problems } from '../schemas.js';
 
-export type TryRouting = (sender: Participant, kind: TryKind, body: Buffer, format: DocumentFormat) => Promise<TryRoutingResult>;
+export type TryRouting = (viewer: Participant, sender: Participant, kind: TryKind, body: Buffer, format: DocumentFormat) => Promise<TryRoutingResult>;
 
 const because = { type: 'array', items: { type: 'string' } } as const;
 
@@ -25,7 +25,7 @@ export function routingRoutes(app: FastifyInstance, deps: { tryRouting: TryRouti
           operationId: 'tryRouting',
           summary: 'Where a document would go, in which format, with which mapping, and why: read and routed as lodging would, nothing stored',
           description:
-            'Refused as its lodging route would refuse it (400, 403, 413, 415, 422 with findings). Operators may try it as another participant would send it (`sender`).',
+            "Refused as its lodging route's reader would refuse it (400, 403, 413, 415, 422 with findings); what lodging checks only as it stores (e-LPCO citations against the registry, registration, Idempotency-Key) is not checked. Operators may try it as another participant would send it (`sender`) and see every agreement with its transport; any other participant sees only the agreements GET /v1/agreements shows it, without transport.",
           security: bearerSecurity,
           querystring: {
             type: 'object',
@@ -49,13 +49,13 @@ export function routingRoutes(app: FastifyInstance, deps: { tryRouting: TryRouti
                   type: 'array',
                   items: {
                     type: 'object',
-                    required: ['destination', 'agreement', 'format', 'mapping', 'transport', 'because'],
+                    required: ['destination', 'agreement', 'format', 'mapping', 'because'],
                     properties: {
                       destination: { type: 'string' },
                       agreement: { type: 'string' },
                       format: { type: 'string' },
                       mapping: { type: ['string', 'null'] },
-                      transport: { type: 'string' },
+                      transport: { type: 'string', description: 'Operators only' },
                       because: { ...because, description: 'The conditions that held, e.g. "hsChapters 06 matched"' },
                     },
                   },
@@ -77,7 +77,7 @@ export function routingRoutes(app: FastifyInstance, deps: { tryRouting: TryRouti
         // Consignments are JSON only, as on POST /v1/consignments.
         if (kind === 'consignment' && format !== 'wco-json')
           throw new RejectionError(415, 'Unsupported media type', [finding('request.media-type', `A consignment is ${JSON_TYPES.join(' or ')}.`)]);
-        return deps.tryRouting(sender, kind, bodyOf(request), format);
+        return deps.tryRouting(request.participant, sender, kind, bodyOf(request), format);
       },
     );
   });
