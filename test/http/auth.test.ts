@@ -65,7 +65,8 @@ describe('authentication is decided per route, never by how the path is written'
   it('lets a participant through every encoding the router reads as its route, and no further', async () => {
     for (const target of ['/v1/participants/me', '/%76%31/participants/me', `http://127.0.0.1:${gateway.port}/v1/participants/me`, '/v1/participants/me;x=1']) {
       const answer = await rawRequest(gateway.port, requestHead('GET', target, gateway.port, { authorization: 'Bearer sandbox-trader-demo' }));
-      expect([200, 404], target).toContain(answer.status);
+      // The router reads `me;x=1` as a participant id: that route is for operators, so a trader gets 403 there.
+      expect([200, 403, 404], target).toContain(answer.status);
     }
   });
 });
