@@ -41,6 +41,12 @@ const AS4_REPLAY_WINDOW_MS = 24 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
+ * The SOAP part an unauthenticated POST may make this access point parse: swgate's payloads
+ * travel as attachments, so envelopes are a few kilobytes; a wide one would hold the event loop.
+ */
+export const AS4_SOAP_LIMITS = { maxBytes: 256 * 1024, maxElements: 4_000 } as const;
+
+/**
  * POST /as4: a UserMessage (verified, decrypted, decompressed, taken once per MessageId, handed
  * to the pipeline, answered with the signed Receipt), a PullRequest (the oldest UserMessage
  * waiting on its MPC for the signer, or EBMS:0006), or a Receipt signal for a pulled message.
@@ -49,12 +55,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export async function receiveAs4Post(deps: As4ReceiveDeps, body: Buffer, contentType: string): Promise<As4Answer> {
   let parsed: ParsedAs4 | undefined;
   try {
-    parsed = parseAs4(body, { contentType });
+    parsed = parseAs4(body, { contentType, soapLimits: AS4_SOAP_LIMITS });
     const { message } = parsed;
+    // Nothing unsigned is worth decrypting or verifying: refused on the first parse.
+    if (!message.secured) throw as4Error('EBMS:0103', 'The message is not signed; the eDelivery AS4 profile requires a signature');
     if (message.userMessage) return await receiveUserMessage(deps, body, contentType, parsed);
     const signal = message.signals[0];
-    if (signal?.kind === 'pull') return await answerPull(deps, body, contentType, signal);
-    if (signal?.kind === 'receipt') return await takePulledReceipt(deps, body, contentType, signal);
+    if (signal?.kind === 'pull') return await answerPull(deps, body, contentType, parsed, signal);
+    if (signal?.kind === 'receipt') return await takePulledReceipt(deps, body, contentType, parsed, signal);
     if (signal?.kind === 'error') return signalAnswer(200, { contentType: 'application/soap+xml; charset=UTF-8', body: Buffer.alloc(0) });
     throw as4Error('EBMS:0009', 'The message holds no UserMessage and no signal this access point takes');
   } catch (error) {
@@ -90,7 +98,7 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
   const sentAt = new Date(user.info.timestamp);
   const received = receiveSignedBy(
     body,
-    { contentType, decryption: { privateKey: deps.key.privateKey, certificate: deps.key.certificate }, maxInflatedBytes: deps.maxPayloadBytes },
+    { contentType, parsed, decryption: { privateKey: deps.key.privateKey, certificate: deps.key.certificate }, maxInflatedBytes: deps.maxPayloadBytes },
     deps.parties.certificatesAt(partner, sentAt),
   );
 
@@ -144,17 +152,17 @@ function onlyPayload(received: ReceivedAs4): Payload {
 }
 
 /** The signer of a signal is its sender: signals name no party. */
-function signalSender(deps: As4ReceiveDeps, body: Buffer, contentType: string): { partner: Participant; received: ReceivedAs4 } {
+function signalSender(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4): { partner: Participant; received: ReceivedAs4 } {
   const at = deps.now();
   const candidates = deps.parties.allCertificatesAt(at);
-  const received = receiveSignedBy(body, { contentType }, candidates);
+  const received = receiveSignedBy(body, { contentType, parsed }, candidates);
   const partner = received.signature ? deps.parties.bySigner(received.signature.signer, at) : undefined;
   if (!partner) throw as4Error('EBMS:0101', 'The signal is not signed by a configured AS4 party');
   return { partner, received };
 }
 
-async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: string, pull: PullRequestSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType);
+async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, pull: PullRequestSignal): Promise<As4Answer> {
+  const { partner } = signalSender(deps, body, contentType, parsed);
   const waiting = await deps.db
     .selectFrom('as4_waiting')
     .selectAll()
@@ -173,12 +181,12 @@ async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: strin
     .where('pulled_at', 'is', null)
     .executeTakeFirst();
   // Another PullRequest took it meanwhile: this one gets the next.
-  if (Number(taken.numUpdatedRows) === 0) return answerPull(deps, body, contentType, pull);
+  if (Number(taken.numUpdatedRows) === 0) return answerPull(deps, body, contentType, parsed, pull);
   return { status: 200, contentType: waiting.content_type, body: Buffer.from(waiting.body, 'base64') };
 }
 
-async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType: string, receipt: ReceiptSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType);
+async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, receipt: ReceiptSignal): Promise<As4Answer> {
+  const { partner } = signalSender(deps, body, contentType, parsed);
   const ref = receipt.info.refToMessageId ?? '';
   const waiting = await deps.db.selectFrom('as4_waiting').selectAll().where('message_id', '=', ref).executeTakeFirst();
   if (!waiting || waiting.destination !== partner.id) throw as4Error('EBMS:0003', `No message ${ref} was sent to ${partner.id}`, receipt.info.messageId);

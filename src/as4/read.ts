@@ -7,7 +7,7 @@ import type { X509Certificate } from 'node:crypto';
 import { DEFAULT_MAX_INFLATED_BYTES, gunzipPayload } from './compression.js';
 import { decryptAttachments, encryptedAttachmentIds, type DecryptionKey } from './encryption.js';
 import { As4Error, as4Error } from './errors.js';
-import { parseSoapEnvelope, readMessaging, type SoapEnvelope } from './header.js';
+import { parseSoapEnvelope, readMessaging, type SoapEnvelope, type SoapLimits } from './header.js';
 import type { As4Message, Property } from './message.js';
 import { readTransport, type As4Transport, type Attachment, type MimeLimits } from './mime.js';
 import { NS, URI } from './namespaces.js';
@@ -18,6 +18,7 @@ export interface ReadOptions {
   /** The HTTP Content-Type; without it the bytes are bare XML, MIME or an HTTP dump with headers. */
   contentType?: string;
   limits?: Partial<MimeLimits>;
+  soapLimits?: Partial<SoapLimits>;
 }
 
 export interface ParsedAs4 {
@@ -35,7 +36,7 @@ function announcedVersion(soapContentType: string, explicit: boolean): '1.1' | '
 /** Transport, envelope and header, nothing checked cryptographically. */
 export function parseAs4(bytes: Buffer, options: ReadOptions = {}): ParsedAs4 {
   const transport = readTransport(bytes, options.contentType, options.limits);
-  const envelope = parseSoapEnvelope(transport.soap, announcedVersion(transport.soapContentType, options.contentType !== undefined));
+  const envelope = parseSoapEnvelope(transport.soap, announcedVersion(transport.soapContentType, options.contentType !== undefined), options.soapLimits);
   return { transport, envelope, message: readMessaging(envelope) };
 }
 
@@ -56,6 +57,8 @@ export interface ReceiveOptions extends ReadOptions {
   /** Refuse unsigned messages (the eDelivery profile signs everything). Default true. */
   requireSignature?: boolean;
   maxInflatedBytes?: number;
+  /** The same bytes already parsed (parseAs4): an access point parses once. */
+  parsed?: ParsedAs4;
 }
 
 export interface ReceivedAs4 extends ParsedAs4 {
@@ -111,7 +114,7 @@ function* iterateElements(parent: SoapEnvelope['body']) {
  * in error when the header could be read.
  */
 export function receiveAs4(bytes: Buffer, options: ReceiveOptions = {}): ReceivedAs4 {
-  const parsed = parseAs4(bytes, options);
+  const parsed = options.parsed ?? parseAs4(bytes, options);
   const messageId = parsed.message.userMessage?.info.messageId ?? parsed.message.signals[0]?.info.messageId;
   try {
     if (!options.decryption && encryptedAttachmentIds(parsed.envelope).size > 0) {

@@ -179,6 +179,23 @@ agreements:
     expect(entity.status).toBe(500);
   });
 
+  it('refuses a wide SOAP part on the first look, before any DOM is built: too many elements, too many bytes', async () => {
+    const wide = (elements: number) =>
+      Buffer.from(`<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header/><S:Body>${'<a/>'.repeat(elements)}</S:Body></S:Envelope>`);
+    const detailOf = (answer: { body: Buffer; contentType: string }) =>
+      (parseAs4(answer.body, { contentType: answer.contentType }).message.signals.find((s) => s.kind === 'error') as ErrorSignal | undefined)?.errors[0]
+        ?.detail ?? '';
+    const many = await send({ body: wide(60_000), contentType: 'application/soap+xml' });
+    expect({ status: many.status, code: errorCodeOf(many) }).toEqual({ status: 500, code: 'EBMS:0009' });
+    expect(detailOf(many)).toMatch(/more than \d+ elements/);
+    const large = Buffer.from(
+      `<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header/><S:Body><a>${'x'.repeat(300 * 1024)}</a></S:Body></S:Envelope>`,
+    );
+    const big = await send({ body: large, contentType: 'application/soap+xml' });
+    expect({ status: big.status, code: errorCodeOf(big) }).toEqual({ status: 500, code: 'EBMS:0009' });
+    expect(detailOf(big)).toMatch(/bytes; this access point takes at most/);
+  });
+
   it("pull: holds an export for red on its MPC until red pulls it, answers EBMS:0006 when nothing waits, and settles the delivery on red's Receipt signal", async () => {
     const pull = (signer: SigningKey) => buildPullRequest(undefined, { signer });
     const empty = await send(pull(red));
