@@ -94,6 +94,9 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
     );
   const partner = deps.parties.byPartyId(user.from.partyIds);
   if (!partner) throw as4Error('EBMS:0101', `No configured AS4 party is ${user.from.partyIds.map((p) => p.value).join(', ')}`, messageId);
+  // swgate carries one document per message: more PartInfo is refused before anything is decrypted or inflated.
+  if (user.parts.length !== 1)
+    throw as4Error('EBMS:0003', `The message names ${user.parts.length} payloads; this access point takes exactly one document per message`, messageId);
   // Certificates valid when the sender says it signed; the Timestamp is signed with the header, and bounded below.
   const sentAt = new Date(user.info.timestamp);
   const received = receiveSignedBy(

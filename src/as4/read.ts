@@ -74,6 +74,8 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
   if (!user) return [];
   const messageId = user.info.messageId;
   const used = new Set<string>();
+  // One budget for the whole message: many PartInfo naming one small gzip part would each inflate to the limit.
+  let budget = maxInflated;
   const payloads = user.parts.map((part): Payload => {
     const property = (name: string) => part.properties.find((p) => p.name === name)?.value;
     let content: Buffer;
@@ -82,6 +84,7 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
       const contentId = decodeURIComponent(part.href.slice(4));
       const attachment = attachments.find((a) => a.contentId === contentId);
       if (!attachment) throw as4Error('EBMS:0011', `The payload ${part.href} is not in the message`, messageId);
+      if (used.has(contentId)) throw as4Error('EBMS:0003', `Two PartInfo name the payload ${part.href}`, messageId);
       used.add(contentId);
       content = attachment.content;
       mimeType ??= attachment.contentType;
@@ -96,7 +99,10 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
     } else {
       throw as4Error('EBMS:0011', `External payload references (${part.href.slice(0, 80)}) are not fetched`, messageId);
     }
-    if (property('CompressionType') === URI.gzip) content = gunzipPayload(content, maxInflated, messageId);
+    if (property('CompressionType') === URI.gzip) {
+      content = gunzipPayload(content, budget, messageId);
+      budget -= content.length;
+    }
     return { ...(part.href === undefined ? {} : { href: part.href }), mimeType, content, properties: part.properties };
   });
   const stray = attachments.find((a) => !used.has(a.contentId));
