@@ -97,12 +97,13 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
   // swgate carries one document per message: more PartInfo is refused before anything is decrypted or inflated.
   if (user.parts.length !== 1)
     throw as4Error('EBMS:0003', `The message names ${user.parts.length} payloads; this access point takes exactly one document per message`, messageId);
-  // Certificates valid when the sender says it signed; the Timestamp is signed with the header, and bounded below.
+  // Certificates valid when the sender says it signed and still now: an end-dated certificate signs no back-dated message.
   const sentAt = new Date(user.info.timestamp);
+  const validNow = deps.parties.certificatesAt(partner, deps.now());
   const received = receiveSignedBy(
     body,
     { contentType, parsed, decryption: { privateKey: deps.key.privateKey, certificate: deps.key.certificate }, maxInflatedBytes: deps.maxPayloadBytes },
-    deps.parties.certificatesAt(partner, sentAt),
+    deps.parties.certificatesAt(partner, sentAt).filter((c) => validNow.some((n) => n.raw.equals(c.raw))),
   );
 
   const earlier = await deps.db.selectFrom('as4_received').selectAll().where('message_id', '=', messageId).executeTakeFirst();

@@ -55,6 +55,11 @@ participants:
     name: A partner whose only certificate counts from 2099 on
     country: XC
     as4: { partyId: later, certificates: [{ file: ${pki.entities.later?.rsa.certificate}, notBefore: "2099-01-01T00:00:00Z" }] }
+  - id: ended
+    kind: partner-customs
+    name: A partner whose certificate was end-dated ten minutes ago (compromised, say)
+    country: XD
+    as4: { partyId: ended, certificates: [{ file: ${pki.entities.red?.rsa.certificate}, notAfter: "${new Date(Date.now() - 10 * 60_000).toISOString()}" }] }
 mappingParameters: { homeCountry: XA }
 agreements:
   - id: partner-declarations
@@ -134,6 +139,12 @@ agreements:
       ['unknown certificate', userMessage({}, { signer: rogue }), 'EBMS:0101', 500],
       ["a PartyId that is not the signer's", userMessage({}, { signer: later }), 'EBMS:0101', 500],
       ['a certificate outside its window', userMessage({ from: { partyIds: [{ value: 'later' }], role: 'r:initiator' } }, { signer: later }), 'EBMS:0101', 500],
+      [
+        'a certificate end-dated since the Timestamp',
+        userMessage({ from: { partyIds: [{ value: 'ended' }], role: 'r:initiator' }, timestamp: new Date(Date.now() - 30 * 60_000) }),
+        'EBMS:0101',
+        500,
+      ],
       ['an unknown party', userMessage({ from: { partyIds: [{ value: 'nobody' }], role: 'r:initiator' } }), 'EBMS:0101', 500],
       ['addressed to another party', userMessage({ to: { partyIds: [{ value: 'someone-else' }], role: 'r:responder' } }), 'EBMS:0003', 500],
       // Red's certificate was issued today: two days ago it signed nothing.
