@@ -111,9 +111,7 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
     if (earlier.partner !== partner.id) throw as4Error('EBMS:0004', 'Another party already sent a message with this MessageId', messageId);
     return { status: 200, contentType: earlier.receipt_type, body: Buffer.from(earlier.receipt, 'base64') };
   }
-  const age = deps.now().getTime() - sentAt.getTime();
-  if (age > AS4_REPLAY_WINDOW_MS || age < -CLOCK_SKEW_MS)
-    throw as4Error('EBMS:0003', `Timestamp ${user.info.timestamp} is outside the window this access point takes new messages in`, messageId);
+  checkWindow(deps, user.info.timestamp, messageId);
   const payload = onlyPayload(received);
 
   let exchangeId: string;
@@ -155,18 +153,45 @@ function onlyPayload(received: ReceivedAs4): Payload {
   return received.payloads[0] as Payload;
 }
 
-/** The signer of a signal is its sender: signals name no party. */
-function signalSender(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4): { partner: Participant; received: ReceivedAs4 } {
+function checkWindow(deps: As4ReceiveDeps, timestamp: string, messageId: string): void {
+  const age = deps.now().getTime() - new Date(timestamp).getTime();
+  if (age > AS4_REPLAY_WINDOW_MS || age < -CLOCK_SKEW_MS)
+    throw as4Error('EBMS:0003', `Timestamp ${timestamp} is outside the window this access point takes new messages in`, messageId);
+}
+
+/**
+ * The signer of a signal is its sender: signals name no party. A signal is taken once per
+ * MessageId and within the Timestamp window, as UserMessages are: a captured PullRequest
+ * played again would take the next message waiting.
+ */
+async function signalSender(
+  deps: As4ReceiveDeps,
+  body: Buffer,
+  contentType: string,
+  parsed: ParsedAs4,
+): Promise<{ partner: Participant; received: ReceivedAs4 }> {
   const at = deps.now();
   const candidates = deps.parties.allCertificatesAt(at);
   const received = receiveSignedBy(body, { contentType, parsed }, candidates);
   const partner = received.signature ? deps.parties.bySigner(received.signature.signer, at) : undefined;
   if (!partner) throw as4Error('EBMS:0101', 'The signal is not signed by a configured AS4 party');
+  const info = parsed.message.signals[0]!.info;
+  checkWindow(deps, info.timestamp, info.messageId);
+  const taken = await deps.db
+    .insertInto('as4_signals')
+    .values({ message_id: info.messageId, partner: partner.id, received_at: at.toISOString() })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .executeTakeFirst();
+  if (Number(taken.numInsertedOrUpdatedRows ?? 0n) === 0) throw as4Error('EBMS:0003', `The signal ${info.messageId} was already received`, info.messageId);
   return { partner, received };
 }
 
 async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, pull: PullRequestSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType, parsed);
+  const { partner } = await signalSender(deps, body, contentType, parsed);
+  return takeNextWaiting(deps, partner, pull);
+}
+
+async function takeNextWaiting(deps: As4ReceiveDeps, partner: Participant, pull: PullRequestSignal): Promise<As4Answer> {
   const waiting = await deps.db
     .selectFrom('as4_waiting')
     .selectAll()
@@ -185,12 +210,12 @@ async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: strin
     .where('pulled_at', 'is', null)
     .executeTakeFirst();
   // Another PullRequest took it meanwhile: this one gets the next.
-  if (Number(taken.numUpdatedRows) === 0) return answerPull(deps, body, contentType, parsed, pull);
+  if (Number(taken.numUpdatedRows) === 0) return takeNextWaiting(deps, partner, pull);
   return { status: 200, contentType: waiting.content_type, body: Buffer.from(waiting.body, 'base64') };
 }
 
 async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, receipt: ReceiptSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType, parsed);
+  const { partner } = await signalSender(deps, body, contentType, parsed);
   const ref = receipt.info.refToMessageId ?? '';
   const waiting = await deps.db.selectFrom('as4_waiting').selectAll().where('message_id', '=', ref).executeTakeFirst();
   if (!waiting || waiting.destination !== partner.id) throw as4Error('EBMS:0003', `No message ${ref} was sent to ${partner.id}`, receipt.info.messageId);

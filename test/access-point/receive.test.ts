@@ -212,6 +212,13 @@ agreements:
     const empty = await send(pull(red));
     expect({ status: empty.status, code: errorCodeOf(empty) }).toEqual({ status: 200, code: 'EBMS:0006' });
     expect(errorCodeOf(await send(pull(rogue)))).toBe('EBMS:0101');
+    // Signals are taken once and within the Timestamp window: a captured PullRequest played again takes nothing.
+    const captured = pull(red);
+    expect(errorCodeOf(await send(captured))).toBe('EBMS:0006');
+    const replayed = await send(captured);
+    expect({ status: replayed.status, code: errorCodeOf(replayed) }).toEqual({ status: 500, code: 'EBMS:0003' });
+    const stale = await send(buildPullRequest(undefined, { signer: red, timestamp: new Date(Date.now() - 2 * 86_400_000) }));
+    expect({ status: stale.status, code: errorCodeOf(stale) }).toEqual({ status: 500, code: 'EBMS:0003' });
 
     const body = sample('export/TT_EX001a__TT_EX001a.xml')
       .toString('utf8')
