@@ -12,7 +12,7 @@ import type { As4Message, Property } from './message.js';
 import { readTransport, type As4Transport, type Attachment, type MimeLimits } from './mime.js';
 import { NS, URI } from './namespaces.js';
 import { excC14n } from './c14n.js';
-import { verifySignature, type VerifiedSignature } from './signature.js';
+import { verifySignature, verifySignedInfo, type VerifiedSignature } from './signature.js';
 
 export interface ReadOptions {
   /** The HTTP Content-Type; without it the bytes are bare XML, MIME or an HTTP dump with headers. */
@@ -125,6 +125,11 @@ export function receiveAs4(bytes: Buffer, options: ReceiveOptions = {}): Receive
   try {
     if (!options.decryption && encryptedAttachmentIds(parsed.envelope).size > 0) {
       throw as4Error('EBMS:0102', 'The attachments are encrypted and no decryption key is configured');
+    }
+    // The SignatureValue first: a forged or unsigned message is refused before any RSA decryption.
+    if (options.decryption && options.requireSignature !== false) {
+      if (!parsed.message.secured) throw as4Error('EBMS:0103', 'The message is not signed; the eDelivery AS4 profile requires a signature');
+      verifySignedInfo(parsed.envelope, options.signer ? { certificate: options.signer } : {});
     }
     const attachments = options.decryption
       ? decryptAttachments(parsed.envelope, parsed.transport.attachments, options.decryption)
