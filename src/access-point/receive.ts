@@ -44,7 +44,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * The SOAP part an unauthenticated POST may make this access point parse: swgate's payloads
  * travel as attachments, so envelopes are a few kilobytes; a wide one would hold the event loop.
  */
-export const AS4_SOAP_LIMITS = { maxBytes: 256 * 1024, maxElements: 4_000 } as const;
+const AS4_SOAP_LIMITS = { maxBytes: 256 * 1024, maxElements: 4_000 } as const;
 
 /**
  * POST /as4: a UserMessage (verified, decrypted, decompressed, taken once per MessageId, handed

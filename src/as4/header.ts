@@ -54,7 +54,7 @@ export interface SoapLimits {
 }
 
 // Generous for files read by the CLI (the corpus carries SOAP-Body payloads); the access point sets its own.
-export const DEFAULT_SOAP_LIMITS: SoapLimits = { maxBytes: 10 * 1024 * 1024, maxElements: 50_000 };
+const DEFAULT_SOAP_LIMITS: SoapLimits = { maxBytes: 10 * 1024 * 1024, maxElements: 50_000 };
 
 /** Start tags counted on the raw bytes: `<` followed by neither `/`, `!` nor `?`. Over-counts nothing a parser would accept. */
 function countStartTags(soap: Buffer | string, stopAfter: number): number {
