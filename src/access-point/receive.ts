@@ -41,6 +41,12 @@ const AS4_REPLAY_WINDOW_MS = 24 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
+ * The SOAP part an unauthenticated POST may make this access point parse: swgate's payloads
+ * travel as attachments, so envelopes are a few kilobytes; a wide one would hold the event loop.
+ */
+const AS4_SOAP_LIMITS = { maxBytes: 256 * 1024, maxElements: 4_000 } as const;
+
+/**
  * POST /as4: a UserMessage (verified, decrypted, decompressed, taken once per MessageId, handed
  * to the pipeline, answered with the signed Receipt), a PullRequest (the oldest UserMessage
  * waiting on its MPC for the signer, or EBMS:0006), or a Receipt signal for a pulled message.
@@ -49,12 +55,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export async function receiveAs4Post(deps: As4ReceiveDeps, body: Buffer, contentType: string): Promise<As4Answer> {
   let parsed: ParsedAs4 | undefined;
   try {
-    parsed = parseAs4(body, { contentType });
+    parsed = parseAs4(body, { contentType, soapLimits: AS4_SOAP_LIMITS });
     const { message } = parsed;
+    // Nothing unsigned is worth decrypting or verifying: refused on the first parse.
+    if (!message.secured) throw as4Error('EBMS:0103', 'The message is not signed; the eDelivery AS4 profile requires a signature');
     if (message.userMessage) return await receiveUserMessage(deps, body, contentType, parsed);
     const signal = message.signals[0];
-    if (signal?.kind === 'pull') return await answerPull(deps, body, contentType, signal);
-    if (signal?.kind === 'receipt') return await takePulledReceipt(deps, body, contentType, signal);
+    if (signal?.kind === 'pull') return await answerPull(deps, body, contentType, parsed, signal);
+    if (signal?.kind === 'receipt') return await takePulledReceipt(deps, body, contentType, parsed, signal);
     if (signal?.kind === 'error') return signalAnswer(200, { contentType: 'application/soap+xml; charset=UTF-8', body: Buffer.alloc(0) });
     throw as4Error('EBMS:0009', 'The message holds no UserMessage and no signal this access point takes');
   } catch (error) {
@@ -86,12 +94,16 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
     );
   const partner = deps.parties.byPartyId(user.from.partyIds);
   if (!partner) throw as4Error('EBMS:0101', `No configured AS4 party is ${user.from.partyIds.map((p) => p.value).join(', ')}`, messageId);
-  // Certificates valid when the sender says it signed; the Timestamp is signed with the header, and bounded below.
+  // swgate carries one document per message: more PartInfo is refused before anything is decrypted or inflated.
+  if (user.parts.length !== 1)
+    throw as4Error('EBMS:0003', `The message names ${user.parts.length} payloads; this access point takes exactly one document per message`, messageId);
+  // Certificates valid when the sender says it signed and still now: an end-dated certificate signs no back-dated message.
   const sentAt = new Date(user.info.timestamp);
+  const validNow = deps.parties.certificatesAt(partner, deps.now());
   const received = receiveSignedBy(
     body,
-    { contentType, decryption: { privateKey: deps.key.privateKey, certificate: deps.key.certificate }, maxInflatedBytes: deps.maxPayloadBytes },
-    deps.parties.certificatesAt(partner, sentAt),
+    { contentType, parsed, decryption: { privateKey: deps.key.privateKey, certificate: deps.key.certificate }, maxInflatedBytes: deps.maxPayloadBytes },
+    deps.parties.certificatesAt(partner, sentAt).filter((c) => validNow.some((n) => n.raw.equals(c.raw))),
   );
 
   const earlier = await deps.db.selectFrom('as4_received').selectAll().where('message_id', '=', messageId).executeTakeFirst();
@@ -99,9 +111,7 @@ async function receiveUserMessage(deps: As4ReceiveDeps, body: Buffer, contentTyp
     if (earlier.partner !== partner.id) throw as4Error('EBMS:0004', 'Another party already sent a message with this MessageId', messageId);
     return { status: 200, contentType: earlier.receipt_type, body: Buffer.from(earlier.receipt, 'base64') };
   }
-  const age = deps.now().getTime() - sentAt.getTime();
-  if (age > AS4_REPLAY_WINDOW_MS || age < -CLOCK_SKEW_MS)
-    throw as4Error('EBMS:0003', `Timestamp ${user.info.timestamp} is outside the window this access point takes new messages in`, messageId);
+  checkWindow(deps, user.info.timestamp, messageId);
   const payload = onlyPayload(received);
 
   let exchangeId: string;
@@ -143,18 +153,45 @@ function onlyPayload(received: ReceivedAs4): Payload {
   return received.payloads[0] as Payload;
 }
 
-/** The signer of a signal is its sender: signals name no party. */
-function signalSender(deps: As4ReceiveDeps, body: Buffer, contentType: string): { partner: Participant; received: ReceivedAs4 } {
+function checkWindow(deps: As4ReceiveDeps, timestamp: string, messageId: string): void {
+  const age = deps.now().getTime() - new Date(timestamp).getTime();
+  if (age > AS4_REPLAY_WINDOW_MS || age < -CLOCK_SKEW_MS)
+    throw as4Error('EBMS:0003', `Timestamp ${timestamp} is outside the window this access point takes new messages in`, messageId);
+}
+
+/**
+ * The signer of a signal is its sender: signals name no party. A signal is taken once per
+ * MessageId and within the Timestamp window, as UserMessages are: a captured PullRequest
+ * played again would take the next message waiting.
+ */
+async function signalSender(
+  deps: As4ReceiveDeps,
+  body: Buffer,
+  contentType: string,
+  parsed: ParsedAs4,
+): Promise<{ partner: Participant; received: ReceivedAs4 }> {
   const at = deps.now();
   const candidates = deps.parties.allCertificatesAt(at);
-  const received = receiveSignedBy(body, { contentType }, candidates);
+  const received = receiveSignedBy(body, { contentType, parsed }, candidates);
   const partner = received.signature ? deps.parties.bySigner(received.signature.signer, at) : undefined;
   if (!partner) throw as4Error('EBMS:0101', 'The signal is not signed by a configured AS4 party');
+  const info = parsed.message.signals[0]!.info;
+  checkWindow(deps, info.timestamp, info.messageId);
+  const taken = await deps.db
+    .insertInto('as4_signals')
+    .values({ message_id: info.messageId, partner: partner.id, received_at: at.toISOString() })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .executeTakeFirst();
+  if (Number(taken.numInsertedOrUpdatedRows ?? 0n) === 0) throw as4Error('EBMS:0003', `The signal ${info.messageId} was already received`, info.messageId);
   return { partner, received };
 }
 
-async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: string, pull: PullRequestSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType);
+async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, pull: PullRequestSignal): Promise<As4Answer> {
+  const { partner } = await signalSender(deps, body, contentType, parsed);
+  return takeNextWaiting(deps, partner, pull);
+}
+
+async function takeNextWaiting(deps: As4ReceiveDeps, partner: Participant, pull: PullRequestSignal): Promise<As4Answer> {
   const waiting = await deps.db
     .selectFrom('as4_waiting')
     .selectAll()
@@ -173,12 +210,12 @@ async function answerPull(deps: As4ReceiveDeps, body: Buffer, contentType: strin
     .where('pulled_at', 'is', null)
     .executeTakeFirst();
   // Another PullRequest took it meanwhile: this one gets the next.
-  if (Number(taken.numUpdatedRows) === 0) return answerPull(deps, body, contentType, pull);
+  if (Number(taken.numUpdatedRows) === 0) return takeNextWaiting(deps, partner, pull);
   return { status: 200, contentType: waiting.content_type, body: Buffer.from(waiting.body, 'base64') };
 }
 
-async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType: string, receipt: ReceiptSignal): Promise<As4Answer> {
-  const { partner } = signalSender(deps, body, contentType);
+async function takePulledReceipt(deps: As4ReceiveDeps, body: Buffer, contentType: string, parsed: ParsedAs4, receipt: ReceiptSignal): Promise<As4Answer> {
+  const { partner } = await signalSender(deps, body, contentType, parsed);
   const ref = receipt.info.refToMessageId ?? '';
   const waiting = await deps.db.selectFrom('as4_waiting').selectAll().where('message_id', '=', ref).executeTakeFirst();
   if (!waiting || waiting.destination !== partner.id) throw as4Error('EBMS:0003', `No message ${ref} was sent to ${partner.id}`, receipt.info.messageId);

@@ -1,3 +1,4 @@
+import { SANDBOX_DELIVERY_HEADER } from '../sandbox/destinations.js';
 import type { Kysely } from 'kysely';
 import { buildUserMessage, type BuiltMessage } from '../as4/build.js';
 import { As4Error } from '../as4/errors.js';
@@ -49,17 +50,22 @@ export function as4Channel(deps: As4ChannelDeps): Channel {
       await holdForPull(deps, delivery, leg, built);
       return { kind: 'awaiting-acknowledgement' };
     }
+    const toSandbox = party.endpoint === undefined && destination.endpoint === 'sandbox';
     const answer = await deps.post({
-      url: party.endpoint ?? (destination.endpoint === 'sandbox' ? deps.sandboxUrl(destination.id) : delivery.message.url),
+      url: party.endpoint ?? (toSandbox ? deps.sandboxUrl(destination.id) : delivery.message.url),
       body: built.body,
       mediaType: built.contentType,
-      // The swgate headers travel along (the sandbox's simulated partner needs its secret and scenario); other access points ignore them.
-      headers: delivery.message.headers,
+      // The swgate headers travel along (other access points ignore them); the sandbox's secret and scenario only to the sandbox itself.
+      headers: toSandbox ? delivery.message.headers : withoutSandboxHeaders(delivery.message.headers),
       timeoutMs: delivery.message.timeoutMs,
       ...(delivery.message.tls ? { tls: delivery.message.tls } : {}),
     });
     return interpretAnswer(deps, delivery, built, answer);
   };
+}
+
+function withoutSandboxHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name !== SANDBOX_DELIVERY_HEADER && name !== 'x-sandbox-scenario'));
 }
 
 function buildFor(deps: As4ChannelDeps, delivery: ChannelDelivery, leg: As4Leg, recipient: X509Certificate): BuiltMessage {
@@ -119,9 +125,8 @@ async function holdForPull(deps: As4ChannelDeps, delivery: ChannelDelivery, leg:
 async function interpretAnswer(deps: As4ChannelDeps, delivery: ChannelDelivery, built: BuiltMessage, answer: TransportAnswer): Promise<DeliveryOutcome> {
   const { destination } = delivery;
   const body = Buffer.from(answer.body);
-  // The callback pattern: the partner takes the message and sends its Receipt later, as a signal to POST /as4.
-  if (answer.status >= 200 && answer.status < 300 && body.length === 0)
-    return delivery.agreement.as4?.receipt === 'callback' ? { kind: 'awaiting-acknowledgement' } : retry(`${destination.id} answered without a receipt`);
+  // Legs take the receipt on the response (config/load.ts refuses callback): an empty 2xx proves nothing.
+  if (answer.status >= 200 && answer.status < 300 && body.length === 0) return retry(`${destination.id} answered without a receipt`);
   let received: ReturnType<typeof receiveSignedBy>;
   try {
     received = receiveSignedBy(body, { contentType: answer.mediaType }, deps.parties.certificatesAt(destination, deps.now()));

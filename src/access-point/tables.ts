@@ -47,10 +47,18 @@ export interface As4ReceiptRow {
   received_at: string;
 }
 
+/** A signal (PullRequest, Receipt) taken once: its MessageId, so a captured signal cannot be played again. */
+export interface As4SignalRow {
+  message_id: string;
+  partner: string;
+  received_at: string;
+}
+
 export interface AccessPointTables {
   as4_received: As4ReceivedRow;
   as4_waiting: As4WaitingRow;
   as4_receipts: As4ReceiptRow;
+  as4_signals: As4SignalRow;
 }
 
 export const accessPointMigrations: Record<string, Migration> = {
@@ -96,6 +104,16 @@ export const accessPointMigrations: Record<string, Migration> = {
         .addColumn('received_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('as4_receipts_exchange').on('as4_receipts').column('exchange_id').execute();
+    },
+  },
+  '073-as4-signals': {
+    async up(db) {
+      await db.schema
+        .createTable('as4_signals')
+        .addColumn('message_id', 'text', (c) => c.primaryKey())
+        .addColumn('partner', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
     },
   },
 };

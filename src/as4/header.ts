@@ -45,12 +45,39 @@ function attribute(element: Element, name: string): string | undefined {
   return element.hasAttribute(name) ? (element.getAttribute(name) ?? undefined) : undefined;
 }
 
-/** Parses the SOAP part (safe parser first: no DTD, no entities, bounded) and finds its parts. */
-export function parseSoapEnvelope(soap: Buffer | string, expectVersion?: '1.1' | '1.2'): SoapEnvelope {
+/** Bounds on the SOAP part, checked before any DOM is built (xmldom is slow on wide documents). */
+export interface SoapLimits {
+  /** Largest SOAP part, in bytes; payloads travel as attachments, so an access point keeps this small. */
+  maxBytes: number;
+  /** Most elements in the SOAP part (a start tag counted cheaply on the raw bytes). */
+  maxElements: number;
+}
+
+// Generous for files read by the CLI (the corpus carries SOAP-Body payloads); the access point sets its own.
+const DEFAULT_SOAP_LIMITS: SoapLimits = { maxBytes: 10 * 1024 * 1024, maxElements: 50_000 };
+
+/** Start tags counted on the raw bytes: `<` followed by neither `/`, `!` nor `?`. Over-counts nothing a parser would accept. */
+function countStartTags(soap: Buffer | string, stopAfter: number): number {
+  const bytes = typeof soap === 'string' ? Buffer.from(soap, 'utf8') : soap;
+  let count = 0;
+  for (let at = bytes.indexOf(0x3c); at !== -1; at = bytes.indexOf(0x3c, at + 1)) {
+    const next = bytes[at + 1];
+    if (next !== 0x2f && next !== 0x21 && next !== 0x3f && ++count > stopAfter) return count;
+  }
+  return count;
+}
+
+/** Parses the SOAP part (size and element count first, then the safe parser: no DTD, no entities, bounded) and finds its parts. */
+export function parseSoapEnvelope(soap: Buffer | string, expectVersion?: '1.1' | '1.2', limits: Partial<SoapLimits> = {}): SoapEnvelope {
+  const { maxBytes, maxElements } = { ...DEFAULT_SOAP_LIMITS, ...limits };
+  const size = typeof soap === 'string' ? Buffer.byteLength(soap) : soap.length;
+  if (size > maxBytes)
+    throw as4Error('EBMS:0009', `The SOAP part is ${size} bytes; this access point takes at most ${maxBytes} (payloads travel as attachments)`);
+  if (countStartTags(soap, maxElements) > maxElements) throw as4Error('EBMS:0009', `The SOAP part holds more than ${maxElements} elements`);
   let document: Document;
   let root: Element;
   try {
-    ({ document, root } = parseDom(soap, { maxDepth: 64 }));
+    ({ document, root } = parseDom(soap, { maxDepth: 64, maxBytes }));
   } catch (error) {
     if (error instanceof RejectionError) throw as4Error('EBMS:0009', `The SOAP part is not acceptable XML: ${error.message}`);
     throw error;

@@ -7,17 +7,18 @@ import type { X509Certificate } from 'node:crypto';
 import { DEFAULT_MAX_INFLATED_BYTES, gunzipPayload } from './compression.js';
 import { decryptAttachments, encryptedAttachmentIds, type DecryptionKey } from './encryption.js';
 import { As4Error, as4Error } from './errors.js';
-import { parseSoapEnvelope, readMessaging, type SoapEnvelope } from './header.js';
+import { parseSoapEnvelope, readMessaging, type SoapEnvelope, type SoapLimits } from './header.js';
 import type { As4Message, Property } from './message.js';
 import { readTransport, type As4Transport, type Attachment, type MimeLimits } from './mime.js';
 import { NS, URI } from './namespaces.js';
 import { excC14n } from './c14n.js';
-import { verifySignature, type VerifiedSignature } from './signature.js';
+import { verifySignature, verifySignedInfo, type VerifiedSignature } from './signature.js';
 
 export interface ReadOptions {
   /** The HTTP Content-Type; without it the bytes are bare XML, MIME or an HTTP dump with headers. */
   contentType?: string;
   limits?: Partial<MimeLimits>;
+  soapLimits?: Partial<SoapLimits>;
 }
 
 export interface ParsedAs4 {
@@ -35,7 +36,7 @@ function announcedVersion(soapContentType: string, explicit: boolean): '1.1' | '
 /** Transport, envelope and header, nothing checked cryptographically. */
 export function parseAs4(bytes: Buffer, options: ReadOptions = {}): ParsedAs4 {
   const transport = readTransport(bytes, options.contentType, options.limits);
-  const envelope = parseSoapEnvelope(transport.soap, announcedVersion(transport.soapContentType, options.contentType !== undefined));
+  const envelope = parseSoapEnvelope(transport.soap, announcedVersion(transport.soapContentType, options.contentType !== undefined), options.soapLimits);
   return { transport, envelope, message: readMessaging(envelope) };
 }
 
@@ -56,6 +57,8 @@ export interface ReceiveOptions extends ReadOptions {
   /** Refuse unsigned messages (the eDelivery profile signs everything). Default true. */
   requireSignature?: boolean;
   maxInflatedBytes?: number;
+  /** The same bytes already parsed (parseAs4): an access point parses once. */
+  parsed?: ParsedAs4;
 }
 
 export interface ReceivedAs4 extends ParsedAs4 {
@@ -71,6 +74,8 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
   if (!user) return [];
   const messageId = user.info.messageId;
   const used = new Set<string>();
+  // One budget for the whole message: many PartInfo naming one small gzip part would each inflate to the limit.
+  let budget = maxInflated;
   const payloads = user.parts.map((part): Payload => {
     const property = (name: string) => part.properties.find((p) => p.name === name)?.value;
     let content: Buffer;
@@ -79,6 +84,7 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
       const contentId = decodeURIComponent(part.href.slice(4));
       const attachment = attachments.find((a) => a.contentId === contentId);
       if (!attachment) throw as4Error('EBMS:0011', `The payload ${part.href} is not in the message`, messageId);
+      if (used.has(contentId)) throw as4Error('EBMS:0003', `Two PartInfo name the payload ${part.href}`, messageId);
       used.add(contentId);
       content = attachment.content;
       mimeType ??= attachment.contentType;
@@ -93,7 +99,10 @@ function payloadsOf(parsed: ParsedAs4, attachments: readonly Attachment[], maxIn
     } else {
       throw as4Error('EBMS:0011', `External payload references (${part.href.slice(0, 80)}) are not fetched`, messageId);
     }
-    if (property('CompressionType') === URI.gzip) content = gunzipPayload(content, maxInflated, messageId);
+    if (property('CompressionType') === URI.gzip) {
+      content = gunzipPayload(content, budget, messageId);
+      budget -= content.length;
+    }
     return { ...(part.href === undefined ? {} : { href: part.href }), mimeType, content, properties: part.properties };
   });
   const stray = attachments.find((a) => !used.has(a.contentId));
@@ -111,11 +120,16 @@ function* iterateElements(parent: SoapEnvelope['body']) {
  * in error when the header could be read.
  */
 export function receiveAs4(bytes: Buffer, options: ReceiveOptions = {}): ReceivedAs4 {
-  const parsed = parseAs4(bytes, options);
+  const parsed = options.parsed ?? parseAs4(bytes, options);
   const messageId = parsed.message.userMessage?.info.messageId ?? parsed.message.signals[0]?.info.messageId;
   try {
     if (!options.decryption && encryptedAttachmentIds(parsed.envelope).size > 0) {
       throw as4Error('EBMS:0102', 'The attachments are encrypted and no decryption key is configured');
+    }
+    // The SignatureValue first: a forged or unsigned message is refused before any RSA decryption.
+    if (options.decryption && options.requireSignature !== false) {
+      if (!parsed.message.secured) throw as4Error('EBMS:0103', 'The message is not signed; the eDelivery AS4 profile requires a signature');
+      verifySignedInfo(parsed.envelope, options.signer ? { certificate: options.signer } : {});
     }
     const attachments = options.decryption
       ? decryptAttachments(parsed.envelope, parsed.transport.attachments, options.decryption)

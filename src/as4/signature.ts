@@ -240,7 +240,15 @@ function checkReference(reference: Element, byId: Map<string, Element>, options:
 }
 
 /** Verifies the envelope's WS-Security signature; an As4Error EBMS:0101 on any failure. */
-export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {}): VerifiedSignature {
+/**
+ * The signature's shape and its SignatureValue over SignedInfo, without the references: cheap
+ * enough to run before decrypting, so a forged message costs no RSA decryption.
+ */
+export function verifySignedInfo(soap: SoapEnvelope, options: Pick<VerifyOptions, 'certificate'> = {}): void {
+  checkSignedInfo(soap, options);
+}
+
+function checkSignedInfo(soap: SoapEnvelope, options: Pick<VerifyOptions, 'certificate'>) {
   const security = securityHeader(soap);
   const signatures = children(security, NS.ds, 'Signature');
   if (signatures.length !== 1) throw fail(`The Security header holds ${signatures.length} signatures; exactly one is read`);
@@ -271,6 +279,11 @@ export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {})
   const value = Buffer.from(text(valueElement).replace(/\s+/g, ''), 'base64');
   const ok = verify(SIGNATURE_ALGORITHMS[signatureAlgorithm].hash, Buffer.from(signedInfoC14n), { key, dsaEncoding: 'ieee-p1363' }, value);
   if (!ok) throw fail("The SignatureValue does not verify with the signer's key");
+  return { byId, referenceElements, signer, keyReference, signatureAlgorithm };
+}
+
+export function verifySignature(soap: SoapEnvelope, options: VerifyOptions = {}): VerifiedSignature {
+  const { byId, referenceElements, signer, keyReference, signatureAlgorithm } = checkSignedInfo(soap, options);
   const seen = new Set<string>();
   const references = referenceElements.map((r) => {
     const checked = checkReference(r, byId, options, soap);

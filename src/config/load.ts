@@ -259,6 +259,12 @@ function checkAs4(participants: Participant[], agreements: Agreement[], sandbox:
       problems.push(`agreement "${a.id}" goes over AS4 to "${destination.id}", which has no as4 party (partyId, certificates).`);
     if (destination && a.as4?.mode !== 'pull' && !destination.endpoint && !destination.as4?.endpoint)
       problems.push(`agreement "${a.id}" pushes over AS4 to "${destination.id}", which has no endpoint (as4.endpoint or endpoint).`);
+    // A pulled message travels on the partner's request: unencrypted, anyone who can read that exchange reads the document.
+    if (a.as4?.mode === 'pull' && a.as4.security === 'sign-only')
+      problems.push(`agreement "${a.id}": a pulled AS4 leg must be sign-encrypt; sign-only is for push only.`);
+    // Receipts pushed back later are not taken yet (POST /as4 settles Receipts of pulled messages only): such a delivery would never settle.
+    if (a.as4?.receipt === 'callback')
+      problems.push(`agreement "${a.id}": as4.receipt callback is not supported; this access point takes the receipt on the same HTTP exchange (response).`);
   }
 }
 

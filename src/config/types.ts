@@ -79,7 +79,7 @@ export interface As4Leg {
   security: 'sign-encrypt' | 'sign-only';
   /** Payloads gzip-compressed (CompressionType application/gzip). */
   compression: boolean;
-  /** response: the signed non-repudiation receipt on the same HTTP exchange; callback: a separate signal later. */
+  /** response: the signed non-repudiation receipt on the same HTTP exchange; callback (a separate signal later) is refused at load: nothing would settle it. */
   receipt: 'response' | 'callback';
 }
 

@@ -229,6 +229,8 @@ export interface CertificateFacts {
   statusCode: number;
   exportCountry: string;
   importCountry: string;
+  /** The issuing NPPO's country as sps-to-lpco maps it: its address, else the export country. */
+  issuerCountry: string;
 }
 
 /** The header facts of an SPS certificate (its root must be rsm:SPSCertificate); findings for what is missing. */
@@ -252,6 +254,7 @@ export function certificateFacts(root: XmlElement): CertificateFacts {
     exportCountry: text(consignment, 'ExportSPSCountry', 'ID'),
     importCountry: text(consignment, 'ImportSPSCountry', 'ID'),
   };
+  const issuerCountry = text(document, 'IssuerSPSParty', 'SpecifiedSPSAddress', 'CountryID') || facts.exportCountry;
   const missing = Object.entries(facts).filter(([, value]) => value === '' || Number.isNaN(value));
   if (missing.length > 0) {
     throw new RejectionError(
@@ -262,7 +265,7 @@ export function certificateFacts(root: XmlElement): CertificateFacts {
       ),
     );
   }
-  return facts;
+  return { ...facts, issuerCountry };
 }
 
 /** The envelope header a certificate calls for, as the exporting NPPO sends it. */

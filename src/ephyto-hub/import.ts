@@ -144,6 +144,14 @@ async function decide(deps: PullDeps, endpoint: HubEndpoint, number: string): Pr
   try {
     const facts = certificateFacts(parseXml(certificate, { maxBytes: deps.settings.maxEnvelopeBytes }));
     refusal = headerMismatches(envelope, facts);
+    // The hub vouches for the sending NPPO only: the certificate is registered as issued by the country it came from.
+    if (facts.issuerCountry !== envelope.from)
+      refusal.push({
+        severity: 'error',
+        code: 'ephyto-hub.issuer-mismatch',
+        message: `The certificate's issuer is in ${facts.issuerCountry}; the hub delivered it from ${envelope.from}`,
+        path: '/Envelope/From',
+      });
     if (envelope.to !== deps.settings.country)
       refusal.push({
         severity: 'error',

@@ -175,7 +175,8 @@ function lineRows(lpcoId: string, lpco: Lpco, drawnOn: (sequence: string) => big
 
 /** `old` is looked up among the issuer's own documents: another issuer's is "not registered", and stays unseen. */
 async function markReplaced(trx: LpcoDb, old: LpcoRow | undefined, lpco: Lpco, replacementId: string, actor: string, now: Date): Promise<void> {
-  if (!old)
+  // One participant may stand for several issuing countries (the ePhyto hub): a country replaces only its own documents.
+  if (!old || (JSON.parse(old.document) as Lpco).issuer.country !== lpco.issuer.country)
     throw new RejectionError(422, 'Invalid LPCO', [
       finding(
         'lpco.replaces-unknown',

@@ -55,6 +55,11 @@ participants:
     name: A partner whose only certificate counts from 2099 on
     country: XC
     as4: { partyId: later, certificates: [{ file: ${pki.entities.later?.rsa.certificate}, notBefore: "2099-01-01T00:00:00Z" }] }
+  - id: ended
+    kind: partner-customs
+    name: A partner whose certificate was end-dated ten minutes ago (compromised, say)
+    country: XD
+    as4: { partyId: ended, certificates: [{ file: ${pki.entities.red?.rsa.certificate}, notAfter: "${new Date(Date.now() - 10 * 60_000).toISOString()}" }] }
 mappingParameters: { homeCountry: XA }
 agreements:
   - id: partner-declarations
@@ -134,6 +139,12 @@ agreements:
       ['unknown certificate', userMessage({}, { signer: rogue }), 'EBMS:0101', 500],
       ["a PartyId that is not the signer's", userMessage({}, { signer: later }), 'EBMS:0101', 500],
       ['a certificate outside its window', userMessage({ from: { partyIds: [{ value: 'later' }], role: 'r:initiator' } }, { signer: later }), 'EBMS:0101', 500],
+      [
+        'a certificate end-dated since the Timestamp',
+        userMessage({ from: { partyIds: [{ value: 'ended' }], role: 'r:initiator' }, timestamp: new Date(Date.now() - 30 * 60_000) }),
+        'EBMS:0101',
+        500,
+      ],
       ['an unknown party', userMessage({ from: { partyIds: [{ value: 'nobody' }], role: 'r:initiator' } }), 'EBMS:0101', 500],
       ['addressed to another party', userMessage({ to: { partyIds: [{ value: 'someone-else' }], role: 'r:responder' } }), 'EBMS:0003', 500],
       // Red's certificate was issued today: two days ago it signed nothing.
@@ -179,11 +190,35 @@ agreements:
     expect(entity.status).toBe(500);
   });
 
+  it('refuses a wide SOAP part on the first look, before any DOM is built: too many elements, too many bytes', async () => {
+    const wide = (elements: number) =>
+      Buffer.from(`<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header/><S:Body>${'<a/>'.repeat(elements)}</S:Body></S:Envelope>`);
+    const detailOf = (answer: { body: Buffer; contentType: string }) =>
+      (parseAs4(answer.body, { contentType: answer.contentType }).message.signals.find((s) => s.kind === 'error') as ErrorSignal | undefined)?.errors[0]
+        ?.detail ?? '';
+    const many = await send({ body: wide(60_000), contentType: 'application/soap+xml' });
+    expect({ status: many.status, code: errorCodeOf(many) }).toEqual({ status: 500, code: 'EBMS:0009' });
+    expect(detailOf(many)).toMatch(/more than \d+ elements/);
+    const large = Buffer.from(
+      `<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header/><S:Body><a>${'x'.repeat(300 * 1024)}</a></S:Body></S:Envelope>`,
+    );
+    const big = await send({ body: large, contentType: 'application/soap+xml' });
+    expect({ status: big.status, code: errorCodeOf(big) }).toEqual({ status: 500, code: 'EBMS:0009' });
+    expect(detailOf(big)).toMatch(/bytes; this access point takes at most/);
+  });
+
   it("pull: holds an export for red on its MPC until red pulls it, answers EBMS:0006 when nothing waits, and settles the delivery on red's Receipt signal", async () => {
     const pull = (signer: SigningKey) => buildPullRequest(undefined, { signer });
     const empty = await send(pull(red));
     expect({ status: empty.status, code: errorCodeOf(empty) }).toEqual({ status: 200, code: 'EBMS:0006' });
     expect(errorCodeOf(await send(pull(rogue)))).toBe('EBMS:0101');
+    // Signals are taken once and within the Timestamp window: a captured PullRequest played again takes nothing.
+    const captured = pull(red);
+    expect(errorCodeOf(await send(captured))).toBe('EBMS:0006');
+    const replayed = await send(captured);
+    expect({ status: replayed.status, code: errorCodeOf(replayed) }).toEqual({ status: 500, code: 'EBMS:0003' });
+    const stale = await send(buildPullRequest(undefined, { signer: red, timestamp: new Date(Date.now() - 2 * 86_400_000) }));
+    expect({ status: stale.status, code: errorCodeOf(stale) }).toEqual({ status: 500, code: 'EBMS:0003' });
 
     const body = sample('export/TT_EX001a__TT_EX001a.xml')
       .toString('utf8')

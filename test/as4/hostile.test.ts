@@ -166,6 +166,30 @@ describe('hostile AS4 input', () => {
     const external = Buffer.from(sent.body.toString('latin1').replace(/href="cid:/, 'href="http://attacker.example/'), 'latin1');
     expect(refusal(() => receiveAs4(external, { contentType: sent.contentType, requireSignature: false })).code).toBe('EBMS:0011');
   });
+
+  it('many PartInfo naming one compressed attachment are refused before each inflates it; the inflate budget is for the whole message', () => {
+    const sent = buildUserMessage(DECLARATION, [{ mimeType: 'application/xml', content: Buffer.alloc(600, 0x20) }]);
+    const text = sent.body.toString('latin1');
+    const partInfo = /<eb:PartInfo[\s\S]*?<\/eb:PartInfo>/.exec(text)?.[0] ?? '';
+    expect(partInfo).toContain('cid:');
+    const repeated = Buffer.from(text.replace(partInfo, partInfo.repeat(3)), 'latin1');
+    expect(refusal(() => receiveAs4(repeated, { contentType: sent.contentType, requireSignature: false })).detail).toMatch(/Two PartInfo name/);
+    const two = buildUserMessage(DECLARATION, [
+      { mimeType: 'application/xml', content: Buffer.alloc(600, 0x20) },
+      { mimeType: 'application/xml', content: Buffer.alloc(600, 0x20) },
+    ]);
+    expect(receiveAs4(two.body, { contentType: two.contentType, requireSignature: false, maxInflatedBytes: 1200 }).payloads).toHaveLength(2);
+    expect(refusal(() => receiveAs4(two.body, { contentType: two.contentType, requireSignature: false, maxInflatedBytes: 1000 })).code).toBe('EBMS:0303');
+  });
+
+  it('bounds the SOAP part in bytes and elements before building a DOM: EBMS:0009', () => {
+    const wide = `<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header/><S:Body>${'<a/>'.repeat(1000)}</S:Body></S:Envelope>`;
+    expect(refusal(() => parseSoapEnvelope(wide, undefined, { maxElements: 500 })).detail).toMatch(/more than 500 elements/);
+    expect(refusal(() => parseSoapEnvelope(wide, undefined, { maxBytes: 1000 })).detail).toMatch(/bytes; this access point takes at most 1000/);
+    // The declaration, comments and end tags are not elements.
+    const quiet = `<?xml version="1.0"?><S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><!--c--><S:Body></S:Body></S:Envelope>`;
+    expect(refusal(() => parseSoapEnvelope(quiet, undefined, { maxElements: 2 })).detail).toMatch(/eb:Messaging/);
+  });
 });
 
 describe('HTTP dumps', () => {

@@ -47,6 +47,17 @@ describe('AS4 round trips', () => {
     expect(received.message.userMessage?.properties).toEqual(DECLARATION.properties);
   });
 
+  it('the SignatureValue is checked before anything is decrypted: a message from another signer is EBMS:0101, even with a key that cannot open it', () => {
+    const sent = buildUserMessage(DECLARATION, [{ mimeType: 'application/xml', content: payload }], { signer: sender, recipient: receiver.certificate });
+    const notThePartner = { contentType: sent.contentType, signer: certificate('ph-as4') };
+    expect(
+      refusal(() => receiveAs4(sent.body, { ...notThePartner, decryption: { privateKey: sender.privateKey, certificate: sender.certificate } })).code,
+    ).toBe('EBMS:0101');
+    expect(
+      refusal(() => receiveAs4(sent.body, { ...notThePartner, decryption: { privateKey: receiver.privateKey, certificate: receiver.certificate } })).code,
+    ).toBe('EBMS:0101');
+  });
+
   it('without the key, with the wrong key, or with a tampered ciphertext the message is refused EBMS:0102', () => {
     const sent = buildUserMessage(DECLARATION, [{ mimeType: 'application/xml', content: payload }], { signer: sender, recipient: receiver.certificate });
     expect(refusal(() => receiveAs4(sent.body, { contentType: sent.contentType })).code).toBe('EBMS:0102');

@@ -112,6 +112,19 @@ agreements:
     ]);
   });
 
+  it('refuses a pulled leg that is only signed, and the callback receipt pattern nothing would settle', () => {
+    const problems = problemsOf(`${red(`partyId: red\nendpoint: https://red.example.org/as4\ncertificates: [{ file: ${rsaCert()} }]`)}
+agreements:
+  - { id: pull-clear, when: {}, destination: red, format: wco-xml, transport: as4, as4: { service: s, action: a, mode: pull, security: sign-only } }
+  - { id: push-callback, when: {}, destination: red, format: wco-xml, transport: as4, as4: { service: s, action: a, receipt: callback } }
+  - { id: push-clear, when: {}, destination: red, format: wco-xml, transport: as4, as4: { service: s, action: a, security: sign-only } }
+`);
+    expect(problems).toEqual([
+      'agreement "pull-clear": a pulled AS4 leg must be sign-encrypt; sign-only is for push only.',
+      'agreement "push-callback": as4.receipt callback is not supported; this access point takes the receipt on the same HTTP exchange (response).',
+    ]);
+  });
+
   it('refuses certificates that cannot be used: missing file, not a certificate, an EC key, a window backwards or not a date', () => {
     const problems = problemsOf(`${red(`partyId: red
 certificates:

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverEnvelope, type HubEndpoint } from '../../src/ephyto-hub/client.js';
 import type { EphytoHubTables } from '../../src/ephyto-hub/tables.js';
+import type { LpcoTables } from '../../src/lpco/tables.js';
 import type { HeldEnvelope, SimulatedHub } from '../../src/sandbox/ephyto-hub.js';
 import { sampleLpco } from '../lpco/support.js';
 import { databaseKinds } from '../support/databases.js';
@@ -245,6 +246,42 @@ describe.each(kinds)('the ePhyto Hub connector in the sandbox (%s)', (kind) => {
       const { row } = await takenBy(number);
       expect(row).toMatchObject({ outcome: 'refused', acknowledgement: 'AdvancedAcknowledgeEnvelopeReceipt' });
       expect(await t.exchangeCount()).toBe(before);
+    });
+
+    it("an NPPO cannot issue in another country's name: NZ's certificate whose issuer's address says AR is refused", async () => {
+      const before = await t.exchangeCount();
+      const asAr = forXa('NZ-AS-AR')
+        .replace('<ns1:ID>AR</ns1:ID>', '<ns1:ID>NZ</ns1:ID>')
+        .replace(
+          '</ns1:Name>\n        </ns1:IssuerSPSParty>',
+          '</ns1:Name><ns1:SpecifiedSPSAddress><ns1:CountryID>AR</ns1:CountryID></ns1:SpecifiedSPSAddress></ns1:IssuerSPSParty>',
+        );
+      expect(asAr).toContain('<ns1:CountryID>AR</ns1:CountryID>');
+      const number = (await deliverEnvelope(hubAs('NZ'), 'DeliverEnvelope', { ...HEADER, from: 'NZ', nppoCertificateNumber: 'NZ-AS-AR' }, asAr, 'raw'))
+        .hubDeliveryNumber!;
+      const { row } = await takenBy(number);
+      expect(row).toMatchObject({ outcome: 'refused', acknowledgement: 'AdvancedAcknowledgeEnvelopeReceipt', exchange_id: null });
+      expect(row?.message).toContain('issuer is in AR; the hub delivered it from NZ');
+      expect(await t.exchangeCount()).toBe(before);
+    });
+
+    it("an NPPO cannot mark another country's certificate replaced: NO's certificate naming AR's number in its ADRPN note is refused", async () => {
+      const victim = await takenBy(await fromAr(forXa('AR-VICTIM'), 'AR-VICTIM'));
+      expect(victim.row).toMatchObject({ outcome: 'registered' });
+      const fromNo = CERTIFICATE.replace('<ns1:ID>EC</ns1:ID>', '<ns1:ID>XA</ns1:ID>')
+        .replace('<ns1:ID>123ABC</ns1:ID>', '<ns1:ID>NO-REPLACER</ns1:ID>')
+        .replace('<ns1:ID>AR</ns1:ID>', '<ns1:ID>NO</ns1:ID>')
+        .replace('<ns1:Content>3214356</ns1:Content>', '<ns1:Content>AR-VICTIM</ns1:Content>');
+      const number = (await deliverEnvelope(hubAs('NO'), 'DeliverEnvelope', { ...HEADER, from: 'NO', nppoCertificateNumber: 'NO-REPLACER' }, fromNo, 'raw'))
+        .hubDeliveryNumber!;
+      const { row } = await takenBy(number);
+      expect(row).toMatchObject({ outcome: 'refused', acknowledgement: 'AdvancedAcknowledgeEnvelopeReceipt', exchange_id: null });
+      expect(row?.message).toContain('AR-VICTIM that this document replaces is not among the documents you registered');
+      const lpcos = t.gateway.store.db as unknown as Kysely<LpcoTables>;
+      const rows = await lpcos.selectFrom('lpcos').select(['status', 'replaced_by']).where('number', '=', 'AR-VICTIM').execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.replaced_by).toBeNull();
+      expect(rows[0]?.status).not.toBe('replaced');
     });
   });
 });
