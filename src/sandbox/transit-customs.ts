@@ -31,7 +31,7 @@ import {
 } from '../transit/answers.js';
 import type { MessageType } from '../transit/movement-state.js';
 import type { MovementRow } from '../transit/movement-tables.js';
-import type { ArrivalFacts, DepartureFacts, GuaranteeFacts } from '../transit/read.js';
+import { type ArrivalFacts, type DepartureFacts, type GuaranteeFacts, readDeparture } from '../transit/read.js';
 import { allocateMrn, officeCountry, type SecurityIndicator } from '../transit/references.js';
 import { transitFinding } from '../transit/validate.js';
 import type { PartnerArrival } from './transit-partner.js';
@@ -83,8 +83,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const scenarioOf = (movement: MovementRow): TransitScenario => (movement.scenario as TransitScenario | null) ?? 'default';
 
 /** What the departure's answers say of it. */
-function departureData(movement: MovementRow): DepartureAnswerData & { facts: DepartureFacts; lrn: string } {
-  const facts = JSON.parse(movement.facts) as DepartureFacts;
+function departureData(
+  movement: MovementRow,
+  facts = JSON.parse(movement.facts) as DepartureFacts,
+): DepartureAnswerData & { facts: DepartureFacts; lrn: string } {
   return {
     facts,
     // A departure is lodged with its LRN (CC015C requires it).
@@ -191,9 +193,10 @@ async function allocateAndDecide(deps: TransitCustomsDeps, movement: MovementRow
 
 /** CC029C, the guarantees reserved with it; CC055C when they cannot be. The anticipated arrival record goes to a partner office. */
 async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: string): Promise<void> {
-  const data = departureData(movement);
   const at = deps.now();
   const declaration = await deps.declarationOf(movement.id);
+  // The declaration as amended (CC013C taken) is what is released: its guarantees, limit date and offices.
+  const data = departureData(movement, readDeparture(declaration));
   const acceptedAt = new Date(movement.created_at);
   const timeLimit = data.facts.limitDate ?? new Date(at.getTime() + deps.timeLimitDays * 86_400_000).toISOString().slice(0, 10);
   const released = await deps.answer({
