@@ -133,26 +133,7 @@ function schemaFinding(code: string, errorCode: NctsErrorCode, message: string, 
 
 function checkComplex(el: XmlElement, type: ComplexModel, trail: Trail, findings: TransitFinding[]): void {
   if (findings.length >= MAX_FINDINGS) return;
-  for (const attr of el.attrs) {
-    // xsi:schemaLocation and the like are hints to a validator, not data (xmllint ignores them too).
-    if (attr.ns === XSI && (attr.name === 'schemaLocation' || attr.name === 'noNamespaceSchemaLocation')) continue;
-    const declared = attr.ns === '' ? type.attributes.find((a) => a.name === attr.name) : undefined;
-    if (!declared) {
-      findings.push(
-        schemaFinding(
-          'transit.schema.attribute',
-          '15',
-          `the attribute ${attr.prefix ? `${attr.prefix}:` : ''}${attr.name} is not allowed`,
-          trail,
-          `@${attr.name}`,
-          attr.value,
-        ),
-      );
-      continue;
-    }
-    const problem = valueProblem(attr.value, declared.type);
-    if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, trail, `@${attr.name}`, attr.value));
-  }
+  checkAttributes(el, type.attributes, trail, findings);
   for (const required of type.attributes) {
     if (required.required && !el.attrs.some((a) => a.ns === '' && a.name === required.name)) {
       findings.push(schemaFinding('transit.schema.missing', '13', `the attribute ${required.name} is required`, trail, `@${required.name}`));
@@ -203,6 +184,22 @@ function checkComplex(el: XmlElement, type: ComplexModel, trail: Trail, findings
   }
 }
 
+/** Attributes other than the declared ones are refused, xsi:nil and xsi:type too (nothing in the CTC XSDs is nillable or derived); only the schema location hints are not data. */
+function checkAttributes(el: XmlElement, declaredAttributes: ComplexModel['attributes'], trail: Trail, findings: TransitFinding[]): void {
+  for (const attr of el.attrs) {
+    // xsi:schemaLocation and the like are hints to a validator, not data (xmllint ignores them too).
+    if (attr.ns === XSI && (attr.name === 'schemaLocation' || attr.name === 'noNamespaceSchemaLocation')) continue;
+    const declared = attr.ns === '' ? declaredAttributes.find((a) => a.name === attr.name) : undefined;
+    if (!declared) {
+      const name = `${attr.prefix ? `${attr.prefix}:` : ''}${attr.name}`;
+      findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${name} is not allowed`, trail, `@${attr.name}`, attr.value));
+      continue;
+    }
+    const problem = valueProblem(attr.value, declared.type);
+    if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, trail, `@${attr.name}`, attr.value));
+  }
+}
+
 function checkSimple(el: XmlElement, type: SimpleModel, trail: Trail, findings: TransitFinding[]): void {
   if (findings.length >= MAX_FINDINGS) return;
   let value = '';
@@ -213,8 +210,7 @@ function checkSimple(el: XmlElement, type: SimpleModel, trail: Trail, findings: 
     }
     value += child;
   }
-  const attr = el.attrs.find((a) => a.ns !== XSI);
-  if (attr) findings.push(schemaFinding('transit.schema.attribute', '15', `the attribute ${attr.name} is not allowed`, trail, `@${attr.name}`, attr.value));
+  checkAttributes(el, [], trail, findings);
   const problem = valueProblem(value, type);
   if (problem) findings.push(schemaFinding('transit.schema.value', '12', problem, trail, undefined, value));
 }

@@ -231,6 +231,19 @@ describe('validateCtcMessage on hostile input', () => {
     if (toolsPresent(XMLLINT)) expect(xmllintVerdicts('CC015C', [located, injected, phase])).toEqual([true, false, false]);
   });
 
+  it('refuses xsi:nil, xsi:type and any other xsi attribute on a value, as on a group; only the schema location hints pass, as xmllint says', () => {
+    const xsi = 'PhaseID="NCTS5.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+    const onLrn = (attribute: string) => departure.replace('PhaseID="NCTS5.0"', xsi).replace('<LRN>', `<LRN ${attribute}>`);
+    const refused = ['xsi:nil="true"', 'xsi:type="xs:string"', 'xsi:foo="1"'].map(onLrn);
+    const located = onLrn('xsi:noNamespaceSchemaLocation="lrn.xsd"');
+    for (const message of refused) {
+      expect(validateCtcMessage(message).findings[0]).toMatchObject({ code: 'transit.schema.attribute', errorCode: '15' });
+      expect(validateCtcMessage(message).findings[0]!.errorPointer).toMatch(/^\/CC015C\/TransitOperation\/LRN\/@(nil|type|foo)$/);
+    }
+    expect(validateCtcMessage(located).findings).toEqual([]);
+    if (toolsPresent(XMLLINT)) expect(xmllintVerdicts('CC015C', [...refused, located])).toEqual([false, false, false, true]);
+  });
+
   it('bounds what a hostile message makes it say: 100 findings at most, values cut to 512 characters', () => {
     const items = Array.from({ length: 500 }, (_, i) => `<Bad${i}/>`).join('');
     const many = departure.replace('<referenceNumberUCR>AB1234</referenceNumberUCR>', `<referenceNumberUCR>AB1234</referenceNumberUCR>${items}`);
