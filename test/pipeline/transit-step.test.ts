@@ -67,6 +67,24 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
     expect((await listMessages(movements(), first.movement.id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928']);
   });
 
+  it('an MRN names one departure (unique index 096): a second departure given it is refused; arrivals repeat it', async () => {
+    const mrn = '26GB000246UNIQUE0J1';
+    const [a, b] = [start(`LRN${newId()}`), start(`LRN${newId()}`)];
+    for (const s of [a, b]) {
+      await write(s);
+      await write(message(s.movement.id, 'IE928'));
+    }
+    expect((await write(message(a.movement.id, 'IE028', { effects: { mrn } }))).refused).toBeUndefined();
+    await expect(write(message(b.movement.id, 'IE028', { effects: { mrn } }))).rejects.toThrow(/unique|UNIQUE/);
+    expect((await findMovement(movements(), b.movement.id))?.mrn).toBeNull();
+    const arrival = { ...(await findMovement(movements(), a.movement.id))!, id: newId(), kind: 'arrival' };
+    await movements().insertInto('transit_movements').values(arrival).execute();
+    await movements()
+      .insertInto('transit_movements')
+      .values({ ...arrival, id: newId() })
+      .execute();
+  });
+
   it("answers 404 for another owner's movement", async () => {
     const first = start(`LRN${newId()}`);
     await write(first);
