@@ -77,7 +77,7 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
     expect((await write(message(a.movement.id, 'IE028', { effects: { mrn } }))).refused).toBeUndefined();
     await expect(write(message(b.movement.id, 'IE028', { effects: { mrn } }))).rejects.toThrow(/unique|UNIQUE/);
     expect((await findMovement(movements(), b.movement.id))?.mrn).toBeNull();
-    const arrival = { ...(await findMovement(movements(), a.movement.id))!, id: newId(), kind: 'arrival' };
+    const arrival = { ...(await findMovement(movements(), a.movement.id))!, id: newId(), kind: 'arrival' as const };
     await movements().insertInto('transit_movements').values(arrival).execute();
     await movements()
       .insertInto('transit_movements')

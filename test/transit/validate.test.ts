@@ -192,6 +192,16 @@ describe('validateCtcMessage on hostile input', () => {
     expect(refusal(() => validateCtcMessage(large)).status).toBe(413);
   });
 
+  it('refuses a message of too many elements (413) before building its tree: 8 MB of <a/> is two million', () => {
+    const many = departure.replace('<shippingMarks>', `${'<a/>'.repeat(2_000_000)}<shippingMarks>`);
+    const refused = refusal(() => validateCtcMessage(Buffer.from(many)));
+    expect([refused.status, refused.findings[0]?.code]).toEqual([413, 'transit.too-many-elements']);
+    expect(refusal(() => validateCtcMessage(many)).status).toBe(413);
+    // Up to the cap the message is read: its findings are the schema's.
+    const some = departure.replace('<shippingMarks>', `${'<a/>'.repeat(1000)}<shippingMarks>`);
+    expect(validateCtcMessage(some).findings[0]).toMatchObject({ code: 'transit.schema.unexpected' });
+  });
+
   it('refuses a root that is not a CTC message, or not one this route takes (400, transit.message-type)', () => {
     for (const xml of [
       '<CC015C/>',
