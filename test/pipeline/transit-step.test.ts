@@ -5,7 +5,7 @@ import { newId } from '../../src/store/exchanges.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
 import { SANDBOX_LEDGER, balanceOf } from '../../src/transit/guarantees.js';
 import { movementMigrations, type MovementTables } from '../../src/transit/movement-tables.js';
-import { findMovement, listMessages } from '../../src/transit/movements.js';
+import { findMovement, listMessages, movementCounts, overdueMovements } from '../../src/transit/movements.js';
 import { type TransitTables, transitMigrations } from '../../src/transit/tables.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
@@ -83,6 +83,16 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
       .insertInto('transit_movements')
       .values({ ...arrival, id: newId() })
       .execute();
+  });
+
+  it('a released departure is overdue the day after its time limit, not on the day itself', async () => {
+    const { id } = await released('1.00');
+    await movements().updateTable('transit_movements').set({ time_limit: '2030-01-15' }).where('id', '=', id).execute();
+    const overdue = async (now: string) => (await overdueMovements(movements(), new Date(now))).some((m) => m.id === id);
+    expect(await overdue('2030-01-15T23:59:59.000Z')).toBe(false);
+    expect(await overdue('2030-01-16T00:00:00.000Z')).toBe(true);
+    const counted = async (now: string) => (await movementCounts(movements(), new Date(now))).overdue;
+    expect(await counted('2030-01-16T00:00:00.000Z')).toBe((await counted('2030-01-15T12:00:00.000Z')) + 1);
   });
 
   it("answers 404 for another owner's movement", async () => {
