@@ -91,6 +91,9 @@ export async function applyMessage(
 ): Promise<Transition> {
   const next = transition(snapshotOf(movement), message.type);
   if (!next.ok) return next;
+  // The control results leave the state as it is (arrived, until the write-off): taken once all the same.
+  if (message.type === 'IE018' && (await hasMessage(db, movement.id, 'IE018')))
+    return { ok: false, reason: 'IE018: the control results of this movement have been taken already' };
   await db
     .updateTable('transit_movements')
     .set({
@@ -113,6 +116,9 @@ export async function applyMessage(
   });
   return next;
 }
+
+const hasMessage = async (db: MovementDb, movementId: string, type: MessageType): Promise<boolean> =>
+  (await db.selectFrom('transit_messages').select('id').where('movement_id', '=', movementId).where('type', '=', type).executeTakeFirst()) !== undefined;
 
 export const findMovement = (db: MovementDb, id: string): Promise<MovementRow | undefined> =>
   db.selectFrom('transit_movements').selectAll().where('id', '=', id).executeTakeFirst();

@@ -95,6 +95,29 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
     expect(await counted('2030-01-16T00:00:00.000Z')).toBe((await counted('2030-01-15T12:00:00.000Z')) + 1);
   });
 
+  it('takes the control results once, and an arrival only for a departure released and not arrived yet', async () => {
+    const { id } = await released('1.00');
+    const mrn = `26GB000246${newId().slice(-8)}J1`;
+    await movements().updateTable('transit_movements').set({ mrn }).where('id', '=', id).execute();
+    const arrival = () =>
+      write({
+        step: 'start',
+        type: 'IE007',
+        messageId: newId(),
+        pointer: '/CC007C/TransitOperation/MRN',
+        arrivalOf: { mrn, mayName: () => true },
+        movement: { id: newId(), kind: 'arrival', owner: 'trader-a', mrn, prelodged: false, officeOfDestination: 'GB000142', facts: {} },
+      });
+    expect((await arrival()).refused).toBeUndefined();
+    expect((await write(message(id, 'IE006', { direction: 'from-office' }))).refused).toBeUndefined();
+    const second = await arrival();
+    expect([second.refused?.status, second.refused?.findings[0]?.code]).toEqual([422, 'transit.mrn-unknown']);
+    expect((await write(message(id, 'IE018', { direction: 'from-office' }))).refused).toBeUndefined();
+    const again = await write(message(id, 'IE018', { direction: 'from-office' }));
+    expect([again.refused?.status, again.refused?.findings[0]?.code]).toEqual([400, 'transit.out-of-state']);
+    expect((await listMessages(movements(), id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928', 'IE028', 'IE029', 'IE006', 'IE018']);
+  });
+
   it("answers 404 for another owner's movement", async () => {
     const first = start(`LRN${newId()}`);
     await write(first);
