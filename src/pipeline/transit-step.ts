@@ -51,9 +51,9 @@ export type MovementStep =
     }
   | {
       step: 'message';
-      /** The movement; or, for a partner administration's word on a departure, the MRN it names and the partner's country. */
+      /** The movement; or, for a partner administration's word on a departure, the MRN it names and the partner's participant id. */
       movementId: string;
-      ofPartner?: { country: string; pointer: string };
+      ofPartner?: { participant: string; pointer: string };
       /** Who may add messages: the owner (a trader's message), anyone (customs' answers). */
       owner?: string;
       type: MessageType;
@@ -107,7 +107,7 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
   if (step.ofPartner) {
     const departure = await findDepartureByMrn(db, step.movementId);
     // Only the partner the movement's data went to may speak of it; to any other it is an unknown MRN.
-    if (!departure || departure.partner !== step.ofPartner.country)
+    if (!departure || departure.partner !== step.ofPartner.participant)
       return {
         refused: new RejectionError(422, 'Unknown MRN', [
           transitFinding('transit.mrn-unknown', '90', step.ofPartner.pointer, `No movement with the MRN ${step.movementId} was sent to you.`),

@@ -132,7 +132,7 @@ function partnerStep(sender: Participant, checked: CtcValidation): MovementStep 
   return {
     step: 'message',
     movementId: mrn,
-    ofPartner: { country: sender.country ?? '', pointer: `/${checked.type}/TransitOperation/MRN` },
+    ofPartner: { participant: sender.id, pointer: `/${checked.type}/TransitOperation/MRN` },
     type: arrived ? 'IE006' : 'IE018',
     messageId: newId(),
     direction: 'from-office',

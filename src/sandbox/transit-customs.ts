@@ -61,7 +61,7 @@ export interface TransitCustomsDeps {
   /** The declaration as it stands: the movement's CC015C, or its last accepted CC013C. */
   declarationOf(movementId: string): Promise<XmlElement>;
   /** The partner administration an office belongs to (by its country), if it is a partner's. */
-  partnerOf(officeReference: string): { country: string } | undefined;
+  partnerOf(officeReference: string): { country: string; id: string } | undefined;
   /** Days a released movement has to reach its destination, when the declaration states no limit date. */
   timeLimitDays: number;
   /** The partner administration the anticipated arrival record went to sees the goods arrive (sandbox: transit-partner.ts). */
@@ -213,12 +213,13 @@ async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: str
   const offices = [data.facts.officeOfDestination, ...data.facts.officesOfTransit];
   const partnerOffice = offices.find((office) => deps.partnerOf(office.referenceNumber));
   if (!partnerOffice) return;
-  const partner = deps.partnerOf(partnerOffice.referenceNumber) as { country: string };
+  const partner = deps.partnerOf(partnerOffice.referenceNumber) as { country: string; id: string };
   await deps.answer({
     movementId: movement.id,
     direction: 'from-office',
     xml: anticipatedArrivalRecord(declaration, { mrn, acceptedAt, releasedAt: at }, { messageRecipient: `NTA.${partner.country}` }),
-    effects: { partner: partner.country },
+    // The partner's participant id, not its country: only that participant may speak of the movement.
+    effects: { partner: partner.id },
     destinationCountry: partner.country,
   });
   await pause(deps.pauseMs);

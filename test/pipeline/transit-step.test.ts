@@ -118,6 +118,18 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
     expect((await listMessages(movements(), id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928', 'IE028', 'IE029', 'IE006', 'IE018']);
   });
 
+  it("recognises the partner the movement's data went to by participant id: another partner of the same country is told the MRN is unknown", async () => {
+    const { id } = await released('1.00');
+    const mrn = `26GB000246${newId().slice(-8)}J2`;
+    await movements().updateTable('transit_movements').set({ mrn, partner: 'partner-xb' }).where('id', '=', id).execute();
+    const relayed = (participant: string) =>
+      write(message(mrn, 'IE006', { direction: 'from-office', ofPartner: { participant, pointer: '/CC007C/TransitOperation/MRN' } }));
+    const other = await relayed('partner-xb-2');
+    expect([other.refused?.status, other.refused?.findings[0]?.code]).toEqual([422, 'transit.mrn-unknown']);
+    expect((await relayed('partner-xb')).refused).toBeUndefined();
+    expect((await findMovement(movements(), id))?.state).toBe('arrived');
+  });
+
   it("answers 404 for another owner's movement", async () => {
     const first = start(`LRN${newId()}`);
     await write(first);

@@ -99,7 +99,7 @@ describe('a transit message lodged', () => {
     expect(departure.status).toBe(403);
     await lodgeTransit(deps, { sender: partner, body: Buffer.from(fillTemplate(template('angb2', 'ie007'), { mrn: '26GB000246ABCDEFJ1' })), kind: 'arrival' });
     const step = (await requests.at(-1)!.read()).movement;
-    expect(step).toMatchObject({ step: 'message', type: 'IE006', direction: 'from-office', ofPartner: { country: 'XB' } });
+    expect(step).toMatchObject({ step: 'message', type: 'IE006', direction: 'from-office', ofPartner: { participant: 'partner-xb' } });
   });
 
   it("tells the owner's webhook of customs' messages only, with where to fetch them", () => {
