@@ -59,7 +59,7 @@ export function ctcSchemas(): XsdModel {
 // "<a/>" is two million elements, 2.4 s of parsing and 400 MB of heap. 200,000 tags (some 100,000
 // elements) is a few thousand fully described consignment items; the test pack's largest CC015C
 // has 280 tags. The schema's extreme (99 house consignments of 999 items) is not served.
-export const MAX_CTC_TAGS = 200_000;
+const MAX_CTC_TAGS = 200_000;
 
 function refuseTooManyTags(xml: Buffer | string): void {
   let tags = 0;
