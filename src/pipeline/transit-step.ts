@@ -51,9 +51,9 @@ export type MovementStep =
     }
   | {
       step: 'message';
-      /** The movement; or, for a partner administration's word on a departure, the MRN it names and the partner's country. */
+      /** The movement; or, for a partner administration's word on a departure, the MRN it names and the partner's participant id. */
       movementId: string;
-      ofPartner?: { country: string; pointer: string };
+      ofPartner?: { participant: string; pointer: string };
       /** Who may add messages: the owner (a trader's message), anyone (customs' answers). */
       owner?: string;
       type: MessageType;
@@ -82,7 +82,8 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
     if (step.arrivalOf) {
       const departure = await findDepartureByMrn(db, step.arrivalOf.mrn);
       // Unknown, someone else's, or not released: one answer for all, so that MRNs cannot be probed.
-      if (!departure || !step.arrivalOf.mayName(departure) || !['released', 'arrived'].includes(departure.state)) {
+      // Released and not arrived yet: a second arrival notification for one movement is refused.
+      if (!departure || !step.arrivalOf.mayName(departure) || departure.state !== 'released') {
         return {
           refused: new RejectionError(422, 'Unknown MRN', [
             transitFinding('transit.mrn-unknown', '90', step.pointer, `No released movement of yours has the MRN ${step.arrivalOf.mrn}.`),
@@ -106,7 +107,7 @@ export async function writeMovementStep(transaction: Store, step: MovementStep, 
   if (step.ofPartner) {
     const departure = await findDepartureByMrn(db, step.movementId);
     // Only the partner the movement's data went to may speak of it; to any other it is an unknown MRN.
-    if (!departure || departure.partner !== step.ofPartner.country)
+    if (!departure || departure.partner !== step.ofPartner.participant)
       return {
         refused: new RejectionError(422, 'Unknown MRN', [
           transitFinding('transit.mrn-unknown', '90', step.ofPartner.pointer, `No movement with the MRN ${step.movementId} was sent to you.`),
@@ -141,7 +142,9 @@ async function takeMessage(
     // reserveAll gives back what it reserved before a refusal: the refusal commits with the batch and leaves nothing held.
     if (!reserved.ok) return { refused: new GuaranteeRefusal(reserved.refusals), extra: {} };
   }
-  await applyMessage(db, movement, { id: step.messageId, type: step.type, direction: step.direction, exchangeId, at }, step.effects);
+  const applied = await applyMessage(db, movement, { id: step.messageId, type: step.type, direction: step.direction, exchangeId, at }, step.effects);
+  // Judged on what the movement has taken (IE018 once), before anything is written; no guarantee moves with an IE018.
+  if (!applied.ok) return { refused: outOfState(step.type, applied.reason), extra: {} };
   if (step.guarantee && 'release' in step.guarantee) await release(guaranteeDb, movement.id, new Date(at));
   return { extra: { movementId: movement.id, messageId: step.messageId } };
 }

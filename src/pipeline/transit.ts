@@ -132,7 +132,7 @@ function partnerStep(sender: Participant, checked: CtcValidation): MovementStep 
   return {
     step: 'message',
     movementId: mrn,
-    ofPartner: { country: sender.country ?? '', pointer: `/${checked.type}/TransitOperation/MRN` },
+    ofPartner: { participant: sender.id, pointer: `/${checked.type}/TransitOperation/MRN` },
     type: arrived ? 'IE006' : 'IE018',
     messageId: newId(),
     direction: 'from-office',
@@ -193,8 +193,26 @@ function traderStep(deps: TransitDeps, l: TransitLodgement, checked: CtcValidati
       },
     };
   }
+  // An amendment may name another holder; it, an invalidation request and a presentation are lodged for a holder the sender acts for, like the declaration.
+  const holder = holderOf(checked);
+  if (holder) refuseForeignHolder(deps, l.sender, holder.id, holder.pointer);
   const names = referencesOf(checked);
   return { step: 'message', movementId: l.movementId, owner: l.sender.id, type, messageId, direction: 'from-trader', ...(names ? { names } : {}) };
+}
+
+/** The holder a follow-up message names (CC013C, CC014C, CC170C), with where it names it. */
+function holderOf(checked: CtcValidation): { id: string | undefined; pointer: string } | undefined {
+  const pointer = `/${checked.type}/HolderOfTheTransitProcedure/identificationNumber`;
+  switch (checked.type) {
+    case 'CC013C':
+      return { id: readDeparture(checked.document).holder.identificationNumber, pointer };
+    case 'CC014C':
+      return { id: readInvalidationRequest(checked.document).holder.identificationNumber, pointer };
+    case 'CC170C':
+      return { id: readPresentation(checked.document).holder.identificationNumber, pointer };
+    default:
+      return undefined;
+  }
 }
 
 /** The LRN or MRN a follow-up message names, with where it names it. */

@@ -360,7 +360,8 @@ function sandboxCustoms(
     },
     partnerOf: (office) => {
       const country = officeCountry(office);
-      return partners.has(country) ? { country } : undefined;
+      const partner = partners.get(country);
+      return partner ? { country, id: partner.id } : undefined;
     },
     timeLimitDays: TIME_LIMIT_DAYS,
     async partnerArrives(country, arrival) {

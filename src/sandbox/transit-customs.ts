@@ -31,7 +31,7 @@ import {
 } from '../transit/answers.js';
 import type { MessageType } from '../transit/movement-state.js';
 import type { MovementRow } from '../transit/movement-tables.js';
-import type { ArrivalFacts, DepartureFacts, GuaranteeFacts } from '../transit/read.js';
+import { type ArrivalFacts, type DepartureFacts, type GuaranteeFacts, readDeparture } from '../transit/read.js';
 import { allocateMrn, officeCountry, type SecurityIndicator } from '../transit/references.js';
 import { transitFinding } from '../transit/validate.js';
 import type { PartnerArrival } from './transit-partner.js';
@@ -61,7 +61,7 @@ export interface TransitCustomsDeps {
   /** The declaration as it stands: the movement's CC015C, or its last accepted CC013C. */
   declarationOf(movementId: string): Promise<XmlElement>;
   /** The partner administration an office belongs to (by its country), if it is a partner's. */
-  partnerOf(officeReference: string): { country: string } | undefined;
+  partnerOf(officeReference: string): { country: string; id: string } | undefined;
   /** Days a released movement has to reach its destination, when the declaration states no limit date. */
   timeLimitDays: number;
   /** The partner administration the anticipated arrival record went to sees the goods arrive (sandbox: transit-partner.ts). */
@@ -83,8 +83,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const scenarioOf = (movement: MovementRow): TransitScenario => (movement.scenario as TransitScenario | null) ?? 'default';
 
 /** What the departure's answers say of it. */
-function departureData(movement: MovementRow): DepartureAnswerData & { facts: DepartureFacts; lrn: string } {
-  const facts = JSON.parse(movement.facts) as DepartureFacts;
+function departureData(
+  movement: MovementRow,
+  facts = JSON.parse(movement.facts) as DepartureFacts,
+): DepartureAnswerData & { facts: DepartureFacts; lrn: string } {
   return {
     facts,
     // A departure is lodged with its LRN (CC015C requires it).
@@ -191,9 +193,10 @@ async function allocateAndDecide(deps: TransitCustomsDeps, movement: MovementRow
 
 /** CC029C, the guarantees reserved with it; CC055C when they cannot be. The anticipated arrival record goes to a partner office. */
 async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: string): Promise<void> {
-  const data = departureData(movement);
   const at = deps.now();
   const declaration = await deps.declarationOf(movement.id);
+  // The declaration as amended (CC013C taken) is what is released: its guarantees, limit date and offices.
+  const data = departureData(movement, readDeparture(declaration));
   const acceptedAt = new Date(movement.created_at);
   const timeLimit = data.facts.limitDate ?? new Date(at.getTime() + deps.timeLimitDays * 86_400_000).toISOString().slice(0, 10);
   const released = await deps.answer({
@@ -210,12 +213,13 @@ async function release(deps: TransitCustomsDeps, movement: MovementRow, mrn: str
   const offices = [data.facts.officeOfDestination, ...data.facts.officesOfTransit];
   const partnerOffice = offices.find((office) => deps.partnerOf(office.referenceNumber));
   if (!partnerOffice) return;
-  const partner = deps.partnerOf(partnerOffice.referenceNumber) as { country: string };
+  const partner = deps.partnerOf(partnerOffice.referenceNumber) as { country: string; id: string };
   await deps.answer({
     movementId: movement.id,
     direction: 'from-office',
     xml: anticipatedArrivalRecord(declaration, { mrn, acceptedAt, releasedAt: at }, { messageRecipient: `NTA.${partner.country}` }),
-    effects: { partner: partner.country },
+    // The partner's participant id, not its country: only that participant may speak of the movement.
+    effects: { partner: partner.id },
     destinationCountry: partner.country,
   });
   await pause(deps.pauseMs);

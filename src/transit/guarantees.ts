@@ -134,33 +134,57 @@ const refusal = (code: InvalidGuaranteeCode, reason: string): ReserveOutcome => 
  * the CC055C reason when it cannot: G01 unknown or not well-formed, G11 issued in another
  * country than the office of departure's, G02 another currency or an amount that is not one,
  * G09 balance not sufficient. Reserving again for the same movement and GRN is a no-op (ok).
- * A refusal leaves nothing written.
+ * A refusal leaves nothing written (a sandbox GRN seen first here is not kept either).
  */
 export async function reserve(trx: Kysely<TransitTables>, settings: LedgerSettings, request: ReserveRequest, now?: Date): Promise<ReserveOutcome> {
-  const { movementId, grn, currency } = request;
-  if (!isWellFormedGrn(grn)) return refusal('G01', `${grn} is not a GRN (pattern and check digit)`);
-  if (grnCountry(grn) !== request.officeOfDepartureCountry) {
-    return refusal('G11', `${grn} was issued in ${grnCountry(grn)}; the office of departure is in ${request.officeOfDepartureCountry}`);
-  }
   const amount = toHundredths(request.amount);
+  const checked = checkReference(request.grn, request.currency, request.officeOfDepartureCountry);
+  if (checked) return checked;
   if (amount === undefined) return refusal('G02', `${JSON.stringify(request.amount)} is not an amount to be covered`);
-  const at = stamp(now);
+  const outcome = await draw(trx, settings, { ...request, amount }, now);
+  if (!outcome.ok && outcome.created) await forgetSandboxGuarantees(trx, [request.grn]);
+  return outcome.ok ? { ok: true, reserved: outcome.reserved } : refusal(outcome.code, outcome.reason);
+}
 
+/** What can be refused without looking at the ledger: the GRN's form, its country, the currency's form. */
+function checkReference(grn: string, currency: string, officeOfDepartureCountry: string): ReserveOutcome | undefined {
+  if (!isWellFormedGrn(grn)) return refusal('G01', `${grn} is not a GRN (pattern and check digit)`);
+  if (grnCountry(grn) !== officeOfDepartureCountry) {
+    return refusal('G11', `${grn} was issued in ${grnCountry(grn)}; the office of departure is in ${officeOfDepartureCountry}`);
+  }
+  if (!CURRENCY.test(currency)) return refusal('G02', `${JSON.stringify(currency)} is not a currency`);
+  return undefined;
+}
+
+type DrawOutcome = { ok: true; reserved: boolean; created: boolean } | { ok: false; code: InvalidGuaranteeCode; reason: string; created: boolean };
+
+/** The ledger part of a reservation, in hundredths; `created`: this call took a sandbox GRN into the ledger. */
+async function draw(
+  trx: Kysely<TransitTables>,
+  settings: LedgerSettings,
+  request: Omit<ReserveRequest, 'amount'> & { amount: bigint },
+  now?: Date,
+): Promise<DrawOutcome> {
+  const { movementId, grn, currency, amount } = request;
+  const at = stamp(now);
+  let created = false;
   let guarantee = await trx.selectFrom('transit_guarantees').selectAll().where('grn', '=', grn).executeTakeFirst();
   if (!guarantee) {
     const configured = settings.guarantees.find((g) => g.grn === grn);
     if (configured) await ensureConfigured(trx, configured, now);
     else if (settings.unknownGrnCover !== undefined) {
       const cover = toHundredths(settings.unknownGrnCover)!;
-      await trx
+      const inserted = await trx
         .insertInto('transit_guarantees')
         .values({ grn, country: grnCountry(grn), currency, reference_amount: cover, balance: cover, source: 'sandbox', created_at: at, updated_at: at })
         .onConflict((oc) => oc.column('grn').doNothing())
-        .execute();
-    } else return refusal('G01', `${grn} is not a guarantee this office knows`);
+        .executeTakeFirst();
+      created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+    } else return { ok: false, code: 'G01', reason: `${grn} is not a guarantee this office knows`, created };
     guarantee = await trx.selectFrom('transit_guarantees').selectAll().where('grn', '=', grn).executeTakeFirstOrThrow();
   }
-  if (guarantee.currency !== currency) return refusal('G02', `${grn} is in ${guarantee.currency}; the movement covers ${currency}`);
+  if (guarantee.currency !== currency)
+    return { ok: false, code: 'G02', reason: `${grn} is in ${guarantee.currency}; the movement covers ${currency}`, created };
 
   // The reservation row first: of two calls for one movement and GRN, only one inserts it (or
   // turns a released one back), so only one draws on the balance.
@@ -177,7 +201,7 @@ export async function reserve(trx: Kysely<TransitTables>, settings: LedgerSettin
       .where('grn', '=', grn)
       .where('state', '=', 'released')
       .executeTakeFirst();
-    if (Number(revived.numUpdatedRows) === 0) return { ok: true, reserved: false };
+    if (Number(revived.numUpdatedRows) === 0) return { ok: true, reserved: false, created };
   }
   const drawn = await trx
     .updateTable('transit_guarantees')
@@ -193,9 +217,25 @@ export async function reserve(trx: Kysely<TransitTables>, settings: LedgerSettin
       .where('state', '=', 'reserved')
       .execute();
     const left = await trx.selectFrom('transit_guarantees').select('balance').where('grn', '=', grn).executeTakeFirstOrThrow();
-    return refusal('G09', `${grn} has ${fromHundredths(left.balance)} ${guarantee.currency} left; the movement needs ${fromHundredths(amount)}`);
+    const reason = `${grn} has ${fromHundredths(left.balance)} ${guarantee.currency} left; the movement needs ${fromHundredths(amount)}`;
+    return { ok: false, code: 'G09', reason, created };
   }
-  return { ok: true, reserved: true };
+  return { ok: true, reserved: true, created };
+}
+
+/** A refused movement leaves no trace in the ledger: sandbox GRNs it brought in (nothing else holds them yet) go again. */
+async function forgetSandboxGuarantees(trx: Kysely<TransitTables>, grns: readonly string[]): Promise<void> {
+  if (grns.length === 0) return;
+  await trx
+    .deleteFrom('transit_guarantees')
+    .where('grn', 'in', grns)
+    .where('source', '=', 'sandbox')
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('transit_guarantee_reservations').select('grn').whereRef('transit_guarantee_reservations.grn', '=', 'transit_guarantees.grn')),
+      ),
+    )
+    .execute();
 }
 
 export interface GuaranteeRefusal {
@@ -207,6 +247,8 @@ export interface GuaranteeRefusal {
 /**
  * Reserves for every guarantee reference of a movement that carries a GRN. All or nothing: on a
  * refusal, what this call reserved is given back and every refusal found is answered (for CC055C).
+ * A GRN named twice is reserved once for the sum of its amounts (in one currency, else G02); a
+ * reference of a GRN-carrying type without its GRN (G01), amount or currency (G02) is refused.
  */
 export async function reserveAll(
   trx: Kysely<TransitTables>,
@@ -216,25 +258,64 @@ export async function reserveAll(
   guarantees: readonly GuaranteeFacts[],
   now?: Date,
 ): Promise<{ ok: true } | { ok: false; refusals: GuaranteeRefusal[] }> {
-  const refusals: GuaranteeRefusal[] = [];
+  const { totals, refusals } = totalsByGrn(guarantees, officeOfDepartureCountry);
+  if (refusals.length > 0) return { ok: false, refusals };
   const reserved: string[] = [];
-  for (const guarantee of guarantees) {
-    if (!carriesGrn(guarantee.type)) continue;
-    for (const reference of guarantee.references) {
-      if (reference.grn === undefined) continue;
-      const outcome = await reserve(
-        trx,
-        settings,
-        { movementId, grn: reference.grn, amount: reference.amountToBeCovered ?? '0', currency: reference.currency ?? '', officeOfDepartureCountry },
-        now,
-      );
-      if (!outcome.ok) refusals.push({ grn: reference.grn, code: outcome.code, reason: outcome.reason });
-      else if (outcome.reserved) reserved.push(reference.grn);
-    }
+  const created: string[] = [];
+  for (const [grn, { amount, currency }] of totals) {
+    const outcome = await draw(trx, settings, { movementId, grn, amount, currency, officeOfDepartureCountry }, now);
+    if (outcome.created) created.push(grn);
+    if (!outcome.ok) refusals.push({ grn, code: outcome.code, reason: outcome.reason });
+    else if (outcome.reserved) reserved.push(grn);
   }
   if (refusals.length === 0) return { ok: true };
   for (const grn of reserved) await giveBack(trx, movementId, grn, now);
+  // The reservations given back are this movement's; the refusal commits, so they go too before the sandbox GRNs can.
+  if (created.length > 0) {
+    await trx.deleteFrom('transit_guarantee_reservations').where('movement_id', '=', movementId).where('grn', 'in', created).execute();
+    await forgetSandboxGuarantees(trx, created);
+  }
   return { ok: false, refusals };
+}
+
+/** Each GRN's amount to be covered, summed in hundredths over the references naming it; or what is refused before the ledger is asked. */
+function totalsByGrn(
+  guarantees: readonly GuaranteeFacts[],
+  officeOfDepartureCountry: string,
+): { totals: Map<string, { amount: bigint; currency: string }>; refusals: GuaranteeRefusal[] } {
+  const totals = new Map<string, { amount: bigint; currency: string }>();
+  const refusals: GuaranteeRefusal[] = [];
+  const refuse = (grn: string, code: InvalidGuaranteeCode, reason: string) => {
+    if (!refusals.some((r) => r.grn === grn && r.reason === reason)) refusals.push({ grn, code, reason });
+  };
+  for (const guarantee of guarantees) {
+    if (!carriesGrn(guarantee.type)) continue;
+    for (const reference of guarantee.references) {
+      const { grn, amountToBeCovered, currency } = reference;
+      if (grn === undefined) {
+        refuse('', 'G01', `guarantee type ${guarantee.type} needs a GRN`);
+        continue;
+      }
+      const checked = checkReference(grn, currency ?? '', officeOfDepartureCountry);
+      if (checked && !checked.ok) {
+        refuse(grn, checked.code, currency === undefined ? `${grn} has no currency` : checked.reason);
+        continue;
+      }
+      const amount = amountToBeCovered === undefined ? undefined : toHundredths(amountToBeCovered);
+      if (amount === undefined) {
+        refuse(
+          grn,
+          'G02',
+          amountToBeCovered === undefined ? `${grn} has no amount to be covered` : `${JSON.stringify(amountToBeCovered)} is not an amount to be covered`,
+        );
+        continue;
+      }
+      const sum = totals.get(grn);
+      if (sum && sum.currency !== currency) refuse(grn, 'G02', `${grn} is named in ${sum.currency} and in ${currency}`);
+      else totals.set(grn, { amount: (sum?.amount ?? 0n) + amount, currency: currency! });
+    }
+  }
+  return { totals, refusals };
 }
 
 /** Gives one reservation back: the state moves first, so of two calls only one adds to the balance. */

@@ -98,7 +98,12 @@ const ARRIVAL: Record<string, { from: readonly MovementState[]; to: MovementStat
 export function transition(movement: MovementSnapshot, type: MessageType): Transition {
   if (type === 'IE015' || type === 'IE007') return { ok: false, reason: `${type} starts a movement; it is not a message of one` };
   if (movement.kind === 'departure') {
-    if (type === 'IE056') return movement.state === 'submitted' ? { ok: true, state: 'rejected' } : { ok: true, state: movement.state };
+    if (type === 'IE056') {
+      if (movement.state === 'submitted') return { ok: true, state: 'rejected' };
+      // A later request (amendment, invalidation, presentation) is rejected only while one may be pending.
+      if (BEFORE_RELEASE.includes(movement.state)) return { ok: true, state: movement.state };
+      return { ok: false, reason: `IE056 is not taken while the movement is ${movement.state} (only when submitted, ${BEFORE_RELEASE.join(', ')})` };
+    }
     if (type === 'IE170') {
       if (!movement.prelodged) return { ok: false, reason: 'IE170 presents a pre-lodged declaration (additional declaration type D); this one is not' };
       if (movement.presented) return { ok: false, reason: 'IE170: the declaration has been presented already' };

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import type { MessageDirection, MessageType, MovementKind, MovementState } from './movement-state.js';
 
 /**
@@ -95,6 +95,18 @@ export const movementMigrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('transit_messages_movement').on('transit_messages').columns(['movement_id', 'id']).execute();
       await db.schema.createIndex('transit_messages_exchange').on('transit_messages').column('exchange_id').execute();
+    },
+  },
+  // An MRN names one departure: the guard behind allocateMrn's random serial (arrivals repeat the MRN they name).
+  '096-transit-mrn-unique': {
+    async up(db) {
+      await db.schema
+        .createIndex('transit_movements_departure_mrn')
+        .on('transit_movements')
+        .column('mrn')
+        .unique()
+        .where(sql.ref('kind'), '=', sql.lit('departure'))
+        .execute();
     },
   },
 };

@@ -91,6 +91,9 @@ export async function applyMessage(
 ): Promise<Transition> {
   const next = transition(snapshotOf(movement), message.type);
   if (!next.ok) return next;
+  // The control results leave the state as it is (arrived, until the write-off): taken once all the same.
+  if (message.type === 'IE018' && (await hasMessage(db, movement.id, 'IE018')))
+    return { ok: false, reason: 'IE018: the control results of this movement have been taken already' };
   await db
     .updateTable('transit_movements')
     .set({
@@ -113,6 +116,9 @@ export async function applyMessage(
   });
   return next;
 }
+
+const hasMessage = async (db: MovementDb, movementId: string, type: MessageType): Promise<boolean> =>
+  (await db.selectFrom('transit_messages').select('id').where('movement_id', '=', movementId).where('type', '=', type).executeTakeFirst()) !== undefined;
 
 export const findMovement = (db: MovementDb, id: string): Promise<MovementRow | undefined> =>
   db.selectFrom('transit_movements').selectAll().where('id', '=', id).executeTakeFirst();
@@ -156,23 +162,28 @@ export async function listMessages(db: MovementDb, movementId: string, withOffic
 export const findMessage = (db: MovementDb, movementId: string, messageId: string): Promise<MovementMessageRow | undefined> =>
   db.selectFrom('transit_messages').selectAll().where('movement_id', '=', movementId).where('id', '=', messageId).executeTakeFirst();
 
-/** Released movements past their time limit with no arrival: flagged for an enquiry (once), all of them answered. */
+// A time limit is a date (the declaration's limitDate, or release + 8 days): the movement is
+// overdue the day after it, so the comparison is with today's date, not the current instant.
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Released departures past their time limit with no arrival (the first 1,000, longest overdue first). */
 export async function overdueMovements(db: MovementDb, now: Date): Promise<MovementRow[]> {
-  const today = now.toISOString();
-  const rows = await db
+  return db
     .selectFrom('transit_movements')
     .selectAll()
     .where('kind', '=', 'departure')
     .where('state', '=', 'released')
     .where('time_limit', 'is not', null)
-    .where('time_limit', '<', today)
+    .where('time_limit', '<', todayOf(now))
     .orderBy('time_limit', 'asc')
     .limit(1000)
     .execute();
-  const unflagged = rows.filter((r) => r.enquiry_at === null).map((r) => r.id);
-  if (unflagged.length > 0)
-    await db.updateTable('transit_movements').set({ enquiry_at: today }).where('id', 'in', unflagged).where('enquiry_at', 'is', null).execute();
-  return rows.map((r) => (r.enquiry_at === null ? { ...r, enquiry_at: today } : r));
+}
+
+/** Flags movements for an enquiry, once: in the caller's transaction (the write batch). */
+export async function flagForEnquiry(db: MovementDb, ids: readonly string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('transit_movements').set({ enquiry_at: at }).where('id', 'in', ids).where('enquiry_at', 'is', null).execute();
 }
 
 /** The movement and message an exchange carried (an idempotent replay names its exchange only). */
@@ -195,7 +206,7 @@ export async function movementCounts(db: MovementDb, now: Date): Promise<{ bySta
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('kind', '=', 'departure')
     .where('state', '=', 'released')
-    .where('time_limit', '<', now.toISOString())
+    .where('time_limit', '<', todayOf(now))
     .executeTakeFirstOrThrow();
   return { byState: rows.map((r) => ({ kind: r.kind, state: r.state, count: Number(r.n) })), overdue: Number(overdue.n) };
 }

@@ -59,8 +59,9 @@ export function allocateMrn(request: MrnRequest): string {
   const year = String((request.at ?? new Date()).getUTCFullYear() % 100).padStart(2, '0');
   const country = request.country.toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw new Error(`An MRN's country is two capital letters, not ${JSON.stringify(request.country)}`);
-  // 12 characters of 36: 62 bits, so two movements never draw the same one in practice; the
-  // movements table's unique index is the guard if they ever did.
+  // 12 characters of 36 (about 62 bits, a little less for the modulo's bias), so two movements
+  // hardly ever draw the same one; the unique index on departures' MRNs (migration
+  // 096-transit-mrn-unique) refuses the second if they do.
   const bytes = randomBytes(12);
   let serial = '';
   for (const byte of bytes) serial += ALPHABET.charAt(byte % 36);

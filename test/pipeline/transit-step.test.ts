@@ -5,7 +5,7 @@ import { newId } from '../../src/store/exchanges.js';
 import { writeInBatch } from '../../src/store/write-batches.js';
 import { SANDBOX_LEDGER, balanceOf } from '../../src/transit/guarantees.js';
 import { movementMigrations, type MovementTables } from '../../src/transit/movement-tables.js';
-import { findMovement, listMessages } from '../../src/transit/movements.js';
+import { findMovement, listMessages, movementCounts, overdueMovements } from '../../src/transit/movements.js';
 import { type TransitTables, transitMigrations } from '../../src/transit/tables.js';
 import { databaseKinds, useExchangeStore } from '../support/databases.js';
 
@@ -65,6 +65,69 @@ describe.each(await databaseKinds())("a transit message's step in its exchange's
     expect(early.refused?.findings[0]).toMatchObject({ code: 'transit.out-of-state', errorCode: '92' });
     expect(neighbour.refused).toBeUndefined();
     expect((await listMessages(movements(), first.movement.id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928']);
+  });
+
+  it('an MRN names one departure (unique index 096): a second departure given it is refused; arrivals repeat it', async () => {
+    const mrn = '26GB000246UNIQUE0J1';
+    const [a, b] = [start(`LRN${newId()}`), start(`LRN${newId()}`)];
+    for (const s of [a, b]) {
+      await write(s);
+      await write(message(s.movement.id, 'IE928'));
+    }
+    expect((await write(message(a.movement.id, 'IE028', { effects: { mrn } }))).refused).toBeUndefined();
+    await expect(write(message(b.movement.id, 'IE028', { effects: { mrn } }))).rejects.toThrow(/unique|UNIQUE/);
+    expect((await findMovement(movements(), b.movement.id))?.mrn).toBeNull();
+    const arrival = { ...(await findMovement(movements(), a.movement.id))!, id: newId(), kind: 'arrival' as const };
+    await movements().insertInto('transit_movements').values(arrival).execute();
+    await movements()
+      .insertInto('transit_movements')
+      .values({ ...arrival, id: newId() })
+      .execute();
+  });
+
+  it('a released departure is overdue the day after its time limit, not on the day itself', async () => {
+    const { id } = await released('1.00');
+    await movements().updateTable('transit_movements').set({ time_limit: '2030-01-15' }).where('id', '=', id).execute();
+    const overdue = async (now: string) => (await overdueMovements(movements(), new Date(now))).some((m) => m.id === id);
+    expect(await overdue('2030-01-15T23:59:59.000Z')).toBe(false);
+    expect(await overdue('2030-01-16T00:00:00.000Z')).toBe(true);
+    const counted = async (now: string) => (await movementCounts(movements(), new Date(now))).overdue;
+    expect(await counted('2030-01-16T00:00:00.000Z')).toBe((await counted('2030-01-15T12:00:00.000Z')) + 1);
+  });
+
+  it('takes the control results once, and an arrival only for a departure released and not arrived yet', async () => {
+    const { id } = await released('1.00');
+    const mrn = `26GB000246${newId().slice(-8)}J1`;
+    await movements().updateTable('transit_movements').set({ mrn }).where('id', '=', id).execute();
+    const arrival = () =>
+      write({
+        step: 'start',
+        type: 'IE007',
+        messageId: newId(),
+        pointer: '/CC007C/TransitOperation/MRN',
+        arrivalOf: { mrn, mayName: () => true },
+        movement: { id: newId(), kind: 'arrival', owner: 'trader-a', mrn, prelodged: false, officeOfDestination: 'GB000142', facts: {} },
+      });
+    expect((await arrival()).refused).toBeUndefined();
+    expect((await write(message(id, 'IE006', { direction: 'from-office' }))).refused).toBeUndefined();
+    const second = await arrival();
+    expect([second.refused?.status, second.refused?.findings[0]?.code]).toEqual([422, 'transit.mrn-unknown']);
+    expect((await write(message(id, 'IE018', { direction: 'from-office' }))).refused).toBeUndefined();
+    const again = await write(message(id, 'IE018', { direction: 'from-office' }));
+    expect([again.refused?.status, again.refused?.findings[0]?.code]).toEqual([400, 'transit.out-of-state']);
+    expect((await listMessages(movements(), id, true)).map((m) => m.type)).toEqual(['IE015', 'IE928', 'IE028', 'IE029', 'IE006', 'IE018']);
+  });
+
+  it("recognises the partner the movement's data went to by participant id: another partner of the same country is told the MRN is unknown", async () => {
+    const { id } = await released('1.00');
+    const mrn = `26GB000246${newId().slice(-8)}J2`;
+    await movements().updateTable('transit_movements').set({ mrn, partner: 'partner-xb' }).where('id', '=', id).execute();
+    const relayed = (participant: string) =>
+      write(message(mrn, 'IE006', { direction: 'from-office', ofPartner: { participant, pointer: '/CC007C/TransitOperation/MRN' } }));
+    const other = await relayed('partner-xb-2');
+    expect([other.refused?.status, other.refused?.findings[0]?.code]).toEqual([422, 'transit.mrn-unknown']);
+    expect((await relayed('partner-xb')).refused).toBeUndefined();
+    expect((await findMovement(movements(), id))?.state).toBe('arrived');
   });
 
   it("answers 404 for another owner's movement", async () => {

@@ -72,13 +72,34 @@ describe('a transit message lodged', () => {
     ]);
   });
 
+  it('outside the sandbox, an amendment is lodged only for a holder the sender acts for, however the declaration named it (403)', async () => {
+    const { deps, requests } = reading(false);
+    const declaration = fillTemplate(template('dngb12', 'ie015'));
+    const holder = /<HolderOfTheTransitProcedure>\s*<identificationNumber>([^<]+)</.exec(declaration)![1]!;
+    const amendment = (holderId: string) =>
+      Buffer.from(
+        declaration
+          .replaceAll('CC015C', 'CC013C')
+          .replace('</bindingItinerary>', '</bindingItinerary><amendmentTypeFlag>0</amendmentTypeFlag>')
+          .replace(`<identificationNumber>${holder}</identificationNumber>`, `<identificationNumber>${holderId}</identificationNumber>`),
+      );
+    const error = await refusal(lodgeTransit(deps, { sender: trader, body: amendment('GB953574106000'), kind: 'departure', movementId: 'M' }));
+    expect([error.status, (error.findings[0] as { errorPointer?: string }).errorPointer]).toEqual([
+      403,
+      '/CC013C/HolderOfTheTransitProcedure/identificationNumber',
+    ]);
+    expect(requests).toHaveLength(1);
+    await lodgeTransit(deps, { sender: trader, body: amendment('GB000000000001'), kind: 'departure', movementId: 'M' });
+    expect((await requests.at(-1)!.read()).movement).toMatchObject({ step: 'message', type: 'IE013', movementId: 'M' });
+  });
+
   it('a partner administration relays arrivals only, as messages between offices of the departure its MRN names', async () => {
     const { deps, requests } = reading(true);
     const departure = await refusal(lodgeTransit(deps, { sender: partner, body: Buffer.from(fillTemplate(template('dngb12', 'ie015'))), kind: 'departure' }));
     expect(departure.status).toBe(403);
     await lodgeTransit(deps, { sender: partner, body: Buffer.from(fillTemplate(template('angb2', 'ie007'), { mrn: '26GB000246ABCDEFJ1' })), kind: 'arrival' });
     const step = (await requests.at(-1)!.read()).movement;
-    expect(step).toMatchObject({ step: 'message', type: 'IE006', direction: 'from-office', ofPartner: { country: 'XB' } });
+    expect(step).toMatchObject({ step: 'message', type: 'IE006', direction: 'from-office', ofPartner: { participant: 'partner-xb' } });
   });
 
   it("tells the owner's webhook of customs' messages only, with where to fetch them", () => {

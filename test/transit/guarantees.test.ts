@@ -239,10 +239,75 @@ describe.each(kinds)('the guarantee ledger on %s', (kind) => {
     for (const [i, g] of mixed.entries()) g.references[0]!.grn = wellFormed[i]!;
     const outcome = await inLock(db, (trx) => reserveAll(trx, SANDBOX_LEDGER, id, 'GB', mixed));
     expect(outcome).toMatchObject({ ok: false, refusals: [{ grn: wellFormed[2], code: 'G11' }] });
-    // The GB guarantee reserved before the refusal was given back; the cash one was never touched.
-    expect(await balance(wellFormed[1])).toBe('1000000.00');
+    // Refused before the ledger is asked: neither the GB sandbox guarantee nor the cash one is written.
+    expect(await balanceOf(db, wellFormed[1]!)).toBeUndefined();
     expect(await balanceOf(db, wellFormed[0]!)).toBeUndefined();
     expect(await inLock(db, (trx) => release(trx, id))).toBe(0);
+  });
+
+  it('sums a GRN named twice in hundredths, refuses mixed currencies and references without GRN, amount or currency', async () => {
+    const grn = grnFor('26GB000001000011');
+    await loadConfiguredGuarantees(db, { guarantees: [{ grn, referenceAmount: '1000.00', currency: 'GBP' }] });
+    const settings: LedgerSettings = { guarantees: [] };
+    const twice = [
+      {
+        type: '1',
+        references: [
+          { grn, amountToBeCovered: '0.01', currency: 'GBP' },
+          { grn, amountToBeCovered: '1000000.00', currency: 'GBP' },
+        ],
+      },
+    ];
+    const refused = await inLock(db, (trx) => reserveAll(trx, settings, movementId(), 'GB', twice));
+    expect(refused).toMatchObject({ ok: false, refusals: [{ grn, code: 'G09' }] });
+    expect(await balance(grn)).toBe('1000.00');
+    const summed = [
+      {
+        type: '1',
+        references: [
+          { grn, amountToBeCovered: '0.10', currency: 'GBP' },
+          { grn, amountToBeCovered: '0.2', currency: 'GBP' },
+        ],
+      },
+    ];
+    expect(await inLock(db, (trx) => reserveAll(trx, settings, movementId(), 'GB', summed))).toEqual({ ok: true });
+    expect(await balance(grn)).toBe('999.70');
+    const bad = [
+      {
+        type: '1',
+        references: [
+          { grn, amountToBeCovered: '1', currency: 'GBP' },
+          { grn, amountToBeCovered: '1', currency: 'EUR' },
+        ],
+      },
+      { type: '0', references: [{ amountToBeCovered: '1', currency: 'GBP' }] },
+      { type: '2', references: [{ grn, currency: 'GBP' }] },
+      { type: '4', references: [{ grn, amountToBeCovered: '1' }] },
+    ];
+    const outcome = await inLock(db, (trx) => reserveAll(trx, settings, movementId(), 'GB', bad));
+    expect(outcome.ok ? [] : outcome.refusals.map((r) => r.code)).toEqual(['G02', 'G01', 'G02', 'G02']);
+    expect(await balance(grn)).toBe('999.70');
+  });
+
+  it('a refused movement leaves no sandbox GRN behind: its currency is fixed by the first movement that is released', async () => {
+    const unknown = grnFor('26GB000001000012');
+    const configured = grnFor('26GB000001000013');
+    await loadConfiguredGuarantees(db, { guarantees: [{ grn: configured, referenceAmount: '1.00', currency: 'GBP' }] });
+    const settings: LedgerSettings = { guarantees: [], unknownGrnCover: '1000000.00' };
+    const both = (currency: string) => [
+      { type: '1', references: [{ grn: unknown, amountToBeCovered: '5', currency }] },
+      { type: '1', references: [{ grn: configured, amountToBeCovered: '2', currency: 'GBP' }] },
+    ];
+    const refused = await inLock(db, (trx) => reserveAll(trx, settings, movementId(), 'GB', both('EUR')));
+    expect(refused).toMatchObject({ ok: false, refusals: [{ grn: configured, code: 'G09' }] });
+    expect(await balanceOf(db, unknown)).toBeUndefined();
+    expect(await db.selectFrom('transit_guarantee_reservations').select('grn').where('grn', '=', unknown).execute()).toEqual([]);
+    // Alone, reserve() refusing on the balance keeps nothing either.
+    expect(await inLock(db, (trx) => reserve(trx, settings, { movementId: movementId(), ...gbp('1000000.01', unknown) }))).toMatchObject({ code: 'G09' });
+    expect(await balanceOf(db, unknown)).toBeUndefined();
+    const first = [{ type: '1', references: [{ grn: unknown, amountToBeCovered: '5', currency: 'GBP' }] }];
+    expect(await inLock(db, (trx) => reserveAll(trx, settings, movementId(), 'GB', first))).toEqual({ ok: true });
+    expect(await balanceOf(db, unknown)).toEqual({ referenceAmount: '1000000.00', balance: '999995.00', currency: 'GBP' });
   });
 });
 

@@ -55,6 +55,9 @@ describe('the movement state machine', () => {
   it('ends a declaration rejected at once; a later rejection leaves the state as it was', () => {
     expect(transition(departure('submitted'), 'IE056')).toEqual({ ok: true, state: 'rejected' });
     expect(transition(departure('mrn-allocated'), 'IE056')).toEqual({ ok: true, state: 'mrn-allocated' });
+    // Nothing is pending once released or ended: a rejection then is out of sequence.
+    for (const state of ['released', 'arrived', 'written-off', 'rejected', 'invalidated', 'not-released'] as const)
+      expect(transition(departure(state), 'IE056').ok, state).toBe(false);
   });
 
   it('releases after control, refuses release twice, and takes nothing after the end', () => {

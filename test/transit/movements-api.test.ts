@@ -117,6 +117,27 @@ describe('transit movements over the API (sandbox)', () => {
     }
   });
 
+  it("releases the declaration as amended: the guarantee reserved is the CC013C's, not the CC015C's", async () => {
+    const { id, lrn } = await depart('pngb5');
+    await untilState('departures', id, 'accepted');
+    // More than the sandbox covers for any GRN (1,000,000.00): the CC015C's 1,000.00 would be released.
+    const amendment = fillTemplate(packMessage('pngb5', 'ie015'), { lrn })
+      .replaceAll('CC015C', 'CC013C')
+      .replace('</bindingItinerary>', '</bindingItinerary><amendmentTypeFlag>0</amendmentTypeFlag>')
+      .replace('<amountToBeCovered>1000.00</amountToBeCovered>', '<amountToBeCovered>1000001.00</amountToBeCovered>');
+    const amended = await call('POST', `/v1/movements/departures/${id}/messages`, TRADER, amendment);
+    expect(amended.status, amended.text).toBe(202);
+    await waitFor(
+      () => types('departures', id),
+      (t) => t.includes('IE004'),
+      3000,
+    );
+    const presented = await call('POST', `/v1/movements/departures/${id}/messages`, TRADER, fillTemplate(packMessage('pngb5', 'ie170'), { lrn }));
+    expect(presented.status, presented.text).toBe(202);
+    expect((await untilState('departures', id, 'guarantee-not-valid')).state).toBe('guarantee-not-valid');
+    expect(await types('departures', id)).toEqual(['IE015', 'IE928', 'IE013', 'IE004', 'IE170', 'IE028', 'IE055']);
+  });
+
   it('follows X-Sandbox-Scenario: control, reject, no-release, hold', async () => {
     const control = await depart('dngb12', { 'x-sandbox-scenario': 'control' });
     await untilState('departures', control.id, 'released');

@@ -192,6 +192,16 @@ describe('validateCtcMessage on hostile input', () => {
     expect(refusal(() => validateCtcMessage(large)).status).toBe(413);
   });
 
+  it('refuses a message of too many elements (413) before building its tree: 8 MB of <a/> is two million', () => {
+    const many = departure.replace('<shippingMarks>', `${'<a/>'.repeat(2_000_000)}<shippingMarks>`);
+    const refused = refusal(() => validateCtcMessage(Buffer.from(many)));
+    expect([refused.status, refused.findings[0]?.code]).toEqual([413, 'transit.too-many-elements']);
+    expect(refusal(() => validateCtcMessage(many)).status).toBe(413);
+    // Up to the cap the message is read: its findings are the schema's.
+    const some = departure.replace('<shippingMarks>', `${'<a/>'.repeat(1000)}<shippingMarks>`);
+    expect(validateCtcMessage(some).findings[0]).toMatchObject({ code: 'transit.schema.unexpected' });
+  });
+
   it('refuses a root that is not a CTC message, or not one this route takes (400, transit.message-type)', () => {
     for (const xml of [
       '<CC015C/>',
@@ -229,6 +239,19 @@ describe('validateCtcMessage on hostile input', () => {
     expect(validateCtcMessage(injected).findings[0]).toMatchObject({ errorPointer: '/CC015C/TransitOperation/LRN/@id', errorCode: '15' });
     expect(validateCtcMessage(phase).findings[0]).toMatchObject({ errorPointer: '/CC015C/@PhaseID', errorCode: '12' });
     if (toolsPresent(XMLLINT)) expect(xmllintVerdicts('CC015C', [located, injected, phase])).toEqual([true, false, false]);
+  });
+
+  it('refuses xsi:nil, xsi:type and any other xsi attribute on a value, as on a group; only the schema location hints pass, as xmllint says', () => {
+    const xsi = 'PhaseID="NCTS5.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+    const onLrn = (attribute: string) => departure.replace('PhaseID="NCTS5.0"', xsi).replace('<LRN>', `<LRN ${attribute}>`);
+    const refused = ['xsi:nil="true"', 'xsi:type="xs:string"', 'xsi:foo="1"'].map(onLrn);
+    const located = onLrn('xsi:noNamespaceSchemaLocation="lrn.xsd"');
+    for (const message of refused) {
+      expect(validateCtcMessage(message).findings[0]).toMatchObject({ code: 'transit.schema.attribute', errorCode: '15' });
+      expect(validateCtcMessage(message).findings[0]!.errorPointer).toMatch(/^\/CC015C\/TransitOperation\/LRN\/@(nil|type|foo)$/);
+    }
+    expect(validateCtcMessage(located).findings).toEqual([]);
+    if (toolsPresent(XMLLINT)) expect(xmllintVerdicts('CC015C', [...refused, located])).toEqual([false, false, false, true]);
   });
 
   it('bounds what a hostile message makes it say: 100 findings at most, values cut to 512 characters', () => {

@@ -10,9 +10,20 @@ import { finding, RejectionError } from '../../findings.js';
 import type { TransitAccepted, TransitLodgement } from '../../pipeline/transit.js';
 import { TRANSIT_SCENARIOS } from '../../sandbox/transit-customs.js';
 import { findDocument, type Store } from '../../store/exchanges.js';
+import { tablesOf } from '../../store/db.js';
+import { writeInBatch } from '../../store/write-batches.js';
 import { ARRIVAL_STATES, DEPARTURE_STATES, type MovementKind } from '../../transit/movement-state.js';
-import type { MovementMessageRow, MovementRow } from '../../transit/movement-tables.js';
-import { findMessage, findMovement, listMessages, listMovements, mayReadMovement, type MovementDb, overdueMovements } from '../../transit/movements.js';
+import type { MovementMessageRow, MovementRow, MovementTables } from '../../transit/movement-tables.js';
+import {
+  findMessage,
+  findMovement,
+  flagForEnquiry,
+  listMessages,
+  listMovements,
+  mayReadMovement,
+  type MovementDb,
+  overdueMovements,
+} from '../../transit/movements.js';
 import { acceptRawDocuments, bodyOf, documentBody, XML_BODY, XML_TYPES } from '../documents-in.js';
 import { bearerSecurity, problems } from '../schemas.js';
 import { scenarioOf } from './documents.js';
@@ -301,7 +312,13 @@ export function movementRoutes(app: FastifyInstance, deps: MovementRouteDeps): v
     async (request) => {
       if (request.participant.kind !== 'customs')
         throw new RejectionError(403, 'Customs only', [finding('movement.customs-only', 'Overdue movements are for customs administrations.')]);
-      return { movements: (await overdueMovements(deps.db, deps.now())).map(movementJson) };
+      const now = deps.now();
+      const rows = await overdueMovements(deps.db, now);
+      const at = now.toISOString();
+      const unflagged = rows.filter((r) => r.enquiry_at === null).map((r) => r.id);
+      // Through the write batch like every other write, so it waits its turn under the write lock.
+      if (unflagged.length > 0) await writeInBatch(deps.store, (transaction) => flagForEnquiry(tablesOf<MovementTables>(transaction.db), unflagged, at));
+      return { movements: rows.map((r) => movementJson(r.enquiry_at === null ? { ...r, enquiry_at: at } : r)) };
     },
   );
 }
