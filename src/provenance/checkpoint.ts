@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -69,12 +69,37 @@ export function loadOrCreateLogKey(dir: string): LogSigner {
   const pubPath = join(dir, 'log.pub.pem');
   if (!existsSync(keyPath)) {
     mkdirSync(dir, { recursive: true });
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    // 'wx' fails instead of overwriting a key another process wrote meanwhile.
-    writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    writeFileSync(pubPath, publicKey.export({ type: 'spki', format: 'pem' }));
+    const { privateKey } = generateKeyPairSync('ed25519');
+    placeOnce(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
   }
-  return logSigner(createPrivateKey(readFileSync(keyPath)));
+  const signer = logSigner(createPrivateKey(readFileSync(keyPath)));
+  if (!existsSync(pubPath)) {
+    // Every process derives the same public key from the one private key: whoever renames last writes the same bytes.
+    const temporary = temporaryBeside(pubPath);
+    writeFileSync(temporary, signer.publicKeyPem);
+    renameSync(temporary, pubPath);
+  }
+  return signer;
+}
+
+const temporaryBeside = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+
+/**
+ * Writes `path` whole, unless another process placed it first, whose file then stands. Processes
+ * started together on one data directory (`swgate serve` and `swgate worker`) each find no key and
+ * make one: written under a temporary name and linked in place, a reader finds no file or a whole
+ * one, never a part, and the link of the second fails (EEXIST) instead of replacing the first.
+ */
+function placeOnce(path: string, content: string | Buffer): void {
+  const temporary = temporaryBeside(path);
+  writeFileSync(temporary, content, { mode: 0o600 });
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 export function logSigner(privateKey: KeyObject): LogSigner {

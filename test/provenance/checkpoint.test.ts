@@ -1,5 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,19 @@ describe('checkpoint', () => {
     expect(readFileSync(join(dir, 'keys', 'log.pub.pem'), 'utf8')).toBe(first.publicKeyPem);
     expect(loadOrCreateLogKey(join(dir, 'keys')).publicKeyPem).toBe(first.publicKeyPem);
   });
+
+  it('is created once when processes start together on one directory: each finds the whole key, all the same one', async () => {
+    const keys = join(dir, 'raced');
+    // Each process loads the module, then waits for one common instant, so that all look for the key together.
+    const startAt = Date.now() + 5000;
+    const script = `import { loadOrCreateLogKey } from './src/provenance/checkpoint.ts'; while (Date.now() < ${startAt}); process.stdout.write(loadOrCreateLogKey(${JSON.stringify(keys)}).publicKeyPem);`;
+    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    const answers = await Promise.all(Array.from({ length: 6 }, run));
+    const keysSeen = new Set(answers.map((a) => a.stdout));
+    expect(keysSeen.size).toBe(1);
+    expect([...keysSeen][0]).toBe(readFileSync(join(keys, 'log.pub.pem'), 'utf8'));
+    expect(readdirSync(keys).sort()).toEqual(['log.key.pem', 'log.pub.pem']);
+  }, 60_000);
 
   it('signs the note text: origin, size, base64 root, timestamp line', () => {
     const signer = loadOrCreateLogKey(join(dir, 'keys'));
